@@ -1,0 +1,138 @@
+import type { AuditInputs, AuditResult, RecipientSummary } from '../model/audit.js';
+import type { Confidence, Finding } from '../model/finding.js';
+import { rankSeverity } from '../model/finding.js';
+import type { Entity, IpNetworkInfo } from '../model/entity.js';
+import { attributeFlow } from '../enrich/attribute-flow.js';
+import type { EntityCatalog } from '../enrich/entity-catalog.js';
+import { requireApp } from '../store/app-repository.js';
+import { listCaptures, loadFlows, loadIdentifierHits } from '../store/capture-repository.js';
+import { findLatestSnapshot, loadClaims } from '../store/policy-repository.js';
+import { saveAudit } from '../store/audit-repository.js';
+import type { StoreDatabase } from '../store/open-database.js';
+import type { AttributedFlow, AuditView } from '../rules/audit-view.js';
+import { isNetworkPlumbing } from '../rules/evidence.js';
+import { classifyRecipient, groupRecipients } from '../rules/recipient-disclosure.js';
+import { RULES } from '../rules/registry.js';
+import { getRegistrableDomain } from '../enrich/registrable-domain.js';
+
+/** What an audit needs from outside the database; injected so tests control clock and data. */
+export interface AuditDependencies {
+  catalog: EntityCatalog;
+  network: (ip: string) => IpNetworkInfo;
+  now: () => Date;
+  toolVersion: string;
+}
+
+/** Loads an app's stored policy and captures into the read-only view the rules check. */
+export function buildAuditView(db: StoreDatabase, appName: string, deps: AuditDependencies): AuditView {
+  const app = requireApp(db, appName);
+  const snapshot = findLatestSnapshot(db, app.id);
+  const claims = snapshot ? loadClaims(db, snapshot.id) : [];
+  const captures = listCaptures(db, app.id);
+  const captureById = new Map(captures.map((c) => [c.id, c]));
+  const firstPartyDomains = [...app.domains];
+  const policyDomain = snapshot && /^https?:\/\//i.test(snapshot.source) ? getRegistrableDomain(new URL(snapshot.source).hostname) : null;
+  if (policyDomain) firstPartyDomains.push(policyDomain);
+
+  const captureIds = captures.map((c) => c.id);
+  const flows: AttributedFlow[] = loadFlows(db, captureIds).flatMap((flow) => {
+    const capture = captureById.get(flow.captureId);
+    if (!capture) return [];
+    return [{ flow, capture, attribution: attributeFlow(flow, { catalog: deps.catalog, network: deps.network, firstPartyDomains }) }];
+  });
+  const lineageCache = new Map<string, Entity[]>();
+  return {
+    app,
+    snapshot,
+    claims,
+    captures,
+    flows,
+    identifierHits: loadIdentifierHits(db, captureIds),
+    lineage(entityId: string): Entity[] {
+      let lineage = lineageCache.get(entityId);
+      if (!lineage) {
+        const self = deps.catalog.get(entityId);
+        lineage = self ? [self, ...deps.catalog.ancestors(entityId)] : [];
+        lineageCache.set(entityId, lineage);
+      }
+      return lineage;
+    },
+  };
+}
+
+const CONFIDENCE_RANK: Record<Confidence, number> = { low: 0, medium: 1, high: 2 };
+
+/** Every organisation or network that traffic went to, labelled, biggest first. */
+export function summariseRecipients(view: AuditView): RecipientSummary[] {
+  const labels = new Map(groupRecipients(view).map((r) => [r.key, classifyRecipient(view, r).label]));
+  const groups = new Map<string, RecipientSummary>();
+  for (const item of view.flows) {
+    if (isNetworkPlumbing(item)) continue;
+    const a = item.attribution;
+    const key = a.relation === 'recipient' ? (a.entityId ?? a.domain ?? a.host ?? a.organisation ?? item.flow.server) : `${a.relation}:${a.organisation ?? a.network.asnOwner ?? item.flow.server}`;
+    let summary = groups.get(key);
+    if (!summary) {
+      summary = {
+        organisation: a.relation === 'first-party' ? `${view.app.name} (first party)` : (a.organisation ?? a.network.asnOwner ?? item.flow.server),
+        entityId: a.entityId,
+        relation: a.relation,
+        label: a.relation === 'recipient' ? (labels.get(key) ?? null) : null,
+        hosts: [],
+        countries: [],
+        flows: 0,
+        packets: 0,
+        bytes: 0,
+        confidence: a.confidence,
+      };
+      groups.set(key, summary);
+    }
+    summary.flows += 1;
+    summary.packets += item.flow.packets;
+    summary.bytes += item.flow.bytes;
+    if (a.host && !summary.hosts.includes(a.host)) summary.hosts.push(a.host);
+    const country = a.network.country;
+    if (country && !summary.countries.includes(country)) summary.countries.push(country);
+    if (CONFIDENCE_RANK[a.confidence] > CONFIDENCE_RANK[summary.confidence]) summary.confidence = a.confidence;
+  }
+  return [...groups.values()].sort((x, y) => y.bytes - x.bytes || x.organisation.localeCompare(y.organisation));
+}
+
+/** Severity first, then rule order, then subject: the same inputs always give the same report. */
+function compareFindings(a: Finding, b: Finding): number {
+  const ruleOrder = (f: Finding): number => RULES.findIndex((r) => r.meta.id === f.ruleId);
+  return rankSeverity(b.severity) - rankSeverity(a.severity) || ruleOrder(a) - ruleOrder(b) || a.subject.localeCompare(b.subject);
+}
+
+function describeInputs(view: AuditView): AuditInputs {
+  const claimCounts: Record<string, number> = {};
+  for (const claim of view.claims) claimCounts[claim.kind] = (claimCounts[claim.kind] ?? 0) + 1;
+  return {
+    policy: view.snapshot
+      ? { source: view.snapshot.source, sha256: view.snapshot.sha256, fetchedAt: view.snapshot.fetchedAt, title: view.snapshot.title, claimCounts }
+      : null,
+    captures: view.captures.map((c) => ({
+      file: c.fileName,
+      sha256: c.sha256,
+      format: c.format,
+      packets: c.packetCount,
+      firstTime: c.firstTime,
+      lastTime: c.lastTime,
+      warnings: c.warningCount,
+    })),
+  };
+}
+
+/** Runs every rule over an app's stored data and stores the audit with its findings. */
+export function runAudit(db: StoreDatabase, appName: string, deps: AuditDependencies): AuditResult {
+  const view = buildAuditView(db, appName, deps);
+  const findings = RULES.flatMap((rule) => rule.check(view)).sort(compareFindings);
+  const result = {
+    createdAt: deps.now().toISOString(),
+    toolVersion: deps.toolVersion,
+    inputs: describeInputs(view),
+    recipients: summariseRecipients(view),
+    findings,
+  };
+  const auditId = saveAudit(db, view.app.id, view.snapshot?.id ?? null, result);
+  return { auditId, appName: view.app.name, appDomains: view.app.domains, ...result };
+}

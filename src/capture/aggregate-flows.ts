@@ -1,0 +1,225 @@
+/**
+ * Folds observations into bidirectional flows keyed like tshark's `-z conv,tcp` / `-z conv,udp`:
+ * protocol plus the unordered pair of endpoints. Holds one record per flow, never per packet.
+ */
+import type { FlowHostName, FlowSummary } from '../model/capture-summary.js';
+import type { HostObservation, HttpRequestObservation, PacketObservation, TransportProtocol } from '../model/observation.js';
+import { isQuicLongHeader } from './decrypt-quic-initial.js';
+import { TCP_FLAG } from './decode-transport.js';
+import { isTlsRecordStart } from './parse-tls-client-hello.js';
+
+const MAX_SAMPLE_FRAMES = 5;
+const MAX_HOST_NAMES = 32;
+const MAX_HTTP_REQUESTS = 20;
+const MAX_NAMES_PER_ADDRESS = 16;
+const MAX_ALIAS_DEPTH = 8;
+
+interface FlowState extends FlowSummary {
+  /** Client and server were fixed by a SYN or SYN-ACK; later packets cannot swap them. */
+  rolesFixed: boolean;
+  hostKeys: Set<string>;
+}
+
+/** Running flow table for one capture. */
+export class FlowTable {
+  private readonly flows = new Map<string, FlowState>();
+  /** Address → names whose A/AAAA answer gave it, with the answer's frame. */
+  private readonly namesByAddress = new Map<string, { name: string; frame: number }[]>();
+  /** CNAME target → names that pointed at it, to credit the name the client asked for. */
+  private readonly aliasesByTarget = new Map<string, { name: string; frame: number }[]>();
+
+  /** Adds one packet; returns its flow so callers can read its encryption state. */
+  addPacket(packet: PacketObservation): FlowSummary {
+    const key = buildFlowKey(packet.protocol, packet.src, packet.srcPort, packet.dst, packet.dstPort);
+    let flow = this.flows.get(key);
+    if (flow === undefined) {
+      flow = {
+        protocol: packet.protocol,
+        client: packet.src,
+        clientPort: packet.srcPort,
+        server: packet.dst,
+        serverPort: packet.dstPort,
+        packets: 0,
+        bytes: 0,
+        payloadBytes: 0,
+        firstTime: packet.time,
+        lastTime: packet.time,
+        firstFrame: packet.frame,
+        lastFrame: packet.frame,
+        sampleFrames: [],
+        hostNames: [],
+        encryption: 'unknown',
+        httpRequests: [],
+        rolesFixed: false,
+        hostKeys: new Set(),
+      };
+      this.flows.set(key, flow);
+    }
+    if (packet.protocol === 'tcp' && !flow.rolesFixed) {
+      const syn = (packet.tcpFlags & TCP_FLAG.SYN) !== 0;
+      const ack = (packet.tcpFlags & TCP_FLAG.ACK) !== 0;
+      // The SYN sender is the client even when the capture started mid-handshake.
+      if (syn) {
+        const clientIsSource = !ack;
+        setClient(flow, clientIsSource ? packet.src : packet.dst, clientIsSource ? packet.srcPort : packet.dstPort);
+        flow.rolesFixed = true;
+      }
+    }
+    flow.packets += 1;
+    flow.bytes += packet.frameLength;
+    flow.payloadBytes += packet.payload.length;
+    if (packet.time < flow.firstTime) flow.firstTime = packet.time;
+    if (packet.time > flow.lastTime) flow.lastTime = packet.time;
+    flow.lastFrame = packet.frame;
+    if (flow.sampleFrames.length < MAX_SAMPLE_FRAMES) flow.sampleFrames.push(packet.frame);
+    if (packet.payload.length > 0) classifyEncryption(flow, packet);
+    return flow;
+  }
+
+  /** Credits a host name to the flow it was seen on. */
+  addHost(host: HostObservation): void {
+    const flow = this.getOrCreate(host.protocol, host.client, host.clientPort, host.server, host.serverPort, host.frame, host.time);
+    addHostName(flow, { host: host.host, source: host.source, frame: host.frame });
+    if (host.source === 'tls-sni') flow.encryption = 'tls';
+    else if (host.source === 'quic-sni') flow.encryption = 'quic';
+  }
+
+  /** Records an HTTP request on its flow (plain HTTP, or any HAR entry). */
+  addHttpRequest(request: HttpRequestObservation, protocol: TransportProtocol): void {
+    const flow = this.getOrCreate(protocol, request.client, request.clientPort, request.server, request.serverPort, request.frame, request.time);
+    if (flow.httpRequests.length < MAX_HTTP_REQUESTS) flow.httpRequests.push({ frame: request.frame, method: request.method, url: request.url });
+    if (request.encrypted) {
+      if (flow.encryption === 'unknown' || flow.encryption === 'none') flow.encryption = protocol === 'udp' ? 'quic' : 'tls';
+    } else if (flow.encryption === 'unknown') {
+      flow.encryption = 'none';
+    }
+  }
+
+  /** Remembers a DNS answer; names are credited to flows by server address in {@link listFlows}. */
+  addDnsAnswer(name: string, type: string, value: string, frame: number): void {
+    if (type === 'A' || type === 'AAAA') appendBounded(this.namesByAddress, value, { name, frame });
+    else if (type === 'CNAME') appendBounded(this.aliasesByTarget, value, { name, frame });
+  }
+
+  /** Finds the flow a packet belongs to without creating one. */
+  findFlow(protocol: TransportProtocol, a: string, aPort: number, b: string, bPort: number): FlowSummary | undefined {
+    return this.flows.get(buildFlowKey(protocol, a, aPort, b, bPort));
+  }
+
+  /** Final flows in order of first frame, with DNS names credited to every flow whose server they resolve to. */
+  listFlows(): FlowSummary[] {
+    const out: FlowSummary[] = [];
+    for (const flow of this.flows.values()) {
+      for (const answer of this.resolveNames(flow.server)) addHostName(flow, { host: answer.name, source: 'dns-answer', frame: answer.frame });
+      const { rolesFixed: _fixed, hostKeys: _keys, ...summary } = flow;
+      out.push(summary);
+    }
+    return out.sort((a, b) => a.firstFrame - b.firstFrame || a.lastFrame - b.lastFrame);
+  }
+
+  /** Names that resolved to `address`, following CNAME chains back to the names clients asked for. */
+  private resolveNames(address: string): { name: string; frame: number }[] {
+    const direct = this.namesByAddress.get(address);
+    if (direct === undefined) return [];
+    const result: { name: string; frame: number }[] = [];
+    const seen = new Set<string>();
+    let frontier = direct;
+    for (let depth = 0; depth <= MAX_ALIAS_DEPTH && frontier.length > 0; depth++) {
+      const next: { name: string; frame: number }[] = [];
+      for (const entry of frontier) {
+        if (seen.has(entry.name)) continue;
+        seen.add(entry.name);
+        result.push(entry);
+        next.push(...(this.aliasesByTarget.get(entry.name) ?? []));
+      }
+      frontier = next;
+    }
+    return result;
+  }
+
+  private getOrCreate(protocol: TransportProtocol, client: string, clientPort: number, server: string, serverPort: number, frame: number, time: number): FlowState {
+    const key = buildFlowKey(protocol, client, clientPort, server, serverPort);
+    const existing = this.flows.get(key);
+    if (existing !== undefined) return existing;
+    const flow: FlowState = {
+      protocol,
+      client,
+      clientPort,
+      server,
+      serverPort,
+      packets: 0,
+      bytes: 0,
+      payloadBytes: 0,
+      firstTime: time,
+      lastTime: time,
+      firstFrame: frame,
+      lastFrame: frame,
+      sampleFrames: [],
+      hostNames: [],
+      encryption: 'unknown',
+      httpRequests: [],
+      rolesFixed: true,
+      hostKeys: new Set(),
+    };
+    this.flows.set(key, flow);
+    return flow;
+  }
+}
+
+/** Direction-independent flow key. */
+export function buildFlowKey(protocol: TransportProtocol, a: string, aPort: number, b: string, bPort: number): string {
+  const first = `${a}|${aPort}`;
+  const second = `${b}|${bPort}`;
+  return first <= second ? `${protocol}|${first}|${second}` : `${protocol}|${second}|${first}`;
+}
+
+function setClient(flow: FlowState, client: string, clientPort: number): void {
+  if (flow.client === client && flow.clientPort === clientPort) return;
+  const server = flow.client;
+  const serverPort = flow.clientPort;
+  flow.server = server;
+  flow.serverPort = serverPort;
+  flow.client = client;
+  flow.clientPort = clientPort;
+}
+
+function addHostName(flow: FlowState, name: FlowHostName): void {
+  const key = `${name.source}|${name.host}`;
+  if (flow.hostKeys.has(key) || flow.hostNames.length >= MAX_HOST_NAMES) return;
+  flow.hostKeys.add(key);
+  flow.hostNames.push(name);
+}
+
+/** Once a flow is known to be TLS/QUIC/DTLS it stays so; plain protocols only settle an unknown flow. */
+function classifyEncryption(flow: FlowState, packet: PacketObservation): void {
+  if (flow.encryption === 'tls' || flow.encryption === 'quic' || flow.encryption === 'dtls') return;
+  const payload = packet.payload;
+  if (packet.protocol === 'tcp') {
+    if (isTlsRecordStart(payload)) flow.encryption = 'tls';
+    return;
+  }
+  if (packet.protocol !== 'udp') return;
+  if ((packet.srcPort === 443 || packet.dstPort === 443) && isQuicLongHeader(payload)) {
+    flow.encryption = 'quic';
+  } else if (isDtlsRecordStart(payload)) {
+    flow.encryption = 'dtls';
+  } else if (flow.encryption === 'unknown' && (isPlainDnsPort(packet.srcPort) || isPlainDnsPort(packet.dstPort))) {
+    flow.encryption = 'none';
+  }
+}
+
+function isPlainDnsPort(port: number): boolean {
+  return port === 53 || port === 5353 || port === 5355;
+}
+
+/** RFC 6347 §4.1 / RFC 9147: content type 20–25, version 0xfeff (1.0) or 0xfefd (1.2). */
+function isDtlsRecordStart(payload: Uint8Array): boolean {
+  const type = payload[0] ?? 0;
+  return payload.length >= 13 && type >= 20 && type <= 25 && payload[1] === 0xfe && (payload[2] === 0xff || payload[2] === 0xfd);
+}
+
+function appendBounded(map: Map<string, { name: string; frame: number }[]>, key: string, value: { name: string; frame: number }): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else if (list.length < MAX_NAMES_PER_ADDRESS && !list.some((entry) => entry.name === value.name)) list.push(value);
+}

@@ -1,0 +1,94 @@
+/**
+ * Canonical text for IP addresses, so that every importer (pcap, HAR, Zeek) produces the same strings:
+ * dotted quad for IPv4, RFC 5952 for IPv6.
+ */
+
+/** Formats 4 bytes at `at` as dotted-quad IPv4. */
+export function formatIpv4(bytes: Uint8Array, at: number): string {
+  return `${bytes[at] ?? 0}.${bytes[at + 1] ?? 0}.${bytes[at + 2] ?? 0}.${bytes[at + 3] ?? 0}`;
+}
+
+/** Formats 16 bytes at `at` as IPv6 text per RFC 5952 (§4: lower case, no leading zeros, longest zero run as `::`). */
+export function formatIpv6(bytes: Uint8Array, at: number): string {
+  const groups: number[] = [];
+  for (let i = 0; i < 8; i++) groups.push(((bytes[at + i * 2] ?? 0) << 8) | (bytes[at + i * 2 + 1] ?? 0));
+  // RFC 5952 §5: IPv4-mapped addresses keep the dotted suffix.
+  if (groups[0] === 0 && groups[1] === 0 && groups[2] === 0 && groups[3] === 0 && groups[4] === 0 && groups[5] === 0xffff) {
+    return `::ffff:${formatIpv4(bytes, at + 12)}`;
+  }
+  let bestStart = -1;
+  let bestLength = 0;
+  for (let i = 0; i < 8; ) {
+    if (groups[i] !== 0) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < 8 && groups[j] === 0) j++;
+    // §4.2.2: a single zero group is not shortened; §4.2.3: the first of equal runs wins.
+    if (j - i > bestLength && j - i >= 2) {
+      bestStart = i;
+      bestLength = j - i;
+    }
+    i = j;
+  }
+  const hex = groups.map((g) => g.toString(16));
+  if (bestStart < 0) return hex.join(':');
+  return `${hex.slice(0, bestStart).join(':')}::${hex.slice(bestStart + bestLength).join(':')}`;
+}
+
+/**
+ * Normalises address text from text formats (HAR `serverIPAddress`, Zeek logs) to the same canonical form,
+ * stripping brackets and zone ids. Returns null when the text is not an IP address.
+ */
+export function normalizeIpAddress(text: string): string | null {
+  let value = text.trim();
+  if (value.startsWith('[') && value.endsWith(']')) value = value.slice(1, -1);
+  const zone = value.indexOf('%');
+  if (zone >= 0) value = value.slice(0, zone);
+  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(value)) {
+    const parts = value.split('.').map(Number);
+    if (parts.some((p) => p > 255)) return null;
+    return parts.join('.');
+  }
+  if (!value.includes(':')) return null;
+  const bytes = parseIpv6Text(value);
+  return bytes === null ? null : formatIpv6(bytes, 0);
+}
+
+function parseIpv6Text(text: string): Uint8Array | null {
+  let body = text;
+  const lastColon = body.lastIndexOf(':');
+  const dotted = body.slice(lastColon + 1);
+  if (dotted.includes('.')) {
+    // An embedded IPv4 suffix is rewritten as two hex groups so one parser handles both forms.
+    const parts = dotted.split('.').map(Number);
+    if (parts.length !== 4 || parts.some((p) => !Number.isInteger(p) || p < 0 || p > 255)) return null;
+    const hi = (((parts[0] ?? 0) << 8) | (parts[1] ?? 0)).toString(16);
+    const lo = (((parts[2] ?? 0) << 8) | (parts[3] ?? 0)).toString(16);
+    body = `${body.slice(0, lastColon + 1)}${hi}:${lo}`;
+  }
+  const halves = body.split('::');
+  if (halves.length > 2) return null;
+  const parse = (part: string | undefined): number[] | null => {
+    if (part === undefined || part === '') return [];
+    const out: number[] = [];
+    for (const g of part.split(':')) {
+      if (!/^[0-9a-fA-F]{1,4}$/.test(g)) return null;
+      out.push(parseInt(g, 16));
+    }
+    return out;
+  };
+  const head = parse(halves[0]);
+  const right = parse(halves[1]);
+  if (head === null || right === null) return null;
+  const missing = 8 - head.length - right.length;
+  if (halves.length === 1 ? missing !== 0 : missing < 1) return null;
+  const groups = [...head, ...new Array<number>(missing).fill(0), ...right];
+  const bytes = new Uint8Array(16);
+  groups.forEach((g, i) => {
+    bytes[i * 2] = g >>> 8;
+    bytes[i * 2 + 1] = g & 0xff;
+  });
+  return bytes;
+}

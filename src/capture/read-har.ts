@@ -1,0 +1,176 @@
+/**
+ * HAR 1.2 reader (http://www.softwareishard.com/blog/har-12-spec/). A HAR records requests, not packets,
+ * so each entry yields an `http-request`, a `host` (source 'har-url') and one `packet` standing in for
+ * its connection, which lets flows and endpoints line up with what a packet capture of the same session gives.
+ */
+import { Buffer } from 'node:buffer';
+import { ImportError } from '../model/errors.js';
+import type { Observation } from '../model/observation.js';
+import { normalizeIpAddress } from './format-ip-address.js';
+import type { ReadStats } from './link-frame.js';
+
+/**
+ * HARs do not record the client's address; this placeholder keeps the observation shape (an address)
+ * while being obviously not a real peer.
+ */
+export const HAR_CLIENT_ADDRESS = '0.0.0.0';
+/** Entries are yielded in batches of this size. */
+const BATCH_SIZE = 256;
+
+interface HarHeader {
+  name?: unknown;
+  value?: unknown;
+}
+
+/**
+ * Reads a HAR file from a byte stream. HAR is one JSON document, so it is read whole; that is the one
+ * exception to streaming, and HARs are small next to packet captures.
+ * @throws ImportError when the bytes are not JSON or have no `log.entries` array.
+ */
+export async function* readHar(source: AsyncIterable<Uint8Array>, file: string, stats?: ReadStats): AsyncGenerator<Observation[]> {
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of source) chunks.push(chunk);
+  let text = Buffer.concat(chunks).toString('utf8');
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  let document: unknown;
+  try {
+    document = JSON.parse(text);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new ImportError(file, `not valid JSON (${detail})`, 'export the HAR again or check that the file is complete');
+  }
+  const entries = getPath(document, ['log', 'entries']);
+  if (!Array.isArray(entries)) {
+    throw new ImportError(file, 'JSON has no log.entries array, so it is not a HAR file', 'use --format to pick another reader');
+  }
+  let batch: Observation[] = [];
+  for (let index = 0; index < entries.length; index++) {
+    const frame = index + 1;
+    if (stats !== undefined) stats.frames = frame;
+    observeEntry(entries[index], frame, batch, stats);
+    if (batch.length >= BATCH_SIZE) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
+}
+
+function observeEntry(entry: unknown, frame: number, out: Observation[], stats: ReadStats | undefined): void {
+  const warn = (message: string): void => {
+    out.push({ kind: 'warning', offset: frame, where: 'entry', message: `entry ${frame}: ${message}` });
+  };
+  const urlText = getPath(entry, ['request', 'url']);
+  if (typeof urlText !== 'string') {
+    warn('no request.url; skipped');
+    return;
+  }
+  let url: URL;
+  try {
+    url = new URL(urlText);
+  } catch {
+    warn('request.url is not a valid URL; skipped');
+    return;
+  }
+  const scheme = url.protocol.replace(/:$/, '');
+  if (!['http', 'https', 'ws', 'wss'].includes(scheme)) return;
+  const encrypted = scheme === 'https' || scheme === 'wss';
+  const hostname = url.hostname.replace(/^\[|\]$/g, '').replace(/\.$/, '').toLowerCase();
+  const port = url.port === '' ? (encrypted ? 443 : 80) : Number(url.port);
+
+  const started = getPath(entry, ['startedDateTime']);
+  const millis = typeof started === 'string' ? Date.parse(started) : NaN;
+  let time = Number.isFinite(millis) ? millis / 1000 : 0;
+  if (!Number.isFinite(millis)) {
+    warn('startedDateTime missing or invalid; time set to the previous entry');
+    time = stats?.lastTime ?? 0;
+  }
+  if (stats !== undefined) {
+    if (stats.firstTime === null || time < stats.firstTime) stats.firstTime = time;
+    if (stats.lastTime === null || time > stats.lastTime) stats.lastTime = time;
+  }
+
+  const serverIp = getPath(entry, ['serverIPAddress']);
+  const normalizedIp = typeof serverIp === 'string' ? normalizeIpAddress(serverIp) : null;
+  const server = normalizedIp ?? hostname;
+  const httpVersion = String(getPath(entry, ['request', 'httpVersion']) ?? getPath(entry, ['response', 'httpVersion']) ?? '');
+  const overUdp = /^(h3|http\/3|quic)/i.test(httpVersion);
+  const method = String(getPath(entry, ['request', 'method']) ?? 'GET').toUpperCase();
+  const body = readPostData(getPath(entry, ['request', 'postData']));
+  const headers = getPath(entry, ['request', 'headers']);
+  const headersText = Array.isArray(headers)
+    ? (headers as HarHeader[])
+        .filter((h) => typeof h?.name === 'string')
+        .map((h) => `${String(h.name)}: ${typeof h.value === 'string' ? h.value : ''}`)
+        .join('\r\n')
+    : '';
+
+  out.push({
+    kind: 'packet',
+    frame,
+    time,
+    protocol: overUdp ? 'udp' : 'tcp',
+    ipProtocol: overUdp ? 17 : 6,
+    src: HAR_CLIENT_ADDRESS,
+    dst: server,
+    srcPort: 0,
+    dstPort: port,
+    frameLength: estimateEntryBytes(entry),
+    payload: body,
+    tcpFlags: 0,
+  });
+  out.push({
+    kind: 'host',
+    frame,
+    time,
+    host: hostname,
+    source: 'har-url',
+    client: HAR_CLIENT_ADDRESS,
+    clientPort: 0,
+    server,
+    serverPort: port,
+    protocol: overUdp ? 'udp' : 'tcp',
+  });
+  out.push({
+    kind: 'http-request',
+    frame,
+    time,
+    method,
+    url: urlText,
+    host: hostname,
+    encrypted,
+    client: HAR_CLIENT_ADDRESS,
+    clientPort: 0,
+    server,
+    serverPort: port,
+    headersText,
+    body,
+  });
+}
+
+/** Request body bytes from `postData` (text, possibly base64 per the `encoding` extension). */
+function readPostData(postData: unknown): Uint8Array {
+  const text = getPath(postData, ['text']);
+  if (typeof text !== 'string' || text.length === 0) return new Uint8Array(0);
+  const encoding = getPath(postData, ['encoding']);
+  return encoding === 'base64' ? Buffer.from(text, 'base64') : Buffer.from(text, 'utf8');
+}
+
+/** Bytes the exchange took, from the sizes the HAR gives (-1 means unknown in HAR). */
+function estimateEntryBytes(entry: unknown): number {
+  const size = (path: string[]): number => {
+    const value = getPath(entry, path);
+    return typeof value === 'number' && value > 0 ? value : 0;
+  };
+  const response = size(['response', '_transferSize']) || size(['response', 'headersSize']) + size(['response', 'bodySize']);
+  return size(['request', 'headersSize']) + size(['request', 'bodySize']) + response;
+}
+
+function getPath(value: unknown, path: string[]): unknown {
+  let current = value;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object' || Array.isArray(current)) return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
+}

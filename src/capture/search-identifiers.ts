@@ -1,0 +1,253 @@
+/**
+ * Finds user-supplied identifiers in payloads, however they were encoded on the way out: as is, in
+ * another letter case, URL-encoded, base64 (any alignment, standard or URL-safe alphabet), hex, or hashed
+ * (MD5 / SHA-1 / SHA-256 hex, of the value and of its trimmed lower-case form, as hashed e-mail
+ * addresses are). All variants of all needles are found in one pass over the bytes (Aho–Corasick over a
+ * case-folded, compacted alphabet), then checked exactly where the encoding is case-sensitive.
+ */
+import { createHash } from 'node:crypto';
+import { Buffer } from 'node:buffer';
+import type { IdentifierEncoding, IdentifierNeedle } from '../model/capture-summary.js';
+
+/** One identifier occurrence in a searched buffer. */
+export interface IdentifierMatch {
+  label: string;
+  value: string;
+  encoding: IdentifierEncoding;
+  /** Byte offset of the first matched byte. */
+  offset: number;
+  length: number;
+}
+
+/** One way a folded pattern can be read; `exact` null means any letter case is accepted. */
+interface Reading {
+  needle: IdentifierNeedle;
+  encoding: IdentifierEncoding;
+  exact: Uint8Array | null;
+}
+
+interface Pattern {
+  length: number;
+  readings: Reading[];
+}
+
+/** Compiled, immutable search automaton for a set of needles; build once, search many payloads. */
+export interface IdentifierPatterns {
+  /** True when there is nothing to look for, so callers can skip the pass. */
+  readonly empty: boolean;
+  /** Number of distinct encoded patterns searched for. */
+  readonly patternCount: number;
+  /** @internal */ readonly classes: Uint8Array;
+  /** @internal */ readonly classCount: number;
+  /** @internal */ readonly delta: Int32Array;
+  /** @internal Pattern ids ending at each state, own ones only. */ readonly outputs: (number[] | null)[];
+  /** @internal Nearest state on the failure chain that has outputs, or -1. */ readonly outputLink: Int32Array;
+  /** @internal 1 where a state or its failure chain ends a pattern: the hot loop tests only this. */ readonly reports: Uint8Array;
+  /** @internal */ readonly patterns: Pattern[];
+}
+
+/** Base64 variants shorter than this match random text too often to be evidence. */
+const MIN_BASE64_LENGTH = 6;
+const FOLD = buildFoldTable();
+
+/** Lists the encoded forms searched for a needle, strongest first (exposed for tests and reports). */
+export function listIdentifierVariants(needle: IdentifierNeedle): { encoding: IdentifierEncoding; text: string; caseSensitive: boolean }[] {
+  const value = needle.value;
+  const raw = Buffer.from(value, 'utf8');
+  const variants: { encoding: IdentifierEncoding; text: string; caseSensitive: boolean }[] = [];
+  if (raw.length === 0) return variants;
+  variants.push({ encoding: 'raw', text: value, caseSensitive: true });
+  if (/[A-Za-z]/.test(value)) variants.push({ encoding: 'case-insensitive', text: value, caseSensitive: false });
+  const urlEncoded = encodeURIComponent(value);
+  if (urlEncoded !== value) {
+    const lowerHex = urlEncoded.replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase());
+    const forms = [urlEncoded, lowerHex];
+    // application/x-www-form-urlencoded writes spaces as '+'.
+    if (value.includes(' ')) forms.push(urlEncoded.replace(/%20/g, '+'), lowerHex.replace(/%20/g, '+'));
+    for (const text of new Set(forms)) variants.push({ encoding: 'url-encoded', text, caseSensitive: true });
+  }
+  for (const text of encodeBase64Alignments(raw)) {
+    variants.push({ encoding: 'base64', text, caseSensitive: true });
+    const urlSafe = text.replace(/\+/g, '-').replace(/\//g, '_');
+    if (urlSafe !== text) variants.push({ encoding: 'base64', text: urlSafe, caseSensitive: true });
+  }
+  variants.push({ encoding: 'hex', text: raw.toString('hex'), caseSensitive: false });
+  const normalized = value.trim().toLowerCase();
+  for (const source of normalized === value ? [value] : [value, normalized]) {
+    variants.push({ encoding: 'md5', text: createHash('md5').update(source, 'utf8').digest('hex'), caseSensitive: false });
+    variants.push({ encoding: 'sha1', text: createHash('sha1').update(source, 'utf8').digest('hex'), caseSensitive: false });
+    variants.push({ encoding: 'sha256', text: createHash('sha256').update(source, 'utf8').digest('hex'), caseSensitive: false });
+  }
+  return variants;
+}
+
+/**
+ * The base64 text that encodes `raw` wherever it sits in a longer encoded buffer: for each of the three
+ * byte alignments, only the characters determined by `raw` alone are kept.
+ */
+function encodeBase64Alignments(raw: Uint8Array): string[] {
+  const out: string[] = [];
+  for (let shift = 0; shift < 3; shift++) {
+    const padded = new Uint8Array(shift + raw.length);
+    padded.set(raw, shift);
+    const encoded = Buffer.from(padded).toString('base64');
+    const start = Math.ceil((shift * 8) / 6);
+    const end = Math.floor(((shift + raw.length) * 8) / 6);
+    const text = encoded.slice(start, end);
+    if (text.length >= MIN_BASE64_LENGTH && !out.includes(text)) out.push(text);
+  }
+  return out;
+}
+
+/** Builds the automaton for all variants of all needles. */
+export function compileIdentifierPatterns(needles: IdentifierNeedle[]): IdentifierPatterns {
+  // Patterns are keyed by their case-folded bytes; each keeps every reading that folds to it.
+  const byKey = new Map<string, { folded: Uint8Array; readings: Reading[] }>();
+  for (const needle of needles) {
+    for (const variant of listIdentifierVariants(needle)) {
+      const bytes = Buffer.from(variant.text, 'utf8');
+      const folded = Uint8Array.from(bytes, (b) => FOLD[b] ?? b);
+      const key = Buffer.from(folded).toString('latin1');
+      let entry = byKey.get(key);
+      if (entry === undefined) {
+        entry = { folded, readings: [] };
+        byKey.set(key, entry);
+      }
+      const exact = variant.caseSensitive ? new Uint8Array(bytes) : null;
+      const duplicate = entry.readings.some(
+        (r) => r.needle === needle && r.encoding === variant.encoding && sameBytes(r.exact, exact),
+      );
+      if (!duplicate) entry.readings.push({ needle, encoding: variant.encoding, exact });
+    }
+  }
+  const entries = [...byKey.values()];
+
+  // Compact alphabet: one class per folded byte value that occurs in some pattern, 0 for all others.
+  const classes = new Uint8Array(256);
+  let classCount = 1;
+  for (const { folded } of entries) {
+    for (const b of folded) {
+      if (classes[b] === 0) classes[b] = classCount++;
+    }
+  }
+  for (let b = 0; b < 256; b++) classes[b] = classes[FOLD[b] ?? b] ?? 0;
+
+  const totalStates = 1 + entries.reduce((n, e) => n + e.folded.length, 0);
+  const delta = new Int32Array(totalStates * classCount).fill(-1);
+  const outputs: (number[] | null)[] = [null];
+  let stateCount = 1;
+  const patterns: Pattern[] = [];
+  entries.forEach((entry, id) => {
+    patterns.push({ length: entry.folded.length, readings: entry.readings });
+    let state = 0;
+    for (const b of entry.folded) {
+      const c = classes[b] ?? 0;
+      let next = delta[state * classCount + c] ?? -1;
+      if (next < 0) {
+        next = stateCount++;
+        outputs.push(null);
+        delta[state * classCount + c] = next;
+      }
+      state = next;
+    }
+    (outputs[state] ??= []).push(id);
+  });
+
+  // Breadth-first: failure links, then complete the transition table so the search never backtracks.
+  const fail = new Int32Array(stateCount);
+  const outputLink = new Int32Array(stateCount).fill(-1);
+  const queue: number[] = [];
+  for (let c = 0; c < classCount; c++) {
+    const next = delta[c] ?? -1;
+    if (next < 0) delta[c] = 0;
+    else {
+      fail[next] = 0;
+      queue.push(next);
+    }
+  }
+  for (let head = 0; head < queue.length; head++) {
+    const state = queue[head] ?? 0;
+    const failState = fail[state] ?? 0;
+    outputLink[state] = outputs[failState] !== null ? failState : (outputLink[failState] ?? -1);
+    for (let c = 0; c < classCount; c++) {
+      const at = state * classCount + c;
+      const next = delta[at] ?? -1;
+      const viaFail = delta[failState * classCount + c] ?? 0;
+      if (next < 0) delta[at] = viaFail;
+      else {
+        fail[next] = viaFail;
+        queue.push(next);
+      }
+    }
+  }
+  const reports = new Uint8Array(stateCount);
+  for (let state = 0; state < stateCount; state++) reports[state] = outputs[state] !== null || (outputLink[state] ?? -1) >= 0 ? 1 : 0;
+  return {
+    empty: patterns.length === 0,
+    patternCount: patterns.length,
+    classes,
+    classCount,
+    delta: delta.subarray(0, stateCount * classCount),
+    outputs,
+    outputLink,
+    reports,
+    patterns,
+  };
+}
+
+/**
+ * Searches `payload` for every compiled pattern in one pass and returns the matches in order of their
+ * end position. A case-sensitive reading is reported only where the bytes match exactly.
+ */
+export function searchIdentifiers(compiled: IdentifierPatterns, payload: Uint8Array, limit = 1000): IdentifierMatch[] {
+  const matches: IdentifierMatch[] = [];
+  if (compiled.empty) return matches;
+  const { classes, classCount, delta, outputs, outputLink, reports, patterns } = compiled;
+  const length = payload.length;
+  let state = 0;
+  for (let i = 0; i < length; i++) {
+    // Indices are in range by construction; the casts spare the hottest loop the `?? 0` branches.
+    state = delta[state * classCount + (classes[payload[i] as number] as number)] as number;
+    if (reports[state] === 0) continue;
+    let probe = outputs[state] !== null ? state : (outputLink[state] ?? -1);
+    while (probe >= 0) {
+      for (const id of outputs[probe] ?? []) {
+        const pattern = patterns[id];
+        if (pattern === undefined) continue;
+        const start = i - pattern.length + 1;
+        reportReadings(pattern, payload, start, matches);
+        if (matches.length >= limit) return matches;
+      }
+      probe = outputLink[probe] ?? -1;
+    }
+  }
+  return matches;
+}
+
+/** Reports, per needle, the strongest reading that holds at `start`. */
+function reportReadings(pattern: Pattern, payload: Uint8Array, start: number, out: IdentifierMatch[]): void {
+  const reported = new Set<IdentifierNeedle>();
+  for (const reading of pattern.readings) {
+    if (reported.has(reading.needle)) continue;
+    if (reading.exact !== null && !matchesAt(payload, start, reading.exact)) continue;
+    reported.add(reading.needle);
+    out.push({ label: reading.needle.label, value: reading.needle.value, encoding: reading.encoding, offset: start, length: pattern.length });
+  }
+}
+
+function matchesAt(payload: Uint8Array, start: number, expected: Uint8Array): boolean {
+  for (let j = 0; j < expected.length; j++) if (payload[start + j] !== expected[j]) return false;
+  return true;
+}
+
+function sameBytes(a: Uint8Array | null, b: Uint8Array | null): boolean {
+  if (a === null || b === null) return a === b;
+  return a.length === b.length && matchesAt(a, 0, b);
+}
+
+/** ASCII upper case folded to lower case; every other byte maps to itself. */
+function buildFoldTable(): Uint8Array {
+  const table = new Uint8Array(256);
+  for (let b = 0; b < 256; b++) table[b] = b >= 0x41 && b <= 0x5a ? b + 0x20 : b;
+  return table;
+}

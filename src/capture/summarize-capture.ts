@@ -1,0 +1,184 @@
+/**
+ * One streaming pass over a capture file that produces everything the store keeps from it: content hash,
+ * flows with host names and encryption, DNS answers, identifier hits and warnings. Memory is bounded by
+ * the number of flows (plus fixed caps on samples), never by the number of packets.
+ */
+import { createHash } from 'node:crypto';
+import { stat } from 'node:fs/promises';
+import { Buffer } from 'node:buffer';
+import type { CaptureSummary, CaptureWarning, DnsAnswerSummary, IdentifierHit, IdentifierNeedle } from '../model/capture-summary.js';
+import type { CaptureFormat, Observation, TransportProtocol } from '../model/observation.js';
+import { FlowTable } from './aggregate-flows.js';
+import { detectCaptureFormat } from './detect-capture-format.js';
+import { createReadStats } from './link-frame.js';
+import { readObservationBatches } from './read-capture.js';
+import { DEFAULT_CHUNK_SIZE, readFileChunks, toImportError } from './read-file-chunks.js';
+import { compileIdentifierPatterns, searchIdentifiers, type IdentifierPatterns } from './search-identifiers.js';
+
+/** Options for {@link summarizeCapture}. */
+export interface SummarizeCaptureOptions {
+  /** Skip detection and read the file as this format. */
+  format?: CaptureFormat;
+  /** Identifier values to look for in payloads and HTTP requests. */
+  identifiers?: IdentifierNeedle[];
+  /** Called after each chunk read; for a progress bar. */
+  onProgress?: (bytesRead: number, totalBytes: number) => void;
+  /** Read size; tests vary it to prove results do not depend on chunk boundaries. */
+  chunkSize?: number;
+}
+
+/** Stored warnings; the rest are only counted. */
+export const MAX_STORED_WARNINGS = 100;
+/** Distinct DNS answers kept. */
+export const MAX_DNS_ANSWERS = 10000;
+/** Identifier hits kept. */
+export const MAX_IDENTIFIER_HITS = 10000;
+
+/**
+ * Reads a capture file once and summarises it.
+ * @throws ImportError when the file cannot be read or is not the stated (or detected) format.
+ */
+export async function summarizeCapture(file: string, options: SummarizeCaptureOptions = {}): Promise<CaptureSummary> {
+  const format = await detectCaptureFormat(file, options.format);
+  let totalBytes: number;
+  try {
+    totalBytes = (await stat(file)).size;
+  } catch (error) {
+    throw toImportError(file, error);
+  }
+  const hash = createHash('sha256');
+  let bytesRead = 0;
+  const chunks = readFileChunks(file, options.chunkSize ?? DEFAULT_CHUNK_SIZE);
+  const iterator = chunks[Symbol.asyncIterator]();
+  // Pulls from a shared iterator so that, if a reader stops early, the rest can still be hashed.
+  const hashed: AsyncIterable<Uint8Array> = {
+    [Symbol.asyncIterator]: () => ({
+      next: async () => {
+        const result = await iterator.next();
+        if (result.done !== true) {
+          hash.update(result.value);
+          bytesRead += result.value.length;
+          options.onProgress?.(bytesRead, totalBytes);
+        }
+        return result;
+      },
+    }),
+  };
+
+  const stats = createReadStats();
+  const aggregator = new CaptureAggregator(format, options.identifiers ?? []);
+  try {
+    for await (const batch of readObservationBatches(hashed, file, format, stats)) {
+      for (const observation of batch) aggregator.add(observation);
+    }
+    for (let rest = await iterator.next(); rest.done !== true; rest = await iterator.next()) {
+      hash.update(rest.value);
+      bytesRead += rest.value.length;
+      options.onProgress?.(bytesRead, totalBytes);
+    }
+  } finally {
+    await iterator.return?.(undefined);
+  }
+
+  return {
+    file,
+    format,
+    sha256: hash.digest('hex'),
+    sizeBytes: bytesRead,
+    packetCount: stats.frames,
+    firstTime: stats.firstTime,
+    lastTime: stats.lastTime,
+    flows: aggregator.flows.listFlows(),
+    dnsAnswers: aggregator.dnsAnswers,
+    identifierHits: aggregator.identifierHits,
+    warnings: aggregator.warnings,
+    warningCount: aggregator.warningCount,
+  };
+}
+
+/** Folds the observation stream of one file into the parts of a summary. */
+class CaptureAggregator {
+  readonly flows = new FlowTable();
+  readonly dnsAnswers: DnsAnswerSummary[] = [];
+  readonly identifierHits: IdentifierHit[] = [];
+  readonly warnings: CaptureWarning[] = [];
+  warningCount = 0;
+  private readonly dnsSeen = new Set<string>();
+  private readonly patterns: IdentifierPatterns;
+  /** Packet captures are searched per payload; text formats per HTTP field (their packets are stand-ins). */
+  private readonly searchPackets: boolean;
+
+  constructor(format: CaptureFormat, identifiers: IdentifierNeedle[]) {
+    this.patterns = compileIdentifierPatterns(identifiers);
+    this.searchPackets = format === 'pcap' || format === 'pcapng';
+  }
+
+  add(observation: Observation): void {
+    switch (observation.kind) {
+      case 'packet': {
+        const flow = this.flows.addPacket(observation);
+        if (this.searchPackets && !this.patterns.empty && observation.payload.length > 0) {
+          const encrypted = flow.encryption === 'tls' || flow.encryption === 'quic' || flow.encryption === 'dtls';
+          this.recordHits(observation.payload, 'payload', encrypted, observation.protocol, observation);
+        }
+        return;
+      }
+      case 'host':
+        this.flows.addHost(observation);
+        return;
+      case 'http-request': {
+        const flow = this.flows.findFlow('tcp', observation.client, observation.clientPort, observation.server, observation.serverPort);
+        const protocol: TransportProtocol = flow?.protocol ?? (this.flows.findFlow('udp', observation.client, observation.clientPort, observation.server, observation.serverPort) ? 'udp' : 'tcp');
+        this.flows.addHttpRequest(observation, protocol);
+        if (!this.searchPackets && !this.patterns.empty) {
+          const endpoints = { src: observation.client, srcPort: observation.clientPort, dst: observation.server, dstPort: observation.serverPort, frame: observation.frame, time: observation.time };
+          this.recordHits(Buffer.from(observation.url, 'utf8'), 'http-url', observation.encrypted, protocol, endpoints);
+          this.recordHits(Buffer.from(observation.headersText, 'utf8'), 'http-headers', observation.encrypted, protocol, endpoints);
+          if (observation.body.length > 0) this.recordHits(observation.body, 'http-body', observation.encrypted, protocol, endpoints);
+        }
+        return;
+      }
+      case 'dns-answer': {
+        this.flows.addDnsAnswer(observation.name, observation.type, observation.value, observation.frame);
+        const key = `${observation.name}|${observation.type}|${observation.value}`;
+        if (this.dnsAnswers.length < MAX_DNS_ANSWERS && !this.dnsSeen.has(key)) {
+          this.dnsSeen.add(key);
+          this.dnsAnswers.push({ frame: observation.frame, time: observation.time, name: observation.name, type: observation.type, value: observation.value, ttl: observation.ttl });
+        }
+        return;
+      }
+      case 'warning':
+        this.warningCount += 1;
+        if (this.warnings.length < MAX_STORED_WARNINGS) this.warnings.push({ offset: observation.offset, where: observation.where, message: observation.message });
+        return;
+    }
+  }
+
+  private recordHits(
+    bytes: Uint8Array,
+    context: IdentifierHit['context'],
+    encrypted: boolean,
+    protocol: TransportProtocol,
+    where: { src: string; srcPort: number; dst: string; dstPort: number; frame: number; time: number },
+  ): void {
+    if (this.identifierHits.length >= MAX_IDENTIFIER_HITS) return;
+    for (const match of searchIdentifiers(this.patterns, bytes)) {
+      if (this.identifierHits.length >= MAX_IDENTIFIER_HITS) return;
+      this.identifierHits.push({
+        label: match.label,
+        value: match.value,
+        encoding: match.encoding,
+        frame: where.frame,
+        time: where.time,
+        offset: match.offset,
+        context,
+        encrypted,
+        protocol,
+        src: where.src,
+        srcPort: where.srcPort,
+        dst: where.dst,
+        dstPort: where.dstPort,
+      });
+    }
+  }
+}

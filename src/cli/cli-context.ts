@@ -1,0 +1,55 @@
+import type { Command } from 'commander';
+import type { AuditDependencies } from '../audit/run-audit.js';
+import { EntityCatalog } from '../enrich/entity-catalog.js';
+import { describeIpDataSources, lookupIpNetwork } from '../enrich/ip-network-database.js';
+import { readToolVersion } from '../package-root.js';
+import type { DataSource } from '../report/report-model.js';
+import { openDatabase, type StoreDatabase } from '../store/open-database.js';
+
+/** Options every command shares (declared on the root program). */
+export interface GlobalOptions {
+  db: string;
+}
+
+/** Reads the root program's global options from any sub-command. */
+export function readGlobalOptions(command: Command): GlobalOptions {
+  let root = command;
+  while (root.parent) root = root.parent;
+  return root.opts<GlobalOptions>();
+}
+
+/** Opens the database named by --db and runs `work` with it, closing it afterwards. */
+export async function withDatabase<T>(command: Command, work: (db: StoreDatabase) => Promise<T> | T): Promise<T> {
+  const db = openDatabase(readGlobalOptions(command).db);
+  try {
+    return await work(db);
+  } finally {
+    db.close();
+  }
+}
+
+let catalog: EntityCatalog | null = null;
+
+/** The built-in entity catalog, loaded once. */
+export function loadCatalog(): EntityCatalog {
+  catalog ??= EntityCatalog.loadDefault();
+  return catalog;
+}
+
+/** Production dependencies of an audit: real clock, shipped data. */
+export function createAuditDependencies(): AuditDependencies {
+  return { catalog: loadCatalog(), network: lookupIpNetwork, now: () => new Date(), toolVersion: readToolVersion() };
+}
+
+/** Data sets named in every report's methodology section. */
+export function describeDataSources(): DataSource[] {
+  return [
+    ...describeIpDataSources(),
+    {
+      name: 'claimcheck entity catalog',
+      version: readToolVersion(),
+      licence: 'MIT (facts compiled from the organisations\u2019 own pages; sources listed per entity)',
+      attribution: 'src/enrich/data/entities.json in the claimcheck package',
+    },
+  ];
+}

@@ -1,0 +1,34 @@
+import type { Command } from 'commander';
+import { runAudit } from '../../audit/run-audit.js';
+import { rankSeverity, type Severity } from '../../model/finding.js';
+import { createAuditDependencies, withDatabase } from '../cli-context.js';
+import { parseSeverityOption } from '../parse-options.js';
+import { safeTerminalText } from '../terminal-text.js';
+
+/** Exit code 1 tells scripts that findings at or above --fail-on exist. */
+export const FINDINGS_EXIT_CODE = 1;
+
+export function registerAuditCommand(program: Command): void {
+  program
+    .command('audit')
+    .description("run every rule over an app's stored policy and captures; store and print the findings")
+    .requiredOption('--app <name>', 'app to audit')
+    .option('--json', 'print the findings as JSON')
+    .option('--fail-on <severity>', 'exit with code 1 when a finding has this severity or higher (info, low, medium, high)', parseSeverityOption)
+    .action(async (options: { app: string; json?: boolean; failOn?: Severity }, command: Command) => {
+      const result = await withDatabase(command, (db) => runAudit(db, options.app, createAuditDependencies()));
+      if (options.json) {
+        process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+      } else {
+        const lines = [`audit #${result.auditId} of ${result.appName}: ${result.findings.length} findings`];
+        if (!result.inputs.policy) lines.push('  note: no policy stored for this app; policy-based rules had nothing to compare');
+        if (result.inputs.captures.length === 0) lines.push('  note: no captures imported for this app');
+        for (const f of result.findings) lines.push(`  [${f.severity.padEnd(6)}] ${f.ruleId.padEnd(22)} ${f.title}`);
+        process.stdout.write(safeTerminalText(lines.join('\n')) + '\n');
+      }
+      const threshold = options.failOn;
+      if (threshold && result.findings.some((f) => rankSeverity(f.severity) >= rankSeverity(threshold))) {
+        process.exitCode = FINDINGS_EXIT_CODE;
+      }
+    });
+}

@@ -1,0 +1,55 @@
+import type { Command } from 'commander';
+import type { IdentifierNeedle } from '../../model/capture-summary.js';
+import type { CaptureFormat } from '../../model/observation.js';
+import { getRegistrableDomain } from '../../enrich/registrable-domain.js';
+import { importCapture } from '../../workflow/import-capture.js';
+import { withDatabase } from '../cli-context.js';
+import { collectIdentifier, collectString, parseCaptureFormat } from '../parse-options.js';
+import { createProgressBar } from '../progress-bar.js';
+import { safeTerminalText } from '../terminal-text.js';
+
+interface ImportOptions {
+  app: string;
+  identifier?: IdentifierNeedle[];
+  format?: CaptureFormat;
+  appDomain?: string[];
+}
+
+export function registerImportCommand(program: Command): void {
+  program
+    .command('import')
+    .description('import captures (pcap, pcapng, HAR) for an app and search them for identifiers')
+    .argument('<captures...>', 'capture files')
+    .requiredOption('--app <name>', 'app the captures belong to')
+    .option('--identifier <label=value>', 'an identifier to look for in payloads (repeatable)', collectIdentifier)
+    .option('--format <format>', 'capture format (pcap, pcapng, har); default: from magic bytes, else extension', parseCaptureFormat)
+    .option('--app-domain <domain>', "the app's own domain (repeatable); its traffic is first party", collectString)
+    .action(async (files: string[], options: ImportOptions, command: Command) => {
+      await withDatabase(command, async (db) => {
+        for (const file of files) {
+          const progress = createProgressBar(`importing ${safeTerminalText(file)}`);
+          const outcome = await importCapture(db, file, {
+            appName: options.app,
+            appDomains: (options.appDomain ?? []).map((d) => getRegistrableDomain(d) ?? d),
+            identifiers: options.identifier ?? [],
+            format: options.format,
+            now: () => new Date(),
+            onProgress: (done, total) => progress.update(done, total),
+          });
+          progress.finish();
+          const name = safeTerminalText(file);
+          if (outcome.status === 'already-imported') {
+            process.stdout.write(`${name}: already imported for this app (same sha256 ${outcome.sha256.slice(0, 12)}); nothing changed\n`);
+            continue;
+          }
+          const s = outcome.summary;
+          process.stdout.write(
+            `${name}: imported as capture #${outcome.captureId} (${s.format}, ${s.packetCount} packets, ${s.flows.length} flows, ${s.dnsAnswers.length} DNS answers, ${s.identifierHits.length} identifier hits${s.warningCount > 0 ? `, ${s.warningCount} warnings` : ''})\n`,
+          );
+          for (const warning of s.warnings.slice(0, 5)) {
+            process.stderr.write(`warning: ${name}: ${warning.where} ${warning.offset}: ${safeTerminalText(warning.message)}\n`);
+          }
+        }
+      });
+    });
+}

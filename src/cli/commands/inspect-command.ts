@@ -1,0 +1,46 @@
+import type { Command } from 'commander';
+import type { IdentifierNeedle } from '../../model/capture-summary.js';
+import type { CaptureFormat } from '../../model/observation.js';
+import { summarizeCapture } from '../../capture/summarize-capture.js';
+import { formatEndpoint, formatTime } from '../../report/format-evidence.js';
+import { collectIdentifier, parseCaptureFormat } from '../parse-options.js';
+import { createProgressBar } from '../progress-bar.js';
+import { safeTerminalText } from '../terminal-text.js';
+
+export function registerInspectCommand(program: Command): void {
+  program
+    .command('inspect')
+    .description('summarise one capture: packets, flows, host names, DNS answers; stores nothing')
+    .argument('<capture>', 'capture file')
+    .option('--json', 'print the summary as JSON')
+    .option('--format <format>', 'capture format; default: from magic bytes, else extension', parseCaptureFormat)
+    .option('--identifier <label=value>', 'an identifier to look for (repeatable)', collectIdentifier)
+    .action(async (file: string, options: { json?: boolean; format?: CaptureFormat; identifier?: IdentifierNeedle[] }) => {
+      const progress = createProgressBar(`reading ${safeTerminalText(file)}`);
+      const summary = await summarizeCapture(file, {
+        format: options.format,
+        identifiers: options.identifier ?? [],
+        onProgress: (done, total) => progress.update(done, total),
+      });
+      progress.finish();
+      if (options.json) {
+        process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+        return;
+      }
+      const lines = [
+        `${file}: ${summary.format}, ${summary.packetCount} packets, ${summary.flows.length} flows, ${summary.dnsAnswers.length} DNS answers` +
+          (summary.firstTime !== null ? `, ${formatTime(summary.firstTime)} – ${formatTime(summary.lastTime ?? summary.firstTime)}` : '') +
+          (summary.warningCount > 0 ? `, ${summary.warningCount} warnings` : ''),
+      ];
+      for (const flow of summary.flows) {
+        const hosts = [...new Set(flow.hostNames.map((h) => h.host))].join(', ');
+        lines.push(
+          `  ${flow.protocol.toUpperCase().padEnd(4)} ${formatEndpoint(flow.client, flow.clientPort)} → ${formatEndpoint(flow.server, flow.serverPort)}  ${flow.packets} pkts ${flow.bytes} B  ${flow.encryption}${hosts ? `  ${hosts}` : ''}`,
+        );
+      }
+      for (const hit of summary.identifierHits.slice(0, 50)) {
+        lines.push(`  identifier ${hit.label} (${hit.encoding}) frame ${hit.frame} offset ${hit.offset} ${hit.encrypted ? 'encrypted' : 'PLAINTEXT'}`);
+      }
+      process.stdout.write(safeTerminalText(lines.join('\n')) + '\n');
+    });
+}

@@ -1,0 +1,57 @@
+#!/usr/bin/env node
+import { Command, CommanderError } from 'commander';
+import { UserFacingError } from '../model/errors.js';
+import { readToolVersion } from '../package-root.js';
+import { registerAuditCommand } from './commands/audit-command.js';
+import { registerDemoCommand } from './commands/demo-command.js';
+import { registerExtractCommand } from './commands/extract-command.js';
+import { registerImportCommand } from './commands/import-command.js';
+import { registerInspectCommand } from './commands/inspect-command.js';
+import { registerPolicyCommand } from './commands/policy-command.js';
+import { registerReportCommand } from './commands/report-command.js';
+import { safeTerminalText } from './terminal-text.js';
+
+/** Exit codes: 0 ok, 1 findings at or above --fail-on, 2 usage or input error, 3 internal error. */
+const EXIT_USAGE = 2;
+const EXIT_INTERNAL = 3;
+
+function buildProgram(): Command {
+  const program = new Command('claimcheck')
+    .description("audit what an app's privacy policy says against what its network traffic does")
+    .version(readToolVersion())
+    .option('--db <path>', 'SQLite database file', 'claimcheck.db')
+    .showHelpAfterError('(run claimcheck --help for usage)')
+    .exitOverride();
+  registerExtractCommand(program);
+  registerPolicyCommand(program);
+  registerImportCommand(program);
+  registerInspectCommand(program);
+  registerAuditCommand(program);
+  registerReportCommand(program);
+  registerDemoCommand(program);
+  for (const command of program.commands) {
+    command.exitOverride();
+    for (const sub of command.commands) sub.exitOverride();
+  }
+  return program;
+}
+
+async function main(argv: string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version are "errors" to commander but successes to the user.
+      return error.exitCode === 0 ? 0 : EXIT_USAGE;
+    }
+    if (error instanceof UserFacingError) {
+      process.stderr.write(`claimcheck: ${safeTerminalText(error.message)}${error.hint ? ` (${safeTerminalText(error.hint)})` : ''}\n`);
+      return EXIT_USAGE;
+    }
+    process.stderr.write(`claimcheck: internal error, please report it with this trace:\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return EXIT_INTERNAL;
+  }
+}
+
+process.exitCode = await main(process.argv);

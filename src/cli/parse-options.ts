@@ -1,0 +1,60 @@
+import { InvalidArgumentError } from 'commander';
+import type { IdentifierNeedle } from '../model/capture-summary.js';
+import { parseSeverity, type Severity } from '../model/finding.js';
+import type { CaptureFormat } from '../model/observation.js';
+import { REPORT_FORMATS, type ReportFormat } from '../workflow/write-reports.js';
+
+/** Collects a repeatable `--identifier label=value` into needles. */
+export function collectIdentifier(text: string, previous: IdentifierNeedle[] = []): IdentifierNeedle[] {
+  const at = text.indexOf('=');
+  const label = at > 0 ? text.slice(0, at).trim() : '';
+  const value = at > 0 ? text.slice(at + 1) : '';
+  if (!label || value.length < 4) {
+    throw new InvalidArgumentError(`expected label=value with a value of at least 4 characters, got ${JSON.stringify(text)}`);
+  }
+  return [...previous, { label, value }];
+}
+
+/** Collects a repeatable string option. */
+export function collectString(text: string, previous: string[] = []): string[] {
+  return [...previous, text];
+}
+
+const CAPTURE_FORMATS: readonly CaptureFormat[] = ['pcap', 'pcapng', 'har', 'zeek'];
+
+/** Parses `--format` of import and inspect. */
+export function parseCaptureFormat(text: string): CaptureFormat {
+  const format = CAPTURE_FORMATS.find((f) => f === text.toLowerCase());
+  if (!format) throw new InvalidArgumentError(`unknown capture format ${JSON.stringify(text)}; expected one of ${CAPTURE_FORMATS.join(', ')}`);
+  return format;
+}
+
+/** Parses `--fail-on`. */
+export function parseSeverityOption(text: string): Severity {
+  const severity = parseSeverity(text);
+  if (!severity) throw new InvalidArgumentError(`unknown severity ${JSON.stringify(text)}; expected info, low, medium or high`);
+  return severity;
+}
+
+/** Parses `--format md,html,json` of report. */
+export function parseReportFormats(text: string): ReportFormat[] {
+  const formats = text.split(',').map((f) => f.trim().toLowerCase()).filter((f) => f.length > 0);
+  const parsed = formats.map((f) => {
+    const format = REPORT_FORMATS.find((known) => known === f);
+    if (!format) throw new InvalidArgumentError(`unknown report format ${JSON.stringify(f)}; expected md, html or json`);
+    return format;
+  });
+  if (parsed.length === 0) throw new InvalidArgumentError('no report format given');
+  return [...new Set(parsed)];
+}
+
+/** A directory name derived from an app name: letters, digits and dashes only, never a path. */
+export function slugifyAppName(name: string): string {
+  const slug = name
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 64);
+  return slug || 'app';
+}

@@ -1,0 +1,224 @@
+/**
+ * Who received a flow: best host name → registrable domain → catalog entity, else the server's
+ * network owner, with every step written down as evidence a reader can check against the capture.
+ *
+ * The distinction that matters for journalism: a host name that names a company means data was sent
+ * to that company ('recipient'); an address that is merely inside a cloud or CDN network, or a customer
+ * host name on such a platform, only says where the service is hosted ('hosting').
+ */
+import type { FlowHostName, FlowSummary } from '../model/capture-summary.js';
+import type { Attribution, Entity, EntityRole, IpNetworkInfo } from '../model/entity.js';
+import type { HostEvidenceSource } from '../model/observation.js';
+import type { EntityCatalog } from './entity-catalog.js';
+import { isIpLiteral } from './ip-address.js';
+import { classifySpecialAddress } from './private-address.js';
+import { getRegistrableDomain, normaliseHostName } from './registrable-domain.js';
+import { findTenantNamespace } from './tenant-namespace.js';
+
+/** What attribution needs besides the flow; injected so tests and batch runs control the data. */
+export interface AttributionContext {
+  catalog: EntityCatalog;
+  /** IP → network facts, normally `lookupIpNetwork` from ip-network-database. */
+  network: (ip: string) => IpNetworkInfo;
+  /** The app's own domains or hosts; a host equal to or below one of them is first party. */
+  firstPartyDomains: string[];
+}
+
+type Confidence = Attribution['confidence'];
+
+/** Host-name sources, strongest first: SNI and Host are what the client asked for on this very flow. */
+const SOURCE_ORDER: readonly HostEvidenceSource[] = [
+  'tls-sni',
+  'quic-sni',
+  'http-host',
+  'har-url',
+  'dns-answer',
+  'name-resolution-block',
+  'payload-string',
+];
+
+const SOURCE_LABEL: Record<HostEvidenceSource, string> = {
+  'tls-sni': 'TLS SNI',
+  'quic-sni': 'QUIC SNI',
+  'http-host': 'HTTP Host',
+  'har-url': 'HAR request URL host',
+  'dns-answer': 'DNS answer',
+  'name-resolution-block': 'pcapng name resolution record',
+  'payload-string': 'host name in payload',
+};
+
+/**
+ * A DNS answer only says some name resolved to this address, and a name resolution block is a
+ * capture tool's note of the same; payload strings may name any server at all.
+ */
+const SOURCE_CONFIDENCE: Record<HostEvidenceSource, Confidence> = {
+  'tls-sni': 'high',
+  'quic-sni': 'high',
+  'http-host': 'high',
+  'har-url': 'high',
+  'dns-answer': 'medium',
+  'name-resolution-block': 'medium',
+  'payload-string': 'low',
+};
+
+/** Roles whose network carries other companies' services. */
+const INFRASTRUCTURE_ROLES: ReadonlySet<EntityRole> = new Set<EntityRole>(['cloud', 'cdn', 'transit']);
+
+const IP_DATA_LABEL = 'RouteViews/RIR/DB-IP via ip-location-db';
+
+/** The chosen host name with where it came from, plus rivals of equal rank that disagree. */
+export interface SelectedHostName {
+  host: string;
+  source: HostEvidenceSource;
+  frame: number;
+  /** Other names from the same source that point to a different registrable domain. */
+  rivals: FlowHostName[];
+}
+
+/**
+ * Best host name for a flow: strongest source first, then earliest frame. IP literals and empty
+ * names are ignored (an SNI must not be an address, and HAR URLs often are).
+ */
+export function selectHostName(flow: FlowSummary): SelectedHostName | null {
+  const usable = flow.hostNames
+    .map((h) => ({ ...h, host: normaliseHostName(h.host) }))
+    .filter((h) => h.host !== '' && !isIpLiteral(h.host) && h.host.includes('.'));
+  if (usable.length === 0) return null;
+  const rank = (s: HostEvidenceSource): number => SOURCE_ORDER.indexOf(s);
+  usable.sort((a, b) => rank(a.source) - rank(b.source) || a.frame - b.frame);
+  const best = usable[0];
+  if (best === undefined) return null;
+  const bestDomain = getRegistrableDomain(best.host) ?? best.host;
+  const rivals = usable.filter((h) => h.source === best.source && (getRegistrableDomain(h.host) ?? h.host) !== bestDomain);
+  return { host: best.host, source: best.source, frame: best.frame, rivals };
+}
+
+/** Lowered confidence, never raised. */
+function capConfidence(c: Confidence, cap: Confidence): Confidence {
+  const order: Confidence[] = ['low', 'medium', 'high'];
+  return order[Math.min(order.indexOf(c), order.indexOf(cap))] ?? 'low';
+}
+
+function isInfrastructure(entity: Entity): boolean {
+  return entity.roles.some((r) => INFRASTRUCTURE_ROLES.has(r));
+}
+
+/** True when host is one of the first-party entries, below one, or shares its registrable domain. */
+function isFirstParty(host: string, firstPartyDomains: readonly string[]): boolean {
+  const domain = getRegistrableDomain(host);
+  return firstPartyDomains.some((entry) => {
+    const fp = normaliseHostName(entry);
+    if (fp === '') return false;
+    if (host === fp || host.endsWith(`.${fp}`)) return true;
+    return domain !== null && domain === getRegistrableDomain(fp);
+  });
+}
+
+/** `103.1.5.1 → AS56172 Agora Communications Pte Ltd, registered in SG (…)`, or why there is nothing. */
+function describeNetwork(server: string, network: IpNetworkInfo): string {
+  const special = classifySpecialAddress(server);
+  if (special) return `${server} is a ${special.label} address: no network owner or country`;
+  if (network.asn === null && network.country === null) return `${server} → not covered by the IP data (${IP_DATA_LABEL})`;
+  const asn = network.asn === null ? 'no ASN' : `AS${network.asn} ${network.asnOwner ?? '(owner unknown)'}`;
+  const country = network.country === null ? 'country unknown' : `registered in ${network.country}`;
+  return `${server} → ${asn}, ${country} (${IP_DATA_LABEL})`;
+}
+
+function describeHost(selected: SelectedHostName): string {
+  return `${SOURCE_LABEL[selected.source]} "${selected.host}" (frame ${selected.frame})`;
+}
+
+/**
+ * Attribute one flow to the organisation that receives it.
+ *
+ * - host name of the app's own domains → 'first-party';
+ * - host under a platform's customer namespace (`x.cloudfront.net`) → 'hosting' by that platform;
+ * - host in the catalog → 'recipient', confidence by host source (SNI/Host high, DNS medium,
+ *   payload low);
+ * - host not in the catalog → the company's own network if the address is in one (Agora's ASN),
+ *   else the registrable domain as the recipient's name;
+ * - no host: cloud/CDN/transit network → 'hosting'; a company's own network → 'recipient' (medium);
+ *   an unknown network → its owner's name with relation 'unknown'.
+ *
+ * Country always comes from the server address, never from the company's headquarters.
+ */
+export function attributeFlow(flow: FlowSummary, context: AttributionContext): Attribution {
+  const { catalog } = context;
+  const network = context.network(flow.server);
+  const networkLine = describeNetwork(flow.server, network);
+  const ownerEntity = network.asnOwner === null ? null : catalog.findByAsnOwner(network.asnOwner);
+  const ownerLine =
+    ownerEntity && network.asnOwner !== null
+      ? `"${network.asnOwner}" → ${ownerEntity.name} (entity catalog, network owner${isInfrastructure(ownerEntity) ? ': cloud/CDN/transit, hosts other companies' : ''})`
+      : null;
+  const selected = selectHostName(flow);
+
+  if (selected !== null) {
+    const { host } = selected;
+    const domain = getRegistrableDomain(host);
+    const sourceConfidence = SOURCE_CONFIDENCE[selected.source];
+    const confidence = selected.rivals.length > 0 ? capConfidence(sourceConfidence, 'low') : sourceConfidence;
+    const evidence = [describeHost(selected)];
+    if (selected.rivals.length > 0) {
+      const names = [...new Set(selected.rivals.map((r) => r.host))].slice(0, 3).join(', ');
+      evidence.push(`ambiguous: the same address also answered for ${names}`);
+    }
+    const base = { domain, host, network };
+
+    if (isFirstParty(host, context.firstPartyDomains)) {
+      evidence.push(`${domain ?? host} is a first-party domain of the app`, networkLine);
+      if (ownerLine) evidence.push(ownerLine);
+      return { ...base, entityId: null, organisation: domain ?? host, method: 'host-name', relation: 'first-party', confidence, evidence };
+    }
+
+    const tenant = findTenantNamespace(host);
+    const platform = tenant ? catalog.get(tenant.entityId) : undefined;
+    if (tenant && platform) {
+      evidence.push(
+        `${host} is a customer host name on ${tenant.service} (${tenant.suffix}) → hosted on ${platform.name}; the customer is not identified`,
+        networkLine,
+      );
+      return { ...base, entityId: platform.id, organisation: platform.name, method: 'host-name', relation: 'hosting', confidence, evidence };
+    }
+
+    const entity = catalog.findByDomain(host);
+    if (entity) {
+      evidence.push(`${catalog.matchedDomain(host) ?? domain ?? host} → ${entity.name} (entity catalog)`, networkLine);
+      if (ownerLine && ownerEntity?.id !== entity.id) evidence.push(ownerLine);
+      return { ...base, entityId: entity.id, organisation: entity.name, method: 'host-name', relation: 'recipient', confidence, evidence };
+    }
+
+    evidence.push(`${domain ?? host} is not in the entity catalog`, networkLine);
+    if (ownerEntity && ownerLine && !isInfrastructure(ownerEntity)) {
+      // A company's own network serving an unknown name (white-label or regional domains).
+      evidence.push(ownerLine);
+      return {
+        ...base,
+        entityId: ownerEntity.id,
+        organisation: ownerEntity.name,
+        method: 'network-owner',
+        relation: 'recipient',
+        confidence: capConfidence(confidence, 'medium'),
+        evidence,
+      };
+    }
+    if (ownerLine) evidence.push(ownerLine);
+    return { ...base, entityId: null, organisation: domain ?? host, method: 'host-name', relation: 'recipient', confidence, evidence };
+  }
+
+  const evidence = [`no host name seen for ${flow.server} (frames ${flow.firstFrame}–${flow.lastFrame})`, networkLine];
+  const base = { domain: null, host: null, network };
+  if (ownerEntity && ownerLine) {
+    evidence.push(ownerLine);
+    if (isInfrastructure(ownerEntity)) {
+      evidence.push(`hosted on ${ownerEntity.name}: the customer receiving the data is not identified`);
+      return { ...base, entityId: ownerEntity.id, organisation: ownerEntity.name, method: 'network-owner', relation: 'hosting', confidence: 'medium', evidence };
+    }
+    return { ...base, entityId: ownerEntity.id, organisation: ownerEntity.name, method: 'network-owner', relation: 'recipient', confidence: 'medium', evidence };
+  }
+  if (network.asnOwner !== null) {
+    evidence.push(`"${network.asnOwner}" is not in the entity catalog`);
+    return { ...base, entityId: null, organisation: network.asnOwner, method: 'network-owner', relation: 'unknown', confidence: 'low', evidence };
+  }
+  return { ...base, entityId: null, organisation: null, method: 'none', relation: 'unknown', confidence: 'low', evidence };
+}

@@ -1,0 +1,213 @@
+/**
+ * The entity catalog: organisations with their names, domains and network-owner names tied together,
+ * so a policy's "Shengwang", a flow's SNI `api.agora.io` and an IP's "Agora Communications Pte Ltd"
+ * all resolve to one entity.
+ */
+import type { Entity, EntityRole } from '../model/entity.js';
+import { ConfigError } from '../model/errors.js';
+import defaultEntities from './data/entities.json' with { type: 'json' };
+import { isIpLiteral } from './ip-address.js';
+import { normaliseOrganisationName } from './normalise-organisation-name.js';
+import { normaliseHostName } from './registrable-domain.js';
+
+/** Every EntityRole, to reject typos in data files that TypeScript cannot check. */
+const ROLES: ReadonlySet<string> = new Set<EntityRole>([
+  'realtime-communications', 'cloud', 'cdn', 'transit', 'analytics', 'advertising', 'attribution',
+  'crash-reporting', 'push', 'social', 'payments', 'customer-support', 'other',
+]);
+const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const COUNTRY_PATTERN = /^[A-Z]{2}$/;
+const DOMAIN_PATTERN = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9-]{2,}$/;
+
+/** Escape a literal for use inside a RegExp. */
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Matcher for one ASN owner substring. Matching is case-insensitive and anchored at word
+ * boundaries, because plain substrings misfire: "Apple Inc." is inside "HostMyApple Inc.".
+ */
+function compileOwnerPattern(pattern: string): RegExp {
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(pattern)}(?![\\p{L}\\p{N}])`, 'iu');
+}
+
+/** Check one entity list; every problem is reported at once so a user list can be fixed in one go. */
+function validateEntities(entities: readonly Entity[]): void {
+  const problems: string[] = [];
+  const ids = new Set<string>();
+  for (const e of entities) {
+    if (!ID_PATTERN.test(e.id)) problems.push(`id "${e.id}" is not kebab-case`);
+    if (ids.has(e.id)) problems.push(`duplicate id "${e.id}"`);
+    ids.add(e.id);
+    if (e.name.trim() === '') problems.push(`${e.id}: empty name`);
+    if (!COUNTRY_PATTERN.test(e.country)) problems.push(`${e.id}: country "${e.country}" is not ISO 3166-1 alpha-2`);
+    if (e.roles.length === 0) problems.push(`${e.id}: no roles`);
+    for (const r of e.roles) {
+      if (!ROLES.has(r)) problems.push(`${e.id}: unknown role "${r}"`);
+    }
+    for (const d of e.domains) {
+      if (!DOMAIN_PATTERN.test(d)) problems.push(`${e.id}: domain "${d}" is not a lower-case host name`);
+    }
+    for (const o of e.asnOwners) {
+      if (o.trim().length < 3) problems.push(`${e.id}: ASN owner substring "${o}" is too short to be specific`);
+    }
+  }
+  const byId = new Map(entities.map((e) => [e.id, e]));
+  for (const e of entities) {
+    if (e.parent === undefined) continue;
+    if (!byId.has(e.parent)) {
+      problems.push(`${e.id}: parent "${e.parent}" does not exist`);
+      continue;
+    }
+    // Walk up with a step limit: a cycle would make ancestors() loop forever.
+    let current: Entity | undefined = e;
+    for (let steps = 0; current?.parent !== undefined; steps++) {
+      if (steps > entities.length) {
+        problems.push(`${e.id}: parent chain has a cycle`);
+        break;
+      }
+      current = byId.get(current.parent);
+    }
+  }
+  if (problems.length > 0) {
+    throw new ConfigError(`invalid entity list: ${problems.join('; ')}`, 'fix the listed entries in the entity file');
+  }
+}
+
+/** Organisations known to attribution, indexed by id, domain, ASN owner and name. */
+export class EntityCatalog {
+  private readonly entities: readonly Entity[];
+  private readonly byId = new Map<string, Entity>();
+  private readonly byDomain = new Map<string, Entity>();
+  private readonly byName = new Map<string, Entity>();
+  private readonly ownerMatchers: { pattern: string; regex: RegExp; entity: Entity }[] = [];
+  private readonly ownerCache = new Map<string, Entity | null>();
+
+  /**
+   * Build a catalog. Throws {@link ConfigError} on duplicate ids, missing parents, parent cycles or
+   * malformed fields. When two entities claim the same domain or name, the later one wins, which is
+   * what lets {@link merge} override the shipped list.
+   */
+  constructor(entities: readonly Entity[]) {
+    validateEntities(entities);
+    this.entities = entities.map((e) => ({ ...e }));
+    for (const e of this.entities) {
+      this.byId.set(e.id, e);
+      for (const d of e.domains) this.byDomain.set(d, e);
+      for (const pattern of e.asnOwners) this.ownerMatchers.push({ pattern, regex: compileOwnerPattern(pattern), entity: e });
+    }
+    // Aliases first, official names last, so an entity's own name beats another entity's alias.
+    for (const e of this.entities) {
+      for (const alias of e.aliases) this.indexName(alias, e);
+    }
+    for (const e of this.entities) this.indexName(e.name, e);
+  }
+
+  /** The catalog shipped with claimcheck (`src/enrich/data/entities.json`). */
+  static loadDefault(): EntityCatalog {
+    return new EntityCatalog(defaultEntities as Entity[]);
+  }
+
+  private indexName(name: string, entity: Entity): void {
+    const key = normaliseOrganisationName(name);
+    if (key !== '') this.byName.set(key, entity);
+  }
+
+  /** Entity by id, or undefined. */
+  get(id: string): Entity | undefined {
+    return this.byId.get(id);
+  }
+
+  /** All entities in catalog order. */
+  all(): readonly Entity[] {
+    return this.entities;
+  }
+
+  /**
+   * Entity operating a host or domain: the longest catalog domain equal to the host or a parent
+   * domain of it (`fcm.googleapis.com` matches the FCM entry before Google's `googleapis.com`).
+   * IP literals give null.
+   */
+  findByDomain(hostOrDomain: string): Entity | null {
+    const host = normaliseHostName(hostOrDomain);
+    if (host === '' || isIpLiteral(host)) return null;
+    let candidate = host;
+    for (;;) {
+      const hit = this.byDomain.get(candidate);
+      if (hit) return hit;
+      const dot = candidate.indexOf('.');
+      if (dot < 0) return null;
+      candidate = candidate.slice(dot + 1);
+    }
+  }
+
+  /**
+   * The catalog domain that {@link findByDomain} matched for a host, for evidence strings; null when
+   * there is no match.
+   */
+  matchedDomain(hostOrDomain: string): string | null {
+    const host = normaliseHostName(hostOrDomain);
+    if (host === '' || isIpLiteral(host)) return null;
+    let candidate = host;
+    for (;;) {
+      if (this.byDomain.has(candidate)) return candidate;
+      const dot = candidate.indexOf('.');
+      if (dot < 0) return null;
+      candidate = candidate.slice(dot + 1);
+    }
+  }
+
+  /**
+   * Entity whose ASN owner substring occurs in the owner name (case-insensitive, at word
+   * boundaries). When several match, the longest substring, i.e. the most specific, wins.
+   */
+  findByAsnOwner(owner: string): Entity | null {
+    const cached = this.ownerCache.get(owner);
+    if (cached !== undefined) return cached;
+    let best: { pattern: string; entity: Entity } | null = null;
+    for (const m of this.ownerMatchers) {
+      if (m.regex.test(owner) && (best === null || m.pattern.length > best.pattern.length)) best = m;
+    }
+    const result = best?.entity ?? null;
+    this.ownerCache.set(owner, result);
+    return result;
+  }
+
+  /**
+   * Entity whose name or alias equals the given name once case, punctuation, spacing and legal-form
+   * suffixes are ignored ("Agora Lab, Inc." ≈ "agora lab" ≈ "Agora Lab Inc"). No partial matching:
+   * "Agora TC Sp. z o.o." is not Agora.
+   */
+  findByName(name: string): Entity | null {
+    const key = normaliseOrganisationName(name);
+    return key === '' ? null : (this.byName.get(key) ?? null);
+  }
+
+  /** Every entity's display name and aliases, for the policy extractor to look for. */
+  organisationNames(): { entityId: string; names: string[] }[] {
+    return this.entities.map((e) => ({ entityId: e.id, names: [...new Set([e.name, ...e.aliases])] }));
+  }
+
+  /** Parent, grandparent… of an entity, nearest first; empty for unknown ids and roots. */
+  ancestors(id: string): Entity[] {
+    const chain: Entity[] = [];
+    let parentId = this.byId.get(id)?.parent;
+    while (parentId !== undefined) {
+      const parent = this.byId.get(parentId);
+      if (!parent) break;
+      chain.push(parent);
+      parentId = parent.parent;
+    }
+    return chain;
+  }
+
+  /**
+   * A new catalog with user-supplied entities added. An entity with an existing id replaces the
+   * shipped one; domains and names claimed by an extra entity take precedence.
+   */
+  merge(extra: readonly Entity[]): EntityCatalog {
+    const replaced = new Set(extra.map((e) => e.id));
+    return new EntityCatalog([...this.entities.filter((e) => !replaced.has(e.id)), ...extra]);
+  }
+}

@@ -1,0 +1,561 @@
+/**
+ * Offline IP → { ASN, network owner, country } from the pinned `@ip-location-db` CSV packages.
+ *
+ * The CSVs are 8–22 MB each, so nothing is read until the first lookup, IPv4 and IPv6 tables load
+ * separately (most captures never need IPv6), and rows are parsed straight from the file bytes into
+ * typed arrays: one range is 12–16 bytes instead of a few hundred as JS objects.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { IpNetworkInfo } from '../model/entity.js';
+import { BIGINT_BOUNDS, NUMBER_BOUNDS, areRangesDisjoint, flattenRanges } from './flatten-ranges.js';
+import { parseIp } from './ip-address.js';
+import { isPrivateAddress } from './private-address.js';
+
+export { isPrivateAddress } from './private-address.js';
+
+/** Where the two data packages live on disk. */
+export interface IpDataLocation {
+  /** Directory of `@ip-location-db/asn` (holds `asn-ipv4-num.csv`, `asn-ipv6-num.csv`). */
+  asnDir: string;
+  /** Directory of `@ip-location-db/geo-whois-asn-country`. */
+  countryDir: string;
+}
+
+/** Cost of loading one address family, for the methodology section and for benchmarks. */
+export interface IpTableLoadStats {
+  family: 4 | 6;
+  milliseconds: number;
+  asnRanges: number;
+  countryRanges: number;
+  /** Distinct owner names in the deduplicated string table (shared by both families). */
+  ownerNames: number;
+  /** Bytes held in typed arrays for this family (excludes the owner string table). */
+  typedArrayBytes: number;
+}
+
+/** One data set used for IP enrichment, with the attribution its licence requires. */
+export interface IpDataSourceDescription {
+  name: string;
+  version: string;
+  licence: string;
+  attribution: string;
+}
+
+const NO_NETWORK: IpNetworkInfo = Object.freeze({ asn: null, asnOwner: null, country: null });
+/** Top 96 bits of the NAT64 well-known prefix 64:ff9b::/96 (RFC 6052). */
+const NAT64_PREFIX_96 = 0x0064ff9b0000000000000000n;
+const COMMA = 0x2c;
+const QUOTE = 0x22;
+const NEWLINE = 0x0a;
+const CR = 0x0d;
+
+/** IPv4 ranges: parallel arrays indexed by row, sorted by start. */
+interface Ipv4AsnTable {
+  starts: Uint32Array;
+  ends: Uint32Array;
+  asns: Uint32Array;
+  owners: Uint32Array;
+  count: number;
+}
+interface Ipv4CountryTable {
+  starts: Uint32Array;
+  ends: Uint32Array;
+  /** Two ASCII letters packed as `(c0 << 8) | c1`. */
+  codes: Uint16Array;
+  count: number;
+}
+/** IPv6 ranges split into high and low 64-bit halves so they fit typed arrays. */
+interface Ipv6Bounds {
+  startHi: BigUint64Array;
+  startLo: BigUint64Array;
+  endHi: BigUint64Array;
+  endLo: BigUint64Array;
+  count: number;
+}
+interface Ipv6AsnTable extends Ipv6Bounds {
+  asns: Uint32Array;
+  owners: Uint32Array;
+}
+interface Ipv6CountryTable extends Ipv6Bounds {
+  codes: Uint16Array;
+}
+
+/** Locate the installed data packages the way Node would resolve them for this module. */
+export function locateIpDataPackages(): IpDataLocation {
+  const require = createRequire(import.meta.url);
+  return {
+    asnDir: dirname(require.resolve('@ip-location-db/asn/package.json')),
+    countryDir: dirname(require.resolve('@ip-location-db/geo-whois-asn-country/package.json')),
+  };
+}
+
+/** Count lines so typed arrays are allocated once at the right size. */
+function countLines(bytes: Buffer): number {
+  let lines = 0;
+  let at = bytes.indexOf(NEWLINE);
+  while (at !== -1) {
+    lines++;
+    at = bytes.indexOf(NEWLINE, at + 1);
+  }
+  if (bytes.length > 0 && bytes[bytes.length - 1] !== NEWLINE) lines++;
+  return lines;
+}
+
+/** Parse an unsigned decimal field [from, to) without allocating a string. */
+function readUint(bytes: Buffer, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + ((bytes[i] ?? 48) - 48);
+  return n;
+}
+
+/** Line end excluding a trailing CR. */
+function trimLineEnd(bytes: Buffer, lineStart: number, newline: number): number {
+  const end = newline === -1 ? bytes.length : newline;
+  return end > lineStart && bytes[end - 1] === CR ? end - 1 : end;
+}
+
+/** Decode a CSV field that may be quoted with doubled inner quotes. */
+function readTextField(bytes: Buffer, from: number, to: number): string {
+  if (bytes[from] === QUOTE && to - from >= 2 && bytes[to - 1] === QUOTE) {
+    return bytes.toString('utf8', from + 1, to - 1).replaceAll('""', '"');
+  }
+  return bytes.toString('utf8', from, to);
+}
+
+/** Splits one CSV line into the comma positions of its first three fields (the 4th may hold commas). */
+function findCommas(bytes: Buffer, from: number, to: number, wanted: number, out: number[]): boolean {
+  let found = 0;
+  for (let i = from; i < to && found < wanted; i++) {
+    if (bytes[i] === COMMA) out[found++] = i;
+  }
+  return found === wanted;
+}
+
+/** Byte equality of two ranges of one buffer. */
+function sameBytes(bytes: Buffer, aFrom: number, aTo: number, bFrom: number, bTo: number): boolean {
+  if (aTo - aFrom !== bTo - bFrom) return false;
+  for (let k = 0; k < aTo - aFrom; k++) if (bytes[aFrom + k] !== bytes[bFrom + k]) return false;
+  return true;
+}
+
+/** Deduplicating string table for owner names: ~90k distinct names over ~500k rows. */
+class StringTable {
+  readonly values: string[] = [];
+  private readonly index = new Map<string, number>();
+  intern(value: string): number {
+    let id = this.index.get(value);
+    if (id === undefined) {
+      id = this.values.length;
+      this.values.push(value);
+      this.index.set(value, id);
+    }
+    return id;
+  }
+}
+
+/**
+ * Returns a function giving the string-table id of the owner field at [from, to) of a row of `asn`.
+ * Decoding the owner (UTF-8 to a JS string, then a Map lookup) is most of the load time, and an ASN's
+ * rows nearly always repeat its owner's name, so the bytes last seen per ASN are remembered and the
+ * field is only decoded when they differ.
+ */
+function createOwnerReader(bytes: Buffer, owners: StringTable): (asn: number, from: number, to: number) => number {
+  const seenByAsn = new Map<number, { from: number; to: number; id: number }>();
+  return (asn, from, to) => {
+    const seen = seenByAsn.get(asn);
+    if (seen !== undefined && sameBytes(bytes, from, to, seen.from, seen.to)) return seen.id;
+    const id = owners.intern(readTextField(bytes, from, to));
+    seenByAsn.set(asn, { from, to, id });
+    return id;
+  };
+}
+
+/** Iterate CSV lines as [start, end) byte offsets. */
+function forEachLine(bytes: Buffer, visit: (start: number, end: number) => void): void {
+  let start = 0;
+  while (start < bytes.length) {
+    const newline = bytes.indexOf(NEWLINE, start);
+    const end = trimLineEnd(bytes, start, newline);
+    if (end > start) visit(start, end);
+    if (newline === -1) break;
+    start = newline + 1;
+  }
+}
+
+function packCountry(bytes: Buffer, from: number, to: number): number {
+  if (to - from !== 2) return 0;
+  return ((bytes[from] ?? 0) << 8) | (bytes[from + 1] ?? 0);
+}
+
+function unpackCountry(code: number): string | null {
+  return code === 0 ? null : String.fromCharCode(code >> 8, code & 0xff);
+}
+
+type ValueArray = Uint32Array | Uint16Array;
+
+/** Copy `values[k][rows[j]]` into fresh arrays of the segment count. */
+function pickRows<A extends ValueArray>(source: A, rows: number[]): A {
+  const picked = new (source.constructor as new (n: number) => A)(rows.length);
+  for (let j = 0; j < rows.length; j++) picked[j] = source[rows[j] ?? 0] ?? 0;
+  return picked;
+}
+
+/** Make IPv4 rows disjoint (see flatten-ranges.ts); returns the inputs untouched when they already are. */
+function makeIpv4Disjoint<V extends ValueArray[]>(
+  starts: Uint32Array,
+  ends: Uint32Array,
+  values: V,
+  count: number,
+): { starts: Uint32Array; ends: Uint32Array; values: V; count: number } {
+  const start = (i: number): number => starts[i] ?? 0;
+  const end = (i: number): number => ends[i] ?? 0;
+  if (areRangesDisjoint(count, start, end, NUMBER_BOUNDS)) return { starts, ends, values, count };
+  const flat = flattenRanges(count, start, end, NUMBER_BOUNDS);
+  return {
+    starts: Uint32Array.from(flat.starts),
+    ends: Uint32Array.from(flat.ends),
+    values: values.map((v) => pickRows(v, flat.rows)) as V,
+    count: flat.rows.length,
+  };
+}
+
+/** IPv6 counterpart of {@link makeIpv4Disjoint}. */
+function makeIpv6Disjoint<V extends ValueArray[]>(bounds: Ipv6Bounds, values: V): { bounds: Ipv6Bounds; values: V } {
+  const start = (i: number): bigint => ((bounds.startHi[i] ?? 0n) << 64n) | (bounds.startLo[i] ?? 0n);
+  const end = (i: number): bigint => ((bounds.endHi[i] ?? 0n) << 64n) | (bounds.endLo[i] ?? 0n);
+  if (areRangesDisjoint(bounds.count, start, end, BIGINT_BOUNDS)) return { bounds, values };
+  const segments = flattenRanges(bounds.count, start, end, BIGINT_BOUNDS);
+  const flat = allocateIpv6Bounds(segments.rows.length);
+  for (let j = 0; j < segments.rows.length; j++) {
+    const first = segments.starts[j] ?? 0n;
+    const last = segments.ends[j] ?? 0n;
+    flat.startHi[j] = first >> 64n;
+    flat.startLo[j] = first & LOW64;
+    flat.endHi[j] = last >> 64n;
+    flat.endLo[j] = last & LOW64;
+  }
+  flat.count = segments.rows.length;
+  return { bounds: flat, values: values.map((v) => pickRows(v, segments.rows)) as V };
+}
+
+function loadIpv4Asn(path: string, owners: StringTable): Ipv4AsnTable {
+  const bytes = readFileSync(path);
+  const capacity = countLines(bytes);
+  const table: Ipv4AsnTable = {
+    starts: new Uint32Array(capacity),
+    ends: new Uint32Array(capacity),
+    asns: new Uint32Array(capacity),
+    owners: new Uint32Array(capacity),
+    count: 0,
+  };
+  const commas = [0, 0, 0];
+  const readOwner = createOwnerReader(bytes, owners);
+  forEachLine(bytes, (start, end) => {
+    if (!findCommas(bytes, start, end, 3, commas)) return;
+    const [c1 = 0, c2 = 0, c3 = 0] = commas;
+    const i = table.count++;
+    table.starts[i] = readUint(bytes, start, c1);
+    table.ends[i] = readUint(bytes, c1 + 1, c2);
+    const asnNumber = readUint(bytes, c2 + 1, c3);
+    table.asns[i] = asnNumber;
+    table.owners[i] = readOwner(asnNumber, c3 + 1, end);
+  });
+  const flat = makeIpv4Disjoint(table.starts, table.ends, [table.asns, table.owners], table.count);
+  const [asns = table.asns, ownerIds = table.owners] = flat.values;
+  return { starts: flat.starts, ends: flat.ends, asns, owners: ownerIds, count: flat.count };
+}
+
+function loadIpv4Country(path: string): Ipv4CountryTable {
+  const bytes = readFileSync(path);
+  const capacity = countLines(bytes);
+  const table: Ipv4CountryTable = {
+    starts: new Uint32Array(capacity),
+    ends: new Uint32Array(capacity),
+    codes: new Uint16Array(capacity),
+    count: 0,
+  };
+  const commas = [0, 0];
+  forEachLine(bytes, (start, end) => {
+    if (!findCommas(bytes, start, end, 2, commas)) return;
+    const [c1 = 0, c2 = 0] = commas;
+    const i = table.count++;
+    table.starts[i] = readUint(bytes, start, c1);
+    table.ends[i] = readUint(bytes, c1 + 1, c2);
+    table.codes[i] = packCountry(bytes, c2 + 1, end);
+  });
+  const flat = makeIpv4Disjoint(table.starts, table.ends, [table.codes], table.count);
+  const [codes = table.codes] = flat.values;
+  return { starts: flat.starts, ends: flat.ends, codes, count: flat.count };
+}
+
+const LOW64 = (1n << 64n) - 1n;
+
+function allocateIpv6Bounds(capacity: number): Ipv6Bounds {
+  return {
+    startHi: new BigUint64Array(capacity),
+    startLo: new BigUint64Array(capacity),
+    endHi: new BigUint64Array(capacity),
+    endLo: new BigUint64Array(capacity),
+    count: 0,
+  };
+}
+
+function storeIpv6Bounds(table: Ipv6Bounds, i: number, bytes: Buffer, start: number, c1: number, c2: number): void {
+  const first = BigInt(bytes.toString('latin1', start, c1));
+  const last = BigInt(bytes.toString('latin1', c1 + 1, c2));
+  table.startHi[i] = first >> 64n;
+  table.startLo[i] = first & LOW64;
+  table.endHi[i] = last >> 64n;
+  table.endLo[i] = last & LOW64;
+}
+
+function loadIpv6Asn(path: string, owners: StringTable): Ipv6AsnTable {
+  const bytes = readFileSync(path);
+  const capacity = countLines(bytes);
+  const table: Ipv6AsnTable = {
+    ...allocateIpv6Bounds(capacity),
+    asns: new Uint32Array(capacity),
+    owners: new Uint32Array(capacity),
+  };
+  const commas = [0, 0, 0];
+  const readOwner = createOwnerReader(bytes, owners);
+  forEachLine(bytes, (start, end) => {
+    if (!findCommas(bytes, start, end, 3, commas)) return;
+    const [c1 = 0, c2 = 0, c3 = 0] = commas;
+    const i = table.count++;
+    storeIpv6Bounds(table, i, bytes, start, c1, c2);
+    const asnNumber = readUint(bytes, c2 + 1, c3);
+    table.asns[i] = asnNumber;
+    table.owners[i] = readOwner(asnNumber, c3 + 1, end);
+  });
+  const flat = makeIpv6Disjoint(table, [table.asns, table.owners]);
+  const [asns = table.asns, ownerIds = table.owners] = flat.values;
+  return { ...flat.bounds, asns, owners: ownerIds };
+}
+
+function loadIpv6Country(path: string): Ipv6CountryTable {
+  const bytes = readFileSync(path);
+  const capacity = countLines(bytes);
+  const table: Ipv6CountryTable = { ...allocateIpv6Bounds(capacity), codes: new Uint16Array(capacity) };
+  const commas = [0, 0];
+  forEachLine(bytes, (start, end) => {
+    if (!findCommas(bytes, start, end, 2, commas)) return;
+    const [c1 = 0, c2 = 0] = commas;
+    const i = table.count++;
+    storeIpv6Bounds(table, i, bytes, start, c1, c2);
+    table.codes[i] = packCountry(bytes, c2 + 1, end);
+  });
+  const flat = makeIpv6Disjoint(table, [table.codes]);
+  const [codes = table.codes] = flat.values;
+  return { ...flat.bounds, codes };
+}
+
+/** Index of the last range whose start is ≤ value, or -1. Ranges were made disjoint at load. */
+function searchIpv4(starts: Uint32Array, count: number, value: number): number {
+  let lo = 0;
+  let hi = count - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((starts[mid] ?? 0) <= value) {
+      found = mid;
+      lo = mid + 1;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  return found;
+}
+
+function compare128(aHi: bigint, aLo: bigint, bHi: bigint, bLo: bigint): number {
+  if (aHi !== bHi) return aHi < bHi ? -1 : 1;
+  if (aLo !== bLo) return aLo < bLo ? -1 : 1;
+  return 0;
+}
+
+/** Index of the IPv6 range containing value, or -1. */
+function findIpv6(table: Ipv6Bounds, value: bigint): number {
+  const hi64 = value >> 64n;
+  const lo64 = value & LOW64;
+  let lo = 0;
+  let hi = table.count - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compare128(table.startHi[mid] ?? 0n, table.startLo[mid] ?? 0n, hi64, lo64) <= 0) {
+      found = mid;
+      lo = mid + 1;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  if (found < 0) return -1;
+  return compare128(hi64, lo64, table.endHi[found] ?? 0n, table.endLo[found] ?? 0n) <= 0 ? found : -1;
+}
+
+function ipv4Bytes(t: { starts: Uint32Array; ends: Uint32Array }, extra: ArrayBufferView[]): number {
+  return t.starts.byteLength + t.ends.byteLength + extra.reduce((sum, a) => sum + a.byteLength, 0);
+}
+
+function ipv6Bytes(t: Ipv6Bounds, extra: ArrayBufferView[]): number {
+  const bounds = t.startHi.byteLength + t.startLo.byteLength + t.endHi.byteLength + t.endLo.byteLength;
+  return bounds + extra.reduce((sum, a) => sum + a.byteLength, 0);
+}
+
+/**
+ * IP → network facts from the pinned CSVs. Tables load on the first lookup of each address family
+ * and stay in memory for the life of the instance.
+ */
+export class IpNetworkDatabase {
+  private readonly location: IpDataLocation;
+  private readonly ownerNames = new StringTable();
+  private v4: { asn: Ipv4AsnTable; country: Ipv4CountryTable } | null = null;
+  private v6: { asn: Ipv6AsnTable; country: Ipv6CountryTable } | null = null;
+  private readonly stats: IpTableLoadStats[] = [];
+
+  /** @param location data directories; defaults to the installed `@ip-location-db` packages. */
+  constructor(location: IpDataLocation = locateIpDataPackages()) {
+    this.location = location;
+  }
+
+  /**
+   * Network facts for a server address. Private and special-purpose addresses, unparsable text and
+   * addresses the data does not cover all give `{ asn: null, asnOwner: null, country: null }`.
+   * NAT64 addresses (64:ff9b::/96) are looked up as the IPv4 address they embed, since that is the
+   * server the packet was translated to.
+   */
+  lookup(ip: string): IpNetworkInfo {
+    const parsed = parseIp(ip);
+    if (parsed === null || isPrivateAddress(ip)) return { ...NO_NETWORK };
+    if (parsed.version === 6 && parsed.value >> 32n === NAT64_PREFIX_96) {
+      return this.lookupIpv4(Number(parsed.value & 0xffffffffn));
+    }
+    return parsed.version === 4 ? this.lookupIpv4(parsed.value) : this.lookupIpv6(parsed.value);
+  }
+
+  /** Load statistics of the families loaded so far (empty before the first lookup). */
+  loadStats(): IpTableLoadStats[] {
+    return this.stats.map((s) => ({ ...s, ownerNames: this.ownerNames.values.length }));
+  }
+
+  /** Force the IPv4 tables to load now (e.g. before timing a benchmark). */
+  preloadIpv4(): void {
+    this.ensureIpv4();
+  }
+
+  /** Force the IPv6 tables to load now. */
+  preloadIpv6(): void {
+    this.ensureIpv6();
+  }
+
+  private lookupIpv4(value: number): IpNetworkInfo {
+    const { asn, country } = this.ensureIpv4();
+    const a = searchIpv4(asn.starts, asn.count, value);
+    const c = searchIpv4(country.starts, country.count, value);
+    const asnHit = a >= 0 && value <= (asn.ends[a] ?? -1);
+    const countryHit = c >= 0 && value <= (country.ends[c] ?? -1);
+    return {
+      asn: asnHit ? (asn.asns[a] ?? null) : null,
+      asnOwner: asnHit ? (this.ownerNames.values[asn.owners[a] ?? -1] ?? null) : null,
+      country: countryHit ? unpackCountry(country.codes[c] ?? 0) : null,
+    };
+  }
+
+  private lookupIpv6(value: bigint): IpNetworkInfo {
+    const { asn, country } = this.ensureIpv6();
+    const a = findIpv6(asn, value);
+    const c = findIpv6(country, value);
+    return {
+      asn: a >= 0 ? (asn.asns[a] ?? null) : null,
+      asnOwner: a >= 0 ? (this.ownerNames.values[asn.owners[a] ?? -1] ?? null) : null,
+      country: c >= 0 ? unpackCountry(country.codes[c] ?? 0) : null,
+    };
+  }
+
+  private ensureIpv4(): { asn: Ipv4AsnTable; country: Ipv4CountryTable } {
+    if (this.v4 === null) {
+      const started = performance.now();
+      const asn = loadIpv4Asn(join(this.location.asnDir, 'asn-ipv4-num.csv'), this.ownerNames);
+      const country = loadIpv4Country(join(this.location.countryDir, 'geo-whois-asn-country-ipv4-num.csv'));
+      this.v4 = { asn, country };
+      this.stats.push({
+        family: 4,
+        milliseconds: performance.now() - started,
+        asnRanges: asn.count,
+        countryRanges: country.count,
+        ownerNames: this.ownerNames.values.length,
+        typedArrayBytes: ipv4Bytes(asn, [asn.asns, asn.owners]) + ipv4Bytes(country, [country.codes]),
+      });
+    }
+    return this.v4;
+  }
+
+  private ensureIpv6(): { asn: Ipv6AsnTable; country: Ipv6CountryTable } {
+    if (this.v6 === null) {
+      const started = performance.now();
+      const asn = loadIpv6Asn(join(this.location.asnDir, 'asn-ipv6-num.csv'), this.ownerNames);
+      const country = loadIpv6Country(join(this.location.countryDir, 'geo-whois-asn-country-ipv6-num.csv'));
+      this.v6 = { asn, country };
+      this.stats.push({
+        family: 6,
+        milliseconds: performance.now() - started,
+        asnRanges: asn.count,
+        countryRanges: country.count,
+        ownerNames: this.ownerNames.values.length,
+        typedArrayBytes: ipv6Bytes(asn, [asn.asns, asn.owners]) + ipv6Bytes(country, [country.codes]),
+      });
+    }
+    return this.v6;
+  }
+}
+
+let defaultDatabase: IpNetworkDatabase | null = null;
+
+/** The process-wide database over the installed packages, created on first use. */
+export function getDefaultIpNetworkDatabase(): IpNetworkDatabase {
+  defaultDatabase ??= new IpNetworkDatabase();
+  return defaultDatabase;
+}
+
+/** Look an address up in the default database (see {@link IpNetworkDatabase.lookup}). */
+export function lookupIpNetwork(ip: string): IpNetworkInfo {
+  return getDefaultIpNetworkDatabase().lookup(ip);
+}
+
+function readPackageVersion(packageName: string): string {
+  const require = createRequire(import.meta.url);
+  const manifest: unknown = require(`${packageName}/package.json`);
+  if (typeof manifest === 'object' && manifest !== null && 'version' in manifest && typeof manifest.version === 'string') {
+    return manifest.version;
+  }
+  return 'unknown';
+}
+
+/**
+ * The IP data sets with their pinned versions and the attribution their licences ask for, for the
+ * report's methodology section. Wording follows the LICENSE files shipped inside the packages.
+ */
+export function describeIpDataSources(): IpDataSourceDescription[] {
+  return [
+    {
+      name: '@ip-location-db/asn (IP to ASN and network owner)',
+      version: readPackageVersion('@ip-location-db/asn'),
+      licence: 'CC BY 4.0',
+      attribution:
+        'IP-to-ASN data by RouteViews (routeviews.org), RIR statistics by the NRO (nro.net) and the ' +
+        'IP to ASN Lite database by DB-IP (https://db-ip.com), each CC BY 4.0; merged and modified by ' +
+        'the ip-location-db project (github.com/sapics/ip-location-db).',
+    },
+    {
+      name: '@ip-location-db/geo-whois-asn-country (IP to country)',
+      version: readPackageVersion('@ip-location-db/geo-whois-asn-country'),
+      licence: 'CC0 1.0 (package); underlying RIR WHOIS and statistics data CC BY 4.0 (NRO)',
+      attribution:
+        'IP-to-country data compiled by the ip-location-db project (github.com/sapics/ip-location-db) ' +
+        'from GeoFeed, RIR WHOIS and RIR statistics published by the NRO (nro.net), CC BY 4.0. ' +
+        'Country is where the address block is registered or declared, not a measured server location.',
+    },
+  ];
+}

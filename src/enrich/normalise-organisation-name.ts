@@ -1,0 +1,57 @@
+/**
+ * Loose comparison key for organisation names, so "Agora Lab, Inc.", "AGORA LAB" and "Agora Lab Inc"
+ * meet, while "Agora TC Sp. z o.o." stays a different company from "Agora".
+ */
+import legalForms from './data/legal-forms.json' with { type: 'json' };
+
+/** Legal-form suffixes as token sequences, longest first so "co ltd" is stripped before "ltd". */
+const LEGAL_FORM_TOKENS: string[][] = legalForms.suffixes
+  .map((s) => tokenise(s))
+  .filter((t) => t.length > 0)
+  .sort((a, b) => b.length - a.length);
+
+/** Lower-case, NFKC (full-width → ASCII), punctuation to spaces; letters of any script are kept. */
+function tokenise(text: string): string[] {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .split(' ')
+    .filter((t) => t.length > 0);
+}
+
+function endsWithTokens(tokens: string[], suffix: string[]): boolean {
+  if (suffix.length >= tokens.length) return false; // never strip a name down to nothing
+  for (let i = 1; i <= suffix.length; i++) {
+    if (tokens[tokens.length - i] !== suffix[suffix.length - i]) return false;
+  }
+  return true;
+}
+
+/**
+ * Comparison key: case, punctuation, spacing, a leading "the" and trailing legal forms
+ * ("Inc.", "Co., Ltd.", "GmbH", "Pte. Ltd.", "有限公司") removed, then spaces dropped so that
+ * "SendBird" and "Send Bird" agree. Returns '' for text with no letters or digits.
+ */
+export function normaliseOrganisationName(name: string): string {
+  // CJK legal forms are not space-separated, so they are cut from the raw text first.
+  let raw = name.normalize('NFKC').trim();
+  for (const cjk of legalForms.cjkSuffixes) {
+    if (raw.endsWith(cjk) && raw.length > cjk.length) raw = raw.slice(0, -cjk.length);
+  }
+  let tokens = tokenise(raw);
+  if (tokens[0] === 'the' && tokens.length > 1) tokens = tokens.slice(1);
+  let stripped = true;
+  while (stripped) {
+    stripped = false;
+    for (const suffix of LEGAL_FORM_TOKENS) {
+      if (endsWithTokens(tokens, suffix)) {
+        tokens = tokens.slice(0, tokens.length - suffix.length);
+        stripped = true;
+        break;
+      }
+    }
+  }
+  return tokens.join('');
+}

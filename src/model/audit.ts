@@ -1,0 +1,43 @@
+import type { Confidence, ConsistencyLabel, Finding } from './finding.js';
+
+/** One organisation (or network) that traffic went to, as the report's recipients table lists it. */
+export interface RecipientSummary {
+  organisation: string;
+  entityId: string | null;
+  /** 'first-party' (the app itself), 'recipient' (named by host or own network), 'hosting' (cloud/CDN only), 'unknown'. */
+  relation: 'first-party' | 'recipient' | 'hosting' | 'unknown';
+  /** Consistency label for third-party recipients; null for first party, hosting and unknown networks. */
+  label: ConsistencyLabel | null;
+  hosts: string[];
+  countries: string[];
+  flows: number;
+  packets: number;
+  bytes: number;
+  confidence: Confidence;
+}
+
+/** The inputs of an audit, named by hash so the audit can be reproduced. */
+export interface AuditInputs {
+  policy: { source: string; sha256: string; fetchedAt: string; title: string | null; claimCounts: Record<string, number> } | null;
+  captures: {
+    file: string;
+    sha256: string;
+    format: string;
+    packets: number;
+    firstTime: number | null;
+    lastTime: number | null;
+    warnings: number;
+  }[];
+}
+
+/** A finished audit: what was checked, who received data, and the findings. */
+export interface AuditResult {
+  auditId: number;
+  appName: string;
+  appDomains: string[];
+  createdAt: string;
+  toolVersion: string;
+  inputs: AuditInputs;
+  recipients: RecipientSummary[];
+  findings: Finding[];
+}

@@ -1,0 +1,97 @@
+import type { CaptureFormat, HostEvidenceSource, TransportProtocol } from './observation.js';
+
+/** Where an identifier value was found and how it was encoded there. */
+export type IdentifierEncoding = 'raw' | 'case-insensitive' | 'url-encoded' | 'base64' | 'hex' | 'md5' | 'sha1' | 'sha256';
+
+/** One user-supplied identifier to look for, e.g. `user_id=8f3a…`. */
+export interface IdentifierNeedle {
+  label: string;
+  value: string;
+}
+
+/** One occurrence of an identifier in a payload, with packet provenance. */
+export interface IdentifierHit {
+  label: string;
+  value: string;
+  encoding: IdentifierEncoding;
+  frame: number;
+  time: number;
+  /** Byte offset of the match inside the searched payload (transport payload or HTTP text). */
+  offset: number;
+  /** What was searched: a transport payload, an HTTP URL/headers/body. */
+  context: 'payload' | 'http-url' | 'http-headers' | 'http-body';
+  /** True when the channel was encrypted (the value was only visible because e.g. a HAR recorded it). */
+  encrypted: boolean;
+  protocol: TransportProtocol;
+  src: string;
+  srcPort: number;
+  dst: string;
+  dstPort: number;
+}
+
+/** A host name linked to a flow's server, with the frame that showed it. */
+export interface FlowHostName {
+  host: string;
+  source: HostEvidenceSource;
+  frame: number;
+}
+
+/**
+ * A bidirectional conversation keyed like tshark's `-z conv`: protocol + the two endpoints.
+ * `client` is the side that sent the first packet (or the SYN for TCP).
+ */
+export interface FlowSummary {
+  protocol: TransportProtocol;
+  client: string;
+  clientPort: number;
+  server: string;
+  serverPort: number;
+  packets: number;
+  /** Sum of frame lengths in both directions. */
+  bytes: number;
+  /** Sum of transport payload bytes in both directions. */
+  payloadBytes: number;
+  firstTime: number;
+  lastTime: number;
+  firstFrame: number;
+  lastFrame: number;
+  /** A bounded sample of frame numbers (the first few), for evidence tables. */
+  sampleFrames: number[];
+  hostNames: FlowHostName[];
+  /** Best guess of whether payloads were encrypted: TLS/QUIC/DTLS seen, or port-based. */
+  encryption: 'tls' | 'quic' | 'dtls' | 'none' | 'unknown';
+  /** Plain HTTP request lines seen on this flow (method + URL), bounded. */
+  httpRequests: { frame: number; method: string; url: string }[];
+}
+
+export interface DnsAnswerSummary {
+  frame: number;
+  time: number;
+  name: string;
+  type: string;
+  value: string;
+  ttl: number;
+}
+
+export interface CaptureWarning {
+  offset: number;
+  where: 'byte' | 'entry' | 'line';
+  message: string;
+}
+
+/** Everything an import keeps from one capture file; memory is bounded by flows, not packets. */
+export interface CaptureSummary {
+  file: string;
+  format: CaptureFormat;
+  sha256: string;
+  sizeBytes: number;
+  packetCount: number;
+  firstTime: number | null;
+  lastTime: number | null;
+  flows: FlowSummary[];
+  dnsAnswers: DnsAnswerSummary[];
+  identifierHits: IdentifierHit[];
+  warnings: CaptureWarning[];
+  /** Warnings beyond the stored ones are only counted. */
+  warningCount: number;
+}

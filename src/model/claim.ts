@@ -1,0 +1,76 @@
+/**
+ * Typed claims extracted from a privacy policy. Every claim carries provenance: the snapshot it came
+ * from, the heading path of its section, the character span in the snapshot's extracted text and the quote.
+ */
+
+/** Where a piece of policy text sits: offsets index into `ExtractedPolicy.text`. */
+export interface TextSpan {
+  start: number;
+  end: number;
+}
+
+/** Fields every claim has. */
+export interface ClaimBase {
+  /** Heading path from the document root to the section, e.g. ["Sharing", "Service providers"]. */
+  sectionPath: string[];
+  /** Span of the supporting sentence (or list item) in the extracted text. */
+  span: TextSpan;
+  /** The sentence as it appears in the extracted text (exactly text.slice(span.start, span.end)). */
+  quote: string;
+  /** 'negative' for "we do not share / never sell"; claims keep their polarity rather than being dropped. */
+  polarity: 'affirmative' | 'negative';
+}
+
+/** A named organisation or a generic category of recipient. */
+export interface ProcessorClaim extends ClaimBase {
+  kind: 'processor';
+  /** 'named': a specific company ("Google Analytics"); 'category': "service providers", "analytics partners". */
+  processorType: 'named' | 'category';
+  /** The name or category as written in the policy. */
+  name: string;
+  /** For categories, a normalised category id such as 'service-providers', 'analytics', 'advertising', 'affiliates', 'cloud-hosting'. */
+  category?: string;
+  /** Entity catalog id when the name resolves to a known organisation. */
+  entityId?: string;
+}
+
+export type RetentionVagueness = 'stated' | 'limited' | 'indefinite' | 'unspecified';
+
+export interface RetentionClaim extends ClaimBase {
+  kind: 'retention';
+  /** The data kind the sentence is about when it can be told ("recordings", "audio", "account data"), else null. */
+  dataKind: string | null;
+  /** Period normalised to days when one is stated ("30 days" → 30, "6 months" → 182.5). */
+  periodDays: number | null;
+  vagueness: RetentionVagueness;
+  /** The words that carry the retention meaning: "temporarily", "as long as necessary", "30 days". */
+  trigger: string;
+}
+
+export type EncryptionScope = 'in-transit' | 'at-rest' | 'end-to-end' | 'unspecified';
+
+export interface EncryptionClaim extends ClaimBase {
+  kind: 'encryption';
+  scope: EncryptionScope;
+  /** Technologies and strength words: "TLS", "AES-256", "industry-standard". */
+  technologies: string[];
+  /** Hedges that weaken the claim: "reasonable measures", "no method is 100% secure". */
+  hedges: string[];
+  trigger: string;
+}
+
+export interface TransferClaim extends ClaimBase {
+  kind: 'transfer';
+  /** 'storage' (data is stored/processed in), 'transfer' (data may be sent to). */
+  transferType: 'storage' | 'transfer';
+  /** ISO 3166-1 alpha-2 codes named in the sentence. */
+  countries: string[];
+  /** Regions named: 'EEA', 'EU', 'UK', 'APAC', ... */
+  regions: string[];
+  /** True for "other countries" / "countries outside your own": an unspecific transfer disclosure. */
+  unspecified: boolean;
+  trigger: string;
+}
+
+export type Claim = ProcessorClaim | RetentionClaim | EncryptionClaim | TransferClaim;
+export type ClaimKind = Claim['kind'];

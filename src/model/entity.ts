@@ -1,0 +1,69 @@
+/** What an organisation does, as far as attribution cares. */
+export type EntityRole =
+  | 'realtime-communications'
+  | 'cloud'
+  | 'cdn'
+  | 'transit'
+  | 'analytics'
+  | 'advertising'
+  | 'attribution'
+  | 'crash-reporting'
+  | 'push'
+  | 'social'
+  | 'payments'
+  | 'customer-support'
+  | 'other';
+
+/** One organisation in the entity catalog: names, domains and network-owner names tied together. */
+export interface Entity {
+  /** Stable kebab-case id, e.g. 'agora'. */
+  id: string;
+  /** Display name, e.g. 'Agora, Inc.'. */
+  name: string;
+  /** Other names a policy may use, including non-English trading names and product names. */
+  aliases: string[];
+  /** Parent entity id, e.g. 'firebase' → 'google'. */
+  parent?: string;
+  /** ISO 3166-1 alpha-2 code of the headquarters. */
+  country: string;
+  roles: EntityRole[];
+  /** Registrable domains (eTLD+1) the organisation operates. */
+  domains: string[];
+  /** Substrings of ASN owner names (as in the ASN data set), matched case-insensitively. */
+  asnOwners: string[];
+  /** Generic categories of the policy that would cover this organisation ("service providers", "analytics"). */
+  categories: string[];
+  /** Where the facts come from (URLs of the company's own pages, registries). */
+  sources: string[];
+}
+
+/** IP → network facts from the pinned offline data. */
+export interface IpNetworkInfo {
+  asn: number | null;
+  asnOwner: string | null;
+  country: string | null;
+}
+
+/** How a flow was tied to an organisation. */
+export type AttributionMethod = 'host-name' | 'network-owner' | 'none';
+
+/** Who receives a flow, with the evidence and how sure we are. */
+export interface Attribution {
+  /** Catalog entity when known. */
+  entityId: string | null;
+  /** Organisation name to display: entity name, else ASN owner, else registrable domain. */
+  organisation: string | null;
+  /** Registrable domain of the best host name, if any. */
+  domain: string | null;
+  host: string | null;
+  method: AttributionMethod;
+  /**
+   * 'first-party' for the app's own domains; 'recipient' when the host name (or the company's own
+   * network) names the company; 'hosting' when only a cloud/CDN network owner is known; else 'unknown'.
+   */
+  relation: 'first-party' | 'recipient' | 'hosting' | 'unknown';
+  confidence: 'high' | 'medium' | 'low';
+  network: IpNetworkInfo;
+  /** Human-readable chain, e.g. ["TLS SNI api.agora.io (frame 12)", "agora.io → Agora"]. */
+  evidence: string[];
+}

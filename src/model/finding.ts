@@ -1,0 +1,68 @@
+import type { ClaimKind, TextSpan } from './claim.js';
+import type { TransportProtocol } from './observation.js';
+
+export const SEVERITIES = ['info', 'low', 'medium', 'high'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** PoliCheck-style consistency labels researchers already know. */
+export type ConsistencyLabel = 'consistent' | 'vague' | 'omitted' | 'incorrect';
+
+export type Confidence = 'high' | 'medium' | 'low';
+
+/** A policy sentence a finding rests on, with its provenance. */
+export interface PolicyEvidence {
+  claimId: number;
+  claimKind: ClaimKind;
+  snapshotSha256: string;
+  source: string;
+  sectionPath: string[];
+  span: TextSpan;
+  quote: string;
+}
+
+/** Packets a finding rests on, with their provenance. */
+export interface PacketEvidence {
+  captureFile: string;
+  captureSha256: string;
+  /** Frame numbers (1-based, as Wireshark shows them); a bounded sample. */
+  frames: number[];
+  /** Time of the first listed frame, seconds since the epoch. */
+  time: number;
+  protocol: TransportProtocol;
+  client: string;
+  clientPort: number;
+  server: string;
+  serverPort: number;
+  host: string | null;
+  organisation: string | null;
+  asn: number | null;
+  asnOwner: string | null;
+  country: string | null;
+  /** What these packets show, e.g. 'user_id "u-48151623" raw in UDP payload at offset 21'. */
+  detail: string;
+}
+
+/** One discrepancy between what the policy says and what the traffic does. */
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  label: ConsistencyLabel | null;
+  confidence: Confidence;
+  /** What the finding is about: an organisation, a country, an identifier label, a data kind. */
+  subject: string;
+  title: string;
+  explanation: string;
+  policyEvidence: PolicyEvidence[];
+  packetEvidence: PacketEvidence[];
+}
+
+/** Numeric rank for comparisons such as `--fail-on`. */
+export function rankSeverity(severity: Severity): number {
+  return SEVERITIES.indexOf(severity);
+}
+
+/** Parses a severity name or returns null when it is not one. */
+export function parseSeverity(text: string): Severity | null {
+  const found = SEVERITIES.find((s) => s === text.toLowerCase());
+  return found ?? null;
+}

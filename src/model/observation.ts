@@ -1,0 +1,110 @@
+/**
+ * The one shape every capture importer yields, whatever the file format.
+ * Importers know nothing of SQLite; the capture summariser and the store consume these.
+ *
+ * Times are seconds since the Unix epoch as a double (microsecond precision is exact for
+ * current dates; nanosecond captures are rounded to the nearest microsecond).
+ * Addresses are canonical text: dotted IPv4, RFC 5952 compressed IPv6.
+ */
+
+/** Transport protocol of a packet or flow as we classify it. */
+export type TransportProtocol = 'tcp' | 'udp' | 'icmp' | 'other';
+
+/** Where an observation came from inside its capture file. */
+export interface FrameRef {
+  /** 1-based frame number, as Wireshark numbers frames (HAR: 1-based entry index). */
+  frame: number;
+  /** Seconds since the epoch. */
+  time: number;
+}
+
+/** One IP packet (or one HAR request standing in for its connection). */
+export interface PacketObservation extends FrameRef {
+  kind: 'packet';
+  protocol: TransportProtocol;
+  /** IP protocol number (6 TCP, 17 UDP, 1 ICMP, 58 ICMPv6 ...). */
+  ipProtocol: number;
+  src: string;
+  dst: string;
+  /** 0 when the protocol has no ports. */
+  srcPort: number;
+  dstPort: number;
+  /** Bytes on the wire for this frame (original length, as tshark's frame.len). */
+  frameLength: number;
+  /** Transport payload bytes carried (captured part only). A view: copy it if you keep it. */
+  payload: Uint8Array;
+  /** TCP flags byte, 0 for other protocols. */
+  tcpFlags: number;
+}
+
+/** A DNS resource record seen in a response (name ↔ address). */
+export interface DnsAnswerObservation extends FrameRef {
+  kind: 'dns-answer';
+  /** Owner name of the record, lower case, no trailing dot. */
+  name: string;
+  /** 'A' | 'AAAA' | 'CNAME' | other type mnemonic. */
+  type: string;
+  /** Address for A/AAAA, target name for CNAME. */
+  value: string;
+  ttl: number;
+}
+
+/** How a host name for a flow's server was learned; ordered roughly by strength. */
+export type HostEvidenceSource =
+  | 'tls-sni'
+  | 'quic-sni'
+  | 'http-host'
+  | 'har-url'
+  | 'dns-answer'
+  | 'name-resolution-block'
+  | 'payload-string';
+
+/** A host name seen for the server side of a connection. */
+export interface HostObservation extends FrameRef {
+  kind: 'host';
+  host: string;
+  source: HostEvidenceSource;
+  /** Client and server endpoints of the connection the name belongs to. */
+  client: string;
+  clientPort: number;
+  server: string;
+  serverPort: number;
+  protocol: TransportProtocol;
+}
+
+/** An HTTP request line (plain HTTP from a capture, or any HAR entry). */
+export interface HttpRequestObservation extends FrameRef {
+  kind: 'http-request';
+  method: string;
+  /** Absolute URL when the host is known, else the request target as sent. */
+  url: string;
+  host: string;
+  /** False for plain HTTP seen on the wire; true for HTTPS entries in a HAR. */
+  encrypted: boolean;
+  client: string;
+  clientPort: number;
+  server: string;
+  serverPort: number;
+  /** Request headers and body as text, for identifier search (HAR; plain HTTP). */
+  headersText: string;
+  body: Uint8Array;
+}
+
+/** A recoverable problem in a capture: counted, reported, and parsing goes on. */
+export interface CaptureWarningObservation {
+  kind: 'warning';
+  /** Byte offset in the file (or line / entry index for text formats, see `where`). */
+  offset: number;
+  where: 'byte' | 'entry' | 'line';
+  message: string;
+}
+
+export type Observation =
+  | PacketObservation
+  | DnsAnswerObservation
+  | HostObservation
+  | HttpRequestObservation
+  | CaptureWarningObservation;
+
+/** Capture file formats claimcheck reads. */
+export type CaptureFormat = 'pcap' | 'pcapng' | 'har' | 'zeek';

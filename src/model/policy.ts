@@ -1,0 +1,33 @@
+import type { TextSpan } from './claim.js';
+
+/** The media types we extract from; decided from content type, extension and content sniffing. */
+export type PolicyFormat = 'html' | 'markdown' | 'text';
+
+/** Immutable raw bytes of one policy as fetched or read; extraction is a pure function of this. */
+export interface PolicySnapshot {
+  /** File path or http(s) URL the bytes came from. */
+  source: string;
+  bytes: Uint8Array;
+  sha256: string;
+  /** ISO 8601 time the bytes were read or fetched. */
+  fetchedAt: string;
+  format: PolicyFormat;
+}
+
+/** A section of the policy: a heading path and its blocks of body text. */
+export interface PolicySection {
+  headingPath: string[];
+  /** Span of the section's body (after its heading) in the extracted text. */
+  span: TextSpan;
+}
+
+/**
+ * Plain text extracted from a snapshot, with sections. Blocks (paragraphs, list items, table cells)
+ * are separated by blank lines, so sentences never run across blocks.
+ */
+export interface ExtractedPolicy {
+  text: string;
+  sections: PolicySection[];
+  /** Document title when the source has one. */
+  title: string | null;
+}

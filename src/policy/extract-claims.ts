@@ -1,0 +1,52 @@
+import type { Claim } from '../model/claim.js';
+import type { ExtractedPolicy } from '../model/policy.js';
+import { detectFirstPartyNames } from './detect-first-party-names.js';
+import { extractEncryptionClaims } from './extract-encryption-claims.js';
+import { extractProcessorClaims } from './extract-processor-claims.js';
+import { extractRetentionClaims } from './extract-retention-claims.js';
+import { extractTransferClaims } from './extract-transfer-claims.js';
+import { compileOrganisationMatcher, type OrganisationName } from './match-organisations.js';
+import type { SentenceContext } from './sentence-context.js';
+import { splitSentences } from './split-sentences.js';
+
+export type { OrganisationName } from './match-organisations.js';
+
+/** Options of {@link extractClaims}. */
+export interface ExtractClaimsOptions {
+  /** Entity catalog names; a processor name matching one gets its `entityId`. */
+  organisations?: OrganisationName[];
+}
+
+/** The per-sentence extractors, in the order their claims are listed. */
+const EXTRACTORS: readonly ((context: SentenceContext) => Claim[])[] = [
+  extractProcessorClaims,
+  extractRetentionClaims,
+  extractEncryptionClaims,
+  extractTransferClaims,
+];
+
+/**
+ * Extracts typed claims (processors, retention, encryption, transfers) from every sentence of every
+ * section. Each claim quotes its sentence with the span into `policy.text` and carries the section's
+ * heading path. Deterministic: the same policy and organisations give the same claims in the same order.
+ */
+export function extractClaims(policy: ExtractedPolicy, options: ExtractClaimsOptions = {}): Claim[] {
+  const organisations = compileOrganisationMatcher(options.organisations ?? []);
+  const firstPartyNames = detectFirstPartyNames(policy);
+  const claims: Claim[] = [];
+  for (const section of policy.sections) {
+    const sentences = splitSentences(policy.text, section.span);
+    sentences.forEach((sentence, index) => {
+      const context: SentenceContext = {
+        sentence,
+        sectionPath: section.headingPath,
+        previous: sentences[index - 1] ?? null,
+        next: sentences[index + 1] ?? null,
+        organisations,
+        firstPartyNames,
+      };
+      for (const extract of EXTRACTORS) claims.push(...extract(context));
+    });
+  }
+  return claims;
+}

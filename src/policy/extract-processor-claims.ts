@@ -1,0 +1,307 @@
+import type { ProcessorClaim } from '../model/claim.js';
+import { compilePhrasePattern, findPhrases, type PhraseMatch } from './compile-phrase-pattern.js';
+import { isNegatedAt } from './detect-negation.js';
+import corporate from './lexicons/corporate-suffixes.json' with { type: 'json' };
+import categories from './lexicons/processor-categories.json' with { type: 'json' };
+import cues from './lexicons/sharing-cues.json' with { type: 'json' };
+import { createClaimBase, type SentenceContext } from './sentence-context.js';
+
+const CUE = compilePhrasePattern(cues.verbs);
+const FIRST_PERSON_USE = new RegExp(
+  `\\bwe\\s+(?:(?:may|might|can|also|currently|will|sometimes|generally|often|do)\\s+){0,2}(?:${cues.firstPersonUse.join('|')})\\b`,
+  'gi',
+);
+const SHARING_SECTION_WORDS = cues.sectionWords;
+
+const CATEGORY_BY_PHRASE = new Map<string, string>();
+for (const [category, phrases] of Object.entries(categories.categories)) {
+  for (const phrase of phrases) CATEGORY_BY_PHRASE.set(normalisePhrase(phrase), category);
+}
+const CATEGORY = compilePhrasePattern([...CATEGORY_BY_PHRASE.keys()]);
+
+/**
+ * Singular "third party" names a recipient only when a function word or punctuation follows it
+ * ("to a third party without consent"); otherwise it is an adjective ("third-party cookies").
+ */
+const THIRD_PARTY_AS_NOUN =
+  /^\s*(?:$|[,.;:)”"]|(?:that|who|which|whom|without|for|to|in|when|unless|if|with|and|or|as|under|except|may|will|would|is|are|has|have|on|at|by|of|so|we|you|where|whose|acting)\b)/i;
+
+/** A mention right after these is where data comes from, not where it goes ("we receive data from advertisers"). */
+const SOURCE_LEAD_IN =
+  /(?:\bfrom|\b(?:information|data|content|details|lists?|signals?|numbers?)\s+(?:\w+\s+){0,2}(?:shared|provided|sent|supplied|given|received|obtained)\s+(?:to\s+us\s+|with\s+us\s+)?by|\b(?:shared|sent|supplied)\s+(?:to\s+us\s+|with\s+us\s+)?by)\s+(?:(?:the|our|other|certain|trusted|some|various|such|these|those|any)\s+)*$/i;
+
+/** Section titles about what is collected or received, even when they say "third parties". */
+const SOURCE_SECTION = /\b(?:collect|collected|receive|received|from|provided by|obtain|sources?)\b/i;
+
+/** Verb + "with"/"by" followed directly by company names: "we partner with Nielsen and Quantcast". */
+const NAME_LIST_LEAD = /\b(?:(?:work|works|worked|working|partner|partners|partnered|partnering|contract|contracts|contracted|collaborate|collaborates)\s+with|(?:provided|powered|operated|offered|hosted|processed|supplied|run|handled)\s+by)\s+/gi;
+
+const SUFFIXES = [...corporate.suffixes].sort((a, b) => b.length - a.length);
+/** A capitalised word; dots only inside ("Amazon.com"), so "DPF. Reddit" is not one name. */
+const NAME_WORD = "[\\p{Lu}\\d][\\p{L}\\p{N}&'’\\-]*(?:\\.[\\p{L}\\p{N}]+)*";
+const CORPORATE_NAME = new RegExp(
+  `(?<![\\p{L}\\p{N}])((?:${NAME_WORD}\\s+(?:(?:of|and|&|de|du|der|für|y)\\s+)?){0,5}${NAME_WORD}),?\\s+(${SUFFIXES.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`,
+  'gu',
+);
+const NOT_NAME_WORDS = new Set(corporate.notNameWords);
+
+const ENUMERATION_HEAD = compilePhrasePattern([...CATEGORY_BY_PHRASE.keys(), ...categories.enumerationHeads]);
+const ENUMERATION_TRIGGER = /^\s*,?\s*\(?\s*(?:such\s+as|including(?:\s+but\s+not\s+limited\s+to)?|like|e\.g\.,?|for\s+example,?|for\s+instance,?|namely|incl\.)\s+/i;
+const ENUMERATION_STOP = new Set(categories.enumerationStopWords);
+const DATA_WORDS =
+  /\b(?:Data|Information|Identifiers?|Address(?:es)?|Numbers?|IDs?|Content|Cookies?|Settings|Preferences|History|Location|Contacts?|Messages?|Terms|Policy|Notice|Rights?|Law|Act)\b/;
+const CONNECTOR = /^(?:of|for|and|&|by|de|the)$/;
+
+/**
+ * Finds recipients of data in one sentence: organisations from the entity catalog, company names
+ * with a legal suffix ("Agora Lab, Inc."), capitalised names listed after "such as"/"including"
+ * behind a recipient noun, and generic categories ("service providers", "advertising partners").
+ * Only sentences about sharing, disclosing, selling or using a service (or any sentence in a section
+ * about sharing) count, so that a company mentioned in passing is not reported as a recipient.
+ */
+export function extractProcessorClaims(context: SentenceContext): ProcessorClaim[] {
+  const text = context.sentence.text;
+  const cueMatches = [...findPhrases(text, CUE), ...findFirstPersonUse(text)].sort((a, b) => a.start - b.start);
+  const sharingSection = isSharingSection(context.sectionPath);
+  if (cueMatches.length === 0 && !sharingSection) return [];
+
+  const mentions: Mention[] = [];
+  for (const match of context.organisations.find(text)) {
+    mentions.push({ ...match, processorType: 'named', name: match.text, entityId: match.entityId });
+  }
+  for (const match of findCorporateNames(text)) {
+    const entityId = context.organisations.resolve(match.text);
+    mentions.push({ ...match, processorType: 'named', name: match.text, ...(entityId ? { entityId } : {}) });
+  }
+  for (const match of [...findEnumeratedNames(text), ...findNamesAfterLead(text)]) {
+    const entityId = context.organisations.resolve(match.text);
+    mentions.push({ ...match, processorType: 'named', name: match.text, ...(entityId ? { entityId } : {}) });
+  }
+  for (const match of findCategories(text)) {
+    const category = CATEGORY_BY_PHRASE.get(normalisePhrase(match.text));
+    if (category !== undefined) mentions.push({ ...match, processorType: 'category', name: match.text, category });
+  }
+
+  const claims: ProcessorClaim[] = [];
+  const seen = new Set<string>();
+  for (const mention of selectNonOverlapping(mentions)) {
+    if (SOURCE_LEAD_IN.test(text.slice(Math.max(0, mention.start - 80), mention.start))) continue;
+    if (mention.processorType === 'named' && isFirstParty(mention.name, context.firstPartyNames)) continue;
+    const key = `${mention.processorType}|${mention.category ?? mention.entityId ?? ''}|${mention.name.toLowerCase()}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const cue = nearestCueBefore(cueMatches, mention.start);
+    const polarity = cue !== null && isNegatedAt(text, cue.start) ? 'negative' : 'affirmative';
+    claims.push({
+      ...createClaimBase(context, polarity),
+      kind: 'processor',
+      processorType: mention.processorType,
+      name: mention.name,
+      ...(mention.category !== undefined ? { category: mention.category } : {}),
+      ...(mention.entityId !== undefined ? { entityId: mention.entityId } : {}),
+    });
+  }
+
+  if (claims.length === 0) {
+    const implicit = findImplicitDenial(text, cueMatches);
+    if (implicit !== null) {
+      claims.push({
+        ...createClaimBase(context, 'negative'),
+        kind: 'processor',
+        processorType: 'category',
+        name: 'third parties (implied)',
+        category: 'third-parties',
+      });
+    }
+  }
+  return claims;
+}
+
+interface Mention extends PhraseMatch {
+  processorType: 'named' | 'category';
+  name: string;
+  category?: string;
+  entityId?: string;
+}
+
+function findFirstPersonUse(text: string): PhraseMatch[] {
+  const matches: PhraseMatch[] = [];
+  FIRST_PERSON_USE.lastIndex = 0;
+  for (let m = FIRST_PERSON_USE.exec(text); m !== null; m = FIRST_PERSON_USE.exec(text)) {
+    matches.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
+  }
+  return matches;
+}
+
+function isSharingSection(sectionPath: readonly string[]): boolean {
+  const path = sectionPath.slice(-2).join(' / ').toLowerCase();
+  if (path === '' || SOURCE_SECTION.test(sectionPath[sectionPath.length - 1] ?? '')) return false;
+  // Substrings on purpose: "disclos" covers disclose/disclosure/disclosing.
+  return SHARING_SECTION_WORDS.some((word) => path.includes(word));
+}
+
+function findCategories(text: string): PhraseMatch[] {
+  return findPhrases(text, CATEGORY).filter((match) => {
+    // Singular "third party" is only a recipient when it is not an adjective ("third-party cookies").
+    if (/^third[\s-]+party$/i.test(match.text)) return THIRD_PARTY_AS_NOUN.test(text.slice(match.end));
+    return true;
+  });
+}
+
+/** Capitalised word runs ending in a legal-form suffix, minus leading function words ("The", "With"). */
+function findCorporateNames(text: string): PhraseMatch[] {
+  const found: PhraseMatch[] = [];
+  CORPORATE_NAME.lastIndex = 0;
+  for (let m = CORPORATE_NAME.exec(text); m !== null; m = CORPORATE_NAME.exec(text)) {
+    const words = (m[1] ?? '').split(/\s+/);
+    let skipped = 0;
+    while (words.length > 0 && NOT_NAME_WORDS.has(words[0] ?? '')) {
+      skipped += (words.shift() ?? '').length;
+      const rest = m[0].slice(skipped);
+      skipped += rest.length - rest.trimStart().length;
+    }
+    if (words.length === 0 || words.every((w) => NOT_NAME_WORDS.has(w) || CONNECTOR.test(w))) continue;
+    const suffix = m[2] ?? '';
+    // Bare "Limited"/"Corporation" after one generic word ("Data Limited") is too weak a signal.
+    if (words.length === 1 && /^(?:Limited|Corporation|Incorporated|Co\.)$/.test(suffix) && NOT_NAME_WORDS.has(words[0] ?? '')) continue;
+    const start = m.index + skipped;
+    found.push({ start, end: m.index + m[0].length, text: text.slice(start, m.index + m[0].length) });
+  }
+  return found;
+}
+
+/**
+ * Names listed after a recipient noun: "analytics providers such as Google Analytics and Mixpanel",
+ * "partners (e.g., Amplitude, Branch)". Each list item must be a short run of capitalised words that
+ * is not a data term ("Usage Data") or a policy term ("Services").
+ */
+function findEnumeratedNames(text: string): PhraseMatch[] {
+  const found: PhraseMatch[] = [];
+  for (const head of findPhrases(text, ENUMERATION_HEAD)) {
+    // "our Services, such as Snapchat" lists the company's own products.
+    if (/\bour\s+$/i.test(text.slice(Math.max(0, head.start - 5), head.start))) continue;
+    const after = text.slice(head.end);
+    const trigger = ENUMERATION_TRIGGER.exec(after);
+    if (trigger === null) continue;
+    const listStart = head.end + trigger[0].length;
+    const listEnd = findListEnd(text, listStart);
+    const itemPattern = /[^,;]+/g;
+    const list = text.slice(listStart, listEnd);
+    for (let m = itemPattern.exec(list); m !== null; m = itemPattern.exec(list)) {
+      for (const part of splitConjunctions(m[0], listStart + m.index)) {
+        const item = trimItem(text, part);
+        if (item !== null) found.push(item);
+      }
+    }
+  }
+  return found;
+}
+
+/** Company names right after "partner with" / "provided by": each item validated like an enumeration item. */
+function findNamesAfterLead(text: string): PhraseMatch[] {
+  const found: PhraseMatch[] = [];
+  NAME_LIST_LEAD.lastIndex = 0;
+  for (let m = NAME_LIST_LEAD.exec(text); m !== null; m = NAME_LIST_LEAD.exec(text)) {
+    const listStart = m.index + m[0].length;
+    if (!/^\p{Lu}/u.test(text.slice(listStart))) continue;
+    const list = text.slice(listStart, findListEnd(text, listStart));
+    const itemPattern = /[^,;]+/g;
+    for (let item = itemPattern.exec(list); item !== null; item = itemPattern.exec(list)) {
+      for (const part of splitConjunctions(item[0], listStart + item.index)) {
+        const trimmed = trimItem(text, part);
+        if (trimmed !== null) found.push(trimmed);
+      }
+    }
+  }
+  return found;
+}
+
+function findListEnd(text: string, start: number): number {
+  const rest = text.slice(start);
+  const stop = /[);:]|\.(?=\s|$)|\s(?:to|for|that|which|who|whose|in order|so that|when|where|if|with|in|on|by|as well as)\s/.exec(rest);
+  return start + (stop ? stop.index : rest.length);
+}
+
+function splitConjunctions(item: string, offset: number): PhraseMatch[] {
+  const parts: PhraseMatch[] = [];
+  const pattern = /\s+(?:and\/or|and|or)\s+/gi;
+  let last = 0;
+  for (let m = pattern.exec(item); m !== null; m = pattern.exec(item)) {
+    parts.push({ start: offset + last, end: offset + m.index, text: item.slice(last, m.index) });
+    last = m.index + m[0].length;
+  }
+  parts.push({ start: offset + last, end: offset + item.length, text: item.slice(last) });
+  return parts;
+}
+
+function trimItem(text: string, part: PhraseMatch): PhraseMatch | null {
+  let start = part.start;
+  let end = part.end;
+  while (start < end && /[\s"“”'‘’(]/.test(text[start] ?? '')) start++;
+  while (end > start && /[\s"“”'‘’).]/.test(text[end - 1] ?? '')) end--;
+  const leading = /^(?:the|our|their|its)\s+/i.exec(text.slice(start, end));
+  if (leading) start += leading[0].length;
+  const item = text.slice(start, end);
+  const words = item.split(/\s+/);
+  if (item === '' || words.length > 5 || item.length > 60) return null;
+  // Names start with a capital or are camel-cased brands ("iCloud", "eBay").
+  const isNameWord = (w: string): boolean => /^[\p{Lu}\d]/u.test(w) || /^[a-z]+[A-Z]/.test(w);
+  if (!isNameWord(words[0] ?? '')) return null;
+  if (!words.every((w) => isNameWord(w) || CONNECTOR.test(w))) return null;
+  // One generic word ("Advisors", "Services", "Usage Data") makes it a description, not a name.
+  if (words.some((w) => ENUMERATION_STOP.has(w.replace(/['’]s$/, ''))) || DATA_WORDS.test(item)) return null;
+  return { start, end, text: item };
+}
+
+/** Keeps the longest of overlapping mentions; on a tie the earlier kind (catalog match) wins. */
+function selectNonOverlapping(mentions: Mention[]): Mention[] {
+  const sorted = mentions
+    .map((mention, order) => ({ mention, order }))
+    .sort((a, b) => b.mention.end - b.mention.start - (a.mention.end - a.mention.start) || a.order - b.order);
+  const chosen: Mention[] = [];
+  for (const { mention } of sorted) {
+    const overlapping = chosen.find((c) => mention.start < c.end && c.start < mention.end);
+    if (overlapping === undefined) chosen.push(mention);
+    else if (overlapping.entityId === undefined && mention.entityId !== undefined && mention.processorType === 'named') {
+      // "Agora Lab, Inc." found by suffix and "Agora" from the catalog: keep the full name, add the entity.
+      overlapping.entityId = mention.entityId;
+    }
+  }
+  return chosen.sort((a, b) => a.start - b.start);
+}
+
+function nearestCueBefore(cueMatches: readonly PhraseMatch[], index: number): PhraseMatch | null {
+  let best: PhraseMatch | null = null;
+  for (const cue of cueMatches) {
+    if (cue.start <= index) best = cue;
+    else break;
+  }
+  return best ?? cueMatches[0] ?? null;
+}
+
+function isFirstParty(name: string, firstPartyNames: readonly string[]): boolean {
+  const lower = name.toLowerCase();
+  // Long enough own names also cover product names built on them ("snap" → "Snapchat").
+  return firstPartyNames.some((own) => lower === own || lower.startsWith(`${own} `) || lower.startsWith(`${own},`) || (own.length >= 4 && lower.startsWith(own)));
+}
+
+const IMPLICIT_VERBS = new Set(cues.implicitSaleVerbs);
+const PERSONAL_DATA = compilePhrasePattern(cues.personalDataNouns);
+
+/** "We do not sell your personal information": a denial with no recipient named. */
+function findImplicitDenial(text: string, cueMatches: readonly PhraseMatch[]): PhraseMatch | null {
+  PERSONAL_DATA.lastIndex = 0;
+  if (!PERSONAL_DATA.test(text) || /\b(?:except|unless|other than|without)\b/i.test(text)) return null;
+  for (const cue of cueMatches) {
+    if (IMPLICIT_VERBS.has(cue.text.toLowerCase()) && isNegatedAt(text, cue.start)) return cue;
+  }
+  return null;
+}
+
+function normalisePhrase(phrase: string): string {
+  return phrase.toLowerCase().replace(/[\s-]+/g, ' ').replace(/['’]/g, "'").trim();
+}
+
+function escapeRegExp(value: string): string {
+  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+}

@@ -1,0 +1,200 @@
+import type { TransferClaim } from '../model/claim.js';
+import { compilePhrasePattern, findPhrases, type PhraseMatch } from './compile-phrase-pattern.js';
+import { isNegatedAt } from './detect-negation.js';
+import countries from './lexicons/countries.json' with { type: 'json' };
+import regions from './lexicons/regions.json' with { type: 'json' };
+import transfer from './lexicons/transfer-terms.json' with { type: 'json' };
+import { createClaimBase, type SentenceContext } from './sentence-context.js';
+
+interface Place {
+  kind: 'country' | 'region';
+  code: string;
+}
+
+const PLACE_BY_NAME = new Map<string, Place>();
+for (const [code, names] of Object.entries(countries.countries)) {
+  for (const name of names) PLACE_BY_NAME.set(name, { kind: 'country', code });
+}
+for (const [code, names] of Object.entries(regions.regions)) {
+  for (const name of names) PLACE_BY_NAME.set(name, { kind: 'region', code });
+}
+/** One case-sensitive pattern for countries and regions together, so "North America" beats "America". */
+const PLACE = compilePhrasePattern([...PLACE_BY_NAME.keys()], { caseSensitive: true });
+const ADJECTIVE_BY_NAME = new Map<string, string>();
+for (const [code, names] of Object.entries(countries.adjectives)) for (const name of names) ADJECTIVE_BY_NAME.set(name, code);
+const ADJECTIVE = new RegExp(
+  `(?<![\\p{L}\\p{N}])(${[...ADJECTIVE_BY_NAME.keys()].map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\s+(?:(?:cloud|data|hosting)\\s+)?(?:servers?|data\\s+cent(?:er|re)s?|datacenters?|infrastructure|facilities)\\b`,
+  'gu',
+);
+
+const STORAGE_CUE = compilePhrasePattern(transfer.storageCues);
+const TRANSFER_CUE = compilePhrasePattern(transfer.transferCues);
+const UNSPECIFIED = compilePhrasePattern(transfer.unspecified);
+const MECHANISM = compilePhrasePattern(transfer.mechanisms, { caseSensitive: true });
+const DESTINATION_END = new RegExp(
+  `(?:^|[\\s,(])(?:${[...transfer.destinationPrepositions].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')}),?\\s*(?:the\\s+)?$`,
+  'i',
+);
+const ORIGIN_END = new RegExp(
+  `(?:^|[\\s,(])(?:${[...transfer.originMarkers].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')}),?\\s*(?:the\\s+)?$`,
+  'i',
+);
+/** "if you are in the EEA or Switzerland": places that describe the reader, not the data. */
+const AUDIENCE_CLAUSE = /\b(?:if|where|when|whether)\s+you\s+(?:are|live|reside|access|use|'re)\b[^,;]*$/i;
+/** How far before a place the cue that governs it may be. */
+const CUE_WINDOW = 90;
+
+/**
+ * Reads one sentence for where data is stored or sent: countries (ISO 3166-1 alpha-2) and regions
+ * named after a destination preposition ("stored in the United States", "transferred to Singapore"),
+ * excluding origins and audiences ("from the EU", "if you live in the UK", "outside the EEA"),
+ * unspecific destinations ("other countries", "outside your country" → unspecified) and transfer
+ * mechanisms (Standard Contractual Clauses, adequacy decisions), which go into the trigger. Storage
+ * and transfer are told apart by the cue word governing each place; a sentence with both gives two claims.
+ */
+export function extractTransferClaims(context: SentenceContext): TransferClaim[] {
+  const text = context.sentence.text;
+  const storageCues = findPhrases(text, STORAGE_CUE).filter((cue) => isStorageCue(text, cue));
+  const transferCues = findPhrases(text, TRANSFER_CUE);
+  const mechanisms = findPhrases(text, MECHANISM);
+  if (storageCues.length === 0 && transferCues.length === 0 && mechanisms.length === 0) return [];
+
+  const groups = {
+    storage: { countries: new Set<string>(), regions: new Set<string>(), unspecified: false, triggers: [] as PhraseMatch[], negative: false },
+    transfer: { countries: new Set<string>(), regions: new Set<string>(), unspecified: false, triggers: [] as PhraseMatch[], negative: false },
+  };
+  const assign = (at: number): ('storage' | 'transfer')[] => {
+    const storage = lastBefore(storageCues, at);
+    const sent = lastBefore(transferCues, at);
+    const types: ('storage' | 'transfer')[] = [];
+    if (storage !== null) {
+      types.push('storage');
+      addTrigger(groups.storage.triggers, storage);
+      if (isNegatedAt(text, storage.start)) groups.storage.negative = true;
+    }
+    if (sent !== null) {
+      types.push('transfer');
+      addTrigger(groups.transfer.triggers, sent);
+      if (isNegatedAt(text, sent.start)) groups.transfer.negative = true;
+    }
+    return types;
+  };
+
+  const unspecified = findPhrases(text, UNSPECIFIED);
+  for (const phrase of unspecified) {
+    const types = assign(phrase.start);
+    for (const type of types.length > 0 ? types : mechanisms.length > 0 ? (['transfer'] as const) : []) {
+      groups[type].unspecified = true;
+      addTrigger(groups[type].triggers, phrase);
+    }
+  }
+
+  for (const chain of findDestinationChains(text, unspecified)) {
+    const types = assign(chain.start);
+    for (const type of types) {
+      for (const place of chain.places) (place.kind === 'country' ? groups[type].countries : groups[type].regions).add(place.code);
+    }
+  }
+
+  if (mechanisms.length > 0) {
+    const hasAny = (['storage', 'transfer'] as const).some(
+      (t) => groups[t].countries.size > 0 || groups[t].regions.size > 0 || groups[t].unspecified,
+    );
+    // A transfer mechanism implies a transfer even when no destination is named.
+    if (!hasAny) groups.transfer.unspecified = true;
+    for (const mechanism of mechanisms) addTrigger(groups.transfer.triggers, mechanism);
+  }
+
+  const claims: TransferClaim[] = [];
+  for (const type of ['storage', 'transfer'] as const) {
+    const group = groups[type];
+    if (group.countries.size === 0 && group.regions.size === 0 && !group.unspecified) continue;
+    claims.push({
+      ...createClaimBase(context, group.negative ? 'negative' : 'affirmative'),
+      kind: 'transfer',
+      transferType: type,
+      countries: [...group.countries],
+      regions: [...group.regions],
+      unspecified: group.unspecified,
+      trigger: [...new Set(group.triggers.sort((a, b) => a.start - b.start).map((t) => t.text))].join('; '),
+    });
+  }
+  return claims;
+}
+
+interface PlaceChain {
+  start: number;
+  end: number;
+  places: Place[];
+  /** Found as "Chinese servers": the noun already makes it a location of data. */
+  adjective: boolean;
+}
+
+/**
+ * Groups adjacent place names ("the EU, EEA, United Kingdom and Switzerland") into chains that share
+ * one lead-in, and keeps the chains whose lead-in ends in a destination preposition and not in an
+ * origin or audience phrase.
+ */
+function findDestinationChains(text: string, unspecified: readonly PhraseMatch[]): PlaceChain[] {
+  const matches = findPhrases(text, PLACE).filter((m) => !isInsideOtherMatch(m, unspecified) && !isShoutedPronoun(text, m));
+  const chains: PlaceChain[] = [];
+  for (const match of matches) {
+    const place = PLACE_BY_NAME.get(match.text.replace(/\s+/g, ' ').replace(/’/g, "'")) ?? PLACE_BY_NAME.get(match.text);
+    if (place === undefined) continue;
+    const last = chains[chains.length - 1];
+    const gap = last === undefined ? '' : text.slice(last.end, match.start);
+    if (last !== undefined && /^(?:\s*,\s*|\s*,?\s+(?:and|or|and\/or)\s+)(?:the\s+)?$/i.test(gap)) {
+      last.places.push(place);
+      last.end = match.end;
+    } else {
+      chains.push({ start: match.start, end: match.end, places: [place], adjective: false });
+    }
+  }
+  ADJECTIVE.lastIndex = 0;
+  for (let m = ADJECTIVE.exec(text); m !== null; m = ADJECTIVE.exec(text)) {
+    const code = ADJECTIVE_BY_NAME.get(m[1] ?? '');
+    if (code !== undefined) chains.push({ start: m.index, end: m.index + m[0].length, places: [{ kind: 'country', code }], adjective: true });
+  }
+  return chains.filter((chain) => {
+    if (chain.adjective) return true;
+    const leadIn = text.slice(Math.max(0, chain.start - 60), chain.start);
+    const clause = leadIn.split(/[;:]/).pop() ?? '';
+    if (ORIGIN_END.test(clause) || AUDIENCE_CLAUSE.test(clause)) return false;
+    return DESTINATION_END.test(clause);
+  });
+}
+
+/** "outside the EEA" is matched as an unspecified phrase; the EEA in it is not a destination. */
+function isInsideOtherMatch(match: PhraseMatch, others: readonly PhraseMatch[]): boolean {
+  return others.some((o) => match.start >= o.start && match.end <= o.end);
+}
+
+/** "CONTACT US" in an all-capitals sentence is the pronoun, not the United States. */
+function isShoutedPronoun(text: string, match: PhraseMatch): boolean {
+  if (match.text !== 'US') return false;
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  const upper = text.replace(/[^\p{Lu}]/gu, '');
+  return letters.length > 0 && upper.length / letters.length > 0.6;
+}
+
+/** "process"/"maintain" mean storage only when a place is the object ("processed in"), not "processing of". */
+function isStorageCue(text: string, cue: PhraseMatch): boolean {
+  if (/^(?:process|processes|processed|processing|maintain|maintained|keep|keeps|kept|located)$/i.test(cue.text)) {
+    return /^\s+(?:(?:and\s+\w+\s+)?(?:in|on|at|within)\b|,)/i.test(text.slice(cue.end)) || /^\s+and\s+(?:stored|store|hosted)/i.test(text.slice(cue.end));
+  }
+  return true;
+}
+
+function lastBefore(cues: readonly PhraseMatch[], at: number): PhraseMatch | null {
+  let best: PhraseMatch | null = null;
+  for (const cue of cues) if (cue.start < at && at - cue.start <= CUE_WINDOW) best = cue;
+  return best;
+}
+
+function addTrigger(triggers: PhraseMatch[], match: PhraseMatch): void {
+  if (!triggers.some((t) => t.start === match.start)) triggers.push(match);
+}
+
+function escapeRegExp(value: string): string {
+  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+}

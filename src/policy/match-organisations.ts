@@ -1,0 +1,75 @@
+import type { PhraseMatch } from './compile-phrase-pattern.js';
+
+/** Names and aliases of one organisation from the entity catalog. */
+export interface OrganisationName {
+  entityId: string;
+  names: string[];
+}
+
+/** A known organisation found in a sentence. */
+export interface OrganisationMatch extends PhraseMatch {
+  entityId: string;
+}
+
+/** Finds known organisation names in text and resolves free-form names to an entity. */
+export interface OrganisationMatcher {
+  find(text: string): OrganisationMatch[];
+  /** Entity id for a name found another way ("Agora Lab, Inc."), by exact name or by a known name it starts with. */
+  resolve(name: string): string | undefined;
+}
+
+/**
+ * Compiles the catalog's names into one pattern, longest name first so that "Google Analytics"
+ * wins over "Google". Matching ignores case except that the first letter found must be a capital
+ * (so "apple" the fruit or "meta data" are not companies) and short all-capital names ("AWS", "IBM")
+ * must match exactly.
+ */
+export function compileOrganisationMatcher(organisations: readonly OrganisationName[]): OrganisationMatcher {
+  const byName = new Map<string, string>();
+  for (const organisation of organisations) {
+    for (const name of organisation.names) {
+      const key = name.trim().toLowerCase();
+      if (key.length >= 2 && !byName.has(key)) byName.set(key, organisation.entityId);
+    }
+  }
+  const names = [...byName.keys()].sort((a, b) => b.length - a.length);
+  const pattern =
+    names.length === 0
+      ? null
+      : new RegExp(
+          `(?<![\\p{L}\\p{N}_.@/-])(?:${names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')).join('|')})(?![\\p{L}\\p{N}_]|\\.[\\p{L}\\p{N}])`,
+          'giu',
+        );
+  const originalCase = new Map<string, string>();
+  for (const organisation of organisations) for (const name of organisation.names) originalCase.set(name.trim().toLowerCase(), name.trim());
+
+  return {
+    find(text) {
+      if (pattern === null) return [];
+      const found: OrganisationMatch[] = [];
+      pattern.lastIndex = 0;
+      for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+        const written = m[0];
+        const key = written.replace(/\s+/g, ' ').toLowerCase();
+        const entityId = byName.get(key);
+        if (entityId === undefined) continue;
+        const canonical = originalCase.get(key) ?? written;
+        if (!/^[\p{Lu}\p{N}]/u.test(written)) continue;
+        if (canonical.length <= 4 && canonical === canonical.toUpperCase() && written !== canonical) continue;
+        found.push({ start: m.index, end: m.index + written.length, text: written, entityId });
+      }
+      return found;
+    },
+    resolve(name) {
+      const key = name.replace(/\s+/g, ' ').trim().toLowerCase();
+      const exact = byName.get(key);
+      if (exact !== undefined) return exact;
+      for (const candidate of names) {
+        if (key === candidate || key.startsWith(`${candidate} `) || key.startsWith(`${candidate},`)) {
+          return byName.get(candidate);
+        }
+      }
+      return undefined;
+    },
+  };
+}

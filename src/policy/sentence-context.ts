@@ -1,0 +1,28 @@
+import type { ClaimBase } from '../model/claim.js';
+import type { OrganisationMatcher } from './match-organisations.js';
+import type { SentenceSpan } from './split-sentences.js';
+
+/** Everything a claim extractor may look at for one sentence. */
+export interface SentenceContext {
+  /** The sentence, with offsets into the extracted text. */
+  sentence: SentenceSpan;
+  /** Heading path of the section that contains the sentence. */
+  sectionPath: string[];
+  /** Neighbouring sentences in the same section (hedges often sit in the next sentence). */
+  previous: SentenceSpan | null;
+  next: SentenceSpan | null;
+  /** Known organisations (entity catalog names) to recognise. */
+  organisations: OrganisationMatcher;
+  /** Lower-cased names of the policy's own company, never reported as processors. */
+  firstPartyNames: readonly string[];
+}
+
+/** Provenance fields shared by every claim of a sentence. */
+export function createClaimBase(context: SentenceContext, polarity: ClaimBase['polarity']): ClaimBase {
+  return {
+    sectionPath: [...context.sectionPath],
+    span: { start: context.sentence.start, end: context.sentence.end },
+    quote: context.sentence.text,
+    polarity,
+  };
+}

@@ -1,0 +1,41 @@
+/**
+ * Escaping for untrusted text (policy quotes, host names, URLs from captures) in each output format.
+ * Everything from a policy or a capture passes through one of these before it reaches a report.
+ */
+
+// C0/C1 controls and bidi overrides: they can rewrite a terminal or disguise text in a report.
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Removes control characters (keeps tab and newline). */
+export function stripControlCharacters(text: string): string {
+  return text.replace(CONTROL_CHARACTERS, '');
+}
+
+/** Escapes text for HTML element content and double-quoted attribute values. */
+export function escapeHtml(text: string): string {
+  return stripControlCharacters(text)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+/**
+ * Escapes text for use inside one line of Markdown (never at a line start: callers prefix it).
+ * Characters that open links, images, raw HTML, code, emphasis, tables or entities are
+ * backslash-escaped, so no markup can be injected; newlines fold to spaces.
+ */
+export function escapeMarkdown(text: string): string {
+  return stripControlCharacters(text)
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(/[\\`*_[\]<>|~&]/g, (c) => `\\${c}`);
+}
+
+/** Escapes text for a Markdown inline code span (used for filters and identifiers). */
+export function escapeMarkdownCode(text: string): string {
+  const clean = stripControlCharacters(text).replace(/\s*\n\s*/g, ' ');
+  const longestRun = Math.max(0, ...[...clean.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(longestRun + 1);
+  return `${fence}${clean.startsWith('`') || clean.endsWith('`') ? ` ${clean} ` : clean}${fence}`;
+}

@@ -1,0 +1,156 @@
+/**
+ * Every sentence claimcheck says about a finding lives here, so wording can be reviewed (by an
+ * editor or a lawyer) in one place. Wording states what was observed and what the policy says,
+ * and avoids asserting intent.
+ */
+
+/** Title and plain-language explanation of one finding. */
+export interface FindingWording {
+  title: string;
+  explanation: string;
+}
+
+const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
+
+/** English name of an ISO 3166-1 alpha-2 code, e.g. "CN" → "China". */
+export function nameCountry(code: string): string {
+  try {
+    return regionNames.of(code.toUpperCase()) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** Human-readable byte count, e.g. 12345 → "12.1 KB". */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ['KB', 'MB', 'GB', 'TB'];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return `${value.toFixed(1)} ${units[unit]}`;
+}
+
+function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+export function describeUndisclosedRecipient(facts: {
+  organisation: string;
+  label: 'vague' | 'omitted' | 'incorrect';
+  flowCount: number;
+  bytes: number;
+  hosts: string[];
+  categories: string[];
+}): FindingWording {
+  const traffic = `The capture shows ${plural(facts.flowCount, 'connection')} (${formatBytes(facts.bytes)}) to ${facts.organisation}${
+    facts.hosts.length > 0 ? ` (${facts.hosts.slice(0, 5).join(', ')})` : ''
+  }.`;
+  switch (facts.label) {
+    case 'incorrect':
+      return {
+        title: `Policy denies sharing with ${facts.organisation}, but the app sends it data`,
+        explanation: `${traffic} The policy says data is not shared with this organisation.`,
+      };
+    case 'vague':
+      return {
+        title: `${facts.organisation} receives data but is covered only by a generic category`,
+        explanation: `${traffic} The policy does not name it; only a generic category (${facts.categories
+          .slice(0, 3)
+          .map((c) => `"${c}"`)
+          .join(', ')}) could cover it.`,
+      };
+    case 'omitted':
+      return {
+        title: `${facts.organisation} receives data but the policy never names it`,
+        explanation: `${traffic} The policy names no such recipient and no generic category that covers it.`,
+      };
+  }
+}
+
+export function describeMissingRetention(): FindingWording {
+  return {
+    title: 'The policy says nothing about how long data is kept',
+    explanation: 'No sentence in the policy states a retention period or a retention limit.',
+  };
+}
+
+export function describeVagueRetention(facts: {
+  dataKind: string | null;
+  vagueness: 'limited' | 'indefinite' | 'unspecified';
+  trigger: string;
+  mediaFlowCount: number;
+}): FindingWording {
+  const what = facts.dataKind ?? 'data';
+  const how: Record<typeof facts.vagueness, string> = {
+    limited: `says ${what} is kept "${facts.trigger}" without stating for how long`,
+    indefinite: `says ${what} may be kept "${facts.trigger}", with no end`,
+    unspecified: `mentions keeping ${what} but states no period or limit`,
+  };
+  const media =
+    facts.mediaFlowCount > 0
+      ? ` The capture shows media traffic to a real-time communications provider (${plural(facts.mediaFlowCount, 'flow')}), so this data does leave the device.`
+      : '';
+  return {
+    title: `Vague retention of ${what}: "${facts.trigger}"`,
+    explanation: `The policy ${how[facts.vagueness]}.${media}`,
+  };
+}
+
+export function describePlaintextIdentifier(facts: {
+  label: string;
+  value: string;
+  encodings: string[];
+  protocol: string;
+  destination: string;
+  country: string | null;
+  hitCount: number;
+  claimedEncryption: boolean;
+}): FindingWording {
+  const where = facts.country ? ` in ${nameCountry(facts.country)}` : '';
+  return {
+    title: `${facts.label} sent unencrypted to ${facts.destination}${where}`,
+    explanation:
+      `The identifier ${facts.label} ("${facts.value}") appears ${plural(facts.hitCount, 'time')} unencrypted ` +
+      `(${facts.encodings.join(', ')}) in ${facts.protocol.toUpperCase()} traffic to ${facts.destination}${where}; anyone on the network path can read it.` +
+      (facts.claimedEncryption ? ' The policy claims the data is encrypted.' : ''),
+  };
+}
+
+export function describeUnencryptedTransport(facts: {
+  host: string;
+  requestCount: number;
+  firstRequest: { method: string; url: string } | null;
+}): FindingWording {
+  const example = facts.firstRequest ? ` (e.g. ${facts.firstRequest.method} ${facts.firstRequest.url})` : '';
+  return {
+    title: `Plain HTTP to ${facts.host} despite an encryption claim`,
+    explanation: `The app made ${plural(facts.requestCount, 'unencrypted HTTP request')} to ${facts.host}${example}, while the policy claims data is encrypted in transit.`,
+  };
+}
+
+export function describeUndisclosedCountry(facts: {
+  country: string;
+  disclosed: string[];
+  organisations: string[];
+  flowCount: number;
+  bytes: number;
+  carriesIdentifiers: boolean;
+  unspecifiedTransferClause: boolean;
+}): FindingWording {
+  const name = nameCountry(facts.country);
+  const disclosed = facts.disclosed.length > 0 ? facts.disclosed.map(nameCountry).join(', ') : 'no specific country';
+  const who = facts.organisations.length > 0 ? ` operated by ${facts.organisations.slice(0, 4).join(', ')}` : '';
+  return {
+    title: `Traffic to ${name}, a country the policy does not mention`,
+    explanation:
+      `The capture shows ${plural(facts.flowCount, 'connection')} (${formatBytes(facts.bytes)}) to servers registered in ${name}${who}. ` +
+      `The policy names ${disclosed} as where data is stored or sent.` +
+      (facts.unspecifiedTransferClause ? ' It also says data may go to "other countries", without naming them.' : '') +
+      (facts.carriesIdentifiers ? ' User identifiers travelled to these servers in plaintext.' : '') +
+      ' Country is the registry country of the IP network, not a measured location.',
+  };
+}

@@ -1,0 +1,27 @@
+import type { Attribution, Entity } from '../model/entity.js';
+import type { StoredApp } from '../store/app-repository.js';
+import type { StoredCapture, StoredFlow, StoredIdentifierHit } from '../store/capture-repository.js';
+import type { StoredClaim, StoredSnapshot } from '../store/policy-repository.js';
+
+/** A flow with the capture it came from and who receives it. */
+export interface AttributedFlow {
+  flow: StoredFlow;
+  capture: StoredCapture;
+  attribution: Attribution;
+}
+
+/**
+ * Everything a rule may read, already loaded and attributed. Rules are pure functions of this view:
+ * they never touch the database, the network or the clock.
+ */
+export interface AuditView {
+  app: StoredApp;
+  /** The policy version audited; null when the app has no stored policy. */
+  snapshot: StoredSnapshot | null;
+  claims: StoredClaim[];
+  captures: StoredCapture[];
+  flows: AttributedFlow[];
+  identifierHits: StoredIdentifierHit[];
+  /** The entity and its parents, nearest first; empty for unknown ids. */
+  lineage(entityId: string): Entity[];
+}

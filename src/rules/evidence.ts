@@ -1,0 +1,83 @@
+import type { PacketEvidence, PolicyEvidence } from '../model/finding.js';
+import type { StoredIdentifierHit } from '../store/capture-repository.js';
+import type { StoredClaim, StoredSnapshot } from '../store/policy-repository.js';
+import type { AttributedFlow, AuditView } from './audit-view.js';
+
+/** How many frame numbers one evidence row lists; the Wireshark filter finds the rest. */
+export const MAX_EVIDENCE_FRAMES = 8;
+
+/** Policy evidence for a claim, carrying the snapshot hash and character span. */
+export function policyEvidenceOf(claim: StoredClaim, snapshot: StoredSnapshot): PolicyEvidence {
+  return {
+    claimId: claim.id,
+    claimKind: claim.kind,
+    snapshotSha256: snapshot.sha256,
+    source: snapshot.source,
+    sectionPath: claim.sectionPath,
+    span: claim.span,
+    quote: claim.quote,
+  };
+}
+
+/** Packet evidence for a whole flow. */
+export function packetEvidenceOfFlow(item: AttributedFlow, detail: string): PacketEvidence {
+  const { flow, capture, attribution } = item;
+  return {
+    captureFile: capture.fileName,
+    captureSha256: capture.sha256,
+    frames: flow.sampleFrames.slice(0, MAX_EVIDENCE_FRAMES),
+    time: flow.firstTime,
+    protocol: flow.protocol,
+    client: flow.client,
+    clientPort: flow.clientPort,
+    server: flow.server,
+    serverPort: flow.serverPort,
+    host: attribution.host,
+    organisation: attribution.organisation,
+    asn: attribution.network.asn,
+    asnOwner: attribution.network.asnOwner,
+    country: attribution.network.country,
+    detail,
+  };
+}
+
+/** The attributed flow an identifier hit travelled on, matched by capture and endpoints. */
+export function findFlowOfHit(view: AuditView, hit: StoredIdentifierHit): AttributedFlow | undefined {
+  return view.flows.find(
+    ({ flow }) =>
+      flow.captureId === hit.captureId &&
+      flow.protocol === hit.protocol &&
+      ((flow.client === hit.src && flow.clientPort === hit.srcPort && flow.server === hit.dst && flow.serverPort === hit.dstPort) ||
+        (flow.client === hit.dst && flow.clientPort === hit.dstPort && flow.server === hit.src && flow.serverPort === hit.srcPort)),
+  );
+}
+
+/** Packet evidence straight from an identifier hit, for a hit whose flow is not stored. */
+export function packetEvidenceOfHit(view: AuditView, hit: StoredIdentifierHit, frames: number[], detail: string): PacketEvidence {
+  const capture = view.captures.find((c) => c.id === hit.captureId);
+  return {
+    captureFile: capture?.fileName ?? `capture #${hit.captureId}`,
+    captureSha256: capture?.sha256 ?? '',
+    frames: frames.slice(0, MAX_EVIDENCE_FRAMES),
+    time: hit.time,
+    protocol: hit.protocol,
+    client: hit.src,
+    clientPort: hit.srcPort,
+    server: hit.dst,
+    serverPort: hit.dstPort,
+    host: null,
+    organisation: null,
+    asn: null,
+    asnOwner: null,
+    country: null,
+    detail,
+  };
+}
+
+/** Ports of network plumbing (DNS, NTP, DHCP, mDNS, SSDP, LLMNR, NetBIOS) whose peers the app does not choose. */
+const PLUMBING_PORTS = new Set([53, 67, 68, 123, 137, 138, 5353, 1900, 5355]);
+
+/** True when the flow is network plumbing rather than the app sending data to someone. */
+export function isNetworkPlumbing(item: AttributedFlow): boolean {
+  return PLUMBING_PORTS.has(item.flow.serverPort) || PLUMBING_PORTS.has(item.flow.clientPort);
+}

@@ -1,0 +1,94 @@
+import type { ConsistencyLabel } from '../model/finding.js';
+import type { ProcessorClaim } from '../model/claim.js';
+import type { StoredClaim } from '../store/policy-repository.js';
+import type { AttributedFlow, AuditView } from './audit-view.js';
+import { isNetworkPlumbing } from './evidence.js';
+
+/** One organisation (or unidentified domain) that received traffic, with its flows. */
+export interface ObservedRecipient {
+  /** Entity id, else registrable domain, else host. */
+  key: string;
+  organisation: string;
+  entityId: string | null;
+  flows: AttributedFlow[];
+}
+
+/** How the policy covers a recipient, with the claims that decide it. */
+export interface RecipientDisclosure {
+  label: ConsistencyLabel;
+  claims: StoredClaim[];
+}
+
+type StoredProcessorClaim = ProcessorClaim & StoredClaim;
+
+function isProcessorClaim(claim: StoredClaim): claim is StoredProcessorClaim {
+  return claim.kind === 'processor';
+}
+
+/**
+ * Groups flows by the organisation that receives them. First-party flows, cloud/CDN hosting
+ * with no other evidence, private peers and network plumbing are not third-party recipients.
+ */
+export function groupRecipients(view: AuditView): ObservedRecipient[] {
+  const groups = new Map<string, ObservedRecipient>();
+  for (const item of view.flows) {
+    const a = item.attribution;
+    if (a.relation !== 'recipient' || isNetworkPlumbing(item)) continue;
+    const key = a.entityId ?? a.domain ?? a.host;
+    if (!key) continue;
+    let group = groups.get(key);
+    if (!group) {
+      group = { key, organisation: a.organisation ?? key, entityId: a.entityId, flows: [] };
+      groups.set(key, group);
+    }
+    group.flows.push(item);
+  }
+  return [...groups.values()].sort((x, y) => x.organisation.localeCompare(y.organisation));
+}
+
+/** Lower-case letters and digits only, for loose name comparison. */
+function squash(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+function namesRecipient(view: AuditView, claim: StoredProcessorClaim, recipient: ObservedRecipient): boolean {
+  if (claim.processorType !== 'named') return false;
+  if (claim.entityId && recipient.entityId) {
+    // A claim naming a parent covers its products; a claim naming a product covers its parent's flows
+    // only loosely, so both directions count as named.
+    const flowLineage = view.lineage(recipient.entityId).map((e) => e.id);
+    const claimLineage = view.lineage(claim.entityId).map((e) => e.id);
+    return flowLineage.includes(claim.entityId) || claimLineage.includes(recipient.entityId);
+  }
+  // Unknown organisations: compare the written name with the domain's first label ("Acme" ↔ acme.com).
+  const name = squash(claim.name);
+  const domainLabel = squash(recipient.key.split('.')[0] ?? '');
+  return name.length >= 3 && (name === domainLabel || name === squash(recipient.organisation));
+}
+
+/** Generic categories that cover any recipient ("third parties", "service providers"). */
+const UNIVERSAL_CATEGORIES = new Set(['third-parties', 'service-providers', 'partners', 'vendors']);
+
+function coversByCategory(view: AuditView, claim: StoredProcessorClaim, recipient: ObservedRecipient): boolean {
+  if (claim.processorType !== 'category' || !claim.category) return false;
+  if (UNIVERSAL_CATEGORIES.has(claim.category)) return true;
+  if (!recipient.entityId) return false;
+  const categories = new Set(view.lineage(recipient.entityId).flatMap((e) => e.categories));
+  return categories.has(claim.category);
+}
+
+/**
+ * Labels a recipient the way flow-to-policy research does: named → consistent, a denial naming it →
+ * incorrect, only a generic category → vague, nothing → omitted.
+ */
+export function classifyRecipient(view: AuditView, recipient: ObservedRecipient): RecipientDisclosure {
+  const processorClaims = view.claims.filter(isProcessorClaim);
+  const named = processorClaims.filter((c) => namesRecipient(view, c, recipient));
+  const denials = named.filter((c) => c.polarity === 'negative');
+  if (denials.length > 0) return { label: 'incorrect', claims: denials };
+  const affirmed = named.filter((c) => c.polarity === 'affirmative');
+  if (affirmed.length > 0) return { label: 'consistent', claims: affirmed };
+  const categories = processorClaims.filter((c) => c.polarity === 'affirmative' && coversByCategory(view, c, recipient));
+  if (categories.length > 0) return { label: 'vague', claims: categories };
+  return { label: 'omitted', claims: [] };
+}

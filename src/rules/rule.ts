@@ -1,0 +1,19 @@
+import type { Finding, Severity } from '../model/finding.js';
+import type { AuditView } from './audit-view.js';
+
+/** What a rule is, for `docs/rules/<id>.md`, listings and the report's methodology section. */
+export interface RuleMeta {
+  /** Equals the rule's file name, test name and doc name. */
+  id: string;
+  title: string;
+  /** One sentence: what the rule checks. */
+  description: string;
+  /** The highest severity the rule emits. */
+  maxSeverity: Severity;
+}
+
+/** A rule: metadata plus a pure check over the read-only audit view. */
+export interface Rule {
+  meta: RuleMeta;
+  check(view: AuditView): Finding[];
+}

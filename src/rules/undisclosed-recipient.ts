@@ -1,0 +1,53 @@
+import type { Confidence, Finding } from '../model/finding.js';
+import { describeUndisclosedRecipient } from '../report/wording.js';
+import type { AuditView } from './audit-view.js';
+import { packetEvidenceOfFlow, policyEvidenceOf } from './evidence.js';
+import { classifyRecipient, groupRecipients } from './recipient-disclosure.js';
+import type { Rule } from './rule.js';
+
+const CONFIDENCE_ORDER: Confidence[] = ['low', 'medium', 'high'];
+
+/** An organisation receives the app's traffic but the policy does not name it. */
+export const undisclosedRecipient: Rule = {
+  meta: {
+    id: 'undisclosed-recipient',
+    title: 'Recipient not named in the policy',
+    description:
+      'Flags each organisation that receives traffic while the policy does not name it (omitted), covers it only by a generic category (vague), or denies sharing with it (incorrect).',
+    maxSeverity: 'high',
+  },
+  check(view: AuditView): Finding[] {
+    if (!view.snapshot) return [];
+    const snapshot = view.snapshot;
+    const findings: Finding[] = [];
+    for (const recipient of groupRecipients(view)) {
+      const disclosure = classifyRecipient(view, recipient);
+      if (disclosure.label === 'consistent') continue;
+      const best = recipient.flows
+        .map((f) => f.attribution.confidence)
+        .reduce<Confidence>((acc, c) => (CONFIDENCE_ORDER.indexOf(c) > CONFIDENCE_ORDER.indexOf(acc) ? c : acc), 'low');
+      const bytes = recipient.flows.reduce((sum, f) => sum + f.flow.bytes, 0);
+      const hosts = [...new Set(recipient.flows.map((f) => f.attribution.host).filter((h): h is string => h !== null))];
+      const wording = describeUndisclosedRecipient({
+        organisation: recipient.organisation,
+        label: disclosure.label,
+        flowCount: recipient.flows.length,
+        bytes,
+        hosts,
+        categories: disclosure.claims.map((c) => (c.kind === 'processor' ? c.name : c.quote)),
+      });
+      findings.push({
+        ruleId: 'undisclosed-recipient',
+        severity: disclosure.label === 'vague' ? 'medium' : 'high',
+        label: disclosure.label,
+        confidence: best,
+        subject: recipient.organisation,
+        title: wording.title,
+        explanation: wording.explanation,
+        policyEvidence: disclosure.claims.map((c) => policyEvidenceOf(c, snapshot)),
+        packetEvidence: recipient.flows.map((f) => packetEvidenceOfFlow(f, f.attribution.evidence.join('; '))),
+      });
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,49 @@
+import type { Finding } from '../model/finding.js';
+import { describeUnencryptedTransport } from '../report/wording.js';
+import type { AttributedFlow, AuditView } from './audit-view.js';
+import { MAX_EVIDENCE_FRAMES, packetEvidenceOfFlow, policyEvidenceOf } from './evidence.js';
+import type { Rule } from './rule.js';
+import { findTransitEncryptionClaims, hasExplicitTransitClaim } from './transit-encryption-claims.js';
+
+/** Plain HTTP (or other cleartext application traffic) while the policy claims encryption in transit. */
+export const unencryptedTransport: Rule = {
+  meta: {
+    id: 'unencrypted-transport',
+    title: 'Unencrypted traffic despite an encryption claim',
+    description:
+      'Flags plaintext HTTP requests, per server host, when the policy claims encryption in transit (or unscoped "encryption").',
+    maxSeverity: 'medium',
+  },
+  check(view: AuditView): Finding[] {
+    const claims = findTransitEncryptionClaims(view);
+    const snapshot = view.snapshot;
+    if (!snapshot || claims.length === 0) return [];
+    const plainFlows = view.flows.filter((f) => f.flow.encryption === 'none' && f.flow.httpRequests.length > 0);
+    const byHost = new Map<string, AttributedFlow[]>();
+    for (const item of plainFlows) {
+      const key = item.attribution.host ?? item.flow.server;
+      byHost.set(key, [...(byHost.get(key) ?? []), item]);
+    }
+    const explicit = hasExplicitTransitClaim(claims);
+    const findings: Finding[] = [];
+    for (const [host, flows] of byHost) {
+      const requests = flows.flatMap((f) => f.flow.httpRequests);
+      const wording = describeUnencryptedTransport({ host, requestCount: requests.length, firstRequest: requests[0] ?? null });
+      findings.push({
+        ruleId: 'unencrypted-transport',
+        severity: 'medium',
+        label: 'incorrect',
+        confidence: explicit ? 'high' : 'medium',
+        subject: host,
+        title: wording.title,
+        explanation: wording.explanation,
+        policyEvidence: claims.map((c) => policyEvidenceOf(c, snapshot)),
+        packetEvidence: flows.map((f) => {
+          const evidence = packetEvidenceOfFlow(f, f.flow.httpRequests.map((r) => `${r.method} ${r.url}`).join('; '));
+          return { ...evidence, frames: f.flow.httpRequests.map((r) => r.frame).slice(0, MAX_EVIDENCE_FRAMES) };
+        }),
+      });
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,56 @@
+import type { AuditInputs, AuditResult, RecipientSummary } from '../model/audit.js';
+import type { Finding } from '../model/finding.js';
+import type { StoreDatabase } from './open-database.js';
+
+interface StoredAuditModel {
+  inputs: AuditInputs;
+  recipients: RecipientSummary[];
+}
+
+/** Stores an audit and its findings in one transaction; returns the audit id. */
+export function saveAudit(
+  db: StoreDatabase,
+  appId: number,
+  snapshotId: number | null,
+  result: Omit<AuditResult, 'auditId' | 'appName' | 'appDomains'>,
+): number {
+  return db.transaction(() => {
+    const model: StoredAuditModel = { inputs: result.inputs, recipients: result.recipients };
+    const auditId = Number(
+      db
+        .prepare('INSERT INTO audits (app_id, created_at, tool_version, snapshot_id, model) VALUES (?, ?, ?, ?, ?)')
+        .run(appId, result.createdAt, result.toolVersion, snapshotId, JSON.stringify(model)).lastInsertRowid,
+    );
+    const insert = db.prepare(
+      'INSERT INTO findings (audit_id, ordinal, rule_id, severity, label, confidence, subject, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    result.findings.forEach((f, ordinal) => {
+      insert.run(auditId, ordinal, f.ruleId, f.severity, f.label, f.confidence, f.subject, JSON.stringify(f));
+    });
+    return auditId;
+  }).immediate();
+}
+
+/** The latest audit of an app (or a given audit id), or null when it was never audited. */
+export function loadAudit(db: StoreDatabase, app: { id: number; name: string; domains: string[] }, auditId?: number): AuditResult | null {
+  const row = (
+    auditId === undefined
+      ? db.prepare('SELECT id, created_at, tool_version, model FROM audits WHERE app_id = ? ORDER BY id DESC LIMIT 1').get(app.id)
+      : db.prepare('SELECT id, created_at, tool_version, model FROM audits WHERE app_id = ? AND id = ?').get(app.id, auditId)
+  ) as { id: number; created_at: string; tool_version: string; model: string } | undefined;
+  if (!row) return null;
+  const model = JSON.parse(row.model) as StoredAuditModel;
+  const findings = (db.prepare('SELECT data FROM findings WHERE audit_id = ? ORDER BY ordinal').all(row.id) as { data: string }[]).map(
+    (r) => JSON.parse(r.data) as Finding,
+  );
+  return {
+    auditId: row.id,
+    appName: app.name,
+    appDomains: app.domains,
+    createdAt: row.created_at,
+    toolVersion: row.tool_version,
+    inputs: model.inputs,
+    recipients: model.recipients,
+    findings,
+  };
+}

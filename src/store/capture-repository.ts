@@ -1,0 +1,215 @@
+import type { StoreDatabase } from './open-database.js';
+import type {
+  CaptureSummary,
+  DnsAnswerSummary,
+  FlowHostName,
+  FlowSummary,
+  IdentifierHit,
+} from '../model/capture-summary.js';
+import type { CaptureFormat } from '../model/observation.js';
+
+/** A stored capture file: what was imported and from where. */
+export interface StoredCapture {
+  id: number;
+  fileName: string;
+  sourcePath: string;
+  sha256: string;
+  format: CaptureFormat;
+  sizeBytes: number;
+  packetCount: number;
+  firstTime: number | null;
+  lastTime: number | null;
+  importedAt: string;
+  warningCount: number;
+}
+
+export type StoredFlow = FlowSummary & { id: number; captureId: number };
+export type StoredDnsAnswer = DnsAnswerSummary & { captureId: number };
+export type StoredIdentifierHit = IdentifierHit & { captureId: number };
+
+/** Finds an already imported capture of this app by content hash. */
+export function findCaptureBySha(db: StoreDatabase, appId: number, sha256: string): StoredCapture | null {
+  const row = db.prepare(`${CAPTURE_SELECT} WHERE app_id = ? AND sha256 = ?`).get(appId, sha256) as CaptureRow | undefined;
+  return row ? toCapture(row) : null;
+}
+
+/**
+ * Writes a capture summary (flows, DNS answers, identifier hits, warnings). The caller wraps this
+ * in a transaction so that an interrupted import leaves nothing behind.
+ */
+export function insertCapture(
+  db: StoreDatabase,
+  appId: number,
+  summary: CaptureSummary,
+  fileName: string,
+  importedAt: Date,
+): number {
+  const captureId = Number(
+    db
+      .prepare(
+        `INSERT INTO captures (app_id, file_name, source_path, sha256, format, size_bytes, packet_count, first_time, last_time, imported_at, warning_count)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        appId,
+        fileName,
+        summary.file,
+        summary.sha256,
+        summary.format,
+        summary.sizeBytes,
+        summary.packetCount,
+        summary.firstTime,
+        summary.lastTime,
+        importedAt.toISOString(),
+        summary.warningCount,
+      ).lastInsertRowid,
+  );
+  const insertWarning = db.prepare('INSERT INTO capture_warnings (capture_id, offset, location_kind, message) VALUES (?, ?, ?, ?)');
+  for (const warning of summary.warnings) insertWarning.run(captureId, warning.offset, warning.where, warning.message);
+
+  const insertFlow = db.prepare(
+    `INSERT INTO flows (capture_id, protocol, client, client_port, server, server_port, packets, bytes, payload_bytes,
+       first_time, last_time, first_frame, last_frame, sample_frames, encryption, host_names, http_requests)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  for (const flow of summary.flows) {
+    insertFlow.run(
+      captureId,
+      flow.protocol,
+      flow.client,
+      flow.clientPort,
+      flow.server,
+      flow.serverPort,
+      flow.packets,
+      flow.bytes,
+      flow.payloadBytes,
+      flow.firstTime,
+      flow.lastTime,
+      flow.firstFrame,
+      flow.lastFrame,
+      JSON.stringify(flow.sampleFrames),
+      flow.encryption,
+      JSON.stringify(flow.hostNames),
+      JSON.stringify(flow.httpRequests),
+    );
+  }
+  const insertAnswer = db.prepare(
+    'INSERT INTO dns_answers (capture_id, frame, time, name, type, value, ttl) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  for (const a of summary.dnsAnswers) insertAnswer.run(captureId, a.frame, a.time, a.name, a.type, a.value, a.ttl);
+
+  const insertHit = db.prepare(
+    `INSERT INTO identifier_hits (capture_id, label, value, encoding, frame, time, offset, context, encrypted, protocol, src, src_port, dst, dst_port)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  for (const h of summary.identifierHits) {
+    insertHit.run(captureId, h.label, h.value, h.encoding, h.frame, h.time, h.offset, h.context, h.encrypted ? 1 : 0, h.protocol, h.src, h.srcPort, h.dst, h.dstPort);
+  }
+  return captureId;
+}
+
+const CAPTURE_SELECT = `SELECT id, file_name, source_path, sha256, format, size_bytes, packet_count, first_time, last_time, imported_at, warning_count FROM captures`;
+
+interface CaptureRow {
+  id: number;
+  file_name: string;
+  source_path: string;
+  sha256: string;
+  format: CaptureFormat;
+  size_bytes: number;
+  packet_count: number;
+  first_time: number | null;
+  last_time: number | null;
+  imported_at: string;
+  warning_count: number;
+}
+
+function toCapture(row: CaptureRow): StoredCapture {
+  return {
+    id: row.id,
+    fileName: row.file_name,
+    sourcePath: row.source_path,
+    sha256: row.sha256,
+    format: row.format,
+    sizeBytes: row.size_bytes,
+    packetCount: row.packet_count,
+    firstTime: row.first_time,
+    lastTime: row.last_time,
+    importedAt: row.imported_at,
+    warningCount: row.warning_count,
+  };
+}
+
+/** All captures of an app, oldest import first. */
+export function listCaptures(db: StoreDatabase, appId: number): StoredCapture[] {
+  return (db.prepare(`${CAPTURE_SELECT} WHERE app_id = ? ORDER BY id`).all(appId) as CaptureRow[]).map(toCapture);
+}
+
+interface FlowRow {
+  id: number;
+  capture_id: number;
+  protocol: FlowSummary['protocol'];
+  client: string;
+  client_port: number;
+  server: string;
+  server_port: number;
+  packets: number;
+  bytes: number;
+  payload_bytes: number;
+  first_time: number;
+  last_time: number;
+  first_frame: number;
+  last_frame: number;
+  sample_frames: string;
+  encryption: FlowSummary['encryption'];
+  host_names: string;
+  http_requests: string;
+}
+
+/** Flows of the given captures, in capture then first-frame order. */
+export function loadFlows(db: StoreDatabase, captureIds: readonly number[]): StoredFlow[] {
+  const statement = db.prepare('SELECT * FROM flows WHERE capture_id = ? ORDER BY first_frame, id');
+  return captureIds.flatMap((captureId) =>
+    (statement.all(captureId) as FlowRow[]).map((row) => ({
+      id: row.id,
+      captureId: row.capture_id,
+      protocol: row.protocol,
+      client: row.client,
+      clientPort: row.client_port,
+      server: row.server,
+      serverPort: row.server_port,
+      packets: row.packets,
+      bytes: row.bytes,
+      payloadBytes: row.payload_bytes,
+      firstTime: row.first_time,
+      lastTime: row.last_time,
+      firstFrame: row.first_frame,
+      lastFrame: row.last_frame,
+      sampleFrames: JSON.parse(row.sample_frames) as number[],
+      encryption: row.encryption,
+      hostNames: JSON.parse(row.host_names) as FlowHostName[],
+      httpRequests: JSON.parse(row.http_requests) as FlowSummary['httpRequests'],
+    })),
+  );
+}
+
+/** DNS answers of the given captures. */
+export function loadDnsAnswers(db: StoreDatabase, captureIds: readonly number[]): StoredDnsAnswer[] {
+  const statement = db.prepare('SELECT capture_id AS captureId, frame, time, name, type, value, ttl FROM dns_answers WHERE capture_id = ? ORDER BY frame, id');
+  return captureIds.flatMap((id) => statement.all(id) as StoredDnsAnswer[]);
+}
+
+/** Identifier hits of the given captures. */
+export function loadIdentifierHits(db: StoreDatabase, captureIds: readonly number[]): StoredIdentifierHit[] {
+  const statement = db.prepare(
+    `SELECT capture_id AS captureId, label, value, encoding, frame, time, offset, context, encrypted, protocol,
+            src, src_port AS srcPort, dst, dst_port AS dstPort
+     FROM identifier_hits WHERE capture_id = ? ORDER BY frame, offset, id`,
+  );
+  return captureIds.flatMap((id) =>
+    (statement.all(id) as (Omit<StoredIdentifierHit, 'encrypted'> & { encrypted: number })[]).map((row) => ({
+      ...row,
+      encrypted: row.encrypted === 1,
+    })),
+  );
+}

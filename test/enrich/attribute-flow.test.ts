@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import type { FlowHostName, FlowSummary } from '../../src/model/capture-summary.js';
+import type { IpNetworkInfo } from '../../src/model/entity.js';
+import { attributeFlow, selectHostName } from '../../src/enrich/attribute-flow.js';
+import { EntityCatalog } from '../../src/enrich/entity-catalog.js';
+import { lookupIpNetwork } from '../../src/enrich/ip-network-database.js';
+
+function flow(server: string, hostNames: FlowHostName[] = [], extra: Partial<FlowSummary> = {}): FlowSummary {
+  return {
+    protocol: 'tcp', client: '192.168.1.10', clientPort: 50000, server, serverPort: 443, packets: 10, bytes: 2000, payloadBytes: 1200,
+    firstTime: 0, lastTime: 1, firstFrame: 3, lastFrame: 40, sampleFrames: [3, 4, 5], hostNames, encryption: 'tls', httpRequests: [], ...extra,
+  };
+}
+
+/** Fixed network facts so attribution logic is tested apart from the data set. */
+const FAKE_NETWORK: Record<string, IpNetworkInfo> = {
+  '52.1.2.3': { asn: 16509, asnOwner: 'Amazon.com, Inc.', country: 'US' },
+  '103.1.5.1': { asn: 56172, asnOwner: 'Agora Communications Pte Ltd', country: 'SG' },
+  '31.13.1.1': { asn: 32934, asnOwner: 'Facebook, Inc.', country: 'US' },
+  '45.1.1.1': { asn: 64500, asnOwner: 'Example Hosting GmbH', country: 'DE' },
+  '91.1.1.1': { asn: 8535, asnOwner: 'Agora TC Sp.z.o.o.', country: 'PL' },
+};
+const network = (ip: string): IpNetworkInfo => FAKE_NETWORK[ip] ?? { asn: null, asnOwner: null, country: null };
+const context = { catalog: EntityCatalog.loadDefault(), network, firstPartyDomains: ['myapp.com'] };
+
+describe('selectHostName', () => {
+  it('prefers SNI over Host over DNS over payload, then the earliest frame', () => {
+    const chosen = selectHostName(
+      flow('52.1.2.3', [
+        { host: 'late.example.com', source: 'payload-string', frame: 1 },
+        { host: 'dns.example.com', source: 'dns-answer', frame: 2 },
+        { host: 'second.agora.io', source: 'tls-sni', frame: 9 },
+        { host: 'API.Agora.io.', source: 'tls-sni', frame: 7 },
+      ]),
+    );
+    expect(chosen).toMatchObject({ host: 'api.agora.io', source: 'tls-sni', frame: 7, rivals: [] });
+  });
+  it('ignores IP literals', () => {
+    expect(selectHostName(flow('52.1.2.3', [{ host: '52.1.2.3', source: 'har-url', frame: 1 }]))).toBeNull();
+  });
+});
+
+describe('attributeFlow', () => {
+  it('SNI to a third party → recipient, high confidence, with an evidence chain', () => {
+    const a = attributeFlow(flow('103.1.5.1', [{ host: 'api.agora.io', source: 'tls-sni', frame: 12 }]), context);
+    expect(a).toMatchObject({ entityId: 'agora', organisation: 'Agora, Inc.', domain: 'agora.io', host: 'api.agora.io', method: 'host-name', relation: 'recipient', confidence: 'high' });
+    expect(a.network.country).toBe('SG');
+    expect(a.evidence[0]).toBe('TLS SNI "api.agora.io" (frame 12)');
+    expect(a.evidence[1]).toBe('agora.io → Agora, Inc. (entity catalog)');
+    expect(a.evidence[2]).toMatch(/^103\.1\.5\.1 → AS56172 Agora Communications Pte Ltd, registered in SG/);
+  });
+
+  it('DNS-only names give medium confidence, payload strings low', () => {
+    expect(attributeFlow(flow('31.13.1.1', [{ host: 'graph.facebook.com', source: 'dns-answer', frame: 2 }]), context).confidence).toBe('medium');
+    expect(attributeFlow(flow('31.13.1.1', [{ host: 'graph.facebook.com', source: 'payload-string', frame: 2 }]), context).confidence).toBe('low');
+  });
+
+  it('first-party hosts are marked first-party, even when hosted on a cloud', () => {
+    const a = attributeFlow(flow('52.1.2.3', [{ host: 'api.myapp.com', source: 'tls-sni', frame: 4 }]), context);
+    expect(a).toMatchObject({ entityId: null, relation: 'first-party', domain: 'myapp.com', organisation: 'myapp.com' });
+    expect(a.evidence.join('\n')).toMatch(/first-party/);
+    expect(a.network.asn).toBe(16509);
+  });
+
+  it('customer host names on a platform → hosting, not recipient', () => {
+    const a = attributeFlow(flow('52.1.2.3', [{ host: 'd111abcdef8.cloudfront.net', source: 'tls-sni', frame: 4 }]), context);
+    expect(a).toMatchObject({ entityId: 'aws', relation: 'hosting', method: 'host-name' });
+    const b = attributeFlow(flow('52.1.2.3', [{ host: 'otherapp.appspot.com', source: 'tls-sni', frame: 4 }]), context);
+    expect(b).toMatchObject({ entityId: 'google-cloud', relation: 'hosting', domain: 'otherapp.appspot.com' });
+  });
+
+  it('AWS address with no host name → hosted on AWS', () => {
+    const a = attributeFlow(flow('52.1.2.3'), context);
+    expect(a).toMatchObject({ entityId: 'aws', relation: 'hosting', method: 'network-owner', confidence: 'medium', host: null, domain: null });
+    expect(a.network.country).toBe('US');
+  });
+
+  it("Agora's own network with no host name → Agora as recipient, medium", () => {
+    const a = attributeFlow(flow('103.1.5.1', [], { protocol: 'udp', serverPort: 4001, encryption: 'unknown' }), context);
+    expect(a).toMatchObject({ entityId: 'agora', organisation: 'Agora, Inc.', relation: 'recipient', method: 'network-owner', confidence: 'medium' });
+  });
+
+  it("an unknown host on Agora's network is still Agora (network owner)", () => {
+    const a = attributeFlow(flow('103.1.5.1', [{ host: 'rtc.whitelabel-voice.com', source: 'tls-sni', frame: 5 }]), context);
+    expect(a).toMatchObject({ entityId: 'agora', method: 'network-owner', relation: 'recipient', confidence: 'medium', domain: 'whitelabel-voice.com' });
+  });
+
+  it('an unknown host on a cloud is named by its domain', () => {
+    const a = attributeFlow(flow('52.1.2.3', [{ host: 'collect.tracker-unknown.io', source: 'tls-sni', frame: 5 }]), context);
+    expect(a).toMatchObject({ entityId: null, organisation: 'tracker-unknown.io', relation: 'recipient', method: 'host-name' });
+  });
+
+  it('an unknown network → its owner name, relation unknown, low', () => {
+    const a = attributeFlow(flow('45.1.1.1'), context);
+    expect(a).toMatchObject({ entityId: null, organisation: 'Example Hosting GmbH', relation: 'unknown', confidence: 'low', method: 'network-owner' });
+    const polish = attributeFlow(flow('91.1.1.1'), context);
+    expect(polish.entityId).toBeNull();
+  });
+
+  it('nothing known → unknown, method none', () => {
+    const a = attributeFlow(flow('198.51.100.9'), context);
+    expect(a).toMatchObject({ entityId: null, organisation: null, relation: 'unknown', method: 'none', confidence: 'low' });
+    expect(a.evidence.join('\n')).toMatch(/documentation/);
+  });
+
+  it('ambiguous DNS answers lower confidence', () => {
+    const a = attributeFlow(
+      flow('52.1.2.3', [
+        { host: 'api.mixpanel.com', source: 'dns-answer', frame: 2 },
+        { host: 'api.amplitude.com', source: 'dns-answer', frame: 3 },
+      ]),
+      context,
+    );
+    expect(a).toMatchObject({ entityId: 'mixpanel', confidence: 'low' });
+    expect(a.evidence.join('\n')).toMatch(/ambiguous/);
+  });
+
+  it('works end to end with the real IP data', () => {
+    const real = { ...context, network: lookupIpNetwork };
+    const a = attributeFlow(flow('103.1.5.1', [], { protocol: 'udp' }), real);
+    expect(a).toMatchObject({ entityId: 'agora', relation: 'recipient' });
+    const g = attributeFlow(flow('8.8.8.8', [], { protocol: 'udp', serverPort: 53 }), real);
+    expect(g).toMatchObject({ entityId: 'google', relation: 'hosting' });
+  });
+});

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { undisclosedRecipient } from '../../src/rules/undisclosed-recipient.js';
+import { attributedFlow, buildView, storedClaim } from '../helpers/audit-view-builder.js';
+
+const agoraFlow = () =>
+  attributedFlow({
+    server: '103.98.134.10',
+    protocol: 'udp',
+    serverPort: 4700,
+    attribution: { entityId: 'agora', organisation: 'Agora', relation: 'recipient', confidence: 'medium', network: { asn: 56172, asnOwner: 'Agora Communications Pte Ltd', country: 'SG' } },
+  });
+const firebaseFlow = () =>
+  attributedFlow({
+    server: '142.250.72.10',
+    attribution: { entityId: 'firebase', organisation: 'Firebase', domain: 'app-measurement.com', host: 'app-measurement.com', relation: 'recipient', confidence: 'high' },
+  });
+
+describe('undisclosed-recipient', () => {
+  it('labels a recipient the policy never names and no category covers as omitted, with packet evidence', () => {
+    const view = buildView({ claims: [storedClaim({ kind: 'processor', processorType: 'named', name: 'Amplitude', entityId: 'amplitude' })], flows: [agoraFlow()] });
+    const findings = undisclosedRecipient.check(view);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ ruleId: 'undisclosed-recipient', label: 'omitted', severity: 'high', subject: 'Agora', confidence: 'medium' });
+    expect(findings[0]?.packetEvidence[0]).toMatchObject({ server: '103.98.134.10', serverPort: 4700, country: 'SG', asn: 56172, captureFile: 'session.pcap' });
+  });
+
+  it('labels a recipient covered only by a matching generic category as vague and quotes the category', () => {
+    const category = storedClaim({ kind: 'processor', processorType: 'category', name: 'analytics providers', category: 'analytics', quote: 'We share data with analytics providers.' });
+    const findings = undisclosedRecipient.check(buildView({ claims: [category], flows: [firebaseFlow()] }));
+    expect(findings.map((f) => [f.subject, f.label, f.severity])).toEqual([['Firebase', 'vague', 'medium']]);
+    expect(findings[0]?.policyEvidence[0]?.quote).toBe('We share data with analytics providers.');
+  });
+
+  it('a category that does not fit the recipient leaves it omitted', () => {
+    const category = storedClaim({ kind: 'processor', processorType: 'category', name: 'analytics providers', category: 'analytics' });
+    const findings = undisclosedRecipient.check(buildView({ claims: [category], flows: [agoraFlow()] }));
+    expect(findings[0]?.label).toBe('omitted');
+  });
+
+  it('a named parent company covers its products (Google covers Firebase): no finding', () => {
+    const named = storedClaim({ kind: 'processor', processorType: 'named', name: 'Google', entityId: 'google' });
+    expect(undisclosedRecipient.check(buildView({ claims: [named], flows: [firebaseFlow()] }))).toEqual([]);
+  });
+
+  it('a denial naming the recipient makes it incorrect', () => {
+    const denial = storedClaim({ kind: 'processor', processorType: 'named', name: 'Agora', entityId: 'agora', polarity: 'negative' });
+    const findings = undisclosedRecipient.check(buildView({ claims: [denial], flows: [agoraFlow()] }));
+    expect(findings[0]).toMatchObject({ label: 'incorrect', severity: 'high' });
+  });
+
+  it('does not treat first-party, cloud hosting or DNS plumbing as third-party recipients', () => {
+    const flows = [
+      attributedFlow({ server: '3.208.10.10', attribution: { relation: 'first-party', organisation: 'Test app', host: 'api.example-app.test' } }),
+      attributedFlow({ server: '3.208.10.11', attribution: { relation: 'hosting', entityId: 'aws', organisation: 'Amazon Web Services' } }),
+      attributedFlow({ server: '8.8.8.8', serverPort: 53, protocol: 'udp', attribution: { relation: 'recipient', entityId: 'google', organisation: 'Google' } }),
+    ];
+    expect(undisclosedRecipient.check(buildView({ flows }))).toEqual([]);
+  });
+
+  it('says nothing when the app has no policy to compare with', () => {
+    expect(undisclosedRecipient.check(buildView({ flows: [agoraFlow()], snapshot: null }))).toEqual([]);
+  });
+});

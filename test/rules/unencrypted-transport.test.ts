@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { unencryptedTransport } from '../../src/rules/unencrypted-transport.js';
+import { attributedFlow, buildView, storedClaim } from '../helpers/audit-view-builder.js';
+
+const httpFlow = () =>
+  attributedFlow({
+    server: '104.16.10.10',
+    serverPort: 80,
+    encryption: 'none',
+    httpRequests: [{ frame: 77, method: 'GET', url: 'http://cdn.example-app.test/a.png' }],
+    attribution: { host: 'cdn.example-app.test', relation: 'first-party' },
+  });
+
+describe('unencrypted-transport', () => {
+  it('flags plain HTTP when the policy claims encryption in transit', () => {
+    const claim = storedClaim({ kind: 'encryption', scope: 'in-transit', technologies: ['TLS'], hedges: [], trigger: 'TLS' });
+    const findings = unencryptedTransport.check(buildView({ claims: [claim], flows: [httpFlow()] }));
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ subject: 'cdn.example-app.test', label: 'incorrect', confidence: 'high' });
+    expect(findings[0]?.packetEvidence[0]?.frames).toEqual([77]);
+  });
+
+  it('says nothing without an encryption claim, or when the claim is only about storage', () => {
+    expect(unencryptedTransport.check(buildView({ flows: [httpFlow()] }))).toEqual([]);
+    const atRest = storedClaim({ kind: 'encryption', scope: 'at-rest', technologies: ['AES'], hedges: [], trigger: 'encrypted at rest' });
+    expect(unencryptedTransport.check(buildView({ claims: [atRest], flows: [httpFlow()] }))).toEqual([]);
+  });
+
+  it('does not flag TLS flows', () => {
+    const claim = storedClaim({ kind: 'encryption', scope: 'in-transit', technologies: ['TLS'], hedges: [], trigger: 'TLS' });
+    const tls = attributedFlow({ server: '1.2.3.4', attribution: { host: 'api.example-app.test' } });
+    expect(unencryptedTransport.check(buildView({ claims: [claim], flows: [tls] }))).toEqual([]);
+  });
+});

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { vagueRetention } from '../../src/rules/vague-retention.js';
+import { attributedFlow, buildView, storedClaim } from '../helpers/audit-view-builder.js';
+
+const retention = (vagueness: 'stated' | 'limited' | 'indefinite' | 'unspecified', trigger: string, dataKind: string | null, quote?: string) =>
+  storedClaim({ kind: 'retention', vagueness, trigger, dataKind, periodDays: vagueness === 'stated' ? 30 : null, quote });
+
+describe('vague-retention', () => {
+  it('flags "temporarily" and attaches media flows to real-time providers as evidence for audio data', () => {
+    const media = attributedFlow({ server: '103.98.134.10', protocol: 'udp', attribution: { entityId: 'agora', organisation: 'Agora', relation: 'recipient' } });
+    const findings = vagueRetention.check(
+      buildView({ claims: [retention('limited', 'temporarily', 'recordings', 'We keep recordings temporarily.'), retention('stated', '30 days', 'logs')], flows: [media] }),
+    );
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ label: 'vague', severity: 'medium', subject: 'recordings' });
+    expect(findings[0]?.title).toContain('temporarily');
+    expect(findings[0]?.packetEvidence).toHaveLength(1);
+  });
+
+  it('rates indefinite retention high', () => {
+    const findings = vagueRetention.check(buildView({ claims: [retention('indefinite', 'indefinitely', 'messages')] }));
+    expect(findings[0]?.severity).toBe('high');
+  });
+
+  it('notes a policy that says nothing about retention', () => {
+    const findings = vagueRetention.check(buildView({ claims: [] }));
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ label: 'omitted', severity: 'low', policyEvidence: [] });
+  });
+});
