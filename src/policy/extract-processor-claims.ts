@@ -46,7 +46,9 @@ const CORPORATE_NAME = new RegExp(
 const NOT_NAME_WORDS = new Set(corporate.notNameWords);
 
 const ENUMERATION_HEAD = compilePhrasePattern([...CATEGORY_BY_PHRASE.keys(), ...categories.enumerationHeads]);
-const ENUMERATION_TRIGGER = /^\s*,?\s*\(?\s*(?:such\s+as|including(?:\s+but\s+not\s+limited\s+to)?|like|e\.g\.,?|for\s+example,?|for\s+instance,?|namely|incl\.)\s+/i;
+/** "providers such as", "partners (e.g.,", "service providers we use include". */
+const ENUMERATION_TRIGGER =
+  /^(?:\s+(?:that\s+)?we\s+(?:use|engage|work\s+with|rely\s+on))?\s*,?\s*\(?\s*(?:such\s+as|including(?:\s+but\s+not\s+limited\s+to)?|includes?|like|e\.g\.,?|for\s+example,?|for\s+instance,?|namely|incl\.)\s+/i;
 const ENUMERATION_STOP = new Set(categories.enumerationStopWords);
 const DATA_WORDS =
   /\b(?:Data|Information|Identifiers?|Address(?:es)?|Numbers?|IDs?|Content|Cookies?|Settings|Preferences|History|Location|Contacts?|Messages?|Terms|Policy|Notice|Rights?|Law|Act)\b/;

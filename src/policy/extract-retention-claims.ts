@@ -146,7 +146,8 @@ function phraseAfter(rest: string): string | null {
     const word = raw.replace(/[“”"‘’()]/g, '');
     const clean = word.replace(/[,.;:!?]+$/, '');
     if (kept.length === 0 && DETERMINER.test(clean)) continue;
-    if (clean === '' || PHRASE_STOP.has(clean.toLowerCase()) || (kept.length > 0 && /ing$/i.test(clean))) break;
+    // Participles end the phrase: "IP addresses collected after", "correspondence relating to".
+    if (clean === '' || PHRASE_STOP.has(clean.toLowerCase()) || (kept.length > 0 && /(?:ing|ed)$/i.test(clean))) break;
     kept.push(clean);
     if (clean !== word || kept.length >= 5) break;
   }

@@ -34,6 +34,11 @@ export function formatBytes(bytes: number): string {
   return `${value.toFixed(1)} ${units[unit]}`;
 }
 
+/** Ends a sentence with one full stop, even after a name that ends in one ("Agora, Inc."). */
+function endSentence(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}
+
 function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
@@ -46,9 +51,11 @@ export function describeUndisclosedRecipient(facts: {
   hosts: string[];
   categories: string[];
 }): FindingWording {
-  const traffic = `The capture shows ${plural(facts.flowCount, 'connection')} (${formatBytes(facts.bytes)}) to ${facts.organisation}${
-    facts.hosts.length > 0 ? ` (${facts.hosts.slice(0, 5).join(', ')})` : ''
-  }.`;
+  const traffic = endSentence(
+    `The capture shows ${plural(facts.flowCount, 'connection')} (${formatBytes(facts.bytes)}) to ${facts.organisation}${
+      facts.hosts.length > 0 ? ` (${facts.hosts.slice(0, 5).join(', ')})` : ''
+    }`,
+  );
   switch (facts.label) {
     case 'incorrect':
       return {
@@ -101,21 +108,21 @@ export function describeVagueRetention(facts: {
 }
 
 export function describePlaintextIdentifier(facts: {
-  label: string;
-  value: string;
+  identifiers: { label: string; value: string; count: number }[];
   encodings: string[];
   protocol: string;
   destination: string;
   country: string | null;
-  hitCount: number;
   claimedEncryption: boolean;
 }): FindingWording {
   const where = facts.country ? ` in ${nameCountry(facts.country)}` : '';
+  const labels = facts.identifiers.map((i) => i.label).join(' and ');
+  const listed = facts.identifiers.map((i) => `${i.label} ("${i.value}", ${plural(i.count, 'time')})`).join(', ');
   return {
-    title: `${facts.label} sent unencrypted to ${facts.destination}${where}`,
+    title: `${labels} sent unencrypted to ${facts.destination}${where}`,
     explanation:
-      `The identifier ${facts.label} ("${facts.value}") appears ${plural(facts.hitCount, 'time')} unencrypted ` +
-      `(${facts.encodings.join(', ')}) in ${facts.protocol.toUpperCase()} traffic to ${facts.destination}${where}; anyone on the network path can read it.` +
+      `${facts.identifiers.length === 1 ? 'The identifier' : 'The identifiers'} ${listed} ${facts.identifiers.length === 1 ? 'appears' : 'appear'} unencrypted ` +
+      `(${facts.encodings.join(', ')}) in ${facts.protocol.toUpperCase()} traffic to ${endSentence(`${facts.destination}${where}`)} Anyone on the network path can read ${facts.identifiers.length === 1 ? 'it' : 'them'}.` +
       (facts.claimedEncryption ? ' The policy claims the data is encrypted.' : ''),
   };
 }
@@ -143,11 +150,11 @@ export function describeUndisclosedCountry(facts: {
 }): FindingWording {
   const name = nameCountry(facts.country);
   const disclosed = facts.disclosed.length > 0 ? facts.disclosed.map(nameCountry).join(', ') : 'no specific country';
-  const who = facts.organisations.length > 0 ? ` operated by ${facts.organisations.slice(0, 4).join(', ')}` : '';
+  const who = facts.organisations.length > 0 ? ` used by ${facts.organisations.slice(0, 4).join(', ')}` : '';
   return {
     title: `Traffic to ${name}, a country the policy does not mention`,
     explanation:
-      `The capture shows ${plural(facts.flowCount, 'connection')} (${formatBytes(facts.bytes)}) to servers registered in ${name}${who}. ` +
+      `${endSentence(`The capture shows ${plural(facts.flowCount, 'connection')} (${formatBytes(facts.bytes)}) to servers registered in ${name}${who}`)} ` +
       `The policy names ${disclosed} as where data is stored or sent.` +
       (facts.unspecifiedTransferClause ? ' It also says data may go to "other countries", without naming them.' : '') +
       (facts.carriesIdentifiers ? ' User identifiers travelled to these servers in plaintext.' : '') +

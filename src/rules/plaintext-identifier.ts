@@ -12,17 +12,16 @@ export const plaintextIdentifier: Rule = {
     id: 'plaintext-identifier',
     title: 'User identifier sent in plaintext',
     description:
-      'Flags each identifier (given with --identifier) found unencrypted in packet payloads or plain HTTP, per destination, quoting any encryption claim it contradicts.',
+      'Flags identifiers (given with --identifier) found unencrypted in packet payloads or plain HTTP, one finding per destination server, quoting any encryption claim they contradict.',
     maxSeverity: 'high',
   },
   check(view: AuditView): Finding[] {
-    const plaintext = view.identifierHits.filter((h) => !h.encrypted);
+    // One finding per server a reader would name ("sent to Agora in China"), listing every identifier seen there.
     const groups = new Map<string, StoredIdentifierHit[]>();
-    for (const hit of plaintext) {
-      // Group by identifier and the server side of the conversation, whichever direction the packet went.
+    for (const hit of view.identifierHits) {
+      if (hit.encrypted) continue;
       const flow = findFlowOfHit(view, hit);
-      const server = flow ? `${flow.flow.server}:${flow.flow.serverPort}` : `${hit.dst}:${hit.dstPort}`;
-      const key = `${hit.label}\u0000${hit.protocol}\u0000${server}`;
+      const key = flow ? `flow:${flow.flow.id}` : `${hit.captureId}\u0000${hit.protocol}\u0000${hit.dst}:${hit.dstPort}`;
       const list = groups.get(key) ?? [];
       list.push(hit);
       groups.set(key, list);
@@ -35,19 +34,26 @@ export const plaintextIdentifier: Rule = {
       const first = hits[0];
       if (!first) continue;
       const flow = findFlowOfHit(view, first);
+      const identifiers = [...new Set(hits.map((h) => h.label))].map((label) => {
+        const ofLabel = hits.filter((h) => h.label === label);
+        return { label, value: ofLabel[0]?.value ?? '', count: ofLabel.length };
+      });
       const encodings = [...new Set(hits.map((h) => h.encoding))];
-      const frames = [...new Set(hits.map((h) => h.frame))];
+      const frames = [...new Set(hits.map((h) => h.frame))].sort((a, b) => a - b);
       const wording = describePlaintextIdentifier({
-        label: first.label,
-        value: first.value,
+        identifiers,
         encodings,
         protocol: first.protocol,
         destination: flow?.attribution.organisation ?? flow?.attribution.host ?? first.dst,
         country: flow?.attribution.network.country ?? null,
-        hitCount: hits.length,
         claimedEncryption: claims.length > 0,
       });
-      const detail = `${first.label} found ${hits.length}× (${encodings.join(', ')}) in ${first.context}; first at frame ${first.frame}, byte ${first.offset} of the payload`;
+      const detail = identifiers
+        .map((i) => {
+          const at = hits.find((h) => h.label === i.label);
+          return `${i.label} ${i.count}× in ${at?.context ?? 'payload'}, first at frame ${at?.frame ?? '?'} byte ${at?.offset ?? '?'}`;
+        })
+        .join('; ');
       const evidence = flow
         ? { ...packetEvidenceOfFlow(flow, detail), frames: frames.slice(0, MAX_EVIDENCE_FRAMES), time: first.time }
         : packetEvidenceOfHit(view, first, frames, detail);
@@ -56,7 +62,7 @@ export const plaintextIdentifier: Rule = {
         severity: 'high',
         label: claims.length > 0 ? 'incorrect' : null,
         confidence: claims.length === 0 || explicit ? 'high' : 'medium',
-        subject: first.label,
+        subject: identifiers.map((i) => i.label).join(', '),
         title: wording.title,
         explanation: wording.explanation,
         policyEvidence: snapshot ? claims.map((c) => policyEvidenceOf(c, snapshot)) : [],

@@ -4,15 +4,23 @@ import { describeMissingRetention, describeVagueRetention } from '../report/word
 import type { StoredClaim } from '../store/policy-repository.js';
 import type { AuditView } from './audit-view.js';
 import { packetEvidenceOfFlow, policyEvidenceOf } from './evidence.js';
+import eventBound from './event-bound-retention.json' with { type: 'json' };
 import type { Rule } from './rule.js';
 
 type StoredRetentionClaim = RetentionClaim & StoredClaim;
 
-const SEVERITY_BY_VAGUENESS: Record<Exclude<RetentionClaim['vagueness'], 'stated'>, Severity> = {
-  limited: 'medium',
-  unspecified: 'medium',
-  indefinite: 'high',
-};
+const EVENT_BOUND = eventBound.phrases.map((p) => p.toLowerCase());
+
+/**
+ * Indefinite retention is the worst; "temporarily" or "as long as necessary" for media the capture
+ * shows leaving the device is as serious; a limit tied to an event the user controls ("while your
+ * account is active") is the mildest form of vagueness.
+ */
+function rateSeverity(claim: StoredRetentionClaim, mediaEvidence: boolean): Severity {
+  if (claim.vagueness === 'indefinite') return 'high';
+  if (claim.vagueness === 'limited' && EVENT_BOUND.some((p) => claim.trigger.toLowerCase().includes(p))) return 'low';
+  return mediaEvidence ? 'high' : 'medium';
+}
 
 /** Data kinds whose vague retention matters most when the capture shows them being carried. */
 const MEDIA_WORDS = /\b(audio|voice|recording|recordings|call|calls|video|media)\b/i;
@@ -64,7 +72,7 @@ export const vagueRetention: Rule = {
       });
       findings.push({
         ruleId: 'vague-retention',
-        severity: SEVERITY_BY_VAGUENESS[claim.vagueness],
+        severity: rateSeverity(claim, evidenceFlows.length > 0),
         label: 'vague',
         confidence: 'high',
         subject: claim.dataKind ?? 'data',

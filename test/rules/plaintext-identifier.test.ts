@@ -12,16 +12,18 @@ const signalFlow = () =>
   });
 
 describe('plaintext-identifier', () => {
-  it('reports an identifier sent in plaintext, grouped per destination, and marks it incorrect against an encryption claim', () => {
+  it('reports identifiers sent in plaintext, one finding per destination, marked incorrect against an encryption claim', () => {
     const flow = signalFlow();
+    const other = attributedFlow({ server: '103.98.134.10', protocol: 'udp', encryption: 'unknown', attribution: { organisation: 'Agora', relation: 'recipient', network: { asn: 56172, asnOwner: 'Agora', country: 'SG' } } });
     const claim = storedClaim({ kind: 'encryption', scope: 'unspecified', technologies: ['industry-standard'], hedges: [], trigger: 'industry-standard encryption' });
-    const hits = [hitOn(flow, 'user_id', 'u-1234'), { ...hitOn(flow, 'user_id', 'u-1234'), frame: flow.flow.firstFrame + 1 }, hitOn(flow, 'room_id', 'room-9')];
-    const findings = plaintextIdentifier.check(buildView({ claims: [claim], flows: [flow], hits }));
-    expect(findings.map((f) => f.subject).sort()).toEqual(['room_id', 'user_id']);
-    const user = findings.find((f) => f.subject === 'user_id');
-    expect(user).toMatchObject({ severity: 'high', label: 'incorrect', confidence: 'medium' });
-    expect(user?.packetEvidence[0]).toMatchObject({ frames: [flow.flow.firstFrame, flow.flow.firstFrame + 1], country: 'CN', server: '47.96.20.30' });
-    expect(user?.policyEvidence).toHaveLength(1);
+    const hits = [hitOn(flow, 'user_id', 'u-1234'), { ...hitOn(flow, 'user_id', 'u-1234'), frame: flow.flow.firstFrame + 1 }, hitOn(flow, 'room_id', 'room-9'), hitOn(other, 'user_id', 'u-1234')];
+    const findings = plaintextIdentifier.check(buildView({ claims: [claim], flows: [flow, other], hits }));
+    expect(findings.map((f) => [f.subject, f.packetEvidence[0]?.country])).toEqual([['user_id, room_id', 'CN'], ['user_id', 'SG']]);
+    const cn = findings[0];
+    expect(cn).toMatchObject({ severity: 'high', label: 'incorrect', confidence: 'medium' });
+    expect(cn?.packetEvidence[0]).toMatchObject({ frames: [flow.flow.firstFrame, flow.flow.firstFrame + 1], server: '47.96.20.30' });
+    expect(cn?.explanation).toContain('user_id ("u-1234", 2 times)');
+    expect(cn?.policyEvidence).toHaveLength(1);
   });
 
   it('ignores identifiers that only appeared inside encrypted channels', () => {

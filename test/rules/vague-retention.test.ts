@@ -12,9 +12,19 @@ describe('vague-retention', () => {
       buildView({ claims: [retention('limited', 'temporarily', 'recordings', 'We keep recordings temporarily.'), retention('stated', '30 days', 'logs')], flows: [media] }),
     );
     expect(findings).toHaveLength(1);
-    expect(findings[0]).toMatchObject({ label: 'vague', severity: 'medium', subject: 'recordings' });
+    expect(findings[0]).toMatchObject({ label: 'vague', severity: 'high', subject: 'recordings' });
     expect(findings[0]?.title).toContain('temporarily');
     expect(findings[0]?.packetEvidence).toHaveLength(1);
+  });
+
+  it('rates open-ended limits medium without media evidence, and limits tied to the account low', () => {
+    const findings = vagueRetention.check(
+      buildView({ claims: [retention('limited', 'as long as necessary', 'personal information'), retention('limited', 'as long as your account is active', 'account information')] }),
+    );
+    expect(findings.map((f) => [f.subject, f.severity])).toEqual([
+      ['personal information', 'medium'],
+      ['account information', 'low'],
+    ]);
   });
 
   it('rates indefinite retention high', () => {

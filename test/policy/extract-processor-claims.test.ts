@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { claimsOf, processors } from './policy-test-helpers.js';
+
+describe('extractProcessorClaims', () => {
+  it('finds catalog organisations, longest name first, with their entity id', () => {
+    const claims = processors(claimsOf('We use Google Analytics to understand how the app is used.'));
+    expect(claims.map((c) => [c.name, c.entityId, c.processorType])).toEqual([['Google Analytics', 'google', 'named']]);
+  });
+
+  it('finds company names with a legal suffix and resolves them to the catalog', () => {
+    const claims = processors(claimsOf('We share audio streams with Agora Lab, Inc. to provide real-time voice.'));
+    expect(claims).toEqual([expect.objectContaining({ name: 'Agora Lab, Inc.', entityId: 'agora', processorType: 'named' })]);
+    const unknown = processors(claimsOf('Payments are processed on our behalf by Stripe Payments Europe Ltd.'));
+    expect(unknown.map((c) => c.name)).toContain('Stripe Payments Europe Ltd.');
+  });
+
+  it('finds names listed after "such as" behind a recipient noun', () => {
+    const claims = processors(claimsOf('We share data with analytics providers such as Mixpanel, Amplitude and Branch.'));
+    expect(claims.filter((c) => c.processorType === 'named').map((c) => c.name)).toEqual(['Mixpanel', 'Amplitude', 'Branch']);
+    expect(claims.find((c) => c.processorType === 'category')).toMatchObject({ name: 'analytics providers', category: 'analytics' });
+  });
+
+  it('does not take defined data terms in enumerations for companies', () => {
+    const claims = processors(claimsOf('We share information with partners, such as Usage Data and Personal Data, as described below.'));
+    expect(claims.filter((c) => c.processorType === 'named')).toEqual([]);
+  });
+
+  it('maps generic categories to normalised ids', () => {
+    const claims = processors(
+      claimsOf('We disclose information to service providers, advertising partners, affiliates, cloud hosting providers, payment processors and law enforcement.'),
+    );
+    expect(claims.map((c) => c.category)).toEqual([
+      'service-providers',
+      'advertising',
+      'affiliates',
+      'cloud-hosting',
+      'payment',
+      'law-enforcement',
+    ]);
+  });
+
+  it('keeps the polarity of denials', () => {
+    const claims = processors(claimsOf('We do not sell your personal information to third parties.'));
+    expect(claims).toEqual([expect.objectContaining({ category: 'third-parties', polarity: 'negative' })]);
+    const implied = processors(claimsOf('We do not sell your personal information.'));
+    expect(implied).toEqual([expect.objectContaining({ category: 'third-parties', polarity: 'negative', processorType: 'category' })]);
+    const mixed = processors(claimsOf('We never share your data with advertisers, but we use service providers to host it.'));
+    expect(mixed.map((c) => [c.category, c.polarity])).toEqual([
+      ['advertising', 'negative'],
+      ['service-providers', 'affirmative'],
+    ]);
+  });
+
+  it('needs a sharing or service-use cue', () => {
+    expect(processors(claimsOf('Google is a search engine that many people know.'))).toEqual([]);
+    expect(processors(claimsOf('Third-party cookies may be set when you browse.'))).toEqual([]);
+  });
+
+  it('does not report where data comes from as a recipient', () => {
+    expect(processors(claimsOf('We receive information about you from advertisers and data brokers.'))).toEqual([]);
+  });
+
+  it('does not report the policy owner as a processor', () => {
+    const text = 'Acme Privacy Policy\n\nAcme Labs, Inc. ("Acme", "we" or "us") runs the app.\n\nWe share data with Acme Labs, Inc. and with Twilio Inc. to send text messages.';
+    expect(processors(claimsOf(text)).map((c) => c.name)).toEqual(['Twilio Inc.']);
+  });
+});

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { findRetentionPeriods } from '../../src/policy/find-retention-periods.js';
+import { claimsOf, retentions } from './policy-test-helpers.js';
+
+describe('extractRetentionClaims', () => {
+  it('reads "temporarily" as a limited retention with its trigger', () => {
+    const [claim, ...rest] = retentions(claimsOf('We keep recordings temporarily.'));
+    expect(rest).toEqual([]);
+    expect(claim).toMatchObject({ vagueness: 'limited', trigger: 'temporarily', periodDays: null, polarity: 'affirmative' });
+    expect(claim?.dataKind?.toLowerCase()).toBe('recordings');
+  });
+
+  it('reads a stated period in days', () => {
+    const [claim] = retentions(claimsOf('We retain logs for 30 days.'));
+    expect(claim).toMatchObject({ vagueness: 'stated', periodDays: 30, dataKind: 'logs' });
+    expect(claim?.trigger).toContain('30 days');
+  });
+
+  it('normalises months and years (month = 30.44 days, year = 365.25 days) and number words', () => {
+    expect(retentions(claimsOf('Audio is retained for six months.'))[0]).toMatchObject({ periodDays: 182.64, dataKind: 'Audio' });
+    expect(retentions(claimsOf('We store backups for up to 2 years.'))[0]).toMatchObject({ periodDays: 730.5 });
+    expect(retentions(claimsOf('Messages are kept under a 90-day retention period.'))[0]).toMatchObject({ periodDays: 90 });
+    expect(retentions(claimsOf('We retain account data for twenty-five months.'))[0]).toMatchObject({ periodDays: 761 });
+    expect(retentions(claimsOf('This data is kept for a maximum of three (3) years.'))[0]).toMatchObject({ periodDays: 1095.75 });
+  });
+
+  it('recognises other limits without a number', () => {
+    const cases: [string, string][] = [
+      ['We retain your personal information only as long as necessary to provide the service.', 'as long as necessary'],
+      ['We keep your messages while your account is active.', 'while your account is active'],
+      ['We store your photos until you delete them.', 'until you delete'],
+      ['Audio is stored on our servers and deleted when the room ends.', 'when the room ends'],
+      ['We keep these records for a limited time.', 'for a limited time'],
+    ];
+    for (const [sentence, trigger] of cases) {
+      const [claim] = retentions(claimsOf(sentence));
+      expect(claim, sentence).toMatchObject({ vagueness: 'limited' });
+      expect(claim?.trigger, sentence).toContain(trigger);
+    }
+  });
+
+  it('recognises indefinite retention, and its denial', () => {
+    expect(retentions(claimsOf('We may retain your information indefinitely.'))[0]).toMatchObject({
+      vagueness: 'indefinite',
+      trigger: 'indefinitely',
+      polarity: 'affirmative',
+    });
+    expect(retentions(claimsOf('We do not keep your data indefinitely.'))[0]).toMatchObject({ vagueness: 'indefinite', polarity: 'negative' });
+  });
+
+  it('does not read "permanently deleted" as indefinite retention', () => {
+    const claims = retentions(claimsOf('If you do not log back in, your account and all of your information will be permanently deleted.'));
+    expect(claims.every((c) => c.vagueness !== 'indefinite')).toBe(true);
+  });
+
+  it('reads retention without any limit as unspecified', () => {
+    expect(retentions(claimsOf('We retain your information.'))[0]).toMatchObject({ vagueness: 'unspecified', trigger: 'retain', dataKind: 'information' });
+    expect(retentions(claimsOf('We do not store your credit card details.'))[0]).toMatchObject({ vagueness: 'unspecified', polarity: 'negative' });
+  });
+
+  it('ignores sentences that are not about keeping data', () => {
+    for (const sentence of [
+      'Please keep us informed if your details change.',
+      'You can delete your account at any time.',
+      'Defined terms in this Policy retain the same meaning.',
+      'You must be at least 13 years old to use the app.',
+      'Payments are handled by the App Store.',
+    ]) {
+      expect(retentions(claimsOf(sentence)), sentence).toEqual([]);
+    }
+  });
+});
+
+describe('findRetentionPeriods', () => {
+  it('skips ages, frequencies and notice periods', () => {
+    expect(findRetentionPeriods('users under 16 years of age')).toEqual([]);
+    expect(findRetentionPeriods('we check every 30 days')).toEqual([]);
+    expect(findRetentionPeriods("with 30 days' notice")).toEqual([]);
+    expect(findRetentionPeriods('a few weeks')[0]).toMatchObject({ days: null });
+  });
+});

@@ -1,0 +1,136 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Claim } from '../../src/model/claim.js';
+import type { ExtractedPolicy } from '../../src/model/policy.js';
+import { extractClaims } from '../../src/policy/extract-claims.js';
+import { extractPolicyText } from '../../src/policy/extract-policy-text.js';
+import { encryptions, makeSnapshot, ORGANISATIONS, processors, retentions, transfers } from './policy-test-helpers.js';
+
+const DIR = join(process.cwd(), '..', 'shared', 'data', 'policies');
+const FILES = readdirSync(DIR).filter((name) => /_privacy-policy_.*\.md$/.test(name)).sort();
+
+const cache = new Map<string, { policy: ExtractedPolicy; claims: Claim[] }>();
+function load(service: string): { policy: ExtractedPolicy; claims: Claim[] } {
+  const file = FILES.find((name) => name.startsWith(`${service}_`));
+  if (file === undefined) throw new Error(`no policy for ${service}`);
+  const cached = cache.get(file);
+  if (cached) return cached;
+  const policy = extractPolicyText(makeSnapshot(readFileSync(join(DIR, file), 'utf8'), 'markdown'));
+  const result = { policy, claims: extractClaims(policy, { organisations: ORGANISATIONS }) };
+  cache.set(file, result);
+  return result;
+}
+
+describe('real policies (../shared/data/policies)', () => {
+  it('finds all 15 policies', () => {
+    expect(FILES).toHaveLength(15);
+  });
+
+  it('processes every policy quickly, with sane claim counts and exact spans', () => {
+    for (const file of FILES) {
+      const service = file.split('_')[0] ?? '';
+      const started = performance.now();
+      const { policy, claims } = load(service);
+      const elapsed = performance.now() - started;
+      expect(elapsed, `${file} took ${elapsed} ms`).toBeLessThan(1500);
+      for (const claim of claims) {
+        expect(policy.text.slice(claim.span.start, claim.span.end)).toBe(claim.quote);
+        expect(claim.sectionPath.length).toBeGreaterThanOrEqual(0);
+      }
+      // The Telegram policy in the corpus is German; the lexicons are English, so it yields nothing.
+      if (service === 'Telegram') {
+        expect(claims.length).toBeLessThan(10);
+        continue;
+      }
+      expect(claims.length, file).toBeGreaterThan(20);
+      expect(claims.length, file).toBeLessThan(400);
+      expect(processors(claims).length, file).toBeGreaterThan(5);
+      expect(retentions(claims).length, file).toBeGreaterThan(2);
+      // No policy sentence names a recipient more than a handful of times.
+      const perSentence = new Map<number, number>();
+      for (const claim of processors(claims)) perSentence.set(claim.span.start, (perSentence.get(claim.span.start) ?? 0) + 1);
+      expect(Math.max(...perSentence.values()), file).toBeLessThan(15);
+    }
+  });
+
+  it('extracts a 100 KB policy in well under a second once warm', () => {
+    const raw = readFileSync(join(DIR, FILES.find((f) => f.startsWith('WhatsApp_')) ?? ''), 'utf8');
+    load('WhatsApp');
+    const started = performance.now();
+    extractClaims(extractPolicyText(makeSnapshot(raw, 'markdown')), { organisations: ORGANISATIONS });
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it('LinkedIn: de-identified after 7 days, deleted after 180 days; servers in the US; Microsoft as recipient', () => {
+    const { claims } = load('LinkedIn');
+    const stated = retentions(claims).filter((c) => c.quote.includes("LinkedIn’s tag"));
+    expect(stated.map((c) => c.periodDays)).toEqual([7, 180]);
+    expect(transfers(claims)).toContainEqual(
+      expect.objectContaining({ transferType: 'storage', countries: ['US'], quote: expect.stringContaining('servers located in the US') }),
+    );
+    expect(processors(claims)).toContainEqual(expect.objectContaining({ name: 'Microsoft', entityId: 'microsoft', polarity: 'affirmative' }));
+  });
+
+  it('Pinterest: communications kept two years, log data 25 months; stored in the United States', () => {
+    const { claims } = load('Pinterest');
+    expect(retentions(claims)).toContainEqual(
+      expect.objectContaining({ vagueness: 'stated', periodDays: 730.5, quote: expect.stringContaining('communications with us') }),
+    );
+    expect(retentions(claims)).toContainEqual(
+      expect.objectContaining({ vagueness: 'stated', periodDays: 761, dataKind: 'log data' }),
+    );
+    expect(transfers(claims)).toContainEqual(
+      expect.objectContaining({ transferType: 'storage', countries: ['US'], unspecified: true }),
+    );
+  });
+
+  it('Reddit: deletes IP addresses after 100 days, uses HTTPS in transit, does not sell personal data', () => {
+    const { claims } = load('Reddit');
+    expect(retentions(claims)).toContainEqual(expect.objectContaining({ periodDays: 100, dataKind: 'IP addresses' }));
+    expect(encryptions(claims)).toContainEqual(expect.objectContaining({ scope: 'in-transit', technologies: ['HTTPS'] }));
+    expect(processors(claims)).toContainEqual(
+      expect.objectContaining({ category: 'third-parties', polarity: 'negative', quote: 'We don’t sell your personal data to third parties, including data brokers.' }),
+    );
+    expect(transfers(claims)).toContainEqual(expect.objectContaining({ transferType: 'storage', countries: ['US'] }));
+  });
+
+  it('Quora: names its key service providers', () => {
+    const named = processors(load('Quora').claims).filter((c) => c.processorType === 'named').map((c) => c.name);
+    expect(named).toEqual(expect.arrayContaining(['Amazon Web Services', 'Stripe', 'Zendesk', 'Google']));
+  });
+
+  it('WeChat: names Adyen, MessageBird and Twilio as service providers', () => {
+    const named = processors(load('WeChat').claims).map((c) => c.name);
+    expect(named).toEqual(expect.arrayContaining(['Adyen N.V.', 'MessageBird B.V.', 'Twilio Inc.']));
+  });
+
+  it('LINE: stores personal data in data centers in Japan and the United States', () => {
+    expect(transfers(load('LINE').claims)).toContainEqual(
+      expect.objectContaining({ transferType: 'storage', countries: ['JP', 'US'], quote: expect.stringContaining('data centers located in Japan') }),
+    );
+  });
+
+  it('BeReal: keeps data at most 90 days, transaction data up to ten years', () => {
+    const { claims } = load('BeReal');
+    const days = retentions(claims).map((c) => c.periodDays);
+    expect(days).toEqual(expect.arrayContaining([90, 3652.5]));
+  });
+
+  it('WhatsApp: personal messages and calls are end-to-end encrypted', () => {
+    expect(encryptions(load('WhatsApp').claims)).toContainEqual(
+      expect.objectContaining({ scope: 'end-to-end', polarity: 'affirmative', quote: expect.stringContaining('end-to-end encrypted') }),
+    );
+  });
+
+  it('Twitch: shares with its parent Amazon.com, Inc.', () => {
+    expect(processors(load('Twitch').claims).map((c) => c.name)).toContain('Amazon.com, Inc.');
+  });
+
+  it('never reports the policy owner as a named processor', () => {
+    for (const [service, own] of [['Reddit', 'Reddit'], ['Pinterest', 'Pinterest'], ['Quora', 'Quora'], ['BeReal', 'BeReal'], ['Snapchat', 'Snap']] as const) {
+      const named = processors(load(service).claims).filter((c) => c.processorType === 'named');
+      expect(named.filter((c) => c.name.startsWith(own)), service).toEqual([]);
+    }
+  });
+});
