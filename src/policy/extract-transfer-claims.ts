@@ -43,6 +43,8 @@ const ORIGIN_END = new RegExp(
 const AUDIENCE_CLAUSE = /\b(?:if|where|when|whether)\s+you\s+(?:are|live|reside|access|use|'re)\b[^,;]*$/i;
 /** How far before a place the cue that governs it may be. */
 const CUE_WINDOW = 90;
+/** Cues of both kinds this close together (start to start) are coordinated verbs of one clause. */
+const COORDINATED_CUES = 30;
 
 /**
  * Reads one sentence for where data is stored or sent: countries (ISO 3166-1 alpha-2) and regions
@@ -64,8 +66,14 @@ export function extractTransferClaims(context: SentenceContext): TransferClaim[]
     transfer: { countries: new Set<string>(), regions: new Set<string>(), unspecified: false, triggers: [] as PhraseMatch[], negative: false },
   };
   const assign = (at: number): ('storage' | 'transfer')[] => {
-    const storage = lastBefore(storageCues, at);
-    const sent = lastBefore(transferCues, at);
+    let storage = lastBefore(storageCues, at);
+    let sent = lastBefore(transferCues, at);
+    // The nearest cue governs the place; the other kind counts too only when coordinated with it
+    // ("transfer and store", "transmitted to, or stored and processed in").
+    if (storage !== null && sent !== null && Math.abs(storage.start - sent.start) > COORDINATED_CUES) {
+      if (storage.start > sent.start) sent = null;
+      else storage = null;
+    }
     const types: ('storage' | 'transfer')[] = [];
     if (storage !== null) {
       types.push('storage');
