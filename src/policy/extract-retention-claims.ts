@@ -104,7 +104,12 @@ function isRetentionVerb(text: string, verb: PhraseMatch): boolean {
   }
   if (/^\s+(?:\w+\s+){1,3}(?:accurate|up[- ]to[- ]date|current|safe|secure|confidential|private)\b/i.test(after)) return false;
   // "stored in the United States" says where, not how long: that is a transfer claim.
-  if (/^\s+(?:(?:and|or)\s+\w+\s+)?(?:in|within)\s+(?:the\s+)?\p{Lu}/u.test(after)) return false;
+  // So is "stored on servers located in the United States".
+  if (
+    /^\s+(?:(?:and|or)\s+\w+\s+)?(?:(?:on|in|at)\s+(?:our\s+|the\s+)?(?:\w+\s+)?(?:servers?|data\s+cent(?:er|re)s?|facilities|infrastructure)\s+(?:(?:located|based|hosted)\s+)?)?(?:in|within)\s+(?:the\s+)?\p{Lu}/u.test(after)
+  ) {
+    return false;
+  }
   DATA_NOUN.lastIndex = 0;
   const dataAfter = DATA_NOUN.exec(after);
   if (dataAfter !== null && dataAfter.index < 40) return !USER_RIGHT.test(text.slice(0, verb.start));

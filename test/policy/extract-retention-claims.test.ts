@@ -65,6 +65,9 @@ describe('extractRetentionClaims', () => {
       'Defined terms in this Policy retain the same meaning.',
       'You must be at least 13 years old to use the app.',
       'Payments are handled by the App Store.',
+      'Your information is stored in the United States.',
+      'Your information is stored on servers located in the United States.',
+      'Data is stored in data centres based in Ireland.',
     ]) {
       expect(retentions(claimsOf(sentence)), sentence).toEqual([]);
     }
