@@ -20,7 +20,8 @@ function buildProgram(): Command {
     .description("audit what an app's privacy policy says against what its network traffic does")
     .version(readToolVersion())
     .option('--db <path>', 'SQLite database file', 'claimcheck.db')
-    .showHelpAfterError('(run claimcheck --help for usage)')
+    // Usage errors are one line, like every other input error (sub-commands inherit this).
+    .configureOutput({ outputError: (text, write) => write(`claimcheck: ${safeTerminalText(text.replace(/^error: /, '').trim())} (see claimcheck --help)\n`) })
     .exitOverride();
   registerExtractCommand(program);
   registerPolicyCommand(program);
@@ -29,10 +30,6 @@ function buildProgram(): Command {
   registerAuditCommand(program);
   registerReportCommand(program);
   registerDemoCommand(program);
-  for (const command of program.commands) {
-    command.exitOverride();
-    for (const sub of command.commands) sub.exitOverride();
-  }
   return program;
 }
 
