@@ -1,12 +1,17 @@
+import { createHash } from 'node:crypto';
 import type { AuditInputs, AuditResult, RecipientSummary } from '../model/audit.js';
 import type { Confidence, Finding } from '../model/finding.js';
 import { rankSeverity } from '../model/finding.js';
 import type { Entity, IpNetworkInfo } from '../model/entity.js';
 import { attributeFlow } from '../enrich/attribute-flow.js';
 import type { EntityCatalog } from '../enrich/entity-catalog.js';
+import { mergeUserEntities } from '../enrich/merge-user-entities.js';
+import { listUserEntities } from '../store/entity-repository.js';
+import type { StoredClaim } from '../store/policy-repository.js';
+import { DEFAULT_AUDIT_SETTINGS, type AuditSettings } from '../rules/audit-settings.js';
 import { requireApp } from '../store/app-repository.js';
 import { listCaptures, loadFlows, loadIdentifierHits } from '../store/capture-repository.js';
-import { findLatestSnapshot, loadClaims } from '../store/policy-repository.js';
+import { findSnapshotInForce, loadClaims } from '../store/policy-repository.js';
 import { saveAudit } from '../store/audit-repository.js';
 import type { StoreDatabase } from '../store/open-database.js';
 import type { AttributedFlow, AuditView } from '../rules/audit-view.js';
@@ -21,14 +26,46 @@ export interface AuditDependencies {
   network: (ip: string) => IpNetworkInfo;
   now: () => Date;
   toolVersion: string;
+  /** User configuration for the rules; defaults to {@link DEFAULT_AUDIT_SETTINGS}. */
+  settings?: AuditSettings;
+}
+
+/** Merged catalogs by base catalog, reused while the stored lists are unchanged (batch audits of many apps). */
+const mergedCatalogs = new WeakMap<EntityCatalog, { fingerprint: string; catalog: EntityCatalog }>();
+
+/** The base catalog with this database's imported lists (`claimcheck entities import`) filling its gaps. */
+function loadAuditCatalog(db: StoreDatabase, base: EntityCatalog): EntityCatalog {
+  const userEntities = listUserEntities(db);
+  if (userEntities.length === 0) return base;
+  const fingerprint = createHash('sha256').update(JSON.stringify(userEntities)).digest('hex');
+  const cached = mergedCatalogs.get(base);
+  if (cached?.fingerprint === fingerprint) return cached.catalog;
+  const catalog = mergeUserEntities(base, userEntities).catalog;
+  mergedCatalogs.set(base, { fingerprint, catalog });
+  return catalog;
+}
+
+/**
+ * Named processors the policy extractor could not tie to an entity (it only knows the shipped
+ * catalog) get one from the audit's catalog, which includes imported lists.
+ */
+function resolveProcessorNames(claims: StoredClaim[], catalog: EntityCatalog): StoredClaim[] {
+  return claims.map((claim) => {
+    if (claim.kind !== 'processor' || claim.processorType !== 'named' || claim.entityId) return claim;
+    const entity = catalog.findByName(claim.name);
+    return entity ? { ...claim, entityId: entity.id } : claim;
+  });
 }
 
 /** Loads an app's stored policy and captures into the read-only view the rules check. */
 export function buildAuditView(db: StoreDatabase, appName: string, deps: AuditDependencies): AuditView {
   const app = requireApp(db, appName);
-  const snapshot = findLatestSnapshot(db, app.id);
-  const claims = snapshot ? loadClaims(db, snapshot.id) : [];
+  const catalog = loadAuditCatalog(db, deps.catalog);
   const captures = listCaptures(db, app.id);
+  // The policy version in force when the earliest capture began (the newest one when times are unknown).
+  const starts = captures.map((c) => c.firstTime).filter((t): t is number => t !== null);
+  const snapshot = findSnapshotInForce(db, app.id, starts.length > 0 ? Math.min(...starts) : null);
+  const claims = snapshot ? resolveProcessorNames(loadClaims(db, snapshot.id), catalog) : [];
   const captureById = new Map(captures.map((c) => [c.id, c]));
   const firstPartyDomains = [...app.domains];
   const policyDomain = snapshot && /^https?:\/\//i.test(snapshot.source) ? getRegistrableDomain(new URL(snapshot.source).hostname) : null;
@@ -38,7 +75,7 @@ export function buildAuditView(db: StoreDatabase, appName: string, deps: AuditDe
   const flows: AttributedFlow[] = loadFlows(db, captureIds).flatMap((flow) => {
     const capture = captureById.get(flow.captureId);
     if (!capture) return [];
-    return [{ flow, capture, attribution: attributeFlow(flow, { catalog: deps.catalog, network: deps.network, firstPartyDomains }) }];
+    return [{ flow, capture, attribution: attributeFlow(flow, { catalog, network: deps.network, firstPartyDomains }) }];
   });
   const lineageCache = new Map<string, Entity[]>();
   return {
@@ -48,11 +85,12 @@ export function buildAuditView(db: StoreDatabase, appName: string, deps: AuditDe
     captures,
     flows,
     identifierHits: loadIdentifierHits(db, captureIds),
+    settings: deps.settings ?? DEFAULT_AUDIT_SETTINGS,
     lineage(entityId: string): Entity[] {
       let lineage = lineageCache.get(entityId);
       if (!lineage) {
-        const self = deps.catalog.get(entityId);
-        lineage = self ? [self, ...deps.catalog.ancestors(entityId)] : [];
+        const self = catalog.get(entityId);
+        lineage = self ? [self, ...catalog.ancestors(entityId)] : [];
         lineageCache.set(entityId, lineage);
       }
       return lineage;
@@ -92,6 +130,15 @@ export function summariseRecipients(view: AuditView): RecipientSummary[] {
     if (a.host && !summary.hosts.includes(a.host)) summary.hosts.push(a.host);
     const country = a.network.country;
     if (country && !summary.countries.includes(country)) summary.countries.push(country);
+    // Per-country totals let the report chart bytes by country without re-reading flows.
+    const traffic = (summary.countryTraffic ??= []);
+    let share = traffic.find((t) => t.country === (country ?? null));
+    if (!share) {
+      share = { country: country ?? null, flows: 0, bytes: 0 };
+      traffic.push(share);
+    }
+    share.flows += 1;
+    share.bytes += item.flow.bytes;
     if (CONFIDENCE_RANK[a.confidence] > CONFIDENCE_RANK[summary.confidence]) summary.confidence = a.confidence;
   }
   return [...groups.values()].sort((x, y) => y.bytes - x.bytes || x.organisation.localeCompare(y.organisation));

@@ -7,6 +7,7 @@ import type { HostObservation, HttpRequestObservation, PacketObservation, Transp
 import { isQuicLongHeader } from './decrypt-quic-initial.js';
 import { TCP_FLAG } from './decode-transport.js';
 import { isTlsRecordStart } from './parse-tls-client-hello.js';
+import { RealtimeSignatureTracker } from './detect-realtime-protocol.js';
 
 const MAX_SAMPLE_FRAMES = 5;
 const MAX_HOST_NAMES = 32;
@@ -27,6 +28,10 @@ export class FlowTable {
   private readonly namesByAddress = new Map<string, { name: string; frame: number }[]>();
   /** CNAME target → names that pointed at it, to credit the name the client asked for. */
   private readonly aliasesByTarget = new Map<string, { name: string; frame: number }[]>();
+  /** UDP flow → recogniser of STUN/RTP/RTCP payloads, so IP-only media flows say what they carry. */
+  private readonly realtime = new Map<FlowSummary, RealtimeSignatureTracker>();
+  /** Address → names the capture file itself recorded (pcapng Name Resolution Blocks). */
+  private readonly recordedNames = new Map<string, { name: string; frame: number }[]>();
 
   /** Adds one packet; returns its flow so callers can read its encryption state. */
   addPacket(packet: PacketObservation): FlowSummary {
@@ -73,12 +78,22 @@ export class FlowTable {
     flow.lastFrame = packet.frame;
     if (flow.sampleFrames.length < MAX_SAMPLE_FRAMES) flow.sampleFrames.push(packet.frame);
     if (packet.payload.length > 0) classifyEncryption(flow, packet);
+    if (packet.protocol === 'udp' && packet.payload.length > 0) {
+      let tracker = this.realtime.get(flow);
+      if (tracker === undefined) {
+        tracker = new RealtimeSignatureTracker();
+        this.realtime.set(flow, tracker);
+      }
+      tracker.observe(packet.payload, packet.frame);
+    }
     return flow;
   }
 
   /** Credits a host name to the flow it was seen on. */
   addHost(host: HostObservation): void {
     const flow = this.getOrCreate(host.protocol, host.client, host.clientPort, host.server, host.serverPort, host.frame, host.time);
+    // Name-shaped strings in ciphertext (or in certificates) say nothing about the peer; only plain streams count.
+    if (host.source === 'payload-string' && isEncrypted(flow)) return;
     addHostName(flow, { host: host.host, source: host.source, frame: host.frame });
     if (host.source === 'tls-sni') flow.encryption = 'tls';
     else if (host.source === 'quic-sni') flow.encryption = 'quic';
@@ -101,6 +116,11 @@ export class FlowTable {
     else if (type === 'CNAME') appendBounded(this.aliasesByTarget, value, { name, frame });
   }
 
+  /** Remembers a name the capture file recorded for an address; credited like a DNS answer, but marked as such. */
+  addRecordedName(address: string, name: string, frame: number): void {
+    appendBounded(this.recordedNames, address, { name, frame });
+  }
+
   /** Finds the flow a packet belongs to without creating one. */
   findFlow(protocol: TransportProtocol, a: string, aPort: number, b: string, bPort: number): FlowSummary | undefined {
     return this.flows.get(buildFlowKey(protocol, a, aPort, b, bPort));
@@ -111,8 +131,13 @@ export class FlowTable {
     const out: FlowSummary[] = [];
     for (const flow of this.flows.values()) {
       for (const answer of this.resolveNames(flow.server)) addHostName(flow, { host: answer.name, source: 'dns-answer', frame: answer.frame });
+      for (const recorded of this.recordedNames.get(flow.server) ?? []) {
+        addHostName(flow, { host: recorded.name, source: 'name-resolution-block', frame: recorded.frame });
+      }
+      if (isEncrypted(flow)) flow.hostNames = flow.hostNames.filter((name) => name.source !== 'payload-string');
       const { rolesFixed: _fixed, hostKeys: _keys, ...summary } = flow;
-      out.push(summary);
+      const realtime = this.realtime.get(flow)?.list() ?? [];
+      out.push(realtime.length > 0 ? { ...summary, realtime } : summary);
     }
     return out.sort((a, b) => a.firstFrame - b.firstFrame || a.lastFrame - b.lastFrame);
   }
@@ -206,6 +231,10 @@ function classifyEncryption(flow: FlowState, packet: PacketObservation): void {
   } else if (flow.encryption === 'unknown' && (isPlainDnsPort(packet.srcPort) || isPlainDnsPort(packet.dstPort))) {
     flow.encryption = 'none';
   }
+}
+
+function isEncrypted(flow: FlowSummary): boolean {
+  return flow.encryption === 'tls' || flow.encryption === 'quic' || flow.encryption === 'dtls';
 }
 
 function isPlainDnsPort(port: number): boolean {

@@ -28,24 +28,57 @@ export function isDnsResponse(payload: Uint8Array): boolean {
   return payload.length >= 12 && ((payload[2] ?? 0) & 0x80) !== 0;
 }
 
+/** One question of a DNS message. */
+export interface DnsQuestion {
+  /** Queried name, lower case, no trailing dot. */
+  name: string;
+  /** Type mnemonic, or `TYPE<n>` (RFC 3597 §5) for types we have no name for. */
+  type: string;
+}
+
+/** What a DNS message says about names: its questions, and for responses the answer records. */
+export interface DnsMessage {
+  response: boolean;
+  questions: DnsQuestion[];
+  answers: DnsAnswerRecord[];
+}
+
+/** Question types worth naming in reports; the rest print as TYPE<n>. */
+const TYPE_NAMES: ReadonlyMap<number, string> = new Map([
+  [1, 'A'], [2, 'NS'], [5, 'CNAME'], [6, 'SOA'], [12, 'PTR'], [15, 'MX'], [16, 'TXT'], [28, 'AAAA'],
+  [33, 'SRV'], [35, 'NAPTR'], [43, 'DS'], [48, 'DNSKEY'], [64, 'SVCB'], [65, 'HTTPS'], [255, 'ANY'],
+]);
+
 /**
  * Decodes the A, AAAA and CNAME records of a DNS response's answer section. Returns an error string for a
  * malformed message; records decoded before the damage are not returned, so a bad packet adds nothing.
  */
 export function decodeDnsAnswers(payload: Uint8Array): DnsAnswerRecord[] | string {
+  const message = decodeDnsMessage(payload);
+  return typeof message === 'string' ? message : message.answers;
+}
+
+/**
+ * Decodes the question section of any DNS message and, for a response, the A, AAAA and CNAME records of
+ * its answer section. Returns an error string for a malformed message (nothing from it is kept then).
+ */
+export function decodeDnsMessage(payload: Uint8Array): DnsMessage | string {
   if (payload.length < 12) return 'DNS message shorter than its header';
-  if (((payload[2] ?? 0) & 0x80) === 0) return [];
-  const questions = readUint16(payload, 4);
-  const answers = readUint16(payload, 6);
+  const response = ((payload[2] ?? 0) & 0x80) !== 0;
+  const questionCount = readUint16(payload, 4);
+  const answerCount = response ? readUint16(payload, 6) : 0;
+  const questions: DnsQuestion[] = [];
   let pos = 12;
-  for (let i = 0; i < questions; i++) {
+  for (let i = 0; i < questionCount; i++) {
     const name = readName(payload, pos);
     if (typeof name === 'string') return name;
     pos = name.next + 4;
     if (pos > payload.length) return 'DNS question runs past the message';
+    const type = readUint16(payload, pos - 4);
+    questions.push({ name: name.name, type: TYPE_NAMES.get(type) ?? `TYPE${type}` });
   }
   const records: DnsAnswerRecord[] = [];
-  for (let i = 0; i < answers; i++) {
+  for (let i = 0; i < answerCount; i++) {
     const owner = readName(payload, pos);
     if (typeof owner === 'string') return owner;
     pos = owner.next;
@@ -69,7 +102,7 @@ export function decodeDnsAnswers(payload: Uint8Array): DnsAnswerRecord[] | strin
       records.push({ name: owner.name, type: 'CNAME', value: target.name, ttl });
     }
   }
-  return records;
+  return { response, questions, answers: records };
 }
 
 /**

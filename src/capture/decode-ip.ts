@@ -18,6 +18,12 @@ export interface IpHeader {
   laterFragment: boolean;
   /** True for a first fragment whose payload continues in other packets. */
   firstFragment: boolean;
+  /** Fragment identification (IPv4 16-bit, IPv6 32-bit); 0 when not fragmented. */
+  fragmentId: number;
+  /** Byte offset of this fragment's payload in the original datagram. */
+  fragmentOffset: number;
+  /** More fragments follow this one. */
+  moreFragments: boolean;
 }
 
 /** IPv6 extension headers we step over (RFC 8200 §4, RFC 4302 AH, RFC 6275 mobility, RFC 7401 HIP, RFC 5533 shim6). */
@@ -56,6 +62,9 @@ export function decodeIpv4(data: Uint8Array, offset: number): IpHeader | string 
     payloadEnd: end,
     laterFragment: fragmentOffset !== 0,
     firstFragment: fragmentOffset === 0 && moreFragments,
+    fragmentId: ((data[offset + 4] ?? 0) << 8) | (data[offset + 5] ?? 0),
+    fragmentOffset: fragmentOffset * 8,
+    moreFragments,
   };
 }
 
@@ -73,12 +82,18 @@ export function decodeIpv6(data: Uint8Array, offset: number): IpHeader | string 
   let pos = offset + 40;
   let laterFragment = false;
   let firstFragment = false;
+  let fragmentId = 0;
+  let fragmentOffset = 0;
+  let moreFragments = false;
   for (let i = 0; i < MAX_EXTENSION_HEADERS; i++) {
     if (next === FRAGMENT) {
       if (end < pos + 8) return 'truncated IPv6 fragment header';
       const fragmentField = ((data[pos + 2] ?? 0) << 8) | (data[pos + 3] ?? 0);
       laterFragment = fragmentField >> 3 !== 0;
-      firstFragment = !laterFragment && (fragmentField & 1) === 1;
+      moreFragments = (fragmentField & 1) === 1;
+      firstFragment = !laterFragment && moreFragments;
+      fragmentOffset = (fragmentField >> 3) * 8;
+      fragmentId = (((data[pos + 4] ?? 0) << 24) | ((data[pos + 5] ?? 0) << 16) | ((data[pos + 6] ?? 0) << 8) | (data[pos + 7] ?? 0)) >>> 0;
       next = data[pos] ?? 0;
       pos += 8;
       if (laterFragment) break;
@@ -106,5 +121,8 @@ export function decodeIpv6(data: Uint8Array, offset: number): IpHeader | string 
     payloadEnd: end,
     laterFragment,
     firstFragment,
+    fragmentId,
+    fragmentOffset,
+    moreFragments,
   };
 }

@@ -1,4 +1,4 @@
-import type { CaptureWarningObservation } from '../model/observation.js';
+import type { AddressNameObservation, CaptureWarningObservation } from '../model/observation.js';
 
 /**
  * What the container readers (pcap, pcapng) hand to the packet decoders: one captured link-layer frame.
@@ -22,7 +22,7 @@ export interface LinkFrame {
 }
 
 /** What a container parser emits, in file order. */
-export type FrameEvent = LinkFrame | CaptureWarningObservation;
+export type FrameEvent = LinkFrame | CaptureWarningObservation | AddressNameObservation;
 
 /** Counters a reader fills while it runs; the summariser reads them afterwards. */
 export interface ReadStats {

@@ -1,17 +1,20 @@
 /**
- * Turns link-layer frames into observations: one `packet` per IP packet, plus what the payload reveals —
- * DNS answers, TLS and QUIC SNI, plain-HTTP requests. Keeps a little per-flow state only while a
- * ClientHello is being reassembled, so memory is bounded by live flows, not packets.
+ * Turns link-layer frames into observations: one `packet` per IP packet (fragmented datagrams reassembled), plus
+ * what the payload reveals — DNS questions and answers (UDP and TCP), TLS and QUIC SNI, plain-HTTP requests, host
+ * names written in undecoded payloads. Keeps per-direction state only while a message split over TCP segments is
+ * being reassembled (bounded in size and count), so memory is bounded by live flows, not packets.
  */
 import type { Observation, TransportProtocol } from '../model/observation.js';
-import { decodeDnsAnswers, isDnsResponse } from './decode-dns.js';
+import { decodeDnsMessage, isDnsResponse } from './decode-dns.js';
 import { decodeIpv4, decodeIpv6, type IpHeader } from './decode-ip.js';
 import { locateNetworkLayer } from './decode-link-layer.js';
+import { IpFragmentReassembler } from './reassemble-ip-fragments.js';
 import { decodeTcp, decodeUdp, type TransportHeader } from './decode-transport.js';
 import { assembleCryptoMessage, isQuicLongHeader, readQuicInitialCrypto, type CryptoFragment } from './decrypt-quic-initial.js';
 import type { LinkFrame } from './link-frame.js';
-import { buildRequestUrl, parseHttpRequest } from './parse-http-request.js';
-import { extractClientHelloSni, isClientHelloStart, MAX_CLIENT_HELLO_LENGTH, scanTlsClientHello } from './parse-tls-client-hello.js';
+import { buildRequestUrl, parseHttpRequest, startsWithHttpMethod } from './parse-http-request.js';
+import { findPayloadHostNames } from './find-payload-host-names.js';
+import { extractClientHelloSni, isClientHelloStart, isTlsRecordStart, MAX_CLIENT_HELLO_LENGTH, scanTlsClientHello } from './parse-tls-client-hello.js';
 
 const IP_TCP = 6;
 const IP_UDP = 17;
@@ -19,15 +22,28 @@ const IP_ICMP = 1;
 const IP_ICMPV6 = 58;
 const DNS_PORT = 53;
 const MDNS_PORT = 5353;
+const LLMNR_PORT = 5355;
 /** A ClientHello spread over more segments than this is given up on. */
 const MAX_HELLO_SEGMENTS = 8;
+/** A TLS, HTTP or DNS message spread over more TCP segments than this is read as far as it got. */
+const MAX_STREAM_SEGMENTS = 16;
+/** Bytes held per direction while a message is incomplete. */
+const PENDING_LIMIT: Record<PendingKind, number> = { tls: MAX_CLIENT_HELLO_LENGTH + 1024, http: 16384, dns: 65537 };
+const EMPTY = new Uint8Array(0);
 /** Flows with a half-read ClientHello kept at once; the oldest is dropped beyond this. */
 const MAX_PENDING_FLOWS = 4096;
 const MAX_DONE_QUIC_FLOWS = 65536;
 /** Directions whose sequence position we track; cleared wholesale beyond this to stay bounded. */
 const MAX_TRACKED_DIRECTIONS = 1_000_000;
+/** Directions whose kind of stream we remember. */
+const MAX_CLASSIFIED_DIRECTIONS = 262_144;
 
-interface PendingTlsHello {
+/** What a buffered client stream prefix is waiting to become. */
+type PendingKind = 'tls' | 'http' | 'dns';
+
+/** The start of one TCP direction's byte stream, held until a message split over segments is whole. */
+interface PendingStream {
+  kind: PendingKind;
   bytes: Uint8Array;
   length: number;
   nextSeq: number;
@@ -41,12 +57,15 @@ interface PendingQuicHello {
 
 /** Stateful frame decoder; one per capture file. */
 export class FrameObserver {
-  private readonly pendingTls = new Map<string, PendingTlsHello>();
+  private readonly pendingStreams = new Map<string, PendingStream>();
   private readonly pendingQuic = new Map<string, PendingQuicHello>();
   private readonly doneQuic = new Set<string>();
   /** Per direction, the sequence number after the furthest payload byte seen: spots retransmissions. */
   private readonly tcpSeqEnd = new Map<string, number>();
-  private laterFragments = 0;
+  /** Per direction, whether its stream is one we decode (or is ciphertext) or an unknown protocol. */
+  private readonly directionKinds = new Map<string, 'decoded' | 'other'>();
+  private readonly fragments = new IpFragmentReassembler();
+  private fragmentsSeen = 0;
   private readonly unsupportedLinks = new Map<number, number>();
 
   /** Decodes one frame, appending its observations to `out`. Never throws on malformed input. */
@@ -65,14 +84,26 @@ export class FrameObserver {
       this.warn(out, frame, ip);
       return;
     }
-    if (ip.laterFragment) {
-      this.laterFragments += 1;
-      return;
+    // A fragment waits for the rest of its datagram; the datagram is then observed once, at the frame completing it.
+    let data = frame.data;
+    let dataStart = ip.payloadStart;
+    let dataEnd = ip.payloadEnd;
+    let frameLength = frame.originalLength;
+    if (ip.laterFragment || ip.firstFragment) {
+      this.fragmentsSeen += 1;
+      const key = `${ip.version}|${ip.src}|${ip.dst}|${ip.protocol}|${ip.fragmentId}`;
+      const fragment = frame.data.subarray(Math.min(ip.payloadStart, ip.payloadEnd), ip.payloadEnd);
+      const datagram = this.fragments.add(key, ip.fragmentOffset, ip.moreFragments, fragment, frame.frame, frame.originalLength);
+      if (datagram === null) return;
+      data = datagram.payload;
+      dataStart = 0;
+      dataEnd = datagram.payload.length;
+      frameLength = datagram.frameLength;
     }
     let transport: TransportHeader | null = null;
     let protocol: TransportProtocol = 'other';
     if (ip.protocol === IP_TCP || ip.protocol === IP_UDP) {
-      const decoded = ip.protocol === IP_TCP ? decodeTcp(frame.data, ip.payloadStart, ip.payloadEnd) : decodeUdp(frame.data, ip.payloadStart, ip.payloadEnd);
+      const decoded = ip.protocol === IP_TCP ? decodeTcp(data, dataStart, dataEnd) : decodeUdp(data, dataStart, dataEnd);
       if (typeof decoded === 'string') {
         this.warn(out, frame, decoded);
         return;
@@ -82,7 +113,7 @@ export class FrameObserver {
     } else if (ip.protocol === IP_ICMP || ip.protocol === IP_ICMPV6) {
       protocol = 'icmp';
     }
-    const payload = transport?.payload ?? frame.data.subarray(Math.min(ip.payloadStart, ip.payloadEnd), ip.payloadEnd);
+    const payload = transport?.payload ?? data.subarray(Math.min(dataStart, dataEnd), dataEnd);
     out.push({
       kind: 'packet',
       frame: frame.frame,
@@ -93,9 +124,10 @@ export class FrameObserver {
       dst: ip.dst,
       srcPort: transport?.srcPort ?? 0,
       dstPort: transport?.dstPort ?? 0,
-      frameLength: frame.originalLength,
+      frameLength,
       payload,
       tcpFlags: transport?.flags ?? 0,
+      tcpSeq: transport?.seq ?? 0,
     });
     if (transport === null || transport.payload.length === 0) return;
     if (protocol === 'udp') this.observeUdp(frame, ip, transport, out);
@@ -104,12 +136,13 @@ export class FrameObserver {
 
   /** Emits the counted, per-capture warnings. */
   finish(out: Observation[]): void {
-    if (this.laterFragments > 0) {
+    const unfinished = this.fragments.pending + this.fragments.abandoned;
+    if (unfinished > 0) {
       out.push({
         kind: 'warning',
         offset: 0,
         where: 'byte',
-        message: `${this.laterFragments} non-first IP fragments were counted but not reassembled`,
+        message: `${unfinished} fragmented IP datagrams never completed (of ${this.fragmentsSeen} fragments seen); their fragments are not in any flow`,
       });
     }
     for (const [linkType, count] of this.unsupportedLinks) {
@@ -119,11 +152,35 @@ export class FrameObserver {
 
   private observeUdp(frame: LinkFrame, ip: IpHeader, udp: TransportHeader, out: Observation[]): void {
     const payload = udp.payload;
-    if ((udp.srcPort === DNS_PORT || udp.srcPort === MDNS_PORT || udp.dstPort === MDNS_PORT) && isDnsResponse(payload)) {
-      this.emitDnsAnswers(frame, payload, out);
+    if (isDnsPort(udp.srcPort) || isDnsPort(udp.dstPort)) {
+      this.emitDns(frame, payload, out);
       return;
     }
-    if (isQuicLongHeader(payload)) this.observeQuic(frame, ip, udp, out);
+    if (isQuicLongHeader(payload)) {
+      this.observeQuic(frame, ip, udp, out);
+      return;
+    }
+    // Short-header QUIC and DTLS are ciphertext; anything else is a protocol we do not decode.
+    if (udp.srcPort === 443 || udp.dstPort === 443 || looksLikeDtls(payload)) return;
+    this.emitPayloadNames(frame, ip, udp, 'udp', payload, out);
+  }
+
+  /** Records host names written in an undecoded payload, as weak 'payload-string' evidence. */
+  private emitPayloadNames(frame: LinkFrame, ip: IpHeader, transport: TransportHeader, protocol: 'tcp' | 'udp', payload: Uint8Array, out: Observation[]): void {
+    for (const host of findPayloadHostNames(payload)) {
+      out.push({
+        kind: 'host',
+        frame: frame.frame,
+        time: frame.time,
+        host,
+        source: 'payload-string',
+        client: ip.src,
+        clientPort: transport.srcPort,
+        server: ip.dst,
+        serverPort: transport.dstPort,
+        protocol,
+      });
+    }
   }
 
   private observeTcp(frame: LinkFrame, ip: IpHeader, tcp: TransportHeader, out: Observation[]): void {
@@ -135,30 +192,113 @@ export class FrameObserver {
     if (seenEnd !== undefined && ((end - seenEnd) | 0) <= 0) return;
     if (this.tcpSeqEnd.size >= MAX_TRACKED_DIRECTIONS) this.tcpSeqEnd.clear();
     this.tcpSeqEnd.set(key, end);
-    const pending = this.pendingTls.get(key);
+    const pending = this.pendingStreams.get(key);
     if (pending !== undefined) {
-      this.continueTlsHello(frame, ip, tcp, key, pending, out);
+      this.continueStream(frame, ip, tcp, key, pending, out);
       return;
     }
-    if (isClientHelloStart(payload)) {
-      const scan = scanTlsClientHello(payload);
-      if (scan.status === 'complete') {
-        if (scan.sni !== null) this.emitHost(frame, ip, tcp, scan.sni, 'tls-sni', out);
-      } else if (scan.status === 'incomplete') {
-        const bytes = new Uint8Array(Math.min(MAX_CLIENT_HELLO_LENGTH + 1024, Math.max(scan.needed, payload.length * 2)));
-        bytes.set(payload);
-        if (this.pendingTls.size >= MAX_PENDING_FLOWS) this.dropOldest(this.pendingTls);
-        this.pendingTls.set(key, { bytes, length: payload.length, nextSeq: (tcp.seq + payload.length) >>> 0, segments: 1 });
+    const isDns = tcp.srcPort === DNS_PORT || tcp.dstPort === DNS_PORT;
+    const kind: PendingKind | null = isClientHelloStart(payload) ? 'tls' : isDns ? 'dns' : startsWithHttpMethod(payload) ? 'http' : null;
+    if (kind === null) {
+      if (this.classifyDirection(key, payload, isDns) === 'other') this.emitPayloadNames(frame, ip, tcp, 'tcp', payload, out);
+      return;
+    }
+    this.classifyDirection(key, payload, isDns);
+    const rest = this.readStream(kind, frame, ip, tcp, payload, false, out);
+    if (rest !== null && rest.length === 0) return;
+    // Incomplete: keep the unread bytes and wait for the next segments of this direction.
+    const held = rest ?? payload;
+    const bytes = new Uint8Array(Math.min(PENDING_LIMIT[kind], Math.max(1024, held.length * 2)));
+    bytes.set(held.subarray(0, bytes.length));
+    if (this.pendingStreams.size >= MAX_PENDING_FLOWS) this.dropOldest(this.pendingStreams);
+    this.pendingStreams.set(key, { kind, bytes, length: Math.min(held.length, bytes.length), nextSeq: end, segments: 1 });
+  }
+
+  /**
+   * What a TCP direction carries, judged by its first payload: TLS, HTTP and DNS are decoded elsewhere (and TLS
+   * is ciphertext), so only 'other' streams are searched for host-name strings.
+   */
+  private classifyDirection(key: string, payload: Uint8Array, isDns: boolean): 'decoded' | 'other' {
+    const known = this.directionKinds.get(key);
+    if (known !== undefined) return known;
+    const kind = isDns || isTlsRecordStart(payload) || startsWithHttpMethod(payload) || startsWithHttpResponse(payload) ? 'decoded' : 'other';
+    // Forgetting is harmless: names found in a misjudged encrypted stream are dropped by the flow table.
+    if (this.directionKinds.size >= MAX_CLASSIFIED_DIRECTIONS) this.directionKinds.clear();
+    this.directionKinds.set(key, kind);
+    return kind;
+  }
+
+  /** Adds a segment to a held stream prefix and reads it once it is whole (or the limits are reached). */
+  private continueStream(frame: LinkFrame, ip: IpHeader, tcp: TransportHeader, key: string, pending: PendingStream, out: Observation[]): void {
+    const payload = tcp.payload;
+    const delta = (tcp.seq - pending.nextSeq) | 0;
+    // Retransmissions of earlier bytes carry nothing new; a gap means we missed a segment.
+    if (delta < 0 && delta + payload.length <= 0) return;
+    if (delta > 0) {
+      this.pendingStreams.delete(key);
+      return;
+    }
+    const fresh = payload.subarray(-delta);
+    const limit = PENDING_LIMIT[pending.kind];
+    const take = Math.min(fresh.length, limit - pending.length);
+    if (pending.length + take > pending.bytes.length) {
+      const grown = new Uint8Array(Math.min(limit, Math.max(pending.bytes.length * 2, pending.length + take)));
+      grown.set(pending.bytes.subarray(0, pending.length));
+      pending.bytes = grown;
+    }
+    pending.bytes.set(fresh.subarray(0, take), pending.length);
+    pending.length += take;
+    pending.nextSeq = (pending.nextSeq + fresh.length) >>> 0;
+    pending.segments += 1;
+    const final = pending.segments >= MAX_STREAM_SEGMENTS || pending.length >= limit;
+    const rest = this.readStream(pending.kind, frame, ip, tcp, pending.bytes.subarray(0, pending.length), final, out);
+    if (rest === null) return;
+    if (final || rest.length === 0) {
+      this.pendingStreams.delete(key);
+      return;
+    }
+    // Some messages were read (DNS over TCP); the start of the next one stays held.
+    pending.bytes = new Uint8Array(rest);
+    pending.length = rest.length;
+    pending.segments = 1;
+  }
+
+  /**
+   * Reads what a stream prefix holds. Returns null when more bytes are needed (and `final` is false), else the
+   * bytes left over after the messages read (DNS over TCP can carry several).
+   */
+  private readStream(kind: PendingKind, frame: LinkFrame, ip: IpHeader, tcp: TransportHeader, bytes: Uint8Array, final: boolean, out: Observation[]): Uint8Array | null {
+    switch (kind) {
+      case 'tls': {
+        const scan = scanTlsClientHello(bytes);
+        if (scan.status === 'incomplete' && !final) return null;
+        if (scan.status === 'complete' && scan.sni !== null) this.emitHost(frame, ip, tcp, scan.sni, 'tls-sni', out);
+        return EMPTY;
       }
-      return;
+      case 'http': {
+        // Wait for the blank line that ends the head, so a Host header in a later segment is not missed.
+        if (!final && indexOfHeadEnd(bytes) < 0) return null;
+        this.emitHttpRequest(frame, ip, tcp, bytes, out);
+        return EMPTY;
+      }
+      case 'dns': {
+        // RFC 1035 §4.2.2 / RFC 7766: each message is preceded by its two-byte length.
+        let pos = 0;
+        while (pos + 2 <= bytes.length) {
+          const length = ((bytes[pos] ?? 0) << 8) | (bytes[pos + 1] ?? 0);
+          if (length < 12) return EMPTY;
+          if (pos + 2 + length > bytes.length) break;
+          this.emitDns(frame, bytes.subarray(pos + 2, pos + 2 + length), out);
+          pos += 2 + length;
+        }
+        if (pos === bytes.length) return EMPTY;
+        return final ? EMPTY : pos === 0 ? null : bytes.subarray(pos);
+      }
     }
-    if (tcp.srcPort === DNS_PORT && payload.length > 2) {
-      // DNS over TCP: a 2-byte length prefix, then the message; only whole messages in one segment.
-      const length = ((payload[0] ?? 0) << 8) | (payload[1] ?? 0);
-      if (length === payload.length - 2 && isDnsResponse(payload.subarray(2))) this.emitDnsAnswers(frame, payload.subarray(2), out);
-      return;
-    }
-    const head = parseHttpRequest(payload);
+  }
+
+  private emitHttpRequest(frame: LinkFrame, ip: IpHeader, tcp: TransportHeader, bytes: Uint8Array, out: Observation[]): void {
+    const head = parseHttpRequest(bytes);
     if (head === null) return;
     const host = stripPort(head.host);
     out.push({
@@ -174,39 +314,9 @@ export class FrameObserver {
       server: ip.dst,
       serverPort: tcp.dstPort,
       headersText: head.headersText,
-      body: payload.subarray(head.bodyOffset),
+      body: bytes.subarray(head.bodyOffset),
     });
     if (host !== '') this.emitHost(frame, ip, tcp, host, 'http-host', out);
-  }
-
-  private continueTlsHello(frame: LinkFrame, ip: IpHeader, tcp: TransportHeader, key: string, pending: PendingTlsHello, out: Observation[]): void {
-    const payload = tcp.payload;
-    const delta = (tcp.seq - pending.nextSeq) | 0;
-    // Retransmissions of earlier bytes carry nothing new; a gap means we missed a segment.
-    if (delta < 0 && delta + payload.length <= 0) return;
-    if (delta > 0) {
-      this.pendingTls.delete(key);
-      return;
-    }
-    const fresh = payload.subarray(-delta);
-    if (pending.length + fresh.length > pending.bytes.length) {
-      const limit = MAX_CLIENT_HELLO_LENGTH + 1024;
-      if (pending.length + fresh.length > limit) {
-        this.pendingTls.delete(key);
-        return;
-      }
-      const grown = new Uint8Array(Math.min(limit, Math.max(pending.bytes.length * 2, pending.length + fresh.length)));
-      grown.set(pending.bytes.subarray(0, pending.length));
-      pending.bytes = grown;
-    }
-    pending.bytes.set(fresh, pending.length);
-    pending.length += fresh.length;
-    pending.nextSeq = (pending.nextSeq + fresh.length) >>> 0;
-    pending.segments += 1;
-    const scan = scanTlsClientHello(pending.bytes.subarray(0, pending.length));
-    if (scan.status === 'incomplete' && pending.segments < MAX_HELLO_SEGMENTS) return;
-    this.pendingTls.delete(key);
-    if (scan.status === 'complete' && scan.sni !== null) this.emitHost(frame, ip, tcp, scan.sni, 'tls-sni', out);
   }
 
   private observeQuic(frame: LinkFrame, ip: IpHeader, udp: TransportHeader, out: Observation[]): void {
@@ -233,13 +343,20 @@ export class FrameObserver {
     if (sni !== null) this.emitHost(frame, ip, udp, sni, 'quic-sni', out);
   }
 
-  private emitDnsAnswers(frame: LinkFrame, message: Uint8Array, out: Observation[]): void {
-    const answers = decodeDnsAnswers(message);
-    if (typeof answers === 'string') {
-      this.warn(out, frame, answers);
+  /**
+   * Emits the questions and answers of a DNS message. A malformed response is a warning; a malformed
+   * "query" is more likely some other protocol on a DNS port, so it is passed over quietly.
+   */
+  private emitDns(frame: LinkFrame, message: Uint8Array, out: Observation[]): void {
+    const decoded = decodeDnsMessage(message);
+    if (typeof decoded === 'string') {
+      if (isDnsResponse(message)) this.warn(out, frame, decoded);
       return;
     }
-    for (const answer of answers) {
+    for (const question of decoded.questions) {
+      out.push({ kind: 'dns-query', frame: frame.frame, time: frame.time, name: question.name, type: question.type });
+    }
+    for (const answer of decoded.answers) {
       out.push({ kind: 'dns-answer', frame: frame.frame, time: frame.time, name: answer.name, type: answer.type, value: answer.value, ttl: answer.ttl });
     }
   }
@@ -274,6 +391,29 @@ export class FrameObserver {
     const oldest = map.keys().next();
     if (oldest.done !== true) map.delete(oldest.value);
   }
+}
+
+/** `HTTP/1.` at the start of a segment: a server's response. */
+function startsWithHttpResponse(payload: Uint8Array): boolean {
+  return payload.length >= 7 && payload[0] === 0x48 && payload[1] === 0x54 && payload[2] === 0x54 && payload[3] === 0x50 && payload[4] === 0x2f && payload[5] === 0x31 && payload[6] === 0x2e;
+}
+
+/** RFC 6347 §4.1 / RFC 9147: DTLS record content type 20–25 and a 0xfe major version. */
+function looksLikeDtls(payload: Uint8Array): boolean {
+  const type = payload[0] ?? 0;
+  return payload.length >= 13 && type >= 20 && type <= 25 && payload[1] === 0xfe;
+}
+
+function indexOfHeadEnd(data: Uint8Array): number {
+  for (let i = 0; i + 3 < data.length; i++) {
+    if (data[i] === 0x0d && data[i + 1] === 0x0a && data[i + 2] === 0x0d && data[i + 3] === 0x0a) return i;
+  }
+  return -1;
+}
+
+/** DNS, mDNS and LLMNR all carry RFC 1035 messages. */
+function isDnsPort(port: number): boolean {
+  return port === DNS_PORT || port === MDNS_PORT || port === LLMNR_PORT;
 }
 
 /** Drops a `:port` suffix from a Host header value, keeping IPv6 literals intact. */

@@ -24,6 +24,16 @@ const METHODS: ReadonlySet<string> = new Set([
 /** Longest request line we look at; real ones can be long because of query strings. */
 const MAX_REQUEST_LINE = 16384;
 
+/** True when `payload` starts with a known request method and a space: the start of a request head. */
+export function startsWithHttpMethod(payload: Uint8Array): boolean {
+  const first = payload[0];
+  if (first === undefined || first < 0x41 || first > 0x5a) return false;
+  for (let i = 1; i < Math.min(payload.length, 12); i++) {
+    if (payload[i] === 0x20) return METHODS.has(latin1(payload, 0, i));
+  }
+  return false;
+}
+
 /** Parses the head of an HTTP/1.x request at the start of `payload`; null when it is not one. */
 export function parseHttpRequest(payload: Uint8Array): HttpRequestHead | null {
   const first = payload[0];

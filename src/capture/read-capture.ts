@@ -45,7 +45,7 @@ async function* observeFrames(batches: AsyncIterable<FrameEvent[]>, stats: ReadS
   for await (const events of batches) {
     const out: Observation[] = [];
     for (const event of events) {
-      if (event.kind === 'warning') {
+      if (event.kind === 'warning' || event.kind === 'address-name') {
         out.push(event);
         continue;
       }

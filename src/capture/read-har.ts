@@ -7,6 +7,7 @@ import { Buffer } from 'node:buffer';
 import { ImportError } from '../model/errors.js';
 import type { Observation } from '../model/observation.js';
 import { normalizeIpAddress } from './format-ip-address.js';
+import { locateJsonError } from './locate-json-error.js';
 import type { ReadStats } from './link-frame.js';
 
 /**
@@ -35,9 +36,13 @@ export async function* readHar(source: AsyncIterable<Uint8Array>, file: string, 
   let document: unknown;
   try {
     document = JSON.parse(text);
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    throw new ImportError(file, `not valid JSON (${detail})`, 'export the HAR again or check that the file is complete');
+  } catch {
+    const at = locateJsonError(text);
+    const detail =
+      at === null || at.atEnd
+        ? `line ${at?.line ?? 1}: not valid JSON: the document ends early (the file looks truncated)`
+        : `line ${at.line}, column ${at.column}: not valid JSON: unexpected ${JSON.stringify(at.character)}`;
+    throw new ImportError(file, detail, 'export the HAR again or check that the file is complete');
   }
   const entries = getPath(document, ['log', 'entries']);
   if (!Array.isArray(entries)) {

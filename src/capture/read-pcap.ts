@@ -180,7 +180,10 @@ export class PcapParser implements ContainerParser {
         kind: 'warning',
         offset: end.trailingOffset,
         where: 'byte',
-        message: `truncated packet record (${end.trailingBytes} bytes before end of file)`,
+        message:
+          end.claimedLength !== null
+            ? `truncated packet record: its header claims ${end.claimedLength} bytes but the file ends ${end.trailingBytes} bytes after its start`
+            : `truncated packet record (${end.trailingBytes} bytes before end of file)`,
       });
     }
   }

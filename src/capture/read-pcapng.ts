@@ -2,7 +2,9 @@
  * pcapng reader (draft-ietf-opsawg-pcapng, "PCAP Next Generation Dump File Format"). This file owns the
  * container's byte order (per section) and timestamp resolution (per interface).
  */
+import { Buffer } from 'node:buffer';
 import { ImportError } from '../model/errors.js';
+import { formatIpv4, formatIpv6 } from './format-ip-address.js';
 import { streamContainer, type ContainerParser } from './container-parser.js';
 import type { FrameEvent } from './link-frame.js';
 import { RecordSplitter } from './split-records.js';
@@ -24,7 +26,6 @@ const BLOCK = {
 
 /** Blocks we understand but do not need: skipped without a warning. */
 const IGNORED_BLOCKS: ReadonlySet<number> = new Set([
-  BLOCK.NAME_RESOLUTION,
   BLOCK.INTERFACE_STATISTICS,
   BLOCK.DECRYPTION_SECRETS,
   BLOCK.SYSTEMD_JOURNAL,
@@ -40,6 +41,10 @@ const OPTION_END = 0;
 const OPTION_IF_TSRESOL = 9;
 const OPTION_IF_TSOFFSET = 14;
 const TWO_POW_32 = 4294967296;
+/** §4.5 name resolution record types. */
+const NRB_RECORD_END = 0;
+const NRB_RECORD_IPV4 = 1;
+const NRB_RECORD_IPV6 = 2;
 
 interface InterfaceInfo {
   linkType: number;
@@ -116,6 +121,9 @@ export class PcapngParser implements ContainerParser {
         return;
       case BLOCK.PACKET_OBSOLETE:
         this.handleObsoletePacket(bytes, view, at, length, fileOffset);
+        return;
+      case BLOCK.NAME_RESOLUTION:
+        this.handleNameResolution(bytes, view, at, length, fileOffset);
         return;
       default:
         if (!IGNORED_BLOCKS.has(type)) this.warn(fileOffset, `skipped unknown pcapng block type 0x${type.toString(16)}`);
@@ -220,6 +228,34 @@ export class PcapngParser implements ContainerParser {
     });
   }
 
+  /**
+   * §4.5 Name Resolution Block: records of (type, length, value padded to 32 bits) until nrb_record_end;
+   * an ipv4 (1) or ipv6 (2) record is an address followed by one or more zero-terminated names.
+   */
+  private handleNameResolution(bytes: Uint8Array, view: DataView, at: number, length: number, fileOffset: number): void {
+    const le = this.littleEndian;
+    const end = at + length - 4;
+    let pos = at + 8;
+    while (pos + 4 <= end) {
+      const type = view.getUint16(pos, le);
+      const valueLength = view.getUint16(pos + 2, le);
+      if (type === NRB_RECORD_END) return;
+      const valueStart = pos + 4;
+      if (valueStart + valueLength > end) {
+        this.warn(fileOffset, 'name resolution record runs past its block; rest of block skipped');
+        return;
+      }
+      const addressLength = type === NRB_RECORD_IPV4 ? 4 : type === NRB_RECORD_IPV6 ? 16 : -1;
+      if (addressLength > 0 && valueLength > addressLength) {
+        const address = addressLength === 4 ? formatIpv4(bytes, valueStart) : formatIpv6(bytes, valueStart);
+        for (const name of splitNames(bytes.subarray(valueStart + addressLength, valueStart + valueLength))) {
+          this.out.push({ kind: 'address-name', frame: this.frameNumber, time: this.lastTime, address, name, source: 'name-resolution-block', offset: fileOffset });
+        }
+      }
+      pos = valueStart + ((valueLength + 3) & ~3);
+    }
+  }
+
   private emitPacket(
     bytes: Uint8Array,
     dataStart: number,
@@ -283,9 +319,29 @@ export class PcapngParser implements ContainerParser {
       throw new ImportError(this.file, `byte offset ${end.trailingBytes}: file ends inside the pcapng section header`, 'the file is empty or truncated');
     }
     if (end.trailingBytes > 0) {
-      this.warn(end.trailingOffset, `truncated block (${end.trailingBytes} bytes before end of file)`);
+      this.warn(
+        end.trailingOffset,
+        end.claimedLength !== null
+          ? `truncated block: its header claims ${end.claimedLength} bytes but the file ends ${end.trailingBytes} bytes after its start`
+          : `truncated block (${end.trailingBytes} bytes before end of file)`,
+      );
     }
   }
+}
+
+/** Zero-terminated names of an NRB record; only plausible host names are kept, lower-cased. */
+function splitNames(bytes: Uint8Array): string[] {
+  const names: string[] = [];
+  let start = 0;
+  for (let i = 0; i <= bytes.length; i++) {
+    if (i < bytes.length && bytes[i] !== 0) continue;
+    if (i > start) {
+      const name = Buffer.from(bytes.buffer, bytes.byteOffset + start, i - start).toString('utf8').toLowerCase().replace(/\.$/, '');
+      if (name.length <= 253 && /^[a-z0-9_-]+(\.[a-z0-9_-]+)*$/.test(name)) names.push(name);
+    }
+    start = i + 1;
+  }
+  return names;
 }
 
 /**

@@ -54,6 +54,8 @@ class ZeekLogState {
   private kind: LogKind | null = null;
   private sawData = false;
   private skippedOther = 0;
+  private fieldsLine = 0;
+  private columnsChecked = false;
 
   constructor(
     private readonly file: string,
@@ -63,7 +65,7 @@ class ZeekLogState {
   readLine(line: string, lineNumber: number, out: Observation[]): void {
     if (line.length === 0) return;
     if (line.startsWith('#')) {
-      this.readHeader(line);
+      this.readHeader(line, lineNumber);
       return;
     }
     let record: ZeekRecord;
@@ -85,7 +87,12 @@ class ZeekLogState {
         if (!this.sawData) throw new ImportError(this.file, `line ${lineNumber}: not a Zeek log (no #separator header or JSON object)`);
         return;
       }
+      this.checkColumns();
       const values = line.split(this.separator);
+      if (values.length !== this.fields.length) {
+        out.push({ kind: 'warning', offset: lineNumber, where: 'line', message: `line ${lineNumber}: ${values.length} values for ${this.fields.length} #fields columns; skipped` });
+        return;
+      }
       record = new Map();
       this.fields.forEach((field, i) => {
         const raw = values[i];
@@ -166,6 +173,7 @@ class ZeekLogState {
       }
       case 'dns': {
         const query = (record.get('query') ?? '').toLowerCase().replace(/\.$/, '');
+        if (query !== '') out.push({ kind: 'dns-query', frame, time, name: query, type: record.get('qtype_name') ?? 'TYPE0' });
         const answers = (record.get('answers') ?? '').split(',').filter((a) => a !== '');
         const ttls = (record.get('TTLs') ?? '').split(',');
         answers.forEach((answer, i) => {
@@ -187,7 +195,25 @@ class ZeekLogState {
     }
   }
 
-  private readHeader(line: string): void {
+  /**
+   * A TSV log of a type we map must name the columns every record needs; without them no line can be read,
+   * so the file is refused with the line of its #fields header rather than imported as nothing.
+   */
+  private checkColumns(): void {
+    if (this.columnsChecked) return;
+    this.columnsChecked = true;
+    if (this.kind === null || this.kind === 'other') return;
+    const missing = REQUIRED_COLUMNS[this.kind].filter((column) => !this.fields.includes(column));
+    if (missing.length > 0) {
+      throw new ImportError(
+        this.file,
+        `line ${this.fieldsLine}: #fields lacks column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} needed in a Zeek ${this.kind} log`,
+        'export the log with its default columns',
+      );
+    }
+  }
+
+  private readHeader(line: string, lineNumber: number): void {
     if (line.startsWith('#separator')) {
       const value = line.slice('#separator'.length).trim();
       this.separator = unescapeZeek(value);
@@ -196,15 +222,29 @@ class ZeekLogState {
     if (this.separator === null) return;
     const parts = line.split(this.separator);
     const key = parts[0];
-    if (key === '#fields') this.fields = parts.slice(1);
+    if (key === '#fields') {
+      this.fields = parts.slice(1);
+      this.fieldsLine = lineNumber;
+      this.columnsChecked = false;
+    }
     else if (key === '#unset_field') this.unset = parts[1] ?? '-';
     else if (key === '#empty_field') this.empty = parts[1] ?? '(empty)';
     else if (key === '#path') {
       const path = parts[1] ?? '';
       this.kind = path === 'conn' || path === 'dns' || path === 'ssl' || path === 'quic' || path === 'http' ? path : 'other';
+      this.columnsChecked = false;
     }
   }
 }
+
+/** Columns without which a record of each mapped log type says nothing we use. */
+const REQUIRED_COLUMNS: Record<Exclude<LogKind, 'other'>, readonly string[]> = {
+  conn: ['ts', 'id.orig_h', 'id.orig_p', 'id.resp_h', 'id.resp_p'],
+  dns: ['ts', 'id.orig_h', 'id.resp_h', 'query'],
+  ssl: ['ts', 'id.orig_h', 'id.orig_p', 'id.resp_h', 'id.resp_p'],
+  quic: ['ts', 'id.orig_h', 'id.orig_p', 'id.resp_h', 'id.resp_p'],
+  http: ['ts', 'id.orig_h', 'id.orig_p', 'id.resp_h', 'id.resp_p'],
+};
 
 /** Guesses the log type of a JSON record from its field names (JSON logs carry no #path). */
 function guessKind(record: ZeekRecord): LogKind {

@@ -37,6 +37,8 @@ export interface IdentifierPatterns {
   readonly empty: boolean;
   /** Number of distinct encoded patterns searched for. */
   readonly patternCount: number;
+  /** Length of the longest pattern: a match can reach back this many bytes minus one into earlier data. */
+  readonly maxPatternLength: number;
   /** @internal */ readonly classes: Uint8Array;
   /** @internal */ readonly classCount: number;
   /** @internal */ readonly delta: Int32Array;
@@ -185,6 +187,7 @@ export function compileIdentifierPatterns(needles: IdentifierNeedle[]): Identifi
   return {
     empty: patterns.length === 0,
     patternCount: patterns.length,
+    maxPatternLength: patterns.reduce((n, p) => Math.max(n, p.length), 0),
     classes,
     classCount,
     delta: delta.subarray(0, stateCount * classCount),
@@ -200,11 +203,28 @@ export function compileIdentifierPatterns(needles: IdentifierNeedle[]): Identifi
  * end position. A case-sensitive reading is reported only where the bytes match exactly.
  */
 export function searchIdentifiers(compiled: IdentifierPatterns, payload: Uint8Array, limit = 1000): IdentifierMatch[] {
+  return searchIdentifiersFrom(compiled, 0, EMPTY, payload, limit).matches;
+}
+
+const EMPTY = new Uint8Array(0);
+
+/**
+ * Continues a search over a byte stream cut into pieces (TCP segments): `state` is the automaton state after
+ * the previous piece and `prefix` its last bytes (at least `maxPatternLength - 1` of them, or all there were).
+ * A match that began in earlier pieces has a negative offset, counted back from the start of `payload`.
+ * Returns the matches and the state to continue from.
+ */
+export function searchIdentifiersFrom(
+  compiled: IdentifierPatterns,
+  state: number,
+  prefix: Uint8Array,
+  payload: Uint8Array,
+  limit = 1000,
+): { matches: IdentifierMatch[]; state: number } {
   const matches: IdentifierMatch[] = [];
-  if (compiled.empty) return matches;
+  if (compiled.empty) return { matches, state: 0 };
   const { classes, classCount, delta, outputs, outputLink, reports, patterns } = compiled;
   const length = payload.length;
-  let state = 0;
   for (let i = 0; i < length; i++) {
     // Indices are in range by construction; the casts spare the hottest loop the `?? 0` branches.
     state = delta[state * classCount + (classes[payload[i] as number] as number)] as number;
@@ -215,24 +235,36 @@ export function searchIdentifiers(compiled: IdentifierPatterns, payload: Uint8Ar
         const pattern = patterns[id];
         if (pattern === undefined) continue;
         const start = i - pattern.length + 1;
-        reportReadings(pattern, payload, start, matches);
-        if (matches.length >= limit) return matches;
+        // The automaton state may remember bytes older than the prefix kept; such a match cannot be checked.
+        if (start < -prefix.length) continue;
+        reportReadings(pattern, prefix, payload, start, matches);
+        if (matches.length >= limit) return { matches, state };
       }
       probe = outputLink[probe] ?? -1;
     }
   }
-  return matches;
+  return { matches, state };
 }
 
-/** Reports, per needle, the strongest reading that holds at `start`. */
-function reportReadings(pattern: Pattern, payload: Uint8Array, start: number, out: IdentifierMatch[]): void {
+/** Reports, per needle, the strongest reading that holds at `start` (negative: inside `prefix`). */
+function reportReadings(pattern: Pattern, prefix: Uint8Array, payload: Uint8Array, start: number, out: IdentifierMatch[]): void {
   const reported = new Set<IdentifierNeedle>();
   for (const reading of pattern.readings) {
     if (reported.has(reading.needle)) continue;
-    if (reading.exact !== null && !matchesAt(payload, start, reading.exact)) continue;
+    if (reading.exact !== null && !matchesAcross(prefix, payload, start, reading.exact)) continue;
     reported.add(reading.needle);
     out.push({ label: reading.needle.label, value: reading.needle.value, encoding: reading.encoding, offset: start, length: pattern.length });
   }
+}
+
+function matchesAcross(prefix: Uint8Array, payload: Uint8Array, start: number, expected: Uint8Array): boolean {
+  if (start >= 0) return matchesAt(payload, start, expected);
+  for (let j = 0; j < expected.length; j++) {
+    const at = start + j;
+    const byte = at < 0 ? prefix[prefix.length + at] : payload[at];
+    if (byte !== expected[j]) return false;
+  }
+  return true;
 }
 
 function matchesAt(payload: Uint8Array, start: number, expected: Uint8Array): boolean {

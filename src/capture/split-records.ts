@@ -20,6 +20,8 @@ export interface SplitEnd {
   trailingBytes: number;
   /** File offset where the trailing bytes start. */
   trailingOffset: number;
+  /** Length the cut-off record claims in its header, when enough of the header is there to tell. */
+  claimedLength: number | null;
 }
 
 /** Incremental record splitter: feed chunks with {@link push}, then call {@link finish}. */
@@ -61,8 +63,9 @@ export class RecordSplitter {
       if (this.stoppedReason !== null) return;
       pos += length;
     }
-    // Copy the tail so the whole chunk is not retained for a few bytes.
-    this.pending = chunk.slice(pos);
+    // Copy the tail so the whole chunk is not retained for a few bytes (`new Uint8Array(view)` copies;
+    // Buffer#slice, and file chunks are Buffers, would return a view).
+    this.pending = new Uint8Array(chunk.subarray(pos));
     this.pendingOffset = base + pos;
     this.consumed = base + chunk.length;
   }
@@ -114,6 +117,11 @@ export class RecordSplitter {
 
   /** Reports leftover bytes at end of input. */
   finish(): SplitEnd {
-    return { trailingBytes: this.pending.length, trailingOffset: this.pendingOffset };
+    let claimedLength: number | null = null;
+    if (this.pending.length > 0) {
+      const measured = this.measure(new DataView(this.pending.buffer, this.pending.byteOffset, this.pending.byteLength), 0, this.pending.length);
+      if (typeof measured === 'number' && measured > 0) claimedLength = measured;
+    }
+    return { trailingBytes: this.pending.length, trailingOffset: this.pendingOffset, claimedLength };
   }
 }

@@ -6,14 +6,16 @@
 import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { Buffer } from 'node:buffer';
-import type { CaptureSummary, CaptureWarning, DnsAnswerSummary, IdentifierHit, IdentifierNeedle } from '../model/capture-summary.js';
+import type { CaptureSummary, CaptureWarning, FlowSummary, DnsAnswerSummary, DnsQuerySummary, IdentifierHit, IdentifierNeedle } from '../model/capture-summary.js';
 import type { CaptureFormat, Observation, TransportProtocol } from '../model/observation.js';
 import { FlowTable } from './aggregate-flows.js';
 import { detectCaptureFormat } from './detect-capture-format.js';
 import { createReadStats } from './link-frame.js';
 import { readObservationBatches } from './read-capture.js';
 import { DEFAULT_CHUNK_SIZE, readFileChunks, toImportError } from './read-file-chunks.js';
-import { compileIdentifierPatterns, searchIdentifiers, type IdentifierPatterns } from './search-identifiers.js';
+import { compileIdentifierPatterns, searchIdentifiers, type IdentifierMatch, type IdentifierPatterns } from './search-identifiers.js';
+import { TcpStreamSearch } from './search-tcp-streams.js';
+import { findHeuristicIdentifiers } from './find-heuristic-identifiers.js';
 
 /** Options for {@link summarizeCapture}. */
 export interface SummarizeCaptureOptions {
@@ -31,8 +33,12 @@ export interface SummarizeCaptureOptions {
 export const MAX_STORED_WARNINGS = 100;
 /** Distinct DNS answers kept. */
 export const MAX_DNS_ANSWERS = 10000;
+/** Distinct DNS questions kept. */
+export const MAX_DNS_QUERIES = 10000;
 /** Identifier hits kept. */
 export const MAX_IDENTIFIER_HITS = 10000;
+/** Distinct heuristic hits kept (per value and destination). */
+export const MAX_HEURISTIC_HITS = 1000;
 
 /**
  * Reads a capture file once and summarises it.
@@ -90,7 +96,9 @@ export async function summarizeCapture(file: string, options: SummarizeCaptureOp
     lastTime: stats.lastTime,
     flows: aggregator.flows.listFlows(),
     dnsAnswers: aggregator.dnsAnswers,
+    dnsQueries: aggregator.dnsQueries,
     identifierHits: aggregator.identifierHits,
+    heuristicHits: aggregator.heuristicHits,
     warnings: aggregator.warnings,
     warningCount: aggregator.warningCount,
   };
@@ -100,16 +108,22 @@ export async function summarizeCapture(file: string, options: SummarizeCaptureOp
 class CaptureAggregator {
   readonly flows = new FlowTable();
   readonly dnsAnswers: DnsAnswerSummary[] = [];
+  readonly dnsQueries: DnsQuerySummary[] = [];
   readonly identifierHits: IdentifierHit[] = [];
+  readonly heuristicHits: IdentifierHit[] = [];
+  private readonly heuristicSeen = new Set<string>();
   readonly warnings: CaptureWarning[] = [];
   warningCount = 0;
   private readonly dnsSeen = new Set<string>();
+  private readonly queriesSeen = new Set<string>();
   private readonly patterns: IdentifierPatterns;
+  private readonly streams: TcpStreamSearch | null;
   /** Packet captures are searched per payload; text formats per HTTP field (their packets are stand-ins). */
   private readonly searchPackets: boolean;
 
   constructor(format: CaptureFormat, identifiers: IdentifierNeedle[]) {
     this.patterns = compileIdentifierPatterns(identifiers);
+    this.streams = this.patterns.empty ? null : new TcpStreamSearch(this.patterns);
     this.searchPackets = format === 'pcap' || format === 'pcapng';
   }
 
@@ -117,9 +131,27 @@ class CaptureAggregator {
     switch (observation.kind) {
       case 'packet': {
         const flow = this.flows.addPacket(observation);
-        if (this.searchPackets && !this.patterns.empty && observation.payload.length > 0) {
-          const encrypted = flow.encryption === 'tls' || flow.encryption === 'quic' || flow.encryption === 'dtls';
-          this.recordHits(observation.payload, 'payload', encrypted, observation.protocol, observation);
+        if (
+          this.searchPackets &&
+          observation.payload.length > 0 &&
+          (flow.encryption === 'none' || flow.encryption === 'unknown') &&
+          observation.src === flow.client &&
+          observation.srcPort === flow.clientPort
+        ) {
+          this.recordHeuristicHits(observation.payload, 'payload', false, observation.protocol, observation);
+        }
+        if (this.searchPackets && !this.patterns.empty && observation.payload.length > 0 && isSearchable(flow, observation.payload)) {
+          const encrypted = flow.encryption !== 'none' && flow.encryption !== 'unknown';
+          if (observation.protocol === 'tcp' && observation.tcpSeq !== undefined && this.streams !== null) {
+            if (this.identifierHits.length >= MAX_IDENTIFIER_HITS) return;
+            const key = `${observation.src}|${observation.srcPort}|${observation.dst}|${observation.dstPort}`;
+            const found = this.streams.search(key, observation.tcpSeq, observation.payload, observation.frame, observation.time, MAX_IDENTIFIER_HITS - this.identifierHits.length);
+            for (const located of found) {
+              this.pushHit(located.match, { ...observation, frame: located.frame, time: located.time }, located.offset, located.endFrame, 'payload', encrypted, 'tcp');
+            }
+          } else {
+            this.recordHits(observation.payload, 'payload', encrypted, observation.protocol, observation);
+          }
         }
         return;
       }
@@ -136,6 +168,12 @@ class CaptureAggregator {
           this.recordHits(Buffer.from(observation.headersText, 'utf8'), 'http-headers', observation.encrypted, protocol, endpoints);
           if (observation.body.length > 0) this.recordHits(observation.body, 'http-body', observation.encrypted, protocol, endpoints);
         }
+        if (!this.searchPackets) {
+          const endpoints = { src: observation.client, srcPort: observation.clientPort, dst: observation.server, dstPort: observation.serverPort, frame: observation.frame, time: observation.time };
+          this.recordHeuristicHits(Buffer.from(observation.url, 'utf8'), 'http-url', observation.encrypted, protocol, endpoints);
+          this.recordHeuristicHits(Buffer.from(observation.headersText, 'utf8'), 'http-headers', observation.encrypted, protocol, endpoints);
+          if (observation.body.length > 0) this.recordHeuristicHits(observation.body, 'http-body', observation.encrypted, protocol, endpoints);
+        }
         return;
       }
       case 'dns-answer': {
@@ -144,6 +182,17 @@ class CaptureAggregator {
         if (this.dnsAnswers.length < MAX_DNS_ANSWERS && !this.dnsSeen.has(key)) {
           this.dnsSeen.add(key);
           this.dnsAnswers.push({ frame: observation.frame, time: observation.time, name: observation.name, type: observation.type, value: observation.value, ttl: observation.ttl });
+        }
+        return;
+      }
+      case 'address-name':
+        this.flows.addRecordedName(observation.address, observation.name, observation.frame);
+        return;
+      case 'dns-query': {
+        const key = `${observation.name}|${observation.type}`;
+        if (this.dnsQueries.length < MAX_DNS_QUERIES && !this.queriesSeen.has(key)) {
+          this.queriesSeen.add(key);
+          this.dnsQueries.push({ frame: observation.frame, time: observation.time, name: observation.name, type: observation.type });
         }
         return;
       }
@@ -159,13 +208,23 @@ class CaptureAggregator {
     context: IdentifierHit['context'],
     encrypted: boolean,
     protocol: TransportProtocol,
-    where: { src: string; srcPort: number; dst: string; dstPort: number; frame: number; time: number },
+    where: HitEndpoints,
   ): void {
     if (this.identifierHits.length >= MAX_IDENTIFIER_HITS) return;
-    for (const match of searchIdentifiers(this.patterns, bytes)) {
-      if (this.identifierHits.length >= MAX_IDENTIFIER_HITS) return;
-      this.identifierHits.push({
-        label: match.label,
+    for (const match of searchIdentifiers(this.patterns, bytes, MAX_IDENTIFIER_HITS - this.identifierHits.length)) {
+      this.pushHit(match, where, match.offset, where.frame, context, encrypted, protocol);
+    }
+  }
+
+  /** Records identifiers found by shape, once per kind, value and destination. */
+  private recordHeuristicHits(bytes: Uint8Array, context: IdentifierHit['context'], encrypted: boolean, protocol: TransportProtocol, where: HitEndpoints): void {
+    if (this.heuristicHits.length >= MAX_HEURISTIC_HITS) return;
+    for (const match of findHeuristicIdentifiers(bytes)) {
+      const key = `${match.kind}|${match.value}|${where.dst}|${where.dstPort}`;
+      if (this.heuristicSeen.has(key) || this.heuristicHits.length >= MAX_HEURISTIC_HITS) continue;
+      this.heuristicSeen.add(key);
+      this.heuristicHits.push({
+        label: match.kind,
         value: match.value,
         encoding: match.encoding,
         frame: where.frame,
@@ -173,6 +232,7 @@ class CaptureAggregator {
         offset: match.offset,
         context,
         encrypted,
+        heuristic: true,
         protocol,
         src: where.src,
         srcPort: where.srcPort,
@@ -180,5 +240,66 @@ class CaptureAggregator {
         dstPort: where.dstPort,
       });
     }
+  }
+
+  /** Stores one hit; `where` gives the frame and time where the match starts. */
+  private pushHit(
+    match: IdentifierMatch,
+    where: HitEndpoints,
+    offset: number,
+    endFrame: number,
+    context: IdentifierHit['context'],
+    encrypted: boolean,
+    protocol: TransportProtocol,
+  ): void {
+    if (this.identifierHits.length >= MAX_IDENTIFIER_HITS) return;
+    this.identifierHits.push({
+      label: match.label,
+      value: match.value,
+      encoding: match.encoding,
+      frame: where.frame,
+      time: where.time,
+      offset,
+      ...(endFrame !== where.frame ? { endFrame } : {}),
+      context,
+      encrypted,
+      protocol,
+      src: where.src,
+      srcPort: where.srcPort,
+      dst: where.dst,
+      dstPort: where.dstPort,
+    });
+  }
+}
+
+/** Endpoints and time of the packet or request a hit was found in. */
+interface HitEndpoints {
+  src: string;
+  srcPort: number;
+  dst: string;
+  dstPort: number;
+  frame: number;
+  time: number;
+}
+
+/** TLS/DTLS record content type 22: handshake messages, sent in the clear before keys are agreed. */
+const RECORD_HANDSHAKE = 22;
+
+/**
+ * Whether a payload can hold a readable identifier. Ciphertext cannot: searching TLS application data or QUIC
+ * packets only finds chance matches (a short value turns up in a gigabyte of random bytes), and it is most of
+ * the bytes of a modern capture. On TLS/DTLS flows the handshake records are still searched, since a
+ * ClientHello or a TLS 1.2 certificate is plaintext and may carry an identifier inside a host name.
+ */
+function isSearchable(flow: FlowSummary, payload: Uint8Array): boolean {
+  switch (flow.encryption) {
+    case 'none':
+    case 'unknown':
+      return true;
+    case 'tls':
+    case 'dtls':
+      return payload[0] === RECORD_HANDSHAKE;
+    case 'quic':
+      return false;
   }
 }

@@ -1,10 +1,13 @@
 import type { Command } from 'commander';
 import type { AuditDependencies } from '../audit/run-audit.js';
 import { EntityCatalog } from '../enrich/entity-catalog.js';
+import { mergeUserEntities } from '../enrich/merge-user-entities.js';
+import { listUserEntities } from '../store/entity-repository.js';
 import { describeIpDataSources, lookupIpNetwork } from '../enrich/ip-network-database.js';
 import { readToolVersion } from '../package-root.js';
 import type { DataSource } from '../report/report-model.js';
 import { openDatabase, type StoreDatabase } from '../store/open-database.js';
+import { translateStoreError } from '../store/translate-store-error.js';
 
 /** Options every command shares (declared on the root program). */
 export interface GlobalOptions {
@@ -20,9 +23,13 @@ export function readGlobalOptions(command: Command): GlobalOptions {
 
 /** Opens the database named by --db and runs `work` with it, closing it afterwards. */
 export async function withDatabase<T>(command: Command, work: (db: StoreDatabase) => Promise<T> | T): Promise<T> {
-  const db = openDatabase(readGlobalOptions(command).db);
+  const path = readGlobalOptions(command).db;
+  const db = openDatabase(path);
   try {
     return await work(db);
+  } catch (error) {
+    // A busy, full or corrupt database is the user's situation to fix, not a claimcheck bug.
+    throw translateStoreError(error, path);
   } finally {
     db.close();
   }
@@ -34,6 +41,11 @@ let catalog: EntityCatalog | null = null;
 export function loadCatalog(): EntityCatalog {
   catalog ??= EntityCatalog.loadDefault();
   return catalog;
+}
+
+/** The built-in catalog with the lists imported into this database (`entities import`) merged in. */
+export function loadCatalogWithUserEntities(db: StoreDatabase): EntityCatalog {
+  return mergeUserEntities(loadCatalog(), listUserEntities(db)).catalog;
 }
 
 /** Production dependencies of an audit: real clock, shipped data. */

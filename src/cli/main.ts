@@ -3,13 +3,18 @@ import { Command, CommanderError } from 'commander';
 import { UserFacingError } from '../model/errors.js';
 import { readToolVersion } from '../package-root.js';
 import { registerAuditCommand } from './commands/audit-command.js';
+import { registerBatchCommand } from './commands/batch-command.js';
+import { registerDbCommand } from './commands/db-command.js';
 import { registerDemoCommand } from './commands/demo-command.js';
+import { registerEntitiesCommand } from './commands/entities-command.js';
+import { registerEvalCommand } from './commands/eval-command.js';
+import { registerExportCommand } from './commands/export-command.js';
 import { registerExtractCommand } from './commands/extract-command.js';
 import { registerImportCommand } from './commands/import-command.js';
 import { registerInspectCommand } from './commands/inspect-command.js';
 import { registerPolicyCommand } from './commands/policy-command.js';
 import { registerReportCommand } from './commands/report-command.js';
-import { safeTerminalText } from './terminal-text.js';
+import { safeTerminalLine, safeTerminalText } from './terminal-text.js';
 
 /** Exit codes: 0 ok, 1 findings at or above --fail-on, 2 usage or input error, 3 internal error. */
 const EXIT_USAGE = 2;
@@ -21,7 +26,7 @@ function buildProgram(): Command {
     .version(readToolVersion())
     .option('--db <path>', 'SQLite database file', 'claimcheck.db')
     // Usage errors are one line, like every other input error (sub-commands inherit this).
-    .configureOutput({ outputError: (text, write) => write(`claimcheck: ${safeTerminalText(text.replace(/^error: /, '').trim())} (see claimcheck --help)\n`) })
+    .configureOutput({ outputError: (text, write) => write(`claimcheck: ${safeTerminalLine(text.replace(/^error: /, '').trim())} (see claimcheck --help)\n`) })
     .exitOverride();
   registerExtractCommand(program);
   registerPolicyCommand(program);
@@ -30,6 +35,11 @@ function buildProgram(): Command {
   registerAuditCommand(program);
   registerReportCommand(program);
   registerDemoCommand(program);
+  registerEntitiesCommand(program);
+  registerBatchCommand(program);
+  registerDbCommand(program);
+  registerExportCommand(program);
+  registerEvalCommand(program);
   return program;
 }
 
@@ -43,10 +53,11 @@ async function main(argv: string[]): Promise<number> {
       return error.exitCode === 0 ? 0 : EXIT_USAGE;
     }
     if (error instanceof UserFacingError) {
-      process.stderr.write(`claimcheck: ${safeTerminalText(error.message)}${error.hint ? ` (${safeTerminalText(error.hint)})` : ''}\n`);
+      process.stderr.write(`claimcheck: ${safeTerminalLine(error.message)}${error.hint ? ` (${safeTerminalLine(error.hint)})` : ''}\n`);
       return EXIT_USAGE;
     }
-    process.stderr.write(`claimcheck: internal error, please report it with this trace:\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    // The message of an unexpected error can still quote input (a file name, a host), so it is stripped too.
+    process.stderr.write(`claimcheck: internal error, please report it with this trace:\n${safeTerminalText(error instanceof Error ? (error.stack ?? error.message) : String(error))}\n`);
     return EXIT_INTERNAL;
   }
 }

@@ -10,6 +10,7 @@ import type { FlowHostName, FlowSummary } from '../model/capture-summary.js';
 import type { Attribution, Entity, EntityRole, IpNetworkInfo } from '../model/entity.js';
 import type { HostEvidenceSource } from '../model/observation.js';
 import type { EntityCatalog } from './entity-catalog.js';
+import { describeServiceEvidence } from './describe-service-evidence.js';
 import { isIpLiteral } from './ip-address.js';
 import { classifySpecialAddress } from './private-address.js';
 import { getRegistrableDomain, normaliseHostName } from './registrable-domain.js';
@@ -134,15 +135,22 @@ function describeHost(selected: SelectedHostName): string {
  * - host name of the app's own domains → 'first-party';
  * - host under a platform's customer namespace (`x.cloudfront.net`) → 'hosting' by that platform;
  * - host in the catalog → 'recipient', confidence by host source (SNI/Host high, DNS medium,
- *   payload low);
+ *   payload low); a host of a pure cloud/CDN/transit entity → 'hosting';
  * - host not in the catalog → the company's own network if the address is in one (Agora's ASN),
  *   else the registrable domain as the recipient's name;
  * - no host: cloud/CDN/transit network → 'hosting'; a company's own network → 'recipient' (medium);
  *   an unknown network → its owner's name with relation 'unknown'.
  *
- * Country always comes from the server address, never from the company's headquarters.
+ * Country always comes from the server address, never from the company's headquarters. Known
+ * real-time ports and payload signatures are appended to the evidence without changing the result.
  */
 export function attributeFlow(flow: FlowSummary, context: AttributionContext): Attribution {
+  const attribution = attributeByHostOrNetwork(flow, context);
+  // Ports and payload signatures say what the traffic is (real-time media), never who receives it.
+  return { ...attribution, evidence: [...attribution.evidence, ...describeServiceEvidence(flow, attribution.entityId, context.catalog)] };
+}
+
+function attributeByHostOrNetwork(flow: FlowSummary, context: AttributionContext): Attribution {
   const { catalog } = context;
   const network = context.network(flow.server);
   const networkLine = describeNetwork(flow.server, network);
@@ -185,6 +193,11 @@ export function attributeFlow(flow: FlowSummary, context: AttributionContext): A
     if (entity) {
       evidence.push(`${catalog.matchedDomain(host) ?? domain ?? host} → ${entity.name} (entity catalog)`, networkLine);
       if (ownerLine && ownerEntity?.id !== entity.id) evidence.push(ownerLine);
+      if (entity.roles.every((r) => INFRASTRUCTURE_ROLES.has(r))) {
+        // A pure cloud/CDN host name (an EC2 or API-gateway name, an edge host) serves some customer's service.
+        evidence.push(`${entity.name} is a cloud/CDN/transit platform: hosted on ${entity.name}; the customer receiving the data is not identified`);
+        return { ...base, entityId: entity.id, organisation: entity.name, method: 'host-name', relation: 'hosting', confidence, evidence };
+      }
       return { ...base, entityId: entity.id, organisation: entity.name, method: 'host-name', relation: 'recipient', confidence, evidence };
     }
 

@@ -14,6 +14,11 @@ export interface RecipientSummary {
   packets: number;
   bytes: number;
   confidence: Confidence;
+  /**
+   * Flows and bytes per registry country of the server addresses (null: no country known), so
+   * reports can chart traffic by country. Absent in audits stored before it was recorded.
+   */
+  countryTraffic?: { country: string | null; flows: number; bytes: number }[];
 }
 
 /** The inputs of an audit, named by hash so the audit can be reproduced. */

@@ -16,12 +16,16 @@ export interface IdentifierHit {
   encoding: IdentifierEncoding;
   frame: number;
   time: number;
-  /** Byte offset of the match inside the searched payload (transport payload or HTTP text). */
+  /** Byte offset of the match inside the searched payload (transport payload or HTTP text) of `frame`. */
   offset: number;
+  /** Frame holding the match's last byte, when the match spans TCP segments (absent when it is `frame`). */
+  endFrame?: number;
   /** What was searched: a transport payload, an HTTP URL/headers/body. */
   context: 'payload' | 'http-url' | 'http-headers' | 'http-body';
   /** True when the channel was encrypted (the value was only visible because e.g. a HAR recorded it). */
   encrypted: boolean;
+  /** True for identifiers recognised by their shape (e-mail, phone, UUID, IMEI, coordinates), not supplied by the user. */
+  heuristic?: boolean;
   protocol: TransportProtocol;
   src: string;
   srcPort: number;
@@ -33,6 +37,13 @@ export interface IdentifierHit {
 export interface FlowHostName {
   host: string;
   source: HostEvidenceSource;
+  frame: number;
+}
+
+/** A real-time media protocol recognised by its payload framing, with the first frame that showed it. */
+export interface RealtimeSignature {
+  /** 'stun' (RFC 8489, also TURN), 'rtp' (RFC 3550 media), 'rtcp' (RFC 3550 reports). */
+  protocol: 'stun' | 'rtp' | 'rtcp';
   frame: number;
 }
 
@@ -62,6 +73,8 @@ export interface FlowSummary {
   encryption: 'tls' | 'quic' | 'dtls' | 'none' | 'unknown';
   /** Plain HTTP request lines seen on this flow (method + URL), bounded. */
   httpRequests: { frame: number; method: string; url: string }[];
+  /** Real-time media protocols recognised in UDP payloads (absent when none, and for HAR/Zeek input). */
+  realtime?: RealtimeSignature[];
 }
 
 export interface DnsAnswerSummary {
@@ -71,6 +84,14 @@ export interface DnsAnswerSummary {
   type: string;
   value: string;
   ttl: number;
+}
+
+/** A distinct DNS question name and type, with the first frame that asked it. */
+export interface DnsQuerySummary {
+  frame: number;
+  time: number;
+  name: string;
+  type: string;
 }
 
 export interface CaptureWarning {
@@ -90,7 +111,14 @@ export interface CaptureSummary {
   lastTime: number | null;
   flows: FlowSummary[];
   dnsAnswers: DnsAnswerSummary[];
+  /** Distinct DNS question names seen in queries and responses (absent in summaries from older versions). */
+  dnsQueries?: DnsQuerySummary[];
   identifierHits: IdentifierHit[];
+  /**
+   * Identifiers found by shape in plaintext the client sent, each with `heuristic: true`. Kept apart from
+   * `identifierHits` so that nothing treats a guess as a confirmed identifier (absent in older summaries).
+   */
+  heuristicHits?: IdentifierHit[];
   warnings: CaptureWarning[];
   /** Warnings beyond the stored ones are only counted. */
   warningCount: number;

@@ -19,6 +19,18 @@ export interface ClaimBase {
   quote: string;
   /** 'negative' for "we do not share / never sell"; claims keep their polarity rather than being dropped. */
   polarity: 'affirmative' | 'negative';
+  /**
+   * Clauses of the sentence that scope the claim: exceptions ("except as required by law"), conditions
+   * ("if you opt in") and purposes ("to provide the service"). Absent when the sentence has none.
+   */
+  conditions?: ClaimCondition[];
+}
+
+/** A clause that limits when or why a claim holds, as written in the sentence. */
+export interface ClaimCondition {
+  kind: 'exception' | 'condition' | 'purpose';
+  /** The clause as written, from its marker word ("unless", "if", "to") to the clause end. */
+  text: string;
 }
 
 /** A named organisation or a generic category of recipient. */
@@ -70,6 +82,8 @@ export interface TransferClaim extends ClaimBase {
   /** True for "other countries" / "countries outside your own": an unspecific transfer disclosure. */
   unspecified: boolean;
   trigger: string;
+  /** Named transfer mechanisms as written ("Standard Contractual Clauses", "adequacy decision"); absent when none. */
+  mechanisms?: string[];
 }
 
 export type Claim = ProcessorClaim | RetentionClaim | EncryptionClaim | TransferClaim;

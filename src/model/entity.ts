@@ -24,7 +24,7 @@ export interface Entity {
   aliases: string[];
   /** Parent entity id, e.g. 'firebase' → 'google'. */
   parent?: string;
-  /** ISO 3166-1 alpha-2 code of the headquarters. */
+  /** ISO 3166-1 alpha-2 code of the headquarters; 'ZZ' (CLDR's unknown region) when an imported list does not say. */
   country: string;
   roles: EntityRole[];
   /** Registrable domains (eTLD+1) the organisation operates. */
@@ -35,6 +35,11 @@ export interface Entity {
   categories: string[];
   /** Where the facts come from (URLs of the company's own pages, registries). */
   sources: string[];
+  /**
+   * Set only for organisations that exist because of a user-supplied list (`claimcheck entities
+   * import`): the lists they came from. Their facts (headquarters, parent) are the list's, unchecked.
+   */
+  importedFrom?: string[];
 }
 
 /** IP → network facts from the pinned offline data. */

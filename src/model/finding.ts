@@ -18,6 +18,23 @@ export interface PolicyEvidence {
   sectionPath: string[];
   span: TextSpan;
   quote: string;
+  /**
+   * The quote's surroundings in its section, added when a report is built from the snapshot text
+   * (absent in stored findings and when the text is unavailable or no longer matches the span).
+   */
+  context?: QuoteContext;
+}
+
+/** Text around a quoted span, cut from the same snapshot text so an editor can read the quote in place. */
+export interface QuoteContext {
+  /** Exactly `text.slice(span.start, quote start)`: the section text shown before the quote. */
+  before: string;
+  /** Exactly `text.slice(quote end, span.end)`: the section text shown after the quote. */
+  after: string;
+  /** Span of before + quote + after in the extracted text. */
+  span: TextSpan;
+  /** Span of the whole section body; when wider than `span`, the shown context was shortened. */
+  sectionSpan: TextSpan;
 }
 
 /** Packets a finding rests on, with their provenance. */

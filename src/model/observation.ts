@@ -35,6 +35,8 @@ export interface PacketObservation extends FrameRef {
   payload: Uint8Array;
   /** TCP flags byte, 0 for other protocols. */
   tcpFlags: number;
+  /** TCP sequence number (0 for other protocols; absent for HAR/Zeek stand-ins), to search payloads as a stream. */
+  tcpSeq?: number;
 }
 
 /** A DNS resource record seen in a response (name ↔ address). */
@@ -47,6 +49,15 @@ export interface DnsAnswerObservation extends FrameRef {
   /** Address for A/AAAA, target name for CNAME. */
   value: string;
   ttl: number;
+}
+
+/** A DNS question (from a query or a response): which name a client asked about. */
+export interface DnsQueryObservation extends FrameRef {
+  kind: 'dns-query';
+  /** Queried name, lower case, no trailing dot. */
+  name: string;
+  /** Query type mnemonic ('A', 'AAAA', 'HTTPS', ... or 'TYPE<n>'). */
+  type: string;
 }
 
 /** How a host name for a flow's server was learned; ordered roughly by strength. */
@@ -90,6 +101,20 @@ export interface HttpRequestObservation extends FrameRef {
   body: Uint8Array;
 }
 
+/**
+ * A name for an address recorded by the capture file itself (a pcapng Name Resolution Block, written by the
+ * capturing tool from the DNS traffic it saw), not carried by a packet.
+ */
+export interface AddressNameObservation extends FrameRef {
+  kind: 'address-name';
+  address: string;
+  /** Host name, lower case, no trailing dot. */
+  name: string;
+  source: 'name-resolution-block';
+  /** Byte offset of the block in the file; `frame` is the number of frames before it (0: before any). */
+  offset: number;
+}
+
 /** A recoverable problem in a capture: counted, reported, and parsing goes on. */
 export interface CaptureWarningObservation {
   kind: 'warning';
@@ -102,6 +127,8 @@ export interface CaptureWarningObservation {
 export type Observation =
   | PacketObservation
   | DnsAnswerObservation
+  | DnsQueryObservation
+  | AddressNameObservation
   | HostObservation
   | HttpRequestObservation
   | CaptureWarningObservation;

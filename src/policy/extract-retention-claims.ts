@@ -41,7 +41,10 @@ export function extractRetentionClaims(context: SentenceContext): RetentionClaim
   const deletions = findPhrases(text, DELETION).filter(
     (d) => !USER_RIGHT.test(text.slice(0, d.start)) && !/^[\s,]+(?:\w+\s+){0,3}requests?\b/i.test(text.slice(d.end)),
   );
-  const periods = findRetentionPeriods(text);
+  // "we will respond to your request within 30 days" is a response time, not a retention period.
+  const periods = findRetentionPeriods(text).filter(
+    (p) => !/\b(?:respond|responds|reply|replies|notify|notice|answer)\b[^.;]{0,80}$/i.test(text.slice(Math.max(0, p.start - 100), p.start)),
+  );
   const limited = findPhrases(text, LIMITED);
   const indefinite = findPhrases(text, INDEFINITE).filter((m) => !isCancelledIndefinite(text, m));
 
@@ -74,9 +77,11 @@ export function extractRetentionClaims(context: SentenceContext): RetentionClaim
     // "we do not keep data indefinitely" denies indefinite retention.
     add('indefinite', joinTriggers(indefinite), null, isNegatedAt(text, indefinite[0]?.start ?? 0));
   }
-  if (claims.length === 0 && verbs.length > 0) {
-    const verb = verbs[0] as PhraseMatch;
-    add('unspecified', verb.text, null, isNegatedAt(text, verb.start));
+  if (claims.length === 0) {
+    // With no period or limit, the sentence must be about keeping data, not about collecting it,
+    // where it sits or how it is protected ("we collect and store your IP address").
+    const verb = verbs.find((v) => !isIncidentalStorage(text, v));
+    if (verb !== undefined) add('unspecified', verb.text, null, isNegatedAt(text, verb.start));
   }
   return claims;
 }
@@ -99,7 +104,11 @@ function isRetentionVerb(text: string, verb: PhraseMatch): boolean {
     return /\b(?:we|us|our)\b/i.test(before) || DATA_NOUN.test(`${before} ${after}`);
   }
   if (STORE_NOUN_CONTEXT.test(text.slice(0, verb.start)) || /^Store/.test(verb.text)) return false;
-  if (/^(?:keep|keeps|keeping)$/i.test(verb.text) && /^\s+(?:you|us|our\s+(?:users|community|services|platform)|things|track|in\s+mind|safe)\b/i.test(text.slice(verb.end))) {
+  // "in a store", "our websites and stores": the shop, not the verb.
+  if (/^stores?$/i.test(verb.text) && /\b(?:a|an|the|our|your|its|their|retail|and)\s+$/i.test(before) && !/\b(?:we|us)\s+(?:\w+\s+)?(?:and|or)\s+$/i.test(before)) {
+    if (!/^\s+(?:your|the|this|such|any|all|certain|personal|information|data)\b/i.test(after)) return false;
+  }
+  if (/^(?:keep|keeps|keeping)$/i.test(verb.text) && /^\s+(?:you|us|our\s+(?:users|community|services|platform)|things|track|in\s+mind|safe|(?:\w+\s+){1,3}to\s+a\s+minimum)\b/i.test(text.slice(verb.end))) {
     return false;
   }
   if (/^\s+(?:\w+\s+){1,3}(?:accurate|up[- ]to[- ]date|current|safe|secure|confidential|private)\b/i.test(after)) return false;
@@ -115,6 +124,71 @@ function isRetentionVerb(text: string, verb: PhraseMatch): boolean {
   if (dataAfter !== null && dataAfter.index < 40) return !USER_RIGHT.test(text.slice(0, verb.start));
   DATA_NOUN.lastIndex = 0;
   return PASSIVE_AUX.test(before) && DATA_NOUN.test(before);
+}
+
+/** Verbs that describe gathering or using data; storage coordinated with them is part of collection. */
+const COLLECTION_VERB =
+  '(?:collect|collects|collected|collecting|receive|receives|received|gather|gathers|gathered|obtain|obtains|obtained|use|uses|used|process|processes|processed|track|tracks|access|accesses|monitor|record|records|retrieve|retrieves|disclose|discloses|share|shares|analy[sz]e|solicit|compile|transfer|transmit)';
+/** The words between a collection verb and a storage verb: ", ", " and ", ", use and ". */
+const COORDINATION_GAP = /^(?:\s*,\s*|\s+(?:and\/or|and|or)\s+|\s*,\s*(?:and|or)\s+)(?:[a-z]+(?:\s*,\s*|\s+(?:and\/or|and|or)\s+|\s*,\s*(?:and|or)\s+)){0,3}$/i;
+const COLLECTION_BEFORE = new RegExp(`\\b${COLLECTION_VERB}\\b`, 'gi');
+const COLLECTION_AFTER = new RegExp(`^(?:\\s*,\\s*|\\s+(?:and\\/or|and|or)\\s+|\\s*,\\s*(?:and|or)\\s+)${COLLECTION_VERB}\\b`, 'i');
+/**
+ * "collect, use and store", "access, collect, monitor, store", "collect and maintain": storage named
+ * as one step of a list of collection verbs. A single "collect and store" is kept, since annotated
+ * policies treat it as a statement about keeping data as often as not; "maintain" never needs more.
+ */
+function isCoordinatedWithCollection(before: string, after: string, verb: string): boolean {
+  COLLECTION_BEFORE.lastIndex = 0;
+  let last: RegExpExecArray | null = null;
+  for (let m = COLLECTION_BEFORE.exec(before); m !== null; m = COLLECTION_BEFORE.exec(before)) last = m;
+  const gap = last === null ? null : before.slice(last.index + last[0].length);
+  const coordinatedBefore = gap !== null && COORDINATION_GAP.test(gap);
+  const coordinatedAfter = COLLECTION_AFTER.test(after);
+  if (!coordinatedBefore && !coordinatedAfter) return false;
+  if (/^maintain/i.test(verb)) return true;
+  const listed = (gap ?? '').split(/,|\band\b|\bor\b/).length - 1 + (coordinatedAfter ? 1 : 0) + (coordinatedBefore ? 1 : 0);
+  return listed >= 3;
+}
+
+const INCIDENTAL_CONTEXT = /\b(?:cookies?|web\s+beacons?|pixels?|local\s+storage|web\s+storage|tracking\s+technolog\w*)\b/i;
+const WEAK_VERB = /^(?:store|stores|stored|storing|save|saves|saved|hold|holds|held|maintain|maintains|maintained|keep|keeps|kept|keeping)$/i;
+const CHILDREN = /\b(?:children|child|minors?|under\s+(?:the\s+age\s+of\s+)?(?:13|thirteen))\b/i;
+
+/** Where or how data sits, said to describe security or the device, not how long it is kept. */
+const PLACE_OR_PROTECTION =
+  /\b(?:hard\s+drive|browser|cookies?|web\s+storage|local\s+storage|(?:your|the\s+user['’]s|a\s+user['’]s|visitor['’]s|consumer['’]s|the\s+visitor['’]s)\s+(?:\w+\s+)?(?:device|computer|browser|hard\s+drive|system)|secur(?:e|ed|ity)|restricted|controlled\s+facilit|locked|firewall|encrypted\s+(?:environment|servers?|databases?)|protected|confidential|privacy|safeguards?)\b/i;
+const MAINTAIN_NOT_DATA =
+  /^\s+(?:(?:the|a|our|data|your)\s+)*(?:security|privacy|confidentiality|accuracy|integrity|secure|firewall|information\s+systems|systems|site|website|servers?)\b/i;
+
+/**
+ * True when a retention verb without any period or limit is not a retention statement: storage
+ * coordinated with collection or use ("collect and store", "collect, retain and use"), storage
+ * described for its place or protection ("stored on servers in secured facilities", "stored on your
+ * hard drive"), "maintain security/accuracy", hiring ("we retain the services of", "retained to
+ * perform"), preserving rights or settings, and bare headings ("How we store your information").
+ */
+function isIncidentalStorage(text: string, verb: PhraseMatch): boolean {
+  const before = text.slice(Math.max(0, verb.start - 60), verb.start);
+  const after = text.slice(verb.end, verb.end + 80);
+  if (isCoordinatedWithCollection(before, after, verb.text)) return true;
+  // "we do not knowingly collect or store information from children": an age statement.
+  if (CHILDREN.test(text) && (COLLECTION_AFTER.test(after) || /\b(?:collect|receive|gather)\s+(?:or|and|and\/or)\s+$/i.test(before))) return true;
+  if (/^(?:maintain|maintains|maintained|maintaining)$/i.test(verb.text) && MAINTAIN_NOT_DATA.test(after)) return true;
+  if (/^(?:retain|retains|retained|retaining)$/i.test(verb.text) && /^\s+(?:(?:the\s+)?services\s+of|to\s+(?:perform|provide|assist|help|process|conduct))\b|^\s+by\s+(?:us|our)\s+(?:\w+\s+){0,2}to\s+(?:perform|provide|assist|help)\b/i.test(after)) return true;
+  if (/^retained$/i.test(verb.text) && /\b(?:have|has|had)\s+(?:\w+\s+)?$/i.test(before) && /^\s+(?:[\w-]+\s+){0,3}to\s+(?:perform|provide|assist|help)\b/i.test(after)) return true;
+  if (/^(?:retain|retains|retained|retaining|preserve|preserves|preserved)$/i.test(verb.text) && /^\s+(?:\w+\s+){0,2}rights?\b/i.test(after)) return true;
+  // Where data is kept ("stored in whole or in part in the United States") is a transfer claim.
+  if (/^[^.;]{0,70}?\b(?:in|within|outside(?:\s+of)?)\s+(?:the\s+)?(?:United\s+States|U\.S\.|USA|European|EU\b|EEA\b|other\s+countries|countries)/i.test(after)) return true;
+  // Cookies and similar technologies store data on the user's device, not with the service.
+  if (WEAK_VERB.test(verb.text) && INCIDENTAL_CONTEXT.test(text)) return true;
+  // "you have the right to inspect records for as long as we maintain them": a user right, in the same clause.
+  if (/\b(?:you\s+(?:may|can|have)|right\s+to|request\s+(?:that|for|to))\b/i.test(text.slice(Math.max(0, verb.start - 120), verb.start).split(/[,;:]/).pop() ?? '')) return true;
+  if (/^(?:preserve|preserves|preserved)$/i.test(verb.text) && /^\s+(?:\w+\s+){0,3}(?:rights?|privacy|settings|integrity|security)\b/i.test(after)) return true;
+  if (/^(?:keep|keeps|kept|keeping)$/i.test(verb.text) && /^\s+(?:[\w'’-]+\s+){0,8}(?:secure|safe|confidential|private|accurate)\b/i.test(after)) return true;
+  if (/^(?:store|stores|stored|storing|save|saves|saved|hold|holds|held|maintain|maintains|maintained|keep|keeps|kept)$/i.test(verb.text) && PLACE_OR_PROTECTION.test(after)) return true;
+  // A heading or a fragment ("Where information is stored"): a topic, not a statement.
+  return text.split(/\s+/).length < 8 && !/[.!:;]$/.test(text.trim());
 }
 
 function isCancelledIndefinite(text: string, match: PhraseMatch): boolean {

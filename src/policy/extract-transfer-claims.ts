@@ -125,6 +125,7 @@ export function extractTransferClaims(context: SentenceContext): TransferClaim[]
       regions: [...group.regions],
       unspecified: group.unspecified,
       trigger: [...new Set(group.triggers.sort((a, b) => a.start - b.start).map((t) => t.text))].join('; '),
+      ...(type === 'transfer' && mechanisms.length > 0 ? { mechanisms: [...new Set(mechanisms.map((m) => m.text.replace(/\s+/g, ' ')))] } : {}),
     });
   }
   return claims;

@@ -1,4 +1,5 @@
 import type { ClaimBase } from '../model/claim.js';
+import { findClaimConditions } from './find-claim-conditions.js';
 import type { OrganisationMatcher } from './match-organisations.js';
 import type { SentenceSpan } from './split-sentences.js';
 
@@ -19,10 +20,12 @@ export interface SentenceContext {
 
 /** Provenance fields shared by every claim of a sentence. */
 export function createClaimBase(context: SentenceContext, polarity: ClaimBase['polarity']): ClaimBase {
+  const conditions = findClaimConditions(context.sentence.text);
   return {
     sectionPath: [...context.sectionPath],
     span: { start: context.sentence.start, end: context.sentence.end },
     quote: context.sentence.text,
     polarity,
+    ...(conditions.length > 0 ? { conditions } : {}),
   };
 }

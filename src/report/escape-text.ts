@@ -39,3 +39,16 @@ export function escapeMarkdownCode(text: string): string {
   const fence = '`'.repeat(longestRun + 1);
   return `${fence}${clean.startsWith('`') || clean.endsWith('`') ? ` ${clean} ` : clean}${fence}`;
 }
+
+// Characters JSON.stringify leaves raw although a terminal or editor may act on them: DEL, C1
+// controls (U+009B is a one-character CSI), line/paragraph separators and bidi overrides.
+const JSON_RAW_CONTROLS = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Serialises a value as JSON with every control-like character written as a `\uXXXX` escape, so
+ * the text stays exact for a parser while `cat` or a pager shows nothing live. Safe on the whole
+ * document because these characters can only occur inside JSON strings.
+ */
+export function stringifyJsonSafely(value: unknown, indent?: number): string {
+  return JSON.stringify(value, null, indent).replace(JSON_RAW_CONTROLS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

@@ -24,3 +24,41 @@ export function buildConversationFilter(evidence: PacketEvidence): string {
   const p = evidence.protocol;
   return `${hosts} && ${p}.port == ${evidence.clientPort} && ${p}.port == ${evidence.serverPort}`;
 }
+
+/** Wireshark display filters for one capture file's share of a finding's evidence. */
+export interface WiresharkFilter {
+  captureFile: string;
+  captureSha256: string;
+  /** Shows exactly the frames listed in the evidence rows; null when the rows list none. */
+  frames: string | null;
+  /** Shows every packet of the conversations the evidence rows belong to. */
+  conversations: string;
+}
+
+/**
+ * Filters that show a finding's packets in Wireshark, one per capture file (frame numbers only mean
+ * something within their own file). Conversations are deduplicated and kept in evidence order.
+ */
+export function buildFindingFilters(evidence: readonly PacketEvidence[]): WiresharkFilter[] {
+  const byCapture = new Map<string, PacketEvidence[]>();
+  for (const e of evidence) {
+    const key = `${e.captureSha256}\u0000${e.captureFile}`;
+    const rows = byCapture.get(key) ?? [];
+    rows.push(e);
+    byCapture.set(key, rows);
+  }
+  return [...byCapture.values()].flatMap((rows) => {
+    const first = rows[0];
+    if (!first) return [];
+    const frames = [...new Set(rows.flatMap((r) => r.frames))].sort((a, b) => a - b);
+    const conversations = [...new Set(rows.map(buildConversationFilter))];
+    return [
+      {
+        captureFile: first.captureFile,
+        captureSha256: first.captureSha256,
+        frames: frames.length > 0 ? `frame.number in {${frames.join(' ')}}` : null,
+        conversations: conversations.length === 1 ? (conversations[0] ?? '') : conversations.map((c) => `(${c})`).join(' || '),
+      },
+    ];
+  });
+}

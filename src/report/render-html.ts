@@ -1,121 +1,205 @@
-import type { Finding, PacketEvidence } from '../model/finding.js';
+import type { PacketEvidence, PolicyEvidence, Severity } from '../model/finding.js';
 import { escapeHtml as h } from './escape-text.js';
-import { buildConversationFilter, buildFramesFilter, formatEndpoint, formatTime } from './format-evidence.js';
-import type { ReportModel } from './report-model.js';
+import { renderHtmlPage } from './html-page.js';
+import { formatEndpoint, formatTime, type WiresharkFilter } from './format-evidence.js';
+import type { ReportFinding, ReportModel } from './report-model.js';
+import { LABEL_MEANINGS, METHODOLOGY_PARAGRAPHS } from './report-wording.js';
+import { renderCountryChart, renderOrganisationChart } from './render-traffic-chart.js';
 import { formatBytes, nameCountry } from './wording.js';
 
-// The page runs no script at all and may load nothing: the CSP makes that a browser-enforced rule.
-const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+const SEVERITY_ORDER: readonly Severity[] = ['high', 'medium', 'low', 'info'];
 
-const STYLE = `
-body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#1b1b1b}
-h1{font-size:1.6em}h2{border-bottom:1px solid #ccc;padding-bottom:.2em;margin-top:2em}
-table{border-collapse:collapse;width:100%;margin:.5em 0 1em;font-size:.9em}
-th,td{border:1px solid #d0d0d0;padding:.3em .5em;text-align:left;vertical-align:top}
-th{background:#f3f3f3}
-.finding{border:1px solid #ccc;border-left:6px solid #888;padding:.5em 1em;margin:1.5em 0;border-radius:4px}
-.sev-high{border-left-color:#b00020}.sev-medium{border-left-color:#d97706}.sev-low{border-left-color:#2563eb}.sev-info{border-left-color:#6b7280}
-.badge{display:inline-block;padding:0 .5em;border-radius:3px;background:#eee;font-size:.85em;margin-right:.3em}
-blockquote{margin:.5em 0;padding:.4em 1em;background:#fff8db;border-left:4px solid #e0b400}
-.meta{color:#555;font-size:.85em}
-code{font-size:.9em;background:#f5f5f5;padding:0 .2em;word-break:break-all}
-.columns{display:grid;grid-template-columns:1fr 1fr;gap:1em}
-@media (max-width:800px){.columns{grid-template-columns:1fr}}
-`;
 
-function renderPacketTable(evidence: readonly PacketEvidence[]): string {
-  const rows = evidence
-    .map((e) => {
-      const framesFilter = buildFramesFilter(e);
-      return `<tr><td>${h(e.captureFile)}</td><td>${h(e.frames.join(', '))}</td><td>${h(formatTime(e.time))}</td><td>${h(e.protocol.toUpperCase())} ${h(
-        formatEndpoint(e.client, e.clientPort),
-      )} → ${h(formatEndpoint(e.server, e.serverPort))}</td><td>${h(e.host ?? '—')}</td><td>${h(e.organisation ?? '—')}</td><td>${
-        e.asn !== null ? `AS${e.asn} ${h(e.asnOwner ?? '')}` : '—'
-      }</td><td>${e.country ? h(`${nameCountry(e.country)} (${e.country})`) : '—'}</td><td>${h(e.detail)}<div class="meta">Wireshark: <code>${h(
-        framesFilter ?? buildConversationFilter(e),
-      )}</code></div></td></tr>`;
-    })
-    .join('\n');
-  return `<table><thead><tr><th>Capture</th><th>Frames</th><th>First time (UTC)</th><th>Endpoints</th><th>Host</th><th>Organisation</th><th>Network</th><th>Country</th><th>Evidence</th></tr></thead><tbody>
-${rows}
-</tbody></table>`;
+function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
 }
 
-function renderFinding(f: Finding, index: number): string {
-  const quotes =
-    f.policyEvidence.length > 0
-      ? f.policyEvidence
-          .map(
-            (p) =>
-              `<blockquote>${h(p.quote)}</blockquote><div class="meta">Section “${h(p.sectionPath.join(' › ') || '(top)')}”, characters ${p.span.start}–${p.span.end} of snapshot <code>${h(
-                p.snapshotSha256.slice(0, 12),
-              )}</code> (${h(p.source)})</div>`,
-          )
-          .join('\n')
-      : '<p class="meta">The policy says nothing on this point.</p>';
-  const packets = f.packetEvidence.length > 0 ? renderPacketTable(f.packetEvidence) : '<p class="meta">No packet evidence: this finding rests on the policy text alone.</p>';
-  return `<section class="finding sev-${h(f.severity)}" id="finding-${index + 1}">
-<h3>${index + 1}. ${h(f.title)}</h3>
-<p><span class="badge">${h(f.ruleId)}</span><span class="badge">severity: ${h(f.severity)}</span><span class="badge">label: ${h(f.label ?? '—')}</span><span class="badge">confidence: ${h(f.confidence)}</span></p>
+function renderQuote(p: PolicyEvidence): string {
+  const section = p.sectionPath.join(' › ') || '(untitled section)';
+  const c = p.context;
+  const body = c
+    ? `${c.span.start > c.sectionSpan.start ? '… ' : ''}${h(c.before)}<mark>${h(p.quote)}</mark>${h(c.after)}${c.span.end < c.sectionSpan.end ? ' …' : ''}`
+    : `<mark>${h(p.quote)}</mark>`;
+  return `<figure class="quote"><figcaption>Section “${h(section)}”${c ? ', quoted in context (highlighted: the sentence the finding rests on)' : ''}</figcaption>
+<blockquote><p>${body}</p></blockquote>
+<p class="meta">Characters ${p.span.start}–${p.span.end} of policy snapshot <code>${h(p.snapshotSha256)}</code> (${h(p.source)})</p></figure>`;
+}
+
+function renderPacketTable(evidence: readonly PacketEvidence[]): string {
+  // Each evidence row is followed by a full-width row saying what the packets show, so the narrow
+  // columns (frames, times, endpoints) stay readable and the long attribution chain gets the width.
+  const rows = evidence
+    .map(
+      (e) =>
+        `<tr class="row"><td>${h(e.captureFile)}</td><td>${h(e.frames.join(', ') || '—')}</td><td class="nowrap">${h(formatTime(e.time).replace('T', ' '))}</td><td>${h(
+          e.protocol.toUpperCase(),
+        )}</td><td>${h(formatEndpoint(e.client, e.clientPort))} →<br>${h(formatEndpoint(e.server, e.serverPort))}</td><td>${h(e.host ?? '—')}</td><td>${h(e.organisation ?? '—')}</td><td>${
+          e.asn !== null ? `AS${e.asn} ${h(e.asnOwner ?? '')}` : h(e.asnOwner ?? '—')
+        }</td><td>${e.country ? h(`${nameCountry(e.country)} (${e.country})`) : '—'}</td></tr>
+<tr class="detail"><td colspan="9">${h(e.detail)}</td></tr>`,
+    )
+    .join('\n');
+  return `<div class="table-scroll"><table class="packets"><thead><tr><th>Capture file</th><th>Frames</th><th>First frame (UTC)</th><th>Protocol</th><th>Client → server</th><th>Host name</th><th>Organisation</th><th>Network owner</th><th>Country (registry)</th></tr></thead><tbody>
+${rows}
+</tbody></table></div>`;
+}
+
+function renderFilters(filters: readonly WiresharkFilter[]): string {
+  if (filters.length === 0) return '';
+  const items = filters
+    .map(
+      (f) =>
+        `${filters.length > 1 ? `<dt>In ${h(f.captureFile)}:</dt>` : ''}${
+          f.frames ? `<dt>Only the frames listed</dt><dd><code>${h(f.frames)}</code></dd>` : ''
+        }<dt>Every packet of these conversations</dt><dd><code>${h(f.conversations)}</code></dd>`,
+    )
+    .join('\n');
+  return `<p>To see these packets in Wireshark, open the capture file and paste a display filter:</p><dl class="filters">${items}</dl>`;
+}
+
+function renderFinding(f: ReportFinding): string {
+  const quotes = f.policyEvidence.length > 0 ? f.policyEvidence.map(renderQuote).join('\n') : '<p class="silent">The policy says nothing on this point.</p>';
+  const packets =
+    f.packetEvidence.length > 0
+      ? `${renderPacketTable(f.packetEvidence)}\n${renderFilters(f.wiresharkFilters)}`
+      : '<p class="silent">No packet evidence: this finding rests on the policy text alone.</p>';
+  const label = f.label ? `<span class="badge">label: ${h(f.label)} — ${h(LABEL_MEANINGS[f.label] ?? '')}</span>` : '';
+  return `<article class="finding sev-${h(f.severity)}" id="${h(f.id)}">
+<h3><span class="fid">${h(f.id)}</span>${h(f.title)}</h3>
+<p><span class="sev sev-${h(f.severity)}">${h(f.severity)}</span> ${label}<span class="badge">confidence: ${h(f.confidence)}</span><span class="badge">rule: <code>${h(f.ruleId)}</code></span></p>
 <p>${h(f.explanation)}</p>
-<div class="columns"><div><h4>What the policy says</h4>${quotes}</div><div><h4>What the traffic shows</h4><p class="meta">${f.packetEvidence.length} evidence row(s) below.</p></div></div>
+<h4>What the policy says</h4>
+${quotes}
+<h4>What the traffic shows</h4>
 ${packets}
+${f.caveats.length > 0 ? `<h4>Caveats</h4>\n<ul class="caveats">${f.caveats.map((c) => `<li>${h(c)}</li>`).join('')}</ul>` : ''}
+</article>`;
+}
+
+function renderSummary(report: ReportModel): string {
+  const s = report.summary;
+  const policy = report.inputs.policy;
+  const captures = report.inputs.captures;
+  const times = captures.flatMap((c) => [c.firstTime, c.lastTime]).filter((t): t is number => t !== null);
+  const packets = captures.reduce((n, c) => n + c.packets, 0);
+  const trafficLine =
+    captures.length > 0
+      ? `${plural(captures.length, 'capture file')} (${h(captures.map((c) => c.file).join(', '))}), ${plural(packets, 'packet')}${
+          times.length > 0 ? `, recorded ${h(formatTime(Math.min(...times)))} to ${h(formatTime(Math.max(...times)))}` : ''
+        }`
+      : 'No capture imported.';
+  const policyLine = policy
+    ? `${policy.title ? `“${h(policy.title)}”, ` : ''}${h(policy.source)}, retrieved ${h(policy.fetchedAt)}; snapshot sha256 <code>${h(policy.sha256)}</code>`
+    : 'No policy stored for this app.';
+  const tiles = SEVERITY_ORDER.map((k) => `<div class="tile sev-${k}"><strong>${s.bySeverity[k]}</strong>${k}</div>`).join('');
+  const overview =
+    report.findings.length > 0
+      ? `<div class="table-scroll"><table><thead><tr><th>#</th><th>Severity</th><th>Label</th><th>Finding</th></tr></thead><tbody>
+${report.findings
+  .map((f) => `<tr><td><a href="#${h(f.id)}">${h(f.id)}</a></td><td><span class="sev sev-${h(f.severity)}">${h(f.severity)}</span></td><td>${h(f.label ?? '—')}</td><td><a href="#${h(f.id)}">${h(f.title)}</a></td></tr>`)
+  .join('\n')}
+</tbody></table></div>`
+      : '<p>No findings: the rules found no discrepancy between this policy and these captures.</p>';
+  return `<section id="summary">
+<h2>Summary</h2>
+<p class="lede">claimcheck compared what the privacy policy of <strong>${h(report.app.name)}</strong> says with what the app’s captured network traffic shows, and found <strong>${plural(
+    s.findings,
+    'discrepancy',
+    'discrepancies',
+  )}</strong>.</p>
+<dl class="facts">
+<dt>App</dt><dd>${h(report.app.name)}${report.app.domains.length > 0 ? ` (own domains: ${h(report.app.domains.join(', '))})` : ''}</dd>
+<dt>Audit</dt><dd>#${report.audit.id}, run ${h(report.audit.createdAt)} with claimcheck ${h(report.audit.toolVersion)}</dd>
+<dt>Policy version</dt><dd>${policyLine}</dd>
+<dt>Traffic</dt><dd>${trafficLine}</dd>
+</dl>
+<div class="tiles">${tiles}</div>
+${overview}
+</section>`;
+}
+
+function renderTraffic(report: ReportModel): string {
+  const t = report.traffic;
+  const recipients = report.recipients
+    .map(
+      (r) =>
+        `<tr><td>${h(r.organisation)}</td><td>${h(r.relation)}</td><td>${h(r.label ?? '—')}</td><td>${h(r.hosts.slice(0, 6).join(', ') || '—')}${
+          r.hosts.length > 6 ? ` and ${r.hosts.length - 6} more` : ''
+        }</td><td>${h(r.countries.map((c) => `${nameCountry(c)} (${c})`).join(', ') || '—')}</td><td class="num">${r.flows}</td><td class="num">${h(
+          formatBytes(r.bytes),
+        )}</td><td>${h(r.confidence)}</td></tr>`,
+    )
+    .join('\n');
+  return `<section id="traffic">
+<h2>Where the traffic went</h2>
+<p>${plural(t.flows, 'connection')} (${h(formatBytes(t.bytes))}), excluding network plumbing such as DNS. “Recipient” means a host name or the company’s own network names the organisation; “hosting” means only a cloud or CDN network is known, which shows where a server runs, not who receives the data.</p>
+<div class="charts">
+<div>${renderOrganisationChart(t.byOrganisation)}</div>
+<div>${renderCountryChart(t.byCountry)}</div>
+</div>
+<div class="table-scroll"><table><caption>Who received data</caption><thead><tr><th>Organisation</th><th>Relation</th><th>Label</th><th>Host names</th><th>Countries (registry)</th><th class="num">Flows</th><th class="num">Bytes</th><th>Confidence</th></tr></thead><tbody>
+${recipients}
+</tbody></table></div>
+</section>`;
+}
+
+function renderMethodology(report: ReportModel): string {
+  const labels = (Object.keys(LABEL_MEANINGS) as (keyof typeof LABEL_MEANINGS)[]).map((l) => `<li><strong>${h(l)}</strong>: ${h(LABEL_MEANINGS[l])}</li>`).join('');
+  const captures = report.inputs.captures
+    .map(
+      (c) =>
+        `<li>${h(c.file)} — ${h(c.format)}, ${plural(c.packets, 'packet')}${
+          c.firstTime !== null ? `, ${h(formatTime(c.firstTime))} to ${h(formatTime(c.lastTime ?? c.firstTime))}` : ''
+        }, sha256 <code>${h(c.sha256)}</code>${c.warnings > 0 ? `, ${plural(c.warnings, 'damaged record')} skipped` : ''}</li>`,
+    )
+    .join('\n');
+  const policy = report.inputs.policy;
+  return `<section id="methodology">
+<h2>Methodology</h2>
+${METHODOLOGY_PARAGRAPHS.map((p) => `<p>${h(p)}</p>`).join('\n')}
+<h3>Labels</h3>
+<ul>${labels}</ul>
+<h3>Rules applied</h3>
+<div class="table-scroll"><table><thead><tr><th>Rule</th><th>What it checks</th><th class="num">Findings</th></tr></thead><tbody>
+${report.rules.map((r) => `<tr><td><code>${h(r.id)}</code></td><td>${h(r.description)}</td><td class="num">${report.summary.byRule[r.id] ?? 0}</td></tr>`).join('\n')}
+</tbody></table></div>
+<h3>Inputs</h3>
+<ul>
+<li>${
+    policy
+      ? `Policy: ${h(policy.source)}, retrieved ${h(policy.fetchedAt)}, sha256 <code>${h(policy.sha256)}</code>; claims found: ${h(
+          Object.entries(policy.claimCounts)
+            .map(([k, v]) => `${v} ${k}`)
+            .join(', ') || 'none',
+        )}`
+      : 'Policy: none stored for this app'
+  }</li>
+${captures}
+</ul>
+<h3>Tool and data sources</h3>
+<ul>
+<li>claimcheck ${h(report.audit.toolVersion)} ran the audit; claimcheck ${h(report.generator.version)} wrote this report (report schema ${h(report.schemaVersion)}) at ${h(
+    report.generatedAt,
+  )}.</li>
+${report.dataSources.map((d) => `<li>${h(d.name)}, version ${h(d.version)}. Licence: ${h(d.licence)}. ${h(d.attribution)}</li>`).join('\n')}
+</ul>
 </section>`;
 }
 
 /** Self-contained HTML view of the report: inline CSS, no script, nothing loaded from anywhere. */
 export function renderHtml(report: ReportModel): string {
-  const s = report.summary;
-  const policy = report.inputs.policy;
-  const captures = report.inputs.captures
-    .map(
-      (c) =>
-        `<li>${h(c.file)} — ${h(c.format)}, ${c.packets} packets${c.firstTime !== null ? `, ${h(formatTime(c.firstTime))} – ${h(formatTime(c.lastTime ?? c.firstTime))}` : ''}, sha256 <code>${h(c.sha256)}</code>${c.warnings > 0 ? `, ${c.warnings} warnings` : ''}</li>`,
-    )
-    .join('\n');
-  const recipients = report.recipients
-    .map(
-      (r) =>
-        `<tr><td>${h(r.organisation)}</td><td>${h(r.relation)}</td><td>${h(r.label ?? '—')}</td><td>${h(r.hosts.slice(0, 6).join(', ') || '—')}</td><td>${h(
-          r.countries.map((c) => `${nameCountry(c)} (${c})`).join(', ') || '—',
-        )}</td><td>${r.flows}</td><td>${h(formatBytes(r.bytes))}</td><td>${h(r.confidence)}</td></tr>`,
-    )
-    .join('\n');
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">
-<meta name="referrer" content="no-referrer">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>claimcheck report: ${h(report.app.name)}</title>
-<style>${STYLE}</style>
-</head>
-<body>
-<h1>claimcheck report: ${h(report.app.name)}</h1>
-<p class="meta">Audit #${report.audit.id} of ${h(report.audit.createdAt)}; generated ${h(report.generatedAt)} by claimcheck ${h(report.generator.version)}; report schema ${h(report.schemaVersion)}.</p>
-<h2>Summary</h2>
-<p><strong>${s.findings} finding${s.findings === 1 ? '' : 's'}</strong>: ${(['high', 'medium', 'low', 'info'] as const).map((k) => `${s.bySeverity[k]} ${k}`).join(', ')}.</p>
-<table><thead><tr><th>Rule</th><th>What it checks</th><th>Findings</th></tr></thead><tbody>
-${report.rules.map((r) => `<tr><td><code>${h(r.id)}</code></td><td>${h(r.description)}</td><td>${s.byRule[r.id] ?? 0}</td></tr>`).join('\n')}
-</tbody></table>
-<h2>What was audited</h2>
-<ul>
-<li>${policy ? `Policy: ${h(policy.source)} (fetched ${h(policy.fetchedAt)}), sha256 <code>${h(policy.sha256)}</code>` : 'No policy stored for this app.'}</li>
-${captures}
-</ul>
-<h2>Who received data</h2>
-<table><thead><tr><th>Organisation</th><th>Relation</th><th>Label</th><th>Hosts</th><th>Countries</th><th>Flows</th><th>Bytes</th><th>Confidence</th></tr></thead><tbody>
-${recipients}
-</tbody></table>
+  return renderHtmlPage(
+    `claimcheck report: ${report.app.name}`,
+    `<header>
+<h1>What the privacy policy says, and what the app does: ${h(report.app.name)}</h1>
+<p class="meta">claimcheck audit #${report.audit.id} of ${h(report.audit.createdAt)} · report generated ${h(report.generatedAt)} · report schema ${h(report.schemaVersion)}</p>
+</header>
+${renderSummary(report)}
+${renderTraffic(report)}
+<section id="findings">
 <h2>Findings</h2>
 ${report.findings.length === 0 ? '<p>No findings.</p>' : report.findings.map(renderFinding).join('\n')}
-<h2>Methodology and data sources</h2>
-<p>Host names come from TLS SNI, HTTP Host headers and DNS answers in the capture; organisations from claimcheck's entity catalog; networks and countries from pinned offline IP data (registry country of the network, not a measured location). Labels follow flow-to-policy research: consistent, vague, omitted, incorrect.</p>
-<ul>
-${report.dataSources.map((d) => `<li>${h(d.name)} ${h(d.version)} — ${h(d.licence)}. ${h(d.attribution)}</li>`).join('\n')}
-</ul>
-</body>
-</html>
-`;
+</section>
+${renderMethodology(report)}`,
+  );
 }

@@ -1,7 +1,8 @@
-import type { Finding, PacketEvidence } from '../model/finding.js';
+import type { PacketEvidence, PolicyEvidence } from '../model/finding.js';
 import { escapeMarkdown as md, escapeMarkdownCode as code } from './escape-text.js';
-import { buildConversationFilter, buildFramesFilter, formatEndpoint, formatTime } from './format-evidence.js';
-import type { ReportModel } from './report-model.js';
+import { formatEndpoint, formatTime } from './format-evidence.js';
+import type { ReportFinding, ReportModel } from './report-model.js';
+import { LABEL_MEANINGS, METHODOLOGY_PARAGRAPHS } from './report-wording.js';
 import { formatBytes, nameCountry } from './wording.js';
 
 function renderPacketRow(e: PacketEvidence): string {
@@ -18,24 +19,42 @@ function renderPacketRow(e: PacketEvidence): string {
   return `| ${cells.join(' | ')} |`;
 }
 
-function renderFinding(f: Finding, index: number): string[] {
-  const lines = [
-    `### ${index + 1}. ${md(f.title)}`,
+/** Escapes text that may span paragraphs, keeping its paragraph breaks inside a blockquote. */
+function quoteParagraphs(text: string): string {
+  return text
+    .split(/\n\s*\n/)
+    .map((paragraph) => md(paragraph))
+    .join('\n>\n> ');
+}
+
+function renderQuote(p: PolicyEvidence): string[] {
+  const c = p.context;
+  // The quote is bold within its section text; the markers are ours, everything between them is escaped.
+  const body = c
+    ? `${c.span.start > c.sectionSpan.start ? '… ' : ''}${quoteParagraphs(c.before)}**${md(p.quote)}**${quoteParagraphs(c.after)}${c.span.end < c.sectionSpan.end ? ' …' : ''}`
+    : md(p.quote);
+  return [
+    `> ${body}`,
+    '>',
+    `> — section “${md(p.sectionPath.join(' › ') || '(untitled section)')}”${c ? ' (the sentence the finding rests on in bold)' : ''}, characters ${p.span.start}–${
+      p.span.end
+    } of snapshot ${code(p.snapshotSha256.slice(0, 12))}`,
     '',
-    `**Rule:** ${code(f.ruleId)} · **Severity:** ${f.severity} · **Label:** ${f.label ?? '—'} · **Confidence:** ${f.confidence}`,
+  ];
+}
+
+function renderFinding(f: ReportFinding): string[] {
+  const lines = [
+    `### ${f.id}. ${md(f.title)}`,
+    '',
+    `**Severity:** ${f.severity} · **Label:** ${f.label ?? '—'} · **Confidence:** ${f.confidence} · **Rule:** ${code(f.ruleId)}`,
     '',
     md(f.explanation),
     '',
   ];
   if (f.policyEvidence.length > 0) {
     lines.push('**What the policy says**', '');
-    for (const p of f.policyEvidence) {
-      lines.push(`> ${md(p.quote)}`, '>');
-      lines.push(
-        `> — section “${md(p.sectionPath.join(' › ') || '(top)')}”, characters ${p.span.start}–${p.span.end} of snapshot ${code(p.snapshotSha256.slice(0, 12))}`,
-        '',
-      );
-    }
+    for (const p of f.policyEvidence) lines.push(...renderQuote(p));
   } else {
     lines.push('**What the policy says:** nothing on this point.', '');
   }
@@ -45,12 +64,18 @@ function renderFinding(f: Finding, index: number): string[] {
     lines.push('| --- | --- | --- | --- | --- | --- | --- | --- |');
     for (const e of f.packetEvidence) lines.push(renderPacketRow(e));
     lines.push('');
-    for (const e of f.packetEvidence.slice(0, 3)) {
-      lines.push(`- ${md(e.detail)}`);
-      const frames = buildFramesFilter(e);
-      lines.push(`  Wireshark: ${code(frames ?? buildConversationFilter(e))}`);
-    }
+    for (const e of f.packetEvidence.slice(0, 3)) lines.push(`- ${md(e.detail)}`);
     if (f.packetEvidence.length > 3) lines.push(`- … and ${f.packetEvidence.length - 3} more rows in the table above`);
+    lines.push('');
+    for (const w of f.wiresharkFilters) {
+      const where = f.wiresharkFilters.length > 1 ? ` in ${md(w.captureFile)}` : '';
+      if (w.frames) lines.push(`Wireshark${where}, the frames listed: ${code(w.frames)}  `);
+      lines.push(`Wireshark${where}, every packet of these conversations: ${code(w.conversations)}`, '');
+    }
+  }
+  if (f.caveats.length > 0) {
+    lines.push('**Caveats**', '');
+    for (const c of f.caveats) lines.push(`- ${md(c)}`);
     lines.push('');
   }
   return lines;
@@ -59,36 +84,39 @@ function renderFinding(f: Finding, index: number): string[] {
 /** Markdown view of the report, for pasting into a story or a ticket. */
 export function renderMarkdown(report: ReportModel): string {
   const s = report.summary;
+  const policy = report.inputs.policy;
   const lines: string[] = [
-    `# claimcheck report: ${md(report.app.name)}`,
+    `# What the privacy policy says, and what the app does: ${md(report.app.name)}`,
     '',
-    `Audit #${report.audit.id} of ${report.audit.createdAt}, generated ${report.generatedAt} by claimcheck ${report.generator.version}.`,
+    `claimcheck audit #${report.audit.id} of ${report.audit.createdAt} (claimcheck ${md(report.audit.toolVersion)}); report generated ${report.generatedAt} by claimcheck ${md(
+      report.generator.version,
+    )}, report schema ${report.schemaVersion}.`,
     '',
     '## Summary',
     '',
     `**${s.findings} finding${s.findings === 1 ? '' : 's'}:** ${(['high', 'medium', 'low', 'info'] as const).map((k) => `${s.bySeverity[k]} ${k}`).join(', ')}.`,
     '',
-    '| Rule | Findings |',
-    '| --- | --- |',
-    ...report.rules.map((r) => `| ${code(r.id)} | ${s.byRule[r.id] ?? 0} |`),
-    '',
-    '## What was audited',
-    '',
-  ];
-  const policy = report.inputs.policy;
-  lines.push(
     policy
-      ? `- Policy: ${md(policy.source)} (fetched ${policy.fetchedAt}, sha256 ${code(policy.sha256)}); claims: ${Object.entries(policy.claimCounts)
-          .map(([k, v]) => `${v} ${k}`)
-          .join(', ')}`
-      : '- Policy: none stored for this app',
-  );
+      ? `- **Policy version:** ${policy.title ? `“${md(policy.title)}”, ` : ''}${md(policy.source)}, retrieved ${policy.fetchedAt}, sha256 ${code(policy.sha256)}; claims found: ${
+          Object.entries(policy.claimCounts)
+            .map(([k, v]) => `${v} ${k}`)
+            .join(', ') || 'none'
+        }`
+      : '- **Policy:** none stored for this app',
+  ];
   for (const c of report.inputs.captures) {
     lines.push(
-      `- Capture: ${md(c.file)} (${c.format}, ${c.packets} packets${c.firstTime !== null ? `, ${formatTime(c.firstTime)} – ${formatTime(c.lastTime ?? c.firstTime)}` : ''}, sha256 ${code(c.sha256)}${c.warnings > 0 ? `, ${c.warnings} warnings` : ''})`,
+      `- **Capture:** ${md(c.file)} (${c.format}, ${c.packets} packets${c.firstTime !== null ? `, ${formatTime(c.firstTime)} – ${formatTime(c.lastTime ?? c.firstTime)}` : ''}, sha256 ${code(c.sha256)}${c.warnings > 0 ? `, ${c.warnings} damaged record${c.warnings === 1 ? '' : 's'} skipped` : ''})`,
     );
   }
-  lines.push('', '## Who received data', '');
+  lines.push('');
+  if (report.findings.length > 0) {
+    lines.push('| # | Severity | Label | Finding |', '| --- | --- | --- | --- |');
+    for (const f of report.findings) lines.push(`| ${f.id} | ${f.severity} | ${f.label ?? '—'} | ${md(f.title)} |`);
+    lines.push('');
+  }
+  lines.push('## Where the traffic went', '');
+  lines.push(`${report.traffic.flows} connections (${formatBytes(report.traffic.bytes)}), excluding network plumbing such as DNS.`, '');
   lines.push('| Organisation | Relation | Label | Hosts | Countries | Flows | Bytes | Confidence |');
   lines.push('| --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const r of report.recipients) {
@@ -96,13 +124,21 @@ export function renderMarkdown(report: ReportModel): string {
       `| ${md(r.organisation)} | ${r.relation} | ${r.label ?? '—'} | ${md(r.hosts.slice(0, 4).join(', ') || '—')} | ${r.countries.join(', ') || '—'} | ${r.flows} | ${formatBytes(r.bytes)} | ${r.confidence} |`,
     );
   }
+  lines.push('', '| Country of server address (registry) | Flows | Bytes |', '| --- | --- | --- |');
+  for (const t of report.traffic.byCountry) {
+    lines.push(`| ${t.country ? md(`${nameCountry(t.country)} (${t.country})`) : 'Unknown'} | ${t.flows} | ${formatBytes(t.bytes)} |`);
+  }
   lines.push('', '## Findings', '');
   if (report.findings.length === 0) lines.push('No findings.', '');
-  report.findings.forEach((f, i) => lines.push(...renderFinding(f, i)));
-  lines.push('## Methodology and data sources', '');
-  for (const r of report.rules) lines.push(`- ${code(r.id)}: ${md(r.description)}`);
-  lines.push('');
-  for (const d of report.dataSources) lines.push(`- ${md(d.name)} ${md(d.version)} — ${md(d.licence)}. ${md(d.attribution)}`);
+  for (const f of report.findings) lines.push(...renderFinding(f));
+  lines.push('## Methodology', '');
+  for (const p of METHODOLOGY_PARAGRAPHS) lines.push(md(p), '');
+  lines.push('Labels:', '');
+  for (const [label, meaning] of Object.entries(LABEL_MEANINGS)) lines.push(`- **${label}**: ${md(meaning)}`);
+  lines.push('', 'Rules applied:', '');
+  for (const r of report.rules) lines.push(`- ${code(r.id)} (${s.byRule[r.id] ?? 0}): ${md(r.description)}`);
+  lines.push('', 'Data sources:', '');
+  for (const d of report.dataSources) lines.push(`- ${md(d.name)}, version ${md(d.version)}. Licence: ${md(d.licence)}. ${md(d.attribution)}`);
   lines.push('');
   return lines.join('\n');
 }

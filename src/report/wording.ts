@@ -161,3 +161,58 @@ export function describeUndisclosedCountry(facts: {
       ' Country is the registry country of the IP network, not a measured location.',
   };
 }
+
+export function describeProcessorCountry(facts: {
+  organisation: string;
+  country: string;
+  /** Why the organisation is tied to the country: headquarters (own or a parent's) and/or its servers. */
+  headquarters: { organisation: string; isParent: boolean } | null;
+  serverFlowCount: number;
+  label: 'omitted' | 'vague' | 'incorrect';
+  /** Countries the policy names as where data goes, if any. */
+  disclosed: string[];
+  /** The user's jurisdictions of interest as written, or null in the default mode. */
+  configured: string[] | null;
+  carriesIdentifiers: boolean;
+}): FindingWording {
+  const name = nameCountry(facts.country);
+  const ties: string[] = [];
+  if (facts.headquarters) {
+    ties.push(
+      facts.headquarters.isParent
+        ? `its parent company ${facts.headquarters.organisation} is headquartered in ${name}`
+        : `it is headquartered in ${name}`,
+    );
+  }
+  if (facts.serverFlowCount > 0) ties.push(`the capture shows ${plural(facts.serverFlowCount, 'connection')} to its servers registered in ${name}`);
+  const policy =
+    facts.label === 'incorrect'
+      ? `The policy says data is not transferred to ${name}.`
+      : facts.disclosed.length > 0
+        ? `The policy names ${facts.disclosed.map(nameCountry).join(', ')} as where data is stored or sent, and does not mention ${name}.` +
+          (facts.label === 'vague' ? ' It says data may go to "other countries", without naming them.' : '')
+        : `The policy does not mention ${name}.`;
+  const why = facts.configured
+    ? ` ${name} is among the jurisdictions of interest chosen for this audit (${facts.configured.join(', ')}).`
+    : '';
+  return {
+    title:
+      facts.label === 'incorrect'
+        ? `${facts.organisation} is tied to ${name}, where the policy says data does not go`
+        : `${facts.organisation} is tied to ${name}, which the policy never mentions`,
+    explanation:
+      `${facts.organisation} receives data from the app, and ${ties.join('; ')}. ${policy}${why}` +
+      (facts.carriesIdentifiers ? ' User identifiers reached this recipient in plaintext.' : '') +
+      (facts.serverFlowCount > 0 ? ' Server country is the registry country of the IP network, not a measured location.' : ''),
+  };
+}
+
+export function describeClaimedNotObserved(facts: { organisation: string; nameInPolicy: string; flowCount: number }): FindingWording {
+  return {
+    title: `The policy names ${facts.nameInPolicy}, but the capture shows no traffic to it`,
+    explanation:
+      `The policy names ${endSentence(facts.nameInPolicy === facts.organisation ? facts.organisation : `"${facts.nameInPolicy}" (${facts.organisation})`)} ` +
+      `None of the ${plural(facts.flowCount, 'connection')} in the captured traffic goes to it. This is informational: the capture covers only the sessions recorded, ` +
+      'and many processors receive data from the company\u2019s servers rather than from the app.',
+  };
+}

@@ -2,6 +2,7 @@ import type { Attribution, Entity } from '../model/entity.js';
 import type { StoredApp } from '../store/app-repository.js';
 import type { StoredCapture, StoredFlow, StoredIdentifierHit } from '../store/capture-repository.js';
 import type { StoredClaim, StoredSnapshot } from '../store/policy-repository.js';
+import type { AuditSettings } from './audit-settings.js';
 
 /** A flow with the capture it came from and who receives it. */
 export interface AttributedFlow {
@@ -22,6 +23,8 @@ export interface AuditView {
   captures: StoredCapture[];
   flows: AttributedFlow[];
   identifierHits: StoredIdentifierHit[];
+  /** User configuration the rules read (jurisdictions of interest). */
+  settings: AuditSettings;
   /** The entity and its parents, nearest first; empty for unknown ids. */
   lineage(entityId: string): Entity[];
 }

@@ -1,10 +1,25 @@
-import type { Finding } from '../model/finding.js';
+import type { Confidence, Finding } from '../model/finding.js';
 import { describePlaintextIdentifier } from '../report/wording.js';
 import type { StoredIdentifierHit } from '../store/capture-repository.js';
 import type { AuditView } from './audit-view.js';
 import { MAX_EVIDENCE_FRAMES, findFlowOfHit, packetEvidenceOfFlow, packetEvidenceOfHit, policyEvidenceOf } from './evidence.js';
 import type { Rule } from './rule.js';
 import { findTransitEncryptionClaims, hasExplicitTransitClaim } from './transit-encryption-claims.js';
+
+/** Values shorter than this can turn up in unrelated bytes by chance, above all in binary UDP payloads. */
+const DISTINCTIVE_LENGTH = 8;
+
+/**
+ * Confidence from the evidence: an exact (or exactly encoded) match of a distinctive value is
+ * certain; a case-insensitive match or a short value is medium. When the finding says the policy is
+ * contradicted, an unscoped encryption claim ("industry-standard encryption") lowers it to medium
+ * too, because a reader may not take it to cover the network.
+ */
+function rateConfidence(hits: readonly StoredIdentifierHit[], claimed: boolean, explicitClaim: boolean): Confidence {
+  const exact = hits.some((h) => h.encoding !== 'case-insensitive' && h.value.length >= DISTINCTIVE_LENGTH);
+  if (!exact) return 'medium';
+  return !claimed || explicitClaim ? 'high' : 'medium';
+}
 
 /** A user identifier travels unencrypted; worst when the policy promises encryption. */
 export const plaintextIdentifier: Rule = {
@@ -61,7 +76,7 @@ export const plaintextIdentifier: Rule = {
         ruleId: 'plaintext-identifier',
         severity: 'high',
         label: claims.length > 0 ? 'incorrect' : null,
-        confidence: claims.length === 0 || explicit ? 'high' : 'medium',
+        confidence: rateConfidence(hits, claims.length > 0, explicit),
         subject: identifiers.map((i) => i.label).join(', '),
         title: wording.title,
         explanation: wording.explanation,

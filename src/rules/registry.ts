@@ -1,4 +1,6 @@
+import { claimedNotObserved } from './claimed-not-observed.js';
 import { plaintextIdentifier } from './plaintext-identifier.js';
+import { processorCountry } from './processor-country.js';
 import type { Rule } from './rule.js';
 import { undisclosedCountry } from './undisclosed-country.js';
 import { undisclosedRecipient } from './undisclosed-recipient.js';
@@ -11,5 +13,7 @@ export const RULES: readonly Rule[] = [
   plaintextIdentifier,
   unencryptedTransport,
   undisclosedCountry,
+  processorCountry,
   vagueRetention,
+  claimedNotObserved,
 ];

@@ -1,29 +1,9 @@
-import type { TransferClaim } from '../model/claim.js';
 import type { Finding } from '../model/finding.js';
 import { describeUndisclosedCountry } from '../report/wording.js';
-import type { StoredClaim } from '../store/policy-repository.js';
 import type { AttributedFlow, AuditView } from './audit-view.js';
 import { isNetworkPlumbing, packetEvidenceOfFlow, policyEvidenceOf } from './evidence.js';
-import regions from './regions.json' with { type: 'json' };
+import { collectClaimCountries, type StoredTransferClaim } from './policy-locations.js';
 import type { Rule } from './rule.js';
-
-type StoredTransferClaim = TransferClaim & StoredClaim;
-
-const REGION_MEMBERS = new Map<string, string[]>(
-  Object.entries(regions).filter((entry): entry is [string, string[]] => Array.isArray(entry[1])),
-);
-
-/** Countries a set of transfer claims names, with regions expanded to their member states. */
-function disclosedCountries(claims: readonly StoredTransferClaim[]): Set<string> {
-  const countries = new Set<string>();
-  for (const claim of claims) {
-    for (const code of claim.countries) countries.add(code.toUpperCase());
-    for (const region of claim.regions) {
-      for (const code of REGION_MEMBERS.get(region.toUpperCase()) ?? []) countries.add(code);
-    }
-  }
-  return countries;
-}
 
 /** Traffic to a country the policy never mentions, when the policy does say where data goes. */
 export const undisclosedCountry: Rule = {
@@ -38,7 +18,7 @@ export const undisclosedCountry: Rule = {
     const snapshot = view.snapshot;
     const claims = view.claims.filter((c): c is StoredTransferClaim => c.kind === 'transfer' && c.polarity === 'affirmative');
     if (!snapshot || claims.length === 0) return [];
-    const disclosed = disclosedCountries(claims);
+    const disclosed = collectClaimCountries(claims);
     const unspecified = claims.filter((c) => c.unspecified);
     const byCountry = new Map<string, AttributedFlow[]>();
     for (const item of view.flows) {

@@ -26,6 +26,8 @@ export const undisclosedRecipient: Rule = {
       const best = recipient.flows
         .map((f) => f.attribution.confidence)
         .reduce<Confidence>((acc, c) => (CONFIDENCE_ORDER.indexOf(c) > CONFIDENCE_ORDER.indexOf(acc) ? c : acc), 'low');
+      // Without a catalog entity the policy comparison rests on a domain label ("acme" ↔ "Acme"), which can miss a name.
+      const confidence: Confidence = recipient.entityId === null && best === 'high' ? 'medium' : best;
       const bytes = recipient.flows.reduce((sum, f) => sum + f.flow.bytes, 0);
       const hosts = [...new Set(recipient.flows.map((f) => f.attribution.host).filter((h): h is string => h !== null))];
       const wording = describeUndisclosedRecipient({
@@ -40,7 +42,7 @@ export const undisclosedRecipient: Rule = {
         ruleId: 'undisclosed-recipient',
         severity: disclosure.label === 'vague' ? 'medium' : 'high',
         label: disclosure.label,
-        confidence: best,
+        confidence,
         subject: recipient.organisation,
         title: wording.title,
         explanation: wording.explanation,

@@ -43,3 +43,9 @@ export function findAppId(db: StoreDatabase, name: string): number | null {
   const row = db.prepare('SELECT id FROM apps WHERE name = ?').get(name) as { id: number } | undefined;
   return row?.id ?? null;
 }
+
+/** Names of apps that have at least one stored audit (a batch run skips them when resuming). */
+export function listAuditedAppNames(db: StoreDatabase): Set<string> {
+  const rows = db.prepare('SELECT name FROM apps a WHERE EXISTS (SELECT 1 FROM audits u WHERE u.app_id = a.id)').all() as { name: string }[];
+  return new Set(rows.map((r) => r.name));
+}

@@ -54,3 +54,11 @@ export function loadAudit(db: StoreDatabase, app: { id: number; name: string; do
     findings,
   };
 }
+
+/** Ids and times of an app's audits, oldest first (for "which audits can I compare" hints). */
+export function listAudits(db: StoreDatabase, appId: number): { id: number; createdAt: string }[] {
+  return (db.prepare('SELECT id, created_at FROM audits WHERE app_id = ? ORDER BY id').all(appId) as { id: number; created_at: string }[]).map((r) => ({
+    id: r.id,
+    createdAt: r.created_at,
+  }));
+}

@@ -5,6 +5,7 @@ import type {
   FlowHostName,
   FlowSummary,
   IdentifierHit,
+  RealtimeSignature,
 } from '../model/capture-summary.js';
 import type { CaptureFormat } from '../model/observation.js';
 
@@ -69,8 +70,8 @@ export function insertCapture(
 
   const insertFlow = db.prepare(
     `INSERT INTO flows (capture_id, protocol, client, client_port, server, server_port, packets, bytes, payload_bytes,
-       first_time, last_time, first_frame, last_frame, sample_frames, encryption, host_names, http_requests)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       first_time, last_time, first_frame, last_frame, sample_frames, encryption, host_names, http_requests, realtime)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   for (const flow of summary.flows) {
     insertFlow.run(
@@ -91,6 +92,7 @@ export function insertCapture(
       flow.encryption,
       JSON.stringify(flow.hostNames),
       JSON.stringify(flow.httpRequests),
+      JSON.stringify(flow.realtime ?? []),
     );
   }
   const insertAnswer = db.prepare(
@@ -164,6 +166,13 @@ interface FlowRow {
   encryption: FlowSummary['encryption'];
   host_names: string;
   http_requests: string;
+  realtime: string;
+}
+
+/** The optional `realtime` field of a flow: present only when a protocol was recognised, as at import. */
+function parseRealtime(text: string): Pick<FlowSummary, 'realtime'> {
+  const realtime = JSON.parse(text) as RealtimeSignature[];
+  return realtime.length > 0 ? { realtime } : {};
 }
 
 /** Flows of the given captures, in capture then first-frame order. */
@@ -189,6 +198,7 @@ export function loadFlows(db: StoreDatabase, captureIds: readonly number[]): Sto
       encryption: row.encryption,
       hostNames: JSON.parse(row.host_names) as FlowHostName[],
       httpRequests: JSON.parse(row.http_requests) as FlowSummary['httpRequests'],
+      ...parseRealtime(row.realtime),
     })),
   );
 }

@@ -2,20 +2,22 @@ import Database from 'better-sqlite3';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ConfigError } from '../model/errors.js';
+import { translateStoreError } from './translate-store-error.js';
 
 /** The store's handle type; only `src/store/` imports better-sqlite3. */
 export type StoreDatabase = Database.Database;
 
 const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
 
-interface Migration {
+/** One schema step: `NNN-name.sql` brings the database to version NNN. */
+export interface Migration {
   version: number;
   name: string;
   sql: string;
 }
 
 /** Reads `NNN-name.sql` files in order; the number is the schema version it brings the database to. */
-function readMigrations(): Migration[] {
+export function readMigrations(): Migration[] {
   return readdirSync(MIGRATIONS_DIR)
     .filter((file) => /^\d{3}-[a-z0-9-]+\.sql$/.test(file))
     .sort()
@@ -32,13 +34,27 @@ export function currentSchemaVersion(): number {
   return migrations.at(-1)?.version ?? 0;
 }
 
+/** Options of {@link openDatabase}. */
+export interface OpenDatabaseOptions {
+  /** Open without writing (no migration, no journal-mode change); the file must exist. */
+  readonly?: boolean;
+  /** How long a writer waits for another process's write lock before failing (default 15 s). */
+  busyTimeoutMs?: number;
+}
+
+/**
+ * Writers hold the lock only while writing rows already parsed in memory (seconds at most for a
+ * huge capture), so waiting this long serialises concurrent commands instead of failing them.
+ */
+const DEFAULT_BUSY_TIMEOUT_MS = 15_000;
+
 /**
  * Opens (creating if needed) a claimcheck database and brings its schema up to date.
  * WAL lets a report read while an import writes; the busy timeout makes a second writer wait
  * instead of failing at once. Each migration runs in its own transaction together with the
  * version bump, so a killed migration leaves the previous version intact.
  */
-export function openDatabase(path: string, options: { readonly?: boolean } = {}): StoreDatabase {
+export function openDatabase(path: string, options: OpenDatabaseOptions = {}): StoreDatabase {
   let db: StoreDatabase;
   try {
     db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
@@ -47,48 +63,58 @@ export function openDatabase(path: string, options: { readonly?: boolean } = {})
     throw new ConfigError(`${path}: cannot open database (${detail})`);
   }
   try {
-    db.pragma('busy_timeout = 5000');
+    db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS))}`);
     db.pragma('foreign_keys = ON');
     if (!options.readonly) {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
     }
-    migrate(db, path, options.readonly ?? false);
+    migrateDatabase(db, path, options.readonly ?? false);
   } catch (error) {
     db.close();
-    if (error instanceof Error && 'code' in error && error.code === 'SQLITE_NOTADB') {
-      throw new ConfigError(`${path}: not a claimcheck database (not an SQLite file)`);
-    }
-    throw error;
+    throw translateStoreError(error, path);
   }
   return db;
 }
 
-function migrate(db: StoreDatabase, path: string, readonly: boolean): void {
-  const migrations = readMigrations();
+/**
+ * Brings a database's schema to the latest of `migrations`. Each migration runs in its own
+ * immediate transaction together with its `user_version` bump, and the version is read again
+ * inside that transaction: two processes opening a fresh database at once serialise on the write
+ * lock and the second finds the work done, and a kill mid-migration leaves the previous version.
+ * @throws ConfigError for a database from a newer claimcheck, a foreign SQLite file, or an
+ *   out-of-date schema opened read-only.
+ */
+export function migrateDatabase(db: StoreDatabase, path: string, readonly: boolean, migrations: readonly Migration[] = readMigrations()): void {
   const latest = migrations.at(-1)?.version ?? 0;
-  const version = Number(db.pragma('user_version', { simple: true }));
-  if (version > latest) {
-    throw new ConfigError(
-      `${path}: database schema version ${version} is newer than this claimcheck supports (${latest})`,
-      'upgrade claimcheck, or use another --db',
-    );
-  }
-  if (version === 0 && !readonly) {
-    const tables = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number };
-    if (tables.n > 0) {
-      throw new ConfigError(`${path}: an SQLite database that is not claimcheck's`, 'pass another --db path');
+  const readVersion = (): number => Number(db.pragma('user_version', { simple: true }));
+  const refuseNewer = (version: number): void => {
+    if (version > latest) {
+      throw new ConfigError(
+        `${path}: database schema version ${version} is newer than this claimcheck supports (${latest})`,
+        'upgrade claimcheck, or use another --db',
+      );
     }
-  }
-  const pending = migrations.filter((m) => m.version > version);
+  };
+  const initial = readVersion();
+  refuseNewer(initial);
+  const pending = migrations.filter((m) => m.version > initial);
   if (pending.length === 0) return;
   if (readonly) {
     throw new ConfigError(`${path}: database schema is out of date`, 'run any writing command once to migrate it');
   }
   for (const migration of pending) {
     db.transaction(() => {
+      const version = readVersion();
+      refuseNewer(version);
+      if (version >= migration.version) return;
+      if (version === 0) {
+        const tables = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number };
+        if (tables.n > 0) throw new ConfigError(`${path}: an SQLite database that is not claimcheck's`, 'pass another --db path');
+      }
       db.exec(migration.sql);
-      db.pragma(`user_version = ${migration.version}`);
+      // PRAGMA takes no bound parameters; the version is an integer parsed from a file name.
+      db.pragma(`user_version = ${Math.trunc(migration.version)}`);
     }).immediate();
   }
 }

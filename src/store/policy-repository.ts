@@ -1,6 +1,6 @@
 import type { StoreDatabase } from './open-database.js';
 import type { Claim } from '../model/claim.js';
-import type { ExtractedPolicy, PolicyFormat, PolicySnapshot } from '../model/policy.js';
+import type { ExtractedPolicy, PolicyFormat, PolicySection, PolicySnapshot } from '../model/policy.js';
 
 /** A claim as stored, with its row id for provenance in findings. */
 export type StoredClaim = Claim & { id: number; snapshotId: number };
@@ -113,4 +113,48 @@ export function loadClaims(db: StoreDatabase, snapshotId: number): StoredClaim[]
     details: string;
   }[];
   return rows.map((row) => ({ ...(JSON.parse(row.details) as Claim), id: row.id, snapshotId }));
+}
+
+/** A snapshot of an app by content hash (reports use it to show a quote in its section), or null. */
+export function findSnapshotBySha(db: StoreDatabase, appId: number, sha256: string): StoredSnapshot | null {
+  const row = db
+    .prepare(
+      `SELECT id, app_id, source, sha256, fetched_at, format, title, text, extractor_version
+       FROM policy_snapshots WHERE app_id = ? AND sha256 = ?`,
+    )
+    .get(appId, sha256) as SnapshotRow | undefined;
+  return row ? toSnapshot(row) : null;
+}
+
+/** Sections of one snapshot in document order. */
+export function loadSections(db: StoreDatabase, snapshotId: number): PolicySection[] {
+  const rows = db
+    .prepare('SELECT heading_path, span_start, span_end FROM policy_sections WHERE snapshot_id = ? ORDER BY ordinal')
+    .all(snapshotId) as { heading_path: string; span_start: number; span_end: number }[];
+  return rows.map((row) => ({ headingPath: JSON.parse(row.heading_path) as string[], span: { start: row.span_start, end: row.span_end } }));
+}
+
+/** Every snapshot of an app's policy, oldest first (by fetch time, then insertion order). */
+export function listSnapshots(db: StoreDatabase, appId: number): StoredSnapshot[] {
+  const rows = db
+    .prepare(
+      `SELECT id, app_id, source, sha256, fetched_at, format, title, text, extractor_version
+       FROM policy_snapshots WHERE app_id = ? ORDER BY fetched_at, id`,
+    )
+    .all(appId) as SnapshotRow[];
+  return rows.map(toSnapshot);
+}
+
+/**
+ * The snapshot in force at `atSeconds` (Unix time, e.g. a capture's first packet): the newest one
+ * fetched at or before that moment. When every stored version was fetched later (the usual case of a
+ * policy added after the capture), the fetch dates say nothing about which was in force, so the newest
+ * is used, as without a time. Null when the app has no policy.
+ */
+export function findSnapshotInForce(db: StoreDatabase, appId: number, atSeconds: number | null): StoredSnapshot | null {
+  if (atSeconds === null || !Number.isFinite(atSeconds)) return findLatestSnapshot(db, appId);
+  const snapshots = listSnapshots(db, appId);
+  const at = new Date(Math.round(atSeconds * 1000)).toISOString();
+  const before = snapshots.filter((s) => s.fetchedAt <= at);
+  return before[before.length - 1] ?? snapshots[snapshots.length - 1] ?? null;
 }

@@ -53,12 +53,14 @@ export async function importCapture(
     identifiers: options.identifiers,
     onProgress: options.onProgress,
   });
-  const captureId = db
-    .transaction(() => {
+  return db
+    .transaction((): ImportOutcome => {
       const appId = ensureApp(db, options.appName, options.now());
+      // Checked again under the write lock: another process may have imported the same file while this one parsed it.
+      const raced = findCaptureBySha(db, appId, summary.sha256);
+      if (raced) return { status: 'already-imported', captureId: raced.id, sha256: summary.sha256 };
       addAppDomains(db, appId, options.appDomains ?? []);
-      return insertCapture(db, appId, summary, basename(file), options.now());
+      return { status: 'imported', captureId: insertCapture(db, appId, summary, basename(file), options.now()), summary };
     })
     .immediate();
-  return { status: 'imported', captureId, summary };
 }

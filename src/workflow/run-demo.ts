@@ -5,11 +5,13 @@ import { runAudit } from '../audit/run-audit.js';
 import type { AuditResult } from '../model/audit.js';
 import type { IdentifierNeedle } from '../model/capture-summary.js';
 import { findPackageRoot } from '../package-root.js';
-import { buildReportModel, type DataSource } from '../report/report-model.js';
+import type { DataSource } from '../report/report-model.js';
+import { requireApp } from '../store/app-repository.js';
 import { RULES } from '../rules/registry.js';
 import { openDatabase } from '../store/open-database.js';
 import { analysePolicy, storePolicy } from './add-policy.js';
 import { importCapture } from './import-capture.js';
+import { buildStoredReport } from './load-report-model.js';
 import { REPORT_FORMATS, writeReports } from './write-reports.js';
 
 /** The bundled example: a fictional voice-chat app, "Murmur". */
@@ -52,11 +54,13 @@ export async function runDemo(outDir: string, deps: AuditDependencies & { dataSo
       now: deps.now,
     });
     const audit = runAudit(db, DEMO_APP.name, deps);
-    const model = buildReportModel(audit, {
+    // The bundled policy is shown relative to the package root, wherever the demo is run from.
+    const model = buildStoredReport(db, requireApp(db, DEMO_APP.name), audit, {
       generatedAt: deps.now(),
       toolVersion: deps.toolVersion,
       rules: RULES.map((r) => r.meta),
       dataSources: deps.dataSources,
+      workingDirectory: root,
     });
     const reportPaths = writeReports(model, appDir, REPORT_FORMATS);
     return { audit, reportPaths, databasePath };

@@ -161,7 +161,7 @@ describe('frame observer', () => {
     expect(hosts.map((h) => [h.frame, h.host])).toEqual([[4, 'big.example']]);
   });
 
-  it('counts non-first fragments without decoding them', async () => {
+  it('counts a fragment whose datagram never completes, without decoding it', async () => {
     const writer = new PcapWriter();
     const later = buildIpv4Packet({ src: '1.1.1.1', dst: '2.2.2.2', protocol: 17, payload: new Uint8Array(40), fragmentOffset: 185 });
     const ether = Uint8Array.of(2, 0, 0, 0, 0, 2, 2, 0, 0, 0, 0, 1, 0x08, 0x00);
@@ -172,6 +172,6 @@ describe('frame observer', () => {
     const { observations, stats } = await collectObservations(writer.toBytes(), 'pcap');
     expect(stats.frames).toBe(1);
     expect(ofKind(observations, 'packet')).toHaveLength(0);
-    expect(ofKind(observations, 'warning')[0]?.message).toMatch(/1 non-first IP fragments/);
+    expect(ofKind(observations, 'warning')[0]?.message).toMatch(/1 fragmented IP datagrams never completed \(of 1 fragments seen\)/);
   });
 });

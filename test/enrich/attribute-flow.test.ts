@@ -115,6 +115,36 @@ describe('attributeFlow', () => {
     expect(a.evidence.join('\n')).toMatch(/ambiguous/);
   });
 
+  it('a host name of a pure cloud/CDN platform → hosting; a platform that also runs data services stays recipient', () => {
+    const edge = attributeFlow(flow('52.1.2.3', [{ host: 'a248.e.akamai.net', source: 'tls-sni', frame: 4 }]), context);
+    expect(edge).toMatchObject({ entityId: 'akamai', relation: 'hosting', confidence: 'high' });
+    expect(edge.evidence.join('\n')).toMatch(/hosted on .*Akamai/);
+    const analytics = attributeFlow(flow('52.1.2.3', [{ host: 'dc.oracleinfinity.io', source: 'tls-sni', frame: 4 }]), context);
+    expect(analytics).toMatchObject({ entityId: 'oracle', relation: 'recipient' });
+  });
+
+  it('real-time ports and DTLS are evidence in the chain, never an attribution', () => {
+    const agoraPort = attributeFlow(flow('103.1.5.1', [], { protocol: 'udp', serverPort: 4700, encryption: 'unknown' }), context);
+    expect(agoraPort.entityId).toBe('agora');
+    expect(agoraPort.evidence.at(-1)).toMatch(/^UDP port 4700 is in Agora, Inc\.'s documented .*docs\.agora\.io.*consistent with the attribution$/);
+
+    const unknownNetwork = attributeFlow(flow('45.1.1.1', [], { protocol: 'udp', serverPort: 4800, encryption: 'unknown' }), context);
+    expect(unknownNetwork).toMatchObject({ entityId: null, relation: 'unknown', confidence: 'low' });
+    expect(unknownNetwork.evidence.at(-1)).toMatch(/a hint only/);
+
+    const turn = attributeFlow(flow('52.1.2.3', [], { protocol: 'udp', serverPort: 3478, encryption: 'dtls', firstFrame: 7, lastFrame: 90 }), context);
+    expect(turn).toMatchObject({ entityId: 'aws', relation: 'hosting' });
+    expect(turn.evidence).toContain('DTLS records on this flow (frames 7–90): encrypted real-time media or data channel');
+    expect(turn.evidence.some((line) => line.startsWith('UDP port 3478 is the registered STUN/TURN'))).toBe(true);
+
+    const media = attributeFlow(flow('45.1.1.1', [], { protocol: 'udp', serverPort: 40000, encryption: 'unknown', realtime: [{ protocol: 'stun', frame: 5 }, { protocol: 'rtp', frame: 9 }] }), context);
+    expect(media).toMatchObject({ relation: 'unknown', organisation: 'Example Hosting GmbH' });
+    expect(media.evidence.filter((line) => /real-time media$/.test(line)).map((line) => line.match(/\(frame \d+\)/)?.[0])).toEqual(['(frame 5)', '(frame 9)']);
+
+    const https = attributeFlow(flow('52.1.2.3', [], { serverPort: 443 }), context);
+    expect(https.evidence.some((line) => /port 443/.test(line))).toBe(false);
+  });
+
   it('works end to end with the real IP data', () => {
     const real = { ...context, network: lookupIpNetwork };
     const a = attributeFlow(flow('103.1.5.1', [], { protocol: 'udp' }), real);

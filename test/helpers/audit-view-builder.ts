@@ -4,6 +4,7 @@
  */
 import type { Claim } from '../../src/model/claim.js';
 import type { Attribution, Entity } from '../../src/model/entity.js';
+import { DEFAULT_AUDIT_SETTINGS, type AuditSettings } from '../../src/rules/audit-settings.js';
 import type { AttributedFlow, AuditView } from '../../src/rules/audit-view.js';
 import type { StoredCapture, StoredFlow, StoredIdentifierHit } from '../../src/store/capture-repository.js';
 import type { StoredClaim, StoredSnapshot } from '../../src/store/policy-repository.js';
@@ -39,6 +40,9 @@ export const TEST_ENTITIES: Entity[] = [
   { id: 'google', name: 'Google', aliases: [], country: 'US', roles: ['cloud', 'analytics'], domains: ['google.com'], asnOwners: [], categories: ['analytics', 'advertising'], sources: ['x'] },
   { id: 'firebase', name: 'Firebase', aliases: [], parent: 'google', country: 'US', roles: ['analytics'], domains: ['app-measurement.com'], asnOwners: [], categories: ['analytics'], sources: ['x'] },
   { id: 'aws', name: 'Amazon Web Services', aliases: [], country: 'US', roles: ['cloud'], domains: ['amazonaws.com'], asnOwners: [], categories: ['cloud-hosting'], sources: ['x'] },
+  { id: 'bytedance', name: 'ByteDance Ltd.', aliases: [], country: 'CN', roles: ['advertising'], domains: ['bytedance.com'], asnOwners: [], categories: ['advertising'], sources: ['x'] },
+  { id: 'tiktok', name: 'TikTok Pte. Ltd.', aliases: [], parent: 'bytedance', country: 'SG', roles: ['social'], domains: ['tiktokv.com'], asnOwners: [], categories: ['social-networks'], sources: ['x'] },
+  { id: 'listed-ru', name: 'Listed RU Ads', aliases: [], country: 'RU', roles: ['advertising'], domains: ['listed-ru.example'], asnOwners: [], categories: [], sources: ['webxray list'], importedFrom: ['webxray list'] },
 ];
 
 let nextClaimId = 1;
@@ -117,7 +121,13 @@ export function hitOn(item: AttributedFlow, label: string, value: string, encryp
 }
 
 /** Assembles a view; `snapshot: null` means the app has no policy. */
-export function buildView(parts: { claims?: StoredClaim[]; flows?: AttributedFlow[]; hits?: StoredIdentifierHit[]; snapshot?: StoredSnapshot | null }): AuditView {
+export function buildView(parts: {
+  claims?: StoredClaim[];
+  flows?: AttributedFlow[];
+  hits?: StoredIdentifierHit[];
+  snapshot?: StoredSnapshot | null;
+  settings?: AuditSettings;
+}): AuditView {
   const byId = new Map(TEST_ENTITIES.map((e) => [e.id, e]));
   return {
     app: { id: 1, name: 'Test app', domains: ['example-app.test'] },
@@ -126,6 +136,7 @@ export function buildView(parts: { claims?: StoredClaim[]; flows?: AttributedFlo
     captures: [TEST_CAPTURE],
     flows: parts.flows ?? [],
     identifierHits: parts.hits ?? [],
+    settings: parts.settings ?? DEFAULT_AUDIT_SETTINGS,
     lineage(entityId: string): Entity[] {
       const out: Entity[] = [];
       let current = byId.get(entityId);

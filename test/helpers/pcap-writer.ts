@@ -288,6 +288,30 @@ export function buildIpv6Packet(options: Ipv6Options): Uint8Array {
   return concatBytes(header, rest);
 }
 
+/**
+ * Splits an Ethernet frame carrying an IPv4 packet (no options) into Ethernet frames carrying its fragments
+ * (RFC 791 §3.2), each with at most `chunk` payload bytes (rounded down to a multiple of 8), in order.
+ */
+export function fragmentIpv4Frame(frame: Uint8Array, chunk: number): Uint8Array[] {
+  const ether = frame.subarray(0, 14);
+  const packet = frame.subarray(14);
+  const header = packet.subarray(0, 20);
+  const payload = packet.subarray(20);
+  const size = Math.max(8, Math.floor(chunk / 8) * 8);
+  const out: Uint8Array[] = [];
+  for (let at = 0; at < payload.length; at += size) {
+    const part = payload.subarray(at, Math.min(payload.length, at + size));
+    const fragmentHeader = header.slice();
+    const view = new DataView(fragmentHeader.buffer);
+    view.setUint16(2, 20 + part.length);
+    view.setUint16(6, (at + size < payload.length ? 0x2000 : 0) | (at / 8));
+    view.setUint16(10, 0);
+    view.setUint16(10, computeInternetChecksum(fragmentHeader));
+    out.push(concatBytes(ether, fragmentHeader, part));
+  }
+  return out;
+}
+
 /** How a transport segment is wrapped into a frame. */
 export type LinkWrapping = 'ethernet' | 'raw';
 
@@ -611,6 +635,25 @@ export class PcapngWriter {
     view.setUint32(12, frame.length, this.littleEndian);
     view.setUint32(16, frame.length, this.littleEndian);
     this.addBlock(2, concatBytes(fixed, frame, new Uint8Array((4 - (frame.length % 4)) % 4)));
+  }
+
+  /**
+   * Adds a Name Resolution Block (§4.5): per record an IPv4 or IPv6 address (by the presence of ':') and its
+   * names, each zero-terminated, then nrb_record_end.
+   */
+  addNameResolution(records: { address: string; names: string[] }[]): void {
+    const parts: Uint8Array[] = [];
+    for (const record of records) {
+      const v6 = record.address.includes(':');
+      const value = concatBytes(v6 ? parseIpv6(record.address) : parseIpv4(record.address), ...record.names.map((n) => concatBytes(encodeText(n), Uint8Array.of(0))));
+      const header = new Uint8Array(4);
+      const view = new DataView(header.buffer);
+      view.setUint16(0, v6 ? 2 : 1, this.littleEndian);
+      view.setUint16(2, value.length, this.littleEndian);
+      parts.push(header, value, new Uint8Array((4 - (value.length % 4)) % 4));
+    }
+    parts.push(new Uint8Array(4));
+    this.addBlock(4, concatBytes(...parts));
   }
 
   /** Adds a block of any type with the given body (padded to 32 bits). */

@@ -81,4 +81,34 @@ describe('findRetentionPeriods', () => {
     expect(findRetentionPeriods("with 30 days' notice")).toEqual([]);
     expect(findRetentionPeriods('a few weeks')[0]).toMatchObject({ days: null });
   });
+
+});
+
+describe('extractRetentionClaims on storage wording', () => {
+  it('does not read collection, location, protection or hiring as retention', () => {
+    const none = [
+      'We collect, use and store your email address to send newsletters.',
+      'We do not knowingly collect or store personal information from children under the age of 13.',
+      'Your information is stored on servers located in secured facilities with restricted access.',
+      'Cookies are small files stored on your hard drive by your browser.',
+      'Your data will be stored and processed in whole or in part in the United States.',
+      'We have retained service providers to perform functions on our behalf.',
+      'We take steps to maintain data accuracy and the security of your information.',
+      'You have the right to inspect any records we maintain about you.',
+    ];
+    for (const text of none) expect(retentions(claimsOf(text)), text).toEqual([]);
+  });
+
+  it('keeps storage statements that are about keeping data', () => {
+    expect(retentions(claimsOf('We collect and store the information you enter when you register.'))[0]).toMatchObject({ vagueness: 'unspecified' });
+    expect(retentions(claimsOf('If you send us an email, we will retain the email and your address.'))[0]).toMatchObject({ vagueness: 'unspecified' });
+    expect(retentions(claimsOf('When you place an order in a store, we use your contact details to confirm it.'))).toEqual([]);
+  });
+
+  it('reads purpose-bound and reasonable-time limits, and does not take response times for periods', () => {
+    expect(retentions(claimsOf('We may retain your content for a commercially reasonable time for backup purposes.'))[0]).toMatchObject({ vagueness: 'limited' });
+    expect(retentions(claimsOf('We will retain this information only to provide the forwarding service.'))[0]).toMatchObject({ vagueness: 'limited' });
+    const response = retentions(claimsOf('We will respond to your request to delete your information within 30 days.'));
+    expect(response.filter((c) => c.vagueness === 'stated')).toEqual([]);
+  });
 });

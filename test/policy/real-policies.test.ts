@@ -27,18 +27,17 @@ describe('real policies (../shared/data/policies)', () => {
     expect(FILES).toHaveLength(15);
   });
 
-  it('processes every policy quickly, with sane claim counts and exact spans', () => {
+  // Speed is measured by bench/policy-bench.ts, not asserted here: tests must not depend on timing.
+  it('processes every policy with sane claim counts and exact spans', () => {
     for (const file of FILES) {
       const service = file.split('_')[0] ?? '';
-      const started = performance.now();
       const { policy, claims } = load(service);
-      const elapsed = performance.now() - started;
-      expect(elapsed, `${file} took ${elapsed} ms`).toBeLessThan(1500);
       for (const claim of claims) {
         expect(policy.text.slice(claim.span.start, claim.span.end)).toBe(claim.quote);
         expect(claim.sectionPath.length).toBeGreaterThanOrEqual(0);
       }
-      // The Telegram policy in the corpus is German; the lexicons are English, so it yields nothing.
+      // The Telegram policy in the corpus is German; the lexicons are English, so it yields nothing
+      // (detect-policy-language.test.ts checks that the CLI says so instead of staying silent).
       if (service === 'Telegram') {
         expect(claims.length).toBeLessThan(10);
         continue;
@@ -52,14 +51,6 @@ describe('real policies (../shared/data/policies)', () => {
       for (const claim of processors(claims)) perSentence.set(claim.span.start, (perSentence.get(claim.span.start) ?? 0) + 1);
       expect(Math.max(...perSentence.values()), file).toBeLessThan(15);
     }
-  });
-
-  it('extracts a 100 KB policy in well under a second once warm', () => {
-    const raw = readFileSync(join(DIR, FILES.find((f) => f.startsWith('WhatsApp_')) ?? ''), 'utf8');
-    load('WhatsApp');
-    const started = performance.now();
-    extractClaims(extractPolicyText(makeSnapshot(raw, 'markdown')), { organisations: ORGANISATIONS });
-    expect(performance.now() - started).toBeLessThan(1000);
   });
 
   it('LinkedIn: de-identified after 7 days, deleted after 180 days; servers in the US; Microsoft as recipient', () => {

@@ -33,7 +33,15 @@ describe('plaintext-identifier', () => {
 
   it('still reports plaintext identifiers when the policy makes no encryption claim, without a label', () => {
     const flow = signalFlow();
-    const findings = plaintextIdentifier.check(buildView({ flows: [flow], hits: [hitOn(flow, 'user_id', 'u-1234')] }));
+    const findings = plaintextIdentifier.check(buildView({ flows: [flow], hits: [hitOn(flow, 'user_id', 'u-48151623')] }));
     expect(findings[0]).toMatchObject({ label: null, confidence: 'high' });
+  });
+
+  it('rates a short value or a case-insensitive match medium: such bytes can occur by chance', () => {
+    const flow = signalFlow();
+    const short = plaintextIdentifier.check(buildView({ flows: [flow], hits: [hitOn(flow, 'user_id', 'u-1234')] }));
+    expect(short[0]?.confidence).toBe('medium');
+    const loose = plaintextIdentifier.check(buildView({ flows: [flow], hits: [{ ...hitOn(flow, 'user_id', 'u-48151623'), encoding: 'case-insensitive' }] }));
+    expect(loose[0]?.confidence).toBe('medium');
   });
 });

@@ -57,6 +57,14 @@ describe('undisclosed-recipient', () => {
     expect(undisclosedRecipient.check(buildView({ flows }))).toEqual([]);
   });
 
+  it('confidence is the best attribution of its flows, at most medium for an organisation the catalog does not know', () => {
+    const viaSni = attributedFlow({ server: '5.5.5.5', attribution: { organisation: 'acme-metrics.example', domain: 'acme-metrics.example', host: 'api.acme-metrics.example', relation: 'recipient', confidence: 'high' } });
+    expect(undisclosedRecipient.check(buildView({ flows: [viaSni] }))[0]?.confidence).toBe('medium');
+    const dnsOnly = attributedFlow({ server: '142.250.72.11', attribution: { entityId: 'firebase', organisation: 'Firebase', relation: 'recipient', confidence: 'medium' } });
+    expect(undisclosedRecipient.check(buildView({ flows: [dnsOnly, firebaseFlow()] }))[0]?.confidence).toBe('high');
+    expect(undisclosedRecipient.check(buildView({ flows: [dnsOnly] }))[0]?.confidence).toBe('medium');
+  });
+
   it('says nothing when the app has no policy to compare with', () => {
     expect(undisclosedRecipient.check(buildView({ flows: [agoraFlow()], snapshot: null }))).toEqual([]);
   });

@@ -1,9 +1,11 @@
 import type { Command } from 'commander';
 import { runAudit } from '../../audit/run-audit.js';
 import { rankSeverity, type Severity } from '../../model/finding.js';
+import { parseJurisdictions, type JurisdictionSetting } from '../../rules/audit-settings.js';
 import { createAuditDependencies, withDatabase } from '../cli-context.js';
 import { parseSeverityOption } from '../parse-options.js';
 import { safeTerminalText } from '../terminal-text.js';
+import { stringifyJsonSafely } from '../../report/escape-text.js';
 
 /** Exit code 1 tells scripts that findings at or above --fail-on exist. */
 export const FINDINGS_EXIT_CODE = 1;
@@ -15,10 +17,17 @@ export function registerAuditCommand(program: Command): void {
     .requiredOption('--app <name>', 'app to audit')
     .option('--json', 'print the findings as JSON')
     .option('--fail-on <severity>', 'exit with code 1 when a finding has this severity or higher (info, low, medium, high)', parseSeverityOption)
-    .action(async (options: { app: string; json?: boolean; failOn?: Severity }, command: Command) => {
-      const result = await withDatabase(command, (db) => runAudit(db, options.app, createAuditDependencies()));
+    .option(
+      '--jurisdictions <list>',
+      'jurisdictions of interest for processor-country: ISO country codes or EU, EEA, UK, Europe (comma-separated), "all" (default: every country the policy does not name, when it names any) or "none"',
+      parseJurisdictions,
+    )
+    .action(async (options: { app: string; json?: boolean; failOn?: Severity; jurisdictions?: JurisdictionSetting }, command: Command) => {
+      const deps = createAuditDependencies();
+      if (options.jurisdictions) deps.settings = { jurisdictions: options.jurisdictions };
+      const result = await withDatabase(command, (db) => runAudit(db, options.app, deps));
       if (options.json) {
-        process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+        process.stdout.write(`${stringifyJsonSafely(result, 2)}\n`);
       } else {
         const lines = [`audit #${result.auditId} of ${result.appName}: ${result.findings.length} findings`];
         if (!result.inputs.policy) lines.push('  note: no policy stored for this app; policy-based rules had nothing to compare');

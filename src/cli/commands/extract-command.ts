@@ -1,8 +1,10 @@
 import type { Command } from 'commander';
 import type { Claim } from '../../model/claim.js';
+import { describeUnsupportedLanguage, detectPolicyLanguage } from '../../policy/detect-policy-language.js';
 import { analysePolicy } from '../../workflow/add-policy.js';
 import { loadCatalog } from '../cli-context.js';
 import { safeTerminalText } from '../terminal-text.js';
+import { stringifyJsonSafely } from '../../report/escape-text.js';
 
 /** One line describing a claim's typed content, for the text output of `extract`. */
 export function describeClaim(claim: Claim): string {
@@ -27,9 +29,11 @@ export function registerExtractCommand(program: Command): void {
     .option('--json', 'print claims as JSON')
     .action(async (source: string, options: { json?: boolean }) => {
       const policy = await analysePolicy(source, { organisations: loadCatalog().organisationNames(), now: () => new Date() });
+      const unsupported = describeUnsupportedLanguage(detectPolicyLanguage(policy.extracted.text));
+      if (unsupported !== null) process.stderr.write(`claimcheck: warning: ${safeTerminalText(source)}: ${unsupported}\n`);
       if (options.json) {
         process.stdout.write(
-          `${JSON.stringify({ source: policy.snapshot.source, sha256: policy.snapshot.sha256, format: policy.snapshot.format, claims: policy.claims }, null, 2)}\n`,
+          `${stringifyJsonSafely({ source: policy.snapshot.source, sha256: policy.snapshot.sha256, format: policy.snapshot.format, claims: policy.claims }, 2)}\n`,
         );
         return;
       }

@@ -7,10 +7,12 @@ import { withDatabase } from '../cli-context.js';
 import { collectIdentifier, collectString, parseCaptureFormat } from '../parse-options.js';
 import { createProgressBar } from '../progress-bar.js';
 import { safeTerminalText } from '../terminal-text.js';
+import { readIdentifierFile } from '../../capture/read-identifier-file.js';
 
 interface ImportOptions {
   app: string;
   identifier?: IdentifierNeedle[];
+  identifiers?: string;
   format?: CaptureFormat;
   appDomain?: string[];
 }
@@ -22,16 +24,18 @@ export function registerImportCommand(program: Command): void {
     .argument('<captures...>', 'capture files')
     .requiredOption('--app <name>', 'app the captures belong to')
     .option('--identifier <label=value>', 'an identifier to look for in payloads (repeatable)', collectIdentifier)
+    .option('--identifiers <file>', 'a file of identifiers to look for, one label=value a line (# comments)')
     .option('--format <format>', 'capture format (pcap, pcapng, har); default: from magic bytes, else extension', parseCaptureFormat)
     .option('--app-domain <domain>', "the app's own domain (repeatable); its traffic is first party", collectString)
     .action(async (files: string[], options: ImportOptions, command: Command) => {
+      const identifiers = [...(options.identifier ?? []), ...(options.identifiers !== undefined ? await readIdentifierFile(options.identifiers) : [])];
       await withDatabase(command, async (db) => {
         for (const file of files) {
           const progress = createProgressBar(`importing ${safeTerminalText(file)}`);
           const outcome = await importCapture(db, file, {
             appName: options.app,
             appDomains: (options.appDomain ?? []).map((d) => getRegistrableDomain(d) ?? d),
-            identifiers: options.identifier ?? [],
+            identifiers,
             format: options.format,
             now: () => new Date(),
             onProgress: (done, total) => progress.update(done, total),

@@ -6,6 +6,8 @@ import { formatEndpoint, formatTime } from '../../report/format-evidence.js';
 import { collectIdentifier, parseCaptureFormat } from '../parse-options.js';
 import { createProgressBar } from '../progress-bar.js';
 import { safeTerminalText } from '../terminal-text.js';
+import { readIdentifierFile } from '../../capture/read-identifier-file.js';
+import { stringifyJsonSafely } from '../../report/escape-text.js';
 
 export function registerInspectCommand(program: Command): void {
   program
@@ -15,16 +17,21 @@ export function registerInspectCommand(program: Command): void {
     .option('--json', 'print the summary as JSON')
     .option('--format <format>', 'capture format; default: from magic bytes, else extension', parseCaptureFormat)
     .option('--identifier <label=value>', 'an identifier to look for (repeatable)', collectIdentifier)
-    .action(async (file: string, options: { json?: boolean; format?: CaptureFormat; identifier?: IdentifierNeedle[] }) => {
+    .option('--identifiers <file>', 'a file of identifiers to look for, one label=value a line (# comments)')
+    .action(async (file: string, options: { json?: boolean; format?: CaptureFormat; identifier?: IdentifierNeedle[]; identifiers?: string }) => {
+      const identifiers = [...(options.identifier ?? []), ...(options.identifiers !== undefined ? await readIdentifierFile(options.identifiers) : [])];
       const progress = createProgressBar(`reading ${safeTerminalText(file)}`);
       const summary = await summarizeCapture(file, {
         format: options.format,
-        identifiers: options.identifier ?? [],
+        identifiers,
         onProgress: (done, total) => progress.update(done, total),
       });
       progress.finish();
+      for (const warning of summary.warnings.slice(0, 5)) {
+        process.stderr.write(`warning: ${safeTerminalText(file)}: ${warning.where} ${warning.offset}: ${safeTerminalText(warning.message)}\n`);
+      }
       if (options.json) {
-        process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+        process.stdout.write(`${stringifyJsonSafely(summary, 2)}\n`);
         return;
       }
       const lines = [
@@ -39,7 +46,11 @@ export function registerInspectCommand(program: Command): void {
         );
       }
       for (const hit of summary.identifierHits.slice(0, 50)) {
-        lines.push(`  identifier ${hit.label} (${hit.encoding}) frame ${hit.frame} offset ${hit.offset} ${hit.encrypted ? 'encrypted' : 'PLAINTEXT'}`);
+        const frames = hit.endFrame !== undefined ? `frames ${hit.frame}-${hit.endFrame}` : `frame ${hit.frame}`;
+        lines.push(`  identifier ${hit.label} (${hit.encoding}) ${frames} offset ${hit.offset} ${hit.encrypted ? 'encrypted' : 'PLAINTEXT'}`);
+      }
+      for (const hit of (summary.heuristicHits ?? []).slice(0, 50)) {
+        lines.push(`  heuristic ${hit.label} ${hit.value} (${hit.encoding}) frame ${hit.frame} ${hit.context} ${hit.encrypted ? 'encrypted' : 'PLAINTEXT'}`);
       }
       process.stdout.write(safeTerminalText(lines.join('\n')) + '\n');
     });

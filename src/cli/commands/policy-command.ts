@@ -1,7 +1,14 @@
 import type { Command } from 'commander';
 import { getRegistrableDomain } from '../../enrich/registrable-domain.js';
+import { ConfigError, PolicyError } from '../../model/errors.js';
+import type { Claim } from '../../model/claim.js';
+import { diffPolicyClaims } from '../../policy/diff-policy-claims.js';
+import { requireApp } from '../../store/app-repository.js';
+import { listSnapshots, loadClaims, type StoredSnapshot } from '../../store/policy-repository.js';
+import { describeClaim } from './extract-command.js';
+import { describeUnsupportedLanguage, detectPolicyLanguage } from '../../policy/detect-policy-language.js';
 import { analysePolicy, storePolicy } from '../../workflow/add-policy.js';
-import { loadCatalog, withDatabase } from '../cli-context.js';
+import { loadCatalogWithUserEntities, withDatabase } from '../cli-context.js';
 import { collectString } from '../parse-options.js';
 import { safeTerminalText } from '../terminal-text.js';
 
@@ -13,10 +20,18 @@ export function registerPolicyCommand(program: Command): void {
     .argument('<policy>', 'policy file or http(s) URL')
     .requiredOption('--app <name>', 'app the policy belongs to')
     .option('--app-domain <domain>', "the app's own domain (repeatable); its traffic is first party", collectString)
-    .action(async (source: string, options: { app: string; appDomain?: string[] }, command: Command) => {
+    .option('--any-language', 'store a policy that is not in English anyway (its claims will be incomplete)')
+    .action(async (source: string, options: { app: string; appDomain?: string[]; anyLanguage?: boolean }, command: Command) => {
       const now = (): Date => new Date();
-      const analysed = await analysePolicy(source, { organisations: loadCatalog().organisationNames(), now });
-      await withDatabase(command, (db) => {
+      await withDatabase(command, async (db) => {
+        // Names from imported entity lists count as named processors too.
+        const analysed = await analysePolicy(source, { organisations: loadCatalogWithUserEntities(db).organisationNames(), now });
+        // A policy in another language yields no claims, and an audit would then call every recipient undisclosed.
+        const unsupported = describeUnsupportedLanguage(detectPolicyLanguage(analysed.extracted.text));
+        if (unsupported !== null && options.anyLanguage !== true) {
+          throw new PolicyError(source, unsupported, 'use an English version of the policy, or pass --any-language to store it anyway');
+        }
+        if (unsupported !== null) process.stderr.write(`claimcheck: warning: ${safeTerminalText(source)}: ${unsupported}\n`);
         const domains = (options.appDomain ?? []).map((d) => getRegistrableDomain(d) ?? d);
         const result = storePolicy(db, options.app, analysed, now, domains);
         const label = safeTerminalText(source);
@@ -27,4 +42,61 @@ export function registerPolicyCommand(program: Command): void {
         );
       });
     });
+  policy
+    .command('diff')
+    .description('show claims added, removed or changed between two stored versions of an app\'s policy')
+    .requiredOption('--app <name>', 'app whose policy versions to compare')
+    .option('--from <version>', 'older version: snapshot number (#3) or sha256 prefix (default: the second newest)')
+    .option('--to <version>', 'newer version: snapshot number or sha256 prefix (default: the newest)')
+    .option('--json', 'print the diff as JSON')
+    .action(async (options: { app: string; from?: string; to?: string; json?: boolean }, command: Command) => {
+      await withDatabase(command, (db) => {
+        const app = requireApp(db, options.app);
+        const snapshots = listSnapshots(db, app.id);
+        if (snapshots.length < 2 && (options.from === undefined || options.to === undefined)) {
+          throw new ConfigError(
+            `app ${JSON.stringify(options.app)} has ${snapshots.length} stored policy version${snapshots.length === 1 ? '' : 's'}; a diff needs two`,
+            'store another version with claimcheck policy add <file> --app ' + options.app,
+          );
+        }
+        const to = options.to !== undefined ? selectSnapshot(snapshots, options.to, options.app) : (snapshots[snapshots.length - 1] as StoredSnapshot);
+        const from = options.from !== undefined ? selectSnapshot(snapshots, options.from, options.app) : (snapshots.filter((s) => s.id !== to.id).pop() as StoredSnapshot);
+        const diff = diffPolicyClaims(loadClaims(db, from.id), loadClaims(db, to.id));
+        if (options.json) {
+          const version = (s: StoredSnapshot): Record<string, unknown> => ({ snapshot: s.id, source: s.source, sha256: s.sha256, fetchedAt: s.fetchedAt });
+          process.stdout.write(`${JSON.stringify({ app: options.app, from: version(from), to: version(to), ...diff }, null, 2)}\n`);
+          return;
+        }
+        const label = (s: StoredSnapshot): string => `#${s.id} ${s.source} (fetched ${s.fetchedAt}, sha256 ${s.sha256.slice(0, 12)})`;
+        const lines = [`policy versions of ${options.app}: ${label(from)} -> ${label(to)}`];
+        for (const claim of diff.added) lines.push(`+ ${describeClaim(claim)}`, `    ${quoteOf(claim)}`);
+        for (const claim of diff.removed) lines.push(`- ${describeClaim(claim)}`, `    ${quoteOf(claim)}`);
+        for (const change of diff.changed) {
+          lines.push(`~ ${describeClaim(change.before)}`, `  -> ${describeClaim(change.after)}`, `    ${quoteOf(change.after)}`);
+        }
+        lines.push(`${diff.added.length} added, ${diff.removed.length} removed, ${diff.changed.length} changed, ${diff.unchanged} unchanged`);
+        process.stdout.write(`${safeTerminalText(lines.join('\n'))}\n`);
+      });
+    });
+}
+
+/** A stored version by "#id" / "id" or by sha256 prefix (at least 6 hex digits, unambiguous). */
+function selectSnapshot(snapshots: readonly StoredSnapshot[], version: string, app: string): StoredSnapshot {
+  const byId = /^#?(\d+)$/.exec(version);
+  const matches = byId
+    ? snapshots.filter((s) => s.id === Number(byId[1]))
+    : /^[0-9a-f]{6,64}$/i.test(version)
+      ? snapshots.filter((s) => s.sha256.startsWith(version.toLowerCase()))
+      : [];
+  const [only, ...rest] = matches;
+  if (only === undefined || rest.length > 0) {
+    const known = snapshots.map((s) => `#${s.id} ${s.sha256.slice(0, 12)}`).join(', ');
+    throw new ConfigError(`${matches.length > 1 ? 'ambiguous' : 'no'} policy version ${JSON.stringify(version)} for app ${JSON.stringify(app)}`, `stored versions: ${known || 'none'}`);
+  }
+  return only;
+}
+
+function quoteOf(claim: Claim): string {
+  const quote = claim.quote.length > 160 ? `${claim.quote.slice(0, 157)}…` : claim.quote;
+  return `${claim.sectionPath.join(' › ') || '(top)'}: "${quote}"`;
 }

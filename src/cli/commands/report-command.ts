@@ -1,36 +1,65 @@
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import { join } from 'node:path';
 import { ConfigError } from '../../model/errors.js';
 import { readToolVersion } from '../../package-root.js';
-import { buildReportModel } from '../../report/report-model.js';
+import { compareReports } from '../../report/compare-reports.js';
+import type { ReportContext } from '../../report/report-model.js';
 import { RULES } from '../../rules/registry.js';
 import { requireApp } from '../../store/app-repository.js';
-import { loadAudit } from '../../store/audit-repository.js';
-import { REPORT_FORMATS, writeReports, type ReportFormat } from '../../workflow/write-reports.js';
+import { buildStoredReport, requireAudit } from '../../workflow/load-report-model.js';
+import { COMPARISON_FORMATS, REPORT_FORMATS, writeComparison, writeReports, type ReportFormat } from '../../workflow/write-reports.js';
 import { describeDataSources, withDatabase } from '../cli-context.js';
 import { parseReportFormats, slugifyAppName } from '../parse-options.js';
 import { safeTerminalText } from '../terminal-text.js';
 
+/** Parses an audit id (a positive integer, as `claimcheck audit` prints it). */
+function parseAuditId(text: string): number {
+  const id = /^#?\d+$/.test(text.trim()) ? Number.parseInt(text.trim().replace('#', ''), 10) : NaN;
+  if (!Number.isSafeInteger(id) || id < 1) throw new InvalidArgumentError(`expected an audit id such as 3, got ${JSON.stringify(text)}`);
+  return id;
+}
+
+interface ReportOptions {
+  app: string;
+  format?: ReportFormat[];
+  out?: string;
+  audit?: number;
+  compare?: number;
+}
+
 export function registerReportCommand(program: Command): void {
   program
     .command('report')
-    .description("write the latest audit of an app as Markdown, self-contained HTML and JSON")
+    .description('write an audit of an app as Markdown, self-contained HTML and JSON, or compare two audits of it')
     .requiredOption('--app <name>', 'app whose audit to report')
-    .option('--format <list>', 'comma-separated formats: md, html, json', parseReportFormats, [...REPORT_FORMATS])
+    .option('--format <list>', 'comma-separated formats: md, html, json (default: all three)', parseReportFormats)
     .option('--out <dir>', 'output directory (default: reports/<app>)')
-    .action(async (options: { app: string; format: ReportFormat[]; out?: string }, command: Command) => {
+    .option('--audit <id>', 'audit to report (default: the latest)', parseAuditId)
+    .option('--compare <id>', 'compare with this earlier audit (before) and write compare-<id>-to-<audit>.md/.html/.json', parseAuditId)
+    .action(async (options: ReportOptions, command: Command) => {
       await withDatabase(command, (db) => {
         const app = requireApp(db, options.app);
-        const audit = loadAudit(db, app);
-        if (!audit) throw new ConfigError(`app ${JSON.stringify(options.app)} has not been audited yet`, `run: claimcheck audit --app ${JSON.stringify(options.app)}`);
-        const model = buildReportModel(audit, {
+        const context: Omit<ReportContext, 'policyTexts'> = {
           generatedAt: new Date(),
           toolVersion: readToolVersion(),
           rules: RULES.map((r) => r.meta),
           dataSources: describeDataSources(),
-        });
+          workingDirectory: process.cwd(),
+        };
         const outDir = options.out ?? join('reports', slugifyAppName(app.name));
-        for (const path of writeReports(model, outDir, options.format)) process.stdout.write(`wrote ${safeTerminalText(path)}\n`);
+        const after = buildStoredReport(db, app, requireAudit(db, app, options.audit), context);
+        if (options.compare === undefined) {
+          for (const path of writeReports(after, outDir, options.format ?? REPORT_FORMATS)) process.stdout.write(`wrote ${safeTerminalText(path)}\n`);
+          return;
+        }
+        if (options.compare === after.audit.id) throw new ConfigError(`--compare ${options.compare} is the audit being reported`, 'pass an earlier audit id, or --audit to pick the later one');
+        const before = buildStoredReport(db, app, requireAudit(db, app, options.compare), context);
+        const comparison = compareReports(before, after, context);
+        const s = comparison.summary;
+        process.stdout.write(
+          `audit #${comparison.before.id} → #${comparison.after.id}: ${s.added} added, ${s.removed} removed, ${s.changed} changed, ${s.unchanged} unchanged\n`,
+        );
+        for (const path of writeComparison(comparison, outDir, options.format ?? COMPARISON_FORMATS)) process.stdout.write(`wrote ${safeTerminalText(path)}\n`);
       });
     });
 }

@@ -1,0 +1,128 @@
+/**
+ * Identifier search over TCP byte streams rather than single segments, so a value cut in two by segmentation
+ * (a long URL, a JSON body) is still found. Each direction keeps the automaton state and the last few bytes
+ * (one pattern length) between segments; retransmitted bytes are not searched twice and a gap (a lost or
+ * uncaptured segment) restarts the search. Memory is bounded: a fixed number of directions, a few dozen bytes each.
+ */
+import { searchIdentifiersFrom, type IdentifierMatch, type IdentifierPatterns } from './search-identifiers.js';
+
+/** A match located in capture terms: where it starts and the frame where it ends. */
+export interface StreamMatch {
+  match: IdentifierMatch;
+  /** Frame holding the first matched byte, and the byte's offset in that frame's transport payload. */
+  frame: number;
+  offset: number;
+  /** Capture time of `frame`. */
+  time: number;
+  /** Frame holding the last matched byte (differs from `frame` when the match spans segments). */
+  endFrame: number;
+}
+
+/** Where the kept tail bytes came from, oldest first. */
+interface TailPiece {
+  frame: number;
+  time: number;
+  /** Offset in that frame's payload of the piece's first byte. */
+  offset: number;
+  length: number;
+}
+
+interface DirectionState {
+  nextSeq: number;
+  state: number;
+  tail: Uint8Array;
+  pieces: TailPiece[];
+}
+
+/** Directions tracked at once; the least recently started is forgotten beyond this. */
+const MAX_DIRECTIONS = 65536;
+const EMPTY = new Uint8Array(0);
+
+/** Per-capture stream search state. */
+export class TcpStreamSearch {
+  private readonly directions = new Map<string, DirectionState>();
+  private readonly keep: number;
+
+  constructor(private readonly patterns: IdentifierPatterns) {
+    this.keep = Math.max(0, patterns.maxPatternLength - 1);
+  }
+
+  /**
+   * Searches one segment's payload as the continuation of its direction's stream. `key` names the direction,
+   * `seq` is the segment's sequence number.
+   */
+  search(key: string, seq: number, payload: Uint8Array, frame: number, time: number, limit: number): StreamMatch[] {
+    let direction = this.directions.get(key);
+    let skipped = 0;
+    if (direction === undefined) {
+      if (this.directions.size >= MAX_DIRECTIONS) {
+        const oldest = this.directions.keys().next();
+        if (oldest.done !== true) this.directions.delete(oldest.value);
+      }
+      direction = { nextSeq: seq, state: 0, tail: EMPTY, pieces: [] };
+      this.directions.set(key, direction);
+    }
+    const delta = (seq - direction.nextSeq) | 0;
+    if (delta < 0) {
+      // A retransmission: only bytes past what was already searched are new.
+      if (delta + payload.length <= 0) return [];
+      skipped = -delta;
+    } else if (delta > 0) {
+      direction.state = 0;
+      direction.tail = EMPTY;
+      direction.pieces = [];
+    }
+    const fresh = payload.subarray(skipped);
+    const { matches, state } = searchIdentifiersFrom(this.patterns, direction.state, direction.tail, fresh, limit);
+    const located: StreamMatch[] = [];
+    for (const match of matches) {
+      if (match.offset >= 0) {
+        located.push({ match, frame, offset: match.offset + skipped, time, endFrame: frame });
+        continue;
+      }
+      const start = locateInTail(direction.pieces, direction.tail.length + match.offset);
+      if (start !== null) located.push({ match, frame: start.frame, offset: start.offset, time: start.time, endFrame: frame });
+    }
+    direction.state = state;
+    direction.nextSeq = (seq + payload.length) >>> 0;
+    this.keepTail(direction, fresh, frame, time, skipped);
+    return located;
+  }
+
+  /** Keeps the last `keep` bytes of the stream and where each came from. */
+  private keepTail(direction: DirectionState, fresh: Uint8Array, frame: number, time: number, skipped: number): void {
+    if (this.keep === 0) return;
+    if (fresh.length >= this.keep) {
+      // A copy (`new Uint8Array(view)`): a view would pin the whole read buffer, and Buffer#slice is a view.
+      direction.tail = new Uint8Array(fresh.subarray(fresh.length - this.keep));
+      direction.pieces = [{ frame, time, offset: skipped + fresh.length - this.keep, length: this.keep }];
+      return;
+    }
+    const combined = new Uint8Array(Math.min(this.keep, direction.tail.length + fresh.length));
+    const fromOld = combined.length - fresh.length;
+    combined.set(direction.tail.subarray(direction.tail.length - fromOld), 0);
+    combined.set(fresh, fromOld);
+    let drop = direction.tail.length - fromOld;
+    const pieces: TailPiece[] = [];
+    for (const piece of direction.pieces) {
+      if (drop >= piece.length) {
+        drop -= piece.length;
+        continue;
+      }
+      pieces.push({ frame: piece.frame, time: piece.time, offset: piece.offset + drop, length: piece.length - drop });
+      drop = 0;
+    }
+    pieces.push({ frame, time, offset: skipped, length: fresh.length });
+    direction.tail = combined;
+    direction.pieces = pieces;
+  }
+}
+
+function locateInTail(pieces: TailPiece[], index: number): { frame: number; time: number; offset: number } | null {
+  let at = index;
+  for (const piece of pieces) {
+    if (at < piece.length) return { frame: piece.frame, time: piece.time, offset: piece.offset + at };
+    at -= piece.length;
+  }
+  return null;
+}

@@ -1,0 +1,65 @@
+import type { Command } from 'commander';
+import { loadOpp115Corpus, type Opp115Split } from '../../eval/load-opp115-corpus.js';
+import { scoreOpp115 } from '../../eval/score-opp115.js';
+import { ConfigError } from '../../model/errors.js';
+import { loadCatalog } from '../cli-context.js';
+import { createProgressBar } from '../progress-bar.js';
+
+interface EvalOptions {
+  opp115?: string;
+  split: string;
+  threshold: string;
+  misses?: string;
+}
+
+const SPLITS: readonly Opp115Split[] = ['all', 'dev', 'holdout'];
+
+/**
+ * `claimcheck eval opp115 <dir>` (also `eval --opp115 <dir>`, the form `npm run eval -- --opp115 <dir>`
+ * passes): scores claim extraction against an OPP-115-style folder and prints JSON lines: one summary
+ * line, then one line per measure.
+ */
+export function registerEvalCommand(program: Command): void {
+  program
+    .command('eval')
+    .description('measure claim extraction against an annotated corpus; prints JSON lines (precision, recall, F1)')
+    .argument('[corpus]', 'corpus kind: opp115')
+    .argument('[dir]', 'folder laid out like the OPP-115 release (sanitized_policies/, consolidation/)')
+    .option('--opp115 <dir>', 'same as "eval opp115 <dir>"')
+    .option('--split <split>', 'policies to score, from split.txt: all, dev or holdout', 'all')
+    .option('--threshold <t>', 'consolidation threshold folder to read as the gold standard', '0.75')
+    .option('--misses <measure>', 'also print every disagreement for a measure (e.g. "Data Retention") as JSON lines on stderr')
+    .action((corpus: string | undefined, dir: string | undefined, options: EvalOptions) => {
+      const folder = options.opp115 ?? (corpus === 'opp115' ? dir : undefined);
+      if (corpus !== undefined && corpus !== 'opp115' && options.opp115 === undefined) {
+        throw new ConfigError(`unknown corpus "${corpus}"`, 'supported: claimcheck eval opp115 <dir>');
+      }
+      if (folder === undefined) throw new ConfigError('no corpus folder given', 'claimcheck eval opp115 <dir>');
+      if (!SPLITS.includes(options.split as Opp115Split)) throw new ConfigError(`--split must be one of ${SPLITS.join(', ')}`);
+      const started = process.hrtime.bigint();
+      const loaded = loadOpp115Corpus(folder, { split: options.split as Opp115Split, threshold: options.threshold });
+      const progress = createProgressBar('scoring OPP-115 policies');
+      const measures = scoreOpp115(loaded, loadCatalog().organisationNames(), {
+        onProgress: (done, total) => progress.update(done, total),
+        onMiss: (miss) => {
+          if (options.misses !== undefined && miss.measure === options.misses) process.stderr.write(`${JSON.stringify(miss)}\n`);
+        },
+      });
+      progress.finish();
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const segments = loaded.policies.reduce((sum, p) => sum + p.segments.length, 0);
+      const summary = {
+        corpus: 'opp115',
+        dir: folder,
+        split: options.split,
+        threshold: options.threshold,
+        policies: loaded.policies.length,
+        segments,
+        skippedPolicies: loaded.skippedPolicies,
+        skippedAnnotations: loaded.skippedAnnotations,
+        seconds: Math.round(seconds * 100) / 100,
+      };
+      process.stdout.write(`${JSON.stringify(summary)}\n`);
+      for (const measure of measures) process.stdout.write(`${JSON.stringify(measure)}\n`);
+    });
+}

@@ -1,0 +1,70 @@
+import type { Claim, RetentionVagueness } from '../model/claim.js';
+import { extractClaims, type OrganisationName } from '../policy/extract-claims.js';
+import { extractHtmlText } from '../policy/extract-html-text.js';
+import { findSecurityMeasures, type SecurityMeasureKind } from '../policy/find-security-measures.js';
+
+/** The OPP-115 categories our claims correspond to. */
+export const OPP115_CATEGORIES = [
+  'Data Retention',
+  'Data Security',
+  'Third Party Sharing/Collection',
+  'International and Specific Audiences',
+] as const;
+/** One of {@link OPP115_CATEGORIES}. */
+export type Opp115Category = (typeof OPP115_CATEGORIES)[number];
+
+/** What the extractor says about one segment, in OPP-115's terms. */
+export interface SegmentPrediction {
+  categories: Set<Opp115Category>;
+  /** Vagueness classes of the segment's retention claims, in the order they were found. */
+  retention: RetentionVagueness[];
+  security: Set<SecurityMeasureKind>;
+  thirdPartyEntities: Set<'named' | 'unnamed'>;
+  claims: Claim[];
+}
+
+/**
+ * Runs the production extractor over one OPP-115 segment (an HTML fragment) and maps its output to
+ * OPP-115 labels: a retention claim → Data Retention; an encryption claim or a security measure →
+ * Data Security; a processor claim → Third Party Sharing/Collection (a company or a specific
+ * kind of recipient → "Named third party", bare "third parties" → "Unnamed third party"); a transfer claim → International and Specific Audiences.
+ */
+export function predictSegmentPractices(segmentHtml: string, organisations: readonly OrganisationName[]): SegmentPrediction {
+  const policy = extractHtmlText(segmentHtml);
+  const claims = extractClaims(policy, { organisations: [...organisations] });
+  const prediction: SegmentPrediction = {
+    categories: new Set(),
+    retention: [],
+    security: new Set(),
+    thirdPartyEntities: new Set(),
+    claims,
+  };
+  for (const claim of claims) {
+    switch (claim.kind) {
+      case 'retention':
+        prediction.categories.add('Data Retention');
+        prediction.retention.push(claim.vagueness);
+        break;
+      case 'encryption':
+        prediction.categories.add('Data Security');
+        if (claim.scope === 'at-rest') prediction.security.add('secure-storage');
+        else if (claim.scope === 'in-transit' || claim.scope === 'end-to-end') prediction.security.add('secure-transfer');
+        else prediction.security.add('generic');
+        break;
+      case 'processor':
+        prediction.categories.add('Third Party Sharing/Collection');
+        // OPP-115's "Named third party" is any recipient named by kind or name ("advertisers",
+        // "Google Analytics"); "Unnamed" is the bare "third parties" / "other companies".
+        prediction.thirdPartyEntities.add(claim.processorType === 'named' || claim.category !== 'third-parties' ? 'named' : 'unnamed');
+        break;
+      case 'transfer':
+        prediction.categories.add('International and Specific Audiences');
+        break;
+    }
+  }
+  for (const measure of findSecurityMeasures(policy.text)) {
+    prediction.categories.add('Data Security');
+    prediction.security.add(measure.kind);
+  }
+  return prediction;
+}

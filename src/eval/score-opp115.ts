@@ -1,0 +1,213 @@
+import type { RetentionClaim, RetentionVagueness } from '../model/claim.js';
+import type { OrganisationName } from '../policy/extract-claims.js';
+import type { SecurityMeasureKind } from '../policy/find-security-measures.js';
+import { countDecision, createBinaryCounts, scoreBinaryCounts, type BinaryCounts, type BinaryScores } from './binary-scores.js';
+import type { Opp115Annotation, Opp115Corpus } from './load-opp115-corpus.js';
+import { OPP115_CATEGORIES, predictSegmentPractices, type SegmentPrediction } from './predict-segment-practices.js';
+
+/** One line of the evaluation output. */
+export type Opp115Measure =
+  | ({ measure: string; level: 'segment' | 'attribute'; positives: number; segments: number } & BinaryScores)
+  | {
+      measure: string;
+      level: 'attribute';
+      accuracy: number | null;
+      correct: number;
+      total: number;
+      /** Accuracy over the units where the extractor found any retention claim (classification alone). */
+      accuracyWhenDetected: number | null;
+      detected: number;
+      /** gold value → predicted class → count; "none" when no retention claim was found. */
+      confusion: Record<string, Record<string, number>>;
+    };
+
+/** One disagreement between the annotators and the extractor, for error analysis. */
+export interface Opp115Miss {
+  policyId: string;
+  segmentIndex: number;
+  measure: string;
+  gold: string;
+  predicted: string;
+  /** The segment's HTML as in the corpus. */
+  segment: string;
+}
+
+/** Options of {@link scoreOpp115}. */
+export interface ScoreOpp115Options {
+  /** Called for every segment-level miss and every wrong Retention Period answer. */
+  onMiss?: (miss: Opp115Miss) => void;
+  /** Called after each policy, for progress display. */
+  onProgress?: (policiesDone: number, policiesTotal: number) => void;
+}
+
+/** OPP-115 Retention Period values and the vagueness class each corresponds to. */
+const RETENTION_VALUES: Readonly<Record<string, RetentionVagueness>> = {
+  'Stated Period': 'stated',
+  Limited: 'limited',
+  Indefinitely: 'indefinite',
+  Unspecified: 'unspecified',
+};
+const SECURITY_VALUES: Readonly<Record<string, SecurityMeasureKind>> = {
+  'Secure data transfer': 'secure-transfer',
+  'Secure data storage': 'secure-storage',
+  Generic: 'generic',
+};
+const ENTITY_VALUES: Readonly<Record<string, 'named' | 'unnamed'>> = {
+  'Named third party': 'named',
+  'Unnamed third party': 'unnamed',
+};
+/** When a segment has claims of several classes, the most informative one is its answer. */
+const RETENTION_PRECEDENCE: readonly RetentionVagueness[] = ['stated', 'indefinite', 'limited', 'unspecified'];
+
+/**
+ * Scores the extractor against a loaded OPP-115 corpus: segment-level P/R/F1 for each mapped category
+ * (a segment is positive when any consolidated annotation on it has the category), Retention Period
+ * accuracy over consolidated Data Retention practices with a modelled value, and per-value segment
+ * P/R/F1 for Security Measure and Third Party Entity. See docs/decisions/opp115-evaluation.md.
+ */
+export function scoreOpp115(corpus: Opp115Corpus, organisations: readonly OrganisationName[], options: ScoreOpp115Options = {}): Opp115Measure[] {
+  const categoryCounts = new Map(OPP115_CATEGORIES.map((c) => [c, createBinaryCounts()] as const));
+  const securityCounts = new Map(Object.values(SECURITY_VALUES).map((v) => [v, createBinaryCounts()] as const));
+  const entityCounts = new Map(Object.values(ENTITY_VALUES).map((v) => [v, createBinaryCounts()] as const));
+  const positives = new Map<string, number>();
+  const confusion: Record<string, Record<string, number>> = {};
+  const perAnnotation = createAccuracy();
+  const perSegment = createAccuracy();
+  let segments = 0;
+
+  for (const [policyIndex, policy] of corpus.policies.entries()) {
+    options.onProgress?.(policyIndex, corpus.policies.length);
+    const bySegment = new Map<number, Opp115Annotation[]>();
+    for (const annotation of policy.annotations) {
+      const list = bySegment.get(annotation.segmentIndex) ?? [];
+      list.push(annotation);
+      bySegment.set(annotation.segmentIndex, list);
+    }
+    policy.segments.forEach((segment, index) => {
+      segments++;
+      const gold = bySegment.get(index) ?? [];
+      const prediction = predictSegmentPractices(segment, organisations);
+      for (const category of OPP115_CATEGORIES) {
+        const isGold = gold.some((a) => a.category === category);
+        if (isGold) positives.set(category, (positives.get(category) ?? 0) + 1);
+        const predicted = prediction.categories.has(category);
+        countDecision(categoryCounts.get(category) as BinaryCounts, isGold, predicted);
+        if (isGold !== predicted) options.onMiss?.({ policyId: policy.id, segmentIndex: index, measure: category, gold: isGold ? 'yes' : 'no', predicted: predicted ? 'yes' : 'no', segment });
+      }
+      countValues(gold, 'Data Security', 'Security Measure', SECURITY_VALUES, prediction.security, securityCounts, positives);
+      countValues(gold, 'Third Party Sharing/Collection', 'Third Party Entity', ENTITY_VALUES, prediction.thirdPartyEntities, entityCounts, positives);
+      const segmentValues = new Set<RetentionVagueness>();
+      for (const annotation of gold) {
+        if (annotation.category !== 'Data Retention') continue;
+        const value = annotation.attributes['Retention Period']?.value;
+        const expected = value === undefined ? undefined : RETENTION_VALUES[value];
+        if (expected === undefined) continue;
+        segmentValues.add(expected);
+        const predicted = predictRetentionClass(prediction, annotation);
+        countAccuracy(perAnnotation, predicted === expected, predicted !== 'none');
+        if (predicted !== expected) options.onMiss?.({ policyId: policy.id, segmentIndex: index, measure: 'Retention Period', gold: expected, predicted, segment });
+        const row = (confusion[expected] ??= {});
+        row[predicted] = (row[predicted] ?? 0) + 1;
+      }
+      if (segmentValues.size > 0) {
+        const predicted = predictRetentionClass(prediction, null);
+        countAccuracy(perSegment, predicted !== 'none' && segmentValues.has(predicted), predicted !== 'none');
+      }
+    });
+  }
+
+  const measures: Opp115Measure[] = [];
+  for (const [category, counts] of categoryCounts) {
+    measures.push({ measure: category, level: 'segment', positives: positives.get(category) ?? 0, segments, ...scoreBinaryCounts(counts) });
+  }
+  measures.push({ measure: 'Retention Period', level: 'attribute', ...scoreAccuracy(perAnnotation), confusion });
+  measures.push({ measure: 'Retention Period (per segment, any annotator)', level: 'attribute', ...scoreAccuracy(perSegment), confusion: {} });
+  for (const [name, value] of Object.entries(SECURITY_VALUES)) {
+    measures.push({ measure: `Security Measure: ${name}`, level: 'attribute', positives: positives.get(value) ?? 0, segments, ...scoreBinaryCounts(securityCounts.get(value) as BinaryCounts) });
+  }
+  for (const [name, value] of Object.entries(ENTITY_VALUES)) {
+    measures.push({ measure: `Third Party Entity: ${name}`, level: 'attribute', positives: positives.get(value) ?? 0, segments, ...scoreBinaryCounts(entityCounts.get(value) as BinaryCounts) });
+  }
+  return measures;
+}
+
+/** Segment-level decision per attribute value: gold when a practice of the category on the segment has it. */
+function countValues<V extends string>(
+  gold: readonly Opp115Annotation[],
+  category: string,
+  attribute: string,
+  values: Readonly<Record<string, V>>,
+  predicted: ReadonlySet<V>,
+  counts: Map<V, BinaryCounts>,
+  positives: Map<string, number>,
+): void {
+  const goldValues = new Set<V>();
+  for (const annotation of gold) {
+    if (annotation.category !== category) continue;
+    const mapped = values[annotation.attributes[attribute]?.value ?? ''];
+    if (mapped !== undefined) goldValues.add(mapped);
+  }
+  for (const value of Object.values(values)) {
+    if (goldValues.has(value)) positives.set(value, (positives.get(value) ?? 0) + 1);
+    countDecision(counts.get(value) as BinaryCounts, goldValues.has(value), predicted.has(value));
+  }
+}
+
+/**
+ * Our class for one annotated practice: among the segment's retention claims, those whose sentence
+ * contains the annotator's marked text (when there is one) decide; otherwise all of the segment's.
+ */
+function predictRetentionClass(prediction: SegmentPrediction, annotation: Opp115Annotation | null): RetentionVagueness | 'none' {
+  const retention = prediction.claims.filter((c): c is RetentionClaim => c.kind === 'retention');
+  if (retention.length === 0) return 'none';
+  const marks = Object.values(annotation?.attributes ?? {})
+    .map((a) => (a.selectedText === null ? '' : normalise(a.selectedText)))
+    .filter((t) => t.length >= 3);
+  const located = retention.filter((c) => marks.some((mark) => overlapsText(normalise(c.quote), mark)));
+  const pool = located.length > 0 ? located : retention;
+  // OPP-115 labels a denial ("we do not store this information") as a Stated Period (of zero).
+  return RETENTION_PRECEDENCE.find((v) => pool.some((c) => classOf(c) === v)) ?? 'none';
+}
+
+function classOf(claim: RetentionClaim): RetentionVagueness {
+  return claim.polarity === 'negative' && claim.vagueness === 'unspecified' ? 'stated' : claim.vagueness;
+}
+
+function overlapsText(quote: string, mark: string): boolean {
+  return quote.includes(mark) || mark.includes(quote) || quote.includes(mark.slice(0, 40));
+}
+
+function normalise(text: string): string {
+  return text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+interface AccuracyCounts {
+  correct: number;
+  total: number;
+  detected: number;
+  correctWhenDetected: number;
+}
+
+function createAccuracy(): AccuracyCounts {
+  return { correct: 0, total: 0, detected: 0, correctWhenDetected: 0 };
+}
+
+function countAccuracy(counts: AccuracyCounts, correct: boolean, detected: boolean): void {
+  counts.total++;
+  if (correct) counts.correct++;
+  if (detected) {
+    counts.detected++;
+    if (correct) counts.correctWhenDetected++;
+  }
+}
+
+function scoreAccuracy(counts: AccuracyCounts): { accuracy: number | null; correct: number; total: number; accuracyWhenDetected: number | null; detected: number } {
+  const ratio = (a: number, b: number): number | null => (b === 0 ? null : Math.round((a / b) * 10000) / 10000);
+  return {
+    accuracy: ratio(counts.correct, counts.total),
+    correct: counts.correct,
+    total: counts.total,
+    accuracyWhenDetected: ratio(counts.correctWhenDetected, counts.detected),
+    detected: counts.detected,
+  };
+}

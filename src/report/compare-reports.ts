@@ -1,0 +1,116 @@
+import type { ReportFinding, ReportModel } from './report-model.js';
+
+/** Version of the comparison JSON (docs/report-schema.md, "Comparison"); same rules as the report schema. */
+export const COMPARISON_SCHEMA_VERSION = '1.0.0';
+
+/** One audit as a side of a comparison: when it ran and on which inputs. */
+export interface ComparedAudit {
+  id: number;
+  createdAt: string;
+  toolVersion: string;
+  policySha256: string | null;
+  policySource: string | null;
+  policyFetchedAt: string | null;
+  captures: { file: string; sha256: string }[];
+  findings: number;
+}
+
+/** A finding present in both audits whose severity, label or confidence differs. */
+export interface ChangedFinding {
+  before: ReportFinding;
+  after: ReportFinding;
+  /** Which of severity, label, confidence, destinations differ. */
+  changes: string[];
+}
+
+/** Findings of two audits of one app, matched: what an app update (or a policy edit) changed. */
+export interface ComparisonModel {
+  schemaVersion: string;
+  generator: { name: 'claimcheck'; version: string };
+  generatedAt: string;
+  app: { name: string };
+  before: ComparedAudit;
+  after: ComparedAudit;
+  /** True when both audits read the same policy snapshot. */
+  samePolicy: boolean;
+  /** True when both audits read exactly the same capture files. */
+  sameCaptures: boolean;
+  summary: { added: number; removed: number; changed: number; unchanged: number };
+  added: ReportFinding[];
+  removed: ReportFinding[];
+  changed: ChangedFinding[];
+  unchanged: ReportFinding[];
+}
+
+function describeAudit(report: ReportModel): ComparedAudit {
+  const policy = report.inputs.policy;
+  return {
+    id: report.audit.id,
+    createdAt: report.audit.createdAt,
+    toolVersion: report.audit.toolVersion,
+    policySha256: policy?.sha256 ?? null,
+    policySource: policy?.source ?? null,
+    policyFetchedAt: policy?.fetchedAt ?? null,
+    captures: report.inputs.captures.map((c) => ({ file: c.file, sha256: c.sha256 })),
+    findings: report.findings.length,
+  };
+}
+
+function listChanges(before: ReportFinding, after: ReportFinding): string[] {
+  const changes: string[] = [];
+  if (before.severity !== after.severity) changes.push('severity');
+  if (before.label !== after.label) changes.push('label');
+  if (before.confidence !== after.confidence) changes.push('confidence');
+  if (before.matchKey !== after.matchKey) changes.push('destinations');
+  return changes;
+}
+
+/**
+ * Matches the findings of two reports of the same app. First by match key (rule, subject and where
+ * the traffic went); then what is left by rule and subject alone, so a finding whose traffic moved to
+ * another country shows as changed rather than as one removed and one added. Order follows the
+ * reports (severity first).
+ */
+export function compareReports(before: ReportModel, after: ReportModel, context: { generatedAt: Date; toolVersion: string }): ComparisonModel {
+  const unmatched = [...before.findings];
+  const pairs: { before: ReportFinding; after: ReportFinding }[] = [];
+  const leftover: ReportFinding[] = [];
+  for (const finding of after.findings) {
+    const index = unmatched.findIndex((b) => b.matchKey === finding.matchKey);
+    if (index >= 0) pairs.push({ before: unmatched.splice(index, 1)[0] as ReportFinding, after: finding });
+    else leftover.push(finding);
+  }
+  const added: ReportFinding[] = [];
+  for (const finding of leftover) {
+    const index = unmatched.findIndex((b) => b.ruleId === finding.ruleId && b.subject === finding.subject);
+    if (index >= 0) pairs.push({ before: unmatched.splice(index, 1)[0] as ReportFinding, after: finding });
+    else added.push(finding);
+  }
+  const order = new Map(after.findings.map((f, i) => [f, i]));
+  pairs.sort((a, b) => (order.get(a.after) ?? 0) - (order.get(b.after) ?? 0));
+  const changed: ChangedFinding[] = [];
+  const unchanged: ReportFinding[] = [];
+  for (const pair of pairs) {
+    const changes = listChanges(pair.before, pair.after);
+    if (changes.length > 0) changed.push({ ...pair, changes });
+    else unchanged.push(pair.after);
+  }
+  const beforeAudit = describeAudit(before);
+  const afterAudit = describeAudit(after);
+  const captureSet = (a: ComparedAudit): string => a.captures.map((c) => c.sha256).sort().join(',');
+  return {
+    schemaVersion: COMPARISON_SCHEMA_VERSION,
+    generator: { name: 'claimcheck', version: context.toolVersion },
+    generatedAt: context.generatedAt.toISOString(),
+    app: { name: after.app.name },
+    before: beforeAudit,
+    after: afterAudit,
+    samePolicy: beforeAudit.policySha256 === afterAudit.policySha256,
+    sameCaptures: captureSet(beforeAudit) === captureSet(afterAudit),
+    summary: { added: added.length, removed: unmatched.length, changed: changed.length, unchanged: unchanged.length },
+    added,
+    removed: unmatched,
+    changed,
+    unchanged,
+  };
+}

@@ -1,0 +1,84 @@
+import type { ChangedFinding, ComparedAudit, ComparisonModel } from './compare-reports.js';
+import { escapeHtml as h } from './escape-text.js';
+import { renderHtmlPage } from './html-page.js';
+import type { ReportFinding } from './report-model.js';
+
+function describeSide(a: ComparedAudit): string {
+  const policy = a.policySha256
+    ? `${h(a.policySource ?? '')}, retrieved ${h(a.policyFetchedAt ?? '?')}, sha256 <code>${h(a.policySha256)}</code>`
+    : 'no policy';
+  const captures = a.captures.map((c) => `${h(c.file)} (<code>${h(c.sha256.slice(0, 12))}</code>)`).join(', ') || 'no captures';
+  return `audit #${a.id} of ${h(a.createdAt)} (claimcheck ${h(a.toolVersion)}), ${a.findings} findings<br>Policy: ${policy}<br>Captures: ${captures}`;
+}
+
+function renderRows(findings: readonly ReportFinding[]): string {
+  if (findings.length === 0) return '<p>None.</p>';
+  return `<div class="table-scroll"><table><thead><tr><th>Severity</th><th>Label</th><th>Rule</th><th>Finding</th></tr></thead><tbody>
+${findings
+  .map((f) => `<tr><td><span class="sev sev-${h(f.severity)}">${h(f.severity)}</span></td><td>${h(f.label ?? '—')}</td><td><code>${h(f.ruleId)}</code></td><td>${h(f.title)}<div class="meta">${h(f.explanation)}</div></td></tr>`)
+  .join('\n')}
+</tbody></table></div>`;
+}
+
+function describeChange(c: ChangedFinding, kind: string): string {
+  switch (kind) {
+    case 'severity':
+      return `severity ${c.before.severity} → ${c.after.severity}`;
+    case 'label':
+      return `label ${c.before.label ?? '—'} → ${c.after.label ?? '—'}`;
+    case 'confidence':
+      return `confidence ${c.before.confidence} → ${c.after.confidence}`;
+    default:
+      return 'where the traffic went';
+  }
+}
+
+function renderChanged(changed: readonly ChangedFinding[]): string {
+  if (changed.length === 0) return '<p>None.</p>';
+  return `<div class="table-scroll"><table><thead><tr><th>Rule</th><th>Before</th><th>After</th><th>What changed</th></tr></thead><tbody>
+${changed
+  .map((c) => `<tr><td><code>${h(c.after.ruleId)}</code></td><td>${h(c.before.title)}</td><td>${h(c.after.title)}</td><td>${h(c.changes.map((k) => describeChange(c, k)).join('; '))}</td></tr>`)
+  .join('\n')}
+</tbody></table></div>`;
+}
+
+/** Self-contained HTML view of a comparison of two audits of one app (no script, nothing loaded). */
+export function renderComparisonHtml(c: ComparisonModel): string {
+  const s = c.summary;
+  const tiles = (
+    [
+      ['added', s.added, 'sev-high'],
+      ['removed', s.removed, 'sev-low'],
+      ['changed', s.changed, 'sev-medium'],
+      ['unchanged', s.unchanged, 'sev-info'],
+    ] as const
+  )
+    .map(([name, count, tone]) => `<div class="tile ${tone}"><strong>${count}</strong>${name}</div>`)
+    .join('');
+  const notes = [
+    c.samePolicy ? 'Both audits read the same policy snapshot.' : 'The audits read different policy snapshots: a change may come from the policy, the traffic, or both.',
+    c.sameCaptures ? 'Both audits read the same capture files: differences come from the policy, the audit settings or the claimcheck version.' : '',
+    'Findings are matched by rule, subject and where the traffic went (organisation and country); a finding matched by rule and subject only, or whose severity, label or confidence differs, is listed as changed.',
+  ].filter((n) => n !== '');
+  return renderHtmlPage(
+    `claimcheck comparison: ${c.app.name}`,
+    `<header>
+<h1>Before and after: ${h(c.app.name)}</h1>
+<p class="meta">claimcheck comparison of audit #${c.before.id} with audit #${c.after.id} · generated ${h(c.generatedAt)} by claimcheck ${h(c.generator.version)}</p>
+</header>
+<section id="summary">
+<h2>Summary</h2>
+<div class="tiles">${tiles}</div>
+<dl class="facts"><dt>Before</dt><dd>${describeSide(c.before)}</dd><dt>After</dt><dd>${describeSide(c.after)}</dd></dl>
+${notes.map((n) => `<p>${h(n)}</p>`).join('\n')}
+</section>
+<section id="added"><h2>Added (only in the after audit)</h2>
+${renderRows(c.added)}</section>
+<section id="removed"><h2>Removed (only in the before audit)</h2>
+${renderRows(c.removed)}</section>
+<section id="changed"><h2>Changed</h2>
+${renderChanged(c.changed)}</section>
+<section id="unchanged"><h2>Unchanged</h2>
+${renderRows(c.unchanged)}</section>`,
+  );
+}

@@ -1,0 +1,62 @@
+import { escapeMarkdown as md, escapeMarkdownCode as code } from './escape-text.js';
+import type { ComparedAudit, ComparisonModel } from './compare-reports.js';
+import type { ReportFinding } from './report-model.js';
+
+function describeSide(name: string, a: ComparedAudit): string {
+  const policy = a.policySha256 ? `policy ${md(a.policySource ?? '')} (sha256 ${code(a.policySha256.slice(0, 12))}, retrieved ${a.policyFetchedAt ?? '?'})` : 'no policy';
+  const captures = a.captures.map((c) => `${md(c.file)} (${code(c.sha256.slice(0, 12))})`).join(', ') || 'no captures';
+  return `- **${name}:** audit #${a.id} of ${a.createdAt} (claimcheck ${md(a.toolVersion)}), ${a.findings} findings; ${policy}; captures: ${captures}`;
+}
+
+function row(f: ReportFinding): string {
+  return `| ${f.severity} | ${f.label ?? '—'} | ${code(f.ruleId)} | ${md(f.title)} |`;
+}
+
+function renderList(title: string, findings: readonly ReportFinding[]): string[] {
+  if (findings.length === 0) return [`## ${title}`, '', 'None.', ''];
+  return [`## ${title}`, '', '| Severity | Label | Rule | Finding |', '| --- | --- | --- | --- |', ...findings.map(row), ''];
+}
+
+/** Markdown view of a comparison of two audits: what an update added, removed and changed. */
+export function renderComparisonMarkdown(c: ComparisonModel): string {
+  const s = c.summary;
+  const lines = [
+    `# claimcheck comparison: ${md(c.app.name)}`,
+    '',
+    `Audit #${c.before.id} (before) compared with audit #${c.after.id} (after); generated ${c.generatedAt} by claimcheck ${md(c.generator.version)}.`,
+    '',
+    `**${s.added} added, ${s.removed} removed, ${s.changed} changed, ${s.unchanged} unchanged.**`,
+    '',
+    describeSide('Before', c.before),
+    describeSide('After', c.after),
+    '',
+    c.samePolicy ? 'Both audits read the same policy snapshot.' : 'The audits read different policy snapshots: a change may come from the policy, the traffic, or both.',
+    c.sameCaptures ? 'Both audits read the same capture files: differences come from the policy, the audit settings or the claimcheck version.' : '',
+    '',
+    'Findings are matched by rule, subject and where the traffic went (organisation and country); a finding matched by rule and subject only, or whose severity, label or confidence differs, is listed as changed.',
+    '',
+    ...renderList('Added (only in the after audit)', c.added),
+    ...renderList('Removed (only in the before audit)', c.removed),
+  ];
+  if (c.changed.length === 0) lines.push('## Changed', '', 'None.', '');
+  else {
+    lines.push('## Changed', '', '| Rule | Finding (after) | What changed |', '| --- | --- | --- |');
+    for (const ch of c.changed) {
+      const what = ch.changes
+        .map((k) =>
+          k === 'severity'
+            ? `severity ${ch.before.severity} → ${ch.after.severity}`
+            : k === 'label'
+              ? `label ${ch.before.label ?? '—'} → ${ch.after.label ?? '—'}`
+              : k === 'confidence'
+                ? `confidence ${ch.before.confidence} → ${ch.after.confidence}`
+                : 'destinations',
+        )
+        .join('; ');
+      lines.push(`| ${code(ch.after.ruleId)} | ${md(ch.after.title)} | ${md(what)} |`);
+    }
+    lines.push('');
+  }
+  lines.push(...renderList('Unchanged', c.unchanged));
+  return lines.filter((line, i, all) => !(line === '' && all[i - 1] === '')).join('\n');
+}

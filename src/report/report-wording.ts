@@ -1,0 +1,68 @@
+/**
+ * Report-level sentences: the caveats printed under each finding, how to read labels, and the
+ * methodology section. Finding titles and explanations live in wording.ts; these sit beside them so
+ * an editor or a lawyer reviews everything the report asserts in two files. Caveats are derived from
+ * the finding's evidence, so a rule added later gets the general ones without code here.
+ */
+import type { ConsistencyLabel, Finding } from '../model/finding.js';
+
+/** What each consistency label means, in one plain sentence. */
+export const LABEL_MEANINGS: Record<ConsistencyLabel, string> = {
+  consistent: 'the policy names the recipient or practice',
+  vague: 'only a generic category in the policy ("service providers", "analytics providers") could cover it',
+  omitted: 'the policy does not mention it at all',
+  incorrect: 'the policy says the opposite of what the traffic shows',
+};
+
+// Rule-specific limits of what the evidence can show; rules without an entry get only the general caveats.
+const RULE_CAVEATS: Record<string, string> = {
+  'undisclosed-recipient':
+    'A recipient is the organisation that operates the server, judged by host name or by the network it sits in; the capture cannot show what that organisation does with the data.',
+  'plaintext-identifier':
+    'The identifier values were supplied by the person who made the capture; the report shows where those exact values appear unencrypted, not what the company uses them for.',
+  'unencrypted-transport': 'The finding shows requests sent without TLS; it does not show what an eavesdropper did with them.',
+  'undisclosed-country':
+    'Whether the policy must name this country depends on the law that applies to the app; the finding shows only that the policy does not name it.',
+  'vague-retention': 'Network traffic cannot show how long data is kept; this finding rests on the policy text.',
+  'processor-country':
+    'A headquarters country comes from claimcheck\u2019s entity catalog and a server country from IP registry data; whether the policy must name the country depends on the law that applies to the app.',
+  'claimed-not-observed':
+    'A capture covers only the sessions recorded, and many processors are reached from the company\u2019s servers, which a capture on the device cannot see: not observing a processor is no evidence that it receives nothing.',
+};
+
+/** Plain-language caveats for one finding, from its rule and evidence; most important first. */
+export function listCaveats(finding: Finding): string[] {
+  const caveats: string[] = [];
+  const ruleCaveat = RULE_CAVEATS[finding.ruleId];
+  if (ruleCaveat) caveats.push(ruleCaveat);
+  if (finding.policyEvidence.length === 0) {
+    caveats.push('This finding rests on the policy not saying something: check the whole policy, and any notice it links to, before reporting that it is silent.');
+  }
+  if (finding.label === 'vague') {
+    caveats.push('Whether a generic category legally covers a named company is a matter of judgment; the policy does not name it.');
+  }
+  const evidence = finding.packetEvidence;
+  if (evidence.some((e) => e.host === null && e.organisation !== null)) {
+    caveats.push(
+      'Some rows have no host name: the organisation was inferred from the owner of the network the server address belongs to, which is weaker evidence than a host name.',
+    );
+  }
+  if (evidence.some((e) => e.country !== null)) {
+    caveats.push('Countries are where the IP address block is registered, not a measured location of the server.');
+  }
+  if (finding.confidence !== 'high') {
+    caveats.push(`Confidence is ${finding.confidence}: read the evidence rows before relying on this finding.`);
+  }
+  if (evidence.length > 0) {
+    caveats.push('Frame lists are a sample; the Wireshark filter for the conversations shows every packet of these connections.');
+  }
+  return caveats;
+}
+
+/** Methodology paragraphs shared by the Markdown and HTML reports. */
+export const METHODOLOGY_PARAGRAPHS: readonly string[] = [
+  'The policy is stored as an immutable snapshot (its bytes and sha256). Its text is extracted with its headings, split into sentences, and sentences that name recipients, retention periods, encryption or data locations become typed claims. Every quote in this report is cut from that snapshot text at the character span shown, so it can be checked against the snapshot.',
+  'The capture files are read packet by packet. Host names come from TLS and QUIC server names (SNI), HTTP Host headers and DNS answers in the same capture. A host name leads to its registrable domain and then to an organisation in claimcheck\u2019s entity catalog. Traffic with no host name is attributed through the owner of the network (ASN) its server address belongs to; a cloud or CDN network alone only shows where a server is hosted, not who receives the data.',
+  'Countries and network owners come from pinned, offline IP data sets (listed below); nothing is looked up on the network during an audit. Labels follow flow-to-policy research (PoliCheck): consistent, vague, omitted, incorrect.',
+  'What a capture cannot show: what happens to data after it reaches a server, traffic the app sends on other devices, accounts or days, and the content of encrypted connections. A finding is a discrepancy between this policy snapshot and these captures, not a finding of intent or of a breach of law.',
+];

@@ -1,0 +1,77 @@
+/**
+ * Where the policy says data goes: countries named by transfer claims (regions expanded to their
+ * member states), countries it says data does not go to, and countries it names anywhere at all.
+ */
+import type { TransferClaim } from '../model/claim.js';
+import countryNames from '../policy/lexicons/countries.json' with { type: 'json' };
+import type { StoredClaim, StoredSnapshot } from '../store/policy-repository.js';
+import regions from './regions.json' with { type: 'json' };
+
+/** A transfer or storage claim as loaded from the store. */
+export type StoredTransferClaim = TransferClaim & StoredClaim;
+
+const REGION_MEMBERS = new Map<string, string[]>(
+  Object.entries(regions).filter((entry): entry is [string, string[]] => Array.isArray(entry[1])),
+);
+
+/** Member states of a region id ("EEA", "Europe"), or an empty list for unknown regions. */
+export function listRegionMembers(region: string): string[] {
+  return REGION_MEMBERS.get(region.toUpperCase()) ?? [];
+}
+
+/** Countries a set of transfer claims names, with regions expanded to their member states. */
+export function collectClaimCountries(claims: readonly StoredTransferClaim[]): Set<string> {
+  const countries = new Set<string>();
+  for (const claim of claims) {
+    for (const code of claim.countries) countries.add(code.toUpperCase());
+    for (const region of claim.regions) {
+      for (const code of listRegionMembers(region)) countries.add(code);
+    }
+  }
+  return countries;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Case-sensitive, word-bounded patterns per country, like the transfer extractor's (so "us" is not the US). */
+const NAME_PATTERNS = new Map<string, RegExp>(
+  Object.entries(countryNames.countries).map(([code, names]) => [
+    code,
+    new RegExp(`(?<![\\p{L}\\p{N}])(?:${[...names].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'u'),
+  ]),
+);
+
+/** What the policy says about locations, for rules that compare it with where traffic went. */
+export interface PolicyLocations {
+  /** Affirmative transfer and storage claims. */
+  claims: StoredTransferClaim[];
+  /** Countries the affirmative claims name. */
+  disclosed: Set<string>;
+  /** Negative claims ("we do not transfer data to China") by the countries they name. */
+  denials: Map<string, StoredTransferClaim[]>;
+  /** True when a claim says data may go to unnamed "other countries". */
+  unspecified: boolean;
+}
+
+/** Reads the transfer claims of the audited policy. */
+export function readPolicyLocations(claims: readonly StoredClaim[]): PolicyLocations {
+  const transfers = claims.filter((c): c is StoredTransferClaim => c.kind === 'transfer');
+  const affirmative = transfers.filter((c) => c.polarity === 'affirmative');
+  const denials = new Map<string, StoredTransferClaim[]>();
+  for (const claim of transfers.filter((c) => c.polarity === 'negative')) {
+    for (const code of collectClaimCountries([claim])) denials.set(code, [...(denials.get(code) ?? []), claim]);
+  }
+  return { claims: affirmative, disclosed: collectClaimCountries(affirmative), denials, unspecified: affirmative.some((c) => c.unspecified) };
+}
+
+/**
+ * True when the policy text names the country anywhere, even outside a transfer sentence the
+ * extractor recognised ("our partner in Singapore"). Rules treat such a mention as disclosure,
+ * preferring a missed finding to a false one.
+ */
+export function isCountryNamedInText(snapshot: StoredSnapshot, code: string): boolean {
+  const pattern = NAME_PATTERNS.get(code.toUpperCase());
+  return pattern !== undefined && pattern.test(snapshot.text);
+}

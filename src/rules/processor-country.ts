@@ -1,0 +1,153 @@
+import type { Entity } from '../model/entity.js';
+import type { Confidence, Finding, PacketEvidence, Severity } from '../model/finding.js';
+import { describeProcessorCountry } from '../report/wording.js';
+import type { AttributedFlow, AuditView } from './audit-view.js';
+import { packetEvidenceOfFlow, policyEvidenceOf } from './evidence.js';
+import { isCountryNamedInText, readPolicyLocations } from './policy-locations.js';
+import { groupRecipients, type ObservedRecipient } from './recipient-disclosure.js';
+import type { Rule } from './rule.js';
+
+const CONFIDENCE_ORDER: readonly Confidence[] = ['low', 'medium', 'high'];
+
+function strongest(values: readonly Confidence[]): Confidence {
+  return values.reduce<Confidence>((acc, c) => (CONFIDENCE_ORDER.indexOf(c) > CONFIDENCE_ORDER.indexOf(acc) ? c : acc), 'low');
+}
+
+function weakest(a: Confidence, b: Confidence): Confidence {
+  return CONFIDENCE_ORDER[Math.min(CONFIDENCE_ORDER.indexOf(a), CONFIDENCE_ORDER.indexOf(b))] ?? 'low';
+}
+
+
+/** One recipient tied to one country, with why. */
+interface CountryTie {
+  country: string;
+  /** The recipient itself or the nearest parent headquartered there. */
+  headquarters: Entity | null;
+  serverFlows: AttributedFlow[];
+}
+
+/** Countries a recipient is tied to: its own and its parents' headquarters, and its servers' registry countries. */
+function collectTies(view: AuditView, recipient: ObservedRecipient): CountryTie[] {
+  const ties = new Map<string, CountryTie>();
+  const tie = (country: string): CountryTie => {
+    let found = ties.get(country);
+    if (!found) {
+      found = { country, headquarters: null, serverFlows: [] };
+      ties.set(country, found);
+    }
+    return found;
+  };
+  for (const entity of recipient.entityId ? view.lineage(recipient.entityId) : []) {
+    // 'ZZ' marks an imported organisation whose list gave no headquarters.
+    if (entity.country === 'ZZ') continue;
+    const t = tie(entity.country);
+    t.headquarters ??= entity;
+  }
+  for (const item of recipient.flows) {
+    const country = item.attribution.network.country;
+    if (country) tie(country).serverFlows.push(item);
+  }
+  return [...ties.values()].sort((a, b) => a.country.localeCompare(b.country));
+}
+
+/**
+ * Confidence from the evidence tying the recipient to the country. A headquarters tie holds when the
+ * flows really go to that company (attribution confidence), capped at medium when the headquarters
+ * comes from an imported list; a server tie alone rests on registry data, so medium at best, low when
+ * the recipient was only inferred from its network.
+ */
+function rateConfidence(recipient: ObservedRecipient, tieInfo: CountryTie): Confidence {
+  const attribution = strongest(recipient.flows.map((f) => f.attribution.confidence));
+  const fromHeadquarters = tieInfo.headquarters
+    ? tieInfo.headquarters.importedFrom !== undefined
+      ? weakest(attribution, 'medium')
+      : attribution
+    : 'low';
+  const fromServers =
+    tieInfo.serverFlows.length === 0 ? 'low' : weakest(strongest(tieInfo.serverFlows.map((f) => f.attribution.confidence)), 'medium');
+  return strongest([fromHeadquarters, fromServers]);
+}
+
+/**
+ * A recipient headquartered in, or reached through servers in, a jurisdiction of interest that the
+ * policy never mentions. Which jurisdictions are of interest is the user's choice (`--jurisdictions`).
+ */
+export const processorCountry: Rule = {
+  meta: {
+    id: 'processor-country',
+    title: 'Recipient tied to a jurisdiction the policy does not mention',
+    description:
+      'Flags each recipient headquartered in (itself or through a parent) or served from a jurisdiction of interest that the policy never mentions; jurisdictions of interest come from --jurisdictions (default: every country the policy does not name, when it names any).',
+    maxSeverity: 'high',
+  },
+  check(view: AuditView): Finding[] {
+    const snapshot = view.snapshot;
+    const setting = view.settings.jurisdictions;
+    if (!snapshot || setting.mode === 'off') return [];
+    const locations = readPolicyLocations(view.claims);
+    // With no user choice, "undisclosed" only means something once the policy commits to some place.
+    if (setting.mode === 'undisclosed' && locations.disclosed.size === 0) return [];
+    const ofInterest = (country: string): boolean => (setting.mode === 'listed' ? setting.countries.includes(country) : true);
+    const disclosedList = [...locations.disclosed].sort();
+
+    const findings: Finding[] = [];
+    for (const recipient of groupRecipients(view)) {
+      const identifierFrames = new Set(
+        view.identifierHits
+          .filter((h) => !h.encrypted && recipient.flows.some((f) => f.flow.server === h.dst || f.flow.server === h.src))
+          .map((h) => h.frame),
+      );
+      for (const tieInfo of collectTies(view, recipient)) {
+        const { country } = tieInfo;
+        const denials = locations.denials.get(country) ?? [];
+        if (!ofInterest(country)) continue;
+        if (denials.length === 0 && (locations.disclosed.has(country) || isCountryNamedInText(snapshot, country))) continue;
+        const label = denials.length > 0 ? 'incorrect' : locations.unspecified ? 'vague' : 'omitted';
+        const carriesIdentifiers = identifierFrames.size > 0;
+        // A chosen jurisdiction is the user saying it matters; the default mode is a survey.
+        const severity: Severity =
+          label === 'incorrect'
+            ? 'high'
+            : label === 'vague'
+              ? 'low'
+              : setting.mode === 'listed'
+                ? carriesIdentifiers
+                  ? 'high'
+                  : 'medium'
+                : carriesIdentifiers
+                  ? 'medium'
+                  : 'low';
+        const hq = tieInfo.headquarters;
+        const wording = describeProcessorCountry({
+          organisation: recipient.organisation,
+          country,
+          headquarters: hq ? { organisation: hq.name, isParent: hq.id !== recipient.entityId } : null,
+          serverFlowCount: tieInfo.serverFlows.length,
+          label,
+          disclosed: disclosedList,
+          configured: setting.mode === 'listed' ? setting.asWritten : null,
+          carriesIdentifiers,
+        });
+        const evidenceFlows = tieInfo.serverFlows.length > 0 ? tieInfo.serverFlows : recipient.flows;
+        const packetEvidence: PacketEvidence[] = evidenceFlows.map((f) => {
+          const hqLine = hq ? `${hq.name} headquartered in ${country} (${hq.importedFrom ? `imported ${hq.importedFrom.join(', ')}` : 'claimcheck entity catalog'})` : null;
+          const serverLine = f.attribution.network.country === country ? `server ${f.flow.server} registered in ${country}` : null;
+          return packetEvidenceOfFlow(f, [serverLine, hqLine, ...f.attribution.evidence].filter((l): l is string => l !== null).join('; '));
+        });
+        const quoted = denials.length > 0 ? denials : locations.claims;
+        findings.push({
+          ruleId: 'processor-country',
+          severity,
+          label,
+          confidence: rateConfidence(recipient, tieInfo),
+          subject: recipient.organisation,
+          title: wording.title,
+          explanation: wording.explanation,
+          policyEvidence: quoted.map((c) => policyEvidenceOf(c, snapshot)),
+          packetEvidence,
+        });
+      }
+    }
+    return findings;
+  },
+};

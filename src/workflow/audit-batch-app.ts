@@ -1,0 +1,30 @@
+import { runAudit, type AuditDependencies } from '../audit/run-audit.js';
+import { getRegistrableDomain } from '../enrich/registrable-domain.js';
+import type { StoreDatabase } from '../store/open-database.js';
+import { analysePolicy, storePolicy } from './add-policy.js';
+import type { BatchApp } from './read-batch-manifest.js';
+import { importCapture } from './import-capture.js';
+
+/** What one manifest row produced. */
+export interface BatchAppResult {
+  auditId: number;
+  findings: number;
+}
+
+/**
+ * Stores the row's policy, imports its captures and audits the app — the same steps, each
+ * idempotent and atomic, as `policy add`, `import` and `audit`, so a row interrupted midway is
+ * simply done again on the next run.
+ */
+export async function auditBatchApp(db: StoreDatabase, row: BatchApp, deps: AuditDependencies): Promise<BatchAppResult> {
+  const appDomains = row.appDomains.map((d) => getRegistrableDomain(d) ?? d);
+  if (row.policy !== null) {
+    const policy = await analysePolicy(row.policy, { organisations: deps.catalog.organisationNames(), now: deps.now });
+    storePolicy(db, row.app, policy, deps.now, appDomains);
+  }
+  for (const capture of row.captures) {
+    await importCapture(db, capture, { appName: row.app, appDomains, identifiers: row.identifiers, now: deps.now });
+  }
+  const audit = runAudit(db, row.app, deps);
+  return { auditId: audit.auditId, findings: audit.findings.length };
+}

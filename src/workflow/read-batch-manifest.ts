@@ -1,0 +1,115 @@
+import { readFileSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import type { IdentifierNeedle } from '../model/capture-summary.js';
+import { ConfigError } from '../model/errors.js';
+
+/** One app to audit, as a manifest row gives it; paths are resolved against the manifest's folder. */
+export interface BatchApp {
+  /** 1-based line of the row in the manifest, for messages. */
+  line: number;
+  app: string;
+  /** Policy file path or http(s) URL; null when the row has none. */
+  policy: string | null;
+  captures: string[];
+  identifiers: IdentifierNeedle[];
+  appDomains: string[];
+}
+
+const REQUIRED_COLUMNS = ['app'] as const;
+const KNOWN_COLUMNS = ['app', 'policy', 'captures', 'identifiers', 'app_domains'] as const;
+
+/** Splits RFC 4180 CSV text into rows of fields (quoted fields may hold commas, quotes and newlines). */
+function splitCsv(text: string, file: string): { fields: string[]; line: number }[] {
+  const rows: { fields: string[]; line: number }[] = [];
+  let fields: string[] = [];
+  let field = '';
+  let quoted = false;
+  let line = 1;
+  let rowLine = 1;
+  const endRow = (): void => {
+    fields.push(field);
+    if (fields.length > 1 || fields[0] !== '') rows.push({ fields, line: rowLine });
+    fields = [];
+    field = '';
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] ?? '';
+    if (c === '\n') line += 1;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"' && field === '') quoted = true;
+    else if (c === ',') {
+      fields.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') continue;
+      endRow();
+      rowLine = line;
+    } else field += c;
+  }
+  if (quoted) throw new ConfigError(`${file}: line ${rowLine}: a quoted field is not closed`);
+  endRow();
+  return rows;
+}
+
+/** Items of a list cell: separated by `;` (commas would clash with CSV), trimmed, empty ones dropped. */
+function splitList(cell: string | undefined): string[] {
+  return (cell ?? '').split(';').map((s) => s.trim()).filter((s) => s.length > 0);
+}
+
+/**
+ * Reads a batch manifest: CSV with a header row naming the columns `app` (required), `policy`,
+ * `captures` (paths separated by `;`), `identifiers` (`label=value` separated by `;`) and
+ * `app_domains` (separated by `;`). Relative paths are taken from the manifest's folder.
+ * @throws ConfigError naming the file and line for a missing column, an empty or repeated app name,
+ *   or a malformed identifier.
+ */
+export function readBatchManifest(file: string): BatchApp[] {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new ConfigError(`${file}: ${code === 'ENOENT' ? 'manifest not found' : code === 'EISDIR' ? 'is a directory, not a manifest' : `cannot read manifest (${code ?? 'error'})`}`);
+  }
+  const rows = splitCsv(text.replace(/^\uFEFF/, ''), file);
+  const header = rows.shift();
+  if (!header) throw new ConfigError(`${file}: the manifest is empty`, `its first line names the columns: ${KNOWN_COLUMNS.join(',')}`);
+  const columns = header.fields.map((f) => f.trim().toLowerCase());
+  for (const required of REQUIRED_COLUMNS) {
+    if (!columns.includes(required)) throw new ConfigError(`${file}: line 1: no "${required}" column`, `the first line names the columns: ${KNOWN_COLUMNS.join(',')}`);
+  }
+  const unknown = columns.filter((c) => !(KNOWN_COLUMNS as readonly string[]).includes(c));
+  if (unknown.length > 0) throw new ConfigError(`${file}: line 1: unknown column ${JSON.stringify(unknown[0])}`, `known columns: ${KNOWN_COLUMNS.join(', ')}`);
+  const base = dirname(file);
+  const resolvePath = (path: string): string => (/^https?:\/\//i.test(path) || isAbsolute(path) ? path : resolve(base, path));
+  const seen = new Set<string>();
+  return rows.map(({ fields, line }) => {
+    const cell = (name: (typeof KNOWN_COLUMNS)[number]): string | undefined => {
+      const index = columns.indexOf(name);
+      return index >= 0 ? fields[index] : undefined;
+    };
+    const app = cell('app') ?? '';
+    if (app.trim() === '') throw new ConfigError(`${file}: line ${line}: empty app name`);
+    if (seen.has(app)) throw new ConfigError(`${file}: line ${line}: app ${JSON.stringify(app)} appears twice`);
+    seen.add(app);
+    const identifiers = splitList(cell('identifiers')).map((item) => {
+      const at = item.indexOf('=');
+      if (at <= 0 || item.length - at - 1 < 4) throw new ConfigError(`${file}: line ${line}: identifier ${JSON.stringify(item)} is not label=value (value of 4 or more characters)`);
+      return { label: item.slice(0, at).trim(), value: item.slice(at + 1) };
+    });
+    const policy = (cell('policy') ?? '').trim();
+    return {
+      line,
+      app,
+      policy: policy === '' ? null : resolvePath(policy),
+      captures: splitList(cell('captures')).map(resolvePath),
+      identifiers,
+      appDomains: splitList(cell('app_domains')),
+    };
+  });
+}

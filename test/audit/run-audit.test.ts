@@ -1,0 +1,126 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runAudit, summariseRecipients, type AuditDependencies } from '../../src/audit/run-audit.js';
+import { EntityCatalog } from '../../src/enrich/entity-catalog.js';
+import type { CaptureSummary, FlowSummary } from '../../src/model/capture-summary.js';
+import type { IpNetworkInfo } from '../../src/model/entity.js';
+import { ensureApp } from '../../src/store/app-repository.js';
+import { insertCapture } from '../../src/store/capture-repository.js';
+import { openDatabase, type StoreDatabase } from '../../src/store/open-database.js';
+import { analysePolicy, storePolicy } from '../../src/workflow/add-policy.js';
+import { importEntityList } from '../../src/workflow/import-entities.js';
+import { attributedFlow, buildView, storedClaim } from '../helpers/audit-view-builder.js';
+import { useTempDir } from '../helpers/temp-dir.js';
+
+const tempDir = useTempDir();
+const catalog = EntityCatalog.loadDefault();
+const NOW = new Date('2026-11-01T00:00:00Z');
+const NETWORK: Record<string, IpNetworkInfo> = {
+  '185.235.84.1': { asn: 44788, asnOwner: 'Criteo SA', country: 'FR' },
+  '47.96.20.30': { asn: 37963, asnOwner: 'Hangzhou Alibaba Advertising Co.,Ltd.', country: 'CN' },
+};
+const deps: AuditDependencies = {
+  catalog,
+  network: (ip) => NETWORK[ip] ?? { asn: null, asnOwner: null, country: null },
+  now: () => NOW,
+  toolVersion: 'test',
+};
+
+function flowTo(server: string, sni: string | null, frame: number): FlowSummary {
+  return {
+    protocol: 'tcp', client: '192.168.1.5', clientPort: 40000 + frame, server, serverPort: 443, packets: 4, bytes: 900, payloadBytes: 600,
+    firstTime: 1_800_000_000 + frame, lastTime: 1_800_000_001 + frame, firstFrame: frame, lastFrame: frame + 3, sampleFrames: [frame, frame + 1],
+    hostNames: sni ? [{ host: sni, source: 'tls-sni', frame }] : [], encryption: 'tls', httpRequests: [],
+  };
+}
+
+/** An app with a policy (Markdown) and one capture of the given flows. */
+async function seedApp(policy: string, flows: FlowSummary[]): Promise<StoreDatabase> {
+  const dir = tempDir();
+  const policyFile = join(dir, 'policy.md');
+  writeFileSync(policyFile, policy);
+  const db = openDatabase(join(dir, 'test.db'));
+  const analysed = await analysePolicy(policyFile, { organisations: catalog.organisationNames(), now: () => NOW });
+  storePolicy(db, 'App', analysed, () => NOW, ['app.example']);
+  const summary: CaptureSummary = {
+    file: join(dir, 'c.pcap'), format: 'pcap', sha256: 'c'.repeat(64), sizeBytes: 1, packetCount: 20, firstTime: null, lastTime: null,
+    flows, dnsAnswers: [], identifierHits: [], warnings: [], warningCount: 0,
+  };
+  insertCapture(db, ensureApp(db, 'App', NOW), summary, 'c.pcap', NOW);
+  return db;
+}
+
+const POLICY = '# Privacy\n\n## Sharing\n\nWe share advertising identifiers with Criteo SA, our advertising partner.\n\nYour data is stored in the United States.\n';
+
+describe('runAudit with imported entity lists', () => {
+  it('attributes a domain only an imported list knows to the organisation the list names', async () => {
+    const db = await seedApp(POLICY, [flowTo('185.235.84.1', 'x.bidswitch.net', 10)]);
+    try {
+      const before = runAudit(db, 'App', deps);
+      expect(before.recipients.find((r) => r.hosts.includes('x.bidswitch.net'))).toMatchObject({ organisation: 'bidswitch.net', label: 'omitted' });
+
+      importEntityList(db, join('..', 'shared', 'data', 'entities', 'disconnect_entities.json'), 'disconnect');
+      const after = runAudit(db, 'App', deps);
+      const criteo = after.recipients.find((r) => r.hosts.includes('x.bidswitch.net'));
+      expect(criteo).toMatchObject({ organisation: 'Criteo', relation: 'recipient' });
+      const finding = after.findings.find((f) => f.ruleId === 'undisclosed-recipient' && f.subject === 'Criteo');
+      expect(finding?.packetEvidence[0]?.detail).toContain('bidswitch.net → Criteo');
+    } finally {
+      db.close();
+    }
+  });
+
+  it('imported lists do not change what the shipped catalog already attributes', async () => {
+    const db = await seedApp(POLICY, [flowTo('47.96.20.30', 'ap-cn.agora.io', 10)]);
+    try {
+      const before = runAudit(db, 'App', deps).recipients;
+      importEntityList(db, join('..', 'shared', 'data', 'entities', 'duckduckgo_web_tds_v6.json'), 'duckduckgo');
+      importEntityList(db, join('..', 'shared', 'data', 'entities', 'webxray_domain_owners.json'), 'webxray');
+      const after = runAudit(db, 'App', deps).recipients;
+      expect(after).toEqual(before);
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe('runAudit settings', () => {
+  it('passes --jurisdictions through to processor-country', async () => {
+    const db = await seedApp('# Privacy\n\nWe use Agora for voice chat.\n', [flowTo('47.96.20.30', 'ap-cn.agora.io', 10)]);
+    try {
+      // The policy states no location: the default mode stays silent, a chosen jurisdiction does not.
+      expect(runAudit(db, 'App', deps).findings.filter((f) => f.ruleId === 'processor-country')).toEqual([]);
+      const listed = runAudit(db, 'App', { ...deps, settings: { jurisdictions: { mode: 'listed', countries: ['CN'], asWritten: ['CN'] } } });
+      expect(listed.findings.filter((f) => f.ruleId === 'processor-country').map((f) => [f.subject, f.label])).toEqual([[catalog.get('agora')?.name, 'omitted']]);
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe('summariseRecipients', () => {
+  it('labels third-party recipients and only them; first party, hosting and unknown networks get none', () => {
+    const flows = [
+      attributedFlow({ server: '10.0.0.1', attribution: { relation: 'first-party', organisation: 'example-app.test', host: 'api.example-app.test' } }),
+      attributedFlow({ server: '52.1.1.1', attribution: { relation: 'hosting', entityId: 'aws', organisation: 'Amazon Web Services' } }),
+      attributedFlow({ server: '45.1.1.1', attribution: { relation: 'unknown', organisation: 'Example Hosting GmbH' } }),
+      attributedFlow({ server: '142.1.1.1', attribution: { relation: 'recipient', entityId: 'firebase', organisation: 'Firebase', confidence: 'high' } }),
+      attributedFlow({ server: '103.1.1.1', attribution: { relation: 'recipient', entityId: 'agora', organisation: 'Agora', confidence: 'medium' } }),
+      attributedFlow({ server: '5.5.5.5', attribution: { relation: 'recipient', organisation: 'tracker.example', domain: 'tracker.example', confidence: 'high' } }),
+    ];
+    const claims = [
+      storedClaim({ kind: 'processor', processorType: 'named', name: 'Google', entityId: 'google' }),
+      storedClaim({ kind: 'processor', processorType: 'named', name: 'Agora', entityId: 'agora', polarity: 'negative' }),
+    ];
+    const labels = Object.fromEntries(summariseRecipients(buildView({ claims, flows })).map((r) => [r.organisation, [r.relation, r.label]]));
+    expect(labels).toEqual({
+      'Test app (first party)': ['first-party', null],
+      'Amazon Web Services': ['hosting', null],
+      'Example Hosting GmbH': ['unknown', null],
+      Firebase: ['recipient', 'consistent'],
+      Agora: ['recipient', 'incorrect'],
+      'tracker.example': ['recipient', 'omitted'],
+    });
+  });
+});

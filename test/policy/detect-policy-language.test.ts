@@ -1,0 +1,47 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { describeUnsupportedLanguage, detectPolicyLanguage } from '../../src/policy/detect-policy-language.js';
+import { runCli } from '../helpers/run-cli.js';
+import { useTempDir } from '../helpers/temp-dir.js';
+
+const DIR = join(process.cwd(), '..', 'shared', 'data', 'policies');
+const read = (prefix: string): string => readFileSync(join(DIR, readdirSync(DIR).find((f) => f.startsWith(prefix)) ?? ''), 'utf8');
+const tempDir = useTempDir();
+
+describe('detectPolicyLanguage', () => {
+  it('tells the German Telegram policy from the English ones in the corpus', () => {
+    const telegram = detectPolicyLanguage(read('Telegram_'));
+    expect(telegram.code).toBe('de');
+    expect(describeUnsupportedLanguage(telegram)).toMatch(/German \(de/);
+    for (const service of ['WhatsApp_', 'Reddit_', 'LINE_']) {
+      const language = detectPolicyLanguage(read(service));
+      expect(language.code, service).toBe('en');
+      expect(describeUnsupportedLanguage(language)).toBeNull();
+    }
+  });
+
+  it('recognises French prose and leaves short snippets undetermined', () => {
+    const french =
+      'Nous collectons les données que vous nous fournissez lorsque vous créez un compte. Nous utilisons ces données pour fournir nos services, ' +
+      'pour les améliorer et pour vous contacter. Vos données sont conservées pendant la durée de votre compte et ne sont pas vendues. ' +
+      'Vous pouvez demander la suppression de vos données à tout moment. Les données sont hébergées dans des centres de données situés dans ' +
+      "l'Union européenne et ne sont pas transférées vers des pays tiers sans garanties appropriées pour vos droits et votre vie privée.";
+    expect(detectPolicyLanguage(french).code).toBe('fr');
+    const snippet = detectPolicyLanguage('We keep recordings temporarily.');
+    expect(snippet.code).toBe('und');
+    expect(describeUnsupportedLanguage(snippet)).toBeNull();
+  });
+
+  it('policy add refuses a non-English policy with one line (exit 2) unless --any-language', () => {
+    const db = join(tempDir(), 'claimcheck.db');
+    const file = join(DIR, readdirSync(DIR).find((f) => f.startsWith('Telegram_')) ?? '');
+    const refused = runCli(['--db', db, 'policy', 'add', file, '--app', 'telegram']);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr.trim().split('\n')).toHaveLength(1);
+    expect(refused.stderr).toMatch(/German.*English policies only.*--any-language/);
+    const forced = runCli(['--db', db, 'policy', 'add', file, '--app', 'telegram', '--any-language']);
+    expect(forced.status).toBe(0);
+    expect(forced.stderr).toMatch(/warning: .*German/);
+  });
+});

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import type { AuditResult } from '../../src/model/audit.js';
+import { compareReports } from '../../src/report/compare-reports.js';
+import { renderComparisonMarkdown } from '../../src/report/render-comparison-markdown.js';
+import { buildFixtureReport, loadFixtureAudit } from './report-fixture.js';
+
+const CONTEXT = { generatedAt: new Date('2026-11-21T00:00:00.000Z'), toolVersion: '0.0.0-test' };
+
+/** The fixture audit as "before", and an "after" audit edited the way an app update could change it. */
+function buildPair(edit: (after: AuditResult) => void): ReturnType<typeof compareReports> {
+  const before = loadFixtureAudit();
+  const after = loadFixtureAudit();
+  after.auditId = 2;
+  edit(after);
+  return compareReports(buildFixtureReport(before), buildFixtureReport(after), CONTEXT);
+}
+
+describe('compareReports', () => {
+  it('the same audit twice: everything unchanged', () => {
+    const comparison = buildPair(() => undefined);
+    expect(comparison.summary).toEqual({ added: 0, removed: 0, changed: 0, unchanged: 10 });
+    expect(comparison.samePolicy).toBe(true);
+    expect(comparison.sameCaptures).toBe(true);
+  });
+
+  it('sorts findings into added, removed, changed and unchanged', () => {
+    const comparison = buildPair((after) => {
+      // The update stopped sending traffic to China…
+      after.findings = after.findings.filter((f) => !(f.ruleId === 'undisclosed-country' && f.subject === 'CN'));
+      // …downgraded one finding…
+      const http = after.findings.find((f) => f.ruleId === 'unencrypted-transport');
+      if (http) http.severity = 'low';
+      // …and added a new recipient.
+      after.findings.push({
+        ruleId: 'undisclosed-recipient',
+        severity: 'high',
+        label: 'omitted',
+        confidence: 'high',
+        subject: 'Branch Metrics',
+        title: 'Branch Metrics receives data but the policy never names it',
+        explanation: 'x',
+        policyEvidence: [],
+        packetEvidence: [],
+      });
+    });
+    expect(comparison.summary).toEqual({ added: 1, removed: 1, changed: 1, unchanged: 8 });
+    expect(comparison.added.map((f) => f.subject)).toEqual(['Branch Metrics']);
+    expect(comparison.removed.map((f) => `${f.ruleId} ${f.subject}`)).toEqual(['undisclosed-country CN']);
+    expect(comparison.changed.map((c) => [c.after.ruleId, c.changes, c.before.severity, c.after.severity])).toEqual([
+      ['unencrypted-transport', ['severity'], 'medium', 'low'],
+    ]);
+  });
+
+  it('a finding whose traffic moved elsewhere is changed, not removed and added', () => {
+    const comparison = buildPair((after) => {
+      const agora = after.findings.find((f) => f.ruleId === 'undisclosed-recipient' && f.subject.startsWith('Agora'));
+      if (agora) agora.packetEvidence = agora.packetEvidence.filter((e) => e.country === 'SG');
+    });
+    expect(comparison.summary).toMatchObject({ added: 0, removed: 0, changed: 1 });
+    expect(comparison.changed[0]?.changes).toEqual(['destinations']);
+  });
+
+  it('two findings with the same rule and subject but different destinations are told apart', () => {
+    // Both plaintext findings have the subject "room_id, user_id"; dropping the Singapore one must remove exactly it.
+    const comparison = buildPair((after) => {
+      after.findings = after.findings.filter((f) => !(f.ruleId === 'plaintext-identifier' && f.packetEvidence.some((e) => e.country === 'SG')));
+    });
+    expect(comparison.summary).toMatchObject({ removed: 1, changed: 0 });
+    expect(comparison.removed[0]?.packetEvidence.map((e) => e.country)).toEqual(['SG']);
+  });
+
+  it('Markdown names both audits and escapes finding titles', () => {
+    const comparison = buildPair((after) => {
+      const first = after.findings[0];
+      if (first) first.title = 'Evil <script>alert(1)</script> | table';
+      if (first) first.severity = 'low';
+    });
+    const md = renderComparisonMarkdown(comparison);
+    expect(md).toContain('Audit #1 (before) compared with audit #2 (after)');
+    expect(md).toContain('Evil \\<script\\>alert(1)\\</script\\> \\| table');
+    expect(md).not.toContain('<script>');
+  });
+});

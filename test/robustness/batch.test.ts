@@ -1,0 +1,102 @@
+/**
+ * `claimcheck batch`: many apps from a manifest in worker threads; a failing row is reported and
+ * does not stop the others; a rerun (also after a SIGKILL) skips apps already audited and audits
+ * each app exactly once; the summary CSV cannot smuggle spreadsheet formulas.
+ */
+import { spawn } from 'node:child_process';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { readDatabaseState } from '../helpers/database-state.js';
+import { runCli } from '../helpers/run-cli.js';
+import { useTempDir } from '../helpers/temp-dir.js';
+import { EXAMPLE_CAPTURE, EXAMPLE_POLICY } from './base-database.js';
+
+const tempDir = useTempDir();
+
+function prepare(): string {
+  const dir = tempDir();
+  copyFileSync(EXAMPLE_POLICY, join(dir, 'policy.html'));
+  copyFileSync(EXAMPLE_CAPTURE, join(dir, 'session.pcap'));
+  writeFileSync(join(dir, 'notes.txt'), 'not a capture');
+  writeFileSync(
+    join(dir, 'apps.csv'),
+    [
+      'app,policy,captures,identifiers,app_domains',
+      'Murmur,policy.html,session.pcap,user_id=u-48151623;room_id=room-7f3a9c,murmur.example',
+      `"=cmd|' /C calc'!A0, ""quoted""",policy.html,session.pcap,,`,
+      'Broken,policy.html,notes.txt,,',
+      'Capture only,,session.pcap,,',
+      '',
+    ].join('\n'),
+  );
+  return dir;
+}
+
+function auditsPerApp(db: string): Record<string, number> {
+  const raw = new Database(db, { readonly: true });
+  try {
+    const rows = raw.prepare('SELECT a.name, count(u.id) AS n FROM apps a LEFT JOIN audits u ON u.app_id = a.id GROUP BY a.id').all() as { name: string; n: number }[];
+    return Object.fromEntries(rows.map((r) => [r.name, r.n]));
+  } finally {
+    raw.close();
+  }
+}
+
+describe('claimcheck batch', () => {
+  it('audits every good row, reports the bad one in one line, and resumes by skipping audited apps', () => {
+    const dir = prepare();
+    const first = runCli(['batch', 'apps.csv', '--workers', '2'], dir);
+    expect(first.status).toBe(2);
+    expect(first.stderr).toBe('claimcheck: apps.csv: line 4: app "Broken": ' + `${join(dir, 'notes.txt')}: byte offset 0: not a recognised capture format (pcap, pcapng, HAR or Zeek log) (pass --format pcap|pcapng|har|zeek if the file is one of these)\n`);
+    expect(first.stdout).toMatch(/^4 apps: 3 audited, 0 skipped \(already audited\), 1 failed\n/);
+    const db = join(dir, 'claimcheck.db');
+    expect(auditsPerApp(db)).toMatchObject({ Murmur: 1, 'Capture only': 1 });
+    expect(auditsPerApp(db).Broken ?? 0).toBe(0);
+
+    const summary = readFileSync(join(dir, 'batch', 'summary.csv'), 'utf8');
+    expect(summary.split('\r\n')[0]).toBe('app,status,audit,findings,high,omitted,vague,incorrect,consistent,third-party recipients (label),countries,error');
+    expect(summary).toContain(`"'=cmd|' /C calc'!A0, ""quoted""",audited`);
+    expect(summary).toMatch(/\r\nMurmur,audited,\d+,\d+,/);
+    const html = readFileSync(join(dir, 'batch', 'summary.html'), 'utf8');
+    expect(html).toContain('&quot;quoted&quot;');
+    expect(html).not.toMatch(/<script/i);
+
+    const before = readDatabaseState(db);
+    const rerun = runCli(['batch', 'apps.csv'], dir);
+    expect(rerun.stdout).toMatch(/^4 apps: 0 audited, 3 skipped \(already audited\), 1 failed\n/);
+    expect(readDatabaseState(db).counts).toEqual(before.counts);
+  });
+
+  it('after a SIGKILL at any moment, a rerun leaves every app audited exactly once in a sound database', async () => {
+    const dir = prepare();
+    writeFileSync(join(dir, 'apps.csv'), readFileSync(join(dir, 'apps.csv'), 'utf8').replace(/^Broken.*\n/m, ''));
+    await new Promise<void>((resolvePromise, reject) => {
+      const child = spawn(process.execPath, [resolve('dist/src/cli/main.js'), 'batch', 'apps.csv', '--workers', '1'], { cwd: dir, stdio: 'ignore' });
+      // Whether the kill lands before, during or after any row, the assertions below hold.
+      const timer = setTimeout(() => child.kill('SIGKILL'), 2500);
+      child.on('error', reject);
+      child.on('close', () => {
+        clearTimeout(timer);
+        resolvePromise();
+      });
+    });
+    const rerun = runCli(['batch', 'apps.csv', '--workers', '1'], dir);
+    expect(rerun.stderr).toBe('');
+    expect(rerun.status).toBe(0);
+    const db = join(dir, 'claimcheck.db');
+    expect(Object.values(auditsPerApp(db))).toEqual([1, 1, 1]);
+    const state = readDatabaseState(db);
+    expect(state.integrity).toBe('ok');
+    expect(state.foreignKeyViolations).toBe(0);
+  });
+
+  it('refuses a manifest without an app column in one line naming it', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'bad.csv'), 'name,policy\nX,p.html\n');
+    const result = runCli(['batch', 'bad.csv'], dir);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^claimcheck: bad\.csv: line 1: no "app" column \(.*\)\n$/);
+  });
+});

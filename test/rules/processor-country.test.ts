@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError } from '../../src/model/errors.js';
+import { parseJurisdictions, type AuditSettings } from '../../src/rules/audit-settings.js';
+import { processorCountry } from '../../src/rules/processor-country.js';
+import { TEST_SNAPSHOT, attributedFlow, buildView, hitOn, storedClaim } from '../helpers/audit-view-builder.js';
+
+const tiktokFlow = (country = 'US') =>
+  attributedFlow({
+    server: '23.1.1.1',
+    attribution: { entityId: 'tiktok', organisation: 'TikTok Pte. Ltd.', host: 'log.tiktokv.com', relation: 'recipient', confidence: 'high', network: { asn: 1, asnOwner: 'x', country } },
+  });
+const storedInUs = () => storedClaim({ kind: 'transfer', transferType: 'storage', countries: ['US'], regions: [], unspecified: false, trigger: 'stored in', quote: 'Data is stored in the United States.' });
+const listed = (text: string): AuditSettings => ({ jurisdictions: parseJurisdictions(text) });
+
+describe('processor-country', () => {
+  it('by default flags headquarters (own and parent) in countries a location-stating policy never mentions', () => {
+    const findings = processorCountry.check(buildView({ claims: [storedInUs()], flows: [tiktokFlow('US')] }));
+    expect(findings.map((f) => [f.subject, f.title.includes('China') ? 'CN' : f.title.includes('Singapore') ? 'SG' : '?', f.label, f.severity])).toEqual([
+      ['TikTok Pte. Ltd.', 'CN', 'omitted', 'low'],
+      ['TikTok Pte. Ltd.', 'SG', 'omitted', 'low'],
+    ]);
+    expect(findings[0]?.explanation).toContain('its parent company ByteDance Ltd. is headquartered in China');
+    expect(findings[0]?.policyEvidence[0]?.quote).toBe('Data is stored in the United States.');
+    expect(findings[0]?.packetEvidence[0]?.detail).toContain('ByteDance Ltd. headquartered in CN');
+  });
+
+  it('by default says nothing when the policy states no location at all', () => {
+    expect(processorCountry.check(buildView({ flows: [tiktokFlow('CN')] }))).toEqual([]);
+  });
+
+  it('with chosen jurisdictions, checks only those, even when the policy states no location', () => {
+    const findings = processorCountry.check(buildView({ flows: [tiktokFlow('US')], settings: listed('CN') }));
+    expect(findings.map((f) => [f.subject, f.severity, f.label])).toEqual([['TikTok Pte. Ltd.', 'medium', 'omitted']]);
+    expect(findings[0]?.explanation).toContain('jurisdictions of interest chosen for this audit (CN)');
+  });
+
+  it('a chosen jurisdiction reached with plaintext identifiers is high', () => {
+    const flow = tiktokFlow('CN');
+    const findings = processorCountry.check(buildView({ flows: [flow], hits: [hitOn(flow, 'user_id', 'u-48151623')], settings: listed('CN') }));
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ severity: 'high' });
+    expect(findings[0]?.explanation).toContain('servers registered in China');
+    expect(findings[0]?.packetEvidence[0]?.detail).toMatch(/^server 23\.1\.1\.1 registered in CN/);
+  });
+
+  it('a country named anywhere in the policy, or in a region it names, counts as mentioned', () => {
+    const snapshot = { ...TEST_SNAPSHOT, text: 'Our parent company in China provides the service.' };
+    expect(processorCountry.check(buildView({ snapshot, flows: [tiktokFlow()], settings: listed('CN') }))).toEqual([]);
+    const eea = storedClaim({ kind: 'transfer', transferType: 'storage', countries: [], regions: ['EEA'], unspecified: false, trigger: 'stored in the EEA' });
+    const flowToDe = attributedFlow({ server: '5.1.1.1', attribution: { entityId: 'google', organisation: 'Google', relation: 'recipient', confidence: 'high', network: { asn: 1, asnOwner: 'x', country: 'DE' } } });
+    expect(processorCountry.check(buildView({ claims: [eea], flows: [flowToDe], settings: listed('DE,US') })).map((f) => f.title)).toEqual([
+      'Google is tied to United States, which the policy never mentions',
+    ]);
+  });
+
+  it('a denial naming the country makes it incorrect and quotes the denial', () => {
+    const denial = storedClaim({ kind: 'transfer', transferType: 'transfer', countries: ['CN'], regions: [], unspecified: false, trigger: 'transfer', polarity: 'negative', quote: 'We do not transfer data to China.' });
+    const snapshot = { ...TEST_SNAPSHOT, text: 'We do not transfer data to China.' };
+    const findings = processorCountry.check(buildView({ snapshot, claims: [denial], flows: [tiktokFlow()], settings: listed('CN') }));
+    expect(findings.map((f) => [f.label, f.severity])).toEqual([['incorrect', 'high']]);
+    expect(findings[0]?.policyEvidence.map((p) => p.quote)).toEqual(['We do not transfer data to China.']);
+  });
+
+  it('an "other countries" clause makes it vague and low', () => {
+    const other = storedClaim({ kind: 'transfer', transferType: 'transfer', countries: [], regions: [], unspecified: true, trigger: 'other countries' });
+    const findings = processorCountry.check(buildView({ claims: [storedInUs(), other], flows: [tiktokFlow()], settings: listed('CN') }));
+    expect(findings.map((f) => [f.label, f.severity])).toEqual([['vague', 'low']]);
+  });
+
+  it('derives confidence from the tie: attribution for headquarters, at most medium for registry country or imported lists', () => {
+    const hq = processorCountry.check(buildView({ flows: [tiktokFlow('US')], settings: listed('CN') }));
+    expect(hq[0]?.confidence).toBe('high');
+    const serverOnly = attributedFlow({ server: '47.1.1.1', attribution: { entityId: 'google', organisation: 'Google', relation: 'recipient', confidence: 'high', network: { asn: 1, asnOwner: 'x', country: 'CN' } } });
+    expect(processorCountry.check(buildView({ flows: [serverOnly], settings: listed('CN') }))[0]?.confidence).toBe('medium');
+    const imported = attributedFlow({ server: '9.1.1.1', attribution: { entityId: 'listed-ru', organisation: 'Listed RU Ads', relation: 'recipient', confidence: 'high', network: { asn: 1, asnOwner: 'x', country: 'US' } } });
+    const ru = processorCountry.check(buildView({ flows: [imported], settings: listed('RU') }));
+    expect(ru[0]?.confidence).toBe('medium');
+    expect(ru[0]?.packetEvidence[0]?.detail).toContain('imported webxray list');
+  });
+
+  it('checks third-party recipients only: not the app itself, cloud hosting or network plumbing', () => {
+    const flows = [
+      attributedFlow({ server: '47.1.1.2', attribution: { relation: 'first-party', organisation: 'Test app', network: { asn: 1, asnOwner: 'x', country: 'CN' } } }),
+      attributedFlow({ server: '47.1.1.3', attribution: { relation: 'hosting', entityId: 'aws', organisation: 'Amazon Web Services', network: { asn: 1, asnOwner: 'x', country: 'CN' } } }),
+      attributedFlow({ server: '47.1.1.4', serverPort: 53, protocol: 'udp', attribution: { relation: 'recipient', entityId: 'google', organisation: 'Google', network: { asn: 1, asnOwner: 'x', country: 'CN' } } }),
+    ];
+    expect(processorCountry.check(buildView({ flows, settings: listed('CN') }))).toEqual([]);
+  });
+
+  it('reports nothing when switched off or without a policy', () => {
+    expect(processorCountry.check(buildView({ claims: [storedInUs()], flows: [tiktokFlow('CN')], settings: listed('none') }))).toEqual([]);
+    expect(processorCountry.check(buildView({ flows: [tiktokFlow('CN')], settings: listed('CN'), snapshot: null }))).toEqual([]);
+  });
+});
+
+describe('parseJurisdictions', () => {
+  it('reads codes and region names, all and none', () => {
+    expect(parseJurisdictions('cn, RU')).toEqual({ mode: 'listed', countries: ['CN', 'RU'], asWritten: ['CN', 'RU'] });
+    const eu = parseJurisdictions('EU');
+    expect(eu.mode === 'listed' && eu.countries).toContain('DE');
+    expect(eu.mode === 'listed' && eu.countries).not.toContain('GB');
+    expect(parseJurisdictions('all')).toEqual({ mode: 'undisclosed' });
+    expect(parseJurisdictions('none')).toEqual({ mode: 'off' });
+  });
+  it('rejects unknown codes, naming them', () => {
+    expect(() => parseJurisdictions('CN,XQ,Atlantis')).toThrow(ConfigError);
+    expect(() => parseJurisdictions('CN,XQ,Atlantis')).toThrow(/"XQ", "Atlantis"/);
+    expect(() => parseJurisdictions(' , ')).toThrow(ConfigError);
+  });
+});

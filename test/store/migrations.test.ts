@@ -1,0 +1,93 @@
+/**
+ * Schema migrations are atomic, refuse newer databases, survive two processes opening a fresh
+ * database at once, and carry data forward from every older version.
+ */
+import Database from 'better-sqlite3';
+import { spawn } from 'node:child_process';
+import { copyFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError } from '../../src/model/errors.js';
+import { currentSchemaVersion, migrateDatabase, openDatabase, readMigrations } from '../../src/store/open-database.js';
+import { readDatabaseState } from '../helpers/database-state.js';
+import { useTempDir } from '../helpers/temp-dir.js';
+
+const tempDir = useTempDir();
+
+function tableNames(db: Database.Database): string[] {
+  return (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+}
+
+describe('migrateDatabase', () => {
+  it('applies a failing migration not at all: version and schema stay as they were', () => {
+    const path = join(tempDir(), 'failing.db');
+    const db = new Database(path);
+    try {
+      const shipped = readMigrations();
+      migrateDatabase(db, path, false, shipped);
+      const tablesBefore = tableNames(db);
+      const next = currentSchemaVersion() + 1;
+      const broken = { version: next, name: `${next}-broken.sql`, sql: 'CREATE TABLE half_done (x); INSERT INTO half_done VALUES (1); THIS IS NOT SQL;' };
+      expect(() => migrateDatabase(db, path, false, [...shipped, broken])).toThrow();
+      expect(db.pragma('user_version', { simple: true })).toBe(currentSchemaVersion());
+      expect(tableNames(db)).toEqual(tablesBefore);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('refuses to migrate a read-only handle on an old schema, and a newer schema at all', () => {
+    const dir = tempDir();
+    const old = join(dir, 'old.db');
+    const raw = new Database(old);
+    migrateDatabase(raw, old, false, readMigrations().slice(0, 1));
+    raw.close();
+    expect(() => openDatabase(old, { readonly: true })).toThrow(/out of date/);
+    const newer = join(dir, 'newer.db');
+    const rawNewer = new Database(newer);
+    rawNewer.pragma(`user_version = ${currentSchemaVersion() + 1}`);
+    rawNewer.close();
+    expect(() => openDatabase(newer)).toThrow(ConfigError);
+    expect(() => openDatabase(newer)).toThrow(`newer than this claimcheck supports (${currentSchemaVersion()})`);
+  });
+
+  it('carries rows of a version-1 database forward and adds the newer indexes', () => {
+    const path = join(tempDir(), 'v1.db');
+    const raw = new Database(path);
+    migrateDatabase(raw, path, false, readMigrations().slice(0, 1));
+    raw.prepare('INSERT INTO apps (name, created_at) VALUES (?, ?)').run('Old app', '2026-01-01T00:00:00Z');
+    raw.close();
+    const db = openDatabase(path);
+    try {
+      expect(db.pragma('user_version', { simple: true })).toBe(currentSchemaVersion());
+      expect(db.prepare('SELECT name FROM apps').all()).toEqual([{ name: 'Old app' }]);
+      const plan = db.prepare('EXPLAIN QUERY PLAN SELECT id FROM audits WHERE app_id = ? ORDER BY id DESC LIMIT 1').all(1) as { detail: string }[];
+      expect(plan.map((p) => p.detail).join(' ')).toMatch(/USING (COVERING )?INDEX audits_app/);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('two processes creating the same fresh database at once both succeed with one schema', async () => {
+    const dir = tempDir();
+    copyFileSync(resolve('policies/example-voice-app/murmur-privacy-policy.html'), join(dir, 'policy.html'));
+    const runPolicyAdd = (app: string): Promise<{ status: number | null; stderr: string }> =>
+      new Promise((resolvePromise, reject) => {
+        const child = spawn(process.execPath, [resolve('dist/src/cli/main.js'), 'policy', 'add', 'policy.html', '--app', app], { cwd: dir });
+        let stderr = '';
+        child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
+        child.on('error', reject);
+        child.on('close', (status) => resolvePromise({ status, stderr }));
+      });
+    const results = await Promise.all(['First', 'Second', 'Third'].map(runPolicyAdd));
+    for (const result of results) {
+      expect(result.stderr).toBe('');
+      expect(result.status).toBe(0);
+    }
+    const state = readDatabaseState(join(dir, 'claimcheck.db'));
+    expect(state.schemaVersion).toBe(currentSchemaVersion());
+    expect(state.integrity).toBe('ok');
+    expect(state.counts.apps).toBe(3);
+    expect(state.counts.policy_snapshots).toBe(3);
+  });
+});
