@@ -27,6 +27,11 @@ export interface SummarizeCaptureOptions {
   onProgress?: (bytesRead: number, totalBytes: number) => void;
   /** Read size; tests vary it to prove results do not depend on chunk boundaries. */
   chunkSize?: number;
+  /**
+   * The file's sha256 when the caller has just computed it (the importer hashes first to skip files already
+   * imported); hashing a gigabyte again costs about a fifth of the import.
+   */
+  knownSha256?: string;
 }
 
 /** Stored warnings; the rest are only counted. */
@@ -52,7 +57,7 @@ export async function summarizeCapture(file: string, options: SummarizeCaptureOp
   } catch (error) {
     throw toImportError(file, error);
   }
-  const hash = createHash('sha256');
+  const hash = options.knownSha256 === undefined ? createHash('sha256') : null;
   let bytesRead = 0;
   const chunks = readFileChunks(file, options.chunkSize ?? DEFAULT_CHUNK_SIZE);
   const iterator = chunks[Symbol.asyncIterator]();
@@ -62,7 +67,7 @@ export async function summarizeCapture(file: string, options: SummarizeCaptureOp
       next: async () => {
         const result = await iterator.next();
         if (result.done !== true) {
-          hash.update(result.value);
+          if (hash !== null) hash.update(result.value);
           bytesRead += result.value.length;
           options.onProgress?.(bytesRead, totalBytes);
         }
@@ -78,7 +83,7 @@ export async function summarizeCapture(file: string, options: SummarizeCaptureOp
       for (const observation of batch) aggregator.add(observation);
     }
     for (let rest = await iterator.next(); rest.done !== true; rest = await iterator.next()) {
-      hash.update(rest.value);
+      if (hash !== null) hash.update(rest.value);
       bytesRead += rest.value.length;
       options.onProgress?.(bytesRead, totalBytes);
     }
@@ -89,7 +94,7 @@ export async function summarizeCapture(file: string, options: SummarizeCaptureOp
   return {
     file,
     format,
-    sha256: hash.digest('hex'),
+    sha256: hash !== null ? hash.digest('hex') : (options.knownSha256 ?? ''),
     sizeBytes: bytesRead,
     packetCount: stats.frames,
     firstTime: stats.firstTime,

@@ -62,4 +62,10 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+// A reader that stops early (`claimcheck eval ... | head`) closes the pipe: that ends the output, it is not a bug.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 process.exitCode = await main(process.argv);

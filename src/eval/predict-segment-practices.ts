@@ -1,6 +1,7 @@
 import type { Claim, RetentionVagueness } from '../model/claim.js';
 import { extractClaims, type OrganisationName } from '../policy/extract-claims.js';
 import { extractHtmlText } from '../policy/extract-html-text.js';
+import { findAudienceStatements } from '../policy/find-audience-statements.js';
 import { findSecurityMeasures, type SecurityMeasureKind } from '../policy/find-security-measures.js';
 
 /** The OPP-115 categories our claims correspond to. */
@@ -27,7 +28,8 @@ export interface SegmentPrediction {
  * Runs the production extractor over one OPP-115 segment (an HTML fragment) and maps its output to
  * OPP-115 labels: a retention claim → Data Retention; an encryption claim or a security measure →
  * Data Security; a processor claim → Third Party Sharing/Collection (a company or a specific
- * kind of recipient → "Named third party", bare "third parties" → "Unnamed third party"); a transfer claim → International and Specific Audiences.
+ * kind of recipient → "Named third party", bare "third parties" → "Unnamed third party"); a transfer claim or an audience statement (children, Californians, Europeans, other
+ * countries) → International and Specific Audiences.
  */
 export function predictSegmentPractices(segmentHtml: string, organisations: readonly OrganisationName[]): SegmentPrediction {
   const policy = extractHtmlText(segmentHtml);
@@ -62,6 +64,8 @@ export function predictSegmentPractices(segmentHtml: string, organisations: read
         break;
     }
   }
+  // Transfers alone miss most of the category, which is about children, Californians and Europeans.
+  if (findAudienceStatements(policy.text).length > 0) prediction.categories.add('International and Specific Audiences');
   for (const measure of findSecurityMeasures(policy.text)) {
     prediction.categories.add('Data Security');
     prediction.security.add(measure.kind);

@@ -1,6 +1,18 @@
-import { load } from 'cheerio';
+import { createRequire } from 'node:module';
 import type { ExtractedPolicy } from '../model/policy.js';
 import { PolicyTextBuilder } from './policy-text-builder.js';
+
+type Cheerio = typeof import('cheerio');
+let cheerio: Cheerio | null = null;
+
+/**
+ * cheerio takes about half a second to load and only HTML policies need it, so it is required on
+ * first use: every other command (import, audit, report, db…) starts that much faster.
+ */
+function loadCheerio(): Cheerio {
+  cheerio ??= createRequire(import.meta.url)('cheerio') as Cheerio;
+  return cheerio;
+}
 
 /**
  * The subset of cheerio's DOM node shape this walker reads. Declared structurally because the node
@@ -40,7 +52,7 @@ export function extractHtmlText(html: string): ExtractedPolicy {
   // htmlparser2 (cheerio's non-XML "xml" mode) rather than parse5: parse5 is quadratic in nesting
   // depth (20 000 nested <div>s take seconds), htmlparser2 is linear, and for text extraction the
   // spec-exact tree repair parse5 does buys nothing.
-  const $ = load(html, { xml: { xmlMode: false, decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true } });
+  const $ = loadCheerio().load(html, { xml: { xmlMode: false, decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true } });
   const builder = new PolicyTextBuilder();
   const title = $('title').first().text();
   if (title.trim() !== '') builder.setTitle(title);

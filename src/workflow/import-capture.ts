@@ -52,6 +52,7 @@ export async function importCapture(
     format: options.format,
     identifiers: options.identifiers,
     onProgress: options.onProgress,
+    knownSha256: sha256,
   });
   return db
     .transaction((): ImportOutcome => {

@@ -44,10 +44,10 @@ describe('extractPolicyText — HTML', () => {
     const nested = extractPolicyText(makeSnapshot(deep, 'html'));
     expect(nested.text).toBe('We retain logs for 7 days.');
     const big = `<html><body>${'<p>We share data with vendors. &lt;script&gt;</p>'.repeat(20000)}</body></html>`;
-    const started = performance.now();
+    // Speed on big inputs is measured by `npm run bench -- policy`, not asserted here.
     const large = extractPolicyText(makeSnapshot(big, 'html'));
-    expect(performance.now() - started).toBeLessThan(5000);
     expect(large.text.startsWith('We share data with vendors. <script>')).toBe(true);
+    expect(large.text.split('\n\n')).toHaveLength(20000);
   });
 });
 

@@ -27,6 +27,7 @@ interface ReportOptions {
   compare?: number;
 }
 
+/** `claimcheck report`: write one audit as reports, or (with --compare) what changed between two audits. */
 export function registerReportCommand(program: Command): void {
   program
     .command('report')
