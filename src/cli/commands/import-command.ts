@@ -20,12 +20,12 @@ interface ImportOptions {
 export function registerImportCommand(program: Command): void {
   program
     .command('import')
-    .description('import captures (pcap, pcapng, HAR) for an app and search them for identifiers')
+    .description('import captures (pcap, pcapng, HAR, Zeek logs) for an app and search them for identifiers')
     .argument('<captures...>', 'capture files')
     .requiredOption('--app <name>', 'app the captures belong to')
     .option('--identifier <label=value>', 'an identifier to look for in payloads (repeatable)', collectIdentifier)
     .option('--identifiers <file>', 'a file of identifiers to look for, one label=value a line (# comments)')
-    .option('--format <format>', 'capture format (pcap, pcapng, har); default: from magic bytes, else extension', parseCaptureFormat)
+    .option('--format <format>', 'capture format (pcap, pcapng, har, zeek); default: from magic bytes, else extension', parseCaptureFormat)
     .option('--app-domain <domain>', "the app's own domain (repeatable); its traffic is first party", collectString)
     .action(async (files: string[], options: ImportOptions, command: Command) => {
       const identifiers = [...(options.identifier ?? []), ...(options.identifiers !== undefined ? await readIdentifierFile(options.identifiers) : [])];
