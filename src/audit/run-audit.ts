@@ -19,6 +19,7 @@ import { isNetworkPlumbing } from '../rules/evidence.js';
 import { classifyRecipient, groupRecipients } from '../rules/recipient-disclosure.js';
 import { RULES } from '../rules/registry.js';
 import { getRegistrableDomain } from '../enrich/registrable-domain.js';
+import { isPrivateAddress } from '../enrich/private-address.js';
 
 /** What an audit needs from outside the database; injected so tests control clock and data. */
 export interface AuditDependencies {
@@ -107,7 +108,15 @@ export function summariseRecipients(view: AuditView): RecipientSummary[] {
   for (const item of view.flows) {
     if (isNetworkPlumbing(item)) continue;
     const a = item.attribution;
-    const key = a.relation === 'recipient' ? (a.entityId ?? a.domain ?? a.host ?? a.organisation ?? item.flow.server) : `${a.relation}:${a.organisation ?? a.network.asnOwner ?? item.flow.server}`;
+    // Unattributed LAN and multicast peers (the router, ff02::2) receive nothing from the app's operator.
+    if (a.relation === 'unknown' && isPrivateAddress(item.flow.server)) continue;
+    // All of the app's own domains are one party, not a row per domain.
+    const key =
+      a.relation === 'recipient'
+        ? (a.entityId ?? a.domain ?? a.host ?? a.organisation ?? item.flow.server)
+        : a.relation === 'first-party'
+          ? 'first-party'
+          : `${a.relation}:${a.organisation ?? a.network.asnOwner ?? item.flow.server}`;
     let summary = groups.get(key);
     if (!summary) {
       summary = {

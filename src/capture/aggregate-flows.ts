@@ -102,7 +102,7 @@ export class FlowTable {
   /** Records an HTTP request on its flow (plain HTTP, or any HAR entry). */
   addHttpRequest(request: HttpRequestObservation, protocol: TransportProtocol): void {
     const flow = this.getOrCreate(protocol, request.client, request.clientPort, request.server, request.serverPort, request.frame, request.time);
-    if (flow.httpRequests.length < MAX_HTTP_REQUESTS) flow.httpRequests.push({ frame: request.frame, method: request.method, url: request.url });
+    if (flow.httpRequests.length < MAX_HTTP_REQUESTS) flow.httpRequests.push({ frame: request.frame, method: request.method, url: request.url, time: request.time });
     if (request.encrypted) {
       if (flow.encryption === 'unknown' || flow.encryption === 'none') flow.encryption = protocol === 'udp' ? 'quic' : 'tls';
     } else if (flow.encryption === 'unknown') {

@@ -15,6 +15,12 @@ export function collectIdentifier(text: string, previous: IdentifierNeedle[] = [
   return [...previous, { label, value }];
 }
 
+/** Parses `--app`: a name that shows in reports, so it must have visible text. */
+export function parseAppName(text: string): string {
+  if (text.trim().length === 0) throw new InvalidArgumentError('the app name is empty');
+  return text;
+}
+
 /** Collects a repeatable string option. */
 export function collectString(text: string, previous: string[] = []): string[] {
   return [...previous, text];

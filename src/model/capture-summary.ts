@@ -72,7 +72,8 @@ export interface FlowSummary {
   /** Best guess of whether payloads were encrypted: TLS/QUIC/DTLS seen, or port-based. */
   encryption: 'tls' | 'quic' | 'dtls' | 'none' | 'unknown';
   /** Plain HTTP request lines seen on this flow (method + URL), bounded. */
-  httpRequests: { frame: number; method: string; url: string }[];
+  /** `time` is absent in flows stored before it was recorded. */
+  httpRequests: { frame: number; method: string; url: string; time?: number }[];
   /** Real-time media protocols recognised in UDP payloads (absent when none, and for HAR/Zeek input). */
   realtime?: RealtimeSignature[];
 }

@@ -1,3 +1,4 @@
+import { removeControlSequences } from '../text/remove-control-sequences.js';
 import type { ExtractedPolicy, PolicySection } from '../model/policy.js';
 
 /**
@@ -79,7 +80,8 @@ export class PolicyTextBuilder {
  * zero-width characters, so that phrase matching and offsets work on one canonical form.
  */
 export function normaliseBlockText(raw: string): string {
-  return raw
+  // Control characters have no meaning in prose; escape sequences would leave fragments like "[0m".
+  return removeControlSequences(raw)
     .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, '')
     .replace(/[\s\u00A0\u2000-\u200A\u202F\u205F\u3000]+/g, ' ')
     .trim();

@@ -1,14 +1,13 @@
+import { removeControlSequences } from '../text/remove-control-sequences.js';
+
 /**
  * Escaping for untrusted text (policy quotes, host names, URLs from captures) in each output format.
  * Everything from a policy or a capture passes through one of these before it reaches a report.
  */
 
-// C0/C1 controls and bidi overrides: they can rewrite a terminal or disguise text in a report.
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-
-/** Removes control characters (keeps tab and newline). */
+/** Removes terminal escape sequences and control characters (keeps tab and newline). */
 export function stripControlCharacters(text: string): string {
-  return text.replace(CONTROL_CHARACTERS, '');
+  return removeControlSequences(text);
 }
 
 /** Escapes text for HTML element content and double-quoted attribute values. */

@@ -77,7 +77,7 @@ export const processorCountry: Rule = {
     id: 'processor-country',
     title: 'Recipient tied to a jurisdiction the policy does not mention',
     description:
-      'Flags each recipient headquartered in (itself or through a parent) or served from a jurisdiction of interest that the policy never mentions; jurisdictions of interest come from --jurisdictions (default: every country the policy does not name, when it names any).',
+      'Flags each recipient headquartered in (itself or through a parent) or served from a jurisdiction of interest that the policy never mentions; jurisdictions of interest come from --jurisdictions (default: headquarters in every country the policy does not name, when it names any; servers are then left to undisclosed-country).',
     maxSeverity: 'high',
   },
   check(view: AuditView): Finding[] {
@@ -98,6 +98,9 @@ export const processorCountry: Rule = {
           .map((h) => h.frame),
       );
       for (const tieInfo of collectTies(view, recipient)) {
+        // Without chosen jurisdictions, servers in unmentioned countries are undisclosed-country's
+        // finding; repeating them here would count one fact twice. Headquarters stay this rule's.
+        if (setting.mode === 'undisclosed' && tieInfo.headquarters === null) continue;
         const { country } = tieInfo;
         const denials = locations.denials.get(country) ?? [];
         if (!ofInterest(country)) continue;

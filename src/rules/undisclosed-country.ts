@@ -2,7 +2,7 @@ import type { Finding } from '../model/finding.js';
 import { describeUndisclosedCountry } from '../report/wording.js';
 import type { AttributedFlow, AuditView } from './audit-view.js';
 import { isNetworkPlumbing, packetEvidenceOfFlow, policyEvidenceOf } from './evidence.js';
-import { collectClaimCountries, type StoredTransferClaim } from './policy-locations.js';
+import { collectClaimCountries, isCountryNamedInText, type StoredTransferClaim } from './policy-locations.js';
 import type { Rule } from './rule.js';
 
 /** Traffic to a country the policy never mentions, when the policy does say where data goes. */
@@ -23,7 +23,9 @@ export const undisclosedCountry: Rule = {
     const byCountry = new Map<string, AttributedFlow[]>();
     for (const item of view.flows) {
       const country = item.attribution.network.country;
-      if (!country || isNetworkPlumbing(item) || disclosed.has(country)) continue;
+      // A country named anywhere in the policy counts as mentioned: a missed finding is better than
+      // a published claim that the policy "does not mention" a country it names.
+      if (!country || isNetworkPlumbing(item) || disclosed.has(country) || isCountryNamedInText(snapshot, country)) continue;
       byCountry.set(country, [...(byCountry.get(country) ?? []), item]);
     }
     const findings: Finding[] = [];

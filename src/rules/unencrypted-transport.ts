@@ -40,7 +40,11 @@ export const unencryptedTransport: Rule = {
         policyEvidence: claims.map((c) => policyEvidenceOf(c, snapshot)),
         packetEvidence: flows.map((f) => {
           const evidence = packetEvidenceOfFlow(f, f.flow.httpRequests.map((r) => `${r.method} ${r.url}`).join('; '));
-          return { ...evidence, frames: f.flow.httpRequests.map((r) => r.frame).slice(0, MAX_EVIDENCE_FRAMES) };
+          const first = f.flow.httpRequests[0];
+          // The listed time is the first listed frame's: the request's own time when recorded, else
+          // the conversation's first frame is listed with it.
+          if (first?.time === undefined) return evidence;
+          return { ...evidence, frames: f.flow.httpRequests.map((r) => r.frame).slice(0, MAX_EVIDENCE_FRAMES), time: first.time };
         }),
       });
     }

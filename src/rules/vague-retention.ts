@@ -12,14 +12,14 @@ type StoredRetentionClaim = RetentionClaim & StoredClaim;
 const EVENT_BOUND = eventBound.phrases.map((p) => p.toLowerCase());
 
 /**
- * Indefinite retention is the worst; "temporarily" or "as long as necessary" for media the capture
- * shows leaving the device is as serious; a limit tied to an event the user controls ("while your
- * account is active") is the mildest form of vagueness.
+ * Indefinite retention is the worst; "temporarily" or "as long as necessary" is medium (media
+ * traffic in the capture is attached as context, but says nothing about how long data is kept); a
+ * limit tied to an event the user controls ("while your account is active") is the mildest.
  */
-function rateSeverity(claim: StoredRetentionClaim, mediaEvidence: boolean): Severity {
+function rateSeverity(claim: StoredRetentionClaim): Severity {
   if (claim.vagueness === 'indefinite') return 'high';
   if (claim.vagueness === 'limited' && EVENT_BOUND.some((p) => claim.trigger.toLowerCase().includes(p))) return 'low';
-  return mediaEvidence ? 'high' : 'medium';
+  return 'medium';
 }
 
 /** Data kinds whose vague retention matters most when the capture shows them being carried. */
@@ -31,14 +31,17 @@ export const vagueRetention: Rule = {
     id: 'vague-retention',
     title: 'Retention without a stated period',
     description:
-      'Flags retention statements that give no period ("temporarily", "as long as necessary", "indefinitely"), and policies that say nothing about retention at all.',
+      'Flags retention statements that give no period ("temporarily", "as long as necessary", "indefinitely"), once per statement, and policies that never state a retention period or limit.',
     maxSeverity: 'high',
   },
   check(view: AuditView): Finding[] {
     if (!view.snapshot) return [];
     const snapshot = view.snapshot;
-    const retention = view.claims.filter((c): c is StoredRetentionClaim => c.kind === 'retention');
-    if (retention.length === 0) {
+    const retention = view.claims.filter((c): c is StoredRetentionClaim => c.kind === 'retention' && c.polarity === 'affirmative');
+    // "We store your information" alone is a mention of keeping data, not a vague promise: such
+    // sentences only count when nothing in the policy gives a period or a limit.
+    const bounded = retention.filter((c) => c.vagueness !== 'unspecified');
+    if (bounded.length === 0) {
       const wording = describeMissingRetention();
       return [
         {
@@ -49,7 +52,7 @@ export const vagueRetention: Rule = {
           subject: 'retention',
           title: wording.title,
           explanation: wording.explanation,
-          policyEvidence: [],
+          policyEvidence: retention.slice(0, 3).map((c) => policyEvidenceOf(c, snapshot)),
           packetEvidence: [],
         },
       ];
@@ -60,8 +63,13 @@ export const vagueRetention: Rule = {
       return id !== null && view.lineage(id).some((e) => e.roles.includes('realtime-communications'));
     });
     const findings: Finding[] = [];
-    for (const claim of retention) {
-      if (claim.vagueness === 'stated' || claim.polarity === 'negative') continue;
+    // Policies repeat paragraphs (e.g. in a state-specific section): one finding per statement.
+    const seen = new Set<string>();
+    for (const claim of bounded) {
+      if (claim.vagueness === 'stated') continue;
+      const key = `${claim.vagueness}\u0000${claim.trigger.toLowerCase()}\u0000${claim.quote.toLowerCase().replace(/\s+/g, ' ')}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
       const aboutMedia = MEDIA_WORDS.test(claim.dataKind ?? '') || MEDIA_WORDS.test(claim.quote);
       const evidenceFlows = aboutMedia ? mediaFlows.slice(0, 5) : [];
       const wording = describeVagueRetention({
@@ -72,14 +80,16 @@ export const vagueRetention: Rule = {
       });
       findings.push({
         ruleId: 'vague-retention',
-        severity: rateSeverity(claim, evidenceFlows.length > 0),
+        severity: rateSeverity(claim),
         label: 'vague',
         confidence: 'high',
         subject: claim.dataKind ?? 'data',
         title: wording.title,
         explanation: wording.explanation,
         policyEvidence: [policyEvidenceOf(claim, snapshot)],
-        packetEvidence: evidenceFlows.map((f) => packetEvidenceOfFlow(f, 'media flow to a real-time communications provider')),
+        packetEvidence: evidenceFlows.map((f) =>
+          packetEvidenceOfFlow(f, `media traffic to ${f.attribution.organisation ?? 'a real-time communications provider'} (the kind of data the sentence is about)`),
+        ),
       });
     }
     return findings;

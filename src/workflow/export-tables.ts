@@ -1,4 +1,5 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
+import { ensureOutputDirectory } from './ensure-output-directory.js';
 import { join } from 'node:path';
 import type { IpNetworkInfo } from '../model/entity.js';
 import type { FlowHostName } from '../model/capture-summary.js';
@@ -54,7 +55,7 @@ function* mapRows(rows: Iterable<Record<string, ExportValue>>, map: (row: Record
  * so the files agree with each other even while an import writes to the database.
  */
 export function exportTables(db: StoreDatabase, options: ExportOptions): ExportedFile[] {
-  mkdirSync(options.outDir, { recursive: true });
+  ensureOutputDirectory(options.outDir);
   const appId = options.appName === undefined ? null : requireApp(db, options.appName).id;
   const createdBy = `claimcheck ${options.toolVersion}`;
   const writeTable = (table: ExportTable): ExportedFile => {

@@ -1,4 +1,4 @@
-import { readFileSync, rmSync, mkdirSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AuditDependencies } from '../audit/run-audit.js';
 import { runAudit } from '../audit/run-audit.js';
@@ -10,6 +10,7 @@ import { requireApp } from '../store/app-repository.js';
 import { RULES } from '../rules/registry.js';
 import { openDatabase } from '../store/open-database.js';
 import { analysePolicy, storePolicy } from './add-policy.js';
+import { ensureOutputDirectory } from './ensure-output-directory.js';
 import { importCapture } from './import-capture.js';
 import { buildStoredReport } from './load-report-model.js';
 import { REPORT_FORMATS, writeReports } from './write-reports.js';
@@ -38,7 +39,7 @@ export interface DemoResult {
 export async function runDemo(outDir: string, deps: AuditDependencies & { dataSources: DataSource[] }): Promise<DemoResult> {
   const root = findPackageRoot();
   const appDir = join(outDir, DEMO_APP.slug);
-  mkdirSync(appDir, { recursive: true });
+  ensureOutputDirectory(appDir);
   const databasePath = join(appDir, 'claimcheck-demo.db');
   for (const suffix of ['', '-wal', '-shm']) rmSync(databasePath + suffix, { force: true });
 

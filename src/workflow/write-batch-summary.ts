@@ -1,4 +1,5 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
+import { ensureOutputDirectory } from './ensure-output-directory.js';
 import { join } from 'node:path';
 import { escapeHtml, stripControlCharacters } from '../report/escape-text.js';
 import type { BatchOutcome } from './run-batch.js';
@@ -99,7 +100,7 @@ function writeAtomically(path: string, content: string): void {
 
 /** Writes `summary.csv` and `summary.html` (fixed names) into `outDir`; returns their paths. */
 export function writeBatchSummary(outcomes: readonly BatchOutcome[], outDir: string, generatedAt: Date): string[] {
-  mkdirSync(outDir, { recursive: true });
+  ensureOutputDirectory(outDir);
   const rows = outcomes.map(summarise);
   const csv = join(outDir, 'summary.csv');
   const html = join(outDir, 'summary.html');

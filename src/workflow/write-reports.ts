@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ComparisonModel } from '../report/compare-reports.js';
 import { renderComparisonHtml } from '../report/render-comparison-html.js';
@@ -7,6 +7,7 @@ import { renderHtml } from '../report/render-html.js';
 import { renderComparisonJson, renderJson } from '../report/render-json.js';
 import { renderMarkdown } from '../report/render-markdown.js';
 import type { ReportModel } from '../report/report-model.js';
+import { ensureOutputDirectory, writeOutputFile } from './ensure-output-directory.js';
 
 export const REPORT_FORMATS = ['md', 'html', 'json'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -30,8 +31,10 @@ const COMPARISON_RENDERERS: Record<ComparisonFormat, (comparison: ComparisonMode
 /** Writes one file via a temporary name and a rename, so a reader never sees half a report. */
 function writeAtomically(path: string, text: string): void {
   const temporary = `${path}.tmp-${process.pid}`;
-  writeFileSync(temporary, text, 'utf8');
-  renameSync(temporary, path);
+  writeOutputFile(path, () => {
+    writeFileSync(temporary, text, 'utf8');
+    renameSync(temporary, path);
+  });
 }
 
 /**
@@ -39,7 +42,7 @@ function writeAtomically(path: string, text: string): void {
  * text), and each file is written to a temporary name then renamed, so a reader never sees half a report.
  */
 export function writeReports(report: ReportModel, outDir: string, formats: readonly ReportFormat[]): string[] {
-  mkdirSync(outDir, { recursive: true });
+  ensureOutputDirectory(outDir);
   return formats.map((format) => {
     const path = join(outDir, `report.${format}`);
     writeAtomically(path, RENDERERS[format](report));
@@ -49,7 +52,7 @@ export function writeReports(report: ReportModel, outDir: string, formats: reado
 
 /** Writes compare-<before>-to-<after>.<format> files into `outDir` (names from audit ids only). */
 export function writeComparison(comparison: ComparisonModel, outDir: string, formats: readonly ComparisonFormat[]): string[] {
-  mkdirSync(outDir, { recursive: true });
+  ensureOutputDirectory(outDir);
   return formats.map((format) => {
     const path = join(outDir, `compare-${comparison.before.id}-to-${comparison.after.id}.${format}`);
     writeAtomically(path, COMPARISON_RENDERERS[format](comparison));

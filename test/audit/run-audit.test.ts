@@ -123,4 +123,15 @@ describe('summariseRecipients', () => {
       'tracker.example': ['recipient', 'omitted'],
     });
   });
+
+  it("shows the app's own domains as one first-party row and leaves out unattributed LAN and multicast peers", () => {
+    const flows = [
+      attributedFlow({ server: '3.1.1.1', attribution: { relation: 'first-party', organisation: 'example-app.test', host: 'api.example-app.test' } }),
+      attributedFlow({ server: '3.1.1.2', attribution: { relation: 'first-party', organisation: 'example-cdn.test', host: 'cdn.example-cdn.test' } }),
+      attributedFlow({ server: '192.168.0.15', attribution: { relation: 'unknown' } }),
+      attributedFlow({ server: 'ff02::2', attribution: { relation: 'unknown' } }),
+    ];
+    const rows = summariseRecipients(buildView({ flows }));
+    expect(rows.map((r) => [r.organisation, r.flows])).toEqual([['Test app (first party)', 2]]);
+  });
 });

@@ -106,3 +106,12 @@ describe('extractPolicyText — plain text', () => {
     expect(policy.text).toContain('We keep logs for 30 days.\n\nfirst item\n\nsecond item');
   });
 });
+
+describe('extractPolicyText — terminal escape sequences', () => {
+  it('drops whole escape sequences from policy text, leaving no fragments to mistake for names', async () => {
+    const { extractPolicyText: extract } = await import('../../src/policy/extract-policy-text.js');
+    const html = '<p>We share data with Evil\u001b[31mRED\u001b[0m Corp\u001b]0;pwned\u0007 partners.</p>';
+    const snapshot = { source: 'evil.html', bytes: new TextEncoder().encode(html), sha256: '0'.repeat(64), fetchedAt: '2026-01-01T00:00:00.000Z', format: 'html' as const };
+    expect(extract(snapshot).text).toBe('We share data with EvilRED Corp partners.');
+  });
+});

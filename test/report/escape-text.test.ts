@@ -21,6 +21,8 @@ describe('escaping untrusted text', () => {
   });
 
   it('strips terminal escapes and bidi overrides', () => {
-    expect(stripControlCharacters('ok\u001b[2Jdone\u202eevil\u0007')).toBe('ok[2Jdoneevil');
+    expect(stripControlCharacters('ok\u001b[2Jdone\u202eevil\u0007')).toBe('okdoneevil');
+    // Whole sequences go, not just the ESC byte: no "[31m" or "]0;title" residue.
+    expect(stripControlCharacters('Evil\u001b[31mRED\u001b[0m Corp\u001b]0;pwned\u0007!')).toBe('EvilRED Corp!');
   });
 });

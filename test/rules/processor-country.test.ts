@@ -24,6 +24,11 @@ describe('processor-country', () => {
     expect(findings[0]?.packetEvidence[0]?.detail).toContain('ByteDance Ltd. headquartered in CN');
   });
 
+  it('by default leaves servers in unmentioned countries to undisclosed-country (one fact, one finding)', () => {
+    const serverOnly = attributedFlow({ server: '47.1.1.1', attribution: { entityId: 'google', organisation: 'Google', relation: 'recipient', confidence: 'high', network: { asn: 1, asnOwner: 'x', country: 'CN' } } });
+    expect(processorCountry.check(buildView({ claims: [storedInUs()], flows: [serverOnly] }))).toEqual([]);
+  });
+
   it('by default says nothing when the policy states no location at all', () => {
     expect(processorCountry.check(buildView({ flows: [tiktokFlow('CN')] }))).toEqual([]);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { undisclosedCountry } from '../../src/rules/undisclosed-country.js';
-import { attributedFlow, buildView, hitOn, storedClaim } from '../helpers/audit-view-builder.js';
+import { TEST_SNAPSHOT, attributedFlow, buildView, hitOn, storedClaim } from '../helpers/audit-view-builder.js';
 
 const to = (server: string, country: string, relation: 'recipient' | 'hosting' = 'recipient') =>
   attributedFlow({ server, attribution: { relation, organisation: `org-${country}`, network: { asn: 1, asnOwner: 'x', country } } });
@@ -25,6 +25,12 @@ describe('undisclosed-country', () => {
     const other = storedClaim({ kind: 'transfer', transferType: 'transfer', countries: [], regions: [], unspecified: true, trigger: 'other countries' });
     const findings = undisclosedCountry.check(buildView({ claims: [storedInUs(), other], flows: [to('47.96.20.30', 'CN')] }));
     expect(findings[0]).toMatchObject({ label: 'vague', severity: 'low' });
+  });
+
+  it('a country named anywhere in the policy text counts as mentioned', () => {
+    const snapshot = { ...TEST_SNAPSHOT, text: 'Acme Inc. is headquartered in the United States and has an office in Singapore.' };
+    const findings = undisclosedCountry.check(buildView({ snapshot, claims: [storedInUs()], flows: [to('103.98.134.10', 'SG'), to('47.96.20.30', 'CN')] }));
+    expect(findings.map((f) => f.subject)).toEqual(['CN']);
   });
 
   it('says nothing when the policy states no location at all', () => {

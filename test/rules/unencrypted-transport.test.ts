@@ -7,7 +7,7 @@ const httpFlow = () =>
     server: '104.16.10.10',
     serverPort: 80,
     encryption: 'none',
-    httpRequests: [{ frame: 77, method: 'GET', url: 'http://cdn.example-app.test/a.png' }],
+    httpRequests: [{ frame: 77, method: 'GET', url: 'http://cdn.example-app.test/a.png', time: 1_700_000_123.5 }],
     attribution: { host: 'cdn.example-app.test', relation: 'first-party' },
   });
 
@@ -17,7 +17,7 @@ describe('unencrypted-transport', () => {
     const findings = unencryptedTransport.check(buildView({ claims: [claim], flows: [httpFlow()] }));
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ subject: 'cdn.example-app.test', label: 'incorrect', confidence: 'high' });
-    expect(findings[0]?.packetEvidence[0]?.frames).toEqual([77]);
+    expect(findings[0]?.packetEvidence[0]).toMatchObject({ frames: [77], time: 1_700_000_123.5 });
   });
 
   it('says nothing without an encryption claim, or when the claim is only about storage', () => {

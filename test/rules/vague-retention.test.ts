@@ -12,7 +12,7 @@ describe('vague-retention', () => {
       buildView({ claims: [retention('limited', 'temporarily', 'recordings', 'We keep recordings temporarily.'), retention('stated', '30 days', 'logs')], flows: [media] }),
     );
     expect(findings).toHaveLength(1);
-    expect(findings[0]).toMatchObject({ label: 'vague', severity: 'high', subject: 'recordings' });
+    expect(findings[0]).toMatchObject({ label: 'vague', severity: 'medium', subject: 'recordings' });
     expect(findings[0]?.title).toContain('temporarily');
     expect(findings[0]?.packetEvidence).toHaveLength(1);
   });
@@ -30,6 +30,28 @@ describe('vague-retention', () => {
   it('rates indefinite retention high', () => {
     const findings = vagueRetention.check(buildView({ claims: [retention('indefinite', 'indefinitely', 'messages')] }));
     expect(findings[0]?.severity).toBe('high');
+  });
+
+  it('does not turn a bare mention of storing data into a finding when the policy states limits elsewhere', () => {
+    const findings = vagueRetention.check(
+      buildView({ claims: [retention('unspecified', 'store', 'information'), retention('stated', '30 days', 'logs')] }),
+    );
+    expect(findings).toEqual([]);
+  });
+
+  it('reports a statement repeated in another section once', () => {
+    const quote = 'We keep your data as long as necessary.';
+    const findings = vagueRetention.check(
+      buildView({ claims: [retention('limited', 'as long as necessary', 'data', quote), retention('limited', 'as long as necessary', 'data', quote)] }),
+    );
+    expect(findings).toHaveLength(1);
+  });
+
+  it('cites bare storage mentions when no sentence states a period or limit', () => {
+    const findings = vagueRetention.check(buildView({ claims: [retention('unspecified', 'retain', 'information', 'We retain your information.')] }));
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ label: 'omitted', severity: 'low' });
+    expect(findings[0]?.policyEvidence[0]?.quote).toBe('We retain your information.');
   });
 
   it('notes a policy that says nothing about retention', () => {

@@ -3,7 +3,7 @@ import { runAudit } from '../../audit/run-audit.js';
 import { rankSeverity, type Severity } from '../../model/finding.js';
 import { parseJurisdictions, type JurisdictionSetting } from '../../rules/audit-settings.js';
 import { createAuditDependencies, withDatabase } from '../cli-context.js';
-import { parseSeverityOption } from '../parse-options.js';
+import { parseAppName, parseSeverityOption } from '../parse-options.js';
 import { safeTerminalText } from '../terminal-text.js';
 import { stringifyJsonSafely } from '../../report/escape-text.js';
 
@@ -14,7 +14,7 @@ export function registerAuditCommand(program: Command): void {
   program
     .command('audit')
     .description("run every rule over an app's stored policy and captures; store and print the findings")
-    .requiredOption('--app <name>', 'app to audit')
+    .requiredOption('--app <name>', 'app to audit', parseAppName)
     .option('--json', 'print the findings as JSON')
     .option('--fail-on <severity>', 'exit with code 1 when a finding has this severity or higher (info, low, medium, high)', parseSeverityOption)
     .option(

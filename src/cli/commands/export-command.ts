@@ -5,6 +5,7 @@ import { readToolVersion } from '../../package-root.js';
 import { EXPORT_FORMATS, exportTables, type ExportFormat } from '../../workflow/export-tables.js';
 import { withDatabase } from '../cli-context.js';
 import { safeTerminalText } from '../terminal-text.js';
+import { parseAppName } from '../parse-options.js';
 
 function parseExportFormat(text: string): ExportFormat {
   const format = EXPORT_FORMATS.find((f) => f === text.toLowerCase());
@@ -18,7 +19,7 @@ export function registerExportCommand(program: Command): void {
     .description('write apps, captures, policy snapshots, flows, claims and findings as CSV or Parquet files for DuckDB, Spark or BigQuery (schema: docs/export-schema.md)')
     .option('--format <format>', 'csv or parquet', parseExportFormat, 'csv' as ExportFormat)
     .option('--out <dir>', 'output directory', 'export')
-    .option('--app <name>', 'only this app (default: every app)')
+    .option('--app <name>', 'only this app (default: every app)', parseAppName)
     .action(async (options: { format: ExportFormat; out: string; app?: string }, command: Command) => {
       const files = await withDatabase(command, (db) =>
         exportTables(db, {

@@ -4,7 +4,7 @@ import type { CaptureFormat } from '../../model/observation.js';
 import { getRegistrableDomain } from '../../enrich/registrable-domain.js';
 import { importCapture } from '../../workflow/import-capture.js';
 import { withDatabase } from '../cli-context.js';
-import { collectIdentifier, collectString, parseCaptureFormat } from '../parse-options.js';
+import { collectIdentifier, collectString, parseAppName, parseCaptureFormat } from '../parse-options.js';
 import { createProgressBar } from '../progress-bar.js';
 import { safeTerminalText } from '../terminal-text.js';
 import { readIdentifierFile } from '../../capture/read-identifier-file.js';
@@ -22,7 +22,7 @@ export function registerImportCommand(program: Command): void {
     .command('import')
     .description('import captures (pcap, pcapng, HAR, Zeek logs) for an app and search them for identifiers')
     .argument('<captures...>', 'capture files')
-    .requiredOption('--app <name>', 'app the captures belong to')
+    .requiredOption('--app <name>', 'app the captures belong to', parseAppName)
     .option('--identifier <label=value>', 'an identifier to look for in payloads (repeatable)', collectIdentifier)
     .option('--identifiers <file>', 'a file of identifiers to look for, one label=value a line (# comments)')
     .option('--format <format>', 'capture format (pcap, pcapng, har, zeek); default: from magic bytes, else extension', parseCaptureFormat)

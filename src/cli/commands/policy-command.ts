@@ -9,7 +9,7 @@ import { describeClaim } from './extract-command.js';
 import { describeUnsupportedLanguage, detectPolicyLanguage } from '../../policy/detect-policy-language.js';
 import { analysePolicy, storePolicy } from '../../workflow/add-policy.js';
 import { loadCatalogWithUserEntities, withDatabase } from '../cli-context.js';
-import { collectString } from '../parse-options.js';
+import { collectString, parseAppName } from '../parse-options.js';
 import { safeTerminalText } from '../terminal-text.js';
 
 export function registerPolicyCommand(program: Command): void {
@@ -18,7 +18,7 @@ export function registerPolicyCommand(program: Command): void {
     .command('add')
     .description('store a policy snapshot (bytes, sha256, source, time) and its claims for an app')
     .argument('<policy>', 'policy file or http(s) URL')
-    .requiredOption('--app <name>', 'app the policy belongs to')
+    .requiredOption('--app <name>', 'app the policy belongs to', parseAppName)
     .option('--app-domain <domain>', "the app's own domain (repeatable); its traffic is first party", collectString)
     .option('--any-language', 'store a policy that is not in English anyway (its claims will be incomplete)')
     .action(async (source: string, options: { app: string; appDomain?: string[]; anyLanguage?: boolean }, command: Command) => {
@@ -45,7 +45,7 @@ export function registerPolicyCommand(program: Command): void {
   policy
     .command('diff')
     .description('show claims added, removed or changed between two stored versions of an app\'s policy')
-    .requiredOption('--app <name>', 'app whose policy versions to compare')
+    .requiredOption('--app <name>', 'app whose policy versions to compare', parseAppName)
     .option('--from <version>', 'older version: snapshot number (#3) or sha256 prefix (default: the second newest)')
     .option('--to <version>', 'newer version: snapshot number or sha256 prefix (default: the newest)')
     .option('--json', 'print the diff as JSON')

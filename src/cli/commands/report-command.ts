@@ -9,7 +9,7 @@ import { requireApp } from '../../store/app-repository.js';
 import { buildStoredReport, requireAudit } from '../../workflow/load-report-model.js';
 import { COMPARISON_FORMATS, REPORT_FORMATS, writeComparison, writeReports, type ReportFormat } from '../../workflow/write-reports.js';
 import { describeDataSources, withDatabase } from '../cli-context.js';
-import { parseReportFormats, slugifyAppName } from '../parse-options.js';
+import { parseAppName, parseReportFormats, slugifyAppName } from '../parse-options.js';
 import { safeTerminalText } from '../terminal-text.js';
 
 /** Parses an audit id (a positive integer, as `claimcheck audit` prints it). */
@@ -32,7 +32,7 @@ export function registerReportCommand(program: Command): void {
   program
     .command('report')
     .description('write an audit of an app as Markdown, self-contained HTML and JSON, or compare two audits of it')
-    .requiredOption('--app <name>', 'app whose audit to report')
+    .requiredOption('--app <name>', 'app whose audit to report', parseAppName)
     .option('--format <list>', 'comma-separated formats: md, html, json (default: all three)', parseReportFormats)
     .option('--out <dir>', 'output directory (default: reports/<app>)')
     .option('--audit <id>', 'audit to report (default: the latest)', parseAuditId)
