@@ -30,6 +30,13 @@ const THIRD_PARTY_AS_NOUN =
 const SOURCE_LEAD_IN =
   /(?:\bfrom|\b(?:information|data|content|details|lists?|signals?|numbers?)\s+(?:\w+\s+){0,2}(?:shared|provided|sent|supplied|given|received|obtained)\s+(?:to\s+us\s+|with\s+us\s+)?by|\b(?:shared|sent|supplied)\s+(?:to\s+us\s+|with\s+us\s+)?by)\s+(?:(?:the|our|other|certain|trusted|some|various|such|these|those|any)\s+)*$/i;
 
+/**
+ * A mention that is the subject of giving data to us is a source too: "advertisers and other partners
+ * share information with us", "third party platforms provide us with information".
+ */
+const SOURCE_AS_SUBJECT =
+  /^[^.;:]{0,80}?\b(?:share|shares|sharing|provide|provides|send|sends|give|gives|disclose|discloses|supply|supplies|pass|passes)\b(?:[^.;:]{0,60}?\b(?:with|to)\s+us\b|\s+us\b)/i;
+
 /** Section titles about what is collected or received, even when they say "third parties". */
 const SOURCE_SECTION = /\b(?:collect|collected|receive|received|from|provided by|obtain|sources?)\b/i;
 
@@ -88,6 +95,7 @@ export function extractProcessorClaims(context: SentenceContext): ProcessorClaim
   const seen = new Set<string>();
   for (const mention of selectNonOverlapping(mentions)) {
     if (SOURCE_LEAD_IN.test(text.slice(Math.max(0, mention.start - 80), mention.start))) continue;
+    if (SOURCE_AS_SUBJECT.test(text.slice(mention.end, mention.end + 160)) && !/\bwe\b/i.test(text.slice(Math.max(0, mention.start - 40), mention.start))) continue;
     if (mention.processorType === 'named' && isFirstParty(mention.name, context.firstPartyNames)) continue;
     const key = `${mention.processorType}|${mention.category ?? mention.entityId ?? ''}|${mention.name.toLowerCase()}`;
     if (seen.has(key)) continue;

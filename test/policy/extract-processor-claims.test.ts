@@ -58,6 +58,11 @@ describe('extractProcessorClaims', () => {
 
   it('does not report where data comes from as a recipient', () => {
     expect(processors(claimsOf('We receive information about you from advertisers and data brokers.'))).toEqual([]);
+    // The category as the subject of giving data to us is a source, not a recipient.
+    expect(processors(claimsOf('Advertisers, measurement and other partners share information with us about you.'))).toEqual([]);
+    expect(processors(claimsOf('Third party platforms provide us with information when you link your account.'))).toEqual([]);
+    // ...while we sharing with them is still disclosure.
+    expect(processors(claimsOf('We share information with advertising partners.')).map((c) => c.category)).toEqual(['advertising']);
   });
 
   it('does not report the policy owner as a processor', () => {
