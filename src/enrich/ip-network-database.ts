@@ -5,12 +5,14 @@
  * separately (most captures never need IPv6), and rows are parsed straight from the file bytes into
  * typed arrays: one range is 12–16 bytes instead of a few hundred as JS objects.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { IpNetworkInfo } from '../model/entity.js';
 import { BIGINT_BOUNDS, NUMBER_BOUNDS, areRangesDisjoint, flattenRanges } from './flatten-ranges.js';
 import { parseIp } from './ip-address.js';
+import { type CachedArray, ipTableCachePath, readIpTableCache, writeIpTableCache } from './ip-table-cache.js';
+import { findPackageRoot } from '../package-root.js';
 import { isPrivateAddress } from './private-address.js';
 
 export { isPrivateAddress } from './private-address.js';
@@ -23,10 +25,21 @@ export interface IpDataLocation {
   countryDir: string;
 }
 
+/** Options for {@link IpNetworkDatabase}. */
+export interface IpNetworkDatabaseOptions {
+  /**
+   * Directory for the binary cache of parsed tables (see ip-table-cache.ts). Defaults to
+   * `<package root>/node_modules/.cache/claimcheck/`; `null` turns the cache off.
+   */
+  cacheDir?: string | null;
+}
+
 /** Cost of loading one address family, for the methodology section and for benchmarks. */
 export interface IpTableLoadStats {
   family: 4 | 6;
   milliseconds: number;
+  /** Whether the tables came from the binary cache or were parsed from the CSVs. */
+  source: 'cache' | 'csv';
   asnRanges: number;
   countryRanges: number;
   /** Distinct owner names in the deduplicated string table (shared by both families). */
@@ -404,20 +417,172 @@ function ipv6Bytes(t: Ipv6Bounds, extra: ArrayBufferView[]): number {
   return bounds + extra.reduce((sum, a) => sum + a.byteLength, 0);
 }
 
+
+const IPV4_FILES = { asn: 'asn-ipv4-num.csv', country: 'geo-whois-asn-country-ipv4-num.csv' } as const;
+const IPV6_FILES = { asn: 'asn-ipv6-num.csv', country: 'geo-whois-asn-country-ipv6-num.csv' } as const;
+
+function defaultCacheDir(): string | null {
+  try {
+    return join(findPackageRoot(), 'node_modules', '.cache', 'claimcheck');
+  } catch {
+    // Running outside a claimcheck checkout (e.g. bundled): just go without a cache.
+    return null;
+  }
+}
+
+function readVersionAt(dir: string): string {
+  try {
+    const manifest: unknown = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+    if (typeof manifest === 'object' && manifest !== null && 'version' in manifest && typeof manifest.version === 'string') {
+      return manifest.version;
+    }
+  } catch {
+    // Fall through: an unversioned directory still gets a key from the file sizes and times.
+  }
+  return 'unknown';
+}
+
+/**
+ * Cache key of one family: data package versions plus size and mtime of both CSVs, so replacing or
+ * editing a CSV in place (or pointing at other directories) never serves stale tables.
+ */
+function cacheKey(location: IpDataLocation, files: { asn: string; country: string }): string {
+  const describe = (dir: string, file: string): string => {
+    const info = statSync(join(dir, file));
+    return `${file}:${info.size}:${info.mtimeMs}`;
+  };
+  return [
+    `asn@${readVersionAt(location.asnDir)}`,
+    `country@${readVersionAt(location.countryDir)}`,
+    describe(location.asnDir, files.asn),
+    describe(location.countryDir, files.country),
+  ].join('|');
+}
+
+/**
+ * Owner ids in the tables index the instance's shared string table, whose order depends on which
+ * family loaded first and from where. The cache therefore stores per family only the names that
+ * family uses, under local ids in first-use order, and {@link importOwners} maps them back.
+ */
+function exportOwners(owners: Uint32Array, names: readonly string[]): { local: Uint32Array; names: string[] } {
+  const localOf = new Map<number, number>();
+  const localNames: string[] = [];
+  const local = new Uint32Array(owners.length);
+  for (let i = 0; i < owners.length; i++) {
+    const global = owners[i] ?? 0;
+    let id = localOf.get(global);
+    if (id === undefined) {
+      id = localNames.length;
+      localNames.push(names[global] ?? '');
+      localOf.set(global, id);
+    }
+    local[i] = id;
+  }
+  return { local, names: localNames };
+}
+
+/** Rewrite local owner ids (in place) to ids of `table`; false if any id is out of range. */
+function importOwners(local: Uint32Array, names: readonly string[], table: StringTable): boolean {
+  const globalOf = Uint32Array.from(names, (name) => table.intern(name));
+  for (let i = 0; i < local.length; i++) {
+    const id = local[i] ?? 0;
+    if (id >= globalOf.length) return false;
+    local[i] = globalOf[id] ?? 0;
+  }
+  return true;
+}
+
+function isU16(a: CachedArray | undefined, count: number): a is Uint16Array {
+  return a instanceof Uint16Array && a.length === count;
+}
+function isU32(a: CachedArray | undefined, count: number): a is Uint32Array {
+  return a instanceof Uint32Array && a.length === count;
+}
+function isU64(a: CachedArray | undefined, count: number): a is BigUint64Array {
+  return a instanceof BigUint64Array && a.length === count;
+}
+
+type Ipv4Tables = { asn: Ipv4AsnTable; country: Ipv4CountryTable };
+type Ipv6Tables = { asn: Ipv6AsnTable; country: Ipv6CountryTable };
+
+function ipv4ToCache(t: Ipv4Tables, names: readonly string[]): { arrays: CachedArray[]; ownerNames: string[] } {
+  const owners = exportOwners(t.asn.owners.subarray(0, t.asn.count), names);
+  const a = t.asn;
+  const c = t.country;
+  // Tables may be over-allocated (capacity from the line count), so only the first `count` rows are stored.
+  const rows = <T extends CachedArray>(x: T, n: number): T => x.subarray(0, n) as T;
+  return {
+    arrays: [
+      rows(a.starts, a.count), rows(a.ends, a.count), rows(a.asns, a.count), owners.local,
+      rows(c.starts, c.count), rows(c.ends, c.count), rows(c.codes, c.count),
+    ],
+    ownerNames: owners.names,
+  };
+}
+
+function ipv4FromCache(arrays: CachedArray[], names: readonly string[], table: StringTable): Ipv4Tables | null {
+  const [aStarts, aEnds, asns, owners, cStarts, cEnds, codes] = arrays;
+  if (arrays.length !== 7) return null;
+  const n = aStarts?.length ?? 0;
+  const m = cStarts?.length ?? 0;
+  if (!isU32(aStarts, n) || !isU32(aEnds, n) || !isU32(asns, n) || !isU32(owners, n)) return null;
+  if (!isU32(cStarts, m) || !isU32(cEnds, m) || !isU16(codes, m)) return null;
+  if (!importOwners(owners, names, table)) return null;
+  return {
+    asn: { starts: aStarts, ends: aEnds, asns, owners, count: n },
+    country: { starts: cStarts, ends: cEnds, codes, count: m },
+  };
+}
+
+function ipv6ToCache(t: Ipv6Tables, names: readonly string[]): { arrays: CachedArray[]; ownerNames: string[] } {
+  const owners = exportOwners(t.asn.owners.subarray(0, t.asn.count), names);
+  const rows = <T extends CachedArray>(x: T, n: number): T => x.subarray(0, n) as T;
+  const bounds = (b: Ipv6Bounds): CachedArray[] =>
+    [b.startHi, b.startLo, b.endHi, b.endLo].map((x) => rows(x, b.count));
+  return {
+    arrays: [
+      ...bounds(t.asn), rows(t.asn.asns, t.asn.count), owners.local,
+      ...bounds(t.country), rows(t.country.codes, t.country.count),
+    ],
+    ownerNames: owners.names,
+  };
+}
+
+function ipv6FromCache(arrays: CachedArray[], names: readonly string[], table: StringTable): Ipv6Tables | null {
+  const [aSH, aSL, aEH, aEL, asns, owners, cSH, cSL, cEH, cEL, codes] = arrays;
+  if (arrays.length !== 11) return null;
+  const n = aSH?.length ?? 0;
+  const m = cSH?.length ?? 0;
+  if (!isU64(aSH, n) || !isU64(aSL, n) || !isU64(aEH, n) || !isU64(aEL, n)) return null;
+  if (!isU32(asns, n) || !isU32(owners, n)) return null;
+  if (!isU64(cSH, m) || !isU64(cSL, m) || !isU64(cEH, m) || !isU64(cEL, m) || !isU16(codes, m)) return null;
+  if (!importOwners(owners, names, table)) return null;
+  return {
+    asn: { startHi: aSH, startLo: aSL, endHi: aEH, endLo: aEL, asns, owners, count: n },
+    country: { startHi: cSH, startLo: cSL, endHi: cEH, endLo: cEL, codes, count: m },
+  };
+}
+
 /**
  * IP → network facts from the pinned CSVs. Tables load on the first lookup of each address family
- * and stay in memory for the life of the instance.
+ * and stay in memory for the life of the instance. Parsed tables are kept in a binary cache (see
+ * ip-table-cache.ts) so later processes skip the CSV parsing; any cache problem falls back to the CSVs.
  */
 export class IpNetworkDatabase {
   private readonly location: IpDataLocation;
   private readonly ownerNames = new StringTable();
-  private v4: { asn: Ipv4AsnTable; country: Ipv4CountryTable } | null = null;
-  private v6: { asn: Ipv6AsnTable; country: Ipv6CountryTable } | null = null;
+  private readonly cacheDir: string | null;
+  private v4: Ipv4Tables | null = null;
+  private v6: Ipv6Tables | null = null;
   private readonly stats: IpTableLoadStats[] = [];
 
-  /** @param location data directories; defaults to the installed `@ip-location-db` packages. */
-  constructor(location: IpDataLocation = locateIpDataPackages()) {
+  /**
+   * @param location data directories; defaults to the installed `@ip-location-db` packages.
+   * @param options cache directory (see {@link IpNetworkDatabaseOptions}).
+   */
+  constructor(location: IpDataLocation = locateIpDataPackages(), options: IpNetworkDatabaseOptions = {}) {
     this.location = location;
+    this.cacheDir = options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir;
   }
 
   /**
@@ -474,15 +639,40 @@ export class IpNetworkDatabase {
     };
   }
 
-  private ensureIpv4(): { asn: Ipv4AsnTable; country: Ipv4CountryTable } {
+  /** Cache file and key of a family, or null when caching is off or the CSVs cannot be stat'ed. */
+  private cacheSlot(family: 4 | 6): { path: string; key: string } | null {
+    if (this.cacheDir === null) return null;
+    try {
+      return {
+        path: ipTableCachePath(this.cacheDir, family),
+        key: cacheKey(this.location, family === 4 ? IPV4_FILES : IPV6_FILES),
+      };
+    } catch {
+      // Missing CSVs: let the CSV loader raise its own, clearer error.
+      return null;
+    }
+  }
+
+  private ensureIpv4(): Ipv4Tables {
     if (this.v4 === null) {
       const started = performance.now();
-      const asn = loadIpv4Asn(join(this.location.asnDir, 'asn-ipv4-num.csv'), this.ownerNames);
-      const country = loadIpv4Country(join(this.location.countryDir, 'geo-whois-asn-country-ipv4-num.csv'));
-      this.v4 = { asn, country };
+      const slot = this.cacheSlot(4);
+      const cached = slot === null ? null : readIpTableCache(slot.path, 4, slot.key);
+      let tables = cached === null ? null : ipv4FromCache(cached.arrays, cached.ownerNames, this.ownerNames);
+      const source = tables === null ? 'csv' : 'cache';
+      if (tables === null) {
+        tables = {
+          asn: loadIpv4Asn(join(this.location.asnDir, IPV4_FILES.asn), this.ownerNames),
+          country: loadIpv4Country(join(this.location.countryDir, IPV4_FILES.country)),
+        };
+        if (slot !== null) writeIpTableCache(slot.path, 4, slot.key, ipv4ToCache(tables, this.ownerNames.values));
+      }
+      const { asn, country } = tables;
+      this.v4 = tables;
       this.stats.push({
         family: 4,
         milliseconds: performance.now() - started,
+        source,
         asnRanges: asn.count,
         countryRanges: country.count,
         ownerNames: this.ownerNames.values.length,
@@ -492,15 +682,26 @@ export class IpNetworkDatabase {
     return this.v4;
   }
 
-  private ensureIpv6(): { asn: Ipv6AsnTable; country: Ipv6CountryTable } {
+  private ensureIpv6(): Ipv6Tables {
     if (this.v6 === null) {
       const started = performance.now();
-      const asn = loadIpv6Asn(join(this.location.asnDir, 'asn-ipv6-num.csv'), this.ownerNames);
-      const country = loadIpv6Country(join(this.location.countryDir, 'geo-whois-asn-country-ipv6-num.csv'));
-      this.v6 = { asn, country };
+      const slot = this.cacheSlot(6);
+      const cached = slot === null ? null : readIpTableCache(slot.path, 6, slot.key);
+      let tables = cached === null ? null : ipv6FromCache(cached.arrays, cached.ownerNames, this.ownerNames);
+      const source = tables === null ? 'csv' : 'cache';
+      if (tables === null) {
+        tables = {
+          asn: loadIpv6Asn(join(this.location.asnDir, IPV6_FILES.asn), this.ownerNames),
+          country: loadIpv6Country(join(this.location.countryDir, IPV6_FILES.country)),
+        };
+        if (slot !== null) writeIpTableCache(slot.path, 6, slot.key, ipv6ToCache(tables, this.ownerNames.values));
+      }
+      const { asn, country } = tables;
+      this.v6 = tables;
       this.stats.push({
         family: 6,
         milliseconds: performance.now() - started,
+        source,
         asnRanges: asn.count,
         countryRanges: country.count,
         ownerNames: this.ownerNames.values.length,
