@@ -9,6 +9,7 @@ import { closeSync, openSync, writeSync } from 'node:fs';
 import { Buffer } from 'node:buffer';
 import type { IdentifierNeedle } from '../src/model/capture-summary.js';
 import { buildDnsResponse, buildHttpRequest, buildTlsClientHello, computeInternetChecksum, encodeText } from '../test/helpers/pcap-writer.js';
+import { createSeededRandom } from '../test/helpers/seeded-random.js';
 
 /** What was written, for the benchmark's report and sanity checks. */
 export interface GeneratedCapture {
@@ -51,17 +52,6 @@ interface PacketSpec {
   payload: Uint8Array;
 }
 
-/** mulberry32: small, fast, seeded. */
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Streams pcap records into a file through one reusable buffer. */
 class FrameSink {
@@ -365,7 +355,7 @@ interface ActiveSession {
  * Writes a pcap of about `targetBytes` to `path`. Deterministic for a given seed.
  */
 export function generateBenchCapture(path: string, targetBytes: number, seed = 1): GeneratedCapture {
-  const random = createRandom(seed);
+  const random = createSeededRandom(seed).next;
   const universe = new Universe(random);
   const sink = new FrameSink(path);
   let time = 1_700_000_000;

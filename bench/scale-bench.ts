@@ -28,6 +28,7 @@ import { openDatabase, type StoreDatabase } from '../src/store/open-database.js'
 import { findLatestSnapshot, insertPolicySnapshot, loadClaims } from '../src/store/policy-repository.js';
 import { analysePolicy, EXTRACTOR_VERSION, type AnalysedPolicy } from '../src/workflow/add-policy.js';
 import { REPORT_FORMATS, writeReports } from '../src/workflow/write-reports.js';
+import { createSeededRandom } from '../test/helpers/seeded-random.js';
 
 const APPS = Number(process.env.CLAIMCHECK_BENCH_APPS ?? 1000);
 const PACKETS_PER_APP = 10_000; // 10 million packets over 1,000 apps
@@ -35,18 +36,6 @@ const CLAIMS_PER_APP = 100; // 100,000 claims over 1,000 apps
 const MEAN_FLOWS_PER_APP = 500;
 const APPS_PER_TRANSACTION = 50;
 
-/** Deterministic generator so every run builds the same database. */
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0 || 1;
-  return () => {
-    state ^= state << 13;
-    state >>>= 0;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    state >>>= 0;
-    return state / 0x1_0000_0000;
-  };
-}
 
 function pick<T>(items: readonly T[], random: () => number): T {
   const item = items[Math.floor(random() * items.length)];
@@ -176,7 +165,7 @@ function claimsForApp(policy: AnalysedPolicy): AnalysedPolicy['claims'] {
 }
 
 function generateDatabase(db: StoreDatabase, policies: readonly AnalysedPolicy[], flows: readonly FlowSummary[]): void {
-  const random = createRandom(20261123);
+  const random = createSeededRandom(20261123).next;
   const now = new Date('2026-11-23T00:00:00Z');
   for (let start = 0; start < APPS; start += APPS_PER_TRANSACTION) {
     db.transaction(() => {
