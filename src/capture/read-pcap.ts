@@ -76,7 +76,7 @@ export function parsePcapFileHeader(view: DataView, at: number, file: string): P
       throw new ImportError(
         file,
         `byte offset 0: magic number 0x${magic.toString(16).padStart(8, '0')} is not a pcap magic number`,
-        'check that the file is a packet capture; use --format to override detection',
+        'check that the file is a packet capture; if --format was given, pass the right one (pcap, pcapng, har, zeek) or leave it out to detect the format from the file',
       );
   }
   return {

@@ -89,7 +89,7 @@ export class PcapngParser implements ContainerParser {
       throw new ImportError(
         this.file,
         `byte offset 0: first block type 0x${type.toString(16).padStart(8, '0')} is not a pcapng section header`,
-        'check that the file is a pcapng capture; use --format to override detection',
+        'check that the file is a pcapng capture; if --format was given, pass the right one (pcap, pcapng, har, zeek) or leave it out to detect the format from the file',
       );
     }
     const length = view.getUint32(at + 4, le);
