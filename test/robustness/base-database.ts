@@ -2,7 +2,8 @@
  * The database robustness tests start from: app "Base" with the bundled example policy, capture
  * and one audit, built in-process and closed cleanly so that copying the one file copies it all.
  */
-import { resolve } from 'node:path';
+import { copyFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { runAudit } from '../../src/audit/run-audit.js';
 import { createAuditDependencies, loadCatalog } from '../../src/cli/cli-context.js';
 import { openDatabase } from '../../src/store/open-database.js';
@@ -26,4 +27,14 @@ export async function createBaseDatabase(path: string): Promise<void> {
   } finally {
     db.close();
   }
+}
+
+let copies = 0;
+
+/** A fresh copy of a base database (closed cleanly, so the main file holds everything) in `dir`. */
+export function copyBaseDatabase(baseDb: string, dir: string): string {
+  copies += 1;
+  const path = join(dir, `trial-${copies}.db`);
+  copyFileSync(baseDb, path);
+  return path;
 }

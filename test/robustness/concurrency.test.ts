@@ -3,7 +3,7 @@
  * and two writers serialise on the lock (busy timeout) or fail with one clear line — never corrupt.
  * Writers are paused inside their transaction at a chosen write, so the overlap is certain.
  */
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
@@ -15,18 +15,13 @@ import { translateStoreError } from '../../src/store/translate-store-error.js';
 import { analysePolicy, storePolicy } from '../../src/workflow/add-policy.js';
 import { readDatabaseState } from '../helpers/database-state.js';
 import { runCli, type CliRun } from '../helpers/run-cli.js';
-import { createBaseDatabase, EXAMPLE_CAPTURE, EXAMPLE_POLICY, REAL_CAPTURE } from './base-database.js';
+import { copyBaseDatabase, createBaseDatabase, EXAMPLE_CAPTURE, EXAMPLE_POLICY, REAL_CAPTURE } from './base-database.js';
 import { startWriter } from './writer-child.js';
 
 let dir = '';
 let baseDb = '';
-let copies = 0;
-
 function copyBase(): string {
-  copies += 1;
-  const path = join(dir, `trial-${copies}.db`);
-  copyFileSync(baseDb, path);
-  return path;
+  return copyBaseDatabase(baseDb, dir);
 }
 
 /** The compiled CLI without blocking the test's event loop (which must resume the paused writer). */

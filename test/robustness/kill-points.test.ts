@@ -5,26 +5,20 @@
  * child blocks *inside* its transaction at that write, so every kill really lands mid-write.
  */
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDatabaseState, type DatabaseState } from '../helpers/database-state.js';
 import { runCli } from '../helpers/run-cli.js';
 import { createSeededRandom } from '../helpers/seeded-random.js';
-import { createBaseDatabase, EXAMPLE_CAPTURE, EXAMPLE_POLICY, REAL_CAPTURE } from './base-database.js';
+import { copyBaseDatabase, createBaseDatabase, EXAMPLE_CAPTURE, EXAMPLE_POLICY, REAL_CAPTURE } from './base-database.js';
 import { runWriterUntilKilled } from './writer-child.js';
 
 let dir = '';
 let baseDb = '';
-let copies = 0;
-
-/** A fresh copy of the base database (closed cleanly, so the main file holds everything). */
 function copyBase(): string {
-  copies += 1;
-  const path = join(dir, `trial-${copies}.db`);
-  copyFileSync(baseDb, path);
-  return path;
+  return copyBaseDatabase(baseDb, dir);
 }
 
 function expectSound(state: DatabaseState): void {
