@@ -21,10 +21,21 @@ export function readGlobalOptions(command: Command): GlobalOptions {
   return root.opts<GlobalOptions>();
 }
 
-/** Opens the database named by --db and runs `work` with it, closing it afterwards. */
-export async function withDatabase<T>(command: Command, work: (db: StoreDatabase) => Promise<T> | T): Promise<T> {
+/** Whether a command may create the database (import, policy add) or needs one that exists (audit, report). */
+export type DatabaseUse = 'create-if-missing' | 'must-exist';
+
+/**
+ * Opens the database named by --db and runs `work` with it, closing it afterwards. Commands that
+ * read what earlier commands stored pass 'must-exist', so a mistyped --db is an error rather than
+ * a new empty file left behind.
+ */
+export async function withDatabase<T>(
+  command: Command,
+  work: (db: StoreDatabase) => Promise<T> | T,
+  use: DatabaseUse = 'create-if-missing',
+): Promise<T> {
   const path = readGlobalOptions(command).db;
-  const db = openDatabase(path);
+  const db = openDatabase(path, { mustExist: use === 'must-exist' });
   try {
     return await work(db);
   } catch (error) {

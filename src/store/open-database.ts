@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ConfigError } from '../model/errors.js';
 import { translateStoreError } from './translate-store-error.js';
@@ -38,6 +38,8 @@ export function currentSchemaVersion(): number {
 export interface OpenDatabaseOptions {
   /** Open without writing (no migration, no journal-mode change); the file must exist. */
   readonly?: boolean;
+  /** Refuse to create the file: for commands that only make sense on a database that has data. */
+  mustExist?: boolean;
   /** How long a writer waits for another process's write lock before failing (default 15 s). */
   busyTimeoutMs?: number;
 }
@@ -57,8 +59,10 @@ const DEFAULT_BUSY_TIMEOUT_MS = 15_000;
 export function openDatabase(path: string, options: OpenDatabaseOptions = {}): StoreDatabase {
   let db: StoreDatabase;
   try {
-    db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+    const readonly = options.readonly ?? false;
+    db = new Database(path, { readonly, fileMustExist: readonly || (options.mustExist ?? false) });
   } catch (error) {
+    if (!existsSync(path)) throw new ConfigError(`${path}: no such database (import a capture or add a policy to create it)`);
     const detail = error instanceof Error ? error.message : String(error);
     throw new ConfigError(`${path}: cannot open database (${detail})`);
   }

@@ -4,7 +4,7 @@
  * as it was (row counts of every table compared before and after).
  */
 import Database from 'better-sqlite3';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -146,6 +146,21 @@ describe('bad database and app names', () => {
     expect(readFileSync(join(dir, 'notes.txt')).equals(notes)).toBe(true);
     expectRefused(['--db', 'newer.db', 'audit', '--app', 'Base'], ['newer.db', 'newer than this claimcheck supports']);
     expectRefused(['--db', 'no-such-dir/x.db', 'import', 'session.pcap', '--app', 'Base'], ['no-such-dir/x.db']);
+  });
+
+  it('commands that read stored data refuse a --db that does not exist instead of creating an empty one', () => {
+    for (const args of [
+      ['audit', '--app', 'Base'],
+      ['report', '--app', 'Base'],
+      ['export', '--out', 'exported'],
+      ['policy', 'diff', '--app', 'Base'],
+      ['entities', 'list'],
+      ['db', 'stats'],
+    ]) {
+      expectRefused(['--db', 'mistyped.db', ...args], ['mistyped.db', 'no such database']);
+      expect(existsSync(join(dir, 'mistyped.db')), args.join(' ')).toBe(false);
+    }
+    expect(existsSync(join(dir, 'exported'))).toBe(false);
   });
 });
 

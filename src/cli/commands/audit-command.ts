@@ -25,7 +25,7 @@ export function registerAuditCommand(program: Command): void {
     .action(async (options: { app: string; json?: boolean; failOn?: Severity; jurisdictions?: JurisdictionSetting }, command: Command) => {
       const deps = createAuditDependencies();
       if (options.jurisdictions) deps.settings = { jurisdictions: options.jurisdictions };
-      const result = await withDatabase(command, (db) => runAudit(db, options.app, deps));
+      const result = await withDatabase(command, (db) => runAudit(db, options.app, deps), 'must-exist');
       if (options.json) {
         process.stdout.write(`${stringifyJsonSafely(result, 2)}\n`);
       } else {

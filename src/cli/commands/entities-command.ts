@@ -34,7 +34,7 @@ export function registerEntitiesCommand(program: Command): void {
     .command('list')
     .description('show how many stored organisations came from each imported list')
     .action(async (_options: unknown, command: Command) => {
-      const rows = await withDatabase(command, (db) => countUserEntitiesByOrigin(db));
+      const rows = await withDatabase(command, (db) => countUserEntitiesByOrigin(db), 'must-exist');
       const lines = rows.length === 0 ? ['no user-supplied entities stored; audits use the built-in catalog only'] : rows.map((r) => `${r.count}\t${r.origin}`);
       process.stdout.write(safeTerminalText(lines.join('\n')) + '\n');
     });
@@ -42,7 +42,7 @@ export function registerEntitiesCommand(program: Command): void {
     .command('clear')
     .description('remove every user-supplied entity from this database')
     .action(async (_options: unknown, command: Command) => {
-      const removed = await withDatabase(command, (db) => deleteUserEntities(db));
+      const removed = await withDatabase(command, (db) => deleteUserEntities(db), 'must-exist');
       process.stdout.write(`removed ${removed} user-supplied entities\n`);
     });
 }

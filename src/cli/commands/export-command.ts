@@ -30,6 +30,7 @@ export function registerExportCommand(program: Command): void {
           toolVersion: readToolVersion(),
           now: () => new Date(),
         }),
+        'must-exist',
       );
       const lines = files.map((f) => (f.table === 'manifest' ? `wrote ${f.path}` : `wrote ${f.path} (${f.rows} rows)`));
       process.stdout.write(safeTerminalText(lines.join('\n')) + '\n');

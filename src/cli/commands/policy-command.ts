@@ -76,7 +76,7 @@ export function registerPolicyCommand(program: Command): void {
         }
         lines.push(`${diff.added.length} added, ${diff.removed.length} removed, ${diff.changed.length} changed, ${diff.unchanged} unchanged`);
         process.stdout.write(`${safeTerminalText(lines.join('\n'))}\n`);
-      });
+      }, 'must-exist');
     });
 }
 

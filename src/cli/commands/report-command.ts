@@ -61,6 +61,6 @@ export function registerReportCommand(program: Command): void {
           `audit #${comparison.before.id} → #${comparison.after.id}: ${s.added} added, ${s.removed} removed, ${s.changed} changed, ${s.unchanged} unchanged\n`,
         );
         for (const path of writeComparison(comparison, outDir, options.format ?? COMPARISON_FORMATS)) process.stdout.write(`wrote ${safeTerminalText(path)}\n`);
-      });
+      }, 'must-exist');
     });
 }
