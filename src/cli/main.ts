@@ -2,50 +2,69 @@
 import { Command, CommanderError } from 'commander';
 import { UserFacingError } from '../model/errors.js';
 import { readToolVersion } from '../package-root.js';
-import { registerAuditCommand } from './commands/audit-command.js';
-import { registerBatchCommand } from './commands/batch-command.js';
-import { registerDbCommand } from './commands/db-command.js';
-import { registerDemoCommand } from './commands/demo-command.js';
-import { registerEntitiesCommand } from './commands/entities-command.js';
-import { registerEvalCommand } from './commands/eval-command.js';
-import { registerExportCommand } from './commands/export-command.js';
-import { registerExtractCommand } from './commands/extract-command.js';
-import { registerImportCommand } from './commands/import-command.js';
-import { registerInspectCommand } from './commands/inspect-command.js';
-import { registerPolicyCommand } from './commands/policy-command.js';
-import { registerReportCommand } from './commands/report-command.js';
 import { safeTerminalLine, safeTerminalText } from './terminal-text.js';
 
 /** Exit codes: 0 ok, 1 findings at or above --fail-on, 2 usage or input error, 3 internal error. */
 const EXIT_USAGE = 2;
 const EXIT_INTERNAL = 3;
 
-function buildProgram(): Command {
+type RegisterCommand = (program: Command) => void;
+
+/**
+ * Each command's module, loaded only when that command runs: a command pulls in just its own
+ * dependencies (an audit does not load the HTML parser), which keeps start-up short. Order is the
+ * order of `--help`.
+ */
+const COMMAND_LOADERS: Record<string, () => Promise<RegisterCommand>> = {
+  extract: async () => (await import('./commands/extract-command.js')).registerExtractCommand,
+  policy: async () => (await import('./commands/policy-command.js')).registerPolicyCommand,
+  import: async () => (await import('./commands/import-command.js')).registerImportCommand,
+  inspect: async () => (await import('./commands/inspect-command.js')).registerInspectCommand,
+  audit: async () => (await import('./commands/audit-command.js')).registerAuditCommand,
+  report: async () => (await import('./commands/report-command.js')).registerReportCommand,
+  demo: async () => (await import('./commands/demo-command.js')).registerDemoCommand,
+  entities: async () => (await import('./commands/entities-command.js')).registerEntitiesCommand,
+  batch: async () => (await import('./commands/batch-command.js')).registerBatchCommand,
+  db: async () => (await import('./commands/db-command.js')).registerDbCommand,
+  export: async () => (await import('./commands/export-command.js')).registerExportCommand,
+  eval: async () => (await import('./commands/eval-command.js')).registerEvalCommand,
+};
+
+/** Root options that take a value, so the value is not mistaken for the command name. */
+const ROOT_OPTIONS_WITH_VALUE = new Set(['--db']);
+
+/** The sub-command named on the command line, or null (help, version, a typo: every command is then loaded). */
+function findRequestedCommand(argv: readonly string[]): string | null {
+  for (let i = 2; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (ROOT_OPTIONS_WITH_VALUE.has(arg)) {
+      i++;
+      continue;
+    }
+    if (arg.startsWith('-')) continue;
+    return Object.hasOwn(COMMAND_LOADERS, arg) ? arg : null;
+  }
+  return null;
+}
+
+async function buildProgram(argv: readonly string[]): Promise<Command> {
   const program = new Command('claimcheck')
     .description("audit what an app's privacy policy says against what its network traffic does")
     .version(readToolVersion())
     .option('--db <path>', 'SQLite database file', 'claimcheck.db')
     // Usage errors are one line, like every other input error (sub-commands inherit this).
-    .configureOutput({ outputError: (text, write) => write(`claimcheck: ${safeTerminalLine(text.replace(/^error: /, '').trim())} (see claimcheck --help)\n`) })
+    .configureOutput({ outputError: (text, write) => write(`claimcheck: ${safeTerminalLine(text.replace(/^error: /, '').trim().replace(/\s*\n\s*/g, ' '))} (see claimcheck --help)\n`) })
     .exitOverride();
-  registerExtractCommand(program);
-  registerPolicyCommand(program);
-  registerImportCommand(program);
-  registerInspectCommand(program);
-  registerAuditCommand(program);
-  registerReportCommand(program);
-  registerDemoCommand(program);
-  registerEntitiesCommand(program);
-  registerBatchCommand(program);
-  registerDbCommand(program);
-  registerExportCommand(program);
-  registerEvalCommand(program);
+  const requested = findRequestedCommand(argv);
+  const names = requested === null ? Object.keys(COMMAND_LOADERS) : [requested];
+  const registers = await Promise.all(names.map((name) => (COMMAND_LOADERS[name] as () => Promise<RegisterCommand>)()));
+  for (const register of registers) register(program);
   return program;
 }
 
 async function main(argv: string[]): Promise<number> {
   try {
-    await buildProgram().parseAsync(argv);
+    await (await buildProgram(argv)).parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {
     if (error instanceof CommanderError) {
