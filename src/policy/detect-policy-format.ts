@@ -25,7 +25,8 @@ export function detectNotText(bytes: Uint8Array): NotTextReason | null {
   }
   for (const ch of text) if (ch === '\uFFFD') replacement++;
   // A truncated multi-byte character at the 8 KB cut gives at most one replacement character.
-  if (control > head.length * 0.02 || replacement > Math.max(2, text.length * 0.02)) return 'binary';
+  // A few stray control bytes (an ESC pasted from a terminal) do not make a short document binary.
+  if (control > Math.max(8, head.length * 0.02) || replacement > Math.max(2, text.length * 0.02)) return 'binary';
   if (head[0] === 0x25 && head[1] === 0x50 && head[2] === 0x44 && head[3] === 0x46) return 'binary'; // %PDF
   return null;
 }
