@@ -8,6 +8,8 @@ import { isQuicLongHeader } from './decrypt-quic-initial.js';
 import { TCP_FLAG } from './decode-transport.js';
 import { isTlsRecordStart } from './parse-tls-client-hello.js';
 import { RealtimeSignatureTracker } from './detect-realtime-protocol.js';
+import type { StreamSearchState } from './search-tcp-streams.js';
+import { DirectionIndex } from './direction-index.js';
 
 const MAX_SAMPLE_FRAMES = 5;
 const MAX_HOST_NAMES = 32;
@@ -19,47 +21,73 @@ interface FlowState extends FlowSummary {
   /** Client and server were fixed by a SYN or SYN-ACK; later packets cannot swap them. */
   rolesFixed: boolean;
   hostKeys: Set<string>;
+  /** Recogniser of STUN/RTP/RTCP payloads (UDP flows with payload), so IP-only media flows say what they carry. */
+  realtimeTracker: RealtimeSignatureTracker | null;
+}
+
+function createFlowState(
+  protocol: TransportProtocol,
+  client: string,
+  clientPort: number,
+  server: string,
+  serverPort: number,
+  frame: number,
+  time: number,
+  rolesFixed: boolean,
+): FlowState {
+  return {
+    protocol,
+    client,
+    clientPort,
+    server,
+    serverPort,
+    packets: 0,
+    bytes: 0,
+    payloadBytes: 0,
+    firstTime: time,
+    lastTime: time,
+    firstFrame: frame,
+    lastFrame: frame,
+    sampleFrames: [],
+    hostNames: [],
+    encryption: 'unknown',
+    httpRequests: [],
+    rolesFixed,
+    hostKeys: new Set(),
+    realtimeTracker: null,
+  };
+}
+
+/**
+ * One direction of a flow as its packets travel (source to destination). Packets find their flow through it with
+ * one lookup on a key built once, and later stages keep per-direction state on it instead of in maps of their own.
+ */
+export interface FlowDirection {
+  readonly flow: FlowSummary;
+  /** Identifier search state of this direction's TCP stream; null until the summariser searches it. */
+  streamSearch: StreamSearchState | null;
 }
 
 /** Running flow table for one capture. */
 export class FlowTable {
   private readonly flows = new Map<string, FlowState>();
+  /** The directions of the flows in `flows` that packets went, two per flow at most. */
+  private readonly directions = new DirectionIndex<FlowDirection & { readonly flow: FlowState }>();
   /** Address → names whose A/AAAA answer gave it, with the answer's frame. */
   private readonly namesByAddress = new Map<string, { name: string; frame: number }[]>();
   /** CNAME target → names that pointed at it, to credit the name the client asked for. */
   private readonly aliasesByTarget = new Map<string, { name: string; frame: number }[]>();
-  /** UDP flow → recogniser of STUN/RTP/RTCP payloads, so IP-only media flows say what they carry. */
-  private readonly realtime = new Map<FlowSummary, RealtimeSignatureTracker>();
   /** Address → names the capture file itself recorded (pcapng Name Resolution Blocks). */
   private readonly recordedNames = new Map<string, { name: string; frame: number }[]>();
 
-  /** Adds one packet; returns its flow so callers can read its encryption state. */
-  addPacket(packet: PacketObservation): FlowSummary {
-    const key = buildFlowKey(packet.protocol, packet.src, packet.srcPort, packet.dst, packet.dstPort);
-    let flow = this.flows.get(key);
-    if (flow === undefined) {
-      flow = {
-        protocol: packet.protocol,
-        client: packet.src,
-        clientPort: packet.srcPort,
-        server: packet.dst,
-        serverPort: packet.dstPort,
-        packets: 0,
-        bytes: 0,
-        payloadBytes: 0,
-        firstTime: packet.time,
-        lastTime: packet.time,
-        firstFrame: packet.frame,
-        lastFrame: packet.frame,
-        sampleFrames: [],
-        hostNames: [],
-        encryption: 'unknown',
-        httpRequests: [],
-        rolesFixed: false,
-        hostKeys: new Set(),
-      };
-      this.flows.set(key, flow);
+  /** Adds one packet; returns its flow direction so callers can read the flow's encryption state. */
+  addPacket(packet: PacketObservation): FlowDirection {
+    let direction = this.directions.get(packet.protocol, packet.src, packet.srcPort, packet.dst, packet.dstPort);
+    if (direction === undefined) {
+      direction = { flow: this.findOrCreateForPacket(packet), streamSearch: null };
+      this.directions.set(packet.protocol, packet.src, packet.srcPort, packet.dst, packet.dstPort, direction);
     }
+    const flow = direction.flow;
     if (packet.protocol === 'tcp' && !flow.rolesFixed) {
       const syn = (packet.tcpFlags & TCP_FLAG.SYN) !== 0;
       const ack = (packet.tcpFlags & TCP_FLAG.ACK) !== 0;
@@ -78,13 +106,17 @@ export class FlowTable {
     flow.lastFrame = packet.frame;
     if (flow.sampleFrames.length < MAX_SAMPLE_FRAMES) flow.sampleFrames.push(packet.frame);
     if (packet.payload.length > 0) classifyEncryption(flow, packet);
-    if (packet.protocol === 'udp' && packet.payload.length > 0) {
-      let tracker = this.realtime.get(flow);
-      if (tracker === undefined) {
-        tracker = new RealtimeSignatureTracker();
-        this.realtime.set(flow, tracker);
-      }
-      tracker.observe(packet.payload, packet.frame);
+    if (packet.protocol === 'udp' && packet.payload.length > 0) (flow.realtimeTracker ??= new RealtimeSignatureTracker()).observe(packet.payload, packet.frame);
+    return direction;
+  }
+
+  /** The flow of a packet whose direction is not known yet: created, with the packet's source as client, if new. */
+  private findOrCreateForPacket(packet: PacketObservation): FlowState {
+    const key = buildFlowKey(packet.protocol, packet.src, packet.srcPort, packet.dst, packet.dstPort);
+    let flow = this.flows.get(key);
+    if (flow === undefined) {
+      flow = createFlowState(packet.protocol, packet.src, packet.srcPort, packet.dst, packet.dstPort, packet.frame, packet.time, false);
+      this.flows.set(key, flow);
     }
     return flow;
   }
@@ -135,8 +167,8 @@ export class FlowTable {
         addHostName(flow, { host: recorded.name, source: 'name-resolution-block', frame: recorded.frame });
       }
       if (isEncrypted(flow)) flow.hostNames = flow.hostNames.filter((name) => name.source !== 'payload-string');
-      const { rolesFixed: _fixed, hostKeys: _keys, ...summary } = flow;
-      const realtime = this.realtime.get(flow)?.list() ?? [];
+      const { rolesFixed: _fixed, hostKeys: _keys, realtimeTracker, ...summary } = flow;
+      const realtime = realtimeTracker?.list() ?? [];
       out.push(realtime.length > 0 ? { ...summary, realtime } : summary);
     }
     return out.sort((a, b) => a.firstFrame - b.firstFrame || a.lastFrame - b.lastFrame);
@@ -166,26 +198,7 @@ export class FlowTable {
     const key = buildFlowKey(protocol, client, clientPort, server, serverPort);
     const existing = this.flows.get(key);
     if (existing !== undefined) return existing;
-    const flow: FlowState = {
-      protocol,
-      client,
-      clientPort,
-      server,
-      serverPort,
-      packets: 0,
-      bytes: 0,
-      payloadBytes: 0,
-      firstTime: time,
-      lastTime: time,
-      firstFrame: frame,
-      lastFrame: frame,
-      sampleFrames: [],
-      hostNames: [],
-      encryption: 'unknown',
-      httpRequests: [],
-      rolesFixed: true,
-      hostKeys: new Set(),
-    };
+    const flow = createFlowState(protocol, client, clientPort, server, serverPort, frame, time, true);
     this.flows.set(key, flow);
     return flow;
   }

@@ -17,7 +17,9 @@ export interface ContainerParser {
 export async function* streamContainer(source: AsyncIterable<Uint8Array>, parser: ContainerParser): AsyncGenerator<FrameEvent[]> {
   for await (const chunk of source) {
     const out: FrameEvent[] = [];
-    parser.push(chunk, out);
+    // A plain Uint8Array view of the chunk: file chunks are Buffers, and every frame and payload cut from a Buffer
+    // is a Buffer too, which costs a species lookup and a FastBuffer per subarray on the per-packet path.
+    parser.push(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength), out);
     if (out.length > 0) yield out;
   }
   const out: FrameEvent[] = [];

@@ -14,6 +14,7 @@ import { assembleCryptoMessage, isQuicLongHeader, readQuicInitialCrypto, type Cr
 import type { LinkFrame } from './link-frame.js';
 import { buildRequestUrl, parseHttpRequest, startsWithHttpMethod } from './parse-http-request.js';
 import { findPayloadHostNames } from './find-payload-host-names.js';
+import { DirectionIndex } from './direction-index.js';
 import { extractClientHelloSni, isClientHelloStart, isTlsRecordStart, MAX_CLIENT_HELLO_LENGTH, scanTlsClientHello } from './parse-tls-client-hello.js';
 
 const IP_TCP = 6;
@@ -33,10 +34,11 @@ const EMPTY = new Uint8Array(0);
 /** Flows with a half-read ClientHello kept at once; the oldest is dropped beyond this. */
 const MAX_PENDING_FLOWS = 4096;
 const MAX_DONE_QUIC_FLOWS = 65536;
-/** Directions whose sequence position we track; cleared wholesale beyond this to stay bounded. */
-const MAX_TRACKED_DIRECTIONS = 1_000_000;
-/** Directions whose kind of stream we remember. */
-const MAX_CLASSIFIED_DIRECTIONS = 262_144;
+/**
+ * TCP directions remembered; all are forgotten at once beyond this to stay bounded. Forgetting is harmless: a
+ * retransmission just after may be read twice, and names found in a misjudged stream are dropped by the flow table.
+ */
+const MAX_TRACKED_DIRECTIONS = 262_144;
 
 /** What a buffered client stream prefix is waiting to become. */
 type PendingKind = 'tls' | 'http' | 'dns';
@@ -50,6 +52,16 @@ interface PendingStream {
   segments: number;
 }
 
+/** What the observer remembers about one TCP direction (source to destination), found with one lookup per segment. */
+interface TcpDirection {
+  /** Sequence number after the furthest payload byte seen: spots retransmissions. */
+  seqEnd: number;
+  /** Whether the stream is one we decode (or is ciphertext) or an unknown protocol, judged by its first payload. */
+  kind: 'decoded' | 'other' | null;
+  /** A message split over segments, held until it is whole. */
+  pending: PendingStream | null;
+}
+
 interface PendingQuicHello {
   fragments: CryptoFragment[];
   datagrams: number;
@@ -57,13 +69,11 @@ interface PendingQuicHello {
 
 /** Stateful frame decoder; one per capture file. */
 export class FrameObserver {
-  private readonly pendingStreams = new Map<string, PendingStream>();
+  private readonly tcpDirections = new DirectionIndex<TcpDirection>();
+  /** Directions holding a pending stream, oldest first, so the oldest can be dropped beyond the limit. */
+  private readonly pendingStreams = new Set<TcpDirection>();
   private readonly pendingQuic = new Map<string, PendingQuicHello>();
   private readonly doneQuic = new Set<string>();
-  /** Per direction, the sequence number after the furthest payload byte seen: spots retransmissions. */
-  private readonly tcpSeqEnd = new Map<string, number>();
-  /** Per direction, whether its stream is one we decode (or is ciphertext) or an unknown protocol. */
-  private readonly directionKinds = new Map<string, 'decoded' | 'other'>();
   private readonly fragments = new IpFragmentReassembler();
   private fragmentsSeen = 0;
   private readonly unsupportedLinks = new Map<number, number>();
@@ -185,57 +195,68 @@ export class FrameObserver {
 
   private observeTcp(frame: LinkFrame, ip: IpHeader, tcp: TransportHeader, out: Observation[]): void {
     const payload = tcp.payload;
-    const key = `${ip.src}|${tcp.srcPort}|${ip.dst}|${tcp.dstPort}`;
     // A retransmitted request or ClientHello must not count twice.
     const end = (tcp.seq + payload.length) >>> 0;
-    const seenEnd = this.tcpSeqEnd.get(key);
-    if (seenEnd !== undefined && ((end - seenEnd) | 0) <= 0) return;
-    if (this.tcpSeqEnd.size >= MAX_TRACKED_DIRECTIONS) this.tcpSeqEnd.clear();
-    this.tcpSeqEnd.set(key, end);
-    const pending = this.pendingStreams.get(key);
-    if (pending !== undefined) {
-      this.continueStream(frame, ip, tcp, key, pending, out);
+    const direction = this.findTcpDirection(ip, tcp, end);
+    if (direction === null) return;
+    if (direction.pending !== null) {
+      this.continueStream(frame, ip, tcp, direction, direction.pending, out);
       return;
     }
     const isDns = tcp.srcPort === DNS_PORT || tcp.dstPort === DNS_PORT;
     const kind: PendingKind | null = isClientHelloStart(payload) ? 'tls' : isDns ? 'dns' : startsWithHttpMethod(payload) ? 'http' : null;
+    direction.kind ??= isDns || isTlsRecordStart(payload) || startsWithHttpMethod(payload) || startsWithHttpResponse(payload) ? 'decoded' : 'other';
     if (kind === null) {
-      if (this.classifyDirection(key, payload, isDns) === 'other') this.emitPayloadNames(frame, ip, tcp, 'tcp', payload, out);
+      if (direction.kind === 'other') this.emitPayloadNames(frame, ip, tcp, 'tcp', payload, out);
       return;
     }
-    this.classifyDirection(key, payload, isDns);
     const rest = this.readStream(kind, frame, ip, tcp, payload, false, out);
     if (rest !== null && rest.length === 0) return;
     // Incomplete: keep the unread bytes and wait for the next segments of this direction.
     const held = rest ?? payload;
     const bytes = new Uint8Array(Math.min(PENDING_LIMIT[kind], Math.max(1024, held.length * 2)));
     bytes.set(held.subarray(0, bytes.length));
-    if (this.pendingStreams.size >= MAX_PENDING_FLOWS) this.dropOldest(this.pendingStreams);
-    this.pendingStreams.set(key, { kind, bytes, length: Math.min(held.length, bytes.length), nextSeq: end, segments: 1 });
+    if (this.pendingStreams.size >= MAX_PENDING_FLOWS) {
+      const oldest = this.pendingStreams.values().next();
+      if (oldest.done !== true) this.endStream(oldest.value);
+    }
+    direction.pending = { kind, bytes, length: Math.min(held.length, bytes.length), nextSeq: end, segments: 1 };
+    this.pendingStreams.add(direction);
   }
 
   /**
-   * What a TCP direction carries, judged by its first payload: TLS, HTTP and DNS are decoded elsewhere (and TLS
-   * is ciphertext), so only 'other' streams are searched for host-name strings.
+   * The state of a TCP direction after a segment whose payload ends at sequence number `end`, or null when the
+   * segment only repeats bytes already seen.
    */
-  private classifyDirection(key: string, payload: Uint8Array, isDns: boolean): 'decoded' | 'other' {
-    const known = this.directionKinds.get(key);
-    if (known !== undefined) return known;
-    const kind = isDns || isTlsRecordStart(payload) || startsWithHttpMethod(payload) || startsWithHttpResponse(payload) ? 'decoded' : 'other';
-    // Forgetting is harmless: names found in a misjudged encrypted stream are dropped by the flow table.
-    if (this.directionKinds.size >= MAX_CLASSIFIED_DIRECTIONS) this.directionKinds.clear();
-    this.directionKinds.set(key, kind);
-    return kind;
+  private findTcpDirection(ip: IpHeader, tcp: TransportHeader, end: number): TcpDirection | null {
+    let direction = this.tcpDirections.get('tcp', ip.src, tcp.srcPort, ip.dst, tcp.dstPort);
+    if (direction === undefined) {
+      if (this.tcpDirections.size >= MAX_TRACKED_DIRECTIONS) {
+        this.tcpDirections.clear();
+        this.pendingStreams.clear();
+      }
+      direction = { seqEnd: end, kind: null, pending: null };
+      this.tcpDirections.set('tcp', ip.src, tcp.srcPort, ip.dst, tcp.dstPort, direction);
+      return direction;
+    }
+    if (((end - direction.seqEnd) | 0) <= 0) return null;
+    direction.seqEnd = end;
+    return direction;
+  }
+
+  private endStream(direction: TcpDirection): void {
+    direction.pending = null;
+    this.pendingStreams.delete(direction);
   }
 
   /** Adds a segment to a held stream prefix and reads it once it is whole (or the limits are reached). */
-  private continueStream(frame: LinkFrame, ip: IpHeader, tcp: TransportHeader, key: string, pending: PendingStream, out: Observation[]): void {
+  private continueStream(frame: LinkFrame, ip: IpHeader, tcp: TransportHeader, direction: TcpDirection, pending: PendingStream, out: Observation[]): void {
     const payload = tcp.payload;
     const delta = (tcp.seq - pending.nextSeq) | 0;
     // Retransmissions of earlier bytes carry nothing new; a gap means we missed a segment.
     if (delta < 0 && delta + payload.length <= 0) return;
     if (delta > 0) {
-      this.pendingStreams.delete(key);
+      this.endStream(direction);
       return;
     }
     const fresh = payload.subarray(-delta);
@@ -254,7 +275,7 @@ export class FrameObserver {
     const rest = this.readStream(pending.kind, frame, ip, tcp, pending.bytes.subarray(0, pending.length), final, out);
     if (rest === null) return;
     if (final || rest.length === 0) {
-      this.pendingStreams.delete(key);
+      this.endStream(direction);
       return;
     }
     // Some messages were read (DNS over TCP); the start of the next one stays held.

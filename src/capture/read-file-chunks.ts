@@ -26,7 +26,9 @@ export function toImportError(file: string, error: unknown): unknown {
   if (error instanceof ImportError) return error;
   if (error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string') {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    return new ImportError(file, `cannot read file (${code})`, code === 'ENOENT' ? 'check the path' : undefined);
+    if (code === 'ENOENT') return new ImportError(file, 'file not found', 'check the path');
+    if (code === 'EISDIR') return new ImportError(file, 'is a directory, not a capture file');
+    return new ImportError(file, `cannot read file (${code})`);
   }
   return error;
 }

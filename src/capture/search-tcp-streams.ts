@@ -27,20 +27,23 @@ interface TailPiece {
   length: number;
 }
 
-interface DirectionState {
+/** Search state of one TCP direction; callers keep it on their own per-direction record and pass it back. */
+export interface StreamSearchState {
   nextSeq: number;
   state: number;
   tail: Uint8Array;
   pieces: TailPiece[];
+  /** False once forgotten to keep memory bounded: the next segment starts the search afresh. */
+  live: boolean;
 }
 
 /** Directions tracked at once; the least recently started is forgotten beyond this. */
 const MAX_DIRECTIONS = 65536;
 const EMPTY = new Uint8Array(0);
 
-/** Per-capture stream search state. */
+/** Per-capture stream search: the automaton plus the set of directions that hold state, oldest first. */
 export class TcpStreamSearch {
-  private readonly directions = new Map<string, DirectionState>();
+  private readonly live = new Set<StreamSearchState>();
   private readonly keep: number;
 
   constructor(private readonly patterns: IdentifierPatterns) {
@@ -48,24 +51,35 @@ export class TcpStreamSearch {
   }
 
   /**
-   * Searches one segment's payload as the continuation of its direction's stream. `key` names the direction,
-   * `seq` is the segment's sequence number.
+   * Searches one segment's payload as the continuation of its direction's stream. `direction` is the state the
+   * previous call returned for this direction (null the first time); `seq` is the segment's sequence number.
+   * Returns the matches and the state to pass next time.
    */
-  search(key: string, seq: number, payload: Uint8Array, frame: number, time: number, limit: number): StreamMatch[] {
-    let direction = this.directions.get(key);
+  search(
+    current: StreamSearchState | null,
+    seq: number,
+    payload: Uint8Array,
+    frame: number,
+    time: number,
+    limit: number,
+  ): { matches: StreamMatch[]; direction: StreamSearchState } {
+    let direction = current;
     let skipped = 0;
-    if (direction === undefined) {
-      if (this.directions.size >= MAX_DIRECTIONS) {
-        const oldest = this.directions.keys().next();
-        if (oldest.done !== true) this.directions.delete(oldest.value);
+    if (direction === null || !direction.live) {
+      if (this.live.size >= MAX_DIRECTIONS) {
+        const oldest = this.live.values().next();
+        if (oldest.done !== true) {
+          oldest.value.live = false;
+          this.live.delete(oldest.value);
+        }
       }
-      direction = { nextSeq: seq, state: 0, tail: EMPTY, pieces: [] };
-      this.directions.set(key, direction);
+      direction = { nextSeq: seq, state: 0, tail: EMPTY, pieces: [], live: true };
+      this.live.add(direction);
     }
     const delta = (seq - direction.nextSeq) | 0;
     if (delta < 0) {
       // A retransmission: only bytes past what was already searched are new.
-      if (delta + payload.length <= 0) return [];
+      if (delta + payload.length <= 0) return { matches: [], direction };
       skipped = -delta;
     } else if (delta > 0) {
       direction.state = 0;
@@ -86,11 +100,11 @@ export class TcpStreamSearch {
     direction.state = state;
     direction.nextSeq = (seq + payload.length) >>> 0;
     this.keepTail(direction, fresh, frame, time, skipped);
-    return located;
+    return { matches: located, direction };
   }
 
   /** Keeps the last `keep` bytes of the stream and where each came from. */
-  private keepTail(direction: DirectionState, fresh: Uint8Array, frame: number, time: number, skipped: number): void {
+  private keepTail(direction: StreamSearchState, fresh: Uint8Array, frame: number, time: number, skipped: number): void {
     if (this.keep === 0) return;
     if (fresh.length >= this.keep) {
       // A copy (`new Uint8Array(view)`): a view would pin the whole read buffer, and Buffer#slice is a view.

@@ -135,28 +135,24 @@ class CaptureAggregator {
   add(observation: Observation): void {
     switch (observation.kind) {
       case 'packet': {
-        const flow = this.flows.addPacket(observation);
-        if (
-          this.searchPackets &&
-          observation.payload.length > 0 &&
-          (flow.encryption === 'none' || flow.encryption === 'unknown') &&
-          observation.src === flow.client &&
-          observation.srcPort === flow.clientPort
-        ) {
+        const direction = this.flows.addPacket(observation);
+        const flow = direction.flow;
+        if (!this.searchPackets || observation.payload.length === 0) return;
+        const plaintext = flow.encryption === 'none' || flow.encryption === 'unknown';
+        if (plaintext && observation.src === flow.client && observation.srcPort === flow.clientPort) {
           this.recordHeuristicHits(observation.payload, 'payload', false, observation.protocol, observation);
         }
-        if (this.searchPackets && !this.patterns.empty && observation.payload.length > 0 && isSearchable(flow, observation.payload)) {
-          const encrypted = flow.encryption !== 'none' && flow.encryption !== 'unknown';
-          if (observation.protocol === 'tcp' && observation.tcpSeq !== undefined && this.streams !== null) {
-            if (this.identifierHits.length >= MAX_IDENTIFIER_HITS) return;
-            const key = `${observation.src}|${observation.srcPort}|${observation.dst}|${observation.dstPort}`;
-            const found = this.streams.search(key, observation.tcpSeq, observation.payload, observation.frame, observation.time, MAX_IDENTIFIER_HITS - this.identifierHits.length);
-            for (const located of found) {
-              this.pushHit(located.match, { ...observation, frame: located.frame, time: located.time }, located.offset, located.endFrame, 'payload', encrypted, 'tcp');
-            }
-          } else {
-            this.recordHits(observation.payload, 'payload', encrypted, observation.protocol, observation);
+        if (this.patterns.empty || !isSearchable(flow, observation.payload)) return;
+        if (observation.protocol === 'tcp' && observation.tcpSeq !== undefined && this.streams !== null) {
+          if (this.identifierHits.length >= MAX_IDENTIFIER_HITS) return;
+          const limit = MAX_IDENTIFIER_HITS - this.identifierHits.length;
+          const found = this.streams.search(direction.streamSearch, observation.tcpSeq, observation.payload, observation.frame, observation.time, limit);
+          direction.streamSearch = found.direction;
+          for (const located of found.matches) {
+            this.pushHit(located.match, { ...observation, frame: located.frame, time: located.time }, located.offset, located.endFrame, 'payload', !plaintext, 'tcp');
           }
+        } else {
+          this.recordHits(observation.payload, 'payload', !plaintext, observation.protocol, observation);
         }
         return;
       }

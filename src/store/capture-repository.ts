@@ -34,6 +34,11 @@ export function findCaptureBySha(db: StoreDatabase, appId: number, sha256: strin
   return row ? toCapture(row) : null;
 }
 
+/** Whether the app has a capture of exactly this size: only then can a file be one already imported. */
+export function hasCaptureOfSize(db: StoreDatabase, appId: number, sizeBytes: number): boolean {
+  return db.prepare('SELECT 1 FROM captures WHERE app_id = ? AND size_bytes = ? LIMIT 1').get(appId, sizeBytes) !== undefined;
+}
+
 /**
  * Writes a capture summary (flows, DNS answers, identifier hits, warnings). The caller wraps this
  * in a transaction so that an interrupted import leaves nothing behind.
