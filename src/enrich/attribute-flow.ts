@@ -9,7 +9,7 @@
 import type { FlowHostName, FlowSummary } from '../model/capture-summary.js';
 import type { Attribution, Entity, EntityRole, IpNetworkInfo } from '../model/entity.js';
 import type { HostEvidenceSource } from '../model/observation.js';
-import type { EntityCatalog } from './entity-catalog.js';
+import { countLabels, type EntityCatalog } from './entity-catalog.js';
 import { describeServiceEvidence } from './describe-service-evidence.js';
 import { isIpLiteral } from './ip-address.js';
 import { classifySpecialAddress } from './private-address.js';
@@ -133,7 +133,9 @@ function describeHost(selected: SelectedHostName): string {
  * Attribute one flow to the organisation that receives it.
  *
  * - host name of the app's own domains → 'first-party';
- * - host under a platform's customer namespace (`x.cloudfront.net`) → 'hosting' by that platform;
+ * - host under a platform's customer namespace (`x.cloudfront.net`) → 'hosting' by that platform,
+ *   unless a more specific catalog entry names one of the platform's own data services
+ *   (`mobileanalytics.us-east-1.amazonaws.com` → Amazon Pinpoint) → 'recipient';
  * - host in the catalog → 'recipient', confidence by host source (SNI/Host high, DNS medium,
  *   payload low); a host of a pure cloud/CDN/transit entity → 'hosting';
  * - host not in the catalog → the company's own network if the address is in one (Agora's ASN),
@@ -179,9 +181,13 @@ function attributeByHostOrNetwork(flow: FlowSummary, context: AttributionContext
       return { ...base, entityId: null, organisation: domain ?? host, method: 'host-name', relation: 'first-party', confidence, evidence };
     }
 
+    const match = catalog.matchHost(host);
     const tenant = findTenantNamespace(host);
     const platform = tenant ? catalog.get(tenant.entityId) : undefined;
-    if (tenant && platform) {
+    // A catalog entry more specific than the platform's customer namespace is one of the platform's own
+    // services (Cognito's `cognito-identity.<region>.amazonaws.com`), not a customer's host.
+    const ownService = tenant !== null && match !== null && match.labels > countLabels(tenant.suffix);
+    if (tenant && platform && !ownService) {
       evidence.push(
         `${host} is a customer host name on ${tenant.service} (${tenant.suffix}) → hosted on ${platform.name}; the customer is not identified`,
         networkLine,
@@ -189,9 +195,13 @@ function attributeByHostOrNetwork(flow: FlowSummary, context: AttributionContext
       return { ...base, entityId: platform.id, organisation: platform.name, method: 'host-name', relation: 'hosting', confidence, evidence };
     }
 
-    const entity = catalog.findByDomain(host);
-    if (entity) {
-      evidence.push(`${catalog.matchedDomain(host) ?? domain ?? host} → ${entity.name} (entity catalog)`, networkLine);
+    if (match) {
+      const entity = match.entity;
+      evidence.push(`${match.matched} → ${entity.name} (entity catalog)`);
+      if (tenant && platform && ownService) {
+        evidence.push(`${host} is under ${tenant.suffix}, where ${platform.name} gives customers host names, but ${match.matched} is a service ${entity.name} runs itself`);
+      }
+      evidence.push(networkLine);
       if (ownerLine && ownerEntity?.id !== entity.id) evidence.push(ownerLine);
       if (entity.roles.every((r) => INFRASTRUCTURE_ROLES.has(r))) {
         // A pure cloud/CDN host name (an EC2 or API-gateway name, an edge host) serves some customer's service.

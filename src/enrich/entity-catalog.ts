@@ -18,6 +18,22 @@ const ROLES: ReadonlySet<string> = new Set<EntityRole>([
 const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const COUNTRY_PATTERN = /^[A-Z]{2}$/;
 const DOMAIN_PATTERN = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9-]{2,}$/;
+/** Lower-case labels and `*` wildcards, ending in at least two literal labels (never `*.com`). */
+const HOST_PATTERN = /^(?:(?:\*|[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.[a-z0-9-]{2,}$/;
+
+/** How a host was tied to an entity: the catalog domain or host pattern that matched it. */
+export interface HostMatch {
+  entity: Entity;
+  /** The domain (`googleapis.com`) or pattern (`cognito-identity.*.amazonaws.com`) that matched. */
+  matched: string;
+  /** Labels in `matched`: the more labels, the more specific the match. */
+  labels: number;
+}
+
+/** Escape a literal for use inside a RegExp. */
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
@@ -38,6 +54,16 @@ function containsWords(text: string, pattern: string): boolean {
   return false;
 }
 
+/** RegExp for a host pattern: `*` is exactly one DNS label, everything else literal. */
+function compileHostPattern(pattern: string): RegExp {
+  return new RegExp(`^${pattern.split('.').map((label) => (label === '*' ? '[^.]+' : escapeRegExp(label))).join('\\.')}$`);
+}
+
+/** Number of DNS labels in a name or pattern. */
+export function countLabels(name: string): number {
+  return name.split('.').length;
+}
+
 /** Check one entity list; every problem is reported at once so a user list can be fixed in one go. */
 function validateEntities(entities: readonly Entity[]): void {
   const problems: string[] = [];
@@ -54,6 +80,9 @@ function validateEntities(entities: readonly Entity[]): void {
     }
     for (const d of e.domains) {
       if (!DOMAIN_PATTERN.test(d)) problems.push(`${e.id}: domain "${d}" is not a lower-case host name`);
+    }
+    for (const p of e.hostPatterns ?? []) {
+      if (!HOST_PATTERN.test(p) || !p.includes('*')) problems.push(`${e.id}: host pattern "${p}" is not lower-case labels with a * label, ending in a literal domain`);
     }
     for (const o of e.asnOwners) {
       if (o.trim().length < 3) problems.push(`${e.id}: ASN owner substring "${o}" is too short to be specific`);
@@ -88,6 +117,7 @@ export class EntityCatalog {
   private readonly byDomain = new Map<string, Entity>();
   private readonly byName = new Map<string, Entity>();
   private readonly ownerMatchers: { pattern: string; lowerPattern: string; entity: Entity }[] = [];
+  private readonly hostMatchers: { pattern: string; regex: RegExp; entity: Entity }[] = [];
   private readonly ownerCache = new Map<string, Entity | null>();
 
   /**
@@ -101,6 +131,7 @@ export class EntityCatalog {
     for (const e of this.entities) {
       this.byId.set(e.id, e);
       for (const d of e.domains) this.byDomain.set(d, e);
+      for (const pattern of e.hostPatterns ?? []) this.hostMatchers.push({ pattern, regex: compileHostPattern(pattern), entity: e });
       for (const pattern of e.asnOwners) this.ownerMatchers.push({ pattern, lowerPattern: pattern.toLowerCase(), entity: e });
     }
     // Aliases first, official names last, so an entity's own name beats another entity's alias.
@@ -131,37 +162,35 @@ export class EntityCatalog {
   }
 
   /**
-   * Entity operating a host or domain: the longest catalog domain equal to the host or a parent
-   * domain of it (`fcm.googleapis.com` matches the FCM entry before Google's `googleapis.com`).
-   * IP literals give null.
+   * How a host or domain is tied to an entity: a host pattern matching the whole name (the later
+   * entity wins among equals), else the longest catalog domain equal to the host or a parent domain
+   * of it (`fcm.googleapis.com` matches the FCM entry before Google's `googleapis.com`). IP literals
+   * give null.
    */
-  findByDomain(hostOrDomain: string): Entity | null {
+  matchHost(hostOrDomain: string): HostMatch | null {
     const host = normaliseHostName(hostOrDomain);
     if (host === '' || isIpLiteral(host)) return null;
+    let patternHit: { pattern: string; entity: Entity } | null = null;
+    for (const m of this.hostMatchers) if (m.regex.test(host)) patternHit = m;
+    if (patternHit) return { entity: patternHit.entity, matched: patternHit.pattern, labels: countLabels(patternHit.pattern) };
     let candidate = host;
     for (;;) {
       const hit = this.byDomain.get(candidate);
-      if (hit) return hit;
+      if (hit) return { entity: hit, matched: candidate, labels: countLabels(candidate) };
       const dot = candidate.indexOf('.');
       if (dot < 0) return null;
       candidate = candidate.slice(dot + 1);
     }
   }
 
-  /**
-   * The catalog domain that {@link findByDomain} matched for a host, for evidence strings; null when
-   * there is no match.
-   */
+  /** Entity operating a host or domain (see {@link matchHost}), or null. */
+  findByDomain(hostOrDomain: string): Entity | null {
+    return this.matchHost(hostOrDomain)?.entity ?? null;
+  }
+
+  /** The catalog domain or host pattern that matched a host, for evidence strings; null when none did. */
   matchedDomain(hostOrDomain: string): string | null {
-    const host = normaliseHostName(hostOrDomain);
-    if (host === '' || isIpLiteral(host)) return null;
-    let candidate = host;
-    for (;;) {
-      if (this.byDomain.has(candidate)) return candidate;
-      const dot = candidate.indexOf('.');
-      if (dot < 0) return null;
-      candidate = candidate.slice(dot + 1);
-    }
+    return this.matchHost(hostOrDomain)?.matched ?? null;
   }
 
   /**

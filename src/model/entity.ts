@@ -29,6 +29,12 @@ export interface Entity {
   roles: EntityRole[];
   /** Registrable domains (eTLD+1) the organisation operates. */
   domains: string[];
+  /**
+   * Host names with `*` standing for exactly one label, for service endpoints whose variable part sits
+   * inside the name (`cognito-identity.*.amazonaws.com`, one per region). A pattern matches the whole
+   * host and beats any domain, since it is always at least as specific.
+   */
+  hostPatterns?: string[];
   /** Substrings of ASN owner names (as in the ASN data set), matched case-insensitively. */
   asnOwners: string[];
   /** Generic categories of the policy that would cover this organisation ("service providers", "analytics"). */

@@ -69,6 +69,51 @@ describe('attributeFlow', () => {
     expect(b).toMatchObject({ entityId: 'google-cloud', relation: 'hosting', domain: 'otherapp.appspot.com' });
   });
 
+  it("a cloud provider's own data services are recipients; its customers' hosts stay hosting", () => {
+    const sni = (host: string) => attributeFlow(flow('52.1.2.3', [{ host, source: 'tls-sni', frame: 4 }]), context);
+    const services: [string, string][] = [
+      ['mobileanalytics.us-east-1.amazonaws.com', 'amazon-pinpoint'],
+      ['pinpoint.eu-central-1.amazonaws.com', 'amazon-pinpoint'],
+      ['cognito-identity.eu-west-1.amazonaws.com', 'amazon-cognito'],
+      ['cognito-idp.ap-southeast-2.amazonaws.com', 'amazon-cognito'],
+      ['myapp-login.auth.eu-west-1.amazoncognito.com', 'amazon-cognito'],
+      ['sns.us-west-2.amazonaws.com', 'amazon-sns'],
+      ['transcribestreaming.us-east-1.amazonaws.com', 'aws-ai-services'],
+      ['runtime.lex.eu-west-2.amazonaws.com', 'aws-ai-services'],
+      ['westeurope-5.in.applicationinsights.azure.com', 'azure-application-insights'],
+      ['dc.services.visualstudio.com', 'azure-application-insights'],
+      ['in.appcenter.ms', 'app-center'],
+      ['wns2-db5p.notify.windows.com', 'windows-push'],
+      ['firebaseinstallations.googleapis.com', 'firebase'],
+      ['app-measurement.com', 'google-analytics'],
+    ];
+    for (const [host, entityId] of services) {
+      expect(sni(host), host).toMatchObject({ entityId, relation: 'recipient', method: 'host-name', confidence: 'high' });
+    }
+    const cognito = sni('cognito-identity.eu-west-1.amazonaws.com');
+    expect(cognito.evidence).toContain('cognito-identity.*.amazonaws.com → Amazon Cognito (AWS) (entity catalog)');
+    expect(cognito.evidence.join('\n')).toMatch(/under amazonaws\.com, where Amazon Web Services, Inc\. gives customers host names, but .* is a service Amazon Cognito \(AWS\) runs itself/);
+
+    const tenants: [string, string][] = [
+      ['my-app-assets.s3.amazonaws.com', 'aws'],
+      ['user-uploads-prod.s3.eu-west-1.amazonaws.com', 'aws'],
+      ['d3c3cq33003psk.cloudfront.net', 'aws'],
+      ['ec2-54-210-12-34.compute-1.amazonaws.com', 'aws'],
+      ['api-prod-1234567890.us-east-1.elb.amazonaws.com', 'aws'],
+      ['a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com', 'aws'],
+      ['mobileanalytics-export.s3.amazonaws.com', 'aws'],
+      ['contoso-api.azurewebsites.net', 'azure'],
+      ['contoso-push.servicebus.windows.net', 'azure'],
+      ['my-project.appspot.com', 'google-cloud'],
+      ['my-project.firebasestorage.app', 'firebase'],
+    ];
+    for (const [host, entityId] of tenants) {
+      const a = sni(host);
+      expect(a, host).toMatchObject({ entityId, relation: 'hosting' });
+      expect(a.evidence.join('\n'), host).toMatch(/customer host name .* the customer is not identified/);
+    }
+  });
+
   it('AWS address with no host name → hosted on AWS', () => {
     const a = attributeFlow(flow('52.1.2.3'), context);
     expect(a).toMatchObject({ entityId: 'aws', relation: 'hosting', method: 'network-owner', confidence: 'medium', host: null, domain: null });

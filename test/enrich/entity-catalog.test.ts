@@ -19,6 +19,8 @@ describe('EntityCatalog validation', () => {
     expect(() => new EntityCatalog([entity('a', { country: 'usa' })])).toThrow(/country/);
     expect(() => new EntityCatalog([entity('a', { domains: ['https://a.example'] })])).toThrow(/domain/);
     expect(() => new EntityCatalog([entity('A B')])).toThrow(/kebab/);
+    expect(() => new EntityCatalog([entity('a', { hostPatterns: ['*.com'] })])).toThrow(/host pattern/);
+    expect(() => new EntityCatalog([entity('a', { hostPatterns: ['api.example.com'] })])).toThrow(/host pattern/);
   });
 });
 
@@ -35,6 +37,14 @@ describe('default catalog lookups', () => {
     expect(catalog.findByDomain('api.tokbox.com')?.id).toBe('tokbox');
     expect(catalog.findByDomain('notagora.io')).toBeNull();
     expect(catalog.findByDomain('103.1.5.1')).toBeNull();
+  });
+
+  it('host patterns match one label per * and beat shorter domains', () => {
+    expect(catalog.matchHost('cognito-identity.eu-west-1.amazonaws.com')).toMatchObject({ matched: 'cognito-identity.*.amazonaws.com', labels: 4 });
+    expect(catalog.findByDomain('cognito-identity.eu-west-1.amazonaws.com')?.id).toBe('amazon-cognito');
+    expect(catalog.findByDomain('cognito-identity.eu-west-1.vpce.amazonaws.com')?.id).toBe('aws');
+    expect(catalog.findByDomain('cognito-identity.amazonaws.com')?.id).toBe('aws');
+    expect(catalog.matchHost('www.googleapis.com')).toMatchObject({ matched: 'googleapis.com', labels: 2 });
   });
 
   it('finds entities by ASN owner without confusing look-alikes', () => {

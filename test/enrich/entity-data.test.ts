@@ -46,12 +46,24 @@ describe('shipped entity data', () => {
     }
   });
 
-  it('every entity has a source, a role and at least one domain', () => {
+  it('every entity has a source, a role and at least one domain or host pattern', () => {
     for (const e of catalog.all()) {
       expect(e.sources.length, e.id).toBeGreaterThan(0);
       for (const s of e.sources) expect(s, e.id).toMatch(/^https:\/\//);
       expect(e.roles.length, e.id).toBeGreaterThan(0);
-      expect(e.domains.length, e.id).toBeGreaterThan(0);
+      expect(e.domains.length + (e.hostPatterns ?? []).length, e.id).toBeGreaterThan(0);
+    }
+  });
+
+  it("host patterns sit under a platform namespace or a catalog domain of the entity's own family", () => {
+    for (const e of catalog.all()) {
+      for (const pattern of e.hostPatterns ?? []) {
+        const tail = pattern.slice(pattern.lastIndexOf('*.') + 2);
+        const owner = catalog.findByDomain(tail);
+        expect(owner, pattern).not.toBeNull();
+        // The literal tail belongs to the parent platform (amazonaws.com → AWS), so the pattern must name its product.
+        expect([e.id, ...catalog.ancestors(e.id).map((a) => a.id)], pattern).toContain(owner?.id);
+      }
     }
   });
 
