@@ -11,7 +11,7 @@ import type { StoredClaim } from '../store/policy-repository.js';
 import { DEFAULT_AUDIT_SETTINGS, type AuditSettings } from '../rules/audit-settings.js';
 import { requireApp } from '../store/app-repository.js';
 import { listCaptures, loadFlows, loadIdentifierHits } from '../store/capture-repository.js';
-import { findSnapshotInForce, loadClaims } from '../store/policy-repository.js';
+import { findLinkedSnapshots, findSnapshotInForce, loadClaims, loadLinkedClaims } from '../store/policy-repository.js';
 import { saveAudit } from '../store/audit-repository.js';
 import type { StoreDatabase } from '../store/open-database.js';
 import type { AttributedFlow, AuditView } from '../rules/audit-view.js';
@@ -66,7 +66,8 @@ export function buildAuditView(db: StoreDatabase, appName: string, deps: AuditDe
   // The policy version in force when the earliest capture began (the newest one when times are unknown).
   const starts = captures.map((c) => c.firstTime).filter((t): t is number => t !== null);
   const snapshot = findSnapshotInForce(db, app.id, starts.length > 0 ? Math.min(...starts) : null);
-  const claims = snapshot ? resolveProcessorNames(loadClaims(db, snapshot.id), catalog) : [];
+  // Claims of the sub-processor lists the policy links to count as the policy's own, each keeping its page.
+  const claims = snapshot ? resolveProcessorNames([...loadClaims(db, snapshot.id), ...loadLinkedClaims(db, snapshot.id)], catalog) : [];
   const captureById = new Map(captures.map((c) => [c.id, c]));
   const firstPartyDomains = [...app.domains];
   const policyDomain = snapshot && /^https?:\/\//i.test(snapshot.source) ? getRegistrableDomain(new URL(snapshot.source).hostname) : null;
@@ -159,13 +160,39 @@ function compareFindings(a: Finding, b: Finding): number {
   return rankSeverity(b.severity) - rankSeverity(a.severity) || ruleOrder(a) - ruleOrder(b) || a.subject.localeCompare(b.subject);
 }
 
-function describeInputs(view: AuditView): AuditInputs {
-  const claimCounts: Record<string, number> = {};
-  for (const claim of view.claims) claimCounts[claim.kind] = (claimCounts[claim.kind] ?? 0) + 1;
+function countClaims(claims: readonly StoredClaim[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const claim of claims) counts[claim.kind] = (counts[claim.kind] ?? 0) + 1;
+  return counts;
+}
+
+function describePolicyInput(db: StoreDatabase, view: AuditView): AuditInputs['policy'] {
+  const snapshot = view.snapshot;
+  if (!snapshot) return null;
+  const policy: NonNullable<AuditInputs['policy']> = {
+    source: snapshot.source,
+    sha256: snapshot.sha256,
+    fetchedAt: snapshot.fetchedAt,
+    title: snapshot.title,
+    claimCounts: countClaims(view.claims.filter((c) => c.page === undefined)),
+  };
+  const pages = findLinkedSnapshots(db, snapshot.id);
+  if (pages.length > 0) {
+    policy.linkedPages = pages.map((page) => ({
+      kind: 'subprocessor-list',
+      source: page.source,
+      sha256: page.sha256,
+      fetchedAt: page.fetchedAt,
+      title: page.title,
+      claimCounts: countClaims(view.claims.filter((c) => c.page?.sha256 === page.sha256)),
+    }));
+  }
+  return policy;
+}
+
+function describeInputs(db: StoreDatabase, view: AuditView): AuditInputs {
   return {
-    policy: view.snapshot
-      ? { source: view.snapshot.source, sha256: view.snapshot.sha256, fetchedAt: view.snapshot.fetchedAt, title: view.snapshot.title, claimCounts }
-      : null,
+    policy: describePolicyInput(db, view),
     captures: view.captures.map((c) => ({
       file: c.fileName,
       sha256: c.sha256,
@@ -185,7 +212,7 @@ export function runAudit(db: StoreDatabase, appName: string, deps: AuditDependen
   const result = {
     createdAt: deps.now().toISOString(),
     toolVersion: deps.toolVersion,
-    inputs: describeInputs(view),
+    inputs: describeInputs(db, view),
     recipients: summariseRecipients(view),
     findings,
   };

@@ -21,9 +21,27 @@ export interface RecipientSummary {
   countryTraffic?: { country: string | null; flows: number; bytes: number }[];
 }
 
+/** A linked page an audit read claims from, named by hash like the policy. */
+export interface LinkedPageInput {
+  kind: 'subprocessor-list';
+  source: string;
+  sha256: string;
+  fetchedAt: string;
+  title: string | null;
+  claimCounts: Record<string, number>;
+}
+
 /** The inputs of an audit, named by hash so the audit can be reproduced. */
 export interface AuditInputs {
-  policy: { source: string; sha256: string; fetchedAt: string; title: string | null; claimCounts: Record<string, number> } | null;
+  policy: {
+    source: string;
+    sha256: string;
+    fetchedAt: string;
+    title: string | null;
+    claimCounts: Record<string, number>;
+    /** Pages the policy links to whose claims the audit used (sub-processor lists); absent when none. */
+    linkedPages?: LinkedPageInput[];
+  } | null;
   captures: {
     file: string;
     sha256: string;

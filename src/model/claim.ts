@@ -44,6 +44,10 @@ export interface ProcessorClaim extends ClaimBase {
   category?: string;
   /** Entity catalog id when the name resolves to a known organisation. */
   entityId?: string;
+  /** What the processor does for the app, as a sub-processor list's row states it ("Cloud hosting"). */
+  purpose?: string;
+  /** Where the processor is or processes data, as a sub-processor list's row states it ("Ireland, United States"). */
+  location?: string;
 }
 
 export type RetentionVagueness = 'stated' | 'limited' | 'indefinite' | 'unspecified';
@@ -84,6 +88,8 @@ export interface TransferClaim extends ClaimBase {
   trigger: string;
   /** Named transfer mechanisms as written ("Standard Contractual Clauses", "adequacy decision"); absent when none. */
   mechanisms?: string[];
+  /** The processor the location belongs to, when the claim comes from a row of a sub-processor list. */
+  processor?: string;
 }
 
 export type Claim = ProcessorClaim | RetentionClaim | EncryptionClaim | TransferClaim;

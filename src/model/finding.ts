@@ -19,10 +19,22 @@ export interface PolicyEvidence {
   span: TextSpan;
   quote: string;
   /**
+   * Set when the quote comes from a page the policy links to (a sub-processor list) rather than from
+   * the policy itself: `source` and `snapshotSha256` then name that page, and this names the policy.
+   */
+  document?: LinkedDocument;
+  /**
    * The quote's surroundings in its section, added when a report is built from the snapshot text
    * (absent in stored findings and when the text is unavailable or no longer matches the span).
    */
   context?: QuoteContext;
+}
+
+/** A page a policy links to, as the source of a quote. */
+export interface LinkedDocument {
+  kind: 'subprocessor-list';
+  /** The policy snapshot that links to the page. */
+  linkedFrom: { source: string; sha256: string };
 }
 
 /** Text around a quoted span, cut from the same snapshot text so an editor can read the quote in place. */

@@ -9,7 +9,7 @@ let cheerio: Cheerio | null = null;
  * cheerio takes about half a second to load and only HTML policies need it, so it is required on
  * first use: every other command (import, audit, report, db…) starts that much faster.
  */
-function loadCheerio(): Cheerio {
+export function loadCheerio(): Cheerio {
   cheerio ??= createRequire(import.meta.url)('cheerio') as Cheerio;
   return cheerio;
 }

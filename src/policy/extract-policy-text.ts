@@ -21,7 +21,7 @@ export function extractPolicyText(snapshot: PolicySnapshot): ExtractedPolicy {
 }
 
 /** UTF-8, or the charset an HTML meta tag / XML prolog declares in the first 2 KB when Node knows it. */
-function decodePolicyBytes(bytes: Uint8Array): string {
+export function decodePolicyBytes(bytes: Uint8Array): string {
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 2048));
   const label = /<meta[^>]+charset\s*=\s*["']?([\w.:-]+)/i.exec(head)?.[1] ?? /<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)/i.exec(head)?.[1];
   if (label !== undefined && !/^utf-?8$/i.test(label)) {

@@ -20,9 +20,14 @@ function renderQuote(p: PolicyEvidence): string {
   const body = c
     ? `${c.span.start > c.sectionSpan.start ? '… ' : ''}${h(c.before)}<mark>${h(p.quote)}</mark>${h(c.after)}${c.span.end < c.sectionSpan.end ? ' …' : ''}`
     : `<mark>${h(p.quote)}</mark>`;
-  return `<figure class="quote"><figcaption>Section “${h(section)}”${c ? ', quoted in context (highlighted: the sentence the finding rests on)' : ''}</figcaption>
+  const page = p.document;
+  const origin = page ? `From the sub-processor list ${h(p.source)}, linked from the policy ${h(page.linkedFrom.source)}: section` : 'Section';
+  const what = page ? 'the list entry' : 'the sentence';
+  return `<figure class="quote"><figcaption>${origin} “${h(section)}”${c ? `, quoted in context (highlighted: ${what} the finding rests on)` : ''}</figcaption>
 <blockquote><p>${body}</p></blockquote>
-<p class="meta">Characters ${p.span.start}–${p.span.end} of policy snapshot <code>${h(p.snapshotSha256)}</code> (${h(p.source)})</p></figure>`;
+<p class="meta">Characters ${p.span.start}–${p.span.end} of ${page ? 'sub-processor list' : 'policy'} snapshot <code>${h(p.snapshotSha256)}</code> (${h(p.source)})${
+    page ? `; the policy that links to it: snapshot <code>${h(page.linkedFrom.sha256)}</code> (${h(page.linkedFrom.source)})` : ''
+  }</p></figure>`;
 }
 
 function renderPacketTable(evidence: readonly PacketEvidence[]): string {
@@ -91,6 +96,9 @@ function renderSummary(report: ReportModel): string {
   const policyLine = policy
     ? `${policy.title ? `“${h(policy.title)}”, ` : ''}${h(policy.source)}, retrieved ${h(policy.fetchedAt)}; snapshot sha256 <code>${h(policy.sha256)}</code>`
     : 'No policy stored for this app.';
+  const pagesLine = (policy?.linkedPages ?? [])
+    .map((page) => `<dt>Sub-processor list</dt><dd>${page.title ? `“${h(page.title)}”, ` : ''}${h(page.source)}, linked from the policy, retrieved ${h(page.fetchedAt)}; snapshot sha256 <code>${h(page.sha256)}</code></dd>`)
+    .join('\n');
   const tiles = SEVERITY_ORDER.map((k) => `<div class="tile sev-${k}"><strong>${s.bySeverity[k]}</strong>${k}</div>`).join('');
   const overview =
     report.findings.length > 0
@@ -110,7 +118,7 @@ ${report.findings
 <dl class="facts">
 <dt>App</dt><dd>${h(report.app.name)}${report.app.domains.length > 0 ? ` (own domains: ${h(report.app.domains.join(', '))})` : ''}</dd>
 <dt>Audit</dt><dd>#${report.audit.id}, run ${h(report.audit.createdAt)} with claimcheck ${h(report.audit.toolVersion)}</dd>
-<dt>Policy version</dt><dd>${policyLine}</dd>
+<dt>Policy version</dt><dd>${policyLine}</dd>${pagesLine === '' ? '' : `\n${pagesLine}`}
 <dt>Traffic</dt><dd>${trafficLine}</dd>
 </dl>
 <div class="tiles">${tiles}</div>
@@ -173,7 +181,16 @@ ${report.rules.map((r) => `<tr><td><code>${h(r.id)}</code></td><td>${h(r.descrip
             .join(', ') || 'none',
         )}`
       : 'Policy: none stored for this app'
-  }</li>
+  }</li>${(policy?.linkedPages ?? [])
+    .map(
+      (page) =>
+        `\n<li>Sub-processor list linked from the policy: ${h(page.source)}, retrieved ${h(page.fetchedAt)}, sha256 <code>${h(page.sha256)}</code>; claims found: ${h(
+          Object.entries(page.claimCounts)
+            .map(([k, v]) => `${v} ${k}`)
+            .join(', ') || 'none',
+        )}</li>`,
+    )
+    .join('')}
 ${captures}
 </ul>
 <h3>Tool and data sources</h3>

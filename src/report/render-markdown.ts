@@ -36,7 +36,7 @@ function renderQuote(p: PolicyEvidence): string[] {
   return [
     `> ${body}`,
     '>',
-    `> — section “${md(p.sectionPath.join(' › ') || '(untitled section)')}”${c ? ' (the sentence the finding rests on in bold)' : ''}, characters ${p.span.start}–${
+    `> — ${p.document ? `sub-processor list ${md(p.source)} linked from the policy ${md(p.document.linkedFrom.source)}, ` : ''}section “${md(p.sectionPath.join(' › ') || '(untitled section)')}”${c ? ` (the ${p.document ? 'entry' : 'sentence'} the finding rests on in bold)` : ''}, characters ${p.span.start}–${
       p.span.end
     } of snapshot ${code(p.snapshotSha256.slice(0, 12))}`,
     '',
@@ -103,6 +103,14 @@ export function renderMarkdown(report: ReportModel): string {
             .join(', ') || 'none'
         }`
       : '- **Policy:** none stored for this app',
+    ...(policy?.linkedPages ?? []).map(
+      (page) =>
+        `- **Sub-processor list linked from the policy:** ${page.title ? `“${md(page.title)}”, ` : ''}${md(page.source)}, retrieved ${page.fetchedAt}, sha256 ${code(page.sha256)}; claims found: ${
+          Object.entries(page.claimCounts)
+            .map(([k, v]) => `${v} ${k}`)
+            .join(', ') || 'none'
+        }`,
+    ),
   ];
   for (const c of report.inputs.captures) {
     lines.push(

@@ -11,7 +11,7 @@ import { listCaveats } from './report-wording.js';
  * Version of the JSON report schema (docs/report.schema.json, docs/report-schema.md). Minor versions
  * only add fields; a major version changes or removes one.
  */
-export const REPORT_SCHEMA_VERSION = '1.1.0';
+export const REPORT_SCHEMA_VERSION = '1.2.0';
 
 /** A data set the audit relied on, named with version and licence for the methodology section. */
 export interface DataSource {
@@ -106,8 +106,17 @@ function addContext(evidence: PolicyEvidence, texts: ReadonlyMap<string, PolicyT
   const policy = texts.get(evidence.snapshotSha256);
   const context = policy ? findQuoteContext(policy, evidence.span, evidence.quote) : null;
   const shown: PolicyEvidence = { ...evidence, source: showSource(evidence.source) };
+  if (evidence.document) {
+    shown.document = { ...evidence.document, linkedFrom: { ...evidence.document.linkedFrom, source: showSource(evidence.document.linkedFrom.source) } };
+  }
   if (context) shown.context = context;
   else delete shown.context;
+  return shown;
+}
+
+function showPolicySources(policy: NonNullable<AuditInputs['policy']>, showSource: (source: string) => string): NonNullable<AuditInputs['policy']> {
+  const shown = { ...policy, source: showSource(policy.source) };
+  if (policy.linkedPages) shown.linkedPages = policy.linkedPages.map((page) => ({ ...page, source: showSource(page.source) }));
   return shown;
 }
 
@@ -162,7 +171,7 @@ export function buildReportModel(audit: AuditResult, context: ReportContext): Re
     generatedAt: context.generatedAt.toISOString(),
     app: { name: audit.appName, domains: audit.appDomains },
     audit: { id: audit.auditId, createdAt: audit.createdAt, toolVersion: audit.toolVersion },
-    inputs: { policy: policy ? { ...policy, source: showSource(policy.source) } : null, captures: audit.inputs.captures },
+    inputs: { policy: policy ? showPolicySources(policy, showSource) : null, captures: audit.inputs.captures },
     summary: { findings: audit.findings.length, bySeverity, byRule, byLabel },
     traffic: summariseTraffic(audit.recipients),
     recipients: audit.recipients,

@@ -6,17 +6,22 @@ import type { AttributedFlow, AuditView } from './audit-view.js';
 /** How many frame numbers one evidence row lists; the Wireshark filter finds the rest. */
 export const MAX_EVIDENCE_FRAMES = 8;
 
-/** Policy evidence for a claim, carrying the snapshot hash and character span. */
+/**
+ * Policy evidence for a claim, carrying the hash and source of the document quoted and the character
+ * span: the audited policy snapshot, or for a claim read from a page the policy links to, that page.
+ */
 export function policyEvidenceOf(claim: StoredClaim, snapshot: StoredSnapshot): PolicyEvidence {
-  return {
+  const evidence: PolicyEvidence = {
     claimId: claim.id,
     claimKind: claim.kind,
-    snapshotSha256: snapshot.sha256,
-    source: snapshot.source,
+    snapshotSha256: claim.page?.sha256 ?? snapshot.sha256,
+    source: claim.page?.source ?? snapshot.source,
     sectionPath: claim.sectionPath,
     span: claim.span,
     quote: claim.quote,
   };
+  if (claim.page) evidence.document = { kind: claim.page.kind, linkedFrom: { source: snapshot.source, sha256: snapshot.sha256 } };
+  return evidence;
 }
 
 /** Packet evidence for a whole flow. */

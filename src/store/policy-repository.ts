@@ -1,9 +1,23 @@
 import type { StoreDatabase } from './open-database.js';
 import type { Claim } from '../model/claim.js';
+import { PolicyError } from '../model/errors.js';
 import type { ExtractedPolicy, PolicyFormat, PolicySection, PolicySnapshot } from '../model/policy.js';
 
-/** A claim as stored, with its row id for provenance in findings. */
-export type StoredClaim = Claim & { id: number; snapshotId: number };
+/** What a stored snapshot is: a version of the app's policy, or a page a policy links to. */
+export type SnapshotRole = 'policy' | 'subprocessor-list';
+
+/** The page a claim was read from when it is not the audited policy itself. */
+export interface ClaimPage {
+  kind: 'subprocessor-list';
+  source: string;
+  sha256: string;
+}
+
+/**
+ * A claim as stored, with its row id for provenance in findings; `page` is set on claims loaded
+ * from a page the policy links to ({@link loadLinkedClaims}).
+ */
+export type StoredClaim = Claim & { id: number; snapshotId: number; page?: ClaimPage };
 
 /** A stored policy snapshot without its raw bytes. */
 export interface StoredSnapshot {
@@ -18,9 +32,13 @@ export interface StoredSnapshot {
   extractorVersion: string;
 }
 
+const ROLE_NAMES: Record<SnapshotRole, string> = { policy: 'a policy version', 'subprocessor-list': 'a linked sub-processor list' };
+
 /**
- * Stores a snapshot, its sections and claims in one transaction. The same bytes for the same app
- * are stored once: a second call returns the existing snapshot and `created: false`.
+ * Stores a snapshot, its sections and claims (call it inside a transaction). The same bytes for the
+ * same app are stored once: a second call returns the existing snapshot and `created: false`. Bytes
+ * already stored in the other role (a sub-processor page added as a policy, or the reverse) are
+ * refused, since one row cannot be both a policy version and a page of one.
  */
 export function insertPolicySnapshot(
   db: StoreDatabase,
@@ -29,19 +47,23 @@ export function insertPolicySnapshot(
   extracted: ExtractedPolicy,
   claims: readonly Claim[],
   extractorVersion: string,
+  role: SnapshotRole = 'policy',
 ): { snapshotId: number; created: boolean } {
-  const existing = db.prepare('SELECT id FROM policy_snapshots WHERE app_id = ? AND sha256 = ?').get(appId, snapshot.sha256) as
-    | { id: number }
+  const existing = db.prepare('SELECT id, role FROM policy_snapshots WHERE app_id = ? AND sha256 = ?').get(appId, snapshot.sha256) as
+    | { id: number; role: SnapshotRole }
     | undefined;
+  if (existing && existing.role !== role) {
+    throw new PolicyError(snapshot.source, `the same bytes are already stored for this app as ${ROLE_NAMES[existing.role]} (snapshot #${existing.id})`);
+  }
   if (existing) return { snapshotId: existing.id, created: false };
 
   const snapshotId = Number(
     db
       .prepare(
-        `INSERT INTO policy_snapshots (app_id, source, sha256, fetched_at, format, bytes, text, title, extractor_version)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO policy_snapshots (app_id, source, sha256, fetched_at, format, bytes, text, title, extractor_version, role)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(appId, snapshot.source, snapshot.sha256, snapshot.fetchedAt, snapshot.format, Buffer.from(snapshot.bytes), extracted.text, extracted.title, extractorVersion)
+      .run(appId, snapshot.source, snapshot.sha256, snapshot.fetchedAt, snapshot.format, Buffer.from(snapshot.bytes), extracted.text, extracted.title, extractorVersion, role)
       .lastInsertRowid,
   );
   const insertSection = db.prepare(
@@ -100,7 +122,7 @@ export function findLatestSnapshot(db: StoreDatabase, appId: number): StoredSnap
   const row = db
     .prepare(
       `SELECT id, app_id, source, sha256, fetched_at, format, title, text, extractor_version
-       FROM policy_snapshots WHERE app_id = ? ORDER BY fetched_at DESC, id DESC LIMIT 1`,
+       FROM policy_snapshots WHERE app_id = ? AND role = 'policy' ORDER BY fetched_at DESC, id DESC LIMIT 1`,
     )
     .get(appId) as SnapshotRow | undefined;
   return row ? toSnapshot(row) : null;
@@ -134,12 +156,12 @@ export function loadSections(db: StoreDatabase, snapshotId: number): PolicySecti
   return rows.map((row) => ({ headingPath: JSON.parse(row.heading_path) as string[], span: { start: row.span_start, end: row.span_end } }));
 }
 
-/** Every snapshot of an app's policy, oldest first (by fetch time, then insertion order). */
+/** Every version of an app's policy (linked pages excluded), oldest first (by fetch time, then insertion order). */
 export function listSnapshots(db: StoreDatabase, appId: number): StoredSnapshot[] {
   const rows = db
     .prepare(
       `SELECT id, app_id, source, sha256, fetched_at, format, title, text, extractor_version
-       FROM policy_snapshots WHERE app_id = ? ORDER BY fetched_at, id`,
+       FROM policy_snapshots WHERE app_id = ? AND role = 'policy' ORDER BY fetched_at, id`,
     )
     .all(appId) as SnapshotRow[];
   return rows.map(toSnapshot);
@@ -157,4 +179,46 @@ export function findSnapshotInForce(db: StoreDatabase, appId: number, atSeconds:
   const at = new Date(Math.round(atSeconds * 1000)).toISOString();
   const before = snapshots.filter((s) => s.fetchedAt <= at);
   return before[before.length - 1] ?? snapshots[snapshots.length - 1] ?? null;
+}
+
+/** How a policy snapshot links to a page stored as a snapshot of its own. */
+export interface PolicyLinkRow {
+  /** The link resolved against the policy's source: a URL or a file path. */
+  url: string;
+  /** The link as written in the policy. */
+  href: string;
+  linkText: string;
+}
+
+/** Ties a stored page to the policy snapshot that links to it; storing the same tie twice changes nothing. */
+export function insertPolicyLink(db: StoreDatabase, policySnapshotId: number, linkedSnapshotId: number, link: PolicyLinkRow): boolean {
+  const result = db
+    .prepare('INSERT OR IGNORE INTO policy_links (policy_snapshot_id, linked_snapshot_id, url, href, link_text) VALUES (?, ?, ?, ?, ?)')
+    .run(policySnapshotId, linkedSnapshotId, link.url, link.href, link.linkText);
+  return result.changes > 0;
+}
+
+/**
+ * The pages a policy snapshot links to, as audits read them: for each link, the most recently
+ * fetched version of the page (a list re-fetched when the same policy is added again may have changed).
+ */
+export function findLinkedSnapshots(db: StoreDatabase, policySnapshotId: number): StoredSnapshot[] {
+  const rows = db
+    .prepare(
+      `SELECT s.id, s.app_id, s.source, s.sha256, s.fetched_at, s.format, s.title, s.text, s.extractor_version, l.url
+       FROM policy_links l JOIN policy_snapshots s ON s.id = l.linked_snapshot_id
+       WHERE l.policy_snapshot_id = ? ORDER BY l.url, s.fetched_at DESC, s.id DESC`,
+    )
+    .all(policySnapshotId) as (SnapshotRow & { url: string })[];
+  const newest = new Map<string, SnapshotRow>();
+  for (const row of rows) if (!newest.has(row.url)) newest.set(row.url, row);
+  return [...newest.values()].map(toSnapshot);
+}
+
+/** Claims of the pages a policy snapshot links to, each marked with the page it was read from. */
+export function loadLinkedClaims(db: StoreDatabase, policySnapshotId: number): StoredClaim[] {
+  return findLinkedSnapshots(db, policySnapshotId).flatMap((page) => {
+    const origin: ClaimPage = { kind: 'subprocessor-list', source: page.source, sha256: page.sha256 };
+    return loadClaims(db, page.id).map((claim) => ({ ...claim, page: origin }));
+  });
 }

@@ -5,7 +5,9 @@ import { extractPolicyText } from '../policy/extract-policy-text.js';
 import { loadPolicySnapshot } from '../policy/load-policy-snapshot.js';
 import { addAppDomains, ensureApp } from '../store/app-repository.js';
 import type { StoreDatabase } from '../store/open-database.js';
-import { insertPolicySnapshot } from '../store/policy-repository.js';
+import { SUBPROCESSOR_LIST_READER_VERSION } from '../policy/extract-subprocessor-list.js';
+import { insertPolicyLink, insertPolicySnapshot } from '../store/policy-repository.js';
+import type { LinkedPage } from './follow-subprocessor-links.js';
 
 /** Version of the claim extractor recorded with each snapshot, so stale extractions can be found. */
 export const EXTRACTOR_VERSION = '1';
@@ -28,19 +30,37 @@ export async function analysePolicy(
   return { snapshot, extracted, claims };
 }
 
-/** Stores an analysed policy for an app in one transaction; the same bytes twice are stored once. */
+/** What storing a policy did: its snapshot, and the snapshot of each linked page. */
+export interface StoredPolicy {
+  snapshotId: number;
+  created: boolean;
+  linkedPages: { page: LinkedPage; snapshotId: number; created: boolean; linked: boolean }[];
+}
+
+/**
+ * Stores an analysed policy for an app, with the linked pages followed for it, in one transaction:
+ * either all of it is stored or none. The same bytes twice are stored once, and a page already tied
+ * to the policy is not tied again, so adding the same policy twice changes nothing.
+ */
 export function storePolicy(
   db: StoreDatabase,
   appName: string,
   policy: AnalysedPolicy,
   now: () => Date,
   appDomains: readonly string[] = [],
-): { snapshotId: number; created: boolean } {
+  linkedPages: readonly LinkedPage[] = [],
+): StoredPolicy {
   return db
-    .transaction(() => {
+    .transaction((): StoredPolicy => {
       const appId = ensureApp(db, appName, now());
       addAppDomains(db, appId, appDomains);
-      return insertPolicySnapshot(db, appId, policy.snapshot, policy.extracted, policy.claims, EXTRACTOR_VERSION);
+      const stored = insertPolicySnapshot(db, appId, policy.snapshot, policy.extracted, policy.claims, EXTRACTOR_VERSION);
+      const pages = linkedPages.map((page) => {
+        const linked = insertPolicySnapshot(db, appId, page.snapshot, page.extracted, page.claims, SUBPROCESSOR_LIST_READER_VERSION, 'subprocessor-list');
+        const tied = insertPolicyLink(db, stored.snapshotId, linked.snapshotId, { url: page.target, href: page.link.href, linkText: page.link.text });
+        return { page, ...linked, linked: tied };
+      });
+      return { ...stored, linkedPages: pages };
     })
     .immediate();
 }

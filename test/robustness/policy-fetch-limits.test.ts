@@ -6,23 +6,22 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PolicyError } from '../../src/model/errors.js';
 import { loadPolicySnapshot } from '../../src/policy/load-policy-snapshot.js';
 import { readDatabaseState } from '../helpers/database-state.js';
+import { startLoopbackServer, type LoopbackServer } from '../helpers/loopback-server.js';
 import { runCli } from '../helpers/run-cli.js';
 
-let server: Server;
+let server: LoopbackServer;
 let base = '';
 let dir = '';
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'claimcheck-fetch-'));
-  server = createServer((request, response) => {
+  server = await startLoopbackServer((request, response) => {
     const url = request.url ?? '/';
     if (url === '/chunked-huge') {
       // No Content-Length: the limit must be enforced while streaming.
@@ -45,13 +44,11 @@ beforeAll(async () => {
       response.end();
     }
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = server.base;
 });
 
 afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await server.close();
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -8,6 +8,7 @@ import { listSnapshots, loadClaims, type StoredSnapshot } from '../../store/poli
 import { describeClaim } from './extract-command.js';
 import { describeUnsupportedLanguage, detectPolicyLanguage } from '../../policy/detect-policy-language.js';
 import { analysePolicy, storePolicy } from '../../workflow/add-policy.js';
+import { followSubprocessorLinks } from '../../workflow/follow-subprocessor-links.js';
 import { loadCatalogWithUserEntities, withDatabase } from '../cli-context.js';
 import { collectString, parseAppName } from '../parse-options.js';
 import { safeTerminalText } from '../terminal-text.js';
@@ -21,25 +22,44 @@ export function registerPolicyCommand(program: Command): void {
     .requiredOption('--app <name>', 'app the policy belongs to', parseAppName)
     .option('--app-domain <domain>', "the app's own domain (repeatable); its traffic is first party", collectString)
     .option('--any-language', 'store a policy that is not in English anyway (its claims will be incomplete)')
-    .action(async (source: string, options: { app: string; appDomain?: string[]; anyLanguage?: boolean }, command: Command) => {
+    .option(
+      '--follow-subprocessors',
+      'also store the sub-processor list the policy links to (a page of its own, fetched or read beside a local file) and its entries as processor claims',
+    )
+    .action(async (source: string, options: { app: string; appDomain?: string[]; anyLanguage?: boolean; followSubprocessors?: boolean }, command: Command) => {
       const now = (): Date => new Date();
       await withDatabase(command, async (db) => {
         // Names from imported entity lists count as named processors too.
-        const analysed = await analysePolicy(source, { organisations: loadCatalogWithUserEntities(db).organisationNames(), now });
+        const organisations = loadCatalogWithUserEntities(db).organisationNames();
+        const analysed = await analysePolicy(source, { organisations, now });
         // A policy in another language yields no claims, and an audit would then call every recipient undisclosed.
         const unsupported = describeUnsupportedLanguage(detectPolicyLanguage(analysed.extracted.text));
         if (unsupported !== null && options.anyLanguage !== true) {
           throw new PolicyError(source, unsupported, 'use an English version of the policy, or pass --any-language to store it anyway');
         }
         if (unsupported !== null) process.stderr.write(`claimcheck: warning: ${safeTerminalText(source)}: ${unsupported}\n`);
+        // Every linked page is fetched and read before anything is stored: all of it is stored, or none.
+        const followed = options.followSubprocessors === true ? await followSubprocessorLinks(analysed, { organisations, now }) : null;
         const domains = (options.appDomain ?? []).map((d) => getRegistrableDomain(d) ?? d);
-        const result = storePolicy(db, options.app, analysed, now, domains);
+        const result = storePolicy(db, options.app, analysed, now, domains, followed?.pages ?? []);
         const label = safeTerminalText(source);
-        process.stdout.write(
+        const app = safeTerminalText(options.app);
+        const lines = [
           result.created
-            ? `stored policy ${label} for ${safeTerminalText(options.app)}: snapshot #${result.snapshotId}, ${analysed.claims.length} claims (sha256 ${analysed.snapshot.sha256.slice(0, 12)})\n`
-            : `policy ${label} is already stored for ${safeTerminalText(options.app)} (snapshot #${result.snapshotId}, same sha256); nothing changed\n`,
-        );
+            ? `stored policy ${label} for ${app}: snapshot #${result.snapshotId}, ${analysed.claims.length} claims (sha256 ${analysed.snapshot.sha256.slice(0, 12)})`
+            : `policy ${label} is already stored for ${app} (snapshot #${result.snapshotId}, same sha256)${result.linkedPages.some((p) => p.created || p.linked) ? '' : '; nothing changed'}`,
+          ...result.linkedPages.map(({ page, snapshotId, created, linked }) => {
+            const entries = page.claims.filter((c) => c.kind === 'processor').length;
+            const what = `sub-processor list ${safeTerminalText(page.target)}`;
+            return created
+              ? `stored ${what}: snapshot #${snapshotId}, ${entries} sub-processors (sha256 ${page.snapshot.sha256.slice(0, 12)})`
+              : linked
+                ? `linked ${what} (already stored as snapshot #${snapshotId}) to this policy`
+                : `${what} is already stored (snapshot #${snapshotId}, same sha256); nothing changed`;
+          }),
+        ];
+        for (const warning of followed?.warnings ?? []) process.stderr.write(`claimcheck: warning: ${label}: ${warning}\n`);
+        process.stdout.write(`${lines.join('\n')}\n`);
       });
     });
   policy

@@ -1,0 +1,265 @@
+import type { Claim, ClaimBase, ProcessorClaim, TextSpan, TransferClaim } from '../model/claim.js';
+import type { ExtractedPolicy } from '../model/policy.js';
+import { compileOrganisationMatcher, type OrganisationMatcher, type OrganisationName } from './match-organisations.js';
+import { readPlaceNames } from './read-place-names.js';
+
+/** Version of this reader, stored with each sub-processor page snapshot. */
+export const SUBPROCESSOR_LIST_READER_VERSION = 'subprocessor-list/1';
+
+/** What a column of a sub-processor table holds, told from its header text. */
+type ColumnRole = 'name' | 'purpose' | 'location' | 'processing-location' | 'mechanism' | 'other';
+
+/** One blank-line separated block of the extracted text: a paragraph, a list item, a table row or a heading. */
+interface Block {
+  span: TextSpan;
+  text: string;
+  sectionPath: string[];
+  /** Headings lie outside every section body; they end a table or list. */
+  heading: boolean;
+}
+
+/** One entry of the list, whichever layout it came from. */
+interface ListEntry {
+  block: Block;
+  name: string;
+  purpose: string | null;
+  location: string | null;
+  processingLocation: boolean;
+  mechanism: string | null;
+}
+
+const CELL_SEPARATOR = ' | ';
+// Header words, most specific first: "Processing location" is a location, "Service provider" a name.
+const LOCATION_HEADER = /\b(?:locations?|country|countries|region|regions|jurisdictions?|headquarter(?:s|ed)|where)\b/i;
+const PROCESSING_HEADER = /\b(?:processing|data|hosting|hosted|storage|stored|servers?)\b/i;
+const MECHANISM_HEADER = /\b(?:transfer\s+mechanisms?|safeguards?|mechanisms?)\b/i;
+const NAME_HEADER =
+  /\b(?:sub-?\s?processors?|processors?|vendors?|suppliers?|(?:service\s+)?providers?|entit(?:y|ies)|company|companies|organi[sz]ations?|names?|third[-\s]part(?:y|ies)|partners?)\b/i;
+const PURPOSE_HEADER = /\b(?:purposes?|services?|functions?|activit(?:y|ies)|description|nature|role|used\s+for|what\s+they\s+do|category|type)\b/i;
+/** A header cell is a label, not a sentence. */
+const MAX_HEADER_WORDS = 6;
+/** Dashes with spaces around them separate the parts of "Name – purpose – country" list items. */
+const PART_SEPARATOR = /\s+[–—-]\s+/;
+/** Words that start prose, never a company name ("Our vendors – listed below – …"). */
+const PROSE_START = /^(?:we|our|you|your|the|this|these|those|if|in|for|to|as|a|an|all|any|each|some|please|note|when|where|with|it|they)\b/i;
+const MAX_NAME_WORDS = 8;
+const MAX_NAME_CHARACTERS = 120;
+
+/**
+ * Reads the entries of a sub-processor page: tables whose header row names the columns (name /
+ * entity / sub-processor / vendor; purpose / service / function; location / country / region) and
+ * lists of "Name – purpose – country" items. Each entry becomes a named processor claim quoting its
+ * row or item (span into `page.text`), with the purpose and location as written, and, when the entry
+ * states a location, a transfer claim tying that location to the processor. Names resolve to the
+ * entity catalog like the policy extractor's. A page with no such table or list gives no claims.
+ */
+export function extractSubprocessorList(page: ExtractedPolicy, options: SubprocessorListOptions = {}): Claim[] {
+  const matcher = compileOrganisationMatcher(options.organisations ?? []);
+  const ownNames = options.firstPartyNames ?? [];
+  const blocks = splitBlocks(page);
+  const entries = [...readTables(blocks), ...readLists(blocks)].sort((a, b) => a.block.span.start - b.block.span.start);
+  return entries.flatMap((entry) => toClaims(entry, matcher, isOwnCompany(entry.name, ownNames)));
+}
+
+/** Options of {@link extractSubprocessorList}. */
+export interface SubprocessorListOptions {
+  /** Entity catalog names; an entry matching one gets its `entityId`. */
+  organisations?: OrganisationName[];
+  /**
+   * Lower-cased names of the company itself (from the policy that links to the list). Its own
+   * affiliates listed among the sub-processors are not third parties: they give no processor claim,
+   * only the location they state.
+   */
+  firstPartyNames?: readonly string[];
+}
+
+function isOwnCompany(name: string, ownNames: readonly string[]): boolean {
+  const lower = name.toLowerCase();
+  return ownNames.some((own) => lower === own || lower.startsWith(`${own} `) || lower.startsWith(`${own},`));
+}
+
+function splitBlocks(page: ExtractedPolicy): Block[] {
+  const blocks: Block[] = [];
+  let start = 0;
+  for (const text of page.text.split('\n\n')) {
+    const span = { start, end: start + text.length };
+    start = span.end + 2;
+    if (text.trim() === '') continue;
+    let section: ExtractedPolicy['sections'][number] | null = null;
+    for (const s of page.sections) {
+      if (s.span.start <= span.start && span.end <= s.span.end && (!section || s.span.end - s.span.start < section.span.end - section.span.start)) section = s;
+    }
+    blocks.push({ span, text, sectionPath: section ? [...section.headingPath] : [], heading: section === null });
+  }
+  return blocks;
+}
+
+function splitCells(block: Block): string[] | null {
+  return !block.heading && block.text.includes(CELL_SEPARATOR) ? block.text.split(CELL_SEPARATOR).map((c) => c.trim()) : null;
+}
+
+function classifyHeaderCell(cell: string): ColumnRole {
+  if (MECHANISM_HEADER.test(cell)) return 'mechanism';
+  if (LOCATION_HEADER.test(cell)) return PROCESSING_HEADER.test(cell) ? 'processing-location' : 'location';
+  if (NAME_HEADER.test(cell)) return 'name';
+  if (PURPOSE_HEADER.test(cell)) return 'purpose';
+  return 'other';
+}
+
+/** The column roles of a header row, or null when the row is not a sub-processor table's header. */
+function readHeader(cells: readonly string[]): ColumnRole[] | null {
+  if (cells.some((cell) => cell.split(/\s+/).length > MAX_HEADER_WORDS)) return null;
+  const roles = cells.map(classifyHeaderCell);
+  // Only the first name-like column holds the name ("Vendor | Vendor's parent company").
+  const nameIndex = roles.indexOf('name');
+  if (nameIndex < 0) return null;
+  const described = roles.some((r) => r === 'purpose' || r === 'location' || r === 'processing-location' || r === 'mechanism');
+  if (!described && cells.length > 1) return null;
+  return roles.map((role, i) => (role === 'name' && i !== nameIndex ? 'other' : role));
+}
+
+function readTables(blocks: readonly Block[]): ListEntry[] {
+  const entries: ListEntry[] = [];
+  let columns: ColumnRole[] | null = null;
+  for (const block of blocks) {
+    const cells = splitCells(block);
+    if (cells === null) {
+      columns = null;
+      continue;
+    }
+    // A header row starts a table; a repeated header (tables split by category) starts it again.
+    const header = readHeader(cells);
+    if (header !== null) {
+      columns = header;
+      continue;
+    }
+    if (columns === null) continue;
+    const entry = readRow(block, cells, columns);
+    if (entry !== null) entries.push(entry);
+  }
+  return entries;
+}
+
+/**
+ * One table row as an entry. The HTML extractor drops empty cells, so a short row cannot be read by
+ * position: its first cell is the name, a cell that is only places is the location, another the purpose.
+ */
+function readRow(block: Block, cells: readonly string[], columns: readonly ColumnRole[]): ListEntry | null {
+  const cellOf = (role: ColumnRole): string | null => {
+    const index = columns.indexOf(role);
+    return index >= 0 ? (cells[index] ?? null) || null : null;
+  };
+  if (cells.length === columns.length) {
+    const name = cellOf('name');
+    if (name === null) return null;
+    const processing = cellOf('processing-location');
+    return entryOf(block, name, cellOf('purpose'), processing ?? cellOf('location'), processing !== null, cellOf('mechanism'));
+  }
+  // A single cell across a many-column table is a category label ("Infrastructure"), not an entry.
+  if (cells.length < 2 || columns.indexOf('name') !== 0) return null;
+  const [name, ...rest] = cells as [string, ...string[]];
+  const location = rest.find((cell) => readPlaceNames(cell).onlyPlaces) ?? null;
+  const purpose = columns.includes('purpose') ? (rest.find((cell) => cell !== location) ?? null) : null;
+  return entryOf(block, name, purpose, location, columns.includes('processing-location') && !columns.includes('location'), null);
+}
+
+function readLists(blocks: readonly Block[]): ListEntry[] {
+  const entries: ListEntry[] = [];
+  let run: ListEntry[] = [];
+  const endRun = (): void => {
+    // One dashed paragraph is prose; a list is several items in a row.
+    if (run.length >= 2) entries.push(...run);
+    run = [];
+  };
+  for (const block of blocks) {
+    const entry = splitCells(block) === null && !block.heading ? readListItem(block) : null;
+    if (entry === null) endRun();
+    else run.push(entry);
+  }
+  endRun();
+  return entries;
+}
+
+/** "Name – purpose – country", "Name (Country) – purpose" or "Name: purpose (Country)". */
+function readListItem(block: Block): ListEntry | null {
+  let parts = block.text.split(PART_SEPARATOR).map((p) => p.trim());
+  if (parts.length < 2) {
+    const colon = /^([^:]{2,80}):\s+(.+)$/.exec(block.text);
+    if (colon === null) return null;
+    parts = [colon[1] ?? '', colon[2] ?? ''];
+  }
+  let name = parts[0] ?? '';
+  const described = parts.slice(1);
+  // A place in brackets after the name or at the end of the item is the entry's location.
+  const bracketed: string[] = [];
+  name = name.replace(/\s*\(([^()]+)\)$/, (whole, inner: string) => (readPlaceNames(inner).onlyPlaces ? (bracketed.push(inner), '') : whole));
+  const last = described.length - 1;
+  described[last] = (described[last] ?? '').replace(/\s*\(([^()]+)\)$/, (whole, inner: string) =>
+    readPlaceNames(inner).onlyPlaces ? (bracketed.push(inner), '') : whole,
+  );
+  if (!isNameLike(name)) return null;
+  const location = described.find((part) => part !== '' && readPlaceNames(part).onlyPlaces) ?? bracketed[0] ?? null;
+  const purpose = described.find((part) => part !== '' && part !== location) ?? null;
+  return entryOf(block, name, purpose, location, false, null);
+}
+
+function isNameLike(name: string): boolean {
+  const words = name.split(/\s+/);
+  return (
+    /^[\p{Lu}\p{N}]/u.test(name) &&
+    words.length <= MAX_NAME_WORDS &&
+    !PROSE_START.test(name) &&
+    // A sentence end inside is prose; "Inc." or "Co." at the very end is a name.
+    !/[.!?]\s/.test(name)
+  );
+}
+
+function entryOf(
+  block: Block,
+  rawName: string,
+  purpose: string | null,
+  location: string | null,
+  processingLocation: boolean,
+  mechanism: string | null,
+): ListEntry | null {
+  // Footnote markers ("Acme*", "Acme [1]", "Acme¹") are not part of the name.
+  const name = rawName.replace(/\s*(?:\[\d+\]|[*†‡¹²³⁴⁵⁶⁷⁸⁹]+)$/u, '').trim();
+  if (name === '' || name.length > MAX_NAME_CHARACTERS || !/\p{L}/u.test(name)) return null;
+  return { block, name, purpose: purpose || null, location: location || null, processingLocation, mechanism: mechanism || null };
+}
+
+function toClaims(entry: ListEntry, matcher: OrganisationMatcher, ownCompany: boolean): Claim[] {
+  const base: ClaimBase = {
+    sectionPath: entry.block.sectionPath,
+    span: { ...entry.block.span },
+    quote: entry.block.text,
+    polarity: 'affirmative',
+  };
+  const entityId = matcher.resolve(entry.name) ?? matcher.find(entry.name)[0]?.entityId;
+  const processor: ProcessorClaim = {
+    ...base,
+    kind: 'processor',
+    processorType: 'named',
+    name: entry.name,
+    ...(entityId !== undefined ? { entityId } : {}),
+    ...(entry.purpose !== null ? { purpose: entry.purpose } : {}),
+    ...(entry.location !== null ? { location: entry.location } : {}),
+  };
+  const claims: Claim[] = ownCompany ? [] : [processor];
+  const places = entry.location !== null ? readPlaceNames(entry.location) : null;
+  if (entry.location !== null && places !== null && (places.countries.length > 0 || places.regions.length > 0 || places.unspecified)) {
+    const transfer: TransferClaim = {
+      ...base,
+      kind: 'transfer',
+      transferType: entry.processingLocation ? 'storage' : 'transfer',
+      countries: places.countries,
+      regions: places.regions,
+      unspecified: places.unspecified,
+      trigger: entry.location,
+      processor: entry.name,
+      ...(entry.mechanism !== null ? { mechanisms: [entry.mechanism] } : {}),
+    };
+    claims.push(transfer);
+  }
+  return claims;
+}

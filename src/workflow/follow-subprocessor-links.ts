@@ -1,0 +1,99 @@
+import { resolve } from 'node:path';
+import type { Claim } from '../model/claim.js';
+import { PolicyError } from '../model/errors.js';
+import type { ExtractedPolicy, PolicySnapshot } from '../model/policy.js';
+import type { OrganisationName } from '../policy/extract-claims.js';
+import { detectFirstPartyNames } from '../policy/detect-first-party-names.js';
+import { extractPolicyText } from '../policy/extract-policy-text.js';
+import { extractSubprocessorList } from '../policy/extract-subprocessor-list.js';
+import { findSubprocessorLinks, type SubprocessorLink } from '../policy/find-subprocessor-links.js';
+import { loadPolicySnapshot, type LoadPolicyOptions } from '../policy/load-policy-snapshot.js';
+import { resolvePolicyLink } from '../policy/resolve-policy-link.js';
+
+/** A sub-processor page a policy links to, read and analysed, not yet stored. */
+export interface LinkedPage {
+  link: SubprocessorLink;
+  /** The link resolved against the policy's source: what was fetched or read. */
+  target: string;
+  snapshot: PolicySnapshot;
+  extracted: ExtractedPolicy;
+  claims: Claim[];
+}
+
+/** What following a policy's sub-processor links gave: the pages, and what the user should know. */
+export interface FollowedLinks {
+  pages: LinkedPage[];
+  warnings: string[];
+}
+
+/** More links than this announcing a list is a page of navigation, not a policy pointing to its list. */
+const MAX_LINKED_PAGES = 5;
+
+/**
+ * Finds the policy's links to sub-processor lists, fetches or reads each page with the same guarded
+ * loader as the policy (http(s) only, size, time and redirect limits), and reads its table or list
+ * into claims. All or nothing: a link that cannot be followed, a page that cannot be read and a page
+ * with no readable list are each a {@link PolicyError} naming the page, so that nothing is stored
+ * that silently lacks the list (docs/decisions/0007-follow-subprocessor-lists.md says why). A policy
+ * with no such link is not an error, only a warning: there is nothing to follow.
+ */
+export async function followSubprocessorLinks(
+  analysed: { snapshot: PolicySnapshot; extracted: ExtractedPolicy },
+  options: { organisations: OrganisationName[]; now: () => Date; load?: LoadPolicyOptions },
+): Promise<FollowedLinks> {
+  const policy = analysed.snapshot;
+  const firstPartyNames = detectFirstPartyNames(analysed.extracted);
+  const warnings: string[] = [];
+  const targets = new Map<string, SubprocessorLink>();
+  const self = identify(policy.source);
+  for (const link of findSubprocessorLinks(policy)) {
+    const target = resolvePolicyLink(policy.source, link.href);
+    // A link back to the policy itself (another anchor of the same page) is not a separate list.
+    if (identify(target) !== self && !targets.has(target)) targets.set(target, link);
+  }
+  if (targets.size === 0) {
+    warnings.push('no link to a sub-processor list found in the policy; stored without one');
+    return { pages: [], warnings };
+  }
+  if (targets.size > MAX_LINKED_PAGES) {
+    throw new PolicyError(
+      policy.source,
+      `${targets.size} links look like sub-processor lists; at most ${MAX_LINKED_PAGES} are followed`,
+      'this looks like a page of navigation rather than a policy; add the policy page itself',
+    );
+  }
+  const pages: LinkedPage[] = [];
+  for (const [target, link] of targets) {
+    const snapshot = await loadLinkedSnapshot(target, policy.source, { ...options.load, now: options.now });
+    const extracted = extractPolicyText(snapshot);
+    const claims = extractSubprocessorList(extracted, { organisations: options.organisations, firstPartyNames });
+    if (claims.length === 0) {
+      throw new PolicyError(
+        target,
+        `no sub-processor table or list found on the page linked from ${policy.source}`,
+        'claimcheck reads tables whose header row names the columns (e.g. "Sub-processor | Purpose | Location") and lists of "Name – purpose – country" items; add the policy without --follow-subprocessors to store it without the list',
+      );
+    }
+    pages.push({ link, target, snapshot, extracted, claims });
+  }
+  return { pages, warnings };
+}
+
+/** One spelling per document: a URL without its fragment, a file by its absolute path. */
+function identify(source: string): string {
+  if (!/^https?:\/\//i.test(source)) return resolve(source);
+  const url = new URL(source);
+  url.hash = '';
+  return url.toString();
+}
+
+/** Loads a linked page; its errors name the page and say which policy linked to it. */
+async function loadLinkedSnapshot(target: string, policySource: string, options: LoadPolicyOptions): Promise<PolicySnapshot> {
+  try {
+    return await loadPolicySnapshot(target, options);
+  } catch (error) {
+    if (!(error instanceof PolicyError)) throw error;
+    const detail = error.message.slice(error.source.length + 2);
+    throw new PolicyError(target, `${detail} (sub-processor list linked from ${policySource})`, error.hint);
+  }
+}

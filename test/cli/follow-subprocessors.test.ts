@@ -1,0 +1,198 @@
+/**
+ * `policy add --follow-subprocessors` end to end through the CLI: local files and a loopback HTTP
+ * server only (no test touches the network).
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ReportModel } from '../../src/report/report-model.js';
+import { readDatabaseState } from '../helpers/database-state.js';
+import { startLoopbackServer, type LoopbackServer } from '../helpers/loopback-server.js';
+import { validateJsonSchema } from '../report/json-schema-subset.js';
+import { runCliAsync, type CliRun } from '../helpers/run-cli.js';
+import { useTempDir } from '../helpers/temp-dir.js';
+
+const FIXTURES = join('test', 'fixtures', 'policies', 'subprocessors');
+const POLICY = readFileSync(join(FIXTURES, 'privacy.html'), 'utf8');
+const LIST = readFileSync(join(FIXTURES, 'subprocessors.html'), 'utf8');
+const LIMIT = 5 * 1024 * 1024;
+/** A browsing session: the app's own API and crash reports to Sentry, which only the linked list names. */
+const SESSION_HAR = JSON.stringify({
+  log: {
+    version: '1.2',
+    creator: { name: 'test', version: '1' },
+    entries: [
+      { startedDateTime: '2026-11-01T10:00:00.000Z', serverIPAddress: '34.120.195.249', request: { method: 'POST', url: 'https://o450123.ingest.sentry.io/api/12/envelope/', headers: [] }, response: {} },
+      { startedDateTime: '2026-11-01T10:00:01.000Z', serverIPAddress: '203.0.113.10', request: { method: 'GET', url: 'https://api.murmur.example/rooms', headers: [] }, response: {} },
+    ],
+  },
+});
+const HOSTILE_LIST = `<!DOCTYPE html><html><head><title>Sub-processors</title></head><body><h1>Sub-processors</h1>
+<table><tr><th>Sub-processor</th><th>Purpose</th><th>Location</th></tr>
+<tr><td>Evil &lt;script&gt;alert(1)&lt;/script&gt; Corp</td><td><img src=x onerror="alert(2)">Tracking &amp; <b onmouseover="alert(3)">profiling</b></td><td>United States</td></tr>
+<tr><td>Functional Software, Inc.</td><td>Crash reports</td><td>United States</td></tr>
+</table><script>alert(4)</script></body></html>`;
+const PROSE_PAGE = '<html><body><h1>Our partners</h1><p>We work with a small number of trusted partners to run Murmur.</p></body></html>';
+
+const tempDir = useTempDir();
+let server: LoopbackServer;
+let base = '';
+
+beforeAll(async () => {
+  server = await startLoopbackServer((request, response) => {
+    const url = request.url ?? '/';
+    const html = (body: string): void => {
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      response.end(body);
+    };
+    if (url === '/legal/privacy.html') html(POLICY);
+    else if (url === '/legal/subprocessors.html') html(LIST);
+    else if (url === '/hostile.html') html(HOSTILE_LIST);
+    else if (url === '/prose.html') html(PROSE_PAGE);
+    else if (url.startsWith('/hop/')) {
+      // An endless chain of redirects, each to the next number.
+      response.writeHead(302, { location: `/hop/${Number(url.slice(5)) + 1}` });
+      response.end();
+    } else if (url === '/huge.html') {
+      response.writeHead(200, { 'content-type': 'text/html', 'content-length': String(LIMIT + 1) });
+      response.end('x'.repeat(LIMIT + 1));
+    } else {
+      response.writeHead(404);
+      response.end();
+    }
+  });
+  base = server.base;
+});
+
+afterAll(() => server.close());
+
+/** A folder with the fixture policy linking to `href`, the fixture list beside it and the session capture. */
+function writeCase(href = 'subprocessors.html'): string {
+  const dir = tempDir();
+  writeFileSync(join(dir, 'privacy.html'), POLICY.replace('href="subprocessors.html"', `href="${href}"`));
+  writeFileSync(join(dir, 'subprocessors.html'), LIST);
+  writeFileSync(join(dir, 'session.har'), SESSION_HAR);
+  return dir;
+}
+
+async function cli(dir: string, ...args: string[]): Promise<CliRun> {
+  return runCliAsync(['--db', 'claimcheck.db', ...args], dir);
+}
+
+async function auditAndReport(dir: string): Promise<ReportModel> {
+  for (const args of [['import', 'session.har', '--app', 'Murmur'], ['audit', '--app', 'Murmur'], ['report', '--app', 'Murmur', '--out', 'out']]) {
+    const run = await cli(dir, ...args);
+    expect(run.status, run.stderr).toBe(0);
+  }
+  return JSON.parse(readFileSync(join(dir, 'out', 'report.json'), 'utf8')) as ReportModel;
+}
+
+describe('policy add --follow-subprocessors', () => {
+  it('a processor named only on the linked list makes its traffic consistent, quoted from the list', async () => {
+    const without = writeCase();
+    expect((await cli(without, 'policy', 'add', 'privacy.html', '--app', 'Murmur', '--app-domain', 'murmur.example')).status).toBe(0);
+    const before = await auditAndReport(without);
+    expect(before.recipients.find((r) => r.entityId === 'sentry')?.label).not.toBe('consistent');
+    expect(before.findings.some((f) => f.ruleId === 'undisclosed-recipient' && f.subject.includes('Sentry'))).toBe(true);
+
+    const followed = writeCase();
+    const add = await cli(followed, 'policy', 'add', 'privacy.html', '--app', 'Murmur', '--app-domain', 'murmur.example', '--follow-subprocessors');
+    expect(add.status, add.stderr).toBe(0);
+    expect(add.stdout).toMatch(/stored sub-processor list subprocessors\.html: snapshot #2, 6 sub-processors/);
+    const after = await auditAndReport(followed);
+    expect(after.recipients.find((r) => r.entityId === 'sentry')?.label).toBe('consistent');
+    expect(after.findings.some((f) => f.ruleId === 'undisclosed-recipient')).toBe(false);
+
+    // Every new field is in docs/report.schema.json (strict: nothing undocumented).
+    const schema = JSON.parse(readFileSync(join('docs', 'report.schema.json'), 'utf8')) as Record<string, unknown>;
+    expect(validateJsonSchema(schema, after, { strict: true })).toEqual([]);
+    expect(after.inputs.policy?.linkedPages).toEqual([
+      expect.objectContaining({ kind: 'subprocessor-list', source: 'subprocessors.html', claimCounts: { processor: 6, transfer: 8 } }),
+    ]);
+    const fromList = after.findings.flatMap((f) => f.policyEvidence).find((p) => p.quote.startsWith('Zendesk, Inc.'));
+    expect(fromList).toMatchObject({
+      source: 'subprocessors.html',
+      snapshotSha256: after.inputs.policy?.linkedPages?.[0]?.sha256,
+      document: { kind: 'subprocessor-list', linkedFrom: { source: 'privacy.html', sha256: after.inputs.policy?.sha256 } },
+      sectionPath: ['Murmur Sub-processors', 'Service-specific sub-processors'],
+    });
+    expect(fromList?.context?.before).toContain('Twilio Inc. | Sending SMS verification codes');
+    const markdown = readFileSync(join(followed, 'out', 'report.md'), 'utf8');
+    expect(markdown).toContain('sub-processor list subprocessors.html linked from the policy privacy.html, section “Murmur Sub-processors › Service-specific sub-processors”');
+    const html = readFileSync(join(followed, 'out', 'report.html'), 'utf8');
+    expect(html).toContain('From the sub-processor list subprocessors.html, linked from the policy privacy.html');
+  }, 60_000);
+
+  it('adding the same policy twice changes nothing', async () => {
+    const dir = writeCase();
+    expect((await cli(dir, 'policy', 'add', 'privacy.html', '--app', 'Murmur', '--follow-subprocessors')).status).toBe(0);
+    const state = readDatabaseState(join(dir, 'claimcheck.db'));
+    const again = await cli(dir, 'policy', 'add', 'privacy.html', '--app', 'Murmur', '--follow-subprocessors');
+    expect(again.status, again.stderr).toBe(0);
+    expect(again.stdout).toContain('is already stored (snapshot #2, same sha256); nothing changed');
+    expect(readDatabaseState(join(dir, 'claimcheck.db'))).toEqual(state);
+    expect(state.counts).toMatchObject({ policy_snapshots: 2, policy_links: 1 });
+  });
+
+  it('ties a list found later to a policy stored before without it', async () => {
+    const dir = writeCase();
+    expect((await cli(dir, 'policy', 'add', 'privacy.html', '--app', 'Murmur')).status).toBe(0);
+    const later = await cli(dir, 'policy', 'add', 'privacy.html', '--app', 'Murmur', '--follow-subprocessors');
+    expect(later.stdout).toContain('is already stored for Murmur (snapshot #1, same sha256)\nstored sub-processor list subprocessors.html: snapshot #2');
+    const versions = await cli(dir, 'policy', 'diff', '--app', 'Murmur');
+    // The list is not a version of the policy.
+    expect(versions.stderr).toContain('has 1 stored policy version');
+  });
+
+  it('resolves a relative link against the policy URL and fetches the list', async () => {
+    const dir = tempDir();
+    const run = await cli(dir, 'policy', 'add', `${base}/legal/privacy.html`, '--app', 'Murmur', '--follow-subprocessors');
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain(`stored sub-processor list ${base}/legal/subprocessors.html: snapshot #2, 6 sub-processors`);
+  });
+
+  it('fetches an absolute http link from a local policy file', async () => {
+    const dir = writeCase(`${base}/legal/subprocessors.html`);
+    const run = await cli(dir, 'policy', 'add', 'privacy.html', '--app', 'Murmur', '--follow-subprocessors');
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain(`stored sub-processor list ${base}/legal/subprocessors.html: snapshot #2`);
+  });
+
+  it('escapes hostile HTML of the linked list in every report', async () => {
+    const dir = writeCase(`${base}/hostile.html`);
+    expect((await cli(dir, 'policy', 'add', 'privacy.html', '--app', 'Murmur', '--follow-subprocessors')).status).toBe(0);
+    const report = await auditAndReport(dir);
+    const quote = report.findings.flatMap((f) => f.policyEvidence).find((p) => p.quote.startsWith('Evil'));
+    expect(quote?.quote).toBe('Evil <script>alert(1)</script> Corp | Tracking & profiling | United States');
+    const html = readFileSync(join(dir, 'out', 'report.html'), 'utf8');
+    expect(html).toContain('Evil &lt;script&gt;alert(1)&lt;/script&gt; Corp');
+    expect(html).not.toMatch(/<script>alert|onerror|onmouseover/);
+    expect(readFileSync(join(dir, 'out', 'report.md'), 'utf8')).not.toContain('<script>');
+  }, 60_000);
+
+  it.each([
+    ['a missing page', () => `${base}/missing.html`, /missing\.html: HTTP 404/],
+    ['endless redirects', () => `${base}/hop/1`, /hop\/1: more than 5 redirects/],
+    ['a page over the size limit', () => `${base}/huge.html`, /huge\.html: response is \d+ bytes, over the limit of 5242880/],
+    ['a javascript: link', () => 'javascript:alert(1)', /javascript:alert\(1\): refusing to follow a link with the URL scheme "javascript:"/],
+    ['a mailto: link', () => 'mailto:privacy@murmur.example', /refusing to follow a link with the URL scheme "mailto:"/],
+    ['a page with no table or list of sub-processors', () => `${base}/prose.html`, /prose\.html: no sub-processor table or list found on the page linked from privacy\.html/],
+    ['a link out of the policy folder', () => '../../etc/passwd', /out of the policy's folder/],
+  ])('refuses %s: one line naming the page, exit 2, nothing stored', async (_, href, message) => {
+    const dir = writeCase(href());
+    const run = await cli(dir, 'policy', 'add', 'privacy.html', '--app', 'Murmur', '--follow-subprocessors');
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.split('\n')[0]).toMatch(message);
+    expect(readDatabaseState(join(dir, 'claimcheck.db')).counts.policy_snapshots ?? 0).toBe(0);
+  });
+
+  it('warns and stores the policy alone when it links to no list', async () => {
+    const dir = writeCase();
+    writeFileSync(join(dir, 'plain.html'), POLICY.replace(/<a href="subprocessors.html">([^<]*)<\/a>/, '$1'));
+    const run = await cli(dir, 'policy', 'add', 'plain.html', '--app', 'Murmur', '--follow-subprocessors');
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toContain('warning: plain.html: no link to a sub-processor list found in the policy; stored without one');
+    expect(readDatabaseState(join(dir, 'claimcheck.db')).counts).toMatchObject({ policy_snapshots: 1, policy_links: 0 });
+  });
+});

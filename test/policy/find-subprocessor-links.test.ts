@@ -1,0 +1,81 @@
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PolicyError } from '../../src/model/errors.js';
+import { findSubprocessorLinks } from '../../src/policy/find-subprocessor-links.js';
+import { loadPolicySnapshot } from '../../src/policy/load-policy-snapshot.js';
+import { resolvePolicyLink } from '../../src/policy/resolve-policy-link.js';
+import { useTempDir } from '../helpers/temp-dir.js';
+
+const tempDir = useTempDir();
+
+async function linksIn(name: string, content: string): Promise<{ href: string; text: string }[]> {
+  const file = join(tempDir(), name);
+  writeFileSync(file, content);
+  return findSubprocessorLinks(await loadPolicySnapshot(file));
+}
+
+describe('findSubprocessorLinks', () => {
+  it('finds the link of the fixture policy by its text', async () => {
+    const snapshot = await loadPolicySnapshot(join('test', 'fixtures', 'policies', 'subprocessors', 'privacy.html'));
+    expect(findSubprocessorLinks(snapshot)).toEqual([{ href: 'subprocessors.html', text: 'list of our sub-processors' }]);
+  });
+
+  it('finds the sub-processor link of the real WeChat policy (Markdown) and none of its other links', async () => {
+    const snapshot = await loadPolicySnapshot(join('..', 'shared', 'data', 'policies', 'WeChat_privacy-policy_2026-08-06.md'));
+    expect(findSubprocessorLinks(snapshot)).toEqual([{ href: 'https://www.tencentcloud.com/document/product/1033/32281', text: 'sub-processors' }]);
+  });
+
+  it('finds a "here" link by the sentence around it, and a link by its URL path alone', async () => {
+    const links = await linksIn(
+      'policy.html',
+      '<h2>Sharing</h2><p>A current list of our vendors is available <a href="/legal/list">here</a>.</p>' +
+        '<p>See <a href="https://acme.example/trust/subprocessors">our trust centre</a>.</p>' +
+        '<p>Read our <a href="/terms">terms</a> or click <a href="/help">here</a> for help.</p>',
+    );
+    expect(links.map((l) => l.href)).toEqual(['/legal/list', 'https://acme.example/trust/subprocessors']);
+  });
+
+  it('skips links to a place in the same document and counts a repeated link once', async () => {
+    const links = await linksIn(
+      'policy.md',
+      'We use [sub-processors](#sub-processors) listed below, and the [sub-processor list](subprocessors.md) ([sub-processors](subprocessors.md)).\n',
+    );
+    expect(links).toEqual([{ href: 'subprocessors.md', text: 'sub-processor list' }]);
+  });
+
+  it('finds bare URLs in plain text when the line speaks of sub-processors', async () => {
+    const links = await linksIn('policy.txt', 'Our sub-processors are listed at https://acme.example/legal/vendors.\nContact: https://acme.example/contact\n');
+    expect(links.map((l) => l.href)).toEqual(['https://acme.example/legal/vendors']);
+  });
+});
+
+describe('resolvePolicyLink', () => {
+  it('resolves relative and absolute links against a policy URL, without the fragment', () => {
+    expect(resolvePolicyLink('https://acme.example/legal/privacy', 'subprocessors#eu')).toBe('https://acme.example/legal/subprocessors');
+    expect(resolvePolicyLink('https://acme.example/legal/privacy', '/trust/vendors')).toBe('https://acme.example/trust/vendors');
+    expect(resolvePolicyLink('https://acme.example/legal/privacy', 'http://other.example/list')).toBe('http://other.example/list');
+  });
+
+  it('resolves a relative link of a local file to a file beside it, and keeps absolute http(s) links', () => {
+    expect(resolvePolicyLink(join('policies', 'acme', 'privacy.html'), 'legal/sub%20processors.html')).toBe(join('policies', 'acme', 'legal', 'sub processors.html'));
+    expect(resolvePolicyLink('privacy.html', 'https://acme.example/subprocessors')).toBe('https://acme.example/subprocessors');
+  });
+
+  it('refuses other schemes, root-relative links of a local file and links out of its folder', () => {
+    for (const href of ['javascript:alert(1)', 'mailto:privacy@acme.example', 'file:///etc/passwd', 'data:text/html,<p>x</p>', 'ftp://acme.example/list']) {
+      expect(() => resolvePolicyLink('https://acme.example/privacy', href), href).toThrow(PolicyError);
+    }
+    expect(() => resolvePolicyLink('https://acme.example/privacy', 'javascript:alert(1)')).toThrow(/URL scheme "javascript:"/);
+    expect(() => resolvePolicyLink(join('policies', 'privacy.html'), '/legal/subprocessors')).toThrow(/web site's root/);
+    expect(() => resolvePolicyLink(join('policies', 'privacy.html'), '../../home/user/.ssh/id_rsa')).toThrow(/out of the policy's folder/);
+  });
+
+  it('refuses a link through a symbolic link that leads out of the folder', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'policy'));
+    writeFileSync(join(dir, 'secret.txt'), 'not a policy');
+    symlinkSync(join(dir, 'secret.txt'), join(dir, 'policy', 'subprocessors.html'));
+    expect(() => resolvePolicyLink(join(dir, 'policy', 'privacy.html'), 'subprocessors.html')).toThrow(/out of the policy's folder/);
+  });
+});
