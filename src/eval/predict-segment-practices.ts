@@ -1,7 +1,9 @@
 import type { Claim, RetentionVagueness } from '../model/claim.js';
+import { detectFirstPartyNames } from '../policy/detect-first-party-names.js';
 import { extractClaims, type OrganisationName } from '../policy/extract-claims.js';
 import { extractHtmlText } from '../policy/extract-html-text.js';
 import { findAudienceStatements } from '../policy/find-audience-statements.js';
+import { findSharingStatements } from '../policy/find-sharing-statements.js';
 import { findSecurityMeasures, type SecurityMeasureKind } from '../policy/find-security-measures.js';
 
 /** The OPP-115 categories our claims correspond to. */
@@ -29,11 +31,16 @@ export interface SegmentPrediction {
  * OPP-115 labels: a retention claim → Data Retention; an encryption claim or a security measure →
  * Data Security; a processor claim → Third Party Sharing/Collection (a company or a specific
  * kind of recipient → "Named third party", bare "third parties" → "Unnamed third party"); a transfer claim or an audience statement (children, Californians, Europeans, other
- * countries) → International and Specific Audiences.
+ * countries) → International and Specific Audiences. `firstPartyNames` are the policy's own names,
+ * detected on the whole policy as production extraction does (one segment alone rarely reveals them).
  */
-export function predictSegmentPractices(segmentHtml: string, organisations: readonly OrganisationName[]): SegmentPrediction {
+export function predictSegmentPractices(
+  segmentHtml: string,
+  organisations: readonly OrganisationName[],
+  firstPartyNames?: readonly string[],
+): SegmentPrediction {
   const policy = extractHtmlText(segmentHtml);
-  const claims = extractClaims(policy, { organisations: [...organisations] });
+  const claims = extractClaims(policy, { organisations: [...organisations], ...(firstPartyNames ? { firstPartyNames } : {}) });
   const prediction: SegmentPrediction = {
     categories: new Set(),
     retention: [],
@@ -66,9 +73,16 @@ export function predictSegmentPractices(segmentHtml: string, organisations: read
   }
   // Transfers alone miss most of the category, which is about children, Californians and Europeans.
   if (findAudienceStatements(policy.text).length > 0) prediction.categories.add('International and Specific Audiences');
+  // Processor claims need a recipient; OPP-115 also counts unnamed ones, outside collectors and public posting.
+  if (findSharingStatements(policy.text).length > 0) prediction.categories.add('Third Party Sharing/Collection');
   for (const measure of findSecurityMeasures(policy.text)) {
     prediction.categories.add('Data Security');
     prediction.security.add(measure.kind);
   }
   return prediction;
+}
+
+/** Production extraction sees the whole policy and so knows the company's own names; so does the evaluator. */
+export function detectPolicyFirstPartyNames(segmentsHtml: readonly string[]): string[] {
+  return detectFirstPartyNames(extractHtmlText(segmentsHtml.join(' ')));
 }

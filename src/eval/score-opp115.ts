@@ -3,7 +3,7 @@ import type { OrganisationName } from '../policy/extract-claims.js';
 import type { SecurityMeasureKind } from '../policy/find-security-measures.js';
 import { countDecision, createBinaryCounts, scoreBinaryCounts, type BinaryCounts, type BinaryScores } from './binary-scores.js';
 import type { Opp115Annotation, Opp115Corpus } from './load-opp115-corpus.js';
-import { OPP115_CATEGORIES, predictSegmentPractices, type SegmentPrediction } from './predict-segment-practices.js';
+import { detectPolicyFirstPartyNames, OPP115_CATEGORIES, predictSegmentPractices, type SegmentPrediction } from './predict-segment-practices.js';
 
 /** One line of the evaluation output. */
 export type Opp115Measure =
@@ -83,10 +83,11 @@ export function scoreOpp115(corpus: Opp115Corpus, organisations: readonly Organi
       list.push(annotation);
       bySegment.set(annotation.segmentIndex, list);
     }
+    const firstPartyNames = detectPolicyFirstPartyNames(policy.segments);
     policy.segments.forEach((segment, index) => {
       segments++;
       const gold = bySegment.get(index) ?? [];
-      const prediction = predictSegmentPractices(segment, organisations);
+      const prediction = predictSegmentPractices(segment, organisations, firstPartyNames);
       for (const category of OPP115_CATEGORIES) {
         const isGold = gold.some((a) => a.category === category);
         if (isGold) positives.set(category, (positives.get(category) ?? 0) + 1);

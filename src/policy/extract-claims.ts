@@ -15,6 +15,11 @@ export type { OrganisationName } from './match-organisations.js';
 export interface ExtractClaimsOptions {
   /** Entity catalog names; a processor name matching one gets its `entityId`. */
   organisations?: OrganisationName[];
+  /**
+   * Lower-cased names of the policy's own company, when the caller knows them better than `policy`
+   * alone can tell (extracting one part of a longer policy). Default: detected from `policy`.
+   */
+  firstPartyNames?: readonly string[];
 }
 
 /** The per-sentence extractors, in the order their claims are listed. */
@@ -32,7 +37,7 @@ const EXTRACTORS: readonly ((context: SentenceContext) => Claim[])[] = [
  */
 export function extractClaims(policy: ExtractedPolicy, options: ExtractClaimsOptions = {}): Claim[] {
   const organisations = compileOrganisationMatcher(options.organisations ?? []);
-  const firstPartyNames = detectFirstPartyNames(policy);
+  const firstPartyNames = options.firstPartyNames ?? detectFirstPartyNames(policy);
   const claims: Claim[] = [];
   for (const section of policy.sections) {
     const sentences = splitSentences(policy.text, section.span);

@@ -1,0 +1,125 @@
+import { compilePhrasePattern, findPhrases, type PhraseMatch } from './compile-phrase-pattern.js';
+import { isNegatedAt } from './detect-negation.js';
+import terms from './lexicons/sharing-statements.json' with { type: 'json' };
+import { splitSentences } from './split-sentences.js';
+
+/**
+ * How user data leaves the service, in OPP-115's terms: given to someone ('disclosure', "we may
+ * disclose your information to comply with law"), collected on the site by another organisation
+ * ('third-party-collection', "advertisers may use cookies to collect information"), or made visible
+ * to anyone ('public', "information you post becomes public").
+ */
+export type SharingStatementKind = 'disclosure' | 'third-party-collection' | 'public';
+
+/** A statement that data goes to others, with the words that say so (offsets into the searched text). */
+export interface SharingStatement {
+  kind: SharingStatementKind;
+  start: number;
+  end: number;
+  trigger: string;
+}
+
+const DISCLOSURE_VERB = compilePhrasePattern(terms.disclosureVerbs);
+/** Verbs that give data away whatever follows; the others ("provide", "send") need a recipient. */
+const STRONG_DISCLOSURE = /^(?:shar|disclos|sell|sold|rent|leas|trad|transfer|releas|exchang|pass|reveal|furnish|make|made)/i;
+const DATA_NOUN = compilePhrasePattern(terms.dataNouns);
+const COLLECTOR = compilePhrasePattern(terms.outsideCollectors);
+const COLLECTION_VERB = compilePhrasePattern(terms.collectionVerbs);
+const PUBLIC = compilePhrasePattern(terms.publicPhrases);
+
+/** "with us", "provide you with", "send you": the service itself or the reader is the other party. */
+const FIRST_PARTY_RECIPIENT =
+  /^\s+(?:us|you)\b|^[^,;.]{0,50}?\b(?:with|to)\s+(?:us|you|our\s+(?:site|website|services?|company|staff|employees))\b/i;
+/** "to third parties", "with our partners", "to the publisher", "publicly": someone receives the data. */
+const ANY_RECIPIENT =
+  /^[^;.]{0,80}?\b(?:to|with)\s+(?:(?:third|other|outside|any|certain|select(?:ed)?|trusted|these|those|such|the|a|an|its|their|our|law|government\w*|companies|advertisers|sponsors|partners|affiliates|vendors|publishers?|merchants?|others|anyone)\b(?!\s+(?:extent|purpose))|\p{Lu})|^[^;.]{0,60}?\bpublicly\b/iu;
+/** The reader or a child doing the giving ("information you provide", "you can choose not to provide", "a child has provided"). */
+const READER_SUBJECT = /\b(?:you|users?|visitors?|child|children|minors?)\s+(?:\w+\s+){0,4}$/i;
+/**
+ * An overview naming sharing as one of several things done with data ("how we collect, use and share
+ * information", "the collection, use and sharing of your information") says nothing about a recipient.
+ */
+const OVERVIEW_LIST = /\b(?:collect\w*|use|uses|used|using|store\w*|process\w*)\s*(?:,\s*(?:\w+\s*,\s*)*(?:and|or|and\/or)?|\s+(?:and|or|and\/or))\s*$/i;
+/**
+ * A policy describing its own contents ("how we may share it", "with whom we share", "whether or not
+ * to disclose") or the reader's choices ("without disclosing", "request that we not disclose").
+ */
+const DESCRIBED_NOT_DONE =
+  /\b(?:how|with\s+whom|who|whom|whether(?:\s+or\s+not)?|what|under\s+what\s+circumstances|opportunity\s+to|without|before|request\s+that\s+we|restrict\s+the\s+way)\b(?:\s+(?:we|it|they|you|to|not|our\s+\w+|\w+\s+health|the\s+\w+(?:\s+\w+)?|this\s+information))?(?:\s+(?:may|might|can|will|would|do|does|not|uses?\s+(?:and|or)|use\s*,))*\s*$/i;
+/** "unauthorized access, use or disclosure": a security threat, not a practice. */
+const THREAT = /\b(?:unauthori[sz]ed|unlawful|accidental|inadvertent|improper)\b[^.;]{0,40}$/i;
+/** "transferred to the United States", "sent to other countries": a transfer claim, not sharing. */
+const COUNTRY_RECIPIENT = /^[^.;]{0,60}?\b(?:to|in|into)\s+(?:(?:and|or|\/|,)\s*)*(?:(?:and\/or\s+)?(?:processed|stored|used|accessed)\s*,?\s*(?:and\s+)?)*(?:in\s+)?(?:the\s+)?(?:United\s+States|U\.S\.|US\b|USA|other\s+countries|any\s+(?:other\s+)?country|countries|jurisdictions?|servers?)/i;
+const PASSIVE_BEFORE = /\b(?:is|are|was|were|be|been|being|gets?)\s+(?:\w+ly\s+|not\s+|never\s+)*$/i;
+
+/**
+ * Finds sentences that say user data goes to others: a disclosure verb with user data as its object
+ * ("share your information", "personal information may be disclosed"), an outside organisation
+ * collecting on the site ("third-party advertisers may collect information", "ad networks use cookies"),
+ * or data made public. Reads vocabulary, not recipients: the processor extractor makes the typed
+ * claims (with named recipients) that rules compare with traffic. Sorted by position.
+ */
+export function findSharingStatements(text: string): SharingStatement[] {
+  const found: SharingStatement[] = [];
+  for (const sentence of splitSentences(text, { start: 0, end: text.length })) {
+    const offset = sentence.start;
+    const statement = findDisclosure(sentence.text) ?? findOutsideCollection(sentence.text) ?? findPublic(sentence.text);
+    if (statement !== null) found.push({ ...statement, start: statement.start + offset, end: statement.end + offset });
+  }
+  return found;
+}
+
+function findDisclosure(sentence: string): SharingStatement | null {
+  for (const verb of findPhrases(sentence, DISCLOSURE_VERB)) {
+    const before = sentence.slice(Math.max(0, verb.start - 60), verb.start);
+    const after = sentence.slice(verb.end, verb.end + 90);
+    if (FIRST_PARTY_RECIPIENT.test(after) || READER_SUBJECT.test(before) || THREAT.test(before) || COUNTRY_RECIPIENT.test(after)) continue;
+    if (DESCRIBED_NOT_DONE.test(before)) continue;
+    if (OVERVIEW_LIST.test(before) && !ANY_RECIPIENT.test(after)) continue;
+    if (!STRONG_DISCLOSURE.test(verb.text) && !ANY_RECIPIENT.test(after)) continue;
+    const objectAfter = firstWithin(DATA_NOUN, after, 50);
+    const subjectBefore = PASSIVE_BEFORE.test(before) && firstWithin(DATA_NOUN, before, 60, true) !== null;
+    if (objectAfter !== null || subjectBefore) return { kind: 'disclosure', ...spanOf(verb) };
+  }
+  return null;
+}
+
+function findOutsideCollection(sentence: string): SharingStatement | null {
+  for (const collector of findPhrases(sentence, COLLECTOR)) {
+    const after = sentence.slice(collector.end, collector.end + 80);
+    const verb = firstWithin(COLLECTION_VERB, after, 45);
+    if (verb === null) continue;
+    // The collector must be the one acting: no clause break or second subject between them.
+    if (/[;:(]|\b(?:you|we|us)\b/i.test(after.slice(0, verb.start))) continue;
+    // "collect from third parties": a source of data; "third parties may intercept": a threat.
+    if (/\bfrom\s+(?:\w+\s+){0,2}$/i.test(sentence.slice(Math.max(0, collector.start - 30), collector.start))) continue;
+    // "third-party information we collect": the collector word is an adjective of the data.
+    if (/^\s+(?:information|data|content|sources?)\b/i.test(after)) continue;
+    // "information we collect from third parties" / "collected by us".
+    if (/\b(?:we|us)\s+(?:\w+\s+)?$/i.test(after.slice(0, verb.start))) continue;
+    return { kind: 'third-party-collection', start: collector.start, end: collector.end + verb.end, trigger: sentence.slice(collector.start, collector.end + verb.end) };
+  }
+  return null;
+}
+
+function findPublic(sentence: string): SharingStatement | null {
+  for (const match of findPhrases(sentence, PUBLIC)) {
+    // "not available to the public" protects data; "publicly available sources" are where data comes from.
+    if (isNegatedAt(sentence, match.start) || /^\s+(?:sources?|records?|data|databases?)\b/i.test(sentence.slice(match.end))) continue;
+    return { kind: 'public', ...spanOf(match) };
+  }
+  return null;
+}
+
+/** The first match of a phrase pattern within `limit` characters of the start (or of the end, from the back). */
+function firstWithin(pattern: RegExp, text: string, limit: number, fromEnd = false): PhraseMatch | null {
+  const matches = findPhrases(text, pattern);
+  const match = fromEnd ? matches[matches.length - 1] : matches[0];
+  if (match === undefined) return null;
+  const distance = fromEnd ? text.length - match.end : match.start;
+  return distance <= limit ? match : null;
+}
+
+function spanOf(match: PhraseMatch): { start: number; end: number; trigger: string } {
+  return { start: match.start, end: match.end, trigger: match.text };
+}

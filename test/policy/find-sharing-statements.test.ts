@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { findSharingStatements } from '../../src/policy/find-sharing-statements.js';
+
+const kinds = (text: string): string[] => [...new Set(findSharingStatements(text).map((s) => s.kind))];
+
+describe('findSharingStatements', () => {
+  it('reads disclosures with no recipient named, active or passive, affirmed or denied', () => {
+    expect(kinds('We may release account information when we believe release is appropriate to comply with the law.')).toEqual(['disclosure']);
+    expect(kinds('In such transactions, customer information generally is transferred along with the rest of the business.')).toEqual(['disclosure']);
+    expect(kinds('We do not sell or rent your personal information.')).toEqual(['disclosure']);
+    expect(kinds('We will forward the information you give us to the publisher to fulfil your order.')).toEqual(['disclosure']);
+  });
+
+  it('reads outside organisations collecting on the site', () => {
+    expect(kinds('Third-party advertisers may use cookies to collect information about your visits to this site.')).toEqual(['third-party-collection']);
+    expect(kinds('These companies may collect information about you when you view or click their ads.')).toEqual(['third-party-collection']);
+  });
+
+  it('reads data made public', () => {
+    expect(kinds('Anything you post in the forums becomes public and can be read by other visitors.')).toEqual(['public']);
+    expect(kinds('Your profile name is publicly visible to other members.')).toEqual(['public']);
+  });
+
+  it('ignores giving to the service or the reader, overviews, threats, transfers abroad and sources', () => {
+    expect(kinds('You can choose not to provide certain information to us.')).toEqual([]);
+    expect(kinds('We will provide you with an email address for opting out.')).toEqual([]);
+    expect(kinds('This policy explains how we collect, use and share information about you.')).toEqual([]);
+    expect(kinds('No safeguard can prevent every unauthorized attempt to access, use or disclose personal information.')).toEqual([]);
+    expect(kinds('Your information may be transferred to and processed in the United States.')).toEqual([]);
+    expect(kinds('We also obtain data from publicly available sources and from third parties.')).toEqual([]);
+    expect(kinds('Our data is stored on servers that are not available to the public.')).toEqual([]);
+  });
+});
