@@ -1,13 +1,26 @@
 import type { FrameEvent } from './link-frame.js';
 
+/** Where a parser puts what it finds, in file order: an array, or a consumer that handles each event at once. */
+export interface FrameSink {
+  push(event: FrameEvent): unknown;
+}
+
 /**
  * A push parser for a capture container (pcap, pcapng): fed chunks, it appends frames and warnings
  * to `out`. Parsers throw only `ImportError`, and only for problems in the file header.
  */
 export interface ContainerParser {
-  push(chunk: Uint8Array, out: FrameEvent[]): void;
+  push(chunk: Uint8Array, out: FrameSink): void;
   /** Called at end of input; reports truncation. */
-  finish(out: FrameEvent[]): void;
+  finish(out: FrameSink): void;
+}
+
+/**
+ * A plain Uint8Array view of a chunk: file chunks are Buffers, and every frame and payload cut from a Buffer is a
+ * Buffer too, which costs a species lookup and a FastBuffer per subarray on the per-packet path.
+ */
+export function asPlainBytes(chunk: Uint8Array): Uint8Array {
+  return new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
 }
 
 /**
@@ -17,9 +30,7 @@ export interface ContainerParser {
 export async function* streamContainer(source: AsyncIterable<Uint8Array>, parser: ContainerParser): AsyncGenerator<FrameEvent[]> {
   for await (const chunk of source) {
     const out: FrameEvent[] = [];
-    // A plain Uint8Array view of the chunk: file chunks are Buffers, and every frame and payload cut from a Buffer
-    // is a Buffer too, which costs a species lookup and a FastBuffer per subarray on the per-packet path.
-    parser.push(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength), out);
+    parser.push(asPlainBytes(chunk), out);
     if (out.length > 0) yield out;
   }
   const out: FrameEvent[] = [];

@@ -3,12 +3,13 @@
  */
 import { ImportError } from '../model/errors.js';
 import type { CaptureFormat, Observation } from '../model/observation.js';
+import { asPlainBytes, type ContainerParser, type FrameSink } from './container-parser.js';
 import { createReadStats, type FrameEvent, type ReadStats } from './link-frame.js';
 import { FrameObserver } from './observe-frames.js';
 import { readFileChunks } from './read-file-chunks.js';
 import { readHar } from './read-har.js';
-import { readPcapFrames } from './read-pcap.js';
-import { readPcapngFrames } from './read-pcapng.js';
+import { PcapParser } from './read-pcap.js';
+import { PcapngParser } from './read-pcapng.js';
 import { readZeekLog } from './read-zeek-log.js';
 
 /**
@@ -24,10 +25,10 @@ export async function* readObservationBatches(
 ): AsyncGenerator<Observation[]> {
   switch (format) {
     case 'pcap':
-      yield* observeFrames(readPcapFrames(source, file), stats);
+      yield* observeFrames(source, new PcapParser(file), stats);
       return;
     case 'pcapng':
-      yield* observeFrames(readPcapngFrames(source, file), stats);
+      yield* observeFrames(source, new PcapngParser(file), stats);
       return;
     case 'har':
       yield* readHar(source, file, stats);
@@ -40,25 +41,35 @@ export async function* readObservationBatches(
   }
 }
 
-async function* observeFrames(batches: AsyncIterable<FrameEvent[]>, stats: ReadStats): AsyncGenerator<Observation[]> {
+/**
+ * Decodes each frame as the parser finds it (no batch of frames is built, so frames die young) and yields the
+ * observations of each chunk as one batch.
+ */
+async function* observeFrames(source: AsyncIterable<Uint8Array>, parser: ContainerParser, stats: ReadStats): AsyncGenerator<Observation[]> {
   const observer = new FrameObserver();
-  for await (const events of batches) {
-    const out: Observation[] = [];
-    for (const event of events) {
+  let out: Observation[] = [];
+  const sink: FrameSink = {
+    push(event: FrameEvent): void {
       if (event.kind === 'warning' || event.kind === 'address-name') {
         out.push(event);
-        continue;
+        return;
       }
       stats.frames = Math.max(stats.frames + 1, event.frame);
       if (stats.firstTime === null || event.time < stats.firstTime) stats.firstTime = event.time;
       if (stats.lastTime === null || event.time > stats.lastTime) stats.lastTime = event.time;
       observer.observe(event, out);
+    },
+  };
+  for await (const chunk of source) {
+    parser.push(asPlainBytes(chunk), sink);
+    if (out.length > 0) {
+      yield out;
+      out = [];
     }
-    if (out.length > 0) yield out;
   }
-  const tail: Observation[] = [];
-  observer.finish(tail);
-  if (tail.length > 0) yield tail;
+  parser.finish(sink);
+  observer.finish(out);
+  if (out.length > 0) yield out;
 }
 
 /**

@@ -3,12 +3,14 @@
  * order and timestamp resolution of the container; everything inside a frame is network byte order.
  */
 import { ImportError } from '../model/errors.js';
-import { streamContainer, type ContainerParser } from './container-parser.js';
+import { streamContainer, type ContainerParser, type FrameSink } from './container-parser.js';
 import type { FrameEvent } from './link-frame.js';
 import { RecordSplitter } from './split-records.js';
+import { describeOddSnapLength, OversizedRecordCounter } from './check-snap-length.js';
 
-/** §4 File Header: 24 bytes. */
+/** §4 File Header: 24 bytes, SnapLen at offset 16. */
 const FILE_HEADER_LENGTH = 24;
+const SNAP_LENGTH_OFFSET = 16;
 /** §5 Packet Record header: 16 bytes (24 in Alexey Kuznetzov's "modified" variant). */
 const RECORD_HEADER_LENGTH = 16;
 const MODIFIED_RECORD_HEADER_LENGTH = 24;
@@ -96,8 +98,9 @@ export class PcapParser implements ContainerParser {
   private header: PcapFileHeader | null = null;
   private recordLimit = MIN_RECORD_LIMIT;
   private frameNumber = 0;
-  private out: FrameEvent[] = [];
+  private out: FrameSink = [];
   private readonly splitter: RecordSplitter;
+  private readonly oversized = new OversizedRecordCounter();
 
   constructor(private readonly file: string) {
     this.splitter = new RecordSplitter(
@@ -127,9 +130,12 @@ export class PcapParser implements ContainerParser {
       if (parsed.versionMajor !== 2) {
         this.out.push({ kind: 'warning', offset: 4, where: 'byte', message: `unexpected pcap version ${parsed.versionMajor}.${parsed.versionMinor}` });
       }
+      const oddSnap = describeOddSnapLength(parsed.snapLength, 'pcap');
+      if (oddSnap !== null) this.out.push({ kind: 'warning', offset: fileOffset + SNAP_LENGTH_OFFSET, where: 'byte', message: oddSnap });
       return;
     }
     const le = header.littleEndian;
+    this.oversized.check(length - header.recordHeaderLength, header.snapLength, fileOffset);
     const seconds = view.getUint32(at, le);
     const fraction = view.getUint32(at + 4, le);
     const originalLength = view.getUint32(at + 12, le);
@@ -147,7 +153,7 @@ export class PcapParser implements ContainerParser {
     });
   }
 
-  push(chunk: Uint8Array, out: FrameEvent[]): void {
+  push(chunk: Uint8Array, out: FrameSink): void {
     this.out = out;
     this.splitter.push(chunk);
     this.reportStop(out);
@@ -155,7 +161,7 @@ export class PcapParser implements ContainerParser {
 
   private stopReported = false;
 
-  private reportStop(out: FrameEvent[]): void {
+  private reportStop(out: FrameSink): void {
     const stopped = this.splitter.stopped;
     if (stopped !== null && !this.stopReported) {
       this.stopReported = true;
@@ -163,8 +169,10 @@ export class PcapParser implements ContainerParser {
     }
   }
 
-  finish(out: FrameEvent[]): void {
+  finish(out: FrameSink): void {
     this.out = out;
+    const oversized = this.oversized.warning();
+    if (oversized !== null) out.push(oversized);
     this.reportStop(out);
     if (this.splitter.stopped !== null) return;
     const end = this.splitter.finish();

@@ -5,9 +5,11 @@
 import { Buffer } from 'node:buffer';
 import { ImportError } from '../model/errors.js';
 import { formatIpv4, formatIpv6 } from './format-ip-address.js';
-import { streamContainer, type ContainerParser } from './container-parser.js';
+import { streamContainer, type ContainerParser, type FrameSink } from './container-parser.js';
 import type { FrameEvent } from './link-frame.js';
 import { RecordSplitter } from './split-records.js';
+import { describeOddSnapLength, OversizedRecordCounter } from './check-snap-length.js';
+import { DistantSectionCounter } from './count-distant-sections.js';
 
 /** §3.1 / §4: block type codes. */
 const BLOCK = {
@@ -62,9 +64,11 @@ export class PcapngParser implements ContainerParser {
   private interfaces: InterfaceInfo[] = [];
   private frameNumber = 0;
   private lastTime = 0;
-  private out: FrameEvent[] = [];
+  private out: FrameSink = [];
   private stopReported = false;
   private readonly splitter: RecordSplitter;
+  private readonly oversized = new OversizedRecordCounter();
+  private readonly sections = new DistantSectionCounter();
 
   constructor(private readonly file: string) {
     this.splitter = new RecordSplitter(
@@ -135,6 +139,7 @@ export class PcapngParser implements ContainerParser {
     this.littleEndian = view.getUint32(at + 8, true) === BYTE_ORDER_MAGIC;
     this.sawSectionHeader = true;
     this.interfaces = [];
+    this.sections.startSection(fileOffset);
     if (length < 28) {
       this.warn(fileOffset, `section header block too short (${length} bytes)`);
       return;
@@ -176,6 +181,8 @@ export class PcapngParser implements ContainerParser {
       this.warn(fileOffset, 'invalid if_tsresol; assuming microseconds');
       info.unitsPerSecond = 1e6;
     }
+    const oddSnap = describeOddSnapLength(info.snapLength, 'pcapng');
+    if (oddSnap !== null) this.warn(fileOffset, oddSnap);
     this.interfaces.push(info);
   }
 
@@ -278,7 +285,9 @@ export class PcapngParser implements ContainerParser {
       this.warn(fileOffset, `captured length ${capturedLength} exceeds block size; packet skipped`);
       return;
     }
+    this.oversized.check(capturedLength, iface.snapLength, fileOffset);
     const time = convertTimestamp(high, low, iface);
+    this.sections.packet(time);
     this.lastTime = time;
     this.frameNumber += 1;
     this.out.push({
@@ -296,13 +305,13 @@ export class PcapngParser implements ContainerParser {
     this.out.push({ kind: 'warning', offset, where: 'byte', message });
   }
 
-  push(chunk: Uint8Array, out: FrameEvent[]): void {
+  push(chunk: Uint8Array, out: FrameSink): void {
     this.out = out;
     this.splitter.push(chunk);
     this.reportStop(out);
   }
 
-  private reportStop(out: FrameEvent[]): void {
+  private reportStop(out: FrameSink): void {
     const stopped = this.splitter.stopped;
     if (stopped !== null && !this.stopReported) {
       this.stopReported = true;
@@ -310,8 +319,9 @@ export class PcapngParser implements ContainerParser {
     }
   }
 
-  finish(out: FrameEvent[]): void {
+  finish(out: FrameSink): void {
     this.out = out;
+    for (const counted of [this.oversized.warning(), this.sections.warning()]) if (counted !== null) out.push(counted);
     this.reportStop(out);
     if (this.splitter.stopped !== null) return;
     const end = this.splitter.finish();
