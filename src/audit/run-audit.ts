@@ -1,14 +1,15 @@
 import { createHash } from 'node:crypto';
-import type { AuditInputs, AuditResult, RecipientSummary } from '../model/audit.js';
+import type { AuditDataSource, AuditInputs, AuditResult, EntityListRecord, RecipientSummary } from '../model/audit.js';
 import type { Confidence, Finding } from '../model/finding.js';
 import { rankSeverity } from '../model/finding.js';
 import type { Entity, IpNetworkInfo } from '../model/entity.js';
 import { attributeFlow } from '../enrich/attribute-flow.js';
 import type { EntityCatalog } from '../enrich/entity-catalog.js';
 import { mergeUserEntities } from '../enrich/merge-user-entities.js';
+import { summariseEntityLists } from '../enrich/summarise-entity-lists.js';
 import { listUserEntities } from '../store/entity-repository.js';
 import type { StoredClaim } from '../store/policy-repository.js';
-import { DEFAULT_AUDIT_SETTINGS, type AuditSettings } from '../rules/audit-settings.js';
+import { DEFAULT_AUDIT_SETTINGS, recordAuditSettings, type AuditSettings } from '../rules/audit-settings.js';
 import { requireApp } from '../store/app-repository.js';
 import { listCaptures, loadFlows, loadIdentifierHits } from '../store/capture-repository.js';
 import { findLinkedSnapshots, findSnapshotInForce, loadClaims, loadLinkedClaims } from '../store/policy-repository.js';
@@ -29,21 +30,29 @@ export interface AuditDependencies {
   toolVersion: string;
   /** User configuration for the rules; defaults to {@link DEFAULT_AUDIT_SETTINGS}. */
   settings?: AuditSettings;
+  /** Shipped data sets this run uses (IP data, entity catalog), recorded with the audit for its report. */
+  dataSources?: readonly AuditDataSource[];
+}
+
+/** The catalog an audit attributes with, and the imported lists merged into it. */
+interface AuditCatalog {
+  catalog: EntityCatalog;
+  entityLists: EntityListRecord[];
 }
 
 /** Merged catalogs by base catalog, reused while the stored lists are unchanged (batch audits of many apps). */
-const mergedCatalogs = new WeakMap<EntityCatalog, { fingerprint: string; catalog: EntityCatalog }>();
+const mergedCatalogs = new WeakMap<EntityCatalog, AuditCatalog & { fingerprint: string }>();
 
 /** The base catalog with this database's imported lists (`claimcheck entities import`) filling its gaps. */
-function loadAuditCatalog(db: StoreDatabase, base: EntityCatalog): EntityCatalog {
+function loadAuditCatalog(db: StoreDatabase, base: EntityCatalog): AuditCatalog {
   const userEntities = listUserEntities(db);
-  if (userEntities.length === 0) return base;
+  if (userEntities.length === 0) return { catalog: base, entityLists: [] };
   const fingerprint = createHash('sha256').update(JSON.stringify(userEntities)).digest('hex');
   const cached = mergedCatalogs.get(base);
-  if (cached?.fingerprint === fingerprint) return cached.catalog;
-  const catalog = mergeUserEntities(base, userEntities).catalog;
-  mergedCatalogs.set(base, { fingerprint, catalog });
-  return catalog;
+  if (cached?.fingerprint === fingerprint) return cached;
+  const merged = { fingerprint, catalog: mergeUserEntities(base, userEntities).catalog, entityLists: summariseEntityLists(userEntities) };
+  mergedCatalogs.set(base, merged);
+  return merged;
 }
 
 /**
@@ -60,8 +69,13 @@ function resolveProcessorNames(claims: StoredClaim[], catalog: EntityCatalog): S
 
 /** Loads an app's stored policy and captures into the read-only view the rules check. */
 export function buildAuditView(db: StoreDatabase, appName: string, deps: AuditDependencies): AuditView {
+  return prepareAudit(db, appName, deps).view;
+}
+
+/** The view the rules check, and the imported lists its catalog includes. */
+function prepareAudit(db: StoreDatabase, appName: string, deps: AuditDependencies): { view: AuditView; entityLists: EntityListRecord[] } {
   const app = requireApp(db, appName);
-  const catalog = loadAuditCatalog(db, deps.catalog);
+  const { catalog, entityLists } = loadAuditCatalog(db, deps.catalog);
   const captures = listCaptures(db, app.id);
   // The policy version in force when the earliest capture began (the newest one when times are unknown).
   const starts = captures.map((c) => c.firstTime).filter((t): t is number => t !== null);
@@ -80,7 +94,7 @@ export function buildAuditView(db: StoreDatabase, appName: string, deps: AuditDe
     return [{ flow, capture, attribution: attributeFlow(flow, { catalog, network: deps.network, firstPartyDomains }) }];
   });
   const lineageCache = new Map<string, Entity[]>();
-  return {
+  const view: AuditView = {
     app,
     snapshot,
     claims,
@@ -98,6 +112,7 @@ export function buildAuditView(db: StoreDatabase, appName: string, deps: AuditDe
       return lineage;
     },
   };
+  return { view, entityLists };
 }
 
 const CONFIDENCE_RANK: Record<Confidence, number> = { low: 0, medium: 1, high: 2 };
@@ -190,7 +205,13 @@ function describePolicyInput(db: StoreDatabase, view: AuditView): AuditInputs['p
   return policy;
 }
 
-function describeInputs(db: StoreDatabase, view: AuditView): AuditInputs {
+/** What the audit read, with the data sets, imported lists and settings that shaped its findings. */
+function describeInputs(
+  db: StoreDatabase,
+  view: AuditView,
+  entityLists: EntityListRecord[],
+  dataSources: readonly AuditDataSource[] | undefined,
+): AuditInputs {
   return {
     policy: describePolicyInput(db, view),
     captures: view.captures.map((c) => ({
@@ -202,17 +223,20 @@ function describeInputs(db: StoreDatabase, view: AuditView): AuditInputs {
       lastTime: c.lastTime,
       warnings: c.warningCount,
     })),
+    ...(dataSources ? { dataSources: [...dataSources] } : {}),
+    entityLists,
+    settings: recordAuditSettings(view.settings),
   };
 }
 
 /** Runs every rule over an app's stored data and stores the audit with its findings. */
 export function runAudit(db: StoreDatabase, appName: string, deps: AuditDependencies): AuditResult {
-  const view = buildAuditView(db, appName, deps);
+  const { view, entityLists } = prepareAudit(db, appName, deps);
   const findings = RULES.flatMap((rule) => rule.check(view)).sort(compareFindings);
   const result = {
     createdAt: deps.now().toISOString(),
     toolVersion: deps.toolVersion,
-    inputs: describeInputs(db, view),
+    inputs: describeInputs(db, view, entityLists, deps.dataSources),
     recipients: summariseRecipients(view),
     findings,
   };

@@ -3,9 +3,10 @@ import type { AuditDependencies } from '../audit/run-audit.js';
 import { EntityCatalog } from '../enrich/entity-catalog.js';
 import { mergeUserEntities } from '../enrich/merge-user-entities.js';
 import { listUserEntities } from '../store/entity-repository.js';
-import { describeIpDataSources, lookupIpNetwork } from '../enrich/ip-network-database.js';
+import { describeDataSources as describeShippedDataSources } from '../enrich/describe-data-sources.js';
+import { lookupIpNetwork } from '../enrich/ip-network-database.js';
 import { readToolVersion } from '../package-root.js';
-import type { DataSource } from '../report/report-model.js';
+import type { AuditDataSource } from '../model/audit.js';
 import { openDatabase, type StoreDatabase } from '../store/open-database.js';
 import { translateStoreError } from '../store/translate-store-error.js';
 
@@ -59,20 +60,13 @@ export function loadCatalogWithUserEntities(db: StoreDatabase): EntityCatalog {
   return mergeUserEntities(loadCatalog(), listUserEntities(db)).catalog;
 }
 
-/** Production dependencies of an audit: real clock, shipped data. */
+/** Production dependencies of an audit: real clock, shipped data, recorded with the audit. */
 export function createAuditDependencies(): AuditDependencies {
-  return { catalog: loadCatalog(), network: lookupIpNetwork, now: () => new Date(), toolVersion: readToolVersion() };
+  const toolVersion = readToolVersion();
+  return { catalog: loadCatalog(), network: lookupIpNetwork, now: () => new Date(), toolVersion, dataSources: describeDataSources() };
 }
 
-/** Data sets named in every report's methodology section. */
-export function describeDataSources(): DataSource[] {
-  return [
-    ...describeIpDataSources(),
-    {
-      name: 'claimcheck entity catalog',
-      version: readToolVersion(),
-      licence: 'MIT (facts compiled from the organisations\u2019 own pages; sources listed per entity)',
-      attribution: 'src/enrich/data/entities.json in the claimcheck package',
-    },
-  ];
+/** Data sets named in a report's methodology when its audit did not record them (audits of older versions). */
+export function describeDataSources(): AuditDataSource[] {
+  return describeShippedDataSources(loadCatalog(), readToolVersion());
 }

@@ -1,3 +1,4 @@
+import type { EntityListImport } from './entity.js';
 import type { Confidence, ConsistencyLabel, Finding } from './finding.js';
 
 /** One organisation (or network) that traffic went to, as the report's recipients table lists it. */
@@ -31,6 +32,32 @@ export interface LinkedPageInput {
   claimCounts: Record<string, number>;
 }
 
+/** A data set an audit relied on, named with version and licence for the methodology section. */
+export interface AuditDataSource {
+  name: string;
+  version: string;
+  licence: string;
+  attribution: string;
+}
+
+/** A user-supplied entity list merged into an audit's catalog, with how many organisations it holds. */
+export interface EntityListRecord extends EntityListImport {
+  /** Organisations stored from this list (those it shares with another list count for both). */
+  entities: number;
+}
+
+/** User configuration the rules ran with, written down so the audit can be run again the same way. */
+export interface AuditSettingsRecord {
+  /** Jurisdictions of interest for `processor-country`. */
+  jurisdictions: {
+    mode: 'undisclosed' | 'listed' | 'off';
+    /** The `--jurisdictions` value that gives this setting: 'all' (the default), 'none' or the list as written ('EU,US'). */
+    option: string;
+    /** ISO 3166-1 alpha-2 codes checked, regions expanded; empty unless mode is 'listed'. */
+    countries: string[];
+  };
+}
+
 /** The inputs of an audit, named by hash so the audit can be reproduced. */
 export interface AuditInputs {
   policy: {
@@ -51,6 +78,12 @@ export interface AuditInputs {
     lastTime: number | null;
     warnings: number;
   }[];
+  /** Shipped data sets (IP data, entity catalog) with versions; absent in audits stored before it was recorded. */
+  dataSources?: AuditDataSource[];
+  /** User-imported entity lists merged into the catalog ([] when none); absent in audits stored before it was recorded. */
+  entityLists?: EntityListRecord[];
+  /** User configuration of the rules; absent in audits stored before it was recorded. */
+  settings?: AuditSettingsRecord;
 }
 
 /** A finished audit: what was checked, who received data, and the findings. */

@@ -46,6 +46,23 @@ export interface Entity {
    * import`): the lists they came from. Their facts (headquarters, parent) are the list's, unchecked.
    */
   importedFrom?: string[];
+  /**
+   * Set only for user-supplied entities: each list file that described this organisation, as first
+   * imported. Absent on entities stored before claimcheck recorded it (their `importedFrom` names the list).
+   */
+  importedLists?: EntityListImport[];
+}
+
+/** One user-supplied entity list file as imported: enough to name it in a report and import it again. */
+export interface EntityListImport {
+  /** File name as given to `entities import` (no directory). */
+  file: string;
+  /** List format: 'disconnect', 'duckduckgo' or 'webxray'. */
+  format: string;
+  /** sha256 of the file's bytes (only its first 12 hex digits for lists imported before it was recorded in full). */
+  sha256: string;
+  /** When the file was first imported into this database (ISO 8601); null when not recorded. */
+  importedAt: string | null;
 }
 
 /** IP → network facts from the pinned offline data. */

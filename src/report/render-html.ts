@@ -3,7 +3,7 @@ import { escapeHtml as h } from './escape-text.js';
 import { renderHtmlPage } from './html-page.js';
 import { formatEndpoint, formatTime, type WiresharkFilter } from './format-evidence.js';
 import type { ReportFinding, ReportModel } from './report-model.js';
-import { LABEL_MEANINGS, METHODOLOGY_PARAGRAPHS } from './report-wording.js';
+import { DATA_SOURCES_FROM_REPORT, describeEntityLists, describeJurisdictions, describeReproduction, LABEL_MEANINGS, METHODOLOGY_PARAGRAPHS } from './report-wording.js';
 import { renderCountryChart, renderOrganisationChart } from './render-traffic-chart.js';
 import { formatBytes, nameCountry } from './wording.js';
 
@@ -199,7 +199,12 @@ ${captures}
     report.generatedAt,
   )}.</li>
 ${report.dataSources.map((d) => `<li>${h(d.name)}, version ${h(d.version)}. Licence: ${h(d.licence)}. ${h(d.attribution)}</li>`).join('\n')}
+${describeEntityLists(report.inputs.entityLists).map((line) => `<li>${h(line)}</li>`).join('\n')}
 </ul>
+${report.dataSourcesRecordedBy === 'report' ? `<p>${h(DATA_SOURCES_FROM_REPORT)}</p>\n` : ''}<h3>Settings</h3>
+<ul><li>${h(describeJurisdictions(report.inputs.settings))}</li></ul>
+<h3>Reproducing this audit</h3>
+<p>${h(describeReproduction(report))}</p>
 </section>`;
 }
 

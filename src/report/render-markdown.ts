@@ -2,7 +2,7 @@ import type { PacketEvidence, PolicyEvidence } from '../model/finding.js';
 import { escapeMarkdown as md, escapeMarkdownCode as code } from './escape-text.js';
 import { formatEndpoint, formatTime } from './format-evidence.js';
 import type { ReportFinding, ReportModel } from './report-model.js';
-import { LABEL_MEANINGS, METHODOLOGY_PARAGRAPHS } from './report-wording.js';
+import { DATA_SOURCES_FROM_REPORT, describeEntityLists, describeJurisdictions, describeReproduction, LABEL_MEANINGS, METHODOLOGY_PARAGRAPHS } from './report-wording.js';
 import { formatBytes, nameCountry } from './wording.js';
 
 function renderPacketRow(e: PacketEvidence): string {
@@ -147,6 +147,9 @@ export function renderMarkdown(report: ReportModel): string {
   for (const r of report.rules) lines.push(`- ${code(r.id)} (${s.byRule[r.id] ?? 0}): ${md(r.description)}`);
   lines.push('', 'Data sources:', '');
   for (const d of report.dataSources) lines.push(`- ${md(d.name)}, version ${md(d.version)}. Licence: ${md(d.licence)}. ${md(d.attribution)}`);
-  lines.push('');
+  for (const line of describeEntityLists(report.inputs.entityLists)) lines.push(`- ${md(line)}`);
+  if (report.dataSourcesRecordedBy === 'report') lines.push('', md(DATA_SOURCES_FROM_REPORT));
+  lines.push('', 'Settings:', '', `- ${md(describeJurisdictions(report.inputs.settings))}`);
+  lines.push('', md(describeReproduction(report)), '');
   return lines.join('\n');
 }

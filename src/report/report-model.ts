@@ -1,4 +1,4 @@
-import type { AuditInputs, AuditResult, RecipientSummary } from '../model/audit.js';
+import type { AuditDataSource, AuditInputs, AuditResult, RecipientSummary } from '../model/audit.js';
 import type { ConsistencyLabel, Finding, PacketEvidence, PolicyEvidence, Severity } from '../model/finding.js';
 import { SEVERITIES } from '../model/finding.js';
 import type { RuleMeta } from '../rules/rule.js';
@@ -14,12 +14,7 @@ import { listCaveats } from './report-wording.js';
 export const REPORT_SCHEMA_VERSION = '1.2.0';
 
 /** A data set the audit relied on, named with version and licence for the methodology section. */
-export interface DataSource {
-  name: string;
-  version: string;
-  licence: string;
-  attribution: string;
-}
+export type DataSource = AuditDataSource;
 
 /** A finding as reported: the stored finding plus what a reader needs to check it. */
 export interface ReportFinding extends Finding {
@@ -56,7 +51,8 @@ export interface ReportModel {
   generatedAt: string;
   app: { name: string; domains: string[] };
   audit: { id: number; createdAt: string; toolVersion: string };
-  inputs: AuditInputs;
+  /** What the audit read and ran with; the shipped data sets are in `dataSources`, not here. */
+  inputs: Omit<AuditInputs, 'dataSources'>;
   summary: {
     findings: number;
     bySeverity: Record<Severity, number>;
@@ -73,6 +69,11 @@ export interface ReportModel {
   findings: ReportFinding[];
   rules: RuleMeta[];
   dataSources: DataSource[];
+  /**
+   * 'audit' when `dataSources` are those the audit recorded; 'report' when the audit (made by an older
+   * claimcheck) recorded none and they are those of the claimcheck that wrote the report.
+   */
+  dataSourcesRecordedBy: 'audit' | 'report';
 }
 
 /** What a report needs besides the audit; injected so the same inputs always give the same bytes. */
@@ -164,19 +165,25 @@ export function buildReportModel(audit: AuditResult, context: ReportContext): Re
     wiresharkFilters: buildFindingFilters(finding.packetEvidence),
     caveats: listCaveats(finding),
   }));
-  const policy = audit.inputs.policy;
+  const { policy, captures, dataSources, entityLists, settings } = audit.inputs;
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     generator: { name: 'claimcheck', version: context.toolVersion },
     generatedAt: context.generatedAt.toISOString(),
     app: { name: audit.appName, domains: audit.appDomains },
     audit: { id: audit.auditId, createdAt: audit.createdAt, toolVersion: audit.toolVersion },
-    inputs: { policy: policy ? showPolicySources(policy, showSource) : null, captures: audit.inputs.captures },
+    inputs: {
+      policy: policy ? showPolicySources(policy, showSource) : null,
+      captures,
+      ...(entityLists ? { entityLists } : {}),
+      ...(settings ? { settings } : {}),
+    },
     summary: { findings: audit.findings.length, bySeverity, byRule, byLabel },
     traffic: summariseTraffic(audit.recipients),
     recipients: audit.recipients,
     findings,
     rules: [...context.rules],
-    dataSources: [...context.dataSources],
+    dataSources: [...(dataSources ?? context.dataSources)],
+    dataSourcesRecordedBy: dataSources ? 'audit' : 'report',
   };
 }

@@ -4,6 +4,7 @@
  * an editor or a lawyer reviews everything the report asserts in two files. Caveats are derived from
  * the finding's evidence, so a rule added later gets the general ones without code here.
  */
+import type { AuditSettingsRecord, EntityListRecord } from '../model/audit.js';
 import type { ConsistencyLabel, Finding } from '../model/finding.js';
 
 /** What each consistency label means, in one plain sentence. */
@@ -66,3 +67,62 @@ export const METHODOLOGY_PARAGRAPHS: readonly string[] = [
   'Countries and network owners come from pinned, offline IP data sets (listed below); nothing is looked up on the network during an audit. Labels follow flow-to-policy research (PoliCheck): consistent, vague, omitted, incorrect.',
   'What a capture cannot show: what happens to data after it reaches a server, traffic the app sends on other devices, accounts or days, and the content of encrypted connections. A finding is a discrepancy between this policy snapshot and these captures, not a finding of intent or of a breach of law.',
 ];
+
+const LIST_FORMAT_NAMES: Record<string, string> = { disconnect: 'Disconnect', duckduckgo: 'DuckDuckGo Tracker Radar', webxray: 'webXray' };
+
+/** One imported entity list, for the methodology's data sources. */
+export function describeEntityList(list: EntityListRecord): string {
+  const sha = list.sha256.length === 64 ? `sha256 ${list.sha256}` : `sha256 beginning ${list.sha256} (recorded in part by an older claimcheck)`;
+  const imported = list.importedAt === null ? 'import date not recorded' : `imported ${list.importedAt}`;
+  return `User-imported entity list ${list.file}: ${LIST_FORMAT_NAMES[list.format] ?? list.format} format (claimcheck entities import --format ${list.format}), ${sha}, ${imported}, ${list.entities} ${
+    list.entities === 1 ? 'organisation' : 'organisations'
+  }. Its entries fill gaps in the entity catalog and never override it; claimcheck does not ship the list, whose licence is its publisher's.`;
+}
+
+/** The imported lists an audit used, or why none are named. */
+export function describeEntityLists(lists: readonly EntityListRecord[] | undefined): string[] {
+  if (lists === undefined) return ['User-imported entity lists: not recorded (the audit was made by a claimcheck version that did not record them).'];
+  if (lists.length === 0) return ['User-imported entity lists: none; attribution used the shipped entity catalog only.'];
+  return lists.map(describeEntityList);
+}
+
+/** The `processor-country` jurisdictions an audit ran with, in one sentence. */
+export function describeJurisdictions(settings: AuditSettingsRecord | undefined): string {
+  if (settings === undefined) return 'Jurisdictions of interest (processor-country): not recorded (the audit was made by a claimcheck version that did not record its settings).';
+  const j = settings.jurisdictions;
+  switch (j.mode) {
+    case 'undisclosed':
+      return 'Jurisdictions of interest (processor-country): every country the policy does not name, checked only when the policy names at least one place (--jurisdictions all, the default).';
+    case 'off':
+      return 'Jurisdictions of interest (processor-country): none; the rule was switched off (--jurisdictions none).';
+    case 'listed':
+      return `Jurisdictions of interest (processor-country): ${j.option}, as given with --jurisdictions ${j.option}; the countries checked were ${j.countries.join(', ')}.`;
+  }
+}
+
+/** A command-line word, quoted when the shell would split it. */
+function shellWord(text: string): string {
+  return /^[\w,.@:/+-]+$/.test(text) ? text : `"${text.replace(/(["\\$`])/g, '\\$1')}"`;
+}
+
+/** Why the listed data sources may differ from those the audit used. */
+export const DATA_SOURCES_FROM_REPORT =
+  'The audit did not record its data sources (it was made by an older claimcheck); those listed are the ones of the claimcheck that wrote this report and may differ.';
+
+/** How to run the audit again from the inputs this report names by hash. */
+export function describeReproduction(report: {
+  app: { name: string; domains: string[] };
+  audit: { toolVersion: string };
+  inputs: { entityLists?: readonly EntityListRecord[]; settings?: AuditSettingsRecord };
+}): string {
+  const lists = report.inputs.entityLists ?? [];
+  const steps = [
+    `install claimcheck ${report.audit.toolVersion}`,
+    ...(lists.length > 0 ? [`import the entity ${lists.length === 1 ? 'list' : 'lists'} above (claimcheck entities import <file> --format <format>)`] : []),
+    `store the policy snapshot and capture files named above by sha256 for an app named ${shellWord(report.app.name)}${
+      report.app.domains.length > 0 ? ` with its own domains ${report.app.domains.map((d) => `--app-domain ${d}`).join(' ')}` : ''
+    } (claimcheck policy add, claimcheck import)`,
+    `run claimcheck audit --app ${shellWord(report.app.name)}${report.inputs.settings ? ` --jurisdictions ${shellWord(report.inputs.settings.jurisdictions.option)}` : ''}`,
+  ];
+  return `To run this audit again: ${steps.join('; ')}.`;
+}

@@ -2,6 +2,7 @@
  * User configuration that changes what rules look for. Kept out of the rules themselves so that a
  * choice of opinion ("which countries matter for this story") is the user's, stated in the command.
  */
+import type { AuditSettingsRecord } from '../model/audit.js';
 import { ConfigError } from '../model/errors.js';
 import { listRegionMembers } from './policy-locations.js';
 
@@ -62,4 +63,17 @@ export function parseJurisdictions(text: string): JurisdictionSetting {
     );
   }
   return { mode: 'listed', countries: [...countries].sort(), asWritten: entries.map((e) => (listRegionMembers(e).length > 0 ? e : e.toUpperCase())) };
+}
+
+/** The settings as an audit records them: the `--jurisdictions` value that reproduces them, and what it stood for. */
+export function recordAuditSettings(settings: AuditSettings): AuditSettingsRecord {
+  const j = settings.jurisdictions;
+  switch (j.mode) {
+    case 'undisclosed':
+      return { jurisdictions: { mode: 'undisclosed', option: 'all', countries: [] } };
+    case 'off':
+      return { jurisdictions: { mode: 'off', option: 'none', countries: [] } };
+    case 'listed':
+      return { jurisdictions: { mode: 'listed', option: j.asWritten.join(','), countries: [...j.countries] } };
+  }
 }

@@ -54,11 +54,9 @@ function squash(text: string): string {
 function namesRecipient(view: AuditView, claim: StoredProcessorClaim, recipient: ObservedRecipient): boolean {
   if (claim.processorType !== 'named') return false;
   if (claim.entityId && recipient.entityId) {
-    // A claim naming a parent covers its products; a claim naming a product covers its parent's flows
-    // only loosely, so both directions count as named.
-    const flowLineage = view.lineage(recipient.entityId).map((e) => e.id);
-    const claimLineage = view.lineage(claim.entityId).map((e) => e.id);
-    return flowLineage.includes(claim.entityId) || claimLineage.includes(recipient.entityId);
+    // A name covers what that organisation owns (Google → Google Analytics), never what owns it or a
+    // sibling product (Crashlytics ↛ Google's ad servers): docs/rules/undisclosed-recipient.md.
+    return view.lineage(recipient.entityId).some((e) => e.id === claim.entityId);
   }
   // Unknown organisations: compare the written name with the domain's first label ("Acme" ↔ acme.com).
   const name = squash(claim.name);

@@ -2,7 +2,7 @@
  * User-supplied entities (from `claimcheck entities import`), stored so every later audit in this
  * database sees them. The shipped catalog is package data, never rows here.
  */
-import type { Entity } from '../model/entity.js';
+import type { Entity, EntityListImport } from '../model/entity.js';
 import type { StoreDatabase } from './open-database.js';
 
 /** What one import changed. */
@@ -15,6 +15,12 @@ export interface EntitySaveResult {
 
 function union<T extends string>(a: readonly T[], b: readonly T[]): T[] {
   return [...new Set([...a, ...b])].sort();
+}
+
+/** The stored list records plus new files; a file imported again keeps its first import date. */
+function combineImports(stored: readonly EntityListImport[], incoming: readonly EntityListImport[]): EntityListImport[] {
+  const known = new Set(stored.map((l) => `${l.format}:${l.sha256}`));
+  return [...stored, ...incoming.filter((l) => !known.has(`${l.format}:${l.sha256}`))];
 }
 
 /**
@@ -36,6 +42,8 @@ function combineEntities(stored: Entity, incoming: Entity, unknownCountry: strin
   if (combined.parent === undefined && incoming.parent !== undefined) combined.parent = incoming.parent;
   const lists = [...(stored.importedFrom ?? []), ...(incoming.importedFrom ?? [])];
   if (lists.length > 0) combined.importedFrom = [...new Set(lists)];
+  const imports = combineImports(stored.importedLists ?? [], incoming.importedLists ?? []);
+  if (imports.length > 0) combined.importedLists = imports;
   return combined;
 }
 
@@ -72,11 +80,6 @@ export function saveUserEntities(db: StoreDatabase, entities: readonly Entity[],
 /** Every stored user entity, by id (a stable order, so audits are reproducible). */
 export function listUserEntities(db: StoreDatabase): Entity[] {
   return (db.prepare('SELECT data FROM entities ORDER BY id').all() as { data: string }[]).map((r) => JSON.parse(r.data) as Entity);
-}
-
-/** How many user entities each list contributed first, for `entities list` and report methodology. */
-export function countUserEntitiesByOrigin(db: StoreDatabase): { origin: string; count: number }[] {
-  return db.prepare('SELECT origin, count(*) AS count FROM entities GROUP BY origin ORDER BY origin').all() as { origin: string; count: number }[];
 }
 
 /** Removes every user entity; returns how many were removed. */

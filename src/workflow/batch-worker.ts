@@ -5,6 +5,7 @@
  * parallel. Typed input errors come back as messages; anything else as an internal error.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { describeDataSources } from '../enrich/describe-data-sources.js';
 import { EntityCatalog } from '../enrich/entity-catalog.js';
 import { lookupIpNetwork } from '../enrich/ip-network-database.js';
 import { UserFacingError } from '../model/errors.js';
@@ -21,7 +22,9 @@ const setup = workerData as BatchWorkerSetup;
 const port = parentPort;
 if (!port) throw new Error('batch-worker must run as a worker thread');
 const db = openDatabase(setup.dbPath, { busyTimeoutMs: WORKER_BUSY_TIMEOUT_MS });
-const deps = { catalog: EntityCatalog.loadDefault(), network: lookupIpNetwork, now: () => new Date(), toolVersion: readToolVersion() };
+const catalog = EntityCatalog.loadDefault();
+const toolVersion = readToolVersion();
+const deps = { catalog, network: lookupIpNetwork, now: () => new Date(), toolVersion, dataSources: describeDataSources(catalog, toolVersion) };
 
 port.on('message', (request: BatchWorkerRequest) => {
   if (request.kind === 'stop') {

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { UNKNOWN_COUNTRY, type EntityListFormat, type ParsedEntityList } from '../enrich/entity-list-builder.js';
 import { EntityListShapeError, parseEntityList } from '../enrich/parse-entity-list.js';
+import type { EntityListImport } from '../model/entity.js';
 import { ConfigError } from '../model/errors.js';
 import { saveUserEntities, type EntitySaveResult } from '../store/entity-repository.js';
 import type { StoreDatabase } from '../store/open-database.js';
@@ -32,8 +33,11 @@ function readListFile(file: string): Buffer {
   }
 }
 
-/** Reads, parses and stores one list; a file that is not the named format is one ConfigError naming it. */
-export function importEntityList(db: StoreDatabase, file: string, format: EntityListFormat): EntityImportOutcome {
+/**
+ * Reads, parses and stores one list; a file that is not the named format is one ConfigError naming it.
+ * `now` dates the import (injected so tests control the clock).
+ */
+export function importEntityList(db: StoreDatabase, file: string, format: EntityListFormat, now: () => Date = () => new Date()): EntityImportOutcome {
   const bytes = readListFile(file);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   let json: unknown;
@@ -54,7 +58,10 @@ export function importEntityList(db: StoreDatabase, file: string, format: Entity
   if (parsed.entities.length === 0) {
     throw new ConfigError(`${file}: no organisation with a usable domain found in this ${format} list`, 'check --format');
   }
-  const saved = saveUserEntities(db, parsed.entities, origin, UNKNOWN_COUNTRY);
+  // Every entity records the list file, so an audit can name the lists it merged and their import dates.
+  const list: EntityListImport = { file: basename(file), format, sha256, importedAt: now().toISOString() };
+  const entities = parsed.entities.map((entity) => ({ ...entity, importedLists: [list] }));
+  const saved = saveUserEntities(db, entities, origin, UNKNOWN_COUNTRY);
   return {
     file,
     format,

@@ -1,4 +1,5 @@
-import { writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AuditResult } from '../../src/model/audit.js';
@@ -36,7 +37,17 @@ describe('claimcheck entities', () => {
     const again = runCli(['--db', db, 'entities', 'import', join(LISTS, 'webxray_domain_owners.json'), '--format', 'webxray']);
     expect(again.stdout).toMatch(/ 0 added, 0 extended, \d+ unchanged/);
     const list = runCli(['--db', db, 'entities', 'list']);
-    expect(list.stdout.trim().split('\n')).toHaveLength(3);
+    const rows = list.stdout.trim().split('\n').map((line) => line.split('\t'));
+    expect(rows).toHaveLength(3);
+    // Each list with its size, format, file, full sha256 and first import date, as reports name it.
+    const webxray = rows.find((r) => r[2] === 'webxray_domain_owners.json');
+    expect(webxray?.slice(1)).toEqual([
+      'webxray',
+      'webxray_domain_owners.json',
+      `sha256 ${createHash('sha256').update(readFileSync(join(LISTS, 'webxray_domain_owners.json'))).digest('hex')}`,
+      expect.stringMatching(/^imported \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+    ]);
+    expect(Number(webxray?.[0])).toBeGreaterThan(400);
     expect(runCli(['--db', db, 'entities', 'clear']).stdout).toMatch(/^removed \d+ user-supplied entities/);
     expect(runCli(['--db', db, 'entities', 'list']).stdout).toContain('no user-supplied entities');
   });
@@ -65,9 +76,10 @@ describe('claimcheck entities', () => {
     const dir = tempDir();
     const db = join(dir, 'e.db');
     const policy = join(dir, 'policy.md');
-    writeFileSync(policy, '# Privacy\n\n## Sharing\n\nWe share advertising identifiers with Criteo, our advertising partner.\n');
+    writeFileSync(policy, '# Privacy\n\n## Sharing\n\nWe share advertising identifiers with Yieldmo, our advertising partner.\n');
     const capture = join(dir, 'session.pcap');
-    writeCapture(capture, '185.235.84.10', 'x.bidswitch.net');
+    // Yieldmo is in the Disconnect list but not in the shipped catalog; its ad server runs on AWS.
+    writeCapture(capture, '3.208.10.10', 'ads.yieldmo.com');
 
     expect(runCli(['--db', db, 'entities', 'import', join(LISTS, 'disconnect_entities.json'), '--format', 'disconnect']).status).toBe(0);
     expect(runCli(['--db', db, 'policy', 'add', policy, '--app', 'App']).status).toBe(0);
@@ -75,8 +87,21 @@ describe('claimcheck entities', () => {
     const audit = runCli(['--db', db, 'audit', '--app', 'App', '--json']);
     expect(audit.stderr).toBe('');
     const result = JSON.parse(audit.stdout) as AuditResult;
-    expect(result.recipients.find((r) => r.hosts.includes('x.bidswitch.net'))).toMatchObject({ organisation: 'Criteo', label: 'consistent' });
+    expect(result.recipients.find((r) => r.hosts.includes('ads.yieldmo.com'))).toMatchObject({ organisation: 'Yieldmo', label: 'consistent' });
     expect(result.findings.filter((f) => f.ruleId === 'undisclosed-recipient')).toEqual([]);
+
+    // The audit names the list it merged, and the report's methodology says how to get the same result.
+    const sha256 = createHash('sha256').update(readFileSync(join(LISTS, 'disconnect_entities.json'))).digest('hex');
+    expect(result.inputs.entityLists).toEqual([
+      { file: 'disconnect_entities.json', format: 'disconnect', sha256, importedAt: expect.stringMatching(/^\d{4}-/), entities: expect.any(Number) },
+    ]);
+    expect(result.inputs.settings).toEqual({ jurisdictions: { mode: 'undisclosed', option: 'all', countries: [] } });
+    const out = join(dir, 'reports');
+    expect(runCli(['--db', db, 'report', '--app', 'App', '--format', 'md', '--out', out]).status).toBe(0);
+    const markdown = readFileSync(join(out, 'report.md'), 'utf8');
+    expect(markdown).toContain(`User-imported entity list disconnect\\_entities.json: Disconnect format (claimcheck entities import --format disconnect), sha256 ${sha256}, imported `);
+    expect(markdown).toContain('--jurisdictions all, the default');
+    expect(markdown).toMatch(/To run this audit again: install claimcheck \S+; import the entity list above .*; run claimcheck audit --app App --jurisdictions all\./);
   });
 
   it('audit --jurisdictions rejects unknown codes with exit 2', () => {

@@ -18,9 +18,10 @@ describe('mergeUserEntities', () => {
   });
 
   it('adds unknown organisations and their domains', () => {
-    const { catalog } = mergeUserEntities(shipped, [listed('criteo', { name: 'Criteo SA', domains: ['criteo.com'], roles: ['advertising'] })]);
-    expect(catalog.findByDomain('bidder.criteo.com')).toMatchObject({ name: 'Criteo SA', importedFrom: ['test list'] });
-    expect(catalog.findByName('Criteo')?.name).toBe('Criteo SA');
+    expect(shipped.findByDomain('ads.yieldmo.com')).toBeNull();
+    const { catalog } = mergeUserEntities(shipped, [listed('yieldmo', { name: 'Yieldmo, Inc.', aliases: ['Yieldmo'], domains: ['yieldmo.com'], roles: ['advertising'] })]);
+    expect(catalog.findByDomain('ads.yieldmo.com')).toMatchObject({ name: 'Yieldmo, Inc.', importedFrom: ['test list'] });
+    expect(catalog.findByName('Yieldmo')?.name).toBe('Yieldmo, Inc.');
   });
 
   it('a listed organisation with a shipped name extends the shipped entity and keeps its curated facts', () => {

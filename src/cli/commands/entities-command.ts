@@ -1,6 +1,7 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { ENTITY_LIST_FORMATS, type EntityListFormat } from '../../enrich/entity-list-builder.js';
-import { countUserEntitiesByOrigin, deleteUserEntities } from '../../store/entity-repository.js';
+import { summariseEntityLists } from '../../enrich/summarise-entity-lists.js';
+import { deleteUserEntities, listUserEntities } from '../../store/entity-repository.js';
 import { importEntityList } from '../../workflow/import-entities.js';
 import { withDatabase } from '../cli-context.js';
 import { safeTerminalText } from '../terminal-text.js';
@@ -32,10 +33,13 @@ export function registerEntitiesCommand(program: Command): void {
     });
   entities
     .command('list')
-    .description('show how many stored organisations came from each imported list')
+    .description('show each imported list: organisations, format, file, sha256 and import date')
     .action(async (_options: unknown, command: Command) => {
-      const rows = await withDatabase(command, (db) => countUserEntitiesByOrigin(db), 'must-exist');
-      const lines = rows.length === 0 ? ['no user-supplied entities stored; audits use the built-in catalog only'] : rows.map((r) => `${r.count}\t${r.origin}`);
+      const lists = await withDatabase(command, (db) => summariseEntityLists(listUserEntities(db)), 'must-exist');
+      const lines =
+        lists.length === 0
+          ? ['no user-supplied entities stored; audits use the built-in catalog only']
+          : lists.map((l) => [l.entities, l.format, l.file, `sha256 ${l.sha256}`, l.importedAt === null ? 'import date not recorded' : `imported ${l.importedAt}`].join('\t'));
       process.stdout.write(safeTerminalText(lines.join('\n')) + '\n');
     });
   entities
