@@ -78,6 +78,18 @@ describe('extractSubprocessorList on other layouts', () => {
     expect(transfers(claims)[0]).toMatchObject({ transferType: 'storage', countries: ['US'], regions: ['EU'], mechanisms: ['Standard Contractual Clauses'] });
   });
 
+  it('takes the purpose from the purpose column, not from a category or data column before it', () => {
+    const page = extractHtmlText(
+      '<h2>Sub-processors</h2><table><thead><tr><td>Category</td><td>Third party</td><td>Type of data</td><td>Purpose of processing</td><td>Data center location</td></tr></thead>' +
+        '<tbody><tr><td>Infrastructure</td><td>Cloudflare, Inc.</td><td>IP address, request logs</td><td>Content delivery and DDoS protection</td><td>Global</td></tr></tbody></table>',
+    );
+    const claims = extractSubprocessorList(page, { organisations });
+    expect(processors(claims).map((c) => [c.name, c.entityId, c.purpose, c.location])).toEqual([
+      ['Cloudflare, Inc.', 'cloudflare', 'Content delivery and DDoS protection', 'Global'],
+    ]);
+    expect(transfers(claims)[0]).toMatchObject({ transferType: 'storage', countries: [], regions: [], unspecified: true });
+  });
+
   it('reads a row whose purpose cell was left empty by its location, not its position', () => {
     const page = extractHtmlText(
       '<h2>Vendors</h2><table><tr><th>Vendor</th><th>Service</th><th>Country</th></tr>' +
