@@ -62,7 +62,7 @@ export function extractSubprocessorList(page: ExtractedPolicy, options: Subproce
   const matcher = compileOrganisationMatcher(options.organisations ?? []);
   const ownNames = options.firstPartyNames ?? [];
   const blocks = splitBlocks(page);
-  const entries = [...readTables(blocks), ...readLists(blocks)].sort((a, b) => a.block.span.start - b.block.span.start);
+  const entries = [...readTables(blocks), ...readLists(blocks), ...readNameLists(blocks, matcher)].sort((a, b) => a.block.span.start - b.block.span.start);
   return entries.flatMap((entry) => toClaims(entry, matcher, isOwnCompany(entry.name, ownNames)));
 }
 
@@ -187,6 +187,51 @@ function readLists(blocks: readonly Block[]): ListEntry[] {
   }
   endRun();
   return entries;
+}
+
+/** A heading over a list of bare names that makes it a list of processors. */
+const LIST_HEADING = /\bsub-?\s?processors?\b|\bvendors?\b|\bservice\s+providers?\b|\bthird[-\s]part(?:y|ies)\b|\bsuppliers?\b/i;
+/** Bare names are labels: a few words at most. */
+const MAX_BARE_NAME_WORDS = 6;
+
+/**
+ * Lists of bare names ("Amazon Web Services", "Stripe, Inc."): only under a heading that speaks of
+ * sub-processors or vendors, or after a lead-in ending in a colon, and only two or more in a row.
+ * A one-word name must be a catalog name or written like a brand (HubSpot, 1Password), so that a
+ * list of categories ("Hosting", "Analytics") is not taken for companies.
+ */
+function readNameLists(blocks: readonly Block[], matcher: OrganisationMatcher): ListEntry[] {
+  const entries: ListEntry[] = [];
+  let run: ListEntry[] = [];
+  let introduced = false;
+  const endRun = (): void => {
+    if (run.length >= 2 && introduced) entries.push(...run);
+    run = [];
+  };
+  blocks.forEach((block, index) => {
+    const entry = splitCells(block) === null && !block.heading ? readBareName(block, matcher) : null;
+    if (entry === null) {
+      endRun();
+      return;
+    }
+    if (run.length === 0) {
+      const before = blocks[index - 1];
+      introduced = LIST_HEADING.test(block.sectionPath[block.sectionPath.length - 1] ?? '') || (before !== undefined && !before.heading && before.text.endsWith(':'));
+    }
+    run.push(entry);
+  });
+  endRun();
+  return entries;
+}
+
+function readBareName(block: Block, matcher: OrganisationMatcher): ListEntry | null {
+  if (PART_SEPARATOR.test(block.text) || block.text.includes(':') || /[!?;]|[.,]$/.test(block.text.replace(/\b\p{L}{1,4}\.$/u, ''))) return null;
+  const bracketed: string[] = [];
+  const name = block.text.replace(/\s*\(([^()]+)\)$/, (whole, inner: string) => (readPlaceNames(inner).onlyPlaces ? (bracketed.push(inner), '') : whole));
+  const words = name.split(/\s+/);
+  if (!isNameLike(name) || words.length > MAX_BARE_NAME_WORDS) return null;
+  if (words.length === 1 && matcher.resolve(name) === undefined && !/[A-Z].*[A-Z]|\d/.test(name.slice(1))) return null;
+  return entryOf(block, name, null, bracketed[0] ?? null, false, null);
 }
 
 /** "Name – purpose – country", "Name (Country) – purpose" or "Name: purpose (Country)". */

@@ -45,7 +45,10 @@ beforeAll(async () => {
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       response.end(body);
     };
-    if (url === '/legal/privacy.html') html(POLICY);
+    if (url === '/privacy') {
+      response.writeHead(301, { location: '/legal/privacy.html' });
+      response.end();
+    } else if (url === '/legal/privacy.html') html(POLICY);
     else if (url === '/legal/subprocessors.html') html(LIST);
     else if (url === '/hostile.html') html(HOSTILE_LIST);
     else if (url === '/prose.html') html(PROSE_PAGE);
@@ -149,6 +152,13 @@ describe('policy add --follow-subprocessors', () => {
     const run = await cli(dir, 'policy', 'add', `${base}/legal/privacy.html`, '--app', 'Murmur', '--follow-subprocessors');
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain(`stored sub-processor list ${base}/legal/subprocessors.html: snapshot #2, 6 sub-processors`);
+  });
+
+  it('resolves a relative link against the URL the policy was redirected to', async () => {
+    const dir = tempDir();
+    const run = await cli(dir, 'policy', 'add', `${base}/privacy`, '--app', 'Murmur', '--follow-subprocessors');
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain(`stored sub-processor list ${base}/legal/subprocessors.html: snapshot #2`);
   });
 
   it('fetches an absolute http link from a local policy file', async () => {
