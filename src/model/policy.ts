@@ -12,6 +12,8 @@ export interface PolicySnapshot {
   /** ISO 8601 time the bytes were read or fetched. */
   fetchedAt: string;
   format: PolicyFormat;
+  /** The URL the bytes came from after redirects, when it differs from `source` (relative links resolve against it). */
+  finalUrl?: string;
 }
 
 /** A section of the policy: a heading path and its blocks of body text. */

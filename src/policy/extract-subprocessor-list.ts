@@ -8,6 +8,7 @@ export const SUBPROCESSOR_LIST_READER_VERSION = 'subprocessor-list/1';
 
 /** What a column of a sub-processor table holds, told from its header text. */
 type ColumnRole = 'name' | 'purpose' | 'location' | 'processing-location' | 'mechanism' | 'other';
+type HeaderRole = ColumnRole | 'weak-purpose';
 
 /** One blank-line separated block of the extracted text: a paragraph, a list item, a table row or a heading. */
 interface Block {
@@ -35,7 +36,11 @@ const PROCESSING_HEADER = /\b(?:processing|data|hosting|hosted|storage|stored|se
 const MECHANISM_HEADER = /\b(?:transfer\s+mechanisms?|safeguards?|mechanisms?)\b/i;
 const NAME_HEADER =
   /\b(?:sub-?\s?processors?|processors?|vendors?|suppliers?|(?:service\s+)?providers?|entit(?:y|ies)|company|companies|organi[sz]ations?|names?|third[-\s]part(?:y|ies)|partners?)\b/i;
-const PURPOSE_HEADER = /\b(?:purposes?|services?|functions?|activit(?:y|ies)|description|nature|role|used\s+for|what\s+they\s+do|category|type)\b/i;
+const PURPOSE_HEADER = /\b(?:purposes?|services?|functions?|activit(?:y|ies)|description|nature|used\s+for|what\s+they\s+do)\b/i;
+/** "Type of data", "Personal information processed": what is processed, not why. */
+const DATA_HEADER = /\b(?:data|information)\b/i;
+/** "Category", "Type", "Role" hold the purpose only when no column says so more plainly. */
+const WEAK_PURPOSE_HEADER = /\b(?:category|type|role)\b/i;
 /** A header cell is a label, not a sentence. */
 const MAX_HEADER_WORDS = 6;
 /** Dashes with spaces around them separate the parts of "Name – purpose – country" list items. */
@@ -57,7 +62,7 @@ export function extractSubprocessorList(page: ExtractedPolicy, options: Subproce
   const matcher = compileOrganisationMatcher(options.organisations ?? []);
   const ownNames = options.firstPartyNames ?? [];
   const blocks = splitBlocks(page);
-  const entries = [...readTables(blocks), ...readLists(blocks)].sort((a, b) => a.block.span.start - b.block.span.start);
+  const entries = [...readTables(blocks), ...readLists(blocks), ...readNameLists(blocks, matcher)].sort((a, b) => a.block.span.start - b.block.span.start);
   return entries.flatMap((entry) => toClaims(entry, matcher, isOwnCompany(entry.name, ownNames)));
 }
 
@@ -98,18 +103,22 @@ function splitCells(block: Block): string[] | null {
   return !block.heading && block.text.includes(CELL_SEPARATOR) ? block.text.split(CELL_SEPARATOR).map((c) => c.trim()) : null;
 }
 
-function classifyHeaderCell(cell: string): ColumnRole {
+function classifyHeaderCell(cell: string): HeaderRole {
   if (MECHANISM_HEADER.test(cell)) return 'mechanism';
   if (LOCATION_HEADER.test(cell)) return PROCESSING_HEADER.test(cell) ? 'processing-location' : 'location';
   if (NAME_HEADER.test(cell)) return 'name';
   if (PURPOSE_HEADER.test(cell)) return 'purpose';
+  if (DATA_HEADER.test(cell)) return 'other';
+  if (WEAK_PURPOSE_HEADER.test(cell)) return 'weak-purpose';
   return 'other';
 }
 
 /** The column roles of a header row, or null when the row is not a sub-processor table's header. */
 function readHeader(cells: readonly string[]): ColumnRole[] | null {
   if (cells.some((cell) => cell.split(/\s+/).length > MAX_HEADER_WORDS)) return null;
-  const roles = cells.map(classifyHeaderCell);
+  const found = cells.map(classifyHeaderCell);
+  const weakPurpose = found.includes('purpose') ? 'other' : 'purpose';
+  const roles = found.map((role): ColumnRole => (role === 'weak-purpose' ? weakPurpose : role));
   // Only the first name-like column holds the name ("Vendor | Vendor's parent company").
   const nameIndex = roles.indexOf('name');
   if (nameIndex < 0) return null;
@@ -178,6 +187,51 @@ function readLists(blocks: readonly Block[]): ListEntry[] {
   }
   endRun();
   return entries;
+}
+
+/** A heading over a list of bare names that makes it a list of processors. */
+const LIST_HEADING = /\bsub-?\s?processors?\b|\bvendors?\b|\bservice\s+providers?\b|\bthird[-\s]part(?:y|ies)\b|\bsuppliers?\b/i;
+/** Bare names are labels: a few words at most. */
+const MAX_BARE_NAME_WORDS = 6;
+
+/**
+ * Lists of bare names ("Amazon Web Services", "Stripe, Inc."): only under a heading that speaks of
+ * sub-processors or vendors, or after a lead-in ending in a colon, and only two or more in a row.
+ * A one-word name must be a catalog name or written like a brand (HubSpot, 1Password), so that a
+ * list of categories ("Hosting", "Analytics") is not taken for companies.
+ */
+function readNameLists(blocks: readonly Block[], matcher: OrganisationMatcher): ListEntry[] {
+  const entries: ListEntry[] = [];
+  let run: ListEntry[] = [];
+  let introduced = false;
+  const endRun = (): void => {
+    if (run.length >= 2 && introduced) entries.push(...run);
+    run = [];
+  };
+  blocks.forEach((block, index) => {
+    const entry = splitCells(block) === null && !block.heading ? readBareName(block, matcher) : null;
+    if (entry === null) {
+      endRun();
+      return;
+    }
+    if (run.length === 0) {
+      const before = blocks[index - 1];
+      introduced = LIST_HEADING.test(block.sectionPath[block.sectionPath.length - 1] ?? '') || (before !== undefined && !before.heading && before.text.endsWith(':'));
+    }
+    run.push(entry);
+  });
+  endRun();
+  return entries;
+}
+
+function readBareName(block: Block, matcher: OrganisationMatcher): ListEntry | null {
+  if (PART_SEPARATOR.test(block.text) || block.text.includes(':') || /[!?;]|[.,]$/.test(block.text.replace(/\b\p{L}{1,4}\.$/u, ''))) return null;
+  const bracketed: string[] = [];
+  const name = block.text.replace(/\s*\(([^()]+)\)$/, (whole, inner: string) => (readPlaceNames(inner).onlyPlaces ? (bracketed.push(inner), '') : whole));
+  const words = name.split(/\s+/);
+  if (!isNameLike(name) || words.length > MAX_BARE_NAME_WORDS) return null;
+  if (words.length === 1 && matcher.resolve(name) === undefined && !/[A-Z].*[A-Z]|\d/.test(name.slice(1))) return null;
+  return entryOf(block, name, null, bracketed[0] ?? null, false, null);
 }
 
 /** "Name – purpose – country", "Name (Country) – purpose" or "Name: purpose (Country)". */

@@ -32,12 +32,14 @@ export async function loadPolicySnapshot(source: string, options: LoadPolicyOpti
   let bytes: Uint8Array;
   let contentType: string | null = null;
   let path: string | null = source;
+  let finalUrl: string | null = null;
   const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]+):/.exec(source)?.[1]?.toLowerCase();
   if (scheme === 'http' || scheme === 'https') {
     const fetched = await fetchPolicyBytes(source, maxBytes, timeoutMs);
     bytes = fetched.bytes;
     contentType = fetched.contentType;
     path = new URL(fetched.finalUrl).pathname;
+    if (fetched.finalUrl !== source) finalUrl = fetched.finalUrl;
   } else if (scheme === 'file') {
     let filePath: string;
     try {
@@ -67,6 +69,7 @@ export async function loadPolicySnapshot(source: string, options: LoadPolicyOpti
     sha256: createHash('sha256').update(bytes).digest('hex'),
     fetchedAt: now().toISOString(),
     format: detectPolicyFormat(bytes, { contentType, path }),
+    ...(finalUrl !== null ? { finalUrl } : {}),
   };
 }
 

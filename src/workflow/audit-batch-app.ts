@@ -2,6 +2,7 @@ import { runAudit, type AuditDependencies } from '../audit/run-audit.js';
 import { getRegistrableDomain } from '../enrich/registrable-domain.js';
 import type { StoreDatabase } from '../store/open-database.js';
 import { analysePolicy, storePolicy } from './add-policy.js';
+import { followSubprocessorLinks } from './follow-subprocessor-links.js';
 import type { BatchApp } from './read-batch-manifest.js';
 import { importCapture } from './import-capture.js';
 
@@ -19,8 +20,10 @@ export interface BatchAppResult {
 export async function auditBatchApp(db: StoreDatabase, row: BatchApp, deps: AuditDependencies): Promise<BatchAppResult> {
   const appDomains = row.appDomains.map((d) => getRegistrableDomain(d) ?? d);
   if (row.policy !== null) {
-    const policy = await analysePolicy(row.policy, { organisations: deps.catalog.organisationNames(), now: deps.now });
-    storePolicy(db, row.app, policy, deps.now, appDomains);
+    const organisations = deps.catalog.organisationNames();
+    const policy = await analysePolicy(row.policy, { organisations, now: deps.now });
+    const followed = row.followSubprocessors === true ? await followSubprocessorLinks(policy, { organisations, now: deps.now }) : null;
+    storePolicy(db, row.app, policy, deps.now, appDomains, followed?.pages ?? []);
   }
   for (const capture of row.captures) {
     await importCapture(db, capture, { appName: row.app, appDomains, identifiers: row.identifiers, now: deps.now });

@@ -45,9 +45,10 @@ export async function followSubprocessorLinks(
   const firstPartyNames = detectFirstPartyNames(analysed.extracted);
   const warnings: string[] = [];
   const targets = new Map<string, SubprocessorLink>();
-  const self = identify(policy.source);
+  const self = identify(policy.finalUrl ?? policy.source);
   for (const link of findSubprocessorLinks(policy)) {
-    const target = resolvePolicyLink(policy.source, link.href);
+    // After redirects, a relative link means what it means on the page the browser ends up on.
+    const target = resolvePolicyLink(policy.finalUrl ?? policy.source, link.href);
     // A link back to the policy itself (another anchor of the same page) is not a separate list.
     if (identify(target) !== self && !targets.has(target)) targets.set(target, link);
   }

@@ -13,10 +13,15 @@ export interface BatchApp {
   captures: string[];
   identifiers: IdentifierNeedle[];
   appDomains: string[];
+  /** Also store the sub-processor list the policy links to (`policy add --follow-subprocessors`). */
+  followSubprocessors?: boolean;
 }
 
 const REQUIRED_COLUMNS = ['app'] as const;
-const KNOWN_COLUMNS = ['app', 'policy', 'captures', 'identifiers', 'app_domains'] as const;
+const KNOWN_COLUMNS = ['app', 'policy', 'captures', 'identifiers', 'app_domains', 'follow_subprocessors'] as const;
+/** Spellings of yes and no a spreadsheet may write in a flag column; empty is no. */
+const YES = new Set(['yes', 'y', 'true', '1']);
+const NO = new Set(['no', 'n', 'false', '0', '']);
 
 /** Splits RFC 4180 CSV text into rows of fields (quoted fields may hold commas, quotes and newlines). */
 function splitCsv(text: string, file: string): { fields: string[]; line: number }[] {
@@ -64,7 +69,8 @@ function splitList(cell: string | undefined): string[] {
 /**
  * Reads a batch manifest: CSV with a header row naming the columns `app` (required), `policy`,
  * `captures` (paths separated by `;`), `identifiers` (`label=value` separated by `;`) and
- * `app_domains` (separated by `;`). Relative paths are taken from the manifest's folder.
+ * `app_domains` (separated by `;`), and `follow_subprocessors` (yes/no: also store the sub-processor
+ * list the policy links to). Relative paths are taken from the manifest's folder.
  * @throws ConfigError naming the file and line for a missing column, an empty or repeated app name,
  *   or a malformed identifier.
  */
@@ -103,6 +109,8 @@ export function readBatchManifest(file: string): BatchApp[] {
       return { label: item.slice(0, at).trim(), value: item.slice(at + 1) };
     });
     const policy = (cell('policy') ?? '').trim();
+    const follow = (cell('follow_subprocessors') ?? '').trim().toLowerCase();
+    if (!YES.has(follow) && !NO.has(follow)) throw new ConfigError(`${file}: line ${line}: follow_subprocessors is ${JSON.stringify(follow)}, not yes or no`);
     return {
       line,
       app,
@@ -110,6 +118,7 @@ export function readBatchManifest(file: string): BatchApp[] {
       captures: splitList(cell('captures')).map(resolvePath),
       identifiers,
       appDomains: splitList(cell('app_domains')),
+      ...(YES.has(follow) ? { followSubprocessors: true } : {}),
     };
   });
 }

@@ -45,7 +45,10 @@ beforeAll(async () => {
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       response.end(body);
     };
-    if (url === '/legal/privacy.html') html(POLICY);
+    if (url === '/privacy') {
+      response.writeHead(301, { location: '/legal/privacy.html' });
+      response.end();
+    } else if (url === '/legal/privacy.html') html(POLICY);
     else if (url === '/legal/subprocessors.html') html(LIST);
     else if (url === '/hostile.html') html(HOSTILE_LIST);
     else if (url === '/prose.html') html(PROSE_PAGE);
@@ -151,6 +154,13 @@ describe('policy add --follow-subprocessors', () => {
     expect(run.stdout).toContain(`stored sub-processor list ${base}/legal/subprocessors.html: snapshot #2, 6 sub-processors`);
   });
 
+  it('resolves a relative link against the URL the policy was redirected to', async () => {
+    const dir = tempDir();
+    const run = await cli(dir, 'policy', 'add', `${base}/privacy`, '--app', 'Murmur', '--follow-subprocessors');
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain(`stored sub-processor list ${base}/legal/subprocessors.html: snapshot #2`);
+  });
+
   it('fetches an absolute http link from a local policy file', async () => {
     const dir = writeCase(`${base}/legal/subprocessors.html`);
     const run = await cli(dir, 'policy', 'add', 'privacy.html', '--app', 'Murmur', '--follow-subprocessors');
@@ -194,5 +204,38 @@ describe('policy add --follow-subprocessors', () => {
     expect(run.status, run.stderr).toBe(0);
     expect(run.stderr).toContain('warning: plain.html: no link to a sub-processor list found in the policy; stored without one');
     expect(readDatabaseState(join(dir, 'claimcheck.db')).counts).toMatchObject({ policy_snapshots: 1, policy_links: 0 });
+  });
+
+  it('batch: a manifest row with follow_subprocessors=yes stores the list; a row whose list fails is reported alone', async () => {
+    const dir = writeCase();
+    writeFileSync(join(dir, 'dangling.html'), POLICY.replace('href="subprocessors.html"', 'href="gone/subprocessors.html"'));
+    writeFileSync(
+      join(dir, 'apps.csv'),
+      ['app,policy,captures,app_domains,follow_subprocessors', 'Murmur,privacy.html,session.har,murmur.example,yes', 'Dangling,dangling.html,session.har,,yes', ''].join('\n'),
+    );
+    const run = await cli(dir, 'batch', 'apps.csv', '--workers', '1');
+    expect(run.status).toBe(2);
+    expect(run.stdout).toMatch(/^2 apps: 1 audited, 0 skipped \(already audited\), 1 failed\n/);
+    expect(run.stderr).toContain(`line 3: app "Dangling": ${join(dir, 'gone', 'subprocessors.html')}: file not found (sub-processor list linked from ${join(dir, 'dangling.html')})`);
+    expect(readDatabaseState(join(dir, 'claimcheck.db')).counts).toMatchObject({ apps: 1, policy_snapshots: 2, policy_links: 1 });
+    expect(readFileSync(join(dir, 'batch', 'summary.csv'), 'utf8')).toMatch(/\r\nMurmur,audited,\d+,\d+,0,0,0,0,0,"Functional Software, Inc\. \(Sentry\) \(consistent\)",/);
+  }, 60_000);
+
+  it('batch: refuses a follow_subprocessors value that is not yes or no', async () => {
+    const dir = writeCase();
+    writeFileSync(join(dir, 'apps.csv'), 'app,policy,follow_subprocessors\nMurmur,privacy.html,sometimes\n');
+    const run = await cli(dir, 'batch', 'apps.csv');
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe('claimcheck: apps.csv: line 2: follow_subprocessors is "sometimes", not yes or no\n');
+  });
+
+  it('extract --follow-subprocessors previews the list claims and stores nothing', async () => {
+    const dir = writeCase();
+    const run = await runCliAsync(['extract', 'privacy.html', '--follow-subprocessors', '--json'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    const printed = JSON.parse(run.stdout) as { linkedPages: { kind: string; source: string; claims: { kind: string; name?: string }[] }[] };
+    expect(printed.linkedPages.map((p) => [p.kind, p.source])).toEqual([['subprocessor-list', 'subprocessors.html']]);
+    expect(printed.linkedPages[0]?.claims.filter((c) => c.kind === 'processor').map((c) => c.name)).toContain('Functional Software, Inc. (Sentry)');
+    expect(readDatabaseState(join(dir, 'claimcheck.db')).counts).toEqual({});
   });
 });

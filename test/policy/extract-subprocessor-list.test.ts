@@ -78,6 +78,18 @@ describe('extractSubprocessorList on other layouts', () => {
     expect(transfers(claims)[0]).toMatchObject({ transferType: 'storage', countries: ['US'], regions: ['EU'], mechanisms: ['Standard Contractual Clauses'] });
   });
 
+  it('takes the purpose from the purpose column, not from a category or data column before it', () => {
+    const page = extractHtmlText(
+      '<h2>Sub-processors</h2><table><thead><tr><td>Category</td><td>Third party</td><td>Type of data</td><td>Purpose of processing</td><td>Data center location</td></tr></thead>' +
+        '<tbody><tr><td>Infrastructure</td><td>Cloudflare, Inc.</td><td>IP address, request logs</td><td>Content delivery and DDoS protection</td><td>Global</td></tr></tbody></table>',
+    );
+    const claims = extractSubprocessorList(page, { organisations });
+    expect(processors(claims).map((c) => [c.name, c.entityId, c.purpose, c.location])).toEqual([
+      ['Cloudflare, Inc.', 'cloudflare', 'Content delivery and DDoS protection', 'Global'],
+    ]);
+    expect(transfers(claims)[0]).toMatchObject({ transferType: 'storage', countries: [], regions: [], unspecified: true });
+  });
+
   it('reads a row whose purpose cell was left empty by its location, not its position', () => {
     const page = extractHtmlText(
       '<h2>Vendors</h2><table><tr><th>Vendor</th><th>Service</th><th>Country</th></tr>' +
@@ -105,6 +117,30 @@ describe('extractSubprocessorList on other layouts', () => {
       ['OVH SAS', 'backups', 'France'],
       ['Sentry', 'crash reports', 'United States'],
     ]);
+  });
+
+  it('reads lists of bare names under a sub-processor heading or after a lead-in ending in a colon', () => {
+    const page = extractHtmlText(
+      '<h1>Trust centre</h1><h2>Sub-processors</h2><ul><li>Amazon Web Services</li><li>Stripe, Inc.</li><li>OneSignal</li><li>Kestrel Analytics GmbH (Germany)</li></ul>' +
+        '<h2>Security</h2><p>We currently rely on the following vendors:</p><ul><li>Cloudflare</li><li>Okta, Inc.</li></ul>',
+    );
+    const claims = extractSubprocessorList(page, { organisations });
+    expect(processors(claims).map((c) => [c.name, c.entityId ?? null, c.location ?? null])).toEqual([
+      ['Amazon Web Services', 'aws', null],
+      ['Stripe, Inc.', null, null],
+      ['OneSignal', 'onesignal', null],
+      ['Kestrel Analytics GmbH', null, 'Germany'],
+      ['Cloudflare', 'cloudflare', null],
+      ['Okta, Inc.', null, null],
+    ]);
+  });
+
+  it('does not take a list of categories, a single name or a list under an unrelated heading for processors', () => {
+    const page = extractHtmlText(
+      '<h2>Sub-processors</h2><ul><li>Hosting</li><li>Analytics</li><li>Support</li></ul><p>Our main vendor is below.</p><ul><li>Amazon Web Services</li></ul>' +
+        '<h2>Our offices</h2><ul><li>London Bridge House</li><li>Berlin Mitte</li></ul>',
+    );
+    expect(extractSubprocessorList(page, { organisations })).toEqual([]);
   });
 
   it('finds nothing in prose, in one dashed sentence, or in a table whose header names no company column', () => {

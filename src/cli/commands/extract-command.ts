@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { Claim } from '../../model/claim.js';
 import { describeUnsupportedLanguage, detectPolicyLanguage } from '../../policy/detect-policy-language.js';
 import { analysePolicy } from '../../workflow/add-policy.js';
+import { followSubprocessorLinks } from '../../workflow/follow-subprocessor-links.js';
 import { loadCatalog } from '../cli-context.js';
 import { safeTerminalText } from '../terminal-text.js';
 import { stringifyJsonSafely } from '../../report/escape-text.js';
@@ -11,13 +12,17 @@ export function describeClaim(claim: Claim): string {
   const negation = claim.polarity === 'negative' ? 'NOT ' : '';
   switch (claim.kind) {
     case 'processor':
-      return `processor  ${negation}${claim.processorType === 'named' ? claim.name : `[${claim.category ?? 'category'}] ${claim.name}`}${claim.entityId ? ` (entity ${claim.entityId})` : ''}`;
+      return `processor  ${negation}${claim.processorType === 'named' ? claim.name : `[${claim.category ?? 'category'}] ${claim.name}`}${claim.entityId ? ` (entity ${claim.entityId})` : ''}${
+        claim.purpose !== undefined || claim.location !== undefined ? ` — ${[claim.purpose, claim.location].filter((v) => v !== undefined).join('; ')}` : ''
+      }`;
     case 'retention':
       return `retention  ${negation}${claim.vagueness}${claim.periodDays !== null ? ` ${claim.periodDays} days` : ''} "${claim.trigger}"${claim.dataKind ? ` — ${claim.dataKind}` : ''}`;
     case 'encryption':
       return `encryption ${negation}${claim.scope}${claim.technologies.length > 0 ? ` [${claim.technologies.join(', ')}]` : ''}${claim.hedges.length > 0 ? ` hedged: ${claim.hedges.join('; ')}` : ''}`;
     case 'transfer':
-      return `transfer   ${negation}${claim.transferType} ${[...claim.countries, ...claim.regions].join(', ') || '—'}${claim.unspecified ? ' (unspecified countries)' : ''}`;
+      return `transfer   ${negation}${claim.transferType} ${[...claim.countries, ...claim.regions].join(', ') || '—'}${claim.unspecified ? ' (unspecified countries)' : ''}${
+        claim.processor !== undefined ? ` by ${claim.processor}` : ''
+      }`;
   }
 }
 
@@ -27,22 +32,35 @@ export function registerExtractCommand(program: Command): void {
     .description('print the claims found in one policy (file or http(s) URL); stores nothing')
     .argument('<policy>', 'policy file (HTML, Markdown or text) or http(s) URL')
     .option('--json', 'print claims as JSON')
-    .action(async (source: string, options: { json?: boolean }) => {
-      const policy = await analysePolicy(source, { organisations: loadCatalog().organisationNames(), now: () => new Date() });
+    .option('--follow-subprocessors', 'also read the sub-processor list the policy links to, as policy add --follow-subprocessors would')
+    .action(async (source: string, options: { json?: boolean; followSubprocessors?: boolean }) => {
+      const organisations = loadCatalog().organisationNames();
+      const now = (): Date => new Date();
+      const policy = await analysePolicy(source, { organisations, now });
       const unsupported = describeUnsupportedLanguage(detectPolicyLanguage(policy.extracted.text));
       if (unsupported !== null) process.stderr.write(`claimcheck: warning: ${safeTerminalText(source)}: ${unsupported}\n`);
+      const followed = options.followSubprocessors === true ? await followSubprocessorLinks(policy, { organisations, now }) : null;
+      for (const warning of followed?.warnings ?? []) process.stderr.write(`claimcheck: warning: ${safeTerminalText(source)}: ${warning}\n`);
+      const pages = followed?.pages ?? [];
       if (options.json) {
-        process.stdout.write(
-          `${stringifyJsonSafely({ source: policy.snapshot.source, sha256: policy.snapshot.sha256, format: policy.snapshot.format, claims: policy.claims }, 2)}\n`,
-        );
+        const document = { source: policy.snapshot.source, sha256: policy.snapshot.sha256, format: policy.snapshot.format, claims: policy.claims };
+        const linkedPages = pages.map((p) => ({ kind: 'subprocessor-list', source: p.snapshot.source, sha256: p.snapshot.sha256, format: p.snapshot.format, claims: p.claims }));
+        process.stdout.write(`${stringifyJsonSafely(followed === null ? document : { ...document, linkedPages }, 2)}\n`);
         return;
       }
-      for (const claim of policy.claims) {
-        const quote = claim.quote.length > 160 ? `${claim.quote.slice(0, 157)}…` : claim.quote;
-        process.stdout.write(
-          safeTerminalText(`${describeClaim(claim)}\n    ${claim.sectionPath.join(' › ') || '(top)'} [${claim.span.start}–${claim.span.end}] "${quote}"`) + '\n',
-        );
+      printClaims(policy.claims);
+      for (const page of pages) {
+        process.stdout.write(`${safeTerminalText(`sub-processor list ${page.snapshot.source} (linked as ${page.link.href}):`)}\n`);
+        printClaims(page.claims);
       }
-      process.stderr.write(`${policy.claims.length} claims from ${safeTerminalText(source)} (${policy.snapshot.format}, sha256 ${policy.snapshot.sha256.slice(0, 12)})\n`);
+      const fromPages = pages.map((p) => `, ${p.claims.length} from ${safeTerminalText(p.snapshot.source)}`).join('');
+      process.stderr.write(`${policy.claims.length} claims from ${safeTerminalText(source)} (${policy.snapshot.format}, sha256 ${policy.snapshot.sha256.slice(0, 12)})${fromPages}\n`);
     });
+}
+
+function printClaims(claims: readonly Claim[]): void {
+  for (const claim of claims) {
+    const quote = claim.quote.length > 160 ? `${claim.quote.slice(0, 157)}…` : claim.quote;
+    process.stdout.write(safeTerminalText(`${describeClaim(claim)}\n    ${claim.sectionPath.join(' › ') || '(top)'} [${claim.span.start}–${claim.span.end}] "${quote}"`) + '\n');
+  }
 }
