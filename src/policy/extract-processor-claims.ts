@@ -28,7 +28,20 @@ const THIRD_PARTY_AS_NOUN =
 
 /** A mention right after these is where data comes from, not where it goes ("we receive data from advertisers"). */
 const SOURCE_LEAD_IN =
-  /(?:\bfrom|\b(?:information|data|content|details|lists?|signals?|numbers?)\s+(?:\w+\s+){0,2}(?:shared|provided|sent|supplied|given|received|obtained)\s+(?:to\s+us\s+|with\s+us\s+)?by|\b(?:shared|sent|supplied)\s+(?:to\s+us\s+|with\s+us\s+)?by)\s+(?:(?:the|our|other|certain|trusted|some|various|such|these|those|any)\s+)*$/i;
+  /(?:\bfrom|\b(?:information|data|content|details|lists?|signals?|numbers?)\s+(?:\w+\s+){0,2}(?:shared|provided|sent|supplied|given|received|obtained)\s+(?:to\s+us\s+|with\s+us\s+)?by|\b(?:shared|sent|supplied)\s+(?:to\s+us\s+|with\s+us\s+)?by)\s+(?:(?:the|our|other|certain|trusted|some|various|such|these|those|any|many|participating|numerous|several)\s+)*$/i;
+
+/** A mention that is what a message is about ("offers about our partners' products") receives nothing. */
+const TOPIC_LEAD_IN =
+  /\b(?:offers?|promotions?|newsletters?|advertisements?|ads|e-?mails?|messages?|communications?|products|services|news|updates|marketing)\b(?:\s+[\w,/-]+){0,8}?\s+(?:about|regarding|relating\s+to|related\s+to|concerning|from)\s+(?:us\s*,?\s*(?:and\/or|and|or)\s+)?(?:(?:the|our|its|their|other|certain|such|these|those|select(?:ed)?)\s+)*$/i;
+
+/**
+ * "we send you newsletters" is the service writing to the reader, and "links to sites operated by
+ * third parties" says who runs a linked site: neither gives data to anyone.
+ */
+function isCommunicationOrAuthorship(text: string, cue: PhraseMatch): boolean {
+  if (/^(?:send|sends)$/i.test(cue.text) && /^\s+(?:you|us)\b/i.test(text.slice(cue.end))) return true;
+  return /\b(?:operated|provided|offered|owned|hosted)\s+by$/i.test(cue.text) && /\blinks?\s+(?:to|from)\b|\blinked\b/i.test(text);
+}
 
 /**
  * A mention that is the subject of giving data to us is a source too: "advertisers and other partners
@@ -70,7 +83,9 @@ const CONNECTOR = /^(?:of|for|and|&|by|de|the)$/;
  */
 export function extractProcessorClaims(context: SentenceContext): ProcessorClaim[] {
   const text = context.sentence.text;
-  const cueMatches = [...findPhrases(text, CUE), ...findFirstPersonUse(text)].sort((a, b) => a.start - b.start);
+  const cueMatches = [...findPhrases(text, CUE).filter((cue) => !isCommunicationOrAuthorship(text, cue)), ...findFirstPersonUse(text)].sort(
+    (a, b) => a.start - b.start,
+  );
   const sharingSection = isSharingSection(context.sectionPath);
   if (cueMatches.length === 0 && !sharingSection) return [];
 
@@ -95,6 +110,7 @@ export function extractProcessorClaims(context: SentenceContext): ProcessorClaim
   const seen = new Set<string>();
   for (const mention of selectNonOverlapping(mentions)) {
     if (SOURCE_LEAD_IN.test(text.slice(Math.max(0, mention.start - 80), mention.start))) continue;
+    if (TOPIC_LEAD_IN.test(text.slice(Math.max(0, mention.start - 80), mention.start))) continue;
     if (SOURCE_AS_SUBJECT.test(text.slice(mention.end, mention.end + 160)) && !/\bwe\b/i.test(text.slice(Math.max(0, mention.start - 40), mention.start))) continue;
     if (mention.processorType === 'named' && isFirstParty(mention.name, context.firstPartyNames)) continue;
     const key = `${mention.processorType}|${mention.category ?? mention.entityId ?? ''}|${mention.name.toLowerCase()}`;

@@ -13,6 +13,10 @@ const LIMITED = compilePhrasePattern(retention.limited);
 const INDEFINITE = compilePhrasePattern(retention.indefinite);
 const INDEFINITE_CANCEL = compilePhrasePattern(retention.indefiniteCancelledBy);
 const DATA_NOUN = compilePhrasePattern(retention.dataNouns);
+const LINGERING = new RegExp(
+  `\\b(?:${retention.lingeringVerbs.join('|')})\\s+(?:\\w+\\s+){0,2}(?:in|on|within|inside)\\s+(?:our\\s+|the\\s+|its\\s+)?(?:[\\w-]+\\s+){0,2}(?:${retention.storageNouns.join('|')})\\b`,
+  'gi',
+);
 
 /** Words that cannot belong to a data-kind noun phrase; the phrase stops at them. */
 const PHRASE_STOP = new Set([
@@ -24,7 +28,7 @@ const PHRASE_STOP = new Set([
 ]);
 const DETERMINER = /^(?:your|the|this|that|these|those|such|any|all|some|certain|our|their|its|a|an|relevant|limited|most|other|of)$/i;
 const PASSIVE_AUX = /(?:\b(?:is|are|was|were|be|been|being|gets?)\s+(?:\w+ly\s+|not\s+|never\s+|only\s+)*)$/i;
-const USER_RIGHT = /\b(?:you\s+(?:can|may|could|have)|right\s+to|request\s+(?:that\s+)?(?:we|us)|ask\s+us\s+to|choose\s+to|able\s+to|how\s+to|wish\s+to|want\s+to)\b[^,;]{0,40}$/i;
+const USER_RIGHT = /\b(?:you\s+(?:can|may|could|have)|(?<!\b(?:our|reserves?\s+the)\s+)right\s+to|request\s+(?:that\s+)?(?:we|us)|ask\s+us\s+to|choose\s+to|able\s+to|how\s+to|wish\s+to|want\s+to)\b[^,;]{0,40}$/i;
 const STORE_NOUN_CONTEXT = /\b(?:app|play|online|retail|microsoft|windows|chrome|web)\s*$/i;
 
 /**
@@ -36,14 +40,15 @@ const STORE_NOUN_CONTEXT = /\b(?:app|play|online|retail|microsoft|windows|chrome
  */
 export function extractRetentionClaims(context: SentenceContext): RetentionClaim[] {
   const text = context.sentence.text;
-  const verbs = findPhrases(text, VERB).filter((verb) => isRetentionVerb(text, verb));
+  // "residual copies may remain in our backup systems" keeps data as surely as "we retain it".
+  const verbs = [...findPhrases(text, VERB).filter((verb) => isRetentionVerb(text, verb)), ...findLingering(text)].sort((a, b) => a.start - b.start);
   const nouns = findPhrases(text, RETENTION_NOUN);
   const deletions = findPhrases(text, DELETION).filter(
     (d) => !USER_RIGHT.test(text.slice(0, d.start)) && !/^[\s,]+(?:\w+\s+){0,3}requests?\b/i.test(text.slice(d.end)),
   );
   // "we will respond to your request within 30 days" is a response time, not a retention period.
   const periods = findRetentionPeriods(text).filter(
-    (p) => !/\b(?:respond|responds|reply|replies|notify|notice|answer)\b[^.;]{0,80}$/i.test(text.slice(Math.max(0, p.start - 100), p.start)),
+    (p) => !/\b(?:respond|responds|reply|replies|notify|notice|answer)\b[^.;]{0,180}$/i.test(text.slice(Math.max(0, p.start - 200), p.start)),
   );
   const limited = findPhrases(text, LIMITED);
   const indefinite = findPhrases(text, INDEFINITE).filter((m) => !isCancelledIndefinite(text, m));
@@ -126,12 +131,25 @@ function isRetentionVerb(text: string, verb: PhraseMatch): boolean {
   return PASSIVE_AUX.test(before) && DATA_NOUN.test(before);
 }
 
+function findLingering(text: string): PhraseMatch[] {
+  const found: PhraseMatch[] = [];
+  LINGERING.lastIndex = 0;
+  for (let m = LINGERING.exec(text); m !== null; m = LINGERING.exec(text)) {
+    const verb = m[0].split(/\s+/)[0] ?? '';
+    found.push({ start: m.index, end: m.index + verb.length, text: verb });
+  }
+  return found;
+}
+
 /** Verbs that describe gathering or using data; storage coordinated with them is part of collection. */
 const COLLECTION_VERB =
   '(?:collect|collects|collected|collecting|receive|receives|received|gather|gathers|gathered|obtain|obtains|obtained|use|uses|used|process|processes|processed|track|tracks|access|accesses|monitor|record|records|retrieve|retrieves|disclose|discloses|share|shares|analy[sz]e|solicit|compile|transfer|transmit)';
-/** The words between a collection verb and a storage verb: ", ", " and ", ", use and ". */
-const COORDINATION_GAP = /^(?:\s*,\s*|\s+(?:and\/or|and|or)\s+|\s*,\s*(?:and|or)\s+)(?:[a-z]+(?:\s*,\s*|\s+(?:and\/or|and|or)\s+|\s*,\s*(?:and|or)\s+)){0,3}$/i;
 const COLLECTION_BEFORE = new RegExp(`\\b${COLLECTION_VERB}\\b`, 'gi');
+/** A run of coordinated collection verbs right before the storage verb: "collect, use and ". */
+const COLLECTION_CHAIN = new RegExp(
+  `(?:\\b${COLLECTION_VERB}\\b(?:\\s*,\\s*|\\s+(?:and\\/or|and|or)\\s+|\\s*,\\s*(?:and|or)\\s+)(?:[a-z]+(?:\\s*,\\s*|\\s+(?:and\\/or|and|or)\\s+|\\s*,\\s*(?:and|or)\\s+))?)+$`,
+  'i',
+);
 const COLLECTION_AFTER = new RegExp(`^(?:\\s*,\\s*|\\s+(?:and\\/or|and|or)\\s+|\\s*,\\s*(?:and|or)\\s+)${COLLECTION_VERB}\\b`, 'i');
 /**
  * "collect, use and store", "access, collect, monitor, store", "collect and maintain": storage named
@@ -139,16 +157,15 @@ const COLLECTION_AFTER = new RegExp(`^(?:\\s*,\\s*|\\s+(?:and\\/or|and|or)\\s+|\
  * policies treat it as a statement about keeping data as often as not; "maintain" never needs more.
  */
 function isCoordinatedWithCollection(before: string, after: string, verb: string): boolean {
-  COLLECTION_BEFORE.lastIndex = 0;
-  let last: RegExpExecArray | null = null;
-  for (let m = COLLECTION_BEFORE.exec(before); m !== null; m = COLLECTION_BEFORE.exec(before)) last = m;
-  const gap = last === null ? null : before.slice(last.index + last[0].length);
-  const coordinatedBefore = gap !== null && COORDINATION_GAP.test(gap);
+  const chain = COLLECTION_CHAIN.exec(before);
+  const coordinatedBefore = chain !== null;
   const coordinatedAfter = COLLECTION_AFTER.test(after);
   if (!coordinatedBefore && !coordinatedAfter) return false;
   if (/^maintain/i.test(verb)) return true;
-  const listed = (gap ?? '').split(/,|\band\b|\bor\b/).length - 1 + (coordinatedAfter ? 1 : 0) + (coordinatedBefore ? 1 : 0);
-  return listed >= 3;
+  // Every verb of the list counts: "collect, use and store" lists three.
+  COLLECTION_BEFORE.lastIndex = 0;
+  const listedBefore = chain === null ? 0 : (chain[0].match(COLLECTION_BEFORE) ?? []).length;
+  return listedBefore + 1 + (coordinatedAfter ? 1 : 0) >= 3;
 }
 
 const INCIDENTAL_CONTEXT = /\b(?:cookies?|web\s+beacons?|pixels?|local\s+storage|web\s+storage|tracking\s+technolog\w*)\b/i;
@@ -160,6 +177,22 @@ const PLACE_OR_PROTECTION =
   /\b(?:hard\s+drive|browser|cookies?|web\s+storage|local\s+storage|(?:your|the\s+user['’]s|a\s+user['’]s|visitor['’]s|consumer['’]s|the\s+visitor['’]s)\s+(?:\w+\s+)?(?:device|computer|browser|hard\s+drive|system)|secur(?:e|ed|ity)|restricted|controlled\s+facilit|locked|firewall|encrypted\s+(?:environment|servers?|databases?)|protected|confidential|privacy|safeguards?)\b/i;
 const MAINTAIN_NOT_DATA =
   /^\s+(?:(?:the|a|our|data|your)\s+)*(?:security|privacy|confidentiality|accuracy|integrity|secure|firewall|information\s+systems|systems|site|website|servers?)\b/i;
+
+const OTHER_ORGANISATION_SUBJECT =
+  /\b(?:service\s+providers?|partners?|(?:other|these|such|those)\s+companies|third[\s-]part(?:y|ies)(?:\s+\w+)?|vendors?|recruiters|employers|advertisers|(?:these|other|such)\s+(?:web\s*)?sites)\s+(?:\w+\s+){0,4}$/i;
+const WEAK_OR_RETAIN = /^(?:store|stored|save|saved|hold|held|maintain|maintained|keep|kept|retain|retained)$/i;
+/** Protection described, not a purpose ("for security purposes") nor a property of the data ("encrypted backups"). */
+const SECURITY_TOPIC =
+  /\b(?:(?:guarantee|ensure|maintain|protect)\s+the\s+security\s+of|secur(?:e|ed)\s+(?:servers?|databases?|environments?|facilities|locations?)|safeguards?|firewalls?|unauthori[sz]ed|limited\s+access|password[- ]protected|protect\s+(?:user|your|the|personal)\s+(?:\w+\s+)?information)\b/i;
+
+/** "information (that) we maintain", "data retained by us": the verb only identifies which data is meant. */
+function isDataReference(text: string, verb: PhraseMatch): boolean {
+  const before = text.slice(Math.max(0, verb.start - 50), verb.start);
+  // The subject is "we", "they" or a capitalised name; no "i" flag, so \p{Lu} stays upper case only.
+  const active = /\b(?:[Ii]nformation|[Dd]ata|[Rr]ecords?|[Dd]etails)\s+(?:that\s+|which\s+)?(?:[Ww]e|[Ii]t|[Tt]hey|\p{Lu}[\p{L}\p{N}]+)\s+(?:may\s+|currently\s+|otherwise\s+)?$/u;
+  const reduced = /\b(?:information|data|records?|details)\s+$/i.test(before) && /^\s+by\b/i.test(text.slice(verb.end));
+  return active.test(before) || reduced;
+}
 
 /**
  * True when a retention verb without any period or limit is not a retention statement: storage
@@ -183,10 +216,18 @@ function isIncidentalStorage(text: string, verb: PhraseMatch): boolean {
   // Cookies and similar technologies store data on the user's device, not with the service.
   if (WEAK_VERB.test(verb.text) && INCIDENTAL_CONTEXT.test(text)) return true;
   // "you have the right to inspect records for as long as we maintain them": a user right, in the same clause.
-  if (/\b(?:you\s+(?:may|can|have)|right\s+to|request\s+(?:that|for|to))\b/i.test(text.slice(Math.max(0, verb.start - 120), verb.start).split(/[,;:]/).pop() ?? '')) return true;
+  if (/\b(?:you\s+(?:may|can|have)|(?<!\b(?:our|reserves?\s+the)\s+)right\s+to|request\s+(?:that|for|to)|opt\s+out\s+of)\b/i.test(text.slice(Math.max(0, verb.start - 120), verb.start).split(/[,;:]/).pop() ?? '')) return true;
   if (/^(?:preserve|preserves|preserved)$/i.test(verb.text) && /^\s+(?:\w+\s+){0,3}(?:rights?|privacy|settings|integrity|security)\b/i.test(after)) return true;
   if (/^(?:keep|keeps|kept|keeping)$/i.test(verb.text) && /^\s+(?:[\w'’-]+\s+){0,8}(?:secure|safe|confidential|private|accurate)\b/i.test(after)) return true;
   if (/^(?:store|stores|stored|storing|save|saves|saved|hold|holds|held|maintain|maintains|maintained|keep|keeps|kept)$/i.test(verb.text) && PLACE_OR_PROTECTION.test(after)) return true;
+  // "the information we maintain about you", "information retained by the company regarding you":
+  // a relative clause that names data by where it sits, in a sentence about something else.
+  if (WEAK_OR_RETAIN.test(verb.text) && isDataReference(text, verb)) return true;
+  // "fulfillment partners may keep your information", "these companies do not retain": another
+  // organisation's storage, not the service's own retention.
+  if (OTHER_ORGANISATION_SUBJECT.test(text.slice(Math.max(0, verb.start - 80), verb.start).split(/[,;:]/).pop() ?? '')) return true;
+  // "we cannot guarantee the security of any database that stores": a sentence about protection.
+  if (WEAK_VERB.test(verb.text) && SECURITY_TOPIC.test(text)) return true;
   // A heading or a fragment ("Where information is stored"): a topic, not a statement.
   return text.split(/\s+/).length < 8 && !/[.!:;]$/.test(text.trim());
 }

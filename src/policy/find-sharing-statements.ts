@@ -7,9 +7,10 @@ import { splitSentences } from './split-sentences.js';
  * How user data leaves the service, in OPP-115's terms: given to someone ('disclosure', "we may
  * disclose your information to comply with law"), collected on the site by another organisation
  * ('third-party-collection', "advertisers may use cookies to collect information"), or made visible
- * to anyone ('public', "information you post becomes public").
+ * to anyone ('public', "information you post becomes public"), or passed to a new owner
+ * ('business-transfer', "in the event of a merger or acquisition, user information may be among the assets").
  */
-export type SharingStatementKind = 'disclosure' | 'third-party-collection' | 'public';
+export type SharingStatementKind = 'disclosure' | 'third-party-collection' | 'public' | 'business-transfer';
 
 /** A statement that data goes to others, with the words that say so (offsets into the searched text). */
 export interface SharingStatement {
@@ -26,6 +27,7 @@ const DATA_NOUN = compilePhrasePattern(terms.dataNouns);
 const COLLECTOR = compilePhrasePattern(terms.outsideCollectors);
 const COLLECTION_VERB = compilePhrasePattern(terms.collectionVerbs);
 const PUBLIC = compilePhrasePattern(terms.publicPhrases);
+const CORPORATE_TRANSACTION = compilePhrasePattern(terms.corporateTransactions);
 
 /** "with us", "provide you with", "send you": the service itself or the reader is the other party. */
 const FIRST_PARTY_RECIPIENT =
@@ -63,7 +65,8 @@ export function findSharingStatements(text: string): SharingStatement[] {
   const found: SharingStatement[] = [];
   for (const sentence of splitSentences(text, { start: 0, end: text.length })) {
     const offset = sentence.start;
-    const statement = findDisclosure(sentence.text) ?? findOutsideCollection(sentence.text) ?? findPublic(sentence.text);
+    const statement =
+      findDisclosure(sentence.text) ?? findOutsideCollection(sentence.text) ?? findPublic(sentence.text) ?? findBusinessTransfer(sentence.text);
     if (statement !== null) found.push({ ...statement, start: statement.start + offset, end: statement.end + offset });
   }
   return found;
@@ -109,6 +112,11 @@ function findPublic(sentence: string): SharingStatement | null {
     return { kind: 'public', ...spanOf(match) };
   }
   return null;
+}
+
+function findBusinessTransfer(sentence: string): SharingStatement | null {
+  const match = findPhrases(sentence, CORPORATE_TRANSACTION)[0];
+  return match === undefined ? null : { kind: 'business-transfer', ...spanOf(match) };
 }
 
 /** The first match of a phrase pattern within `limit` characters of the start (or of the end, from the back). */

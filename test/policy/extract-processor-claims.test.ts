@@ -69,4 +69,12 @@ describe('extractProcessorClaims', () => {
     const text = 'Acme Privacy Policy\n\nAcme Labs, Inc. ("Acme", "we" or "us") runs the app.\n\nWe share data with Acme Labs, Inc. and with Twilio Inc. to send text messages.';
     expect(processors(claimsOf(text)).map((c) => c.name)).toEqual(['Twilio Inc.']);
   });
+
+  it('does not read messages about partners, linked sites or ad opt-outs as recipients', () => {
+    expect(processors(claimsOf('We may send you newsletters and offers about our partners and sponsors.'))).toEqual([]);
+    expect(processors(claimsOf('Our site contains links to websites operated by third parties and affiliates.'))).toEqual([]);
+    expect(processors(claimsOf('You may opt out of targeted advertising from participating ad networks operated under the NAI.'))).toEqual([]);
+    // Sending data to them is still disclosure.
+    expect(processors(claimsOf('We send your order details to our fulfilment vendors.')).map((c) => c.category)).toEqual(['service-providers']);
+  });
 });

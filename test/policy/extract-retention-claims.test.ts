@@ -111,4 +111,24 @@ describe('extractRetentionClaims on storage wording', () => {
     const response = retentions(claimsOf('We will respond to your request to delete your information within 30 days.'));
     expect(response.filter((c) => c.vagueness === 'stated')).toEqual([]);
   });
+
+  it('reads data left in backups and the company reserving its right to retain', () => {
+    const residual = retentions(claimsOf('Residual copies of your information may remain in our backup systems after you close your account.'));
+    expect(residual).toEqual([expect.objectContaining({ vagueness: 'unspecified', trigger: 'remain' })]);
+    const reserved = retentions(claimsOf('Your data will be removed, subject to our right to retain any data necessary to investigate violations of our terms.'));
+    expect(reserved.length).toBeGreaterThan(0);
+    // "email address" is a data noun: "not keep ... after the promotion" is a limit on keeping it.
+    expect(retentions(claimsOf('We will not keep the email address after the promotion ends.'))).toEqual([
+      expect.objectContaining({ vagueness: 'limited', trigger: 'after the promotion' }),
+    ]);
+  });
+
+  it('does not read data named by where it sits, another company keeping data, or protection as retention', () => {
+    expect(retentions(claimsOf('You may review all information that we maintain about you by contacting us.'))).toEqual([]);
+    expect(retentions(claimsOf('You can use the payment token with the card details stored by our payment processor.'))).toEqual([]);
+    expect(retentions(claimsOf('Our fulfilment partners may keep and use your information under their own policies.'))).toEqual([]);
+    expect(retentions(claimsOf('We cannot guarantee the security of any database that stores personal information.'))).toEqual([]);
+    // A purpose that mentions security is still a retention statement.
+    expect(retentions(claimsOf('Aggregated registration data is retained for spam prevention and systems security purposes.'))).toHaveLength(1);
+  });
 });

@@ -124,4 +124,23 @@ describe('real policies (../shared/data/policies)', () => {
       expect(named.filter((c) => c.name.startsWith(own)), service).toEqual([]);
     }
   });
+
+  it('WhatsApp: log records that remain in its database are a retention statement', () => {
+    expect(retentions(load('WhatsApp').claims)).toContainEqual(
+      expect.objectContaining({ trigger: 'remain', quote: expect.stringContaining('Copies of certain log records remain in our database') }),
+    );
+  });
+
+  it('Spotify: never stores the full card number (a denied retention)', () => {
+    expect(retentions(load('Spotify').claims)).toContainEqual(
+      expect.objectContaining({ polarity: 'negative', quote: expect.stringContaining('never stores your full card number') }),
+    );
+  });
+
+  it('Tumblr: card data stored by the payment processor is not Tumblr keeping it; Twitch: its operators are not recipients', () => {
+    const tumblr = retentions(load('Tumblr').claims).filter((c) => c.quote.includes('We do receive certain information from our Payment Processor'));
+    expect(tumblr).toEqual([]);
+    const twitch = processors(load('Twitch').claims).filter((c) => c.quote.startsWith('This Twitch Privacy Notice applies'));
+    expect(twitch).toEqual([]);
+  });
 });
