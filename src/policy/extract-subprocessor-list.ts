@@ -41,6 +41,15 @@ const PURPOSE_HEADER = /\b(?:purposes?|services?|functions?|activit(?:y|ies)|des
 const DATA_HEADER = /\b(?:data|information)\b/i;
 /** "Category", "Type", "Role" hold the purpose only when no column says so more plainly. */
 const WEAK_PURPOSE_HEADER = /\b(?:category|type|role)\b/i;
+/**
+ * Every word a name column's header may have ("Sub-processor name", "Name of third-party service
+ * provider"): a data row whose company is called "Acme Partners" or "Vendor 1 Ltd." is no header.
+ */
+const NAME_HEADER_WORDS = new Set([
+  'sub', 'processor', 'processors', 'subprocessor', 'subprocessors', 'vendor', 'vendors', 'supplier', 'suppliers', 'service', 'services',
+  'provider', 'providers', 'entity', 'entities', 'company', 'companies', 'organisation', 'organisations', 'organization', 'organizations',
+  'name', 'names', 'third', 'party', 'parties', 'partner', 'partners', 'recipient', 'recipients', 'legal', 'of', 'the', 's',
+]);
 /** A header cell is a label, not a sentence. */
 const MAX_HEADER_WORDS = 6;
 /** Dashes with spaces around them separate the parts of "Name – purpose – country" list items. */
@@ -121,10 +130,15 @@ function readHeader(cells: readonly string[]): ColumnRole[] | null {
   const roles = found.map((role): ColumnRole => (role === 'weak-purpose' ? weakPurpose : role));
   // Only the first name-like column holds the name ("Vendor | Vendor's parent company").
   const nameIndex = roles.indexOf('name');
-  if (nameIndex < 0) return null;
+  if (nameIndex < 0 || !isNameHeader(cells[nameIndex] ?? '')) return null;
   const described = roles.some((r) => r === 'purpose' || r === 'location' || r === 'processing-location' || r === 'mechanism');
   if (!described && cells.length > 1) return null;
   return roles.map((role, i) => (role === 'name' && i !== nameIndex ? 'other' : role));
+}
+
+function isNameHeader(cell: string): boolean {
+  const words = cell.toLowerCase().split(/[^\p{L}]+/u).filter((w) => w !== '');
+  return words.length > 0 && words.every((w) => NAME_HEADER_WORDS.has(w));
 }
 
 function readTables(blocks: readonly Block[]): ListEntry[] {

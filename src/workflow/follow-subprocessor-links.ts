@@ -29,6 +29,20 @@ export interface FollowedLinks {
 /** More links than this announcing a list is a page of navigation, not a policy pointing to its list. */
 const MAX_LINKED_PAGES = 5;
 
+/** Options of {@link followSubprocessorLinks}. */
+export interface FollowOptions {
+  organisations: OrganisationName[];
+  now: () => Date;
+  load?: LoadPolicyOptions;
+  /** Look for links in the policy (`--follow-subprocessors`); default true. */
+  discover?: boolean;
+  /**
+   * Lists the user names directly (`--subprocessor-list`): a file path or http(s) URL each, for a
+   * list the policy names without linking to it or links in a way that is not recognised.
+   */
+  given?: readonly string[];
+}
+
 /**
  * Finds the policy's links to sub-processor lists, fetches or reads each page with the same guarded
  * loader as the policy (http(s) only, size, time and redirect limits), and reads its table or list
@@ -39,22 +53,26 @@ const MAX_LINKED_PAGES = 5;
  */
 export async function followSubprocessorLinks(
   analysed: { snapshot: PolicySnapshot; extracted: ExtractedPolicy },
-  options: { organisations: OrganisationName[]; now: () => Date; load?: LoadPolicyOptions },
+  options: FollowOptions,
 ): Promise<FollowedLinks> {
   const policy = analysed.snapshot;
   const firstPartyNames = detectFirstPartyNames(analysed.extracted);
   const warnings: string[] = [];
-  const targets = new Map<string, SubprocessorLink>();
-  const self = identify(policy.finalUrl ?? policy.source);
-  for (const link of findSubprocessorLinks(policy)) {
-    // After redirects, a relative link means what it means on the page the browser ends up on.
-    const target = resolvePolicyLink(policy.finalUrl ?? policy.source, link.href);
+  const targets = new Map<string, { link: SubprocessorLink; origin: string }>();
+  const seen = new Set([identify(policy.finalUrl ?? policy.source)]);
+  const add = (target: string, link: SubprocessorLink, origin: string): void => {
     // A link back to the policy itself (another anchor of the same page) is not a separate list.
-    if (identify(target) !== self && !targets.has(target)) targets.set(target, link);
-  }
-  if (targets.size === 0) {
-    warnings.push('no link to a sub-processor list found in the policy; stored without one');
-    return { pages: [], warnings };
+    if (!seen.has(identify(target))) targets.set(target, { link, origin });
+    seen.add(identify(target));
+  };
+  for (const given of options.given ?? []) add(given, { href: given, text: '' }, `given for ${policy.source}`);
+  if (options.discover !== false) {
+    const before = targets.size;
+    for (const link of findSubprocessorLinks(policy)) {
+      // After redirects, a relative link means what it means on the page the browser ends up on.
+      add(resolvePolicyLink(policy.finalUrl ?? policy.source, link.href), link, `linked from ${policy.source}`);
+    }
+    if (targets.size === before) warnings.push('no link to a sub-processor list found in the policy; stored without one');
   }
   if (targets.size > MAX_LINKED_PAGES) {
     throw new PolicyError(
@@ -64,15 +82,15 @@ export async function followSubprocessorLinks(
     );
   }
   const pages: LinkedPage[] = [];
-  for (const [target, link] of targets) {
-    const snapshot = await loadLinkedSnapshot(target, policy.source, { ...options.load, now: options.now });
+  for (const [target, { link, origin }] of targets) {
+    const snapshot = await loadLinkedSnapshot(target, origin, { ...options.load, now: options.now });
     const extracted = extractPolicyText(snapshot);
     const claims = extractSubprocessorList(extracted, { organisations: options.organisations, firstPartyNames });
     if (claims.length === 0) {
       throw new PolicyError(
         target,
-        `no sub-processor table or list found on the page linked from ${policy.source}`,
-        'claimcheck reads tables whose header row names the columns (e.g. "Sub-processor | Purpose | Location") and lists of "Name – purpose – country" items; add the policy without --follow-subprocessors to store it without the list',
+        `no sub-processor table or list found on the page ${origin}`,
+        'claimcheck reads tables whose header row names the columns (e.g. "Sub-processor | Purpose | Location"), lists of "Name – purpose – country" items and lists of names under a sub-processor heading; add the policy without --follow-subprocessors to store it without the list',
       );
     }
     pages.push({ link, target, snapshot, extracted, claims });
@@ -88,13 +106,17 @@ function identify(source: string): string {
   return url.toString();
 }
 
-/** Loads a linked page; its errors name the page and say which policy linked to it. */
-async function loadLinkedSnapshot(target: string, policySource: string, options: LoadPolicyOptions): Promise<PolicySnapshot> {
+/** Loads a linked page; its errors name the page and say which policy it belongs to. */
+async function loadLinkedSnapshot(target: string, origin: string, options: LoadPolicyOptions): Promise<PolicySnapshot> {
   try {
     return await loadPolicySnapshot(target, options);
   } catch (error) {
     if (!(error instanceof PolicyError)) throw error;
     const detail = error.message.slice(error.source.length + 2);
-    throw new PolicyError(target, `${detail} (sub-processor list linked from ${policySource})`, error.hint);
+    // Sub-processor lists are often PDFs, which claimcheck does not read.
+    const hint = /binary/.test(detail)
+      ? 'claimcheck reads HTML, Markdown and text; save the list as one of these and pass it with --subprocessor-list <file>'
+      : error.hint;
+    throw new PolicyError(target, `${detail} (sub-processor list ${origin})`, hint);
   }
 }

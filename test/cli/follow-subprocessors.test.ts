@@ -52,6 +52,10 @@ beforeAll(async () => {
     else if (url === '/legal/subprocessors.html') html(LIST);
     else if (url === '/hostile.html') html(HOSTILE_LIST);
     else if (url === '/prose.html') html(PROSE_PAGE);
+    else if (url === '/list.pdf') {
+      response.writeHead(200, { 'content-type': 'application/pdf' });
+      response.end(Buffer.from('%PDF-1.7\n%\u00e2\u00e3\n1 0 obj\n<< /Length 4 >>\nstream\n\u0000\u0001\u0002\u0003\nendstream\n', 'latin1'));
+    }
     else if (url.startsWith('/hop/')) {
       // An endless chain of redirects, each to the next number.
       response.writeHead(302, { location: `/hop/${Number(url.slice(5)) + 1}` });
@@ -186,6 +190,7 @@ describe('policy add --follow-subprocessors', () => {
     ['a page over the size limit', () => `${base}/huge.html`, /huge\.html: response is \d+ bytes, over the limit of 5242880/],
     ['a javascript: link', () => 'javascript:alert(1)', /javascript:alert\(1\): refusing to follow a link with the URL scheme "javascript:"/],
     ['a mailto: link', () => 'mailto:privacy@murmur.example', /refusing to follow a link with the URL scheme "mailto:"/],
+    ['a PDF list, with a hint to save it as HTML or text', () => `${base}/list.pdf`, /list\.pdf: not a policy document: the content is binary \(sub-processor list linked from privacy\.html\) \(claimcheck reads HTML, Markdown and text; save the list as one of these and pass it with --subprocessor-list <file>\)/],
     ['a page with no table or list of sub-processors', () => `${base}/prose.html`, /prose\.html: no sub-processor table or list found on the page linked from privacy\.html/],
     ['a link out of the policy folder', () => '../../etc/passwd', /out of the policy's folder/],
   ])('refuses %s: one line naming the page, exit 2, nothing stored', async (_, href, message) => {
@@ -195,6 +200,18 @@ describe('policy add --follow-subprocessors', () => {
     expect(run.stdout).toBe('');
     expect(run.stderr.split('\n')[0]).toMatch(message);
     expect(readDatabaseState(join(dir, 'claimcheck.db')).counts.policy_snapshots ?? 0).toBe(0);
+  });
+
+  it('stores a list given with --subprocessor-list for a policy that names it without a link', async () => {
+    const dir = writeCase();
+    writeFileSync(join(dir, 'plain.html'), POLICY.replace(/<a href="subprocessors.html">([^<]*)<\/a>/, '$1'));
+    const run = await cli(dir, 'policy', 'add', 'plain.html', '--app', 'Murmur', '--subprocessor-list', 'subprocessors.html');
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain('stored sub-processor list subprocessors.html: snapshot #2, 6 sub-processors');
+    const missing = await cli(dir, 'policy', 'add', 'plain.html', '--app', 'Other', '--subprocessor-list', 'nowhere.html');
+    expect(missing.status).toBe(2);
+    expect(missing.stderr.split('\n')[0]).toBe('claimcheck: nowhere.html: file not found (sub-processor list given for plain.html)');
   });
 
   it('warns and stores the policy alone when it links to no list', async () => {

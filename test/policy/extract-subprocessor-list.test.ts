@@ -90,6 +90,14 @@ describe('extractSubprocessorList on other layouts', () => {
     expect(transfers(claims)[0]).toMatchObject({ transferType: 'storage', countries: [], regions: [], unspecified: true });
   });
 
+  it('does not take a row whose company and purpose contain header words for a new header', () => {
+    const page = extractHtmlText(
+      '<table><tr><th>Vendor</th><th>Services</th></tr><tr><td>Acme Partners</td><td>Cloud services</td></tr>' +
+        '<tr><td>Vendor 1 Ltd.</td><td>Service number 1</td></tr><tr><td>Name Labs Inc.</td><td>Support service</td></tr></table>',
+    );
+    expect(processors(extractSubprocessorList(page, { organisations })).map((c) => c.name)).toEqual(['Acme Partners', 'Vendor 1 Ltd.', 'Name Labs Inc.']);
+  });
+
   it('reads a row whose purpose cell was left empty by its location, not its position', () => {
     const page = extractHtmlText(
       '<h2>Vendors</h2><table><tr><th>Vendor</th><th>Service</th><th>Country</th></tr>' +

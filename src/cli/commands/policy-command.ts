@@ -13,6 +13,14 @@ import { loadCatalogWithUserEntities, withDatabase } from '../cli-context.js';
 import { collectString, parseAppName } from '../parse-options.js';
 import { safeTerminalText } from '../terminal-text.js';
 
+interface PolicyAddOptions {
+  app: string;
+  appDomain?: string[];
+  anyLanguage?: boolean;
+  followSubprocessors?: boolean;
+  subprocessorList?: string[];
+}
+
 export function registerPolicyCommand(program: Command): void {
   const policy = program.command('policy').description('store and manage policy snapshots');
   policy
@@ -26,7 +34,12 @@ export function registerPolicyCommand(program: Command): void {
       '--follow-subprocessors',
       'also store the sub-processor list the policy links to (a page of its own, fetched or read beside a local file) and its entries as processor claims',
     )
-    .action(async (source: string, options: { app: string; appDomain?: string[]; anyLanguage?: boolean; followSubprocessors?: boolean }, command: Command) => {
+    .option(
+      '--subprocessor-list <file-or-url>',
+      "store this page as the policy's sub-processor list (repeatable), for a list the policy names without a link claimcheck recognises",
+      collectString,
+    )
+    .action(async (source: string, options: PolicyAddOptions, command: Command) => {
       const now = (): Date => new Date();
       await withDatabase(command, async (db) => {
         // Names from imported entity lists count as named processors too.
@@ -39,7 +52,11 @@ export function registerPolicyCommand(program: Command): void {
         }
         if (unsupported !== null) process.stderr.write(`claimcheck: warning: ${safeTerminalText(source)}: ${unsupported}\n`);
         // Every linked page is fetched and read before anything is stored: all of it is stored, or none.
-        const followed = options.followSubprocessors === true ? await followSubprocessorLinks(analysed, { organisations, now }) : null;
+        const given = options.subprocessorList ?? [];
+        const followed =
+          options.followSubprocessors === true || given.length > 0
+            ? await followSubprocessorLinks(analysed, { organisations, now, discover: options.followSubprocessors === true, given })
+            : null;
         const domains = (options.appDomain ?? []).map((d) => getRegistrableDomain(d) ?? d);
         const result = storePolicy(db, options.app, analysed, now, domains, followed?.pages ?? []);
         const label = safeTerminalText(source);
