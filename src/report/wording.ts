@@ -207,11 +207,18 @@ export function describeProcessorCountry(facts: {
   };
 }
 
-export function describeClaimedNotObserved(facts: { organisation: string; nameInPolicy: string; flowCount: number }): FindingWording {
+export function describeClaimedNotObserved(facts: {
+  organisation: string;
+  nameInPolicy: string;
+  flowCount: number;
+  /** True when only the sub-processor list the policy links to names it, not the policy text. */
+  listedOnly?: boolean;
+}): FindingWording {
+  const namer = facts.listedOnly ? 'The policy\u2019s sub-processor list' : 'The policy';
   return {
-    title: `The policy names ${facts.nameInPolicy}, but the capture shows no traffic to it`,
+    title: `${namer} names ${facts.nameInPolicy}, but the capture shows no traffic to it`,
     explanation:
-      `The policy names ${endSentence(facts.nameInPolicy === facts.organisation ? facts.organisation : `"${facts.nameInPolicy}" (${facts.organisation})`)} ` +
+      `${namer} names ${endSentence(facts.nameInPolicy === facts.organisation ? facts.organisation : `"${facts.nameInPolicy}" (${facts.organisation})`)} ` +
       `None of the ${plural(facts.flowCount, 'connection')} in the captured traffic goes to it. This is informational: the capture covers only the sessions recorded, ` +
       'and many processors receive data from the company\u2019s servers rather than from the app.',
   };

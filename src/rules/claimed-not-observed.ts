@@ -75,7 +75,9 @@ export const claimedNotObserved: Rule = {
       if (!first || flows.some((f) => showsProcessor(view, first, f))) continue;
       const entity = first.entityId ? view.lineage(first.entityId)[0] : undefined;
       const organisation = entity?.name ?? first.name;
-      const wording = describeClaimedNotObserved({ organisation, nameInPolicy: first.name, flowCount: flows.length });
+      // A name found only on the linked sub-processor list is attributed to that list, as its quote is.
+      const listedOnly = claims.every((c) => c.page !== undefined);
+      const wording = describeClaimedNotObserved({ organisation, nameInPolicy: first.name, flowCount: flows.length, listedOnly });
       findings.push({
         ruleId: 'claimed-not-observed',
         severity: 'info',

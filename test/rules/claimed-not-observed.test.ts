@@ -39,6 +39,15 @@ describe('claimed-not-observed', () => {
     expect(claimedNotObserved.check(buildView({ claims: [named('Amazon Web Services', 'aws')], flows: [firebaseFlow()] }))[0]?.confidence).toBe('low');
   });
 
+  it('says a name found only on the linked sub-processor list comes from that list', () => {
+    const page = { kind: 'subprocessor-list' as const, source: 'https://example.com/subprocessors', sha256: 'a'.repeat(64) };
+    const listed = { ...named('Agora', 'agora'), page };
+    const [fromList] = claimedNotObserved.check(buildView({ claims: [listed], flows: [firebaseFlow()] }));
+    expect(fromList?.title).toBe('The policy\u2019s sub-processor list names Agora, but the capture shows no traffic to it');
+    const [fromBoth] = claimedNotObserved.check(buildView({ claims: [listed, named('Agora', 'agora')], flows: [firebaseFlow()] }));
+    expect(fromBoth?.title).toBe('The policy names Agora, but the capture shows no traffic to it');
+  });
+
   it('ignores denials, categories, and audits without a policy or a capture', () => {
     const claims = [named('Agora', 'agora', 'negative'), storedClaim({ kind: 'processor', processorType: 'category', name: 'service providers', category: 'service-providers' })];
     expect(claimedNotObserved.check(buildView({ claims, flows: [firebaseFlow()] }))).toEqual([]);
