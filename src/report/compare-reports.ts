@@ -1,7 +1,7 @@
 import type { ReportFinding, ReportModel } from './report-model.js';
 
 /** Version of the comparison JSON (docs/report-schema.md, "Comparison"); same rules as the report schema. */
-export const COMPARISON_SCHEMA_VERSION = '1.0.0';
+export const COMPARISON_SCHEMA_VERSION = '1.1.0';
 
 /** One audit as a side of a comparison: when it ran and on which inputs. */
 export interface ComparedAudit {
@@ -13,6 +13,10 @@ export interface ComparedAudit {
   policyFetchedAt: string | null;
   captures: { file: string; sha256: string }[];
   findings: number;
+  /** Imported entity lists the audit merged (file, sha256); null when the audit did not record them. */
+  entityLists: { file: string; sha256: string }[] | null;
+  /** The `--jurisdictions` value the audit ran with; null when not recorded. */
+  jurisdictions: string | null;
 }
 
 /** A finding present in both audits whose severity, label or confidence differs. */
@@ -35,6 +39,11 @@ export interface ComparisonModel {
   samePolicy: boolean;
   /** True when both audits read exactly the same capture files. */
   sameCaptures: boolean;
+  /**
+   * True when both audits merged the same entity lists and ran with the same `--jurisdictions`;
+   * null when either audit (made by an older claimcheck) did not record them.
+   */
+  sameConfiguration: boolean | null;
   summary: { added: number; removed: number; changed: number; unchanged: number };
   added: ReportFinding[];
   removed: ReportFinding[];
@@ -53,7 +62,16 @@ function describeAudit(report: ReportModel): ComparedAudit {
     policyFetchedAt: policy?.fetchedAt ?? null,
     captures: report.inputs.captures.map((c) => ({ file: c.file, sha256: c.sha256 })),
     findings: report.findings.length,
+    entityLists: report.inputs.entityLists?.map((l) => ({ file: l.file, sha256: l.sha256 })) ?? null,
+    jurisdictions: report.inputs.settings?.jurisdictions.option ?? null,
   };
+}
+
+/** Same lists (by content) and settings; null when either side did not record them. */
+function compareConfiguration(a: ComparedAudit, b: ComparedAudit): boolean | null {
+  if (a.entityLists === null || b.entityLists === null || a.jurisdictions === null || b.jurisdictions === null) return null;
+  const lists = (x: ComparedAudit): string => (x.entityLists ?? []).map((l) => l.sha256).sort().join(',');
+  return lists(a) === lists(b) && a.jurisdictions === b.jurisdictions;
 }
 
 function listChanges(before: ReportFinding, after: ReportFinding): string[] {
@@ -107,6 +125,7 @@ export function compareReports(before: ReportModel, after: ReportModel, context:
     after: afterAudit,
     samePolicy: beforeAudit.policySha256 === afterAudit.policySha256,
     sameCaptures: captureSet(beforeAudit) === captureSet(afterAudit),
+    sameConfiguration: compareConfiguration(beforeAudit, afterAudit),
     summary: { added: added.length, removed: unmatched.length, changed: changed.length, unchanged: unchanged.length },
     added,
     removed: unmatched,

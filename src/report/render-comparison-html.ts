@@ -2,6 +2,7 @@ import type { ChangedFinding, ComparedAudit, ComparisonModel } from './compare-r
 import { escapeHtml as h } from './escape-text.js';
 import { renderHtmlPage } from './html-page.js';
 import type { ReportFinding } from './report-model.js';
+import { describeConfigurationComparison } from './report-wording.js';
 
 function describeSide(a: ComparedAudit): string {
   const policy = a.policySha256
@@ -58,6 +59,7 @@ export function renderComparisonHtml(c: ComparisonModel): string {
   const notes = [
     c.samePolicy ? 'Both audits read the same policy snapshot.' : 'The audits read different policy snapshots: a change may come from the policy, the traffic, or both.',
     c.sameCaptures ? 'Both audits read the same capture files: differences come from the policy, the audit settings or the claimcheck version.' : '',
+    describeConfigurationComparison(c.sameConfiguration),
     'Findings are matched by rule, subject and where the traffic went (organisation and country); a finding matched by rule and subject only, or whose severity, label or confidence differs, is listed as changed.',
   ].filter((n) => n !== '');
   return renderHtmlPage(

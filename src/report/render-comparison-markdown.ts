@@ -1,6 +1,7 @@
 import { escapeMarkdown as md, escapeMarkdownCode as code } from './escape-text.js';
 import type { ComparedAudit, ComparisonModel } from './compare-reports.js';
 import type { ReportFinding } from './report-model.js';
+import { describeConfigurationComparison } from './report-wording.js';
 
 function describeSide(name: string, a: ComparedAudit): string {
   const policy = a.policySha256 ? `policy ${md(a.policySource ?? '')} (sha256 ${code(a.policySha256.slice(0, 12))}, retrieved ${a.policyFetchedAt ?? '?'})` : 'no policy';
@@ -32,6 +33,7 @@ export function renderComparisonMarkdown(c: ComparisonModel): string {
     '',
     c.samePolicy ? 'Both audits read the same policy snapshot.' : 'The audits read different policy snapshots: a change may come from the policy, the traffic, or both.',
     c.sameCaptures ? 'Both audits read the same capture files: differences come from the policy, the audit settings or the claimcheck version.' : '',
+    describeConfigurationComparison(c.sameConfiguration),
     '',
     'Findings are matched by rule, subject and where the traffic went (organisation and country); a finding matched by rule and subject only, or whose severity, label or confidence differs, is listed as changed.',
     '',

@@ -126,3 +126,11 @@ export function describeReproduction(report: {
   ];
   return `To run this audit again: ${steps.join('; ')}.`;
 }
+
+/** What a comparison can say about the two audits' entity lists and settings. */
+export function describeConfigurationComparison(sameConfiguration: boolean | null): string {
+  if (sameConfiguration === null) return 'Whether both audits used the same entity lists and --jurisdictions setting is not recorded (an audit was made by an older claimcheck).';
+  return sameConfiguration
+    ? 'Both audits used the same imported entity lists and --jurisdictions setting.'
+    : 'The audits used different imported entity lists or --jurisdictions settings: a change may come from that rather than from the app.';
+}

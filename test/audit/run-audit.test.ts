@@ -55,17 +55,18 @@ const POLICY = '# Privacy\n\n## Sharing\n\nWe share advertising identifiers with
 
 describe('runAudit with imported entity lists', () => {
   it('attributes a domain only an imported list knows to the organisation the list names', async () => {
-    const db = await seedApp(POLICY, [flowTo('185.235.84.1', 'x.bidswitch.net', 10)]);
+    // Yieldmo is in the Disconnect list but not in the shipped catalog; its ad server runs on AWS.
+    const db = await seedApp(POLICY, [flowTo('3.208.10.10', 'ads.yieldmo.com', 10)]);
     try {
       const before = runAudit(db, 'App', deps);
-      expect(before.recipients.find((r) => r.hosts.includes('x.bidswitch.net'))).toMatchObject({ organisation: 'bidswitch.net', label: 'omitted' });
+      expect(before.recipients.find((r) => r.hosts.includes('ads.yieldmo.com'))).toMatchObject({ organisation: 'yieldmo.com', label: 'omitted' });
 
       importEntityList(db, join('..', 'shared', 'data', 'entities', 'disconnect_entities.json'), 'disconnect');
       const after = runAudit(db, 'App', deps);
-      const criteo = after.recipients.find((r) => r.hosts.includes('x.bidswitch.net'));
-      expect(criteo).toMatchObject({ organisation: 'Criteo', relation: 'recipient' });
-      const finding = after.findings.find((f) => f.ruleId === 'undisclosed-recipient' && f.subject === 'Criteo');
-      expect(finding?.packetEvidence[0]?.detail).toContain('bidswitch.net → Criteo');
+      const yieldmo = after.recipients.find((r) => r.hosts.includes('ads.yieldmo.com'));
+      expect(yieldmo).toMatchObject({ organisation: 'Yieldmo', relation: 'recipient' });
+      const finding = after.findings.find((f) => f.ruleId === 'undisclosed-recipient' && f.subject === 'Yieldmo');
+      expect(finding?.packetEvidence[0]?.detail).toContain('yieldmo.com → Yieldmo');
     } finally {
       db.close();
     }

@@ -40,7 +40,8 @@ describe('shipped entity data', () => {
     for (const owner of [
       'Agora TC Sp.z.o.o.', 'AGORA VITA SAS', 'PANAGORA ASSET MANAGEMENT', 'HostMyApple Inc.', 'Apple Communication Ltd.',
       'Alibaba Travel Company (LTD)', 'Google Fiber Inc.', 'Volcano Vision, Inc.', 'LEVEL3 CARRIER LIMITED', 'Zoom Telcom, LLC',
-      'Windstream Communications LLC', 'Hurricane Labs, LLC',
+      'Windstream Communications LLC', 'Hurricane Labs, LLC', 'MOATiT, LLC', 'Nielsen Consumer LLC', 'Yahoo Japan Corporation',
+      'Intercom Telecom., JSC', 'RUBICON IT GmbH', 'OpenXS GmbH', 'Inmobiliaria Don Antonio', 'Snap One, LLC.',
     ]) {
       expect(catalog.findByAsnOwner(owner)?.id ?? null, owner).toBeNull();
     }
@@ -93,7 +94,9 @@ describe('shipped entity data', () => {
       'hetzner', 'firebase-cloud-messaging', 'apple-push', 'onesignal', 'google-analytics', 'firebase', 'amplitude', 'mixpanel',
       'segment', 'heap', 'braze', 'apptimize', 'new-relic', 'datadog', 'sentry', 'bugsnag', 'crashlytics', 'instabug', 'adjust',
       'appsflyer', 'branch', 'kochava', 'singular', 'meta', 'google-ads', 'applovin', 'unity', 'ironsource', 'tiktok', 'bytedance',
-      'pangle', 'x-corp', 'apple',
+      'pangle', 'x-corp', 'apple', 'xandr', 'adobe', 'magnite', 'comscore', 'pubmatic', 'openx', 'criteo', 'taboola', 'outbrain',
+      'oracle-advertising', 'the-trade-desk', 'index-exchange', 'bidswitch', 'equativ', 'liftoff', 'inmobi', 'mintegral', 'chartboost',
+      'mparticle', 'amazon-pinpoint', 'amazon-cognito', 'azure-application-insights',
     ]) {
       expect(catalog.get(id), id).toBeDefined();
     }

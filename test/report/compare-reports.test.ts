@@ -21,6 +21,31 @@ describe('compareReports', () => {
     expect(comparison.summary).toEqual({ added: 0, removed: 0, changed: 0, unchanged: 10 });
     expect(comparison.samePolicy).toBe(true);
     expect(comparison.sameCaptures).toBe(true);
+    expect(comparison.sameConfiguration).toBe(true);
+  });
+
+  it('says when the audits used different entity lists or jurisdictions, or did not record them', () => {
+    const moreLists = buildPair((after) => {
+      after.inputs.entityLists = [
+        ...(after.inputs.entityLists ?? []),
+        { file: 'webxray_domain_owners.json', format: 'webxray', sha256: 'ef59132f9a02804dfc4dba4bf4ca3f86304062a0f2519f247f5659fbc358b4f8', importedAt: '2026-11-20T09:00:00.000Z', entities: 490 },
+      ];
+    });
+    expect(moreLists.sameConfiguration).toBe(false);
+    expect(moreLists.after.entityLists?.map((l) => l.file)).toEqual(['disconnect_services.json', 'webxray_domain_owners.json']);
+    expect(renderComparisonMarkdown(moreLists)).toContain('The audits used different imported entity lists or --jurisdictions settings');
+
+    const otherJurisdictions = buildPair((after) => {
+      after.inputs.settings = { jurisdictions: { mode: 'listed', option: 'CN', countries: ['CN'] } };
+    });
+    expect(otherJurisdictions.sameConfiguration).toBe(false);
+    expect(otherJurisdictions.after.jurisdictions).toBe('CN');
+
+    const unrecorded = buildPair((after) => {
+      delete after.inputs.settings;
+    });
+    expect(unrecorded.sameConfiguration).toBeNull();
+    expect(renderComparisonMarkdown(unrecorded)).toContain('is not recorded (an audit was made by an older claimcheck)');
   });
 
   it('sorts findings into added, removed, changed and unchanged', () => {
