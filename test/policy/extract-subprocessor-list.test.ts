@@ -28,7 +28,7 @@ describe('extractSubprocessorList on an HTML page of tables and a list', () => {
       ['Agora Lab, Inc.', 'agora', 'Real-time audio delivery for voice rooms', 'United States, Singapore'],
       ['Twilio Inc.', 'twilio', 'Sending SMS verification codes', 'United States'],
       ['Functional Software, Inc. (Sentry)', 'sentry', 'Crash and error reporting', 'United States'],
-      ['Zendesk, Inc.', null, 'Customer support tickets', 'United States'],
+      ['Zendesk, Inc.', 'zendesk', 'Customer support tickets', 'United States'],
       ['Kestrel Analytics GmbH', null, 'Product analytics on pseudonymised events', 'Germany'],
     ]);
   });
@@ -135,7 +135,7 @@ describe('extractSubprocessorList on other layouts', () => {
     const claims = extractSubprocessorList(page, { organisations });
     expect(processors(claims).map((c) => [c.name, c.entityId ?? null, c.location ?? null])).toEqual([
       ['Amazon Web Services', 'aws', null],
-      ['Stripe, Inc.', null, null],
+      ['Stripe, Inc.', 'stripe', null],
       ['OneSignal', 'onesignal', null],
       ['Kestrel Analytics GmbH', null, 'Germany'],
       ['Cloudflare', 'cloudflare', null],
