@@ -41,10 +41,14 @@ export interface IdentifierPatterns {
   readonly maxPatternLength: number;
   /** @internal */ readonly classes: Uint8Array;
   /** @internal */ readonly classCount: number;
-  /** @internal */ readonly delta: Int32Array;
+  /**
+   * @internal The complete transition table, states pre-multiplied by `classCount` so the hot loop indexes it with
+   * one addition: entry `state + class` is the next state, or `-(next) - 1` when the next state or its failure chain
+   * ends a pattern, so the loop tests only the sign.
+   */
+  readonly transitions: Int32Array;
   /** @internal Pattern ids ending at each state, own ones only. */ readonly outputs: (number[] | null)[];
   /** @internal Nearest state on the failure chain that has outputs, or -1. */ readonly outputLink: Int32Array;
-  /** @internal 1 where a state or its failure chain ends a pattern: the hot loop tests only this. */ readonly reports: Uint8Array;
   /** @internal */ readonly patterns: Pattern[];
 }
 
@@ -182,18 +186,21 @@ export function compileIdentifierPatterns(needles: IdentifierNeedle[]): Identifi
       }
     }
   }
-  const reports = new Uint8Array(stateCount);
-  for (let state = 0; state < stateCount; state++) reports[state] = outputs[state] !== null || (outputLink[state] ?? -1) >= 0 ? 1 : 0;
+  const transitions = new Int32Array(stateCount * classCount);
+  for (let at = 0; at < transitions.length; at++) {
+    const next = delta[at] ?? 0;
+    const reports = outputs[next] !== null || (outputLink[next] ?? -1) >= 0;
+    transitions[at] = reports ? -(next * classCount) - 1 : next * classCount;
+  }
   return {
     empty: patterns.length === 0,
     patternCount: patterns.length,
     maxPatternLength: patterns.reduce((n, p) => Math.max(n, p.length), 0),
     classes,
     classCount,
-    delta: delta.subarray(0, stateCount * classCount),
+    transitions,
     outputs,
     outputLink,
-    reports,
     patterns,
   };
 }
@@ -203,33 +210,38 @@ export function compileIdentifierPatterns(needles: IdentifierNeedle[]): Identifi
  * end position. A case-sensitive reading is reported only where the bytes match exactly.
  */
 export function searchIdentifiers(compiled: IdentifierPatterns, payload: Uint8Array, limit = 1000): IdentifierMatch[] {
-  return searchIdentifiersFrom(compiled, 0, EMPTY, payload, limit).matches;
+  const matches: IdentifierMatch[] = [];
+  searchIdentifiersFrom(compiled, 0, EMPTY, payload, limit, matches);
+  return matches;
 }
 
 const EMPTY = new Uint8Array(0);
 
 /**
  * Continues a search over a byte stream cut into pieces (TCP segments): `state` is the automaton state after
- * the previous piece and `prefix` its last bytes (at least `maxPatternLength - 1` of them, or all there were).
- * A match that began in earlier pieces has a negative offset, counted back from the start of `payload`.
- * Returns the matches and the state to continue from.
+ * the previous piece (0 to start) and `prefix` its last bytes (at least `maxPatternLength - 1` of them, or all there
+ * were). Appends matches to `out`, at most `limit` in all; a match that began in earlier pieces has a negative
+ * offset, counted back from the start of `payload`. Returns the state to continue from (opaque: pass it back).
  */
 export function searchIdentifiersFrom(
   compiled: IdentifierPatterns,
   state: number,
   prefix: Uint8Array,
   payload: Uint8Array,
-  limit = 1000,
-): { matches: IdentifierMatch[]; state: number } {
-  const matches: IdentifierMatch[] = [];
-  if (compiled.empty) return { matches, state: 0 };
-  const { classes, classCount, delta, outputs, outputLink, reports, patterns } = compiled;
+  limit: number,
+  out: IdentifierMatch[],
+): number {
+  if (compiled.empty) return 0;
+  const { classes, classCount, transitions, outputs, outputLink, patterns } = compiled;
   const length = payload.length;
+  let at = state;
   for (let i = 0; i < length; i++) {
     // Indices are in range by construction; the casts spare the hottest loop the `?? 0` branches.
-    state = delta[state * classCount + (classes[payload[i] as number] as number)] as number;
-    if (reports[state] === 0) continue;
-    let probe = outputs[state] !== null ? state : (outputLink[state] ?? -1);
+    at = transitions[at + (classes[payload[i] as number] as number)] as number;
+    if (at >= 0) continue;
+    at = -at - 1;
+    let probe = at / classCount;
+    if (outputs[probe] === null) probe = outputLink[probe] ?? -1;
     while (probe >= 0) {
       for (const id of outputs[probe] ?? []) {
         const pattern = patterns[id];
@@ -237,13 +249,13 @@ export function searchIdentifiersFrom(
         const start = i - pattern.length + 1;
         // The automaton state may remember bytes older than the prefix kept; such a match cannot be checked.
         if (start < -prefix.length) continue;
-        reportReadings(pattern, prefix, payload, start, matches);
-        if (matches.length >= limit) return { matches, state };
+        reportReadings(pattern, prefix, payload, start, out);
+        if (out.length >= limit) return at;
       }
       probe = outputLink[probe] ?? -1;
     }
   }
-  return { matches, state };
+  return at;
 }
 
 /** Reports, per needle, the strongest reading that holds at `start` (negative: inside `prefix`). */

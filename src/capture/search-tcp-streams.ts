@@ -45,6 +45,8 @@ const EMPTY = new Uint8Array(0);
 export class TcpStreamSearch {
   private readonly live = new Set<StreamSearchState>();
   private readonly keep: number;
+  /** Matches of the segment being searched; reused, since most segments have none. */
+  private readonly scratch: IdentifierMatch[] = [];
 
   constructor(private readonly patterns: IdentifierPatterns) {
     this.keep = Math.max(0, patterns.maxPatternLength - 1);
@@ -53,7 +55,7 @@ export class TcpStreamSearch {
   /**
    * Searches one segment's payload as the continuation of its direction's stream. `direction` is the state the
    * previous call returned for this direction (null the first time); `seq` is the segment's sequence number.
-   * Returns the matches and the state to pass next time.
+   * Appends the matches (at most `limit`) to `out` and returns the state to pass next time.
    */
   search(
     current: StreamSearchState | null,
@@ -62,7 +64,8 @@ export class TcpStreamSearch {
     frame: number,
     time: number,
     limit: number,
-  ): { matches: StreamMatch[]; direction: StreamSearchState } {
+    out: StreamMatch[],
+  ): StreamSearchState {
     let direction = current;
     let skipped = 0;
     if (direction === null || !direction.live) {
@@ -79,37 +82,46 @@ export class TcpStreamSearch {
     const delta = (seq - direction.nextSeq) | 0;
     if (delta < 0) {
       // A retransmission: only bytes past what was already searched are new.
-      if (delta + payload.length <= 0) return { matches: [], direction };
+      if (delta + payload.length <= 0) return direction;
       skipped = -delta;
     } else if (delta > 0) {
       direction.state = 0;
       direction.tail = EMPTY;
       direction.pieces = [];
     }
-    const fresh = payload.subarray(skipped);
-    const { matches, state } = searchIdentifiersFrom(this.patterns, direction.state, direction.tail, fresh, limit);
-    const located: StreamMatch[] = [];
+    const fresh = skipped === 0 ? payload : payload.subarray(skipped);
+    const matches = this.scratch;
+    matches.length = 0;
+    direction.state = searchIdentifiersFrom(this.patterns, direction.state, direction.tail, fresh, limit, matches);
     for (const match of matches) {
       if (match.offset >= 0) {
-        located.push({ match, frame, offset: match.offset + skipped, time, endFrame: frame });
+        out.push({ match, frame, offset: match.offset + skipped, time, endFrame: frame });
         continue;
       }
       const start = locateInTail(direction.pieces, direction.tail.length + match.offset);
-      if (start !== null) located.push({ match, frame: start.frame, offset: start.offset, time: start.time, endFrame: frame });
+      if (start !== null) out.push({ match, frame: start.frame, offset: start.offset, time: start.time, endFrame: frame });
     }
-    direction.state = state;
     direction.nextSeq = (seq + payload.length) >>> 0;
     this.keepTail(direction, fresh, frame, time, skipped);
-    return { matches: located, direction };
+    return direction;
   }
 
   /** Keeps the last `keep` bytes of the stream and where each came from. */
   private keepTail(direction: StreamSearchState, fresh: Uint8Array, frame: number, time: number, skipped: number): void {
     if (this.keep === 0) return;
     if (fresh.length >= this.keep) {
-      // A copy (`new Uint8Array(view)`): a view would pin the whole read buffer, and Buffer#slice is a view.
-      direction.tail = new Uint8Array(fresh.subarray(fresh.length - this.keep));
-      direction.pieces = [{ frame, time, offset: skipped + fresh.length - this.keep, length: this.keep }];
+      // A copy into the direction's own buffer (allocated once): a view would pin the whole read buffer.
+      if (direction.tail.length !== this.keep) direction.tail = new Uint8Array(this.keep);
+      direction.tail.set(fresh.subarray(fresh.length - this.keep));
+      const piece = direction.pieces.length === 1 ? direction.pieces[0] : undefined;
+      if (piece === undefined) {
+        direction.pieces = [{ frame, time, offset: skipped + fresh.length - this.keep, length: this.keep }];
+      } else {
+        piece.frame = frame;
+        piece.time = time;
+        piece.offset = skipped + fresh.length - this.keep;
+        piece.length = this.keep;
+      }
       return;
     }
     const combined = new Uint8Array(Math.min(this.keep, direction.tail.length + fresh.length));

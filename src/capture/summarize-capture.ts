@@ -14,7 +14,7 @@ import { createReadStats } from './link-frame.js';
 import { readObservationBatches } from './read-capture.js';
 import { DEFAULT_CHUNK_SIZE, readFileChunks, toImportError } from './read-file-chunks.js';
 import { compileIdentifierPatterns, searchIdentifiers, type IdentifierMatch, type IdentifierPatterns } from './search-identifiers.js';
-import { TcpStreamSearch } from './search-tcp-streams.js';
+import { TcpStreamSearch, type StreamMatch } from './search-tcp-streams.js';
 import { findHeuristicIdentifiers } from './find-heuristic-identifiers.js';
 
 /** Options for {@link summarizeCapture}. */
@@ -57,6 +57,7 @@ export async function summarizeCapture(file: string, options: SummarizeCaptureOp
   } catch (error) {
     throw toImportError(file, error);
   }
+  // Hashed here, on the one read of the file: a second read, or a worker fed copies of the chunks, costs more.
   const hash = options.knownSha256 === undefined ? createHash('sha256') : null;
   let bytesRead = 0;
   const chunks = readFileChunks(file, options.chunkSize ?? DEFAULT_CHUNK_SIZE);
@@ -76,6 +77,7 @@ export async function summarizeCapture(file: string, options: SummarizeCaptureOp
     }),
   };
 
+  let sha256 = options.knownSha256 ?? '';
   const stats = createReadStats();
   const aggregator = new CaptureAggregator(format, options.identifiers ?? []);
   try {
@@ -87,6 +89,7 @@ export async function summarizeCapture(file: string, options: SummarizeCaptureOp
       bytesRead += rest.value.length;
       options.onProgress?.(bytesRead, totalBytes);
     }
+    if (hash !== null) sha256 = hash.digest('hex');
   } finally {
     await iterator.return?.(undefined);
   }
@@ -94,7 +97,7 @@ export async function summarizeCapture(file: string, options: SummarizeCaptureOp
   return {
     file,
     format,
-    sha256: hash !== null ? hash.digest('hex') : (options.knownSha256 ?? ''),
+    sha256,
     sizeBytes: bytesRead,
     packetCount: stats.frames,
     firstTime: stats.firstTime,
@@ -123,6 +126,8 @@ class CaptureAggregator {
   private readonly queriesSeen = new Set<string>();
   private readonly patterns: IdentifierPatterns;
   private readonly streams: TcpStreamSearch | null;
+  /** Matches of the TCP segment being searched; reused, since most segments have none. */
+  private readonly streamMatches: StreamMatch[] = [];
   /** Packet captures are searched per payload; text formats per HTTP field (their packets are stand-ins). */
   private readonly searchPackets: boolean;
 
@@ -146,9 +151,10 @@ class CaptureAggregator {
         if (observation.protocol === 'tcp' && observation.tcpSeq !== undefined && this.streams !== null) {
           if (this.identifierHits.length >= MAX_IDENTIFIER_HITS) return;
           const limit = MAX_IDENTIFIER_HITS - this.identifierHits.length;
-          const found = this.streams.search(direction.streamSearch, observation.tcpSeq, observation.payload, observation.frame, observation.time, limit);
-          direction.streamSearch = found.direction;
-          for (const located of found.matches) {
+          const found = this.streamMatches;
+          found.length = 0;
+          direction.streamSearch = this.streams.search(direction.streamSearch, observation.tcpSeq, observation.payload, observation.frame, observation.time, limit, found);
+          for (const located of found) {
             this.pushHit(located.match, { ...observation, frame: located.frame, time: located.time }, located.offset, located.endFrame, 'payload', !plaintext, 'tcp');
           }
         } else {

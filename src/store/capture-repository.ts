@@ -2,6 +2,7 @@ import type { StoreDatabase } from './open-database.js';
 import type {
   CaptureSummary,
   DnsAnswerSummary,
+  DnsQuerySummary,
   FlowHostName,
   FlowSummary,
   IdentifierHit,
@@ -26,6 +27,7 @@ export interface StoredCapture {
 
 export type StoredFlow = FlowSummary & { id: number; captureId: number };
 export type StoredDnsAnswer = DnsAnswerSummary & { captureId: number };
+export type StoredDnsQuery = DnsQuerySummary & { captureId: number };
 export type StoredIdentifierHit = IdentifierHit & { captureId: number };
 
 /** Finds an already imported capture of this app by content hash. */
@@ -105,12 +107,22 @@ export function insertCapture(
   );
   for (const a of summary.dnsAnswers) insertAnswer.run(captureId, a.frame, a.time, a.name, a.type, a.value, a.ttl);
 
+  const insertQuery = db.prepare('INSERT INTO dns_queries (capture_id, frame, time, name, type) VALUES (?, ?, ?, ?, ?)');
+  for (const q of summary.dnsQueries ?? []) insertQuery.run(captureId, q.frame, q.time, q.name, q.type);
+
   const insertHit = db.prepare(
-    `INSERT INTO identifier_hits (capture_id, label, value, encoding, frame, time, offset, context, encrypted, protocol, src, src_port, dst, dst_port)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO identifier_hits (capture_id, label, value, encoding, frame, time, offset, context, encrypted, protocol, src, src_port, dst, dst_port, end_frame)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   for (const h of summary.identifierHits) {
-    insertHit.run(captureId, h.label, h.value, h.encoding, h.frame, h.time, h.offset, h.context, h.encrypted ? 1 : 0, h.protocol, h.src, h.srcPort, h.dst, h.dstPort);
+    insertHit.run(captureId, h.label, h.value, h.encoding, h.frame, h.time, h.offset, h.context, h.encrypted ? 1 : 0, h.protocol, h.src, h.srcPort, h.dst, h.dstPort, h.endFrame ?? null);
+  }
+  const insertHeuristic = db.prepare(
+    `INSERT INTO heuristic_hits (capture_id, kind, value, encoding, frame, time, offset, context, encrypted, protocol, src, src_port, dst, dst_port)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  for (const h of summary.heuristicHits ?? []) {
+    insertHeuristic.run(captureId, h.label, h.value, h.encoding, h.frame, h.time, h.offset, h.context, h.encrypted ? 1 : 0, h.protocol, h.src, h.srcPort, h.dst, h.dstPort);
   }
   return captureId;
 }
@@ -214,17 +226,48 @@ export function loadDnsAnswers(db: StoreDatabase, captureIds: readonly number[])
   return captureIds.flatMap((id) => statement.all(id) as StoredDnsAnswer[]);
 }
 
-/** Identifier hits of the given captures. */
+/** DNS question names of the given captures (none for captures imported before they were stored). */
+export function loadDnsQueries(db: StoreDatabase, captureIds: readonly number[]): StoredDnsQuery[] {
+  const statement = db.prepare('SELECT capture_id AS captureId, frame, time, name, type FROM dns_queries WHERE capture_id = ? ORDER BY frame, id');
+  return captureIds.flatMap((id) => statement.all(id) as StoredDnsQuery[]);
+}
+
+interface HitRow {
+  captureId: number;
+  label: string;
+  value: string;
+  encoding: IdentifierHit['encoding'];
+  frame: number;
+  time: number;
+  offset: number;
+  endFrame: number | null;
+  context: IdentifierHit['context'];
+  encrypted: number;
+  protocol: IdentifierHit['protocol'];
+  src: string;
+  srcPort: number;
+  dst: string;
+  dstPort: number;
+}
+
+function toHit({ endFrame, encrypted, ...row }: HitRow, heuristic: boolean): StoredIdentifierHit {
+  return { ...row, ...(endFrame !== null ? { endFrame } : {}), encrypted: encrypted === 1, ...(heuristic ? { heuristic: true } : {}) };
+}
+
+const HIT_COLUMNS = `capture_id AS captureId, value, encoding, frame, time, offset, context, encrypted, protocol,
+  src, src_port AS srcPort, dst, dst_port AS dstPort`;
+
+/** Identifier hits of the given captures: values the user supplied, never guesses (see {@link loadHeuristicHits}). */
 export function loadIdentifierHits(db: StoreDatabase, captureIds: readonly number[]): StoredIdentifierHit[] {
-  const statement = db.prepare(
-    `SELECT capture_id AS captureId, label, value, encoding, frame, time, offset, context, encrypted, protocol,
-            src, src_port AS srcPort, dst, dst_port AS dstPort
-     FROM identifier_hits WHERE capture_id = ? ORDER BY frame, offset, id`,
-  );
-  return captureIds.flatMap((id) =>
-    (statement.all(id) as (Omit<StoredIdentifierHit, 'encrypted'> & { encrypted: number })[]).map((row) => ({
-      ...row,
-      encrypted: row.encrypted === 1,
-    })),
-  );
+  const statement = db.prepare(`SELECT label, end_frame AS endFrame, ${HIT_COLUMNS} FROM identifier_hits WHERE capture_id = ? ORDER BY frame, offset, id`);
+  return captureIds.flatMap((id) => (statement.all(id) as HitRow[]).map((row) => toHit(row, false)));
+}
+
+/**
+ * Identifiers recognised by their shape (e-mail, phone, UUID, IMEI, coordinates) in the given captures, each with
+ * `heuristic: true` and the kind as its label.
+ */
+export function loadHeuristicHits(db: StoreDatabase, captureIds: readonly number[]): StoredIdentifierHit[] {
+  const statement = db.prepare(`SELECT kind AS label, NULL AS endFrame, ${HIT_COLUMNS} FROM heuristic_hits WHERE capture_id = ? ORDER BY frame, offset, id`);
+  return captureIds.flatMap((id) => (statement.all(id) as HitRow[]).map((row) => toHit(row, true)));
 }

@@ -26,23 +26,69 @@ async function hashFile(file: string): Promise<string> {
   return hash.digest('hex');
 }
 
+/** What an import needs besides the files. */
+export interface ImportCaptureOptions {
+  appName: string;
+  appDomains?: string[];
+  identifiers: IdentifierNeedle[];
+  format?: CaptureFormat;
+  now: () => Date;
+  /** Called as each file is read, with the file and its bytes read so far; for a progress bar. */
+  onProgress?: (file: string, bytesRead: number, totalBytes: number) => void;
+  /** Called when a file has been read and written (not yet committed), in command-line order. */
+  onFileDone?: (file: string, outcome: ImportOutcome) => void;
+}
+
 /**
- * Imports one capture for an app: parse it fully first (streaming, nothing written), then write
- * everything in one transaction, so a bad or interrupted file leaves the database as it was.
- * A file already imported for this app (same sha256) is not imported again.
+ * Imports captures for an app, all or nothing: every file is parsed (streaming) and written inside one write
+ * transaction, committed after the last file, so a bad file among several, or a kill at any moment, leaves the
+ * database as it was before the command. The first file is parsed before the write lock is taken; later ones are
+ * parsed while it is held, one at a time, so memory holds one file's summary (its flows), never its packets.
+ * A file already imported for this app (same sha256), or given twice, is not imported again.
+ * @throws ImportError naming the first bad file; nothing is written then.
  */
+export async function importCaptures(db: StoreDatabase, files: readonly string[], options: ImportCaptureOptions): Promise<ImportOutcome[]> {
+  const outcomes: ImportOutcome[] = [];
+  let transactionOpen = false;
+  try {
+    for (const file of files) {
+      const read = await readForImport(db, file, options);
+      if (!transactionOpen) {
+        // Waits up to the busy timeout for another writer, like better-sqlite3's transaction().immediate().
+        db.exec('BEGIN IMMEDIATE');
+        transactionOpen = true;
+      }
+      const outcome = read.status === 'read' ? writeCapture(db, file, read.summary, options) : read;
+      outcomes.push(outcome);
+      options.onFileDone?.(file, outcome);
+    }
+    if (transactionOpen) db.exec('COMMIT');
+  } catch (error) {
+    if (transactionOpen && db.inTransaction) db.exec('ROLLBACK');
+    throw error;
+  }
+  return outcomes;
+}
+
+/** Imports one capture for an app; see {@link importCaptures}. */
 export async function importCapture(
   db: StoreDatabase,
   file: string,
-  options: {
-    appName: string;
-    appDomains?: string[];
-    identifiers: IdentifierNeedle[];
-    format?: CaptureFormat;
-    now: () => Date;
-    onProgress?: (bytesRead: number, totalBytes: number) => void;
-  },
+  options: Omit<ImportCaptureOptions, 'onProgress' | 'onFileDone'> & { onProgress?: (bytesRead: number, totalBytes: number) => void },
 ): Promise<ImportOutcome> {
+  const { onProgress, ...rest } = options;
+  const [outcome] = await importCaptures(db, [file], {
+    ...rest,
+    ...(onProgress !== undefined ? { onProgress: (_file: string, done: number, total: number) => onProgress(done, total) } : {}),
+  });
+  if (outcome === undefined) throw new Error('importCaptures returned no outcome for one file');
+  return outcome;
+}
+
+type ReadOutcome = { status: 'read'; summary: CaptureSummary } | Extract<ImportOutcome, { status: 'already-imported' }>;
+
+/** Parses one file, or finds it already imported (checked again when written, under the write lock). */
+async function readForImport(db: StoreDatabase, file: string, options: ImportCaptureOptions): Promise<ReadOutcome> {
   // The parse hashes the file as it reads it, so a new file is read once. Only when the app already has a capture
   // of the same size can this one be a repeat: then it is hashed first, which spares a repeat its parse.
   const appId = findAppId(db, options.appName);
@@ -52,23 +98,23 @@ export async function importCapture(
     const existing = findCaptureBySha(db, appId, knownSha256);
     if (existing) return { status: 'already-imported', captureId: existing.id, sha256: knownSha256 };
   }
-
   const summary = await summarizeCapture(file, {
     format: options.format,
     identifiers: options.identifiers,
-    onProgress: options.onProgress,
+    onProgress: options.onProgress === undefined ? undefined : (done, total) => options.onProgress?.(file, done, total),
     knownSha256,
   });
-  return db
-    .transaction((): ImportOutcome => {
-      const appId = ensureApp(db, options.appName, options.now());
-      // Checked under the write lock: the file may be a repeat, or another process may have imported it meanwhile.
-      const existing = findCaptureBySha(db, appId, summary.sha256);
-      if (existing) return { status: 'already-imported', captureId: existing.id, sha256: summary.sha256 };
-      addAppDomains(db, appId, options.appDomains ?? []);
-      return { status: 'imported', captureId: insertCapture(db, appId, summary, basename(file), options.now()), summary };
-    })
-    .immediate();
+  return { status: 'read', summary };
+}
+
+/** Writes one parsed capture inside the open transaction. */
+function writeCapture(db: StoreDatabase, file: string, summary: CaptureSummary, options: ImportCaptureOptions): ImportOutcome {
+  const appId = ensureApp(db, options.appName, options.now());
+  // Checked under the write lock: the file may be a repeat, or another process may have imported it meanwhile.
+  const existing = findCaptureBySha(db, appId, summary.sha256);
+  if (existing) return { status: 'already-imported', captureId: existing.id, sha256: summary.sha256 };
+  addAppDomains(db, appId, options.appDomains ?? []);
+  return { status: 'imported', captureId: insertCapture(db, appId, summary, basename(file), options.now()), summary };
 }
 
 async function fileSize(file: string): Promise<number> {

@@ -36,10 +36,13 @@ function buildPcapng(): Uint8Array {
   return writer.toBytes();
 }
 
-/** Runs an import that must be refused and checks the one-line message and the untouched database. */
-function expectRefused(file: string, mentions: RegExp[], extra: string[] = [], named = file): void {
+/**
+ * Runs an import that must be refused and checks the one-line message and the untouched database. `earlier` are
+ * good files given before the bad one, in the same command.
+ */
+function expectRefused(file: string, mentions: RegExp[], extra: string[] = [], named = file, earlier: string[] = []): void {
   const before = readDatabaseState(db);
-  const result = run(['import', file, '--app', 'Bad', ...extra]);
+  const result = run(['import', ...earlier, file, '--app', 'Bad', ...extra]);
   expect(result.status, result.stderr).toBe(2);
   expect(result.stdout).toBe('');
   const lines = result.stderr.split('\n');
@@ -111,6 +114,10 @@ describe('claimcheck import on bad captures', () => {
     expectRefused(file, mentions, extra ?? []);
   });
 
+  it('refuses a bad file given after good ones in one line naming it, importing none of them', () => {
+    expectRefused('wrong-magic.pcap', [/byte offset 0/, /magic number/], [], 'wrong-magic.pcap', ['good.pcap', capturePath('ndpi_android.pcap')]);
+  });
+
   it('refuses a malformed --identifiers file naming the file and line, before touching the database', () => {
     expectRefused('good.pcap', [/line 3/, /label=value/], ['--identifiers', 'ids-bad.txt'], 'ids-bad.txt');
   });
@@ -121,6 +128,12 @@ describe('claimcheck import on bad captures', () => {
     ['past-end.pcapng', /truncated block: its header claims 1048576 bytes/],
   ])('imports %s with one warning naming the byte offset', (file, mention) => {
     expectWarned(file, mention);
+  });
+
+  it('counts a HAR file in requests, not packets', () => {
+    const result = run(['import', capturePath('pagexray_ferguson.har'), '--app', 'Web']);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/: imported as capture #\d+ \(har, 174 requests, \d+ flows/);
   });
 
   it('reads identifiers from --identifiers and --identifier together', () => {

@@ -14,6 +14,9 @@ export const EXAMPLE_CAPTURE = resolve('observations/example-voice-app/murmur-se
 export const EXAMPLE_POLICY = resolve('policies/example-voice-app/murmur-privacy-policy.html');
 /** A real capture from the shared test data (nDPI, LGPL-3.0). */
 export const REAL_CAPTURE = resolve('../shared/data/captures/ndpi_android.pcap');
+/** Two more real captures (nDPI, LGPL-3.0; PageXray, see the captures README), for multi-file imports. */
+export const OTHER_REAL_CAPTURE = resolve('../shared/data/captures/ndpi_alexa-app.pcapng');
+export const REAL_HAR = resolve('../shared/data/captures/pagexray_www.nytimes.com.har');
 
 /** Creates the base database at `path`. */
 export async function createBaseDatabase(path: string): Promise<void> {

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDatabaseState, type DatabaseState } from '../helpers/database-state.js';
 import { runCli } from '../helpers/run-cli.js';
 import { createSeededRandom } from '../helpers/seeded-random.js';
-import { copyBaseDatabase, createBaseDatabase, EXAMPLE_CAPTURE, EXAMPLE_POLICY, REAL_CAPTURE } from './base-database.js';
+import { copyBaseDatabase, createBaseDatabase, EXAMPLE_CAPTURE, EXAMPLE_POLICY, OTHER_REAL_CAPTURE, REAL_CAPTURE, REAL_HAR } from './base-database.js';
 import { runWriterUntilKilled } from './writer-child.js';
 
 let dir = '';
@@ -121,13 +121,17 @@ describe('SIGKILL during a migration', () => {
 });
 
 describe('SIGKILL of the real CLI at seeded moments', () => {
-  it('import of a real capture: always exactly before or exactly after, never in between', async () => {
+  // Several files are one transaction: a kill while a later file is parsed must also undo the earlier ones.
+  it.each([
+    ['import of a real capture', [REAL_CAPTURE]],
+    ['import of three real captures at once', [REAL_CAPTURE, OTHER_REAL_CAPTURE, REAL_HAR]],
+  ])('%s: always exactly before or exactly after, never in between', async (_name, captures) => {
     // Some of these kills land during start-up or parsing, some during or after the write: the
     // assertion holds for every moment, so the test does not depend on timing.
     const before = readDatabaseState(baseDb);
     const completed = copyBase();
     const started = process.hrtime.bigint();
-    const run = runCli(['--db', completed, 'import', REAL_CAPTURE, '--app', 'Android']);
+    const run = runCli(['--db', completed, 'import', ...captures, '--app', 'Android']);
     const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
     expect(run.status, run.stderr).toBe(0);
     const after = readDatabaseState(completed);
@@ -139,7 +143,7 @@ describe('SIGKILL of the real CLI at seeded moments', () => {
         (delay) =>
           new Promise<DatabaseState>((resolvePromise, reject) => {
             const path = copyBase();
-            const child = spawn(process.execPath, [resolve('dist/src/cli/main.js'), '--db', path, 'import', REAL_CAPTURE, '--app', 'Android'], { stdio: 'ignore' });
+            const child = spawn(process.execPath, [resolve('dist/src/cli/main.js'), '--db', path, 'import', ...captures, '--app', 'Android'], { stdio: 'ignore' });
             const timer = setTimeout(() => child.kill('SIGKILL'), delay);
             child.on('error', reject);
             child.on('close', () => {

@@ -2,10 +2,11 @@ import type { Command } from 'commander';
 import type { IdentifierNeedle } from '../../model/capture-summary.js';
 import type { CaptureFormat } from '../../model/observation.js';
 import { getRegistrableDomain } from '../../enrich/registrable-domain.js';
-import { importCapture } from '../../workflow/import-capture.js';
+import { importCaptures, type ImportOutcome } from '../../workflow/import-capture.js';
 import { withDatabase } from '../cli-context.js';
 import { collectIdentifier, collectString, parseAppName, parseCaptureFormat } from '../parse-options.js';
-import { createProgressBar } from '../progress-bar.js';
+import { createProgressBar, type ProgressBar } from '../progress-bar.js';
+import { describeCaptureUnits } from '../describe-capture-units.js';
 import { safeTerminalText } from '../terminal-text.js';
 import { readIdentifierFile } from '../../capture/read-identifier-file.js';
 
@@ -30,30 +31,45 @@ export function registerImportCommand(program: Command): void {
     .action(async (files: string[], options: ImportOptions, command: Command) => {
       const identifiers = [...(options.identifier ?? []), ...(options.identifiers !== undefined ? await readIdentifierFile(options.identifiers) : [])];
       await withDatabase(command, async (db) => {
-        for (const file of files) {
-          const progress = createProgressBar(`importing ${safeTerminalText(file)}`);
-          const outcome = await importCapture(db, file, {
+        // One bar per file, replaced when the next file starts; all files commit together, so results print after.
+        const progress: { file: string | null; bar: ProgressBar | null } = { file: null, bar: null };
+        const outcomes: { file: string; outcome: ImportOutcome }[] = [];
+        try {
+          await importCaptures(db, files, {
             appName: options.app,
             appDomains: (options.appDomain ?? []).map((d) => getRegistrableDomain(d) ?? d),
             identifiers,
             format: options.format,
             now: () => new Date(),
-            onProgress: (done, total) => progress.update(done, total),
+            onProgress: (file, done, total) => {
+              if (progress.bar === null || progress.file !== file) {
+                progress.bar?.finish();
+                progress.file = file;
+                progress.bar = createProgressBar(`importing ${safeTerminalText(file)}`);
+              }
+              progress.bar.update(done, total);
+            },
+            onFileDone: (file, outcome) => outcomes.push({ file, outcome }),
           });
-          progress.finish();
-          const name = safeTerminalText(file);
-          if (outcome.status === 'already-imported') {
-            process.stdout.write(`${name}: already imported for this app (same sha256 ${outcome.sha256.slice(0, 12)}); nothing changed\n`);
-            continue;
-          }
-          const s = outcome.summary;
-          process.stdout.write(
-            `${name}: imported as capture #${outcome.captureId} (${s.format}, ${s.packetCount} packets, ${s.flows.length} flows, ${s.dnsAnswers.length} DNS answers, ${s.identifierHits.length} identifier hits${s.warningCount > 0 ? `, ${s.warningCount} warnings` : ''})\n`,
-          );
-          for (const warning of s.warnings.slice(0, 5)) {
-            process.stderr.write(`warning: ${name}: ${warning.where} ${warning.offset}: ${safeTerminalText(warning.message)}\n`);
-          }
+        } finally {
+          progress.bar?.finish();
         }
+        for (const { file, outcome } of outcomes) printOutcome(file, outcome);
       });
     });
+}
+
+function printOutcome(file: string, outcome: ImportOutcome): void {
+  const name = safeTerminalText(file);
+  if (outcome.status === 'already-imported') {
+    process.stdout.write(`${name}: already imported for this app (same sha256 ${outcome.sha256.slice(0, 12)}); nothing changed\n`);
+    return;
+  }
+  const s = outcome.summary;
+  process.stdout.write(
+    `${name}: imported as capture #${outcome.captureId} (${s.format}, ${describeCaptureUnits(s.format, s.packetCount)}, ${s.flows.length} flows, ${s.dnsAnswers.length} DNS answers, ${s.identifierHits.length} identifier hits${s.warningCount > 0 ? `, ${s.warningCount} warnings` : ''})\n`,
+  );
+  for (const warning of s.warnings.slice(0, 5)) {
+    process.stderr.write(`warning: ${name}: ${warning.where} ${warning.offset}: ${safeTerminalText(warning.message)}\n`);
+  }
 }

@@ -5,6 +5,7 @@ import { summarizeCapture } from '../../capture/summarize-capture.js';
 import { formatEndpoint, formatTime } from '../../report/format-evidence.js';
 import { collectIdentifier, parseCaptureFormat } from '../parse-options.js';
 import { createProgressBar } from '../progress-bar.js';
+import { describeCaptureUnits } from '../describe-capture-units.js';
 import { safeTerminalText } from '../terminal-text.js';
 import { readIdentifierFile } from '../../capture/read-identifier-file.js';
 import { stringifyJsonSafely } from '../../report/escape-text.js';
@@ -35,7 +36,7 @@ export function registerInspectCommand(program: Command): void {
         return;
       }
       const lines = [
-        `${file}: ${summary.format}, ${summary.packetCount} packets, ${summary.flows.length} flows, ${summary.dnsAnswers.length} DNS answers` +
+        `${file}: ${summary.format}, ${describeCaptureUnits(summary.format, summary.packetCount)}, ${summary.flows.length} flows, ${summary.dnsAnswers.length} DNS answers` +
           (summary.firstTime !== null ? `, ${formatTime(summary.firstTime)} – ${formatTime(summary.lastTime ?? summary.firstTime)}` : '') +
           (summary.warningCount > 0 ? `, ${summary.warningCount} warnings` : ''),
       ];
