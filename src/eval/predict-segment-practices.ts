@@ -74,7 +74,12 @@ export function predictSegmentPractices(
   // Transfers alone miss most of the category, which is about children, Californians and Europeans.
   if (findAudienceStatements(policy.text).length > 0) prediction.categories.add('International and Specific Audiences');
   // Processor claims need a recipient; OPP-115 also counts unnamed ones, outside collectors and public posting.
-  if (findSharingStatements(policy.text).length > 0) prediction.categories.add('Third Party Sharing/Collection');
+  const sharing = findSharingStatements(policy.text);
+  if (sharing.length > 0) prediction.categories.add('Third Party Sharing/Collection');
+  // A disclosure that names no recipient at all is OPP-115's "Unnamed third party".
+  if (prediction.thirdPartyEntities.size === 0 && sharing.some((s) => s.kind === 'disclosure')) {
+    prediction.thirdPartyEntities.add('unnamed');
+  }
   for (const measure of findSecurityMeasures(policy.text)) {
     prediction.categories.add('Data Security');
     prediction.security.add(measure.kind);

@@ -11,6 +11,7 @@ const RETENTION_NOUN = compilePhrasePattern(retention.retentionNouns);
 const DELETION = compilePhrasePattern(retention.deletionVerbs);
 const LIMITED = compilePhrasePattern(retention.limited);
 const INDEFINITE = compilePhrasePattern(retention.indefinite);
+const VAGUE_DURATION = compilePhrasePattern(retention.vagueDurations);
 const INDEFINITE_CANCEL = compilePhrasePattern(retention.indefiniteCancelledBy);
 const DATA_NOUN = compilePhrasePattern(retention.dataNouns);
 const LINGERING = new RegExp(
@@ -52,10 +53,12 @@ export function extractRetentionClaims(context: SentenceContext): RetentionClaim
   );
   const limited = findPhrases(text, LIMITED);
   const indefinite = findPhrases(text, INDEFINITE).filter((m) => !isCancelledIndefinite(text, m));
+  // "for some period of time" names a duration but no limit: it makes a claim, of the unspecified class.
+  const vagueDurations = findPhrases(text, VAGUE_DURATION);
 
   const anchor = verbs[0] ?? deletions[0] ?? nouns[0];
   if (anchor === undefined) return [];
-  const hasLimit = periods.length > 0 || limited.length > 0 || indefinite.length > 0;
+  const hasLimit = periods.length > 0 || limited.length > 0 || indefinite.length > 0 || vagueDurations.length > 0;
   // Deletion and "retention" as a noun only make a claim when a period or limit comes with them.
   if (verbs.length === 0 && !hasLimit) return [];
 
@@ -82,6 +85,7 @@ export function extractRetentionClaims(context: SentenceContext): RetentionClaim
     // "we do not keep data indefinitely" denies indefinite retention.
     add('indefinite', joinTriggers(indefinite), null, isNegatedAt(text, indefinite[0]?.start ?? 0));
   }
+  if (claims.length === 0 && vagueDurations.length > 0) add('unspecified', joinTriggers(vagueDurations), null, false);
   if (claims.length === 0) {
     // With no period or limit, the sentence must be about keeping data, not about collecting it,
     // where it sits or how it is protected ("we collect and store your IP address").

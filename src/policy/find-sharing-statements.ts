@@ -21,11 +21,11 @@ export interface SharingStatement {
 }
 
 const DISCLOSURE_VERB = compilePhrasePattern(terms.disclosureVerbs);
-/** Verbs that give data away whatever follows; the others ("provide", "send") need a recipient. */
-const STRONG_DISCLOSURE = /^(?:shar|disclos|sell|sold|rent|leas|trad|transfer|releas|exchang|pass|reveal|furnish|make|made)/i;
+const RECIPIENT_VERB = compilePhrasePattern(terms.recipientVerbs);
 const DATA_NOUN = compilePhrasePattern(terms.dataNouns);
 const COLLECTOR = compilePhrasePattern(terms.outsideCollectors);
 const COLLECTION_VERB = compilePhrasePattern(terms.collectionVerbs);
+const COLLECTOR_PREDICATE = new RegExp(`^\\s+(?:(?:may|might|can|also|will|often|sometimes|generally)\\s+){0,2}(?:${terms.collectorPredicates.join('|')})\\b`, 'i');
 const PUBLIC = compilePhrasePattern(terms.publicPhrases);
 const CORPORATE_TRANSACTION = compilePhrasePattern(terms.corporateTransactions);
 
@@ -48,8 +48,8 @@ const OVERVIEW_LIST = /\b(?:collect\w*|use|uses|used|using|store\w*|process\w*)\
  */
 const DESCRIBED_NOT_DONE =
   /\b(?:how|with\s+whom|who|whom|whether(?:\s+or\s+not)?|what|under\s+what\s+circumstances|opportunity\s+to|without|before|request\s+that\s+we|restrict\s+the\s+way)\b(?:\s+(?:we|it|they|you|to|not|our\s+\w+|\w+\s+health|the\s+\w+(?:\s+\w+)?|this\s+information))?(?:\s+(?:may|might|can|will|would|do|does|not|uses?\s+(?:and|or)|use\s*,))*\s*$/i;
-/** "unauthorized access, use or disclosure": a security threat, not a practice. */
-const THREAT = /\b(?:unauthori[sz]ed|unlawful|accidental|inadvertent|improper)\b[^.;]{0,40}$/i;
+/** "unauthorized access, use or disclosure", "we cannot ensure it will never be disclosed": a risk, not a practice. */
+const THREAT = /\b(?:unauthori[sz]ed|unlawful|accidental|inadvertent|improper|(?:cannot|can['’]t|not)\s+(?:ensure|assure|guarantee|promise))\b[^.;]{0,80}$/i;
 /** "transferred to the United States", "sent to other countries": a transfer claim, not sharing. */
 const COUNTRY_RECIPIENT = /^[^.;]{0,60}?\b(?:to|in|into)\s+(?:(?:and|or|\/|,)\s*)*(?:(?:and\/or\s+)?(?:processed|stored|used|accessed)\s*,?\s*(?:and\s+)?)*(?:in\s+)?(?:the\s+)?(?:United\s+States|U\.S\.|US\b|USA|other\s+countries|any\s+(?:other\s+)?country|countries|jurisdictions?|servers?)/i;
 const PASSIVE_BEFORE = /\b(?:is|are|was|were|be|been|being|gets?)\s+(?:\w+ly\s+|not\s+|never\s+)*$/i;
@@ -73,13 +73,13 @@ export function findSharingStatements(text: string): SharingStatement[] {
 }
 
 function findDisclosure(sentence: string): SharingStatement | null {
-  for (const verb of findPhrases(sentence, DISCLOSURE_VERB)) {
+  const verbs = [...findPhrases(sentence, DISCLOSURE_VERB), ...findPhrases(sentence, RECIPIENT_VERB).filter((v) => hasOutsideRecipient(sentence, v))];
+  for (const verb of verbs.sort((a, b) => a.start - b.start)) {
     const before = sentence.slice(Math.max(0, verb.start - 60), verb.start);
     const after = sentence.slice(verb.end, verb.end + 90);
     if (FIRST_PARTY_RECIPIENT.test(after) || READER_SUBJECT.test(before) || THREAT.test(before) || COUNTRY_RECIPIENT.test(after)) continue;
     if (DESCRIBED_NOT_DONE.test(before)) continue;
     if (OVERVIEW_LIST.test(before) && !ANY_RECIPIENT.test(after)) continue;
-    if (!STRONG_DISCLOSURE.test(verb.text) && !ANY_RECIPIENT.test(after)) continue;
     const objectAfter = firstWithin(DATA_NOUN, after, 50);
     const subjectBefore = PASSIVE_BEFORE.test(before) && firstWithin(DATA_NOUN, before, 60, true) !== null;
     if (objectAfter !== null || subjectBefore) return { kind: 'disclosure', ...spanOf(verb) };
@@ -87,22 +87,42 @@ function findDisclosure(sentence: string): SharingStatement | null {
   return null;
 }
 
+/** "provide your information to third parties": the recipient is an outside organisation, named by kind. */
+function hasOutsideRecipient(sentence: string, verb: PhraseMatch): boolean {
+  const after = sentence.slice(verb.end, verb.end + 100);
+  const recipient = /\b(?:to|with)\s+(?:(?:our|the|a|an|other|certain|select(?:ed)?|trusted|these|such|any)\s+)*/gi;
+  for (let m = recipient.exec(after); m !== null; m = recipient.exec(after)) {
+    const collector = findPhrases(after.slice(m.index + m[0].length), COLLECTOR)[0];
+    if (collector !== undefined && collector.start === 0) return true;
+  }
+  return false;
+}
+
 function findOutsideCollection(sentence: string): SharingStatement | null {
   for (const collector of findPhrases(sentence, COLLECTOR)) {
-    const after = sentence.slice(collector.end, collector.end + 80);
-    const verb = firstWithin(COLLECTION_VERB, after, 45);
-    if (verb === null) continue;
-    // The collector must be the one acting: no clause break or second subject between them.
-    if (/[;:(]|\b(?:you|we|us)\b/i.test(after.slice(0, verb.start))) continue;
-    // "collect from third parties": a source of data; "third parties may intercept": a threat.
+    // "collect from third parties": a source of data, not a collector.
     if (/\bfrom\s+(?:\w+\s+){0,2}$/i.test(sentence.slice(Math.max(0, collector.start - 30), collector.start))) continue;
-    // "third-party information we collect": the collector word is an adjective of the data.
-    if (/^\s+(?:information|data|content|sources?)\b/i.test(after)) continue;
-    // "information we collect from third parties" / "collected by us".
-    if (/\b(?:we|us)\s+(?:\w+\s+)?$/i.test(after.slice(0, verb.start))) continue;
-    return { kind: 'third-party-collection', start: collector.start, end: collector.end + verb.end, trigger: sentence.slice(collector.start, collector.end + verb.end) };
+    const after = sentence.slice(collector.end, collector.end + 80);
+    // "advertisers may use …", "partners place …": the collector is the subject of the next verb.
+    const predicate = COLLECTOR_PREDICATE.exec(after);
+    const verbEnd = predicate !== null ? predicate[0].length : collectionVerbEnd(after);
+    if (verbEnd === null) continue;
+    return { kind: 'third-party-collection', start: collector.start, end: collector.end + verbEnd, trigger: sentence.slice(collector.start, collector.end + verbEnd) };
   }
   return null;
+}
+
+/** End of a collection verb acted by the collector just before `after`, or null. */
+function collectionVerbEnd(after: string): number | null {
+  const verb = firstWithin(COLLECTION_VERB, after, 45);
+  if (verb === null) return null;
+  const gap = after.slice(0, verb.start);
+  // The collector must be the one acting: no clause break or second subject between them
+  // ("information we collect from third parties", "third parties, which you authorise").
+  if (/[;:(]|\b(?:you|we|us)\b/i.test(gap)) return null;
+  // "third-party information we collect": the collector word is an adjective of the data.
+  if (/^\s+(?:information|data|content|sources?)\b/i.test(after)) return null;
+  return verb.end;
 }
 
 function findPublic(sentence: string): SharingStatement | null {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { claimsOf, processors } from './policy-test-helpers.js';
+import { extractClaims } from '../../src/policy/extract-claims.js';
+import { extractPolicyText } from '../../src/policy/extract-policy-text.js';
+import { claimsOf, makeSnapshot, ORGANISATIONS, processors } from './policy-test-helpers.js';
 
 describe('extractProcessorClaims', () => {
   it('finds catalog organisations, longest name first, with their entity id', () => {
@@ -76,5 +78,14 @@ describe('extractProcessorClaims', () => {
     expect(processors(claimsOf('You may opt out of targeted advertising from participating ad networks operated under the NAI.'))).toEqual([]);
     // Sending data to them is still disclosure.
     expect(processors(claimsOf('We send your order details to our fulfilment vendors.')).map((c) => c.category)).toEqual(['service-providers']);
+  });
+
+  it('uses the own names a caller knows when one part of a policy cannot tell', () => {
+    // One paragraph of a longer policy: nothing in it says whose policy it is.
+    const part = extractPolicyText(makeSnapshot('Acme Labs, Inc. shares your order details with Twilio Inc. to send receipts.', 'text'));
+    const names = (firstPartyNames?: string[]): string[] =>
+      processors(extractClaims(part, { organisations: ORGANISATIONS, ...(firstPartyNames ? { firstPartyNames } : {}) })).map((c) => c.name);
+    expect(names()).toContain('Acme Labs, Inc.');
+    expect(names(['acme labs, inc.', 'acme'])).toEqual(['Twilio Inc.']);
   });
 });

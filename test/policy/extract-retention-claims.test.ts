@@ -113,8 +113,11 @@ describe('extractRetentionClaims on storage wording', () => {
   });
 
   it('reads data left in backups and the company reserving its right to retain', () => {
+    const lingering = retentions(claimsOf('Copies of your messages may remain in our backup files.'));
+    expect(lingering).toEqual([expect.objectContaining({ vagueness: 'unspecified', trigger: 'remain' })]);
+    // "Residual" copies are what is left after deletion: kept for a while, not for ever.
     const residual = retentions(claimsOf('Residual copies of your information may remain in our backup systems after you close your account.'));
-    expect(residual).toEqual([expect.objectContaining({ vagueness: 'unspecified', trigger: 'remain' })]);
+    expect(residual).toEqual([expect.objectContaining({ vagueness: 'limited', trigger: 'Residual copies' })]);
     const reserved = retentions(claimsOf('Your data will be removed, subject to our right to retain any data necessary to investigate violations of our terms.'));
     expect(reserved.length).toBeGreaterThan(0);
     // "email address" is a data noun: "not keep ... after the promotion" is a limit on keeping it.
@@ -130,5 +133,12 @@ describe('extractRetentionClaims on storage wording', () => {
     expect(retentions(claimsOf('We cannot guarantee the security of any database that stores personal information.'))).toEqual([]);
     // A purpose that mentions security is still a retention statement.
     expect(retentions(claimsOf('Aggregated registration data is retained for spam prevention and systems security purposes.'))).toHaveLength(1);
+  });
+
+  it('keeps a vague duration as an unspecified claim and reads calendar and business units', () => {
+    expect(retentions(claimsOf('Your information may remain in back-up storage for some period of time after your request.'))).toEqual([
+      expect.objectContaining({ vagueness: 'unspecified', trigger: 'for some period of time' }),
+    ]);
+    expect(retentions(claimsOf('Survey records are purged after one calendar year from the date of entry.'))[0]).toMatchObject({ vagueness: 'stated', periodDays: 365.25 });
   });
 });

@@ -6,7 +6,9 @@ const kinds = (text: string): string[] => [...new Set(findSharingStatements(text
 describe('findSharingStatements', () => {
   it('reads disclosures with no recipient named, active or passive, affirmed or denied', () => {
     expect(kinds('We may release account information when we believe release is appropriate to comply with the law.')).toEqual(['disclosure']);
-    expect(kinds('In such transactions, customer information generally is transferred along with the rest of the business.')).toEqual(['disclosure']);
+    expect(kinds('We may provide your email address to advertisers who offer you discounts.')).toEqual(['disclosure']);
+    // "provide", "send" and "transfer" need an outside recipient: these are the service serving the reader.
+    expect(kinds('We provide you with the information you request and send you receipts.')).toEqual([]);
     expect(kinds('We do not sell or rent your personal information.')).toEqual(['disclosure']);
     expect(kinds('We will forward the information you give us to the publisher to fulfil your order.')).toEqual(['disclosure']);
   });
@@ -14,6 +16,11 @@ describe('findSharingStatements', () => {
   it('reads outside organisations collecting on the site', () => {
     expect(kinds('Third-party advertisers may use cookies to collect information about your visits to this site.')).toEqual(['third-party-collection']);
     expect(kinds('These companies may collect information about you when you view or click their ads.')).toEqual(['third-party-collection']);
+    expect(kinds('Our advertising partners may place their own tracking tags in the ads they show.')).toEqual(['third-party-collection']);
+  });
+
+  it('reads business transfers', () => {
+    expect(kinds('In the event of a merger or acquisition, customer information may be transferred along with the business.')).toEqual(['business-transfer']);
   });
 
   it('reads data made public', () => {
