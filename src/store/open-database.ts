@@ -62,7 +62,7 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): S
     const readonly = options.readonly ?? false;
     db = new Database(path, { readonly, fileMustExist: readonly || (options.mustExist ?? false) });
   } catch (error) {
-    if (!existsSync(path)) throw new ConfigError(`${path}: no such database (import a capture or add a policy to create it)`);
+    if ((options.mustExist || options.readonly) && !existsSync(path)) throw new ConfigError(`${path}: no such database (import a capture or add a policy to create it)`);
     const detail = error instanceof Error ? error.message : String(error);
     throw new ConfigError(`${path}: cannot open database (${detail})`);
   }

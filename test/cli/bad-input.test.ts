@@ -145,7 +145,7 @@ describe('bad database and app names', () => {
     expectRefused(['--db', 'notes.txt', 'audit', '--app', 'Base'], ['notes.txt', 'not a claimcheck database']);
     expect(readFileSync(join(dir, 'notes.txt')).equals(notes)).toBe(true);
     expectRefused(['--db', 'newer.db', 'audit', '--app', 'Base'], ['newer.db', 'newer than this claimcheck supports']);
-    expectRefused(['--db', 'no-such-dir/x.db', 'import', 'session.pcap', '--app', 'Base'], ['no-such-dir/x.db']);
+    expectRefused(['--db', 'no-such-dir/x.db', 'import', 'session.pcap', '--app', 'Base'], ['no-such-dir/x.db', 'cannot open database']);
   });
 
   it('commands that read stored data refuse a --db that does not exist instead of creating an empty one', () => {
