@@ -10,6 +10,12 @@ const LEGAL_FORM_TOKENS: string[][] = legalForms.suffixes
   .filter((t) => t.length > 0)
   .sort((a, b) => b.length - a.length);
 
+/** Trailing business descriptions as token sequences, longest first. */
+const DESCRIPTOR_TOKENS: string[][] = legalForms.descriptorWords
+  .map((s) => tokenise(s))
+  .filter((t) => t.length > 0)
+  .sort((a, b) => b.length - a.length);
+
 /** Lower-case, NFKC (full-width → ASCII), punctuation to spaces; letters of any script are kept. */
 function tokenise(text: string): string[] {
   return text
@@ -54,4 +60,35 @@ export function normaliseOrganisationName(name: string): string {
     }
   }
   return tokens.join('');
+}
+
+/**
+ * Keys under which a company that is not in the catalog may appear as a domain label: its
+ * normalised name, the name without trailing business descriptions ("Intercom R&D Unlimited
+ * Company" → "intercom"), and trade names in brackets ("Zeta Holdings Ltd (Zetadesk)" → "zetadesk").
+ */
+export function organisationNameKeys(name: string): string[] {
+  const keys = new Set<string>();
+  const brackets = [...name.matchAll(/\(([^()]+)\)/g)].map((m) => m[1] ?? '');
+  const outside = name.replace(/\([^()]*\)/g, ' ');
+  for (const part of [outside, ...brackets]) {
+    const key = normaliseOrganisationName(part);
+    if (key === '') continue;
+    keys.add(key);
+    const tokens = tokenise(part);
+    let end = tokens.length;
+    let stripped = true;
+    while (stripped && end > 1) {
+      stripped = false;
+      for (const suffix of [...LEGAL_FORM_TOKENS, ...DESCRIPTOR_TOKENS]) {
+        if (endsWithTokens(tokens.slice(0, end), suffix)) {
+          end -= suffix.length;
+          stripped = true;
+          break;
+        }
+      }
+    }
+    keys.add(tokens.slice(0, end).join(''));
+  }
+  return [...keys].filter((k) => k.length >= 3);
 }

@@ -1,20 +1,17 @@
+import { normaliseOrganisationName } from '../enrich/normalise-organisation-name.js';
 import type { ProcessorClaim } from '../model/claim.js';
 import type { Confidence, Finding } from '../model/finding.js';
 import { describeClaimedNotObserved } from '../report/wording.js';
 import type { StoredClaim } from '../store/policy-repository.js';
 import type { AttributedFlow, AuditView } from './audit-view.js';
 import { isNetworkPlumbing, policyEvidenceOf } from './evidence.js';
+import { matchesUncataloguedName } from './match-uncatalogued-name.js';
 import type { Rule } from './rule.js';
 
 type StoredProcessorClaim = ProcessorClaim & StoredClaim;
 
 /** Roles whose services usually receive data from the company's servers, not from the app. */
 const SERVER_SIDE_ROLES = new Set(['cloud', 'cdn', 'transit', 'payments', 'customer-support', 'other']);
-
-/** Lower-case letters and digits only, for comparing a name the catalog does not know. */
-function squash(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
-}
 
 /**
  * True when a flow goes to the named processor: the flow's entity or any of its parents is the
@@ -27,10 +24,7 @@ function showsProcessor(view: AuditView, claim: StoredProcessorClaim, item: Attr
   if (claim.entityId && a.entityId) {
     return view.lineage(a.entityId).some((e) => e.id === claim.entityId) || view.lineage(claim.entityId).some((e) => e.id === a.entityId);
   }
-  const name = squash(claim.name);
-  if (name.length < 3) return false;
-  const candidates = [a.organisation ?? '', (a.domain ?? '').split('.')[0] ?? ''].map(squash);
-  return candidates.includes(name);
+  return matchesUncataloguedName(claim.name, a.organisation, a.domain);
 }
 
 /**
@@ -66,7 +60,7 @@ export const claimedNotObserved: Rule = {
     // One finding per organisation, however many sentences name it.
     const byProcessor = new Map<string, StoredProcessorClaim[]>();
     for (const claim of named) {
-      const key = claim.entityId ?? `name:${squash(claim.name)}`;
+      const key = claim.entityId ?? `name:${normaliseOrganisationName(claim.name)}`;
       byProcessor.set(key, [...(byProcessor.get(key) ?? []), claim]);
     }
     const findings: Finding[] = [];

@@ -3,6 +3,7 @@ import type { ProcessorClaim } from '../model/claim.js';
 import type { StoredClaim } from '../store/policy-repository.js';
 import type { AttributedFlow, AuditView } from './audit-view.js';
 import { isNetworkPlumbing } from './evidence.js';
+import { matchesUncataloguedName } from './match-uncatalogued-name.js';
 
 /** One organisation (or unidentified domain) that received traffic, with its flows. */
 export interface ObservedRecipient {
@@ -46,11 +47,6 @@ export function groupRecipients(view: AuditView): ObservedRecipient[] {
   return [...groups.values()].sort((x, y) => x.organisation.localeCompare(y.organisation));
 }
 
-/** Lower-case letters and digits only, for loose name comparison. */
-function squash(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
-}
-
 function namesRecipient(view: AuditView, claim: StoredProcessorClaim, recipient: ObservedRecipient): boolean {
   if (claim.processorType !== 'named') return false;
   if (claim.entityId && recipient.entityId) {
@@ -58,10 +54,8 @@ function namesRecipient(view: AuditView, claim: StoredProcessorClaim, recipient:
     // sibling product (Crashlytics ↛ Google's ad servers): docs/rules/undisclosed-recipient.md.
     return view.lineage(recipient.entityId).some((e) => e.id === claim.entityId);
   }
-  // Unknown organisations: compare the written name with the domain's first label ("Acme" ↔ acme.com).
-  const name = squash(claim.name);
-  const domainLabel = squash(recipient.key.split('.')[0] ?? '');
-  return name.length >= 3 && (name === domainLabel || name === squash(recipient.organisation));
+  // Unknown organisations: compare the written name with the domain's first label ("Acme, Inc." ↔ acme.com).
+  return matchesUncataloguedName(claim.name, recipient.organisation, recipient.key);
 }
 
 /** Generic categories that cover any recipient ("third parties", "service providers"). */
