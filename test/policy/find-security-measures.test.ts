@@ -23,4 +23,10 @@ describe('findSecurityMeasures', () => {
     expect(kinds('Access to your information is limited to employees who need to know it.')).toContain('access-limitation');
     expect(kinds('Our security team runs regular security audits.')).toContain('security-program');
   });
+
+  it('reads limits on what recipients may do as access limitation', () => {
+    expect(kinds('We provide these companies only with the information they need to perform their services.')).toContain('access-limitation');
+    expect(kinds('Our vendors are restricted from using this data for their own marketing.')).toContain('access-limitation');
+    expect(kinds('We share your information with vendors.')).toEqual([]);
+  });
 });
