@@ -54,9 +54,15 @@ function containsWords(text: string, pattern: string): boolean {
   return false;
 }
 
-/** RegExp for a host pattern: `*` is exactly one DNS label, everything else literal. */
+/**
+ * A region label such as `us-east-1`, `eu-central-2` or `us-gov-west-1`. Not any label: a customer's
+ * S3 bucket `polly.s3.amazonaws.com` must not pass for the Polly service at `polly.us-east-1.amazonaws.com`.
+ */
+const REGION_LABEL = '[a-z]{2}(?:-[a-z]+)+-\\d{1,2}';
+
+/** RegExp for a host pattern: `*` is exactly one region label, everything else literal. */
 function compileHostPattern(pattern: string): RegExp {
-  return new RegExp(`^${pattern.split('.').map((label) => (label === '*' ? '[^.]+' : escapeRegExp(label))).join('\\.')}$`);
+  return new RegExp(`^${pattern.split('.').map((label) => (label === '*' ? REGION_LABEL : escapeRegExp(label))).join('\\.')}$`);
 }
 
 /** Number of DNS labels in a name or pattern. */

@@ -102,6 +102,11 @@ describe('attributeFlow', () => {
       ['api-prod-1234567890.us-east-1.elb.amazonaws.com', 'aws'],
       ['a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com', 'aws'],
       ['mobileanalytics-export.s3.amazonaws.com', 'aws'],
+      // Buckets named like a service, in the service's place in the name: still a customer's bucket.
+      ['translate.s3.amazonaws.com', 'aws'],
+      ['polly.s3-us-west-2.amazonaws.com', 'aws'],
+      ['sns.s3.dualstack.us-east-1.amazonaws.com', 'aws'],
+      ['cognito-identity.s3-website-us-east-1.amazonaws.com', 'aws'],
       ['contoso-api.azurewebsites.net', 'azure'],
       ['contoso-push.servicebus.windows.net', 'azure'],
       ['my-project.appspot.com', 'google-cloud'],
