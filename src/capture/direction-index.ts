@@ -13,6 +13,13 @@ export class DirectionIndex<T> {
   private readonly addressIds = new Map<string, number>();
   private readonly bySource = new Map<number, Map<number, T>>();
   private count = 0;
+  /** The direction found last: a TCP transfer sends runs of segments the same way, which then need no lookup. */
+  private lastProtocol: TransportProtocol | null = null;
+  private lastSrc = '';
+  private lastSrcPort = -1;
+  private lastDst = '';
+  private lastDstPort = -1;
+  private lastValue: T | undefined = undefined;
 
   /** Number of directions held. */
   get size(): number {
@@ -20,10 +27,15 @@ export class DirectionIndex<T> {
   }
 
   get(protocol: TransportProtocol, src: string, srcPort: number, dst: string, dstPort: number): T | undefined {
+    if (srcPort === this.lastSrcPort && dstPort === this.lastDstPort && protocol === this.lastProtocol && src === this.lastSrc && dst === this.lastDst) {
+      return this.lastValue;
+    }
     const srcId = this.addressIds.get(src);
     const dstId = this.addressIds.get(dst);
     if (srcId === undefined || dstId === undefined) return undefined;
-    return this.bySource.get(srcId * PORTS + srcPort)?.get(destinationKey(protocol, dstId, dstPort));
+    const value = this.bySource.get(srcId * PORTS + srcPort)?.get(destinationKey(protocol, dstId, dstPort));
+    if (value !== undefined) this.remember(protocol, src, srcPort, dst, dstPort, value);
+    return value;
   }
 
   set(protocol: TransportProtocol, src: string, srcPort: number, dst: string, dstPort: number, value: T): void {
@@ -36,12 +48,24 @@ export class DirectionIndex<T> {
     }
     if (!destinations.has(key)) this.count += 1;
     destinations.set(key, value);
+    this.remember(protocol, src, srcPort, dst, dstPort, value);
   }
 
   clear(): void {
+    this.lastProtocol = null;
+    this.lastValue = undefined;
     this.addressIds.clear();
     this.bySource.clear();
     this.count = 0;
+  }
+
+  private remember(protocol: TransportProtocol, src: string, srcPort: number, dst: string, dstPort: number, value: T): void {
+    this.lastProtocol = protocol;
+    this.lastSrc = src;
+    this.lastSrcPort = srcPort;
+    this.lastDst = dst;
+    this.lastDstPort = dstPort;
+    this.lastValue = value;
   }
 
   private idOf(address: string): number {

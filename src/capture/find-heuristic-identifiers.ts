@@ -7,6 +7,7 @@
  */
 import { Buffer } from 'node:buffer';
 import { parse } from 'tldts';
+import { mayHoldHeuristicIdentifier } from './may-hold-heuristic-identifier.js';
 
 /** Kinds of identifier recognised by shape. */
 export type HeuristicKind = 'email' | 'phone' | 'advertising-id' | 'uuid' | 'imei' | 'coordinates';
@@ -35,15 +36,17 @@ const IMEI_REPORTING_BODIES: ReadonlySet<string> = new Set(['01', '10', '30', '3
 const COORDINATE_PAIR = /(?<![0-9.])(-?[0-9]{1,2}\.[0-9]{4,})\s*(?:,|%2C|;)\s*(-?[0-9]{1,3}\.[0-9]{4,})(?![0-9])/g;
 const LATITUDE_KEY = /\b(?:lat|latitude)["']?\s*[=:]\s*["']?(-?[0-9]{1,2}\.[0-9]{4,})/i;
 const LONGITUDE_KEY = /\b(?:lon|lng|long|longitude)["']?\s*[=:]\s*["']?(-?[0-9]{1,3}\.[0-9]{4,})/i;
-/** Every pattern needs one of these bytes; a payload without any is skipped without decoding. */
-const TRIGGER = /[@%+\-0-9]/;
 
 /** Finds identifiers by shape in `payload` (latin1 view of the bytes). */
 export function findHeuristicIdentifiers(payload: Uint8Array): HeuristicMatch[] {
   const length = Math.min(payload.length, MAX_SEARCHED_BYTES);
-  if (length < 8) return [];
-  const text = Buffer.from(payload.buffer, payload.byteOffset, length).toString('latin1');
-  if (!TRIGGER.test(text)) return [];
+  // Most payloads hold no identifier's core; they are skipped without decoding them to text.
+  if (length < 8 || !mayHoldHeuristicIdentifier(payload, length)) return [];
+  return findHeuristicIdentifiersInText(Buffer.from(payload.buffer, payload.byteOffset, length).toString('latin1'));
+}
+
+/** Finds identifiers by shape in text (a latin1 view of payload bytes), without the byte-level pre-test. */
+export function findHeuristicIdentifiersInText(text: string): HeuristicMatch[] {
   const matches: HeuristicMatch[] = [];
   const push = (match: HeuristicMatch): void => {
     if (matches.length < MAX_MATCHES && !matches.some((m) => m.kind === match.kind && m.value === match.value)) matches.push(match);

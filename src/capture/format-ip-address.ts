@@ -4,11 +4,22 @@
  */
 
 /**
- * Recently formatted IPv4 addresses by their 32-bit value: a capture talks to few addresses many times, and
- * formatting two per packet is a measurable share of import time. Cleared when full, so it stays small.
+ * Recently formatted addresses, in direct-mapped tables indexed by a hash of the address bytes: a capture talks to
+ * few addresses many times, and formatting two per packet is a measurable share of import time. A table slot holds
+ * the address bytes and their text; a colliding address simply replaces it, so memory stays fixed and no key
+ * (string or boxed number) is built per lookup.
  */
-const ipv4Cache = new Map<number, string>();
-const IPV4_CACHE_LIMIT = 65536;
+const CACHE_SLOTS = 4096;
+const CACHE_MASK = CACHE_SLOTS - 1;
+const ipv4Keys = new Int32Array(CACHE_SLOTS);
+const ipv4Texts: (string | undefined)[] = new Array<string | undefined>(CACHE_SLOTS).fill(undefined);
+const ipv6Keys = new Int32Array(CACHE_SLOTS * 4);
+const ipv6Texts: (string | undefined)[] = new Array<string | undefined>(CACHE_SLOTS).fill(undefined);
+
+/** Slot of a 32-bit value (Knuth's multiplicative hash, top bits). */
+function slotOf(value: number): number {
+  return (Math.imul(value, 0x9e3779b1) >>> 20) & CACHE_MASK;
+}
 
 /** Formats 4 bytes at `at` as dotted-quad IPv4. */
 export function formatIpv4(bytes: Uint8Array, at: number): string {
@@ -16,17 +27,42 @@ export function formatIpv4(bytes: Uint8Array, at: number): string {
   const b = bytes[at + 1] ?? 0;
   const c = bytes[at + 2] ?? 0;
   const d = bytes[at + 3] ?? 0;
-  const value = ((a << 24) | (b << 16) | (c << 8) | d) >>> 0;
-  const cached = ipv4Cache.get(value);
-  if (cached !== undefined) return cached;
+  const value = (a << 24) | (b << 16) | (c << 8) | d;
+  const slot = slotOf(value);
+  const cached = ipv4Texts[slot];
+  if (cached !== undefined && ipv4Keys[slot] === value) return cached;
   const text = `${a}.${b}.${c}.${d}`;
-  if (ipv4Cache.size >= IPV4_CACHE_LIMIT) ipv4Cache.clear();
-  ipv4Cache.set(value, text);
+  ipv4Keys[slot] = value;
+  ipv4Texts[slot] = text;
   return text;
 }
 
 /** Formats 16 bytes at `at` as IPv6 text per RFC 5952 (§4: lower case, no leading zeros, longest zero run as `::`). */
 export function formatIpv6(bytes: Uint8Array, at: number): string {
+  const w0 = readWord(bytes, at);
+  const w1 = readWord(bytes, at + 4);
+  const w2 = readWord(bytes, at + 8);
+  const w3 = readWord(bytes, at + 12);
+  const slot = slotOf(w0 ^ Math.imul(w1, 31) ^ Math.imul(w2, 961) ^ Math.imul(w3, 29791));
+  const keyAt = slot * 4;
+  const cached = ipv6Texts[slot];
+  if (cached !== undefined && ipv6Keys[keyAt] === w0 && ipv6Keys[keyAt + 1] === w1 && ipv6Keys[keyAt + 2] === w2 && ipv6Keys[keyAt + 3] === w3) {
+    return cached;
+  }
+  const text = formatIpv6Groups(bytes, at);
+  ipv6Keys[keyAt] = w0;
+  ipv6Keys[keyAt + 1] = w1;
+  ipv6Keys[keyAt + 2] = w2;
+  ipv6Keys[keyAt + 3] = w3;
+  ipv6Texts[slot] = text;
+  return text;
+}
+
+function readWord(bytes: Uint8Array, at: number): number {
+  return ((bytes[at] ?? 0) << 24) | ((bytes[at + 1] ?? 0) << 16) | ((bytes[at + 2] ?? 0) << 8) | (bytes[at + 3] ?? 0);
+}
+
+function formatIpv6Groups(bytes: Uint8Array, at: number): string {
   const groups: number[] = [];
   for (let i = 0; i < 8; i++) groups.push(((bytes[at + i * 2] ?? 0) << 8) | (bytes[at + i * 2 + 1] ?? 0));
   // RFC 5952 §5: IPv4-mapped addresses keep the dotted suffix.

@@ -13,7 +13,10 @@ export interface LinkFrame {
   time: number;
   /** LINKTYPE_* value of the interface the frame was captured on. */
   linkType: number;
-  /** Captured bytes. A view into a read buffer that is never overwritten, so it stays valid. */
+  /**
+   * Captured bytes: a view into a read buffer. It stays valid unless the reader reuses its buffers (the capture
+   * summariser does), in which case it is overwritten once the next chunks are read: copy what must be kept.
+   */
   data: Uint8Array;
   /** Length on the wire (may exceed `data.length` when the capture was snapped). */
   originalLength: number;

@@ -60,7 +60,11 @@ export async function summarizeCapture(file: string, options: SummarizeCaptureOp
   // Hashed here, on the one read of the file: a second read, or a worker fed copies of the chunks, costs more.
   const hash = options.knownSha256 === undefined ? createHash('sha256') : null;
   let bytesRead = 0;
-  const chunks = readFileChunks(file, options.chunkSize ?? DEFAULT_CHUNK_SIZE);
+  // A packet capture's chunk is parsed, searched and hashed before the next is asked for, and nothing keeps a view
+  // into it (record tails, held stream prefixes, search tails and IP fragments are copies), so its read buffers
+  // can be reused. The HAR and Zeek readers hold on to chunks while they parse, so they get fresh ones.
+  const reuseBuffers = format === 'pcap' || format === 'pcapng';
+  const chunks = readFileChunks(file, options.chunkSize ?? DEFAULT_CHUNK_SIZE, { reuseBuffers });
   const iterator = chunks[Symbol.asyncIterator]();
   // Pulls from a shared iterator so that, if a reader stops early, the rest can still be hashed.
   const hashed: AsyncIterable<Uint8Array> = {
