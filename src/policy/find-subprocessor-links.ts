@@ -1,5 +1,6 @@
 import type { PolicySnapshot } from '../model/policy.js';
 import { loadCheerio } from './extract-html-text.js';
+import { findHtmlElements } from './find-html-elements.js';
 import { decodePolicyBytes } from './extract-policy-text.js';
 import { normaliseBlockText } from './policy-text-builder.js';
 import { stripMarkdownInline } from './strip-markdown-inline.js';
@@ -58,8 +59,11 @@ function announcesList(link: Candidate): boolean {
 function readHtmlLinks(html: string): Candidate[] {
   const $ = loadCheerio().load(html, { xml: { xmlMode: false, decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true } });
   const links: Candidate[] = [];
-  $('a[href]').each((_, element) => {
+  const root = $.root()[0];
+  if (root === undefined) return links;
+  for (const element of findHtmlElements(root, 'a')) {
     const anchor = $(element);
+    if (anchor.attr('href') === undefined) continue;
     const block = anchor.closest('p, li, td, th, dd, dt, figcaption, blockquote, h1, h2, h3, h4, h5, h6');
     const link: Candidate = {
       href: (anchor.attr('href') ?? '').trim(),
@@ -68,7 +72,7 @@ function readHtmlLinks(html: string): Candidate[] {
       context: block.length > 0 ? normaliseBlockText(block.first().text()).slice(0, MAX_CONTEXT) : '',
     };
     if (announcesList(link)) links.push(link);
-  });
+  }
   return links;
 }
 
