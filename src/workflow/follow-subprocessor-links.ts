@@ -58,19 +58,19 @@ export async function followSubprocessorLinks(
   const policy = analysed.snapshot;
   const firstPartyNames = detectFirstPartyNames(analysed.extracted);
   const warnings: string[] = [];
-  const targets = new Map<string, { link: SubprocessorLink; origin: string }>();
+  const targets = new Map<string, { link: SubprocessorLink; origin: string; discovered: boolean }>();
   const seen = new Set([identify(policy.finalUrl ?? policy.source)]);
-  const add = (target: string, link: SubprocessorLink, origin: string): void => {
+  const add = (target: string, link: SubprocessorLink, origin: string, discovered: boolean): void => {
     // A link back to the policy itself (another anchor of the same page) is not a separate list.
-    if (!seen.has(identify(target))) targets.set(target, { link, origin });
+    if (!seen.has(identify(target))) targets.set(target, { link, origin, discovered });
     seen.add(identify(target));
   };
-  for (const given of options.given ?? []) add(given, { href: given, text: '' }, `given for ${policy.source}`);
+  for (const given of options.given ?? []) add(given, { href: given, text: '' }, `given for ${policy.source}`, false);
   if (options.discover !== false) {
     const before = targets.size;
     for (const link of findSubprocessorLinks(policy)) {
       // After redirects, a relative link means what it means on the page the browser ends up on.
-      add(resolvePolicyLink(policy.finalUrl ?? policy.source, link.href), link, `linked from ${policy.source}`);
+      add(resolvePolicyLink(policy.finalUrl ?? policy.source, link.href), link, `linked from ${policy.source}`, true);
     }
     if (targets.size === before) warnings.push('no link to a sub-processor list found in the policy; stored without one');
   }
@@ -82,7 +82,12 @@ export async function followSubprocessorLinks(
     );
   }
   const pages: LinkedPage[] = [];
-  for (const [target, { link, origin }] of targets) {
+  const webPolicy = isWebUrl(policy.finalUrl ?? policy.source);
+  for (const [target, { link, origin, discovered }] of targets) {
+    // A web page never gets a local file read, whatever its links say (the user's own --subprocessor-list may).
+    if (discovered && webPolicy && !isWebUrl(target)) {
+      throw new PolicyError(target, `refusing to read a local file for a link of a web policy (sub-processor list ${origin})`);
+    }
     const snapshot = await loadLinkedSnapshot(target, origin, { ...options.load, now: options.now });
     const extracted = extractPolicyText(snapshot);
     const claims = extractSubprocessorList(extracted, { organisations: options.organisations, firstPartyNames });
@@ -98,9 +103,13 @@ export async function followSubprocessorLinks(
   return { pages, warnings };
 }
 
+function isWebUrl(source: string): boolean {
+  return /^https?:\/\//i.test(source);
+}
+
 /** One spelling per document: a URL without its fragment, a file by its absolute path. */
 function identify(source: string): string {
-  if (!/^https?:\/\//i.test(source)) return resolve(source);
+  if (!isWebUrl(source)) return resolve(source);
   const url = new URL(source);
   url.hash = '';
   return url.toString();

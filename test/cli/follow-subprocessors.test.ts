@@ -52,6 +52,7 @@ beforeAll(async () => {
     else if (url === '/legal/subprocessors.html') html(LIST);
     else if (url === '/hostile.html') html(HOSTILE_LIST);
     else if (url === '/prose.html') html(PROSE_PAGE);
+    else if (url === '/file-link/privacy.html') html(POLICY.replace('href="subprocessors.html"', 'href="fi&#9;le:///etc/passwd"'));
     else if (url === '/list.pdf') {
       response.writeHead(200, { 'content-type': 'application/pdf' });
       response.end(Buffer.from('%PDF-1.7\n%\u00e2\u00e3\n1 0 obj\n<< /Length 4 >>\nstream\n\u0000\u0001\u0002\u0003\nendstream\n', 'latin1'));
@@ -163,6 +164,15 @@ describe('policy add --follow-subprocessors', () => {
     const run = await cli(dir, 'policy', 'add', `${base}/privacy`, '--app', 'Murmur', '--follow-subprocessors');
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain(`stored sub-processor list ${base}/legal/subprocessors.html: snapshot #2`);
+  });
+
+  it('refuses a file: link of a web policy spelled with a tab the URL parser strips, storing nothing', async () => {
+    const dir = tempDir();
+    const run = await cli(dir, 'policy', 'add', `${base}/file-link/privacy.html`, '--app', 'Murmur', '--follow-subprocessors');
+    expect(run.status).toBe(2);
+    expect(run.stderr.split('\n')[0]).toMatch(/refusing to follow a link with the URL scheme "file:" \(sub-processor link in http:\/\/127\.0\.0\.1:\d+\/file-link\/privacy\.html\)/);
+    expect(run.stdout).toBe('');
+    expect(readDatabaseState(join(dir, 'claimcheck.db')).counts.policy_snapshots ?? 0).toBe(0);
   });
 
   it('fetches an absolute http link from a local policy file', async () => {

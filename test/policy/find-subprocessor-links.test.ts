@@ -71,6 +71,17 @@ describe('resolvePolicyLink', () => {
     expect(() => resolvePolicyLink(join('policies', 'privacy.html'), '../../home/user/.ssh/id_rsa')).toThrow(/out of the policy's folder/);
   });
 
+  it('refuses a file: link hidden by characters a URL parser strips (tab, newline, leading control characters)', async () => {
+    for (const href of ['fi\tle:///etc/passwd', 'fi\nle:///etc/passwd', '\u0001file:///etc/passwd', ' \u001ffile:///etc/passwd', 'java\tscript:alert(1)']) {
+      expect(() => resolvePolicyLink('https://acme.example/legal/privacy', href), JSON.stringify(href)).toThrow(/refusing to follow a link with the URL scheme "(file|javascript):"/);
+      expect(() => resolvePolicyLink(join('policies', 'privacy.html'), href), JSON.stringify(href)).toThrow(/refusing to follow a link with the URL scheme "(file|javascript):"/);
+    }
+    // As written in a hostile page: the entity decodes to a tab inside "file".
+    const [link] = await linksIn('policy.html', '<p>Our <a href="fi&#9;le:///etc/passwd">sub-processors</a>.</p>');
+    expect(link?.href).toBe('fi\tle:///etc/passwd');
+    expect(() => resolvePolicyLink('https://acme.example/privacy', link?.href ?? '')).toThrow(/URL scheme "file:"/);
+  });
+
   it('refuses a link through a symbolic link that leads out of the folder', () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'policy'));
