@@ -8,6 +8,7 @@ import { extractPolicyText } from '../policy/extract-policy-text.js';
 import { extractSubprocessorList } from '../policy/extract-subprocessor-list.js';
 import { findSubprocessorLinks, type SubprocessorLink } from '../policy/find-subprocessor-links.js';
 import { loadPolicySnapshot, type LoadPolicyOptions } from '../policy/load-policy-snapshot.js';
+import { isPrivateAddress, resolveHostAddresses } from '../policy/private-address.js';
 import { resolvePolicyLink } from '../policy/resolve-policy-link.js';
 
 /** A sub-processor page a policy links to, read and analysed, not yet stored. */
@@ -83,12 +84,14 @@ export async function followSubprocessorLinks(
   }
   const pages: LinkedPage[] = [];
   const webPolicy = isWebUrl(policy.finalUrl ?? policy.source);
+  // A policy on the user's own network may link within it (intranets, test servers); a public one may not.
+  const refusePrivateAddresses = webPolicy && !(await isOnPrivateAddress(policy.finalUrl ?? policy.source));
   for (const [target, { link, origin, discovered }] of targets) {
     // A web page never gets a local file read, whatever its links say (the user's own --subprocessor-list may).
     if (discovered && webPolicy && !isWebUrl(target)) {
       throw new PolicyError(target, `refusing to read a local file for a link of a web policy (sub-processor list ${origin})`);
     }
-    const snapshot = await loadLinkedSnapshot(target, origin, { ...options.load, now: options.now });
+    const snapshot = await loadLinkedSnapshot(target, origin, { ...options.load, now: options.now, refusePrivateAddresses: discovered && refusePrivateAddresses });
     const extracted = extractPolicyText(snapshot);
     const claims = extractSubprocessorList(extracted, { organisations: options.organisations, firstPartyNames });
     if (claims.length === 0) {
@@ -101,6 +104,15 @@ export async function followSubprocessorLinks(
     pages.push({ link, target, snapshot, extracted, claims });
   }
   return { pages, warnings };
+}
+
+/** A host that no longer resolves counts as public: the stricter reading. */
+async function isOnPrivateAddress(url: string): Promise<boolean> {
+  try {
+    return (await resolveHostAddresses(new URL(url))).some(isPrivateAddress);
+  } catch {
+    return false;
+  }
 }
 
 function isWebUrl(source: string): boolean {
