@@ -92,6 +92,11 @@ export async function followSubprocessorLinks(
       throw new PolicyError(target, `refusing to read a local file for a link of a web policy (sub-processor list ${origin})`);
     }
     const snapshot = await loadLinkedSnapshot(target, origin, { ...options.load, now: options.now, refusePrivateAddresses: discovered && refusePrivateAddresses });
+    // Another URL of the policy page itself (?lang=en#subprocessors): the list is inline, already stored with the policy.
+    if (snapshot.sha256 === policy.sha256) {
+      warnings.push(`${target}: the same bytes as the policy (its sub-processor list is inline), not stored again`);
+      continue;
+    }
     const extracted = extractPolicyText(snapshot);
     const claims = extractSubprocessorList(extracted, { organisations: options.organisations, firstPartyNames });
     if (claims.length === 0) {

@@ -12,6 +12,8 @@ const organisations = EntityCatalog.loadDefault().organisationNames();
 const FIXTURES = join('test', 'fixtures', 'policies', 'subprocessors');
 const POLICY = readFileSync(join(FIXTURES, 'privacy.html'), 'utf8');
 const LIST = readFileSync(join(FIXTURES, 'subprocessors.html'), 'utf8');
+/** A policy whose sub-processor table is on the page itself, linked to by another URL of the same page. */
+const SELF_LINKING_POLICY = LIST.replace('</h1>', '</h1><p>See the <a href="/self?lang=en#subprocessors">list of our sub-processors</a> below.</p>');
 const now = (): Date => new Date('2026-11-01T00:00:00Z');
 
 let server: LoopbackServer;
@@ -21,7 +23,7 @@ beforeAll(async () => {
   server = await startLoopbackServer((request, response) => {
     requests.push(request.url ?? '/');
     response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    response.end(LIST);
+    response.end(request.url?.startsWith('/self') ? SELF_LINKING_POLICY : LIST);
   });
 });
 
@@ -57,5 +59,15 @@ describe('followSubprocessorLinks and private addresses', () => {
     const policy = policyAt(`${server.base}/legal/privacy.html`, `${server.base}/subprocessors.html`);
     const { pages } = await followSubprocessorLinks(policy, { organisations, now });
     expect(pages.map((p) => [p.target, p.claims.length > 0])).toEqual([[`${server.base}/subprocessors.html`, true]]);
+  });
+});
+
+describe('followSubprocessorLinks and a list on the policy page itself', () => {
+  it('skips a link to the same bytes as the policy with a note that the list is inline', async () => {
+    const bytes = new TextEncoder().encode(SELF_LINKING_POLICY);
+    const snapshot: PolicySnapshot = { source: `${server.base}/self`, bytes, sha256: createHash('sha256').update(bytes).digest('hex'), fetchedAt: now().toISOString(), format: 'html' };
+    const { pages, warnings } = await followSubprocessorLinks({ snapshot, extracted: extractPolicyText(snapshot) }, { organisations, now });
+    expect(pages).toEqual([]);
+    expect(warnings).toEqual([`${server.base}/self?lang=en: the same bytes as the policy (its sub-processor list is inline), not stored again`]);
   });
 });
