@@ -50,7 +50,8 @@ export interface FollowOptions {
  * into claims. All or nothing: a link that cannot be followed, a page that cannot be read and a page
  * with no readable list are each a {@link PolicyError} naming the page, so that nothing is stored
  * that silently lacks the list (docs/decisions/0007-follow-subprocessor-lists.md says why). A policy
- * with no such link is not an error, only a warning: there is nothing to follow.
+ * with no such link is not an error, only a warning: there is nothing to follow. So are a "here" link
+ * found only by its sentence whose page has no list, and a link to the policy's own bytes (inline list).
  */
 export async function followSubprocessorLinks(
   analysed: { snapshot: PolicySnapshot; extracted: ExtractedPolicy },
@@ -99,6 +100,10 @@ export async function followSubprocessorLinks(
     }
     const extracted = extractPolicyText(snapshot);
     const claims = extractSubprocessorList(extracted, { organisations: options.organisations, firstPartyNames });
+    if (claims.length === 0 && link.foundByContext) {
+      warnings.push(`${target}: no sub-processor table or list found on the page ${origin}; the link only sat in a sentence about a list, so it was skipped`);
+      continue;
+    }
     if (claims.length === 0) {
       throw new PolicyError(
         target,

@@ -36,6 +36,17 @@ describe('findSubprocessorLinks', () => {
     expect(links.map((l) => l.href)).toEqual(['/legal/list', 'https://acme.example/trust/subprocessors']);
   });
 
+  it('judges a "here" link by its own clause, not by another link\'s words in the same paragraph or line', async () => {
+    const sentence = 'You can see a list of our partners [here](partners.html), and you can opt out of marketing [here](optout.html).';
+    expect((await linksIn('policy.md', `${sentence}\n`)).map((l) => [l.href, l.foundByContext])).toEqual([['partners.html', true]]);
+    const html = await linksIn(
+      'policy.html',
+      '<p>You can see a list of our partners <a href="partners.html">here</a>, and you can opt out of marketing <a href="optout.html">here</a>. ' +
+        'Our cookie notice is <a href="cookies.html">here</a>. Click <a href="vendors.html">here</a> for the list of our vendors.</p>',
+    );
+    expect(html.map((l) => [l.href, l.foundByContext])).toEqual([['partners.html', true], ['vendors.html', true]]);
+  });
+
   it('skips links to a place in the same document and counts a repeated link once', async () => {
     const links = await linksIn(
       'policy.md',

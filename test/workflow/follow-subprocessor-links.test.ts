@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EntityCatalog } from '../../src/enrich/entity-catalog.js';
@@ -7,6 +7,8 @@ import type { PolicySnapshot } from '../../src/model/policy.js';
 import { extractPolicyText } from '../../src/policy/extract-policy-text.js';
 import { followSubprocessorLinks } from '../../src/workflow/follow-subprocessor-links.js';
 import { startLoopbackServer, type LoopbackServer } from '../helpers/loopback-server.js';
+import { useTempDir } from '../helpers/temp-dir.js';
+import { analysePolicy } from '../../src/workflow/add-policy.js';
 
 const organisations = EntityCatalog.loadDefault().organisationNames();
 const FIXTURES = join('test', 'fixtures', 'policies', 'subprocessors');
@@ -69,5 +71,23 @@ describe('followSubprocessorLinks and a list on the policy page itself', () => {
     const { pages, warnings } = await followSubprocessorLinks({ snapshot, extracted: extractPolicyText(snapshot) }, { organisations, now });
     expect(pages).toEqual([]);
     expect(warnings).toEqual([`${server.base}/self?lang=en: the same bytes as the policy (its sub-processor list is inline), not stored again`]);
+  });
+});
+
+describe('followSubprocessorLinks and a "here" link judged by its sentence', () => {
+  const tempDir = useTempDir();
+
+  it('warns, not refuses, when such a link leads to a page without a list; a link named for the list still refuses', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'privacy.html'), '<h1>Privacy</h1><p>We share data with service providers. A list of our vendors is <a href="partners.html">here</a>.</p>');
+    writeFileSync(join(dir, 'partners.html'), '<h1>Partners</h1><p>We are proud of our partners.</p>');
+    const policy = await analysePolicy(join(dir, 'privacy.html'), { organisations, now });
+    const { pages, warnings } = await followSubprocessorLinks(policy, { organisations, now });
+    expect(pages).toEqual([]);
+    expect(warnings).toEqual([`${join(dir, 'partners.html')}: no sub-processor table or list found on the page linked from ${join(dir, 'privacy.html')}; the link only sat in a sentence about a list, so it was skipped`]);
+
+    writeFileSync(join(dir, 'privacy.html'), '<h1>Privacy</h1><p>See the <a href="partners.html">list of our vendors</a>.</p>');
+    const named = await analysePolicy(join(dir, 'privacy.html'), { organisations, now });
+    await expect(followSubprocessorLinks(named, { organisations, now })).rejects.toThrow(/no sub-processor table or list found on the page/);
   });
 });
