@@ -127,6 +127,7 @@ describe('policy add --follow-subprocessors', () => {
     expect(fromList?.context?.before).toContain('Twilio Inc. | Sending SMS verification codes');
     const markdown = readFileSync(join(followed, 'out', 'report.md'), 'utf8');
     expect(markdown).toContain('sub-processor list subprocessors.html linked from the policy privacy.html, section “Murmur Sub-processors › Service-specific sub-processors”');
+    expect(markdown).toContain('(claimcheck policy add --subprocessor-list subprocessors.html, claimcheck import)');
     const html = readFileSync(join(followed, 'out', 'report.html'), 'utf8');
     expect(html).toContain('From the sub-processor list subprocessors.html, linked from the policy privacy.html');
   }, 60_000);
