@@ -249,6 +249,16 @@ describe('policy add --follow-subprocessors', () => {
     expect(readFileSync(join(dir, 'batch', 'summary.csv'), 'utf8')).toMatch(/\r\nMurmur,audited,\d+,\d+,0,0,0,0,0,"Functional Software, Inc\. \(Sentry\) \(consistent\)",/);
   }, 60_000);
 
+  it('batch: a row whose policy links to no list is audited, with the warning on stderr naming its line', async () => {
+    const dir = writeCase();
+    writeFileSync(join(dir, 'plain.html'), POLICY.replace(/<a href="subprocessors.html">([^<]*)<\/a>/, '$1'));
+    writeFileSync(join(dir, 'apps.csv'), 'app,policy,captures,follow_subprocessors\nPlain,plain.html,session.har,yes\n');
+    const run = await cli(dir, 'batch', 'apps.csv', '--workers', '1');
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toContain('claimcheck: warning: apps.csv: line 2: app "Plain": no link to a sub-processor list found in the policy; stored without one\n');
+    expect(run.stdout).toMatch(/^1 apps: 1 audited, 0 skipped \(already audited\), 0 failed\n/);
+  }, 60_000);
+
   it('batch: refuses a follow_subprocessors value that is not yes or no', async () => {
     const dir = writeCase();
     writeFileSync(join(dir, 'apps.csv'), 'app,policy,follow_subprocessors\nMurmur,privacy.html,sometimes\n');
