@@ -83,24 +83,29 @@ function readHtmlLinks(html: string): Candidate[] {
   const links: Candidate[] = [];
   const root = $.root()[0];
   if (root === undefined) return links;
+  // Each block's clauses are read once for all its links: a paragraph of 20,000 links stays linear.
+  const clausesByBlock = new Map<TextNode, Map<TextNode, string>>();
   for (const element of findHtmlElements(root, 'a')) {
     const anchor = $(element);
     if (anchor.attr('href') === undefined) continue;
-    const block = anchor.closest('p, li, td, th, dd, dt, figcaption, blockquote, h1, h2, h3, h4, h5, h6');
-    const blockNode = block.first()[0];
-    const { before, after } = blockNode ? textAroundLink(blockNode, element) : { before: '', after: '' };
+    const block = anchor.closest('p, li, td, th, dd, dt, figcaption, blockquote, h1, h2, h3, h4, h5, h6').first()[0];
+    let clauses = block ? clausesByBlock.get(block) : undefined;
+    if (block && clauses === undefined) {
+      clauses = linkClauses(block);
+      clausesByBlock.set(block, clauses);
+    }
     const link = judge({
       href: (anchor.attr('href') ?? '').trim(),
       text: normaliseBlockText(anchor.text()),
       title: normaliseBlockText(`${anchor.attr('title') ?? ''} ${anchor.attr('aria-label') ?? ''}`),
-      context: clauseAround(before, after),
+      context: clauses?.get(element) ?? '',
     });
     if (link) links.push(link);
   }
   return links;
 }
 
-/** The part of a parsed HTML node that {@link textAroundLink} reads. */
+/** The part of a parsed HTML node that {@link linkClauses} reads. */
 interface TextNode {
   type: string;
   name?: string;
@@ -108,33 +113,27 @@ interface TextNode {
   children?: TextNode[];
 }
 
-/** The block's text before the link (since the previous link) and after it (until the next link). */
-function textAroundLink(block: TextNode, link: TextNode): { before: string; after: string } {
-  let before = '';
-  let after: string | null = null;
+/** The clause of each link of a block, from the block's text between it and its neighbouring links. */
+function linkClauses(block: TextNode): Map<TextNode, string> {
+  const anchors: TextNode[] = [];
+  const between: string[] = [''];
   const stack: TextNode[] = [...(block.children ?? [])].reverse();
   while (stack.length > 0) {
     const node = stack.pop() as TextNode;
-    if (node === link) {
-      after = '';
-      continue;
-    }
     if (node.name === 'a') {
-      if (after !== null) break;
-      before = '';
+      // A link's own text is not part of its neighbours' clauses.
+      anchors.push(node);
+      between.push('');
       continue;
     }
-    if (node.type === 'text') {
-      if (after === null) before += node.data ?? '';
-      else after += node.data ?? '';
-    }
+    if (node.type === 'text') between[between.length - 1] += node.data ?? '';
     const children = node.children ?? [];
     for (let i = children.length - 1; i >= 0; i--) {
       const child = children[i];
       if (child !== undefined) stack.push(child);
     }
   }
-  return { before, after: after ?? '' };
+  return new Map(anchors.map((anchor, i) => [anchor, clauseAround(between[i] ?? '', between[i + 1] ?? '')]));
 }
 
 const MARKDOWN_LINK = /(?<!!)\[([^\]\n]*)\]\(\s*<?([^()\s<>]+)>?(?:\s+"([^"\n]*)")?\s*\)/g;

@@ -47,6 +47,12 @@ describe('findSubprocessorLinks', () => {
     expect(html.map((l) => [l.href, l.foundByContext])).toEqual([['partners.html', true], ['vendors.html', true]]);
   });
 
+  it('reads a paragraph of 60,000 links in one pass and still judges the last one by its own clause', async () => {
+    const noise = Array.from({ length: 60_000 }, (_, i) => `word <a href="/p${i}">here</a>`).join(' ');
+    const links = await linksIn('policy.html', `<p>${noise}. A list of our vendors is <a href="/vendors">here</a>.</p>`);
+    expect(links).toEqual([{ href: '/vendors', text: 'here', foundByContext: true }]);
+  });
+
   it('skips links to a place in the same document and counts a repeated link once', async () => {
     const links = await linksIn(
       'policy.md',
