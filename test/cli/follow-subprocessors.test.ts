@@ -132,6 +132,25 @@ describe('policy add --follow-subprocessors', () => {
     expect(html).toContain('From the sub-processor list subprocessors.html, linked from the policy privacy.html');
   }, 60_000);
 
+  it('a company outside the entity catalog, named on the list by its legal name, is a disclosed recipient of its traffic', async () => {
+    const dir = writeCase();
+    writeFileSync(
+      join(dir, 'subprocessors.html'),
+      LIST.replace('<tr><td>Zendesk, Inc.</td>', '<tr><td>Acme Helpdesk, Inc.</td><td>In-app support chat</td><td>United States</td></tr>\n    <tr><td>Zendesk, Inc.</td>'),
+    );
+    const har = JSON.parse(SESSION_HAR) as { log: { entries: unknown[] } };
+    har.log.entries.push({ startedDateTime: '2026-11-01T10:00:02.000Z', serverIPAddress: '198.51.100.20', request: { method: 'POST', url: 'https://murmur.acmehelpdesk.com/api/v2/messages', headers: [] }, response: {} });
+    writeFileSync(join(dir, 'session.har'), JSON.stringify(har));
+    const add = await cli(dir, 'policy', 'add', 'privacy.html', '--app', 'Murmur', '--app-domain', 'murmur.example', '--follow-subprocessors');
+    expect(add.status, add.stderr).toBe(0);
+    expect(add.stdout).toMatch(/stored sub-processor list subprocessors\.html: snapshot #2, 7 sub-processors/);
+    const report = await auditAndReport(dir);
+    const acme = report.recipients.find((r) => r.hosts.includes('murmur.acmehelpdesk.com'));
+    expect(acme?.relation).toBe('recipient');
+    expect(acme?.label).toBe('consistent');
+    expect(report.findings.filter((f) => f.ruleId === 'undisclosed-recipient').map((f) => f.subject)).toEqual([]);
+  }, 60_000);
+
   it('adding the same policy twice changes nothing', async () => {
     const dir = writeCase();
     expect((await cli(dir, 'policy', 'add', 'privacy.html', '--app', 'Murmur', '--follow-subprocessors')).status).toBe(0);
