@@ -31,4 +31,17 @@ export async function runBenchmark(): Promise<void> {
       `${size} rows (${(html.length / 1024).toFixed(0)} KiB, ${claims.length} claims): ${(size / seconds).toFixed(0)} rows/s (${(seconds * 1000).toFixed(0)} ms)\n`,
     );
   }
+  benchmarkHostileHeadings(organisations);
+}
+
+/** Bare headings are the cost a hostile page can multiply: each is a section every block is placed in. */
+const HOSTILE_HEADINGS = 60_000;
+
+function benchmarkHostileHeadings(organisations: ReturnType<EntityCatalog['organisationNames']>): void {
+  const filler = Array.from({ length: HOSTILE_HEADINGS }, (_, i) => `<h3>Region ${i}</h3><p>Nothing listed for region ${i}.</p>`).join('');
+  const html = `<h1>Sub-processors</h1>${filler}<table><tr><th>Sub-processor</th><th>Purpose</th></tr><tr><td>Twilio Inc.</td><td>SMS codes</td></tr></table>`;
+  const started = process.hrtime.bigint();
+  const claims = extractSubprocessorList(extractHtmlText(html), { organisations });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  process.stdout.write(`${HOSTILE_HEADINGS} headings (${(html.length / 1024 / 1024).toFixed(1)} MiB, ${claims.length} claims): ${seconds.toFixed(1)} s\n`);
 }

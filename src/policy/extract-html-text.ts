@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type { ExtractedPolicy } from '../model/policy.js';
+import { findHtmlElements } from './find-html-elements.js';
 import { PolicyTextBuilder } from './policy-text-builder.js';
 
 type Cheerio = typeof import('cheerio');
@@ -54,10 +55,11 @@ export function extractHtmlText(html: string): ExtractedPolicy {
   // spec-exact tree repair parse5 does buys nothing.
   const $ = loadCheerio().load(html, { xml: { xmlMode: false, decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true } });
   const builder = new PolicyTextBuilder();
-  const title = $('title').first().text();
+  const root = $.root()[0] as unknown as DomNode;
+  const titleElement = findHtmlElements(root, 'title')[0];
+  const title = titleElement ? collectText(titleElement) : '';
   if (title.trim() !== '') builder.setTitle(title);
 
-  const root = $.root()[0] as unknown as DomNode;
   let inline: string[] = [];
   const flush = (): void => {
     if (inline.length > 0) builder.addBlock(inline.join(''));

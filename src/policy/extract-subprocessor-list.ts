@@ -94,18 +94,38 @@ function isOwnCompany(name: string, ownNames: readonly string[]): boolean {
 
 function splitBlocks(page: ExtractedPolicy): Block[] {
   const blocks: Block[] = [];
+  const sectionOf = sectionSweep(page.sections);
   let start = 0;
   for (const text of page.text.split('\n\n')) {
     const span = { start, end: start + text.length };
     start = span.end + 2;
     if (text.trim() === '') continue;
-    let section: ExtractedPolicy['sections'][number] | null = null;
-    for (const s of page.sections) {
-      if (s.span.start <= span.start && span.end <= s.span.end && (!section || s.span.end - s.span.start < section.span.end - section.span.start)) section = s;
-    }
+    const section = sectionOf(span);
     blocks.push({ span, text, sectionPath: section ? [...section.headingPath] : [], heading: section === null });
   }
   return blocks;
+}
+
+type Section = ExtractedPolicy['sections'][number];
+
+/**
+ * The innermost section holding each span, for spans given in text order. A sweep over the sections
+ * sorted by start (outer before inner) with a stack of the open ones, so that a page of tens of
+ * thousands of headings is read in n log n rather than blocks × sections.
+ */
+function sectionSweep(sections: readonly Section[]): (span: TextSpan) => Section | null {
+  const sorted = [...sections].sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
+  const open: Section[] = [];
+  let next = 0;
+  return (span) => {
+    for (; next < sorted.length && (sorted[next]?.span.start ?? Infinity) <= span.start; next++) {
+      const section = sorted[next];
+      if (section) open.push(section);
+    }
+    // Spans come in text order: a section ending before this span holds no later one either.
+    while (open.length > 0 && (open[open.length - 1]?.span.end ?? Infinity) < span.end) open.pop();
+    return open[open.length - 1] ?? null;
+  };
 }
 
 function splitCells(block: Block): string[] | null {

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { PolicyError } from '../model/errors.js';
 import type { PolicySnapshot } from '../model/policy.js';
 import { detectNotText, detectPolicyFormat } from './detect-policy-format.js';
+import { isPrivateAddress, resolveHostAddresses } from './private-address.js';
 
 /** Options of {@link loadPolicySnapshot}; the defaults suit one interactive fetch. */
 export interface LoadPolicyOptions {
@@ -13,6 +14,12 @@ export interface LoadPolicyOptions {
   maxBytes?: number;
   /** Time allowed for the whole fetch including redirects and body (default 20 s). */
   timeoutMs?: number;
+  /**
+   * Refuse to connect to loopback, link-local and private-network addresses, checked on the resolved
+   * address of every hop: set for links found in a policy on a public address, which must not make
+   * claimcheck reach into the user's own network.
+   */
+  refusePrivateAddresses?: boolean;
 }
 
 const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
@@ -35,7 +42,7 @@ export async function loadPolicySnapshot(source: string, options: LoadPolicyOpti
   let finalUrl: string | null = null;
   const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]+):/.exec(source)?.[1]?.toLowerCase();
   if (scheme === 'http' || scheme === 'https') {
-    const fetched = await fetchPolicyBytes(source, maxBytes, timeoutMs);
+    const fetched = await fetchPolicyBytes(source, maxBytes, timeoutMs, options.refusePrivateAddresses === true);
     bytes = fetched.bytes;
     contentType = fetched.contentType;
     path = new URL(fetched.finalUrl).pathname;
@@ -101,7 +108,7 @@ interface FetchedBytes {
  * Follows redirects by hand so that each hop is checked (http/https only, at most five), then
  * streams the body with a byte limit; one abort signal bounds the whole exchange in time.
  */
-async function fetchPolicyBytes(source: string, maxBytes: number, timeoutMs: number): Promise<FetchedBytes> {
+async function fetchPolicyBytes(source: string, maxBytes: number, timeoutMs: number, refusePrivate: boolean): Promise<FetchedBytes> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   let url = source;
@@ -116,6 +123,7 @@ async function fetchPolicyBytes(source: string, maxBytes: number, timeoutMs: num
       if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
         throw new PolicyError(source, `redirected to unsupported URL scheme "${parsed.protocol}"`);
       }
+      if (refusePrivate) await refusePrivateDestination(source, parsed);
       let response: Response;
       try {
         response = await fetch(parsed, {
@@ -149,6 +157,24 @@ async function fetchPolicyBytes(source: string, maxBytes: number, timeoutMs: num
     }
   } finally {
     clearTimeout(timer);
+  }
+}
+
+/** Resolves the host first, so that a public-looking name pointing at 127.0.0.1 is caught too. */
+async function refusePrivateDestination(source: string, url: URL): Promise<void> {
+  let addresses: string[];
+  try {
+    addresses = await resolveHostAddresses(url);
+  } catch (error) {
+    throw new PolicyError(source, `fetch failed: cannot resolve ${url.hostname}: ${describeError(error)}`, 'check the URL and your network connection');
+  }
+  const local = addresses.find(isPrivateAddress);
+  if (local !== undefined) {
+    throw new PolicyError(
+      source,
+      `refusing to connect to a private or local address: ${url.host} is ${local}`,
+      'a page linked from a policy on a public address must be public too; save the list and pass it with --subprocessor-list <file>',
+    );
   }
 }
 

@@ -188,14 +188,25 @@ export interface PolicyLinkRow {
   /** The link as written in the policy. */
   href: string;
   linkText: string;
+  /** When the page was fetched for this link (ISO 8601). */
+  fetchedAt: string;
 }
 
-/** Ties a stored page to the policy snapshot that links to it; storing the same tie twice changes nothing. */
+/**
+ * Ties a stored page to the policy snapshot that links to it, and returns whether the tie is new.
+ * Fetching again the version the link already reads changes nothing; fetching an earlier version
+ * again (the list changed back) moves that tie's fetch time forward, so audits read it again.
+ */
 export function insertPolicyLink(db: StoreDatabase, policySnapshotId: number, linkedSnapshotId: number, link: PolicyLinkRow): boolean {
   const result = db
-    .prepare('INSERT OR IGNORE INTO policy_links (policy_snapshot_id, linked_snapshot_id, url, href, link_text) VALUES (?, ?, ?, ?, ?)')
-    .run(policySnapshotId, linkedSnapshotId, link.url, link.href, link.linkText);
-  return result.changes > 0;
+    .prepare('INSERT OR IGNORE INTO policy_links (policy_snapshot_id, linked_snapshot_id, url, href, link_text, fetched_at) VALUES (?, ?, ?, ?, ?, ?)')
+    .run(policySnapshotId, linkedSnapshotId, link.url, link.href, link.linkText, link.fetchedAt);
+  if (result.changes > 0) return true;
+  const current = newestLinkedRows(db, policySnapshotId).find((row) => row.url === link.url);
+  if (current !== undefined && current.id !== linkedSnapshotId) {
+    db.prepare('UPDATE policy_links SET fetched_at = ? WHERE policy_snapshot_id = ? AND linked_snapshot_id = ?').run(link.fetchedAt, policySnapshotId, linkedSnapshotId);
+  }
+  return false;
 }
 
 /**
@@ -203,16 +214,21 @@ export function insertPolicyLink(db: StoreDatabase, policySnapshotId: number, li
  * fetched version of the page (a list re-fetched when the same policy is added again may have changed).
  */
 export function findLinkedSnapshots(db: StoreDatabase, policySnapshotId: number): StoredSnapshot[] {
+  return newestLinkedRows(db, policySnapshotId).map(toSnapshot);
+}
+
+/** For each link of a policy snapshot, the page version fetched last for it (by the link's fetch time). */
+function newestLinkedRows(db: StoreDatabase, policySnapshotId: number): (SnapshotRow & { url: string })[] {
   const rows = db
     .prepare(
       `SELECT s.id, s.app_id, s.source, s.sha256, s.fetched_at, s.format, s.title, s.text, s.extractor_version, l.url
        FROM policy_links l JOIN policy_snapshots s ON s.id = l.linked_snapshot_id
-       WHERE l.policy_snapshot_id = ? ORDER BY l.url, s.fetched_at DESC, s.id DESC`,
+       WHERE l.policy_snapshot_id = ? ORDER BY l.url, COALESCE(l.fetched_at, s.fetched_at) DESC, s.id DESC`,
     )
     .all(policySnapshotId) as (SnapshotRow & { url: string })[];
-  const newest = new Map<string, SnapshotRow>();
+  const newest = new Map<string, SnapshotRow & { url: string }>();
   for (const row of rows) if (!newest.has(row.url)) newest.set(row.url, row);
-  return [...newest.values()].map(toSnapshot);
+  return [...newest.values()];
 }
 
 /** Claims of the pages a policy snapshot links to, each marked with the page it was read from. */

@@ -57,7 +57,7 @@ export function storePolicy(
       const stored = insertPolicySnapshot(db, appId, policy.snapshot, policy.extracted, policy.claims, EXTRACTOR_VERSION);
       const pages = linkedPages.map((page) => {
         const linked = insertPolicySnapshot(db, appId, page.snapshot, page.extracted, page.claims, SUBPROCESSOR_LIST_READER_VERSION, 'subprocessor-list');
-        const tied = insertPolicyLink(db, stored.snapshotId, linked.snapshotId, { url: page.target, href: page.link.href, linkText: page.link.text });
+        const tied = insertPolicyLink(db, stored.snapshotId, linked.snapshotId, { url: page.target, href: page.link.href, linkText: page.link.text, fetchedAt: page.snapshot.fetchedAt });
         return { page, ...linked, linked: tied };
       });
       return { ...stored, linkedPages: pages };

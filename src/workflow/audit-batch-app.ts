@@ -10,6 +10,8 @@ import { importCapture } from './import-capture.js';
 export interface BatchAppResult {
   auditId: number;
   findings: number;
+  /** What the user should know about the row although it succeeded (e.g. no sub-processor list found). */
+  warnings: string[];
 }
 
 /**
@@ -18,16 +20,18 @@ export interface BatchAppResult {
  * simply done again on the next run.
  */
 export async function auditBatchApp(db: StoreDatabase, row: BatchApp, deps: AuditDependencies): Promise<BatchAppResult> {
+  const warnings: string[] = [];
   const appDomains = row.appDomains.map((d) => getRegistrableDomain(d) ?? d);
   if (row.policy !== null) {
     const organisations = deps.catalog.organisationNames();
     const policy = await analysePolicy(row.policy, { organisations, now: deps.now });
     const followed = row.followSubprocessors === true ? await followSubprocessorLinks(policy, { organisations, now: deps.now }) : null;
     storePolicy(db, row.app, policy, deps.now, appDomains, followed?.pages ?? []);
+    warnings.push(...(followed?.warnings ?? []));
   }
   for (const capture of row.captures) {
     await importCapture(db, capture, { appName: row.app, appDomains, identifiers: row.identifiers, now: deps.now });
   }
   const audit = runAudit(db, row.app, deps);
-  return { auditId: audit.auditId, findings: audit.findings.length };
+  return { auditId: audit.auditId, findings: audit.findings.length, warnings };
 }

@@ -11,5 +11,5 @@ export type BatchWorkerRequest = { kind: 'audit'; row: BatchApp } | { kind: 'sto
 /** Worker → main thread. */
 export type BatchWorkerReply =
   | { kind: 'ready' }
-  | { kind: 'done'; line: number; auditId: number; findings: number }
+  | { kind: 'done'; line: number; auditId: number; findings: number; warnings: string[] }
   | { kind: 'failed'; line: number; message: string; internal: boolean };

@@ -8,6 +8,7 @@ import { extractPolicyText } from '../policy/extract-policy-text.js';
 import { extractSubprocessorList } from '../policy/extract-subprocessor-list.js';
 import { findSubprocessorLinks, type SubprocessorLink } from '../policy/find-subprocessor-links.js';
 import { loadPolicySnapshot, type LoadPolicyOptions } from '../policy/load-policy-snapshot.js';
+import { isPrivateAddress, resolveHostAddresses } from '../policy/private-address.js';
 import { resolvePolicyLink } from '../policy/resolve-policy-link.js';
 
 /** A sub-processor page a policy links to, read and analysed, not yet stored. */
@@ -49,7 +50,8 @@ export interface FollowOptions {
  * into claims. All or nothing: a link that cannot be followed, a page that cannot be read and a page
  * with no readable list are each a {@link PolicyError} naming the page, so that nothing is stored
  * that silently lacks the list (docs/decisions/0007-follow-subprocessor-lists.md says why). A policy
- * with no such link is not an error, only a warning: there is nothing to follow.
+ * with no such link is not an error, only a warning: there is nothing to follow. So are a "here" link
+ * found only by its sentence whose page has no list, and a link to the policy's own bytes (inline list).
  */
 export async function followSubprocessorLinks(
   analysed: { snapshot: PolicySnapshot; extracted: ExtractedPolicy },
@@ -58,19 +60,19 @@ export async function followSubprocessorLinks(
   const policy = analysed.snapshot;
   const firstPartyNames = detectFirstPartyNames(analysed.extracted);
   const warnings: string[] = [];
-  const targets = new Map<string, { link: SubprocessorLink; origin: string }>();
+  const targets = new Map<string, { link: SubprocessorLink; origin: string; discovered: boolean }>();
   const seen = new Set([identify(policy.finalUrl ?? policy.source)]);
-  const add = (target: string, link: SubprocessorLink, origin: string): void => {
+  const add = (target: string, link: SubprocessorLink, origin: string, discovered: boolean): void => {
     // A link back to the policy itself (another anchor of the same page) is not a separate list.
-    if (!seen.has(identify(target))) targets.set(target, { link, origin });
+    if (!seen.has(identify(target))) targets.set(target, { link, origin, discovered });
     seen.add(identify(target));
   };
-  for (const given of options.given ?? []) add(given, { href: given, text: '' }, `given for ${policy.source}`);
+  for (const given of options.given ?? []) add(given, { href: given, text: '' }, `given for ${policy.source}`, false);
   if (options.discover !== false) {
     const before = targets.size;
     for (const link of findSubprocessorLinks(policy)) {
       // After redirects, a relative link means what it means on the page the browser ends up on.
-      add(resolvePolicyLink(policy.finalUrl ?? policy.source, link.href), link, `linked from ${policy.source}`);
+      add(resolvePolicyLink(policy.finalUrl ?? policy.source, link.href), link, `linked from ${policy.source}`, true);
     }
     if (targets.size === before) warnings.push('no link to a sub-processor list found in the policy; stored without one');
   }
@@ -82,10 +84,26 @@ export async function followSubprocessorLinks(
     );
   }
   const pages: LinkedPage[] = [];
-  for (const [target, { link, origin }] of targets) {
-    const snapshot = await loadLinkedSnapshot(target, origin, { ...options.load, now: options.now });
+  const webPolicy = isWebUrl(policy.finalUrl ?? policy.source);
+  // A policy on the user's own network may link within it (intranets, test servers); a public one may not.
+  const refusePrivateAddresses = webPolicy && !(await isOnPrivateAddress(policy.finalUrl ?? policy.source));
+  for (const [target, { link, origin, discovered }] of targets) {
+    // A web page never gets a local file read, whatever its links say (the user's own --subprocessor-list may).
+    if (discovered && webPolicy && !isWebUrl(target)) {
+      throw new PolicyError(target, `refusing to read a local file for a link of a web policy (sub-processor list ${origin})`);
+    }
+    const snapshot = await loadLinkedSnapshot(target, origin, { ...options.load, now: options.now, refusePrivateAddresses: discovered && refusePrivateAddresses });
+    // Another URL of the policy page itself (?lang=en#subprocessors): the list is inline, already stored with the policy.
+    if (snapshot.sha256 === policy.sha256) {
+      warnings.push(`${target}: the same bytes as the policy (its sub-processor list is inline), not stored again`);
+      continue;
+    }
     const extracted = extractPolicyText(snapshot);
     const claims = extractSubprocessorList(extracted, { organisations: options.organisations, firstPartyNames });
+    if (claims.length === 0 && link.foundByContext) {
+      warnings.push(`${target}: no sub-processor table or list found on the page ${origin}; the link only sat in a sentence about a list, so it was skipped`);
+      continue;
+    }
     if (claims.length === 0) {
       throw new PolicyError(
         target,
@@ -98,9 +116,22 @@ export async function followSubprocessorLinks(
   return { pages, warnings };
 }
 
+/** A host that no longer resolves counts as public: the stricter reading. */
+async function isOnPrivateAddress(url: string): Promise<boolean> {
+  try {
+    return (await resolveHostAddresses(new URL(url))).some(isPrivateAddress);
+  } catch {
+    return false;
+  }
+}
+
+function isWebUrl(source: string): boolean {
+  return /^https?:\/\//i.test(source);
+}
+
 /** One spelling per document: a URL without its fragment, a file by its absolute path. */
 function identify(source: string): string {
-  if (!/^https?:\/\//i.test(source)) return resolve(source);
+  if (!isWebUrl(source)) return resolve(source);
   const url = new URL(source);
   url.hash = '';
   return url.toString();

@@ -16,6 +16,8 @@ export interface BatchOutcome {
   status: BatchStatus;
   /** Error message of a failed row. */
   message: string | null;
+  /** Warnings of a row audited in this run. */
+  warnings: string[];
   audit: AuditResult | null;
 }
 
@@ -85,7 +87,7 @@ export async function runBatch(dbPath: string, rows: readonly BatchApp[], option
       const message = reply?.kind === 'failed' ? reply.message : null;
       let audit: AuditResult | null = null;
       if (status === 'audited' || status === 'skipped') audit = loadAudit(db, requireApp(db, row.app));
-      return { line: row.line, app: row.app, status, message, audit };
+      return { line: row.line, app: row.app, status, message, warnings: reply?.kind === 'done' ? reply.warnings : [], audit };
     });
   } finally {
     db.close();

@@ -52,6 +52,7 @@ beforeAll(async () => {
     else if (url === '/legal/subprocessors.html') html(LIST);
     else if (url === '/hostile.html') html(HOSTILE_LIST);
     else if (url === '/prose.html') html(PROSE_PAGE);
+    else if (url === '/file-link/privacy.html') html(POLICY.replace('href="subprocessors.html"', 'href="fi&#9;le:///etc/passwd"'));
     else if (url === '/list.pdf') {
       response.writeHead(200, { 'content-type': 'application/pdf' });
       response.end(Buffer.from('%PDF-1.7\n%\u00e2\u00e3\n1 0 obj\n<< /Length 4 >>\nstream\n\u0000\u0001\u0002\u0003\nendstream\n', 'latin1'));
@@ -126,8 +127,28 @@ describe('policy add --follow-subprocessors', () => {
     expect(fromList?.context?.before).toContain('Twilio Inc. | Sending SMS verification codes');
     const markdown = readFileSync(join(followed, 'out', 'report.md'), 'utf8');
     expect(markdown).toContain('sub-processor list subprocessors.html linked from the policy privacy.html, section “Murmur Sub-processors › Service-specific sub-processors”');
+    expect(markdown).toContain('(claimcheck policy add --subprocessor-list subprocessors.html, claimcheck import)');
     const html = readFileSync(join(followed, 'out', 'report.html'), 'utf8');
     expect(html).toContain('From the sub-processor list subprocessors.html, linked from the policy privacy.html');
+  }, 60_000);
+
+  it('a company outside the entity catalog, named on the list by its legal name, is a disclosed recipient of its traffic', async () => {
+    const dir = writeCase();
+    writeFileSync(
+      join(dir, 'subprocessors.html'),
+      LIST.replace('<tr><td>Zendesk, Inc.</td>', '<tr><td>Acme Helpdesk, Inc.</td><td>In-app support chat</td><td>United States</td></tr>\n    <tr><td>Zendesk, Inc.</td>'),
+    );
+    const har = JSON.parse(SESSION_HAR) as { log: { entries: unknown[] } };
+    har.log.entries.push({ startedDateTime: '2026-11-01T10:00:02.000Z', serverIPAddress: '198.51.100.20', request: { method: 'POST', url: 'https://murmur.acmehelpdesk.com/api/v2/messages', headers: [] }, response: {} });
+    writeFileSync(join(dir, 'session.har'), JSON.stringify(har));
+    const add = await cli(dir, 'policy', 'add', 'privacy.html', '--app', 'Murmur', '--app-domain', 'murmur.example', '--follow-subprocessors');
+    expect(add.status, add.stderr).toBe(0);
+    expect(add.stdout).toMatch(/stored sub-processor list subprocessors\.html: snapshot #2, 7 sub-processors/);
+    const report = await auditAndReport(dir);
+    const acme = report.recipients.find((r) => r.hosts.includes('murmur.acmehelpdesk.com'));
+    expect(acme?.relation).toBe('recipient');
+    expect(acme?.label).toBe('consistent');
+    expect(report.findings.filter((f) => f.ruleId === 'undisclosed-recipient').map((f) => f.subject)).toEqual([]);
   }, 60_000);
 
   it('adding the same policy twice changes nothing', async () => {
@@ -163,6 +184,15 @@ describe('policy add --follow-subprocessors', () => {
     const run = await cli(dir, 'policy', 'add', `${base}/privacy`, '--app', 'Murmur', '--follow-subprocessors');
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain(`stored sub-processor list ${base}/legal/subprocessors.html: snapshot #2`);
+  });
+
+  it('refuses a file: link of a web policy spelled with a tab the URL parser strips, storing nothing', async () => {
+    const dir = tempDir();
+    const run = await cli(dir, 'policy', 'add', `${base}/file-link/privacy.html`, '--app', 'Murmur', '--follow-subprocessors');
+    expect(run.status).toBe(2);
+    expect(run.stderr.split('\n')[0]).toMatch(/refusing to follow a link with the URL scheme "file:" \(sub-processor link in http:\/\/127\.0\.0\.1:\d+\/file-link\/privacy\.html\)/);
+    expect(run.stdout).toBe('');
+    expect(readDatabaseState(join(dir, 'claimcheck.db')).counts.policy_snapshots ?? 0).toBe(0);
   });
 
   it('fetches an absolute http link from a local policy file', async () => {
@@ -236,6 +266,16 @@ describe('policy add --follow-subprocessors', () => {
     expect(run.stderr).toContain(`line 3: app "Dangling": ${join(dir, 'gone', 'subprocessors.html')}: file not found (sub-processor list linked from ${join(dir, 'dangling.html')})`);
     expect(readDatabaseState(join(dir, 'claimcheck.db')).counts).toMatchObject({ apps: 1, policy_snapshots: 2, policy_links: 1 });
     expect(readFileSync(join(dir, 'batch', 'summary.csv'), 'utf8')).toMatch(/\r\nMurmur,audited,\d+,\d+,0,0,0,0,0,"Functional Software, Inc\. \(Sentry\) \(consistent\)",/);
+  }, 60_000);
+
+  it('batch: a row whose policy links to no list is audited, with the warning on stderr naming its line', async () => {
+    const dir = writeCase();
+    writeFileSync(join(dir, 'plain.html'), POLICY.replace(/<a href="subprocessors.html">([^<]*)<\/a>/, '$1'));
+    writeFileSync(join(dir, 'apps.csv'), 'app,policy,captures,follow_subprocessors\nPlain,plain.html,session.har,yes\n');
+    const run = await cli(dir, 'batch', 'apps.csv', '--workers', '1');
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toContain('claimcheck: warning: apps.csv: line 2: app "Plain": no link to a sub-processor list found in the policy; stored without one\n');
+    expect(run.stdout).toMatch(/^1 apps: 1 audited, 0 skipped \(already audited\), 0 failed\n/);
   }, 60_000);
 
   it('batch: refuses a follow_subprocessors value that is not yes or no', async () => {

@@ -161,3 +161,20 @@ describe('extractSubprocessorList on other layouts', () => {
     expect(extractSubprocessorList(page, { organisations })).toEqual([]);
   });
 });
+
+describe('extractSubprocessorList on a hostile page of many headings', () => {
+  it('reads the table after 60,000 headings under its own heading (linear, so within the default test time)', () => {
+    const filler = Array.from({ length: 60_000 }, (_, i) => `<h3>Region ${i}</h3><p>Nothing listed for region ${i}.</p>`).join('');
+    const page = extractHtmlText(
+      `<h1>Sub-processors</h1>${filler}<h2>Infrastructure</h2>` +
+        '<table><tr><th>Sub-processor</th><th>Purpose</th><th>Location</th></tr>' +
+        '<tr><td>Twilio Inc.</td><td>Sending SMS verification codes</td><td>United States</td></tr>' +
+        '<tr><td>Kestrel Analytics GmbH</td><td>Product analytics</td><td>Germany</td></tr></table>',
+    );
+    const found = processors(extractSubprocessorList(page, { organisations }));
+    expect(found.map((c) => [c.name, c.entityId ?? null, c.location, c.sectionPath])).toEqual([
+      ['Twilio Inc.', 'twilio', 'United States', ['Sub-processors', 'Infrastructure']],
+      ['Kestrel Analytics GmbH', null, 'Germany', ['Sub-processors', 'Infrastructure']],
+    ]);
+  });
+});

@@ -36,6 +36,23 @@ describe('findSubprocessorLinks', () => {
     expect(links.map((l) => l.href)).toEqual(['/legal/list', 'https://acme.example/trust/subprocessors']);
   });
 
+  it('judges a "here" link by its own clause, not by another link\'s words in the same paragraph or line', async () => {
+    const sentence = 'You can see a list of our partners [here](partners.html), and you can opt out of marketing [here](optout.html).';
+    expect((await linksIn('policy.md', `${sentence}\n`)).map((l) => [l.href, l.foundByContext])).toEqual([['partners.html', true]]);
+    const html = await linksIn(
+      'policy.html',
+      '<p>You can see a list of our partners <a href="partners.html">here</a>, and you can opt out of marketing <a href="optout.html">here</a>. ' +
+        'Our cookie notice is <a href="cookies.html">here</a>. Click <a href="vendors.html">here</a> for the list of our vendors.</p>',
+    );
+    expect(html.map((l) => [l.href, l.foundByContext])).toEqual([['partners.html', true], ['vendors.html', true]]);
+  });
+
+  it('reads a paragraph of 60,000 links in one pass and still judges the last one by its own clause', async () => {
+    const noise = Array.from({ length: 60_000 }, (_, i) => `word <a href="/p${i}">here</a>`).join(' ');
+    const links = await linksIn('policy.html', `<p>${noise}. A list of our vendors is <a href="/vendors">here</a>.</p>`);
+    expect(links).toEqual([{ href: '/vendors', text: 'here', foundByContext: true }]);
+  });
+
   it('skips links to a place in the same document and counts a repeated link once', async () => {
     const links = await linksIn(
       'policy.md',
@@ -69,6 +86,17 @@ describe('resolvePolicyLink', () => {
     expect(() => resolvePolicyLink('https://acme.example/privacy', 'javascript:alert(1)')).toThrow(/URL scheme "javascript:"/);
     expect(() => resolvePolicyLink(join('policies', 'privacy.html'), '/legal/subprocessors')).toThrow(/web site's root/);
     expect(() => resolvePolicyLink(join('policies', 'privacy.html'), '../../home/user/.ssh/id_rsa')).toThrow(/out of the policy's folder/);
+  });
+
+  it('refuses a file: link hidden by characters a URL parser strips (tab, newline, leading control characters)', async () => {
+    for (const href of ['fi\tle:///etc/passwd', 'fi\nle:///etc/passwd', '\u0001file:///etc/passwd', ' \u001ffile:///etc/passwd', 'java\tscript:alert(1)']) {
+      expect(() => resolvePolicyLink('https://acme.example/legal/privacy', href), JSON.stringify(href)).toThrow(/refusing to follow a link with the URL scheme "(file|javascript):"/);
+      expect(() => resolvePolicyLink(join('policies', 'privacy.html'), href), JSON.stringify(href)).toThrow(/refusing to follow a link with the URL scheme "(file|javascript):"/);
+    }
+    // As written in a hostile page: the entity decodes to a tab inside "file".
+    const [link] = await linksIn('policy.html', '<p>Our <a href="fi&#9;le:///etc/passwd">sub-processors</a>.</p>');
+    expect(link?.href).toBe('fi\tle:///etc/passwd');
+    expect(() => resolvePolicyLink('https://acme.example/privacy', link?.href ?? '')).toThrow(/URL scheme "file:"/);
   });
 
   it('refuses a link through a symbolic link that leads out of the folder', () => {

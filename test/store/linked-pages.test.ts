@@ -55,6 +55,28 @@ describe('linked sub-processor pages in the store', () => {
     }
   });
 
+  it('reads the list fetched last when it changed back to an earlier version (v1, v2, v1 again)', async () => {
+    const { dir, db } = openCase();
+    try {
+      const changed = LIST.replace('<td>Zendesk, Inc.</td>', '<td>Freshworks Inc.</td>');
+      const snapshotIds: number[] = [];
+      for (const [list, at] of [[LIST, '2026-09-01T00:00:00Z'], [changed, '2026-10-01T00:00:00Z'], [LIST, '2026-11-01T00:00:00Z']] as const) {
+        writeFileSync(join(dir, 'subprocessors.html'), list);
+        const run = await analyse(dir, at);
+        snapshotIds.push(storePolicy(db, 'Murmur', run.policy, run.now, [], run.pages).snapshotId);
+      }
+      expect(new Set(snapshotIds).size).toBe(1);
+      const policyId = snapshotIds[0] ?? 0;
+      const names = loadLinkedClaims(db, policyId).flatMap((c) => (c.kind === 'processor' ? [c.name] : []));
+      expect(names).toContain('Zendesk, Inc.');
+      expect(names).not.toContain('Freshworks Inc.');
+      // The page's bytes are stored once: its snapshot keeps its first fetch time.
+      expect(findLinkedSnapshots(db, policyId).map((s) => s.fetchedAt)).toEqual(['2026-09-01T00:00:00.000Z']);
+    } finally {
+      db.close();
+    }
+  });
+
   it('refuses to store a stored list as a policy version, and stores nothing of that command', async () => {
     const { dir, db } = openCase();
     try {

@@ -35,6 +35,11 @@ export function registerBatchCommand(program: Command): void {
         onProgress: (done, total) => progress.update(done, total),
       });
       progress.finish();
+      for (const o of outcomes) {
+        for (const warning of o.warnings) {
+          process.stderr.write(`claimcheck: warning: ${safeTerminalLine(manifest)}: line ${o.line}: app ${safeTerminalLine(JSON.stringify(o.app))}: ${safeTerminalLine(warning)}\n`);
+        }
+      }
       for (const o of outcomes.filter((x) => x.status === 'failed' || x.status === 'internal-error')) {
         process.stderr.write(
           o.status === 'failed'

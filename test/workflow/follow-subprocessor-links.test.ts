@@ -1,0 +1,93 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EntityCatalog } from '../../src/enrich/entity-catalog.js';
+import type { PolicySnapshot } from '../../src/model/policy.js';
+import { extractPolicyText } from '../../src/policy/extract-policy-text.js';
+import { followSubprocessorLinks } from '../../src/workflow/follow-subprocessor-links.js';
+import { startLoopbackServer, type LoopbackServer } from '../helpers/loopback-server.js';
+import { useTempDir } from '../helpers/temp-dir.js';
+import { analysePolicy } from '../../src/workflow/add-policy.js';
+
+const organisations = EntityCatalog.loadDefault().organisationNames();
+const FIXTURES = join('test', 'fixtures', 'policies', 'subprocessors');
+const POLICY = readFileSync(join(FIXTURES, 'privacy.html'), 'utf8');
+const LIST = readFileSync(join(FIXTURES, 'subprocessors.html'), 'utf8');
+/** A policy whose sub-processor table is on the page itself, linked to by another URL of the same page. */
+const SELF_LINKING_POLICY = LIST.replace('</h1>', '</h1><p>See the <a href="/self?lang=en#subprocessors">list of our sub-processors</a> below.</p>');
+const now = (): Date => new Date('2026-11-01T00:00:00Z');
+
+let server: LoopbackServer;
+let requests: string[] = [];
+
+beforeAll(async () => {
+  server = await startLoopbackServer((request, response) => {
+    requests.push(request.url ?? '/');
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    response.end(request.url?.startsWith('/self') ? SELF_LINKING_POLICY : LIST);
+  });
+});
+
+afterAll(() => server.close());
+
+/** The fixture policy as if fetched from `source`, its list link replaced by `href`; nothing is fetched. */
+function policyAt(source: string, href: string): { snapshot: PolicySnapshot; extracted: ReturnType<typeof extractPolicyText> } {
+  const bytes = new TextEncoder().encode(POLICY.replace('href="subprocessors.html"', `href="${href}"`));
+  const snapshot: PolicySnapshot = { source, bytes, sha256: createHash('sha256').update(bytes).digest('hex'), fetchedAt: now().toISOString(), format: 'html' };
+  return { snapshot, extracted: extractPolicyText(snapshot) };
+}
+
+describe('followSubprocessorLinks and private addresses', () => {
+  it.each([
+    ['a loopback address', (port: string) => `http://127.0.0.1:${port}/subprocessors.html`, /127\.0\.0\.1/],
+    ['a host name resolving to loopback', (port: string) => `http://localhost:${port}/subprocessors.html`, /localhost/],
+    ['an IPv6 loopback address', (port: string) => `http://[::1]:${port}/subprocessors.html`, /::1/],
+    ['the cloud metadata address', () => 'http://169.254.169.254/latest/meta-data/', /169\.254\.169\.254/],
+    ['a private network address', () => 'http://10.0.0.5/subprocessors.html', /10\.0\.0\.5/],
+  ])('refuses a link of a policy on a public address to %s, before connecting', async (_, link, address) => {
+    requests = [];
+    const port = new URL(server.base).port;
+    const href = link(port);
+    const policy = policyAt('https://203.0.113.10/legal/privacy.html', href);
+    const run = followSubprocessorLinks(policy, { organisations, now, load: { timeoutMs: 2000 } });
+    await expect(run).rejects.toThrow(/refusing to connect to a private or local address/);
+    await expect(run).rejects.toThrow(address);
+    await expect(run).rejects.toThrow(`(sub-processor list linked from https://203.0.113.10/legal/privacy.html)`);
+    expect(requests).toEqual([]);
+  });
+
+  it('follows a loopback link of a policy that is itself on a loopback address (tests, intranets)', async () => {
+    const policy = policyAt(`${server.base}/legal/privacy.html`, `${server.base}/subprocessors.html`);
+    const { pages } = await followSubprocessorLinks(policy, { organisations, now });
+    expect(pages.map((p) => [p.target, p.claims.length > 0])).toEqual([[`${server.base}/subprocessors.html`, true]]);
+  });
+});
+
+describe('followSubprocessorLinks and a list on the policy page itself', () => {
+  it('skips a link to the same bytes as the policy with a note that the list is inline', async () => {
+    const bytes = new TextEncoder().encode(SELF_LINKING_POLICY);
+    const snapshot: PolicySnapshot = { source: `${server.base}/self`, bytes, sha256: createHash('sha256').update(bytes).digest('hex'), fetchedAt: now().toISOString(), format: 'html' };
+    const { pages, warnings } = await followSubprocessorLinks({ snapshot, extracted: extractPolicyText(snapshot) }, { organisations, now });
+    expect(pages).toEqual([]);
+    expect(warnings).toEqual([`${server.base}/self?lang=en: the same bytes as the policy (its sub-processor list is inline), not stored again`]);
+  });
+});
+
+describe('followSubprocessorLinks and a "here" link judged by its sentence', () => {
+  const tempDir = useTempDir();
+
+  it('warns, not refuses, when such a link leads to a page without a list; a link named for the list still refuses', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'privacy.html'), '<h1>Privacy</h1><p>We share data with service providers. A list of our vendors is <a href="partners.html">here</a>.</p>');
+    writeFileSync(join(dir, 'partners.html'), '<h1>Partners</h1><p>We are proud of our partners.</p>');
+    const policy = await analysePolicy(join(dir, 'privacy.html'), { organisations, now });
+    const { pages, warnings } = await followSubprocessorLinks(policy, { organisations, now });
+    expect(pages).toEqual([]);
+    expect(warnings).toEqual([`${join(dir, 'partners.html')}: no sub-processor table or list found on the page linked from ${join(dir, 'privacy.html')}; the link only sat in a sentence about a list, so it was skipped`]);
+
+    writeFileSync(join(dir, 'privacy.html'), '<h1>Privacy</h1><p>See the <a href="partners.html">list of our vendors</a>.</p>');
+    const named = await analysePolicy(join(dir, 'privacy.html'), { organisations, now });
+    await expect(followSubprocessorLinks(named, { organisations, now })).rejects.toThrow(/no sub-processor table or list found on the page/);
+  });
+});
