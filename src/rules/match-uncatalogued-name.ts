@@ -4,7 +4,7 @@
  * the flow's organisation and the first label of its registrable domain. "Zendesk, Inc." matches
  * zendesk.com; "Intercom R&D Unlimited Company" matches intercom.io.
  */
-import { organisationNameKeys } from '../enrich/normalise-organisation-name.js';
+import { normaliseOrganisationName, organisationNameKeys } from '../enrich/normalise-organisation-name.js';
 
 /** Lower-case letters and digits only. */
 function squash(text: string): string {
@@ -15,6 +15,9 @@ function squash(text: string): string {
 export function matchesUncataloguedName(writtenName: string, organisation: string | null, domain: string | null): boolean {
   const keys = organisationNameKeys(writtenName);
   if (keys.length === 0) return false;
-  const candidates = [organisation ?? '', (domain ?? '').split('.')[0] ?? ''].map(squash).filter((c) => c.length >= 3);
+  // The organisation side is compared whole (legal form aside): two companies that share only a first
+  // word ("Acme Cloud" and "Acme Media") must not meet.
+  const org = organisation ?? '';
+  const candidates = [normaliseOrganisationName(org), squash(org), squash((domain ?? '').split('.')[0] ?? '')].filter((c) => c.length >= 3);
   return candidates.some((c) => keys.includes(c));
 }

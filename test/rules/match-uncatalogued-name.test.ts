@@ -29,12 +29,15 @@ describe('matchesUncataloguedName', () => {
     expect(matchesUncataloguedName('Acme Helpdesk, Inc.', 'acmehelpdesk.com', 'acmehelpdesk.com')).toBe(true);
     expect(matchesUncataloguedName('Kestrel Analytics GmbH', null, 'kestrel.io')).toBe(true);
     expect(matchesUncataloguedName('Zeta Holdings Ltd (Zetadesk)', null, 'zetadesk.net')).toBe(true);
+    // IP-only traffic is named by its network owner, legal form and all.
+    expect(matchesUncataloguedName('Kestrel Networks Inc.', 'KESTREL NETWORKS INC', null)).toBe(true);
   });
 
   it('does not match a different company that shares a word', () => {
     expect(matchesUncataloguedName('Acme Helpdesk, Inc.', null, 'acme.com')).toBe(false);
     expect(matchesUncataloguedName('Acme', null, 'acmetracker.com')).toBe(false);
     expect(matchesUncataloguedName('Global Payments Inc.', null, 'global.com')).toBe(false);
+    expect(matchesUncataloguedName('Acme Cloud Inc.', 'Acme Media Ltd', null)).toBe(false);
   });
 });
 
