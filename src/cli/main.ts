@@ -12,7 +12,7 @@ type RegisterCommand = (program: Command) => void;
 
 /**
  * Each command's module, loaded only when that command runs: a command pulls in just its own
- * dependencies (an audit does not load the HTML parser), which keeps start-up short. Order is the
+ * dependencies (an audit loads no policy extractor or capture parser), which keeps start-up short. Order is the
  * order of `--help`.
  */
 const COMMAND_LOADERS: Record<string, () => Promise<RegisterCommand>> = {
