@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError } from '../model/errors.js';
-import { readCsvRecords } from './read-csv-records.js';
+import { readCsvRows } from '../text/read-csv-rows.js';
 
 /** One attribute of an OPP-115 practice: its value and, when the annotator marked one, the text span. */
 export interface Opp115Attribute {
@@ -77,7 +77,7 @@ export function loadOpp115Corpus(dir: string, options: LoadOpp115Options = {}): 
     }
     const segments = readFileSync(join(textDir, `${id}.html`), 'utf8').split('|||');
     const annotations: Opp115Annotation[] = [];
-    for (const row of readCsvRecords(readFileSync(join(annotationDir, `${id}.csv`), 'utf8'))) {
+    for (const { fields: row } of readCsvRows(readFileSync(join(annotationDir, `${id}.csv`), 'utf8')).rows) {
       const annotation = parseAnnotationRow(row, segments.length);
       if (annotation === null) corpus.skippedAnnotations++;
       else annotations.push(annotation);

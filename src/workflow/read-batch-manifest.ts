@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import type { IdentifierNeedle } from '../model/capture-summary.js';
 import { ConfigError } from '../model/errors.js';
+import { readCsvRows } from '../text/read-csv-rows.js';
 
 /** One app to audit, as a manifest row gives it; paths are resolved against the manifest's folder. */
 export interface BatchApp {
@@ -22,44 +23,6 @@ const KNOWN_COLUMNS = ['app', 'policy', 'captures', 'identifiers', 'app_domains'
 /** Spellings of yes and no a spreadsheet may write in a flag column; empty is no. */
 const YES = new Set(['yes', 'y', 'true', '1']);
 const NO = new Set(['no', 'n', 'false', '0', '']);
-
-/** Splits RFC 4180 CSV text into rows of fields (quoted fields may hold commas, quotes and newlines). */
-function splitCsv(text: string, file: string): { fields: string[]; line: number }[] {
-  const rows: { fields: string[]; line: number }[] = [];
-  let fields: string[] = [];
-  let field = '';
-  let quoted = false;
-  let line = 1;
-  let rowLine = 1;
-  const endRow = (): void => {
-    fields.push(field);
-    if (fields.length > 1 || fields[0] !== '') rows.push({ fields, line: rowLine });
-    fields = [];
-    field = '';
-  };
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i] ?? '';
-    if (c === '\n') line += 1;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"' && field === '') quoted = true;
-    else if (c === ',') {
-      fields.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') continue;
-      endRow();
-      rowLine = line;
-    } else field += c;
-  }
-  if (quoted) throw new ConfigError(`${file}: line ${rowLine}: a quoted field is not closed`);
-  endRow();
-  return rows;
-}
 
 /** Items of a list cell: separated by `;` (commas would clash with CSV), trimmed, empty ones dropped. */
 function splitList(cell: string | undefined): string[] {
@@ -82,7 +45,8 @@ export function readBatchManifest(file: string): BatchApp[] {
     const code = (error as NodeJS.ErrnoException).code;
     throw new ConfigError(`${file}: ${code === 'ENOENT' ? 'manifest not found' : code === 'EISDIR' ? 'is a directory, not a manifest' : `cannot read manifest (${code ?? 'error'})`}`);
   }
-  const rows = splitCsv(text.replace(/^\uFEFF/, ''), file);
+  const { rows, unclosedQuoteLine } = readCsvRows(text.replace(/^\uFEFF/, ''));
+  if (unclosedQuoteLine !== null) throw new ConfigError(`${file}: line ${unclosedQuoteLine}: a quoted field is not closed`);
   const header = rows.shift();
   if (!header) throw new ConfigError(`${file}: the manifest is empty`, `its first line names the columns: ${KNOWN_COLUMNS.join(',')}`);
   const columns = header.fields.map((f) => f.trim().toLowerCase());

@@ -4,7 +4,7 @@
  * each app exactly once; the summary CSV cannot smuggle spreadsheet formulas.
  */
 import { spawn } from 'node:child_process';
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -98,5 +98,15 @@ describe('claimcheck batch', () => {
     const result = runCli(['batch', 'bad.csv'], dir);
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/^claimcheck: bad\.csv: line 1: no "app" column \(.*\)\n$/);
+  });
+
+  it('refuses a manifest whose quoted cell is never closed in one line naming the file and line', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'open.csv'), 'app,policy\nGood,p.html\n"Never closed,p.html\n');
+    const result = runCli(['batch', 'open.csv', '--out', 'out'], dir);
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe('claimcheck: open.csv: line 3: a quoted field is not closed\n');
+    expect(existsSync(join(dir, 'claimcheck.db'))).toBe(false);
   });
 });

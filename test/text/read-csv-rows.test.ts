@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { readCsvRecords } from '../../src/eval/read-csv-records.js';
+import { readCsvRows } from '../../src/text/read-csv-rows.js';
 
-describe('readCsvRecords', () => {
+const readCsvRecords = (text: string): string[][] => readCsvRows(text).rows.map((r) => r.fields);
+
+describe('readCsvRows', () => {
   it('reads quoted fields with commas, doubled quotes and line breaks', () => {
     const text = 'a,"b, c","say ""hi"""\r\n"multi\nline",,x\n';
     expect(readCsvRecords(text)).toEqual([
@@ -24,5 +26,14 @@ describe('readCsvRecords', () => {
     expect(record).toHaveLength(9);
     const attributes = JSON.parse(record?.[6] ?? '') as Record<string, { value: string; selectedText: string }>;
     expect(attributes['Retention Period']).toMatchObject({ value: 'Stated Period', selectedText: '30 days, "max"' });
+  });
+
+  it('gives each record the line it starts on, counting line breaks inside quoted fields', () => {
+    expect(readCsvRows('app,policy\n"two\nlines",p\n\nlast,q').rows.map((r) => r.line)).toEqual([1, 2, 5]);
+  });
+
+  it('reports a quoted field left open at the end with the line its record starts on', () => {
+    expect(readCsvRows('app\nok\n"open,\nstill open').unclosedQuoteLine).toBe(3);
+    expect(readCsvRows('app\n"closed"').unclosedQuoteLine).toBeNull();
   });
 });
