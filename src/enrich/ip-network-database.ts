@@ -8,6 +8,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import type { AuditDataSource } from '../model/audit.js';
 import type { IpNetworkInfo } from '../model/entity.js';
 import { BIGINT_BOUNDS, NUMBER_BOUNDS, areRangesDisjoint, flattenRanges } from './flatten-ranges.js';
 import { parseIp } from './ip-address.js';
@@ -46,14 +47,6 @@ export interface IpTableLoadStats {
   ownerNames: number;
   /** Bytes held in typed arrays for this family (excludes the owner string table). */
   typedArrayBytes: number;
-}
-
-/** One data set used for IP enrichment, with the attribution its licence requires. */
-export interface IpDataSourceDescription {
-  name: string;
-  version: string;
-  licence: string;
-  attribution: string;
 }
 
 const NO_NETWORK: IpNetworkInfo = Object.freeze({ asn: null, asnOwner: null, country: null });
@@ -738,7 +731,7 @@ function readPackageVersion(packageName: string): string {
  * The IP data sets with their pinned versions and the attribution their licences ask for, for the
  * report's methodology section. Wording follows the LICENSE files shipped inside the packages.
  */
-export function describeIpDataSources(): IpDataSourceDescription[] {
+export function describeIpDataSources(): AuditDataSource[] {
   return [
     {
       name: '@ip-location-db/asn (IP to ASN and network owner)',
