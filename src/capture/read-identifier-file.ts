@@ -1,7 +1,9 @@
 /**
  * Reads the identifiers to search for from a file (`--identifiers <file>`): one `label=value` a line, as on the
- * command line; blank lines and lines starting with `#` are ignored. A study keeps its test account's IDs in such
- * a file so every capture of it is searched for the same values.
+ * command line; blank lines and lines starting with `#` are ignored. A file whose text starts with `[` or `{` is
+ * JSON instead: an array of `{ "label": …, "value": … }` objects (the form the bundled example uses) or an
+ * object mapping labels to values. A study keeps its test account's IDs in such a file so every capture of it is
+ * searched for the same values.
  */
 import { readFile } from 'node:fs/promises';
 import type { IdentifierNeedle } from '../model/capture-summary.js';
@@ -12,8 +14,10 @@ const MIN_VALUE_LENGTH = 4;
 
 /** Parses identifier-file text; `file` names the source in errors. */
 export function parseIdentifierFile(text: string, file: string): IdentifierNeedle[] {
+  const content = text.replace(/^\uFEFF/, '');
+  if (/^\s*[[{]/.test(content)) return parseJsonIdentifiers(content, file);
   const needles: IdentifierNeedle[] = [];
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const lines = content.split(/\r?\n/);
   lines.forEach((line, index) => {
     const trimmed = line.trim();
     if (trimmed === '' || trimmed.startsWith('#')) return;
@@ -30,6 +34,29 @@ export function parseIdentifierFile(text: string, file: string): IdentifierNeedl
     needles.push({ label, value });
   });
   return needles;
+}
+
+const JSON_HINT = 'JSON identifier files are [{"label": "user_id", "value": "8f3a2c71"}, …] or {"user_id": "8f3a2c71", …}';
+
+function parseJsonIdentifiers(text: string, file: string): IdentifierNeedle[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError(`${file}: not valid JSON (${error instanceof Error ? error.message : String(error)})`, JSON_HINT);
+  }
+  const entries: [string, unknown, string][] = Array.isArray(parsed)
+    ? parsed.map((item: unknown, index) => {
+        const record = item !== null && typeof item === 'object' ? (item as Record<string, unknown>) : {};
+        return [typeof record['label'] === 'string' ? record['label'] : '', record['value'], `entry ${index + 1}`];
+      })
+    : Object.entries(parsed as Record<string, unknown>).map(([label, value]) => [label, value, `"${label}"`]);
+  return entries.map(([label, value, where]) => {
+    if (label.trim() === '' || typeof value !== 'string' || value.trim().length < MIN_VALUE_LENGTH) {
+      throw new ConfigError(`${file}: ${where}: expected a label and a string value of at least ${MIN_VALUE_LENGTH} characters`, JSON_HINT);
+    }
+    return { label: label.trim(), value: value.trim() };
+  });
 }
 
 /**

@@ -13,6 +13,8 @@ export interface Opp115Attribute {
 /** One (consolidated) data practice annotated on one segment. */
 export interface Opp115Annotation {
   id: string;
+  /** The annotation tool's annotator id (consolidated rows keep one of the merged annotators' ids). */
+  annotator: string;
   /** 0-based index into the policy's `|||`-separated segments. */
   segmentIndex: number;
   category: string;
@@ -25,6 +27,8 @@ export interface Opp115Policy {
   id: string;
   segments: string[];
   annotations: Opp115Annotation[];
+  /** Every annotator's own practices (`annotations/<id>.csv`), read only when asked for. */
+  annotatorAnnotations?: Opp115Annotation[];
 }
 
 /** Which policies of a folder to evaluate: `split.txt` names the development and held-out sets. */
@@ -35,6 +39,8 @@ export interface LoadOpp115Options {
   /** Consolidation threshold folder to read (`threshold-<t>-overlap-similarity`); default "0.75". */
   threshold?: string;
   split?: Opp115Split;
+  /** Also read each annotator's own practices from `annotations/`, to measure how far annotators agree. */
+  annotators?: boolean;
 }
 
 /** A loaded corpus plus what could not be read, so the figures say what they cover. */
@@ -46,6 +52,7 @@ export interface Opp115Corpus {
   skippedAnnotations: number;
 }
 
+const ANNOTATOR_COLUMN = 2;
 const CATEGORY_COLUMN = 5;
 const SEGMENT_COLUMN = 4;
 const ATTRIBUTES_COLUMN = 6;
@@ -64,6 +71,10 @@ export function loadOpp115Corpus(dir: string, options: LoadOpp115Options = {}): 
   if (!existsSync(annotationDir)) {
     throw new ConfigError(`${dir}: no consolidation/threshold-${threshold}-overlap-similarity/ folder`, 'thresholds in the release are 0.5, 0.75 and 1.0');
   }
+  const annotatorDir = join(dir, 'annotations');
+  if (options.annotators === true && !existsSync(annotatorDir)) {
+    throw new ConfigError(`${dir}: no annotations/ folder, so annotator agreement cannot be measured`);
+  }
   const wanted = readSplit(dir, options.split ?? 'all');
   const textIds = readdirSync(textDir).filter((f) => f.endsWith('.html')).map((f) => f.slice(0, -'.html'.length));
   const annotationIds = new Set(readdirSync(annotationDir).filter((f) => f.endsWith('.csv')).map((f) => f.slice(0, -'.csv'.length)));
@@ -76,18 +87,33 @@ export function loadOpp115Corpus(dir: string, options: LoadOpp115Options = {}): 
       continue;
     }
     const segments = readFileSync(join(textDir, `${id}.html`), 'utf8').split('|||');
-    const annotations: Opp115Annotation[] = [];
-    for (const { fields: row } of readCsvRows(readFileSync(join(annotationDir, `${id}.csv`), 'utf8')).rows) {
-      const annotation = parseAnnotationRow(row, segments.length);
-      if (annotation === null) corpus.skippedAnnotations++;
-      else annotations.push(annotation);
+    const consolidated = readAnnotationFile(join(annotationDir, `${id}.csv`), segments.length);
+    corpus.skippedAnnotations += consolidated.skipped;
+    const policy: Opp115Policy = { id, segments, annotations: consolidated.annotations };
+    if (options.annotators === true) {
+      const file = join(annotatorDir, `${id}.csv`);
+      if (!existsSync(file)) throw new ConfigError(`${file}: missing, so annotator agreement cannot be measured for ${id}`);
+      const own = readAnnotationFile(file, segments.length);
+      corpus.skippedAnnotations += own.skipped;
+      policy.annotatorAnnotations = own.annotations;
     }
-    corpus.policies.push({ id, segments, annotations });
+    corpus.policies.push(policy);
   }
   for (const id of annotationIds) {
     if (!textIds.includes(id) && (wanted === null || wanted.has(id))) corpus.skippedPolicies.push(id);
   }
   return corpus;
+}
+
+function readAnnotationFile(file: string, segmentCount: number): { annotations: Opp115Annotation[]; skipped: number } {
+  const annotations: Opp115Annotation[] = [];
+  let skipped = 0;
+  for (const { fields: row } of readCsvRows(readFileSync(file, 'utf8')).rows) {
+    const annotation = parseAnnotationRow(row, segmentCount);
+    if (annotation === null) skipped++;
+    else annotations.push(annotation);
+  }
+  return { annotations, skipped };
 }
 
 /** The policy ids of one split from `split.txt`, or null for "every policy in the folder". */
@@ -125,7 +151,7 @@ function parseAnnotationRow(row: readonly string[], segmentCount: number): Opp11
     const selected = typeof fields['selectedText'] === 'string' && fields['selectedText'] !== 'null' ? fields['selectedText'] : null;
     attributes[name] = { value, selectedText: selected };
   }
-  return { id: row[0] ?? '', segmentIndex, category, attributes };
+  return { id: row[0] ?? '', annotator: row[ANNOTATOR_COLUMN] ?? '', segmentIndex, category, attributes };
 }
 
 function compareByUid(a: string, b: string): number {

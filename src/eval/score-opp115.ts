@@ -38,10 +38,12 @@ export interface ScoreOpp115Options {
   onMiss?: (miss: Opp115Miss) => void;
   /** Called after each policy, for progress display. */
   onProgress?: (policiesDone: number, policiesTotal: number) => void;
+  /** Called with the extractor's answer for every segment, so other measures can reuse it. */
+  onSegmentPrediction?: (policyId: string, segmentIndex: number, prediction: SegmentPrediction) => void;
 }
 
 /** OPP-115 Retention Period values and the vagueness class each corresponds to. */
-const RETENTION_VALUES: Readonly<Record<string, RetentionVagueness>> = {
+export const RETENTION_VALUES: Readonly<Record<string, RetentionVagueness>> = {
   'Stated Period': 'stated',
   Limited: 'limited',
   Indefinitely: 'indefinite',
@@ -88,6 +90,7 @@ export function scoreOpp115(corpus: Opp115Corpus, organisations: readonly Organi
       segments++;
       const gold = bySegment.get(index) ?? [];
       const prediction = predictSegmentPractices(segment, organisations, firstPartyNames);
+      options.onSegmentPrediction?.(policy.id, index, prediction);
       for (const category of OPP115_CATEGORIES) {
         const isGold = gold.some((a) => a.category === category);
         if (isGold) positives.set(category, (positives.get(category) ?? 0) + 1);
@@ -158,7 +161,7 @@ function countValues<V extends string>(
  * Our class for one annotated practice: among the segment's retention claims, those whose sentence
  * contains the annotator's marked text (when there is one) decide; otherwise all of the segment's.
  */
-function predictRetentionClass(prediction: SegmentPrediction, annotation: Opp115Annotation | null): RetentionVagueness | 'none' {
+export function predictRetentionClass(prediction: SegmentPrediction, annotation: Opp115Annotation | null): RetentionVagueness | 'none' {
   const retention = prediction.claims.filter((c): c is RetentionClaim => c.kind === 'retention');
   if (retention.length === 0) return 'none';
   const marks = Object.values(annotation?.attributes ?? {})

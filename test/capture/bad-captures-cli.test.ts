@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDatabaseState } from '../helpers/database-state.js';
 import { buildHttpRequest, buildTcpFrame, buildUdpFrame, encodeText, PcapngWriter, PcapWriter, TCP_FLAGS } from '../helpers/pcap-writer.js';
-import { runCli, type CliRun } from '../helpers/run-cli.js';
+import { runCli, runCliAsync, type CliRun } from '../helpers/run-cli.js';
 import { capturePath } from './support.js';
 
 let dir = '';
@@ -134,6 +134,33 @@ describe('claimcheck import on bad captures', () => {
     const result = run(['import', capturePath('pagexray_ferguson.har'), '--app', 'Web']);
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/: imported as capture #\d+ \(har, 174 requests, \d+ flows/);
+  });
+
+  it('reads a JSON --identifiers file (array of label/value objects or a label map) like the line format', async () => {
+    writeFileSync(join(dir, 'ids.json'), '[{ "label": "user_a", "value": "user-001-abcdef" }, { "label": "user_b", "value": "user-003-abcdef" }]\n');
+    writeFileSync(join(dir, 'ids-map.json'), '{ "user_a": "user-001-abcdef", "user_b": "user-003-abcdef" }');
+    for (const file of ['ids.json', 'ids-map.json']) {
+      const result = await runCliAsync(['inspect', '--json', 'good.pcap', '--identifiers', file], dir);
+      expect(result.status, result.stderr).toBe(0);
+      const summary = JSON.parse(result.stdout) as { identifierHits: { label: string; frame: number }[] };
+      expect(summary.identifierHits.map((h) => [h.label, h.frame])).toEqual([
+        ['user_a', 2],
+        ['user_b', 4],
+      ]);
+    }
+  });
+
+  it.each([
+    ['ids-broken.json', '[{ "label": "user_a", "value": ', /not valid JSON/],
+    ['ids-number.json', '[{ "label": "user_a", "value": 12345678 }]', /entry 1: expected a label and a string value/],
+    ['ids-short.json', '{ "user_a": "abc" }', /"user_a": expected a label and a string value of at least 4 characters/],
+  ])('refuses a bad JSON identifier file %s in one line naming it', async (file, text, mention) => {
+    writeFileSync(join(dir, file), text);
+    const result = await runCliAsync(['inspect', 'good.pcap', '--identifiers', file], dir);
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toContain(file);
+    expect(result.stderr).toMatch(mention);
   });
 
   it('reads identifiers from --identifiers and --identifier together', () => {

@@ -25,7 +25,7 @@ export function registerImportCommand(program: Command): void {
     .argument('<captures...>', 'capture files')
     .requiredOption('--app <name>', 'app the captures belong to', parseAppName)
     .option('--identifier <label=value>', 'an identifier to look for in payloads (repeatable)', collectIdentifier)
-    .option('--identifiers <file>', 'a file of identifiers to look for, one label=value a line (# comments)')
+    .option('--identifiers <file>', 'a file of identifiers to look for: one label=value a line (# comments), or JSON')
     .option('--format <format>', 'capture format (pcap, pcapng, har, zeek); default: from magic bytes, else extension', parseCaptureFormat)
     .option('--app-domain <domain>', "the app's own domain (repeatable); its traffic is first party", collectString)
     .action(async (files: string[], options: ImportOptions, command: Command) => {

@@ -18,7 +18,7 @@ export function registerInspectCommand(program: Command): void {
     .option('--json', 'print the summary as JSON')
     .option('--format <format>', 'capture format; default: from magic bytes, else extension', parseCaptureFormat)
     .option('--identifier <label=value>', 'an identifier to look for (repeatable)', collectIdentifier)
-    .option('--identifiers <file>', 'a file of identifiers to look for, one label=value a line (# comments)')
+    .option('--identifiers <file>', 'a file of identifiers to look for: one label=value a line (# comments), or JSON')
     .action(async (file: string, options: { json?: boolean; format?: CaptureFormat; identifier?: IdentifierNeedle[]; identifiers?: string }) => {
       const identifiers = [...(options.identifier ?? []), ...(options.identifiers !== undefined ? await readIdentifierFile(options.identifiers) : [])];
       const progress = createProgressBar(`reading ${safeTerminalText(file)}`);
