@@ -25,13 +25,22 @@ export type AnnotatorAgreementMeasure =
   | {
       measure: 'Retention Period';
       level: 'annotator-agreement';
-      /** Annotated retention practices with a modelled value on a segment where another annotator gave one too. */
-      units: number;
-      /** Share of units whose value equals some other annotator's value on the segment. */
-      annotatorAccuracy: number | null;
-      /** Share of units where the extractor's class for the segment equals some other annotator's value. */
-      claimcheckAccuracy: number | null;
+      /**
+       * Like the main Retention Period accuracy: every annotator's practice with a modelled value is a unit for each
+       * other annotator of the policy, who is right when they gave the same value on the segment (no retention
+       * label there counts as wrong, as no retention claim does for the extractor).
+       */
+      perPractice: RetentionAgreement;
+      /** Only where both gave a value: each value against the values the other annotators gave the segment. */
+      whenBothLabelled: RetentionAgreement;
     };
+
+/** Accuracy of a held-out annotator and of the extractor on the same retention units. */
+export interface RetentionAgreement {
+  units: number;
+  annotatorAccuracy: number | null;
+  claimcheckAccuracy: number | null;
+}
 
 interface AgreementCounts {
   annotator: BinaryCounts;
@@ -51,7 +60,8 @@ export function scoreAnnotatorAgreement(corpus: Opp115Corpus, predictionOf: Segm
   const counts = new Map<Opp115Category, AgreementCounts>(
     OPP115_CATEGORIES.map((c) => [c, { annotator: createBinaryCounts(), claimcheck: createBinaryCounts(), consolidated: createBinaryCounts(), units: 0 }]),
   );
-  const retention = { units: 0, annotatorCorrect: 0, claimcheckCorrect: 0 };
+  const perPractice = createRetentionCounts();
+  const whenBothLabelled = createRetentionCounts();
 
   for (const policy of corpus.policies) {
     const own = policy.annotatorAnnotations;
@@ -73,7 +83,7 @@ export function scoreAnnotatorAgreement(corpus: Opp115Corpus, predictionOf: Segm
           countDecision(entry.consolidated, consolidated.get(index)?.has(category) ?? false, heldSays);
         }
       }
-      countRetentionAgreement(policy, index, prediction, retention);
+      countRetentionAgreement(policy, index, prediction, perPractice, whenBothLabelled);
     }
   }
 
@@ -88,37 +98,51 @@ export function scoreAnnotatorAgreement(corpus: Opp115Corpus, predictionOf: Segm
       annotatorAgainstConsolidated: scoreBinaryCounts(entry.consolidated),
     });
   }
-  measures.push({
-    measure: 'Retention Period',
-    level: 'annotator-agreement',
-    units: retention.units,
-    annotatorAccuracy: ratio(retention.annotatorCorrect, retention.units),
-    claimcheckAccuracy: ratio(retention.claimcheckCorrect, retention.units),
-  });
+  measures.push({ measure: 'Retention Period', level: 'annotator-agreement', perPractice: scoreRetention(perPractice), whenBothLabelled: scoreRetention(whenBothLabelled) });
   return measures;
 }
 
-/** Each annotator's retention value on a segment, against the values the other annotators gave it. */
-function countRetentionAgreement(
-  policy: Opp115Policy,
-  index: number,
-  prediction: SegmentPrediction,
-  totals: { units: number; annotatorCorrect: number; claimcheckCorrect: number },
-): void {
-  const values: { annotator: string; value: RetentionVagueness }[] = [];
+interface RetentionCounts {
+  units: number;
+  annotatorCorrect: number;
+  claimcheckCorrect: number;
+}
+
+function createRetentionCounts(): RetentionCounts {
+  return { units: 0, annotatorCorrect: 0, claimcheckCorrect: 0 };
+}
+
+function scoreRetention(counts: RetentionCounts): RetentionAgreement {
+  return { units: counts.units, annotatorAccuracy: ratio(counts.annotatorCorrect, counts.units), claimcheckAccuracy: ratio(counts.claimcheckCorrect, counts.units) };
+}
+
+/** The retention values the annotators of a policy gave one segment, practice by practice. */
+function countRetentionAgreement(policy: Opp115Policy, index: number, prediction: SegmentPrediction, perPractice: RetentionCounts, whenBothLabelled: RetentionCounts): void {
+  const practices: { annotation: Opp115Annotation; value: RetentionVagueness }[] = [];
   for (const annotation of policy.annotatorAnnotations ?? []) {
     if (annotation.segmentIndex !== index || annotation.category !== 'Data Retention') continue;
     const value = RETENTION_VALUES[annotation.attributes['Retention Period']?.value ?? ''];
-    if (value !== undefined) values.push({ annotator: annotation.annotator, value });
+    if (value !== undefined) practices.push({ annotation, value });
   }
-  if (values.length === 0) return;
-  const predicted = predictRetentionClass(prediction, null);
-  for (const { annotator, value } of values) {
-    const others = new Set(values.filter((v) => v.annotator !== annotator).map((v) => v.value));
+  if (practices.length === 0) return;
+  const annotators = new Set((policy.annotatorAnnotations ?? []).map((a) => a.annotator));
+  for (const { annotation, value } of practices) {
+    // The extractor's answer for this practice, located by the annotator's marked text as in the main measure.
+    const predicted = predictRetentionClass(prediction, annotation);
+    for (const other of annotators) {
+      if (other === annotation.annotator) continue;
+      perPractice.units++;
+      if (practices.some((p) => p.annotation.annotator === other && p.value === value)) perPractice.annotatorCorrect++;
+      if (predicted === value) perPractice.claimcheckCorrect++;
+    }
+  }
+  const segmentClass = predictRetentionClass(prediction, null);
+  for (const { annotation, value } of practices) {
+    const others = new Set(practices.filter((p) => p.annotation.annotator !== annotation.annotator).map((p) => p.value));
     if (others.size === 0) continue;
-    totals.units++;
-    if (others.has(value)) totals.annotatorCorrect++;
-    if (predicted !== 'none' && others.has(predicted)) totals.claimcheckCorrect++;
+    whenBothLabelled.units++;
+    if (others.has(value)) whenBothLabelled.annotatorCorrect++;
+    if (segmentClass !== 'none' && others.has(segmentClass)) whenBothLabelled.claimcheckCorrect++;
   }
 }
 

@@ -82,9 +82,14 @@ describe('annotator agreement on OPP-115', () => {
       // The extractor finds SSL in transit: right where 10's label is the gold, wrong when 10 is held out.
       claimcheck: { truePositives: 2, falsePositives: 1, falseNegatives: 0 },
     });
-    // Segment 0: 10 said Stated Period, 11 said Limited; each is scored against the other's value.
-    // The extractor says "stated", which matches 11's held-out gold (10's value) but not 10's.
-    expect(agreementOf(measures, 'Retention Period')).toMatchObject({ units: 2, annotatorAccuracy: 0, claimcheckAccuracy: 0.5 });
+    // Per practice: each of the three practices is a unit for both other annotators (6). Nobody repeats
+    // another's value; the extractor's "stated" matches 10's practice, for both of its units.
+    // When both labelled: segment 0 only, 10 (Stated Period) against 11 (Limited) and back; the
+    // extractor's "stated" matches 11's held-out gold (10's value) but not 10's.
+    expect(agreementOf(measures, 'Retention Period')).toMatchObject({
+      perPractice: { units: 6, annotatorAccuracy: 0, claimcheckAccuracy: 0.3333 },
+      whenBothLabelled: { units: 2, annotatorAccuracy: 0, claimcheckAccuracy: 0.5 },
+    });
   });
 
   it('refuses to measure agreement without the annotators\u2019 own files, in one line naming the folder', async () => {
