@@ -11,7 +11,7 @@ import { listUserEntities } from '../store/entity-repository.js';
 import type { StoredClaim } from '../store/policy-repository.js';
 import { DEFAULT_AUDIT_SETTINGS, recordAuditSettings, type AuditSettings } from '../rules/audit-settings.js';
 import { requireApp } from '../store/app-repository.js';
-import { listCaptures, loadFlows, loadIdentifierHits } from '../store/capture-repository.js';
+import { listCaptures, listIdentifierSearches, loadFlows, loadIdentifierHits } from '../store/capture-repository.js';
 import { findLinkedSnapshots, findSnapshotInForce, loadClaims, loadLinkedClaims } from '../store/policy-repository.js';
 import { saveAudit } from '../store/audit-repository.js';
 import type { StoreDatabase } from '../store/open-database.js';
@@ -222,6 +222,7 @@ function describeInputs(
       firstTime: c.firstTime,
       lastTime: c.lastTime,
       warnings: c.warningCount,
+      identifiersSearched: listIdentifierSearches(db, c.id).map((needle) => needle.label),
     })),
     ...(dataSources ? { dataSources: [...dataSources] } : {}),
     entityLists,

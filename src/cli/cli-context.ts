@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { existsSync, rmSync } from 'node:fs';
 import type { AuditDependencies } from '../audit/run-audit.js';
 import { EntityCatalog } from '../enrich/entity-catalog.js';
 import { mergeUserEntities } from '../enrich/merge-user-entities.js';
@@ -9,6 +10,21 @@ import { readToolVersion } from '../package-root.js';
 import type { AuditDataSource } from '../model/audit.js';
 import { openDatabase, type StoreDatabase } from '../store/open-database.js';
 import { translateStoreError } from '../store/translate-store-error.js';
+import { findAppId, findSimilarAppNames } from '../store/app-repository.js';
+import { safeTerminalLine } from './terminal-text.js';
+
+/**
+ * Warns on stderr when a command is about to create an app whose name differs from an existing app's only in letter
+ * case or spacing: the user has probably mistyped it, and the evidence would be split between two apps.
+ */
+export function warnAboutSimilarAppName(db: StoreDatabase, name: string): void {
+  if (findAppId(db, name) !== null) return;
+  const similar = findSimilarAppNames(db, name);
+  if (similar.length === 0) return;
+  process.stderr.write(
+    `claimcheck: warning: creating a new app ${safeTerminalLine(JSON.stringify(name))}; this database already has ${similar.map((n) => safeTerminalLine(JSON.stringify(n))).join(', ')} (app names are exact: letter case and spaces count)\n`,
+  );
+}
 
 /** Options every command shares (declared on the root program). */
 export interface GlobalOptions {
@@ -36,14 +52,29 @@ export async function withDatabase<T>(
   use: DatabaseUse = 'create-if-missing',
 ): Promise<T> {
   const path = readGlobalOptions(command).db;
+  const existed = existsSync(path);
   const db = openDatabase(path, { mustExist: use === 'must-exist' });
+  let failed = false;
   try {
     return await work(db);
   } catch (error) {
+    failed = true;
     // A busy, full or corrupt database is the user's situation to fix, not a claimcheck bug.
     throw translateStoreError(error, path);
   } finally {
+    // A command refused before it stored anything leaves no database behind that it created; one another process
+    // has written to meanwhile is kept.
+    const leaveNothing = failed && !existed && isEmptyStore(db);
     db.close();
+    if (leaveNothing) for (const file of [path, `${path}-wal`, `${path}-shm`]) rmSync(file, { force: true });
+  }
+}
+
+function isEmptyStore(db: StoreDatabase): boolean {
+  try {
+    return (db.prepare('SELECT (SELECT count(*) FROM apps) + (SELECT count(*) FROM entities) AS n').get() as { n: number }).n === 0;
+  } catch {
+    return false;
   }
 }
 

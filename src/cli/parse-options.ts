@@ -42,6 +42,25 @@ export function parseSeverityOption(text: string): Severity {
   return severity;
 }
 
+/**
+ * Parses a date given on the command line (`2024-03-01` or a full ISO 8601 time with zone), as UTC. A date without
+ * a time is midnight UTC. Refuses impossible dates ("2024-02-30") and times in the future.
+ */
+export function parseDateOption(text: string, now: Date = new Date()): Date {
+  const trimmed = text.trim();
+  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(trimmed);
+  if (!dateOnly && !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(trimmed)) {
+    throw new InvalidArgumentError(`expected a date like 2024-03-01 or 2024-03-01T12:00:00Z, got ${JSON.stringify(text)}`);
+  }
+  const date = new Date(dateOnly ? `${trimmed}T00:00:00Z` : trimmed);
+  // Date accepts 2024-02-30 as 1 March: compare the calendar date back.
+  if (Number.isNaN(date.getTime()) || (dateOnly && date.toISOString().slice(0, 10) !== trimmed)) {
+    throw new InvalidArgumentError(`${JSON.stringify(text)} is not a valid date`);
+  }
+  if (date.getTime() > now.getTime()) throw new InvalidArgumentError(`${JSON.stringify(text)} is in the future`);
+  return date;
+}
+
 /** Parses `--format md,html,json` of report. */
 export function parseReportFormats(text: string): ReportFormat[] {
   const formats = text.split(',').map((f) => f.trim().toLowerCase()).filter((f) => f.length > 0);
@@ -54,13 +73,18 @@ export function parseReportFormats(text: string): ReportFormat[] {
   return [...new Set(parsed)];
 }
 
-/** A directory name derived from an app name: letters, digits and dashes only, never a path. */
+/**
+ * A directory name derived from an app name: lower-case letters and digits of any script joined by dashes, never a
+ * path. Accents are dropped ("Ünïcødé" → "unicøde"), other scripts are kept ("微信" stays "微信"), so that apps with
+ * names in other scripts do not all share one directory.
+ */
 export function slugifyAppName(name: string): string {
   const slug = name
     .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
     .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 64);
-  return slug || 'app';
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
+  // Cut by code point, never inside a surrogate pair, and without leaving a dash at the end.
+  return Array.from(slug).slice(0, 64).join('').replace(/-+$/, '') || 'app';
 }

@@ -77,6 +77,8 @@ export interface AuditInputs {
     firstTime: number | null;
     lastTime: number | null;
     warnings: number;
+    /** Labels of the identifiers the capture was searched for ([] = none); absent in audits stored before it was recorded. */
+    identifiersSearched?: string[];
   }[];
   /** Shipped data sets (IP data, entity catalog) with versions; absent in audits stored before it was recorded. */
   dataSources?: AuditDataSource[];

@@ -3,7 +3,7 @@ import { escapeHtml as h } from './escape-text.js';
 import { renderHtmlPage } from './html-page.js';
 import { formatEndpoint, formatTime, type WiresharkFilter } from './format-evidence.js';
 import type { ReportFinding, ReportModel } from './report-model.js';
-import { DATA_SOURCES_FROM_REPORT, describeEntityLists, describeJurisdictions, describeReproduction, LABEL_MEANINGS, METHODOLOGY_PARAGRAPHS } from './report-wording.js';
+import { DATA_SOURCES_FROM_REPORT, describeEntityLists, describeIdentifierSearch, describeJurisdictions, describeReproduction, LABEL_MEANINGS, METHODOLOGY_PARAGRAPHS } from './report-wording.js';
 import { renderCountryChart, renderOrganisationChart } from './render-traffic-chart.js';
 import { formatBytes, nameCountry } from './wording.js';
 
@@ -158,7 +158,7 @@ function renderMethodology(report: ReportModel): string {
       (c) =>
         `<li>${h(c.file)} — ${h(c.format)}, ${plural(c.packets, 'packet')}${
           c.firstTime !== null ? `, ${h(formatTime(c.firstTime))} to ${h(formatTime(c.lastTime ?? c.firstTime))}` : ''
-        }, sha256 <code>${h(c.sha256)}</code>${c.warnings > 0 ? `, ${plural(c.warnings, 'damaged record')} skipped` : ''}</li>`,
+        }, sha256 <code>${h(c.sha256)}</code>${c.warnings > 0 ? `, ${plural(c.warnings, 'damaged record')} skipped` : ''}${h(describeIdentifierSearch(c.identifiersSearched))}</li>`,
     )
     .join('\n');
   const policy = report.inputs.policy;

@@ -2,7 +2,7 @@ import type { PacketEvidence, PolicyEvidence } from '../model/finding.js';
 import { escapeMarkdown as md, escapeMarkdownCode as code } from './escape-text.js';
 import { formatEndpoint, formatTime } from './format-evidence.js';
 import type { ReportFinding, ReportModel } from './report-model.js';
-import { DATA_SOURCES_FROM_REPORT, describeEntityLists, describeJurisdictions, describeReproduction, LABEL_MEANINGS, METHODOLOGY_PARAGRAPHS } from './report-wording.js';
+import { DATA_SOURCES_FROM_REPORT, describeEntityLists, describeIdentifierSearch, describeJurisdictions, describeReproduction, LABEL_MEANINGS, METHODOLOGY_PARAGRAPHS } from './report-wording.js';
 import { formatBytes, nameCountry } from './wording.js';
 
 function renderPacketRow(e: PacketEvidence): string {
@@ -114,7 +114,7 @@ export function renderMarkdown(report: ReportModel): string {
   ];
   for (const c of report.inputs.captures) {
     lines.push(
-      `- **Capture:** ${md(c.file)} (${c.format}, ${c.packets} packets${c.firstTime !== null ? `, ${formatTime(c.firstTime)} – ${formatTime(c.lastTime ?? c.firstTime)}` : ''}, sha256 ${code(c.sha256)}${c.warnings > 0 ? `, ${c.warnings} damaged record${c.warnings === 1 ? '' : 's'} skipped` : ''})`,
+      `- **Capture:** ${md(c.file)} (${c.format}, ${c.packets} packets${c.firstTime !== null ? `, ${formatTime(c.firstTime)} – ${formatTime(c.lastTime ?? c.firstTime)}` : ''}, sha256 ${code(c.sha256)}${c.warnings > 0 ? `, ${c.warnings} damaged record${c.warnings === 1 ? '' : 's'} skipped` : ''})${md(describeIdentifierSearch(c.identifiersSearched))}`,
     );
   }
   lines.push('');

@@ -136,3 +136,13 @@ export function describeConfigurationComparison(sameConfiguration: boolean | nul
     ? 'Both audits used the same imported entity lists and --jurisdictions setting.'
     : 'The audits used different imported entity lists or --jurisdictions settings: a change may come from that rather than from the app.';
 }
+
+/**
+ * What a capture was searched for, as a clause after its description: without it a reader cannot tell "no
+ * identifier travelled in plaintext" from "no identifier was looked for". Empty for audits that did not record it.
+ */
+export function describeIdentifierSearch(labels: readonly string[] | undefined): string {
+  if (labels === undefined) return '';
+  if (labels.length === 0) return '; searched for no user identifiers (plaintext identifiers are reported only for values given with --identifier or --identifiers)';
+  return `; searched for identifiers: ${labels.join(', ')}`;
+}

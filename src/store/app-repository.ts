@@ -44,6 +44,20 @@ export function findAppId(db: StoreDatabase, name: string): number | null {
   return row?.id ?? null;
 }
 
+/**
+ * Other apps whose names differ from `name` only in letter case, spacing or Unicode form: when `name` is new, the user
+ * has probably mistyped one of them ("m" or "M " for "M"), and a new app would silently split the evidence.
+ */
+export function findSimilarAppNames(db: StoreDatabase, name: string): string[] {
+  const key = appNameKey(name);
+  const names = (db.prepare('SELECT name FROM apps ORDER BY name').all() as { name: string }[]).map((r) => r.name);
+  return names.filter((other) => other !== name && appNameKey(other) === key);
+}
+
+function appNameKey(name: string): string {
+  return name.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
 /** Names of apps that have at least one stored audit (a batch run skips them when resuming). */
 export function listAuditedAppNames(db: StoreDatabase): Set<string> {
   const rows = db.prepare('SELECT name FROM apps a WHERE EXISTS (SELECT 1 FROM audits u WHERE u.app_id = a.id)').all() as { name: string }[];

@@ -6,6 +6,7 @@ import type {
   FlowHostName,
   FlowSummary,
   IdentifierHit,
+  IdentifierNeedle,
   RealtimeSignature,
 } from '../model/capture-summary.js';
 import type { CaptureFormat } from '../model/observation.js';
@@ -51,6 +52,7 @@ export function insertCapture(
   summary: CaptureSummary,
   fileName: string,
   importedAt: Date,
+  identifiersSearched: readonly IdentifierNeedle[] = [],
 ): number {
   const captureId = Number(
     db
@@ -110,13 +112,7 @@ export function insertCapture(
   const insertQuery = db.prepare('INSERT INTO dns_queries (capture_id, frame, time, name, type) VALUES (?, ?, ?, ?, ?)');
   for (const q of summary.dnsQueries ?? []) insertQuery.run(captureId, q.frame, q.time, q.name, q.type);
 
-  const insertHit = db.prepare(
-    `INSERT INTO identifier_hits (capture_id, label, value, encoding, frame, time, offset, context, encrypted, protocol, src, src_port, dst, dst_port, end_frame)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  for (const h of summary.identifierHits) {
-    insertHit.run(captureId, h.label, h.value, h.encoding, h.frame, h.time, h.offset, h.context, h.encrypted ? 1 : 0, h.protocol, h.src, h.srcPort, h.dst, h.dstPort, h.endFrame ?? null);
-  }
+  insertIdentifierHits(db, captureId, summary.identifierHits);
   const insertHeuristic = db.prepare(
     `INSERT INTO heuristic_hits (capture_id, kind, value, encoding, frame, time, offset, context, encrypted, protocol, src, src_port, dst, dst_port)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -124,7 +120,30 @@ export function insertCapture(
   for (const h of summary.heuristicHits ?? []) {
     insertHeuristic.run(captureId, h.label, h.value, h.encoding, h.frame, h.time, h.offset, h.context, h.encrypted ? 1 : 0, h.protocol, h.src, h.srcPort, h.dst, h.dstPort);
   }
+  insertIdentifierSearches(db, captureId, identifiersSearched, importedAt);
   return captureId;
+}
+
+/** Stores identifier hits of a capture (at import, or when it is searched again for new identifiers). */
+export function insertIdentifierHits(db: StoreDatabase, captureId: number, hits: readonly IdentifierHit[]): void {
+  const insertHit = db.prepare(
+    `INSERT INTO identifier_hits (capture_id, label, value, encoding, frame, time, offset, context, encrypted, protocol, src, src_port, dst, dst_port, end_frame)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  for (const h of hits) {
+    insertHit.run(captureId, h.label, h.value, h.encoding, h.frame, h.time, h.offset, h.context, h.encrypted ? 1 : 0, h.protocol, h.src, h.srcPort, h.dst, h.dstPort, h.endFrame ?? null);
+  }
+}
+
+/** Records that a capture was searched for these identifiers (whether or not they were found). */
+export function insertIdentifierSearches(db: StoreDatabase, captureId: number, needles: readonly IdentifierNeedle[], searchedAt: Date): void {
+  const insert = db.prepare('INSERT OR IGNORE INTO identifier_searches (capture_id, label, value, searched_at) VALUES (?, ?, ?, ?)');
+  for (const needle of needles) insert.run(captureId, needle.label, needle.value, searchedAt.toISOString());
+}
+
+/** The identifiers a capture was searched for, in the order they were recorded. */
+export function listIdentifierSearches(db: StoreDatabase, captureId: number): IdentifierNeedle[] {
+  return db.prepare('SELECT label, value FROM identifier_searches WHERE capture_id = ? ORDER BY rowid').all(captureId) as IdentifierNeedle[];
 }
 
 const CAPTURE_SELECT = `SELECT id, file_name, source_path, sha256, format, size_bytes, packet_count, first_time, last_time, imported_at, warning_count FROM captures`;

@@ -1,4 +1,7 @@
 import type { Claim } from '../model/claim.js';
+import { PolicyError } from '../model/errors.js';
+import { describeNotAPolicy } from '../policy/detect-not-a-policy.js';
+import { describeUnsupportedLanguage, detectPolicyLanguage } from '../policy/detect-policy-language.js';
 import type { ExtractedPolicy, PolicySnapshot } from '../model/policy.js';
 import { extractClaims, type OrganisationName } from '../policy/extract-claims.js';
 import { extractPolicyText } from '../policy/extract-policy-text.js';
@@ -26,8 +29,23 @@ export async function analysePolicy(
 ): Promise<AnalysedPolicy> {
   const snapshot = await loadPolicySnapshot(source, { now: options.now });
   const extracted = extractPolicyText(snapshot);
+  const notAPolicy = describeNotAPolicy(snapshot.bytes, extracted.text);
+  if (notAPolicy !== null) {
+    throw new PolicyError(source, notAPolicy, notAPolicy.includes('capture') ? 'import captures with claimcheck import' : 'give the privacy policy as HTML, Markdown or plain text');
+  }
   const claims = extractClaims(extracted, { organisations: options.organisations });
   return { snapshot, extracted, claims };
+}
+
+/**
+ * Refuses a policy in a language claimcheck does not read: it yields no claims, and an audit would then call every
+ * recipient undisclosed. With `allowAnyLanguage` the policy is kept and the returned warning says what is missing.
+ * @throws PolicyError naming the source and the language detected.
+ */
+export function checkPolicyLanguage(policy: AnalysedPolicy, source: string, allowAnyLanguage: boolean, hint: string): string | null {
+  const unsupported = describeUnsupportedLanguage(detectPolicyLanguage(policy.extracted.text));
+  if (unsupported !== null && !allowAnyLanguage) throw new PolicyError(source, unsupported, hint);
+  return unsupported;
 }
 
 /** What storing a policy did: its snapshot, and the snapshot of each linked page. */

@@ -1,7 +1,7 @@
 import { runAudit, type AuditDependencies } from '../audit/run-audit.js';
 import { getRegistrableDomain } from '../enrich/registrable-domain.js';
 import type { StoreDatabase } from '../store/open-database.js';
-import { analysePolicy, storePolicy } from './add-policy.js';
+import { analysePolicy, checkPolicyLanguage, storePolicy } from './add-policy.js';
 import { followSubprocessorLinks } from './follow-subprocessor-links.js';
 import type { BatchApp } from './read-batch-manifest.js';
 import { importCapture } from './import-capture.js';
@@ -25,6 +25,7 @@ export async function auditBatchApp(db: StoreDatabase, row: BatchApp, deps: Audi
   if (row.policy !== null) {
     const organisations = deps.catalog.organisationNames();
     const policy = await analysePolicy(row.policy, { organisations, now: deps.now });
+    checkPolicyLanguage(policy, row.policy, false, 'use an English version of the policy in the manifest, or add it with claimcheck policy add --any-language before the batch');
     const followed = row.followSubprocessors === true ? await followSubprocessorLinks(policy, { organisations, now: deps.now }) : null;
     storePolicy(db, row.app, policy, deps.now, appDomains, followed?.pages ?? []);
     warnings.push(...(followed?.warnings ?? []));

@@ -7,13 +7,22 @@ import type { CaptureFormat } from '../model/observation.js';
 import { summarizeCapture } from '../capture/summarize-capture.js';
 import { toImportError } from '../capture/read-file-chunks.js';
 import { addAppDomains, ensureApp, findAppId } from '../store/app-repository.js';
-import { findCaptureBySha, hasCaptureOfSize, insertCapture } from '../store/capture-repository.js';
+import {
+  findCaptureBySha,
+  hasCaptureOfSize,
+  insertCapture,
+  insertIdentifierHits,
+  insertIdentifierSearches,
+  listIdentifierSearches,
+} from '../store/capture-repository.js';
 import type { StoreDatabase } from '../store/open-database.js';
 
 /** Outcome of importing one capture file. */
 export type ImportOutcome =
   | { status: 'imported'; captureId: number; summary: CaptureSummary }
-  | { status: 'already-imported'; captureId: number; sha256: string };
+  | { status: 'already-imported'; captureId: number; sha256: string }
+  /** Already imported, and searched now for identifiers it had not been searched for. */
+  | { status: 'searched-again'; captureId: number; sha256: string; identifiers: IdentifierNeedle[]; hits: number };
 
 /** sha256 of a file, streamed. */
 async function hashFile(file: string): Promise<string> {
@@ -44,7 +53,8 @@ export interface ImportCaptureOptions {
  * transaction, committed after the last file, so a bad file among several, or a kill at any moment, leaves the
  * database as it was before the command. The first file is parsed before the write lock is taken; later ones are
  * parsed while it is held, one at a time, so memory holds one file's summary (its flows), never its packets.
- * A file already imported for this app (same sha256), or given twice, is not imported again.
+ * A file already imported for this app (same sha256), or given twice, is not imported again; if it is given with
+ * identifiers it was not searched for, it is searched for those (its flows are not stored twice).
  * @throws ImportError naming the first bad file; nothing is written then.
  */
 export async function importCaptures(db: StoreDatabase, files: readonly string[], options: ImportCaptureOptions): Promise<ImportOutcome[]> {
@@ -58,7 +68,7 @@ export async function importCaptures(db: StoreDatabase, files: readonly string[]
         db.exec('BEGIN IMMEDIATE');
         transactionOpen = true;
       }
-      const outcome = read.status === 'read' ? writeCapture(db, file, read.summary, options) : read;
+      const outcome = read.status === 'read' ? writeCapture(db, file, read.summary, options) : read.status === 'searched' ? writeSearch(db, read, options.now()) : read;
       outcomes.push(outcome);
       options.onFileDone?.(file, outcome);
     }
@@ -85,7 +95,11 @@ export async function importCapture(
   return outcome;
 }
 
-type ReadOutcome = { status: 'read'; summary: CaptureSummary } | Extract<ImportOutcome, { status: 'already-imported' }>;
+type ReadOutcome =
+  | { status: 'read'; summary: CaptureSummary }
+  /** A capture already stored, parsed again to search it for identifiers it had not been searched for. */
+  | { status: 'searched'; captureId: number; summary: CaptureSummary; identifiers: IdentifierNeedle[] }
+  | Extract<ImportOutcome, { status: 'already-imported' }>;
 
 /** Parses one file, or finds it already imported (checked again when written, under the write lock). */
 async function readForImport(db: StoreDatabase, file: string, options: ImportCaptureOptions): Promise<ReadOutcome> {
@@ -96,7 +110,17 @@ async function readForImport(db: StoreDatabase, file: string, options: ImportCap
   if (appId !== null && hasCaptureOfSize(db, appId, await fileSize(file))) {
     knownSha256 = await hashFile(file);
     const existing = findCaptureBySha(db, appId, knownSha256);
-    if (existing) return { status: 'already-imported', captureId: existing.id, sha256: knownSha256 };
+    if (existing) {
+      const unsearched = identifiersNotSearched(db, existing.id, options.identifiers);
+      if (unsearched.length === 0) return { status: 'already-imported', captureId: existing.id, sha256: knownSha256 };
+      const summary = await summarizeCapture(file, {
+        format: options.format,
+        identifiers: unsearched,
+        onProgress: options.onProgress === undefined ? undefined : (done, total) => options.onProgress?.(file, done, total),
+        knownSha256,
+      });
+      return { status: 'searched', captureId: existing.id, summary, identifiers: unsearched };
+    }
   }
   const summary = await summarizeCapture(file, {
     format: options.format,
@@ -112,9 +136,39 @@ function writeCapture(db: StoreDatabase, file: string, summary: CaptureSummary, 
   const appId = ensureApp(db, options.appName, options.now());
   // Checked under the write lock: the file may be a repeat, or another process may have imported it meanwhile.
   const existing = findCaptureBySha(db, appId, summary.sha256);
-  if (existing) return { status: 'already-imported', captureId: existing.id, sha256: summary.sha256 };
+  if (existing) return writeSearch(db, { status: 'searched', captureId: existing.id, summary, identifiers: options.identifiers }, options.now());
   addAppDomains(db, appId, options.appDomains ?? []);
-  return { status: 'imported', captureId: insertCapture(db, appId, summary, basename(file), options.now()), summary };
+  return { status: 'imported', captureId: insertCapture(db, appId, summary, basename(file), options.now(), options.identifiers), summary };
+}
+
+/**
+ * Stores the hits of identifiers a stored capture had not been searched for (checked again under the write lock:
+ * another process may have searched it meanwhile, or the same file may be given twice).
+ */
+function writeSearch(db: StoreDatabase, read: Extract<ReadOutcome, { status: 'searched' }>, now: Date): ImportOutcome {
+  const identifiers = identifiersNotSearched(db, read.captureId, read.identifiers);
+  if (identifiers.length === 0) return { status: 'already-imported', captureId: read.captureId, sha256: read.summary.sha256 };
+  const wanted = new Set(identifiers.map(needleKey));
+  const hits = read.summary.identifierHits.filter((hit) => wanted.has(needleKey(hit)));
+  insertIdentifierHits(db, read.captureId, hits);
+  insertIdentifierSearches(db, read.captureId, identifiers, now);
+  return { status: 'searched-again', captureId: read.captureId, sha256: read.summary.sha256, identifiers, hits: hits.length };
+}
+
+/** The identifiers among `needles` that a stored capture has not been searched for. */
+function identifiersNotSearched(db: StoreDatabase, captureId: number, needles: readonly IdentifierNeedle[]): IdentifierNeedle[] {
+  const searched = new Set(listIdentifierSearches(db, captureId).map(needleKey));
+  const seen = new Set<string>();
+  return needles.filter((needle) => {
+    const key = needleKey(needle);
+    if (searched.has(key) || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function needleKey(needle: { label: string; value: string }): string {
+  return `${needle.label}\u0000${needle.value}`;
 }
 
 async function fileSize(file: string): Promise<number> {

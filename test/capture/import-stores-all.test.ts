@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ImportError } from '../../src/model/errors.js';
 import { summarizeCapture } from '../../src/capture/summarize-capture.js';
-import { listCaptures, loadDnsQueries, loadHeuristicHits, loadIdentifierHits } from '../../src/store/capture-repository.js';
+import { listCaptures, listIdentifierSearches, loadDnsQueries, loadHeuristicHits, loadIdentifierHits } from '../../src/store/capture-repository.js';
 import { countRows } from '../../src/store/check-database.js';
 import { openDatabase, type StoreDatabase } from '../../src/store/open-database.js';
 import { findAppId } from '../../src/store/app-repository.js';
@@ -98,6 +98,53 @@ describe('a multi-file import is one transaction', () => {
     expect(outcomes.map((o) => o.status)).toEqual(['imported', 'already-imported']);
     expect(outcomes[1]?.captureId).toBe(outcomes[0]?.captureId);
     expect(listCaptures(db, findAppId(db, 'Twice') ?? -1)).toHaveLength(1);
+    db.close();
+  });
+});
+
+describe('importing a stored capture again with identifiers', () => {
+  it('searches it for the identifiers it was not searched for, stores their hits once, and says so', async () => {
+    const file = writeSplitRequest();
+    const other = { label: 'host_tag', value: 'metrics.example.net' };
+    const db = freshDatabase();
+    const [first] = await importCaptures(db, [file], { appName: 'Again', identifiers: [], now });
+    expect(first?.status).toBe('imported');
+    const captureId = first!.captureId;
+    expect(loadIdentifierHits(db, [captureId])).toEqual([]);
+    expect(listIdentifierSearches(db, captureId)).toEqual([]);
+
+    const [second] = await importCaptures(db, [file], { appName: 'Again', identifiers: [secret], now });
+    expect(second).toMatchObject({ status: 'searched-again', captureId, identifiers: [secret] });
+    // The same hits as an import that had the identifier from the start.
+    const fresh = freshDatabase();
+    const [reference] = await importCaptures(fresh, [file], { appName: 'Again', identifiers: [secret], now });
+    const strip = (hits: ReturnType<typeof loadIdentifierHits>): unknown[] => hits.map(({ captureId: _id, ...rest }) => rest);
+    expect(strip(loadIdentifierHits(db, [captureId]))).toEqual(strip(loadIdentifierHits(fresh, [reference!.captureId])));
+    expect(second).toMatchObject({ hits: loadIdentifierHits(db, [captureId]).length });
+    expect(listIdentifierSearches(db, captureId)).toEqual([secret]);
+    fresh.close();
+
+    // Only the new one of two identifiers is searched; a repeat changes nothing.
+    const hitsBefore = loadIdentifierHits(db, [captureId]).length;
+    const [third] = await importCaptures(db, [file], { appName: 'Again', identifiers: [secret, other], now });
+    expect(third).toMatchObject({ status: 'searched-again', identifiers: [other] });
+    expect(loadIdentifierHits(db, [captureId]).filter((h) => h.label === 'user_id')).toHaveLength(hitsBefore);
+    expect(loadIdentifierHits(db, [captureId]).some((h) => h.label === 'host_tag')).toBe(true);
+    const [fourth] = await importCaptures(db, [file, file], { appName: 'Again', identifiers: [secret, other], now });
+    expect(fourth?.status).toBe('already-imported');
+    expect(listCaptures(db, findAppId(db, 'Again') ?? -1)).toHaveLength(1);
+    db.close();
+  });
+
+  it('a file given twice with identifiers is imported once with its hits stored once', async () => {
+    const db = freshDatabase();
+    const file = writeSplitRequest();
+    const outcomes = await importCaptures(db, [file, file], { appName: 'TwiceIds', identifiers: [secret], now });
+    expect(outcomes.map((o) => o.status)).toEqual(['imported', 'already-imported']);
+    const fresh = freshDatabase();
+    const [reference] = await importCaptures(fresh, [file], { appName: 'TwiceIds', identifiers: [secret], now });
+    expect(loadIdentifierHits(db, [outcomes[0]!.captureId])).toHaveLength(loadIdentifierHits(fresh, [reference!.captureId]).length);
+    fresh.close();
     db.close();
   });
 });

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { describeUnsupportedLanguage, detectPolicyLanguage } from '../../src/policy/detect-policy-language.js';
@@ -43,5 +43,17 @@ describe('detectPolicyLanguage', () => {
     const forced = runCli(['--db', db, 'policy', 'add', file, '--app', 'telegram', '--any-language']);
     expect(forced.status).toBe(0);
     expect(forced.stderr).toMatch(/warning: .*German/);
+  });
+
+  it('batch refuses a non-English policy row in one line, as policy add does, and audits nothing for it', () => {
+    const dir = tempDir();
+    const file = join(DIR, readdirSync(DIR).find((f) => f.startsWith('Telegram_')) ?? '');
+    const capture = join(process.cwd(), 'observations', 'example-voice-app', 'murmur-session.pcap');
+    writeFileSync(join(dir, 'apps.csv'), `app,policy,captures\nTelegram,"${file}","${capture}"\n`);
+    const run = runCli(['batch', 'apps.csv'], dir);
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toMatch(/line 2: app "Telegram": .*German.*English policies only/);
+    expect(run.stdout).toMatch(/1 failed/);
   });
 });

@@ -68,6 +68,36 @@ describe('migrateDatabase', () => {
     }
   });
 
+  it('records, for captures imported before version 7, the identifiers that have hits as searched', () => {
+    const path = join(tempDir(), 'v6.db');
+    const raw = new Database(path);
+    migrateDatabase(raw, path, false, readMigrations().filter((m) => m.version <= 6));
+    raw.prepare('INSERT INTO apps (id, name, created_at) VALUES (1, ?, ?)').run('Old app', '2026-01-01T00:00:00Z');
+    raw
+      .prepare(
+        `INSERT INTO captures (id, app_id, file_name, source_path, sha256, format, size_bytes, packet_count, first_time, last_time, imported_at, warning_count)
+         VALUES (1, 1, 'a.pcap', '/a.pcap', ?, 'pcap', 10, 1, 0, 0, '2026-01-02T00:00:00Z', 0)`,
+      )
+      .run('a'.repeat(64));
+    const hit = raw.prepare(
+      `INSERT INTO identifier_hits (capture_id, label, value, encoding, frame, time, offset, context, encrypted, protocol, src, src_port, dst, dst_port)
+       VALUES (1, ?, ?, ?, 1, 0, 0, '', 0, 'udp', '10.0.0.1', 1, '10.0.0.2', 2)`,
+    );
+    hit.run('user_id', 'u-48151623', 'raw');
+    hit.run('user_id', 'u-48151623', 'base64');
+    hit.run('room_id', 'room-7f3a9c', 'raw');
+    raw.close();
+    const db = openDatabase(path);
+    try {
+      expect(db.prepare('SELECT capture_id, label, value, searched_at FROM identifier_searches ORDER BY label').all()).toEqual([
+        { capture_id: 1, label: 'room_id', value: 'room-7f3a9c', searched_at: '2026-01-02T00:00:00Z' },
+        { capture_id: 1, label: 'user_id', value: 'u-48151623', searched_at: '2026-01-02T00:00:00Z' },
+      ]);
+    } finally {
+      db.close();
+    }
+  });
+
   it('two processes creating the same fresh database at once both succeed with one schema', async () => {
     const dir = tempDir();
     copyFileSync(resolve('policies/example-voice-app/murmur-privacy-policy.html'), join(dir, 'policy.html'));

@@ -3,7 +3,7 @@ import type { IdentifierNeedle } from '../../model/capture-summary.js';
 import type { CaptureFormat } from '../../model/observation.js';
 import { getRegistrableDomain } from '../../enrich/registrable-domain.js';
 import { importCaptures, type ImportOutcome } from '../../workflow/import-capture.js';
-import { withDatabase } from '../cli-context.js';
+import { warnAboutSimilarAppName, withDatabase } from '../cli-context.js';
 import { collectIdentifier, collectString, parseAppName, parseCaptureFormat } from '../parse-options.js';
 import { createProgressBar, type ProgressBar } from '../progress-bar.js';
 import { describeCaptureUnits } from '../describe-capture-units.js';
@@ -31,6 +31,7 @@ export function registerImportCommand(program: Command): void {
     .action(async (files: string[], options: ImportOptions, command: Command) => {
       const identifiers = [...(options.identifier ?? []), ...(options.identifiers !== undefined ? await readIdentifierFile(options.identifiers) : [])];
       await withDatabase(command, async (db) => {
+        warnAboutSimilarAppName(db, options.app);
         // One bar per file, replaced when the next file starts; all files commit together, so results print after.
         const progress: { file: string | null; bar: ProgressBar | null } = { file: null, bar: null };
         const outcomes: { file: string; outcome: ImportOutcome }[] = [];
@@ -63,6 +64,13 @@ function printOutcome(file: string, outcome: ImportOutcome): void {
   const name = safeTerminalText(file);
   if (outcome.status === 'already-imported') {
     process.stdout.write(`${name}: already imported for this app (same sha256 ${outcome.sha256.slice(0, 12)}); nothing changed\n`);
+    return;
+  }
+  if (outcome.status === 'searched-again') {
+    const labels = safeTerminalText(outcome.identifiers.map((i) => i.label).join(', '));
+    process.stdout.write(
+      `${name}: already imported as capture #${outcome.captureId} (same sha256 ${outcome.sha256.slice(0, 12)}); searched it for ${outcome.identifiers.length} new identifier${outcome.identifiers.length === 1 ? '' : 's'} (${labels}): ${outcome.hits} hit${outcome.hits === 1 ? '' : 's'}\n`,
+    );
     return;
   }
   const s = outcome.summary;

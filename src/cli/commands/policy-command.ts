@@ -1,16 +1,15 @@
 import type { Command } from 'commander';
 import { getRegistrableDomain } from '../../enrich/registrable-domain.js';
-import { ConfigError, PolicyError } from '../../model/errors.js';
+import { ConfigError } from '../../model/errors.js';
 import type { Claim } from '../../model/claim.js';
 import { diffPolicyClaims } from '../../policy/diff-policy-claims.js';
 import { requireApp } from '../../store/app-repository.js';
 import { listSnapshots, loadClaims, type StoredSnapshot } from '../../store/policy-repository.js';
 import { describeClaim } from './extract-command.js';
-import { describeUnsupportedLanguage, detectPolicyLanguage } from '../../policy/detect-policy-language.js';
-import { analysePolicy, storePolicy } from '../../workflow/add-policy.js';
+import { analysePolicy, checkPolicyLanguage, storePolicy } from '../../workflow/add-policy.js';
 import { followSubprocessorLinks } from '../../workflow/follow-subprocessor-links.js';
-import { loadCatalogWithUserEntities, withDatabase } from '../cli-context.js';
-import { collectString, parseAppName } from '../parse-options.js';
+import { loadCatalogWithUserEntities, warnAboutSimilarAppName, withDatabase } from '../cli-context.js';
+import { collectString, parseAppName, parseDateOption } from '../parse-options.js';
 import { safeTerminalText } from '../terminal-text.js';
 
 interface PolicyAddOptions {
@@ -19,6 +18,7 @@ interface PolicyAddOptions {
   anyLanguage?: boolean;
   followSubprocessors?: boolean;
   subprocessorList?: string[];
+  asOf?: Date;
 }
 
 export function registerPolicyCommand(program: Command): void {
@@ -31,6 +31,11 @@ export function registerPolicyCommand(program: Command): void {
     .option('--app-domain <domain>', "the app's own domain (repeatable); its traffic is first party", collectString)
     .option('--any-language', 'store a policy that is not in English anyway (its claims will be incomplete)')
     .option(
+      '--as-of <date>',
+      'when this version was retrieved, for an archived copy (e.g. its Wayback Machine date: 2024-03-01); audits use the version retrieved most recently before a capture began',
+      (text: string) => parseDateOption(text),
+    )
+    .option(
       '--follow-subprocessors',
       'also store the sub-processor list the policy links to (a page of its own, fetched or read beside a local file) and its entries as processor claims',
     )
@@ -42,14 +47,13 @@ export function registerPolicyCommand(program: Command): void {
     .action(async (source: string, options: PolicyAddOptions, command: Command) => {
       const now = (): Date => new Date();
       await withDatabase(command, async (db) => {
+        warnAboutSimilarAppName(db, options.app);
         // Names from imported entity lists count as named processors too.
         const organisations = loadCatalogWithUserEntities(db).organisationNames();
-        const analysed = await analysePolicy(source, { organisations, now });
-        // A policy in another language yields no claims, and an audit would then call every recipient undisclosed.
-        const unsupported = describeUnsupportedLanguage(detectPolicyLanguage(analysed.extracted.text));
-        if (unsupported !== null && options.anyLanguage !== true) {
-          throw new PolicyError(source, unsupported, 'use an English version of the policy, or pass --any-language to store it anyway');
-        }
+        // An archived copy is dated when it was retrieved then, not now; everything else is stored as of now.
+        const asOf = options.asOf;
+        const analysed = await analysePolicy(source, { organisations, now: asOf === undefined ? now : () => asOf });
+        const unsupported = checkPolicyLanguage(analysed, source, options.anyLanguage === true, 'use an English version of the policy, or pass --any-language to store it anyway');
         if (unsupported !== null) process.stderr.write(`claimcheck: warning: ${safeTerminalText(source)}: ${unsupported}\n`);
         // Every linked page is fetched and read before anything is stored: all of it is stored, or none.
         const given = options.subprocessorList ?? [];
