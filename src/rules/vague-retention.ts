@@ -10,6 +10,7 @@ import type { Rule } from './rule.js';
 type StoredRetentionClaim = RetentionClaim & StoredClaim;
 
 const EVENT_BOUND = eventBound.phrases.map((p) => p.toLowerCase());
+const IMMEDIATE = eventBound.immediate.map((p) => p.toLowerCase());
 
 /**
  * Indefinite retention is the worst; "temporarily" or "as long as necessary" is medium (media
@@ -67,6 +68,7 @@ export const vagueRetention: Rule = {
     const seen = new Set<string>();
     for (const claim of bounded) {
       if (claim.vagueness === 'stated') continue;
+      if (claim.vagueness === 'limited' && IMMEDIATE.some((p) => claim.trigger.toLowerCase().includes(p))) continue;
       const key = `${claim.vagueness}\u0000${claim.trigger.toLowerCase()}\u0000${claim.quote.toLowerCase().replace(/\s+/g, ' ')}`;
       if (seen.has(key)) continue;
       seen.add(key);

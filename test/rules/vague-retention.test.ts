@@ -27,6 +27,14 @@ describe('vague-retention', () => {
     ]);
   });
 
+  it('does not call immediate deletion after an event vague (Spotify: "deleted immediately after your Age Check is complete")', () => {
+    const quote = 'Age Check Data is deleted immediately after your Age Check is complete.';
+    const findings = vagueRetention.check(
+      buildView({ claims: [retention('limited', 'deleted immediately', 'Age Check Data', quote), retention('limited', 'temporarily', 'recordings')] }),
+    );
+    expect(findings.map((f) => f.subject)).toEqual(['recordings']);
+  });
+
   it('rates indefinite retention high', () => {
     const findings = vagueRetention.check(buildView({ claims: [retention('indefinite', 'indefinitely', 'messages')] }));
     expect(findings[0]?.severity).toBe('high');
