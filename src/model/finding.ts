@@ -24,6 +24,11 @@ export interface PolicyEvidence {
    */
   document?: LinkedDocument;
   /**
+   * Set when the quote names the finding's subject among many that do not, such as the recipient's
+   * own row of a linked sub-processor list quoted with the list's other rows: views show it in full.
+   */
+  namesSubject?: true;
+  /**
    * The quote's surroundings in its section, added when a report is built from the snapshot text
    * (absent in stored findings and when the text is unavailable or no longer matches the span).
    */
@@ -83,6 +88,33 @@ export interface Finding {
   explanation: string;
   policyEvidence: PolicyEvidence[];
   packetEvidence: PacketEvidence[];
+  /**
+   * Set when the finding folds several of a kind into one, e.g. every company on a linked
+   * sub-processor list that the traffic never reached (docs/rules/claimed-not-observed.md).
+   */
+  group?: FindingGroup;
+}
+
+/** The members of a grouped finding and the document they share. */
+export interface FindingGroup {
+  kind: 'subprocessor-list';
+  /** The list the entries are on: its source and snapshot sha256. */
+  source: string;
+  sha256: string;
+  /** How many organisations the list names; the entries are those of them the finding is about. */
+  listed: number;
+  entries: FindingEntry[];
+}
+
+/** One member of a grouped finding, with its own confidence and the quotes that name it. */
+export interface FindingEntry {
+  /** The organisation: its entity catalog name, or the name as written. */
+  subject: string;
+  /** The name as the document writes it. */
+  nameInPolicy: string;
+  confidence: Confidence;
+  /** The `claimId`s of the finding's `policyEvidence` that name this entry. */
+  claimIds: number[];
 }
 
 /** Numeric rank for comparisons such as `--fail-on`. */

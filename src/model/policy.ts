@@ -14,6 +14,11 @@ export interface PolicySnapshot {
   format: PolicyFormat;
   /** The URL the bytes came from after redirects, when it differs from `source` (relative links resolve against it). */
   finalUrl?: string;
+  /**
+   * The server address the final response came from (http(s) only; absent for files and stored
+   * snapshots): whether the policy is on a private network is judged by where it really came from.
+   */
+  serverAddress?: string;
 }
 
 /** A section of the policy: a heading path and its blocks of body text. */

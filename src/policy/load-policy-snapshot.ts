@@ -4,7 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { PolicyError } from '../model/errors.js';
 import type { PolicySnapshot } from '../model/policy.js';
 import { detectNotText, detectPolicyFormat } from './detect-policy-format.js';
-import { isPrivateAddress, resolveHostAddresses } from './private-address.js';
+import { resolveWithSystem, RefusedAddressError, type HostResolver } from './pinned-lookup.js';
+import { describeRefusedAddress } from './private-address.js';
+import { requestPage, UnsupportedEncodingError, type ConnectionRules, type PageResponse } from './request-page.js';
 
 /** Options of {@link loadPolicySnapshot}; the defaults suit one interactive fetch. */
 export interface LoadPolicyOptions {
@@ -15,11 +17,18 @@ export interface LoadPolicyOptions {
   /** Time allowed for the whole fetch including redirects and body (default 20 s). */
   timeoutMs?: number;
   /**
-   * Refuse to connect to loopback, link-local and private-network addresses, checked on the resolved
-   * address of every hop: set for links found in a policy on a public address, which must not make
-   * claimcheck reach into the user's own network.
+   * Refuse to connect to loopback, link-local, private-network and other special-purpose addresses
+   * (src/policy/private-address.ts), checked on the address each hop connects to: set for links found
+   * in a policy on a public address, which must not make claimcheck reach into the user's own network.
    */
   refusePrivateAddresses?: boolean;
+  /** Resolves host names (default: the operating system's resolver); tests give a fake one. */
+  resolveHost?: HostResolver;
+  /**
+   * Which addresses {@link refusePrivateAddresses} refuses (default: describeRefusedAddress). Tests on a
+   * loopback server substitute a table in which 127.0.0.1 stands for a public address.
+   */
+  checkAddress?: (address: string) => string | null;
 }
 
 const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
@@ -40,13 +49,18 @@ export async function loadPolicySnapshot(source: string, options: LoadPolicyOpti
   let contentType: string | null = null;
   let path: string | null = source;
   let finalUrl: string | null = null;
+  let serverAddress: string | null = null;
   const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]+):/.exec(source)?.[1]?.toLowerCase();
   if (scheme === 'http' || scheme === 'https') {
-    const fetched = await fetchPolicyBytes(source, maxBytes, timeoutMs, options.refusePrivateAddresses === true);
+    const fetched = await fetchPolicyBytes(source, maxBytes, timeoutMs, {
+      resolve: options.resolveHost ?? resolveWithSystem,
+      check: options.refusePrivateAddresses === true ? (options.checkAddress ?? describeRefusedAddress) : null,
+    });
     bytes = fetched.bytes;
     contentType = fetched.contentType;
     path = new URL(fetched.finalUrl).pathname;
     if (fetched.finalUrl !== source) finalUrl = fetched.finalUrl;
+    serverAddress = fetched.serverAddress;
   } else if (scheme === 'file') {
     let filePath: string;
     try {
@@ -77,6 +91,7 @@ export async function loadPolicySnapshot(source: string, options: LoadPolicyOpti
     fetchedAt: now().toISOString(),
     format: detectPolicyFormat(bytes, { contentType, path }),
     ...(finalUrl !== null ? { finalUrl } : {}),
+    ...(serverAddress !== null ? { serverAddress } : {}),
   };
 }
 
@@ -102,13 +117,17 @@ interface FetchedBytes {
   bytes: Uint8Array;
   contentType: string | null;
   finalUrl: string;
+  serverAddress: string | null;
 }
+
+const REFUSED_HINT = 'a page linked from a policy on a public address must be public too; save the list and pass it with --subprocessor-list <file>';
 
 /**
  * Follows redirects by hand so that each hop is checked (http/https only, at most five), then
- * streams the body with a byte limit; one abort signal bounds the whole exchange in time.
+ * streams the body with a byte limit; one abort signal bounds the whole exchange in time. Every hop
+ * connects only to the address its check passed (see requestPage).
  */
-async function fetchPolicyBytes(source: string, maxBytes: number, timeoutMs: number, refusePrivate: boolean): Promise<FetchedBytes> {
+async function fetchPolicyBytes(source: string, maxBytes: number, timeoutMs: number, rules: ConnectionRules): Promise<FetchedBytes> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   let url = source;
@@ -123,82 +142,63 @@ async function fetchPolicyBytes(source: string, maxBytes: number, timeoutMs: num
       if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
         throw new PolicyError(source, `redirected to unsupported URL scheme "${parsed.protocol}"`);
       }
-      if (refusePrivate) await refusePrivateDestination(source, parsed);
-      let response: Response;
+      let response: PageResponse;
       try {
-        response = await fetch(parsed, {
-          redirect: 'manual',
-          signal: controller.signal,
-          headers: { accept: 'text/html, text/markdown;q=0.9, text/plain;q=0.8, */*;q=0.1' },
+        response = await requestPage(parsed, rules, controller.signal, {
+          accept: 'text/html, text/markdown;q=0.9, text/plain;q=0.8, */*;q=0.1',
+          'accept-encoding': 'gzip, deflate, br',
         });
       } catch (error) {
+        if (error instanceof RefusedAddressError) {
+          throw new PolicyError(source, `refusing to connect to a private or local address: ${error.message}`, REFUSED_HINT);
+        }
+        if (error instanceof UnsupportedEncodingError) throw new PolicyError(source, error.message);
         if (controller.signal.aborted) throw new PolicyError(source, `timed out after ${timeoutMs} ms`);
         throw new PolicyError(source, `fetch failed: ${describeError(error)}`, 'check the URL and your network connection');
       }
       if (response.status >= 300 && response.status < 400 && response.status !== 304) {
-        const location = response.headers.get('location');
-        await response.body?.cancel();
+        const location = response.header('location');
+        response.discard();
         if (location === null) throw new PolicyError(source, `HTTP ${response.status} redirect without a Location header`);
         if (hop >= MAX_REDIRECTS) throw new PolicyError(source, `more than ${MAX_REDIRECTS} redirects`);
         url = new URL(location, parsed).toString();
         continue;
       }
-      if (!response.ok) {
-        await response.body?.cancel();
+      if (response.status < 200 || response.status >= 300) {
+        response.discard();
         throw new PolicyError(source, `HTTP ${response.status} ${response.statusText}`.trim());
       }
-      const declared = Number(response.headers.get('content-length') ?? NaN);
+      const declared = Number(response.header('content-length') ?? NaN);
       if (Number.isFinite(declared) && declared > maxBytes) {
-        await response.body?.cancel();
+        response.discard();
         throw new PolicyError(source, `response is ${declared} bytes, over the limit of ${maxBytes}`);
       }
       const bytes = await readBodyWithLimit(source, response, maxBytes, controller, timeoutMs);
-      return { bytes, contentType: response.headers.get('content-type'), finalUrl: url };
+      return { bytes, contentType: response.header('content-type'), finalUrl: url, serverAddress: response.remoteAddress };
     }
   } finally {
     clearTimeout(timer);
   }
 }
 
-/** Resolves the host first, so that a public-looking name pointing at 127.0.0.1 is caught too. */
-async function refusePrivateDestination(source: string, url: URL): Promise<void> {
-  let addresses: string[];
-  try {
-    addresses = await resolveHostAddresses(url);
-  } catch (error) {
-    throw new PolicyError(source, `fetch failed: cannot resolve ${url.hostname}: ${describeError(error)}`, 'check the URL and your network connection');
-  }
-  const local = addresses.find(isPrivateAddress);
-  if (local !== undefined) {
-    throw new PolicyError(
-      source,
-      `refusing to connect to a private or local address: ${url.host} is ${local}`,
-      'a page linked from a policy on a public address must be public too; save the list and pass it with --subprocessor-list <file>',
-    );
-  }
-}
-
 async function readBodyWithLimit(
   source: string,
-  response: Response,
+  response: PageResponse,
   maxBytes: number,
   controller: AbortController,
   timeoutMs: number,
 ): Promise<Uint8Array> {
-  if (response.body === null) return new Uint8Array(0);
-  const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
   try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      total += value.byteLength;
+    // The limit counts decoded bytes, so a small compressed body cannot expand past it.
+    for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
+      total += chunk.byteLength;
       if (total > maxBytes) {
-        await reader.cancel();
+        response.discard();
         throw new PolicyError(source, `response is over the limit of ${maxBytes} bytes`);
       }
-      chunks.push(value);
+      chunks.push(chunk);
     }
   } catch (error) {
     if (error instanceof PolicyError) throw error;

@@ -1,7 +1,7 @@
 import type { ReportFinding, ReportModel } from './report-model.js';
 
 /** Version of the comparison JSON (docs/report-schema.md, "Comparison"); same rules as the report schema. */
-export const COMPARISON_SCHEMA_VERSION = '1.1.0';
+export const COMPARISON_SCHEMA_VERSION = '1.2.0';
 
 /** One audit as a side of a comparison: when it ran and on which inputs. */
 export interface ComparedAudit {
@@ -23,8 +23,10 @@ export interface ComparedAudit {
 export interface ChangedFinding {
   before: ReportFinding;
   after: ReportFinding;
-  /** Which of severity, label, confidence, destinations differ. */
+  /** Which of severity, label, confidence, destinations, entries differ. */
   changes: string[];
+  /** For a grouped finding whose members differ: organisations only after has, and only before had. */
+  entries?: { added: string[]; removed: string[] };
 }
 
 /** Findings of two audits of one app, matched: what an app update (or a policy edit) changed. */
@@ -74,20 +76,34 @@ function compareConfiguration(a: ComparedAudit, b: ComparedAudit): boolean | nul
   return lists(a) === lists(b) && a.jurisdictions === b.jurisdictions;
 }
 
-function listChanges(before: ReportFinding, after: ReportFinding): string[] {
+/** Members of two versions of a grouped finding, by organisation: who joined the group and who left it. */
+function compareEntries(before: ReportFinding, after: ReportFinding): { added: string[]; removed: string[] } | null {
+  const subjects = (f: ReportFinding): Set<string> => new Set((f.group?.entries ?? []).map((e) => e.subject));
+  const was = subjects(before);
+  const now = subjects(after);
+  const added = [...now].filter((s) => !was.has(s));
+  const removed = [...was].filter((s) => !now.has(s));
+  return added.length > 0 || removed.length > 0 ? { added, removed } : null;
+}
+
+function describeChange(before: ReportFinding, after: ReportFinding): ChangedFinding | null {
   const changes: string[] = [];
   if (before.severity !== after.severity) changes.push('severity');
   if (before.label !== after.label) changes.push('label');
   if (before.confidence !== after.confidence) changes.push('confidence');
   if (before.matchKey !== after.matchKey) changes.push('destinations');
-  return changes;
+  const entries = compareEntries(before, after);
+  if (entries) changes.push('entries');
+  if (changes.length === 0) return null;
+  return { before, after, changes, ...(entries ? { entries } : {}) };
 }
 
 /**
  * Matches the findings of two reports of the same app. First by match key (rule, subject and where
  * the traffic went); then what is left by rule and subject alone, so a finding whose traffic moved to
- * another country shows as changed rather than as one removed and one added. Order follows the
- * reports (severity first).
+ * another country shows as changed rather than as one removed and one added. A grouped finding (one
+ * per sub-processor list) matches by its list and is changed when its members differ. Order follows
+ * the reports (severity first).
  */
 export function compareReports(before: ReportModel, after: ReportModel, context: { generatedAt: Date; toolVersion: string }): ComparisonModel {
   const unmatched = [...before.findings];
@@ -109,8 +125,8 @@ export function compareReports(before: ReportModel, after: ReportModel, context:
   const changed: ChangedFinding[] = [];
   const unchanged: ReportFinding[] = [];
   for (const pair of pairs) {
-    const changes = listChanges(pair.before, pair.after);
-    if (changes.length > 0) changed.push({ ...pair, changes });
+    const change = describeChange(pair.before, pair.after);
+    if (change) changed.push(change);
     else unchanged.push(pair.after);
   }
   const beforeAudit = describeAudit(before);

@@ -37,6 +37,8 @@ blockquote{margin:.3em 0;padding:.5em 1em;background:#fafafa;border-left:4px sol
 blockquote p{margin:0;white-space:pre-wrap}
 mark{background:#ffe58a;padding:0 .1em;outline:1px solid #e0b400}
 .silent{font-style:italic}
+details.entries{margin:.4em 0 1em}details.entries summary{cursor:pointer;color:var(--muted);font-size:.92em}
+ul.entries{margin:.4em 0;padding-left:1.2em;font-size:.92em}ul.entries li{margin:.25em 0}ul.entries q{background:#fafafa}
 ul.caveats{margin:.3em 0;padding-left:1.2em;font-size:.92em}
 .filters dt{font-size:.85em;color:var(--muted)}.filters dd{margin:0 0 .4em}
 .charts{display:grid;grid-template-columns:1fr 1fr;gap:1.5em}

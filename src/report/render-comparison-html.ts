@@ -2,7 +2,7 @@ import type { ChangedFinding, ComparedAudit, ComparisonModel } from './compare-r
 import { escapeHtml as h } from './escape-text.js';
 import { renderHtmlPage } from './html-page.js';
 import type { ReportFinding } from './report-model.js';
-import { describeConfigurationComparison } from './report-wording.js';
+import { COMPARISON_MATCHING, describeConfigurationComparison, describeFindingChange } from './report-wording.js';
 
 function describeSide(a: ComparedAudit): string {
   const policy = a.policySha256
@@ -21,24 +21,11 @@ ${findings
 </tbody></table></div>`;
 }
 
-function describeChange(c: ChangedFinding, kind: string): string {
-  switch (kind) {
-    case 'severity':
-      return `severity ${c.before.severity} → ${c.after.severity}`;
-    case 'label':
-      return `label ${c.before.label ?? '—'} → ${c.after.label ?? '—'}`;
-    case 'confidence':
-      return `confidence ${c.before.confidence} → ${c.after.confidence}`;
-    default:
-      return 'where the traffic went';
-  }
-}
-
 function renderChanged(changed: readonly ChangedFinding[]): string {
   if (changed.length === 0) return '<p>None.</p>';
   return `<div class="table-scroll"><table><thead><tr><th>Rule</th><th>Before</th><th>After</th><th>What changed</th></tr></thead><tbody>
 ${changed
-  .map((c) => `<tr><td><code>${h(c.after.ruleId)}</code></td><td>${h(c.before.title)}</td><td>${h(c.after.title)}</td><td>${h(c.changes.map((k) => describeChange(c, k)).join('; '))}</td></tr>`)
+  .map((c) => `<tr><td><code>${h(c.after.ruleId)}</code></td><td>${h(c.before.title)}</td><td>${h(c.after.title)}</td><td>${h(c.changes.map((k) => describeFindingChange(c, k)).join('; '))}</td></tr>`)
   .join('\n')}
 </tbody></table></div>`;
 }
@@ -60,7 +47,7 @@ export function renderComparisonHtml(c: ComparisonModel): string {
     c.samePolicy ? 'Both audits read the same policy snapshot.' : 'The audits read different policy snapshots: a change may come from the policy, the traffic, or both.',
     c.sameCaptures ? 'Both audits read the same capture files: differences come from the policy, the audit settings or the claimcheck version.' : '',
     describeConfigurationComparison(c.sameConfiguration),
-    'Findings are matched by rule, subject and where the traffic went (organisation and country); a finding matched by rule and subject only, or whose severity, label or confidence differs, is listed as changed.',
+    COMPARISON_MATCHING,
   ].filter((n) => n !== '');
   return renderHtmlPage(
     `claimcheck comparison: ${c.app.name}`,

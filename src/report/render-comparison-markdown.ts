@@ -1,7 +1,7 @@
 import { escapeMarkdown as md, escapeMarkdownCode as code } from './escape-text.js';
 import type { ComparedAudit, ComparisonModel } from './compare-reports.js';
 import type { ReportFinding } from './report-model.js';
-import { describeConfigurationComparison } from './report-wording.js';
+import { COMPARISON_MATCHING, describeConfigurationComparison, describeFindingChange } from './report-wording.js';
 
 function describeSide(name: string, a: ComparedAudit): string {
   const policy = a.policySha256 ? `policy ${md(a.policySource ?? '')} (sha256 ${code(a.policySha256.slice(0, 12))}, retrieved ${a.policyFetchedAt ?? '?'})` : 'no policy';
@@ -35,7 +35,7 @@ export function renderComparisonMarkdown(c: ComparisonModel): string {
     c.sameCaptures ? 'Both audits read the same capture files: differences come from the policy, the audit settings or the claimcheck version.' : '',
     describeConfigurationComparison(c.sameConfiguration),
     '',
-    'Findings are matched by rule, subject and where the traffic went (organisation and country); a finding matched by rule and subject only, or whose severity, label or confidence differs, is listed as changed.',
+    COMPARISON_MATCHING,
     '',
     ...renderList('Added (only in the after audit)', c.added),
     ...renderList('Removed (only in the before audit)', c.removed),
@@ -44,17 +44,7 @@ export function renderComparisonMarkdown(c: ComparisonModel): string {
   else {
     lines.push('## Changed', '', '| Rule | Finding (after) | What changed |', '| --- | --- | --- |');
     for (const ch of c.changed) {
-      const what = ch.changes
-        .map((k) =>
-          k === 'severity'
-            ? `severity ${ch.before.severity} → ${ch.after.severity}`
-            : k === 'label'
-              ? `label ${ch.before.label ?? '—'} → ${ch.after.label ?? '—'}`
-              : k === 'confidence'
-                ? `confidence ${ch.before.confidence} → ${ch.after.confidence}`
-                : 'destinations',
-        )
-        .join('; ');
+      const what = ch.changes.map((k) => describeFindingChange(ch, k)).join('; ');
       lines.push(`| ${code(ch.after.ruleId)} | ${md(ch.after.title)} | ${md(what)} |`);
     }
     lines.push('');

@@ -1,4 +1,5 @@
 import type { PacketEvidence, PolicyEvidence, Severity } from '../model/finding.js';
+import { arrangePolicyEvidence } from './arrange-policy-evidence.js';
 import { escapeHtml as h } from './escape-text.js';
 import { renderHtmlPage } from './html-page.js';
 import { formatEndpoint, formatTime, type WiresharkFilter } from './format-evidence.js';
@@ -28,6 +29,55 @@ function renderQuote(p: PolicyEvidence): string {
 <p class="meta">Characters ${p.span.start}–${p.span.end} of ${page ? 'sub-processor list' : 'policy'} snapshot <code>${h(p.snapshotSha256)}</code> (${h(p.source)})${
     page ? `; the policy that links to it: snapshot <code>${h(page.linkedFrom.sha256)}</code> (${h(page.linkedFrom.source)})` : ''
   }</p></figure>`;
+}
+
+/** One quote on one line, for lists too long to quote each row in its section. */
+function renderQuoteLine(p: PolicyEvidence, listSha256: string): string {
+  const elsewhere = p.snapshotSha256 === listSha256 ? '' : `, ${p.document ? `${h(p.source)} ` : 'policy '}snapshot <code>${h(p.snapshotSha256)}</code>`;
+  return `<q>${h(p.quote)}</q> <span class="meta">section “${h(p.sectionPath.join(' › ') || '(untitled section)')}”, characters ${p.span.start}–${p.span.end}${elsewhere}</span>`;
+}
+
+function describeListOrigin(source: string, sha256: string, linkedFrom: string | undefined): string {
+  return `the sub-processor list ${h(source)} (snapshot <code>${h(sha256)}</code>${linkedFrom === undefined ? '' : `, linked from the policy ${h(linkedFrom)}`})`;
+}
+
+const MAX_OPEN_ENTRIES = 10;
+
+/** Long lists start folded, so the finding stays readable; short ones start open. */
+function openWhenShort(count: number): string {
+  return count <= MAX_OPEN_ENTRIES ? ' open' : '';
+}
+
+function renderPolicyEvidence(f: ReportFinding): string {
+  const arranged = arrangePolicyEvidence(f);
+  const parts: string[] = [];
+  const group = f.group;
+  if (group) {
+    const linkedFrom = arranged.entries.flatMap((e) => e.quotes).find((q) => q.document)?.document?.linkedFrom.source;
+    const items = arranged.entries
+      .map(({ entry, quotes }) => {
+        const name = entry.nameInPolicy === entry.subject ? `<strong>${h(entry.subject)}</strong>` : `<strong>${h(entry.nameInPolicy)}</strong> (${h(entry.subject)})`;
+        return `<li>${name}, confidence ${h(entry.confidence)}: ${quotes.map((q) => renderQuoteLine(q, group.sha256)).join('; ') || 'no quote recorded'}</li>`;
+      })
+      .join('\n');
+    parts.push(`<h4>What the sub-processor list says</h4>
+<details class="entries"${openWhenShort(arranged.entries.length)}><summary>${plural(arranged.entries.length, 'company', 'companies')} not seen, each with its entry in ${describeListOrigin(group.source, group.sha256, linkedFrom)}</summary>
+<ul class="entries">
+${items}
+</ul></details>`);
+  }
+  if (arranged.full.length > 0 || arranged.compact.length > 0) {
+    const lists = arranged.compact.map(
+      (list) => `<details class="entries"><summary>${plural(list.quotes.length, 'entry', 'entries')} of ${describeListOrigin(list.source, list.sha256, list.document.linkedFrom.source)}</summary>
+<ul class="entries">
+${list.quotes.map((q) => `<li>${renderQuoteLine(q, list.sha256)}</li>`).join('\n')}
+</ul></details>`,
+    );
+    parts.push(`<h4>What the policy says</h4>\n${[...arranged.full.map(renderQuote), ...lists].join('\n')}`);
+  } else if (!group) {
+    parts.push('<h4>What the policy says</h4>\n<p class="silent">The policy says nothing on this point.</p>');
+  }
+  return parts.join('\n');
 }
 
 function renderPacketTable(evidence: readonly PacketEvidence[]): string {
@@ -63,7 +113,6 @@ function renderFilters(filters: readonly WiresharkFilter[]): string {
 }
 
 function renderFinding(f: ReportFinding): string {
-  const quotes = f.policyEvidence.length > 0 ? f.policyEvidence.map(renderQuote).join('\n') : '<p class="silent">The policy says nothing on this point.</p>';
   const packets =
     f.packetEvidence.length > 0
       ? `${renderPacketTable(f.packetEvidence)}\n${renderFilters(f.wiresharkFilters)}`
@@ -73,8 +122,7 @@ function renderFinding(f: ReportFinding): string {
 <h3><span class="fid">${h(f.id)}</span>${h(f.title)}</h3>
 <p><span class="sev sev-${h(f.severity)}">${h(f.severity)}</span> ${label}<span class="badge">confidence: ${h(f.confidence)}</span><span class="badge">rule: <code>${h(f.ruleId)}</code></span></p>
 <p>${h(f.explanation)}</p>
-<h4>What the policy says</h4>
-${quotes}
+${renderPolicyEvidence(f)}
 <h4>What the traffic shows</h4>
 ${packets}
 ${f.caveats.length > 0 ? `<h4>Caveats</h4>\n<ul class="caveats">${f.caveats.map((c) => `<li>${h(c)}</li>`).join('')}</ul>` : ''}

@@ -1,4 +1,5 @@
 import type { PacketEvidence, PolicyEvidence } from '../model/finding.js';
+import { arrangePolicyEvidence } from './arrange-policy-evidence.js';
 import { escapeMarkdown as md, escapeMarkdownCode as code } from './escape-text.js';
 import { formatEndpoint, formatTime } from './format-evidence.js';
 import type { ReportFinding, ReportModel } from './report-model.js';
@@ -43,6 +44,55 @@ function renderQuote(p: PolicyEvidence): string[] {
   ];
 }
 
+/**
+ * Rows of a list quoted as context (not the finding's subject) shown in Markdown, which has nothing to
+ * fold them into; the HTML view folds all of them, and report.json keeps them all.
+ */
+const MAX_LIST_LINES = 10;
+
+/** One quote on one line: for lists too long to quote each row in its section. */
+function renderQuoteLine(p: PolicyEvidence, listSha256: string): string {
+  const elsewhere = p.snapshotSha256 === listSha256 ? '' : ` of ${p.document ? `${md(p.source)}, ` : 'the policy, '}snapshot ${code(p.snapshotSha256.slice(0, 12))}`;
+  return `“${md(p.quote)}” (section “${md(p.sectionPath.join(' › ') || '(untitled section)')}”, characters ${p.span.start}–${p.span.end}${elsewhere})`;
+}
+
+function describeListOrigin(source: string, sha256: string, linkedFrom: string | undefined): string {
+  return `the sub-processor list ${md(source)} (snapshot ${code(sha256.slice(0, 12))}${linkedFrom === undefined ? '' : `, linked from the policy ${md(linkedFrom)}`})`;
+}
+
+function renderPolicyEvidence(f: ReportFinding): string[] {
+  const arranged = arrangePolicyEvidence(f);
+  const lines: string[] = [];
+  const group = f.group;
+  if (group) {
+    const linkedFrom = arranged.entries.flatMap((e) => e.quotes).find((q) => q.document)?.document?.linkedFrom.source;
+    lines.push(
+      '**What the sub-processor list says**',
+      '',
+      `Each company not seen, with its entry in ${describeListOrigin(group.source, group.sha256, linkedFrom)}:`,
+      '',
+    );
+    for (const { entry, quotes } of arranged.entries) {
+      const name = entry.nameInPolicy === entry.subject ? `**${md(entry.subject)}**` : `**${md(entry.nameInPolicy)}** (${md(entry.subject)})`;
+      lines.push(`- ${name}, confidence ${entry.confidence}: ${quotes.map((q) => renderQuoteLine(q, group.sha256)).join('; ') || 'no quote recorded'}`);
+    }
+    lines.push('');
+  }
+  if (arranged.full.length > 0 || arranged.compact.length > 0) {
+    lines.push('**What the policy says**', '');
+    for (const p of arranged.full) lines.push(...renderQuote(p));
+    for (const list of arranged.compact) {
+      lines.push(`${list.quotes.length} entries of ${describeListOrigin(list.source, list.sha256, list.document.linkedFrom.source)}, one line each:`, '');
+      for (const q of list.quotes.slice(0, MAX_LIST_LINES)) lines.push(`- ${renderQuoteLine(q, list.sha256)}`);
+      if (list.quotes.length > MAX_LIST_LINES) lines.push(`- … and ${list.quotes.length - MAX_LIST_LINES} more entries of this list, each with its characters in report.json`);
+      lines.push('');
+    }
+  } else if (!group) {
+    lines.push('**What the policy says:** nothing on this point.', '');
+  }
+  return lines;
+}
+
 function renderFinding(f: ReportFinding): string[] {
   const lines = [
     `### ${f.id}. ${md(f.title)}`,
@@ -52,12 +102,7 @@ function renderFinding(f: ReportFinding): string[] {
     md(f.explanation),
     '',
   ];
-  if (f.policyEvidence.length > 0) {
-    lines.push('**What the policy says**', '');
-    for (const p of f.policyEvidence) lines.push(...renderQuote(p));
-  } else {
-    lines.push('**What the policy says:** nothing on this point.', '');
-  }
+  lines.push(...renderPolicyEvidence(f));
   if (f.packetEvidence.length > 0) {
     lines.push('**What the traffic shows**', '');
     lines.push('| Capture | Frames | First time (UTC) | Endpoints | Host | Organisation | Network | Country |');

@@ -162,6 +162,7 @@ export function buildReportModel(audit: AuditResult, context: ReportContext): Re
     id: `F${index + 1}`,
     matchKey: buildMatchKey(finding),
     policyEvidence: finding.policyEvidence.map((p) => addContext(p, texts, showSource)),
+    ...(finding.group ? { group: { ...finding.group, source: showSource(finding.group.source) } } : {}),
     wiresharkFilters: buildFindingFilters(finding.packetEvidence),
     caveats: listCaveats(finding),
   }));

@@ -6,6 +6,7 @@
  */
 import type { AuditSettingsRecord, EntityListRecord } from '../model/audit.js';
 import type { ConsistencyLabel, Finding } from '../model/finding.js';
+import type { ChangedFinding } from './compare-reports.js';
 
 /** What each consistency label means, in one plain sentence. */
 export const LABEL_MEANINGS: Record<ConsistencyLabel, string> = {
@@ -127,6 +128,33 @@ export function describeReproduction(report: {
     `run claimcheck audit --app ${shellWord(report.app.name)}${report.inputs.settings ? ` --jurisdictions ${shellWord(report.inputs.settings.jurisdictions.option)}` : ''}`,
   ];
   return `To run this audit again: ${steps.join('; ')}.`;
+}
+
+/** How a comparison matches findings, for both its views. */
+export const COMPARISON_MATCHING =
+  'Findings are matched by rule, subject and where the traffic went (organisation and country); a finding for a sub-processor list by the list. A finding matched by rule and subject only, or whose severity, label, confidence or listed companies differ, is listed as changed.';
+
+/** One way a finding changed between two audits, in words (see compareReports for the kinds). */
+export function describeFindingChange(change: ChangedFinding, kind: string): string {
+  const { before, after } = change;
+  switch (kind) {
+    case 'severity':
+      return `severity ${before.severity} → ${after.severity}`;
+    case 'label':
+      return `label ${before.label ?? '—'} → ${after.label ?? '—'}`;
+    case 'confidence':
+      return `confidence ${before.confidence} → ${after.confidence}`;
+    case 'entries': {
+      const added = change.entries?.added ?? [];
+      const removed = change.entries?.removed ?? [];
+      return [
+        ...(added.length > 0 ? [`now also not seen: ${added.join('; ')}`] : []),
+        ...(removed.length > 0 ? [`no longer among those not seen (seen in the traffic, named in the policy itself, or off the list): ${removed.join('; ')}`] : []),
+      ].join('; ');
+    }
+    default:
+      return 'where the traffic went';
+  }
 }
 
 /** What a comparison can say about the two audits' entity lists and settings. */

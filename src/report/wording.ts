@@ -174,6 +174,8 @@ export function describeProcessorCountry(facts: {
   /** The user's jurisdictions of interest as written, or null in the default mode. */
   configured: string[] | null;
   carriesIdentifiers: boolean;
+  /** Where the linked sub-processor list says the recipient is, as its row writes it. */
+  listedLocation?: { nameInList: string; location: string };
 }): FindingWording {
   const name = nameCountry(facts.country);
   const ties: string[] = [];
@@ -195,31 +197,61 @@ export function describeProcessorCountry(facts: {
   const why = facts.configured
     ? ` ${name} is among the jurisdictions of interest chosen for this audit (${facts.configured.join(', ')}).`
     : '';
+  const listed = facts.listedLocation ? ` The linked sub-processor list gives the location of ${facts.listedLocation.nameInList} as ${endSentence(facts.listedLocation.location)}` : '';
   return {
     title:
       facts.label === 'incorrect'
         ? `${facts.organisation} is tied to ${name}, where the policy says data does not go`
         : `${facts.organisation} is tied to ${name}, which the policy never mentions`,
     explanation:
-      `${facts.organisation} receives data from the app, and ${ties.join('; ')}. ${policy}${why}` +
+      `${facts.organisation} receives data from the app, and ${ties.join('; ')}. ${policy}${listed}${why}` +
       (facts.carriesIdentifiers ? ' User identifiers reached this recipient in plaintext.' : '') +
       (facts.serverFlowCount > 0 ? ' Server country is the registry country of the IP network, not a measured location.' : ''),
   };
 }
 
-export function describeClaimedNotObserved(facts: {
-  organisation: string;
-  nameInPolicy: string;
-  flowCount: number;
-  /** True when only the sub-processor list the policy links to names it, not the policy text. */
-  listedOnly?: boolean;
-}): FindingWording {
-  const namer = facts.listedOnly ? 'The policy\u2019s sub-processor list' : 'The policy';
+const INFORMATIONAL =
+  'This is informational: the capture covers only the sessions recorded, and many processors receive data from the company\u2019s servers rather than from the app.';
+
+export function describeClaimedNotObserved(facts: { organisation: string; nameInPolicy: string; flowCount: number }): FindingWording {
   return {
-    title: `${namer} names ${facts.nameInPolicy}, but the capture shows no traffic to it`,
+    title: `The policy names ${facts.nameInPolicy}, but the capture shows no traffic to it`,
     explanation:
-      `${namer} names ${endSentence(facts.nameInPolicy === facts.organisation ? facts.organisation : `"${facts.nameInPolicy}" (${facts.organisation})`)} ` +
-      `None of the ${plural(facts.flowCount, 'connection')} in the captured traffic goes to it. This is informational: the capture covers only the sessions recorded, ` +
-      'and many processors receive data from the company\u2019s servers rather than from the app.',
+      `The policy names ${endSentence(facts.nameInPolicy === facts.organisation ? facts.organisation : `"${facts.nameInPolicy}" (${facts.organisation})`)} ` +
+      `None of the ${plural(facts.flowCount, 'connection')} in the captured traffic goes to it. ${INFORMATIONAL}`,
+  };
+}
+
+/** How many names of a list an explanation spells out; the report lists every one under the finding. */
+const NAMES_IN_EXPLANATION = 10;
+
+export function describeListedNotObserved(facts: {
+  /** The list as a report names it (URL or file name). */
+  list: string;
+  /** Organisations the list names. */
+  listed: number;
+  /** Those of them no flow goes to, in list order. */
+  entries: readonly { nameInPolicy: string; confidence: 'high' | 'medium' | 'low' }[];
+  flowCount: number;
+}): FindingWording {
+  const count = facts.entries.length;
+  const listed = plural(facts.listed, 'company', 'companies');
+  const unseen =
+    facts.listed === 1 ? 'it was not seen' : count === facts.listed ? 'none of them was seen' : `${count} of them ${count === 1 ? 'was' : 'were'} not seen`;
+  // Names such as "Agora Lab, Inc." hold commas, so the list is separated by semicolons.
+  const names = facts.entries.map((e) => e.nameInPolicy);
+  const shown = names.slice(0, NAMES_IN_EXPLANATION).join('; ');
+  const more = count > NAMES_IN_EXPLANATION ? `; and ${count - NAMES_IN_EXPLANATION} more, all listed with their entries below` : '';
+  const direct = facts.entries.filter((e) => e.confidence !== 'low').map((e) => e.nameInPolicy);
+  const who = direct.length === count ? (count === 1 ? 'It' : 'All of them') : `${direct.length} of them (${direct.join('; ')})`;
+  const telling =
+    direct.length === 0
+      ? ''
+      : ` ${who} ${direct.length === 1 ? 'is a service' : 'are services'} apps usually contact directly, so ${direct.length === 1 ? 'its' : 'their'} absence says the most about what the capture covered.`;
+  return {
+    title: `The linked sub-processor list names ${listed}; ${unseen} in the traffic`,
+    explanation:
+      `The sub-processor list ${facts.list}, linked from the policy, names ${listed}; ${unseen} in the captured traffic: ${shown}${more}. ` +
+      `None of the ${plural(facts.flowCount, 'connection')} in the captured traffic goes to ${count === 1 ? 'it' : 'them'}.${telling} ${INFORMATIONAL}`,
   };
 }

@@ -1,8 +1,9 @@
 import { normaliseOrganisationName } from '../enrich/normalise-organisation-name.js';
 import type { ProcessorClaim } from '../model/claim.js';
-import type { Confidence, Finding } from '../model/finding.js';
-import { describeClaimedNotObserved } from '../report/wording.js';
-import type { StoredClaim } from '../store/policy-repository.js';
+import { basename } from 'node:path';
+import type { Confidence, Finding, FindingEntry } from '../model/finding.js';
+import { describeClaimedNotObserved, describeListedNotObserved } from '../report/wording.js';
+import type { ClaimPage, StoredClaim, StoredSnapshot } from '../store/policy-repository.js';
 import type { AttributedFlow, AuditView } from './audit-view.js';
 import { isNetworkPlumbing, policyEvidenceOf } from './evidence.js';
 import { matchesUncataloguedName } from './match-uncatalogued-name.js';
@@ -41,13 +42,77 @@ function rateConfidence(view: AuditView, claim: StoredProcessorClaim, flows: rea
   return unattributed ? 'low' : 'medium';
 }
 
-/** Processors the policy names that the captured traffic never shows (informational). */
+const CONFIDENCE_RANK: Record<Confidence, number> = { low: 0, medium: 1, high: 2 };
+
+/** A named processor no flow goes to, with the claims that name it. */
+interface Unseen {
+  organisation: string;
+  claims: StoredProcessorClaim[];
+  confidence: Confidence;
+}
+
+/**
+ * How a list is named in a finding: its URL, or a local file by its name alone (a published report
+ * should not carry the researcher's home directory; the snapshot's sha256 identifies the file).
+ */
+function nameList(source: string): string {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(source) ? source : basename(source);
+}
+
+/** One finding for one organisation the policy text names. */
+function describeOne(snapshot: StoredSnapshot, unseen: Unseen, flowCount: number): Finding {
+  const first = unseen.claims[0];
+  const wording = describeClaimedNotObserved({ organisation: unseen.organisation, nameInPolicy: first?.name ?? unseen.organisation, flowCount });
+  return {
+    ruleId: 'claimed-not-observed',
+    severity: 'info',
+    label: null,
+    confidence: unseen.confidence,
+    subject: unseen.organisation,
+    title: wording.title,
+    explanation: wording.explanation,
+    policyEvidence: unseen.claims.map((c) => policyEvidenceOf(c, snapshot)),
+    packetEvidence: [],
+  };
+}
+
+/**
+ * One finding for every organisation a linked sub-processor list names that the traffic never
+ * reached: a 60-row list is one readable finding, each entry keeping its quotes and confidence.
+ */
+function describeList(snapshot: StoredSnapshot, page: ClaimPage, listed: number, unseen: readonly Unseen[], flowCount: number): Finding {
+  const entries: FindingEntry[] = unseen.map((u) => ({
+    subject: u.organisation,
+    nameInPolicy: u.claims[0]?.name ?? u.organisation,
+    confidence: u.confidence,
+    claimIds: u.claims.map((c) => c.id),
+  }));
+  const list = nameList(page.source);
+  const wording = describeListedNotObserved({ list, listed, entries, flowCount });
+  return {
+    ruleId: 'claimed-not-observed',
+    severity: 'info',
+    label: null,
+    confidence: entries.reduce<Confidence>((best, e) => (CONFIDENCE_RANK[e.confidence] > CONFIDENCE_RANK[best] ? e.confidence : best), 'low'),
+    subject: list,
+    title: wording.title,
+    explanation: wording.explanation,
+    policyEvidence: unseen.flatMap((u) => u.claims.map((c) => policyEvidenceOf(c, snapshot))),
+    packetEvidence: [],
+    group: { kind: page.kind, source: page.source, sha256: page.sha256, listed, entries },
+  };
+}
+
+/**
+ * Processors the policy names that the captured traffic never shows (informational). Those named
+ * only on a linked sub-processor list are one finding per list (docs/rules/claimed-not-observed.md).
+ */
 export const claimedNotObserved: Rule = {
   meta: {
     id: 'claimed-not-observed',
     title: 'Named processor not seen in the traffic',
     description:
-      'Lists each organisation the policy names as receiving data that no captured flow goes to; informational, because a capture covers only the sessions recorded and many processors are reached from servers.',
+      'Lists each organisation the policy names as receiving data that no captured flow goes to, and in one finding per linked sub-processor list those only the list names; informational, because a capture covers only the sessions recorded and many processors are reached from servers.',
     maxSeverity: 'info',
   },
   check(view: AuditView): Finding[] {
@@ -57,32 +122,38 @@ export const claimedNotObserved: Rule = {
     const named = view.claims.filter(
       (c): c is StoredProcessorClaim => c.kind === 'processor' && c.processorType === 'named' && c.polarity === 'affirmative',
     );
-    // One finding per organisation, however many sentences name it.
+    // One entry per organisation, however many sentences or rows name it.
     const byProcessor = new Map<string, StoredProcessorClaim[]>();
     for (const claim of named) {
       const key = claim.entityId ?? `name:${normaliseOrganisationName(claim.name)}`;
       byProcessor.set(key, [...(byProcessor.get(key) ?? []), claim]);
     }
     const findings: Finding[] = [];
+    const lists = new Map<string, { page: ClaimPage; listed: number; unseen: Unseen[] }>();
+    const listOf = (page: ClaimPage): { page: ClaimPage; listed: number; unseen: Unseen[] } => {
+      let list = lists.get(page.sha256);
+      if (!list) {
+        list = { page, listed: 0, unseen: [] };
+        lists.set(page.sha256, list);
+      }
+      return list;
+    };
     for (const claims of byProcessor.values()) {
+      // Every organisation a list names counts towards "the list names N companies", seen or not.
+      for (const sha256 of new Set(claims.flatMap((c) => (c.page ? [c.page.sha256] : [])))) {
+        const page = claims.find((c) => c.page?.sha256 === sha256)?.page;
+        if (page) listOf(page).listed += 1;
+      }
       const first = claims[0];
       if (!first || flows.some((f) => showsProcessor(view, first, f))) continue;
       const entity = first.entityId ? view.lineage(first.entityId)[0] : undefined;
-      const organisation = entity?.name ?? first.name;
-      // A name found only on the linked sub-processor list is attributed to that list, as its quote is.
-      const listedOnly = claims.every((c) => c.page !== undefined);
-      const wording = describeClaimedNotObserved({ organisation, nameInPolicy: first.name, flowCount: flows.length, listedOnly });
-      findings.push({
-        ruleId: 'claimed-not-observed',
-        severity: 'info',
-        label: null,
-        confidence: rateConfidence(view, first, flows),
-        subject: organisation,
-        title: wording.title,
-        explanation: wording.explanation,
-        policyEvidence: claims.map((c) => policyEvidenceOf(c, snapshot)),
-        packetEvidence: [],
-      });
+      const unseen: Unseen = { organisation: entity?.name ?? first.name, claims, confidence: rateConfidence(view, first, flows) };
+      // The policy's own words keep their own finding; a name only lists give joins the first list's group.
+      if (claims.every((c) => c.page !== undefined) && first.page) listOf(first.page).unseen.push(unseen);
+      else findings.push(describeOne(snapshot, unseen, flows.length));
+    }
+    for (const list of lists.values()) {
+      if (list.unseen.length > 0) findings.push(describeList(snapshot, list.page, list.listed, list.unseen, flows.length));
     }
     return findings;
   },

@@ -1,10 +1,11 @@
 import type { Entity } from '../model/entity.js';
-import type { Confidence, Finding, PacketEvidence, Severity } from '../model/finding.js';
+import type { Confidence, Finding, PacketEvidence, PolicyEvidence, Severity } from '../model/finding.js';
+import type { StoredSnapshot } from '../store/policy-repository.js';
 import { describeProcessorCountry } from '../report/wording.js';
 import type { AttributedFlow, AuditView } from './audit-view.js';
 import { packetEvidenceOfFlow, policyEvidenceOf } from './evidence.js';
-import { isCountryNamedInText, readPolicyLocations } from './policy-locations.js';
-import { groupRecipients, type ObservedRecipient } from './recipient-disclosure.js';
+import { isCountryNamedInText, readPolicyLocations, type StoredTransferClaim } from './policy-locations.js';
+import { groupRecipients, namesRecipient, type ObservedRecipient, type StoredProcessorClaim } from './recipient-disclosure.js';
 import type { Rule } from './rule.js';
 
 const CONFIDENCE_ORDER: readonly Confidence[] = ['low', 'medium', 'high'];
@@ -69,6 +70,24 @@ function rateConfidence(recipient: ObservedRecipient, tieInfo: CountryTie): Conf
 }
 
 /**
+ * The sub-processor list rows that name the recipient: its processor claims read from a linked list.
+ * Their transfer claims (the row's stated location) share the row's span.
+ */
+function findListedRows(view: AuditView, recipient: ObservedRecipient): StoredProcessorClaim[] {
+  return view.claims.filter(
+    (c): c is StoredProcessorClaim => c.kind === 'processor' && c.page !== undefined && c.polarity === 'affirmative' && namesRecipient(view, c, recipient),
+  );
+}
+
+/** Policy evidence for transfer claims, the recipient's own list rows first and marked: a long list's other rows are context. */
+function quoteByRecipient(claims: readonly StoredTransferClaim[], rows: readonly StoredProcessorClaim[], snapshot: StoredSnapshot): PolicyEvidence[] {
+  const isOwnRow = (c: StoredTransferClaim): boolean =>
+    rows.some((r) => r.page?.sha256 === c.page?.sha256 && r.span.start <= c.span.start && c.span.end <= r.span.end);
+  const own = claims.filter(isOwnRow).map((c): PolicyEvidence => ({ ...policyEvidenceOf(c, snapshot), namesSubject: true }));
+  return [...own, ...claims.filter((c) => !isOwnRow(c)).map((c) => policyEvidenceOf(c, snapshot))];
+}
+
+/**
  * A recipient headquartered in, or reached through servers in, a jurisdiction of interest that the
  * policy never mentions. Which jurisdictions are of interest is the user's choice (`--jurisdictions`).
  */
@@ -92,6 +111,8 @@ export const processorCountry: Rule = {
 
     const findings: Finding[] = [];
     for (const recipient of groupRecipients(view)) {
+      const listedRows = findListedRows(view, recipient);
+      const listedRow = listedRows.find((r) => r.location !== undefined);
       const identifierFrames = new Set(
         view.identifierHits
           .filter((h) => !h.encrypted && recipient.flows.some((f) => f.flow.server === h.dst || f.flow.server === h.src))
@@ -130,6 +151,7 @@ export const processorCountry: Rule = {
           disclosed: disclosedList,
           configured: setting.mode === 'listed' ? setting.asWritten : null,
           carriesIdentifiers,
+          ...(listedRow?.location !== undefined ? { listedLocation: { nameInList: listedRow.name, location: listedRow.location } } : {}),
         });
         const evidenceFlows = tieInfo.serverFlows.length > 0 ? tieInfo.serverFlows : recipient.flows;
         const packetEvidence: PacketEvidence[] = evidenceFlows.map((f) => {
@@ -137,7 +159,7 @@ export const processorCountry: Rule = {
           const serverLine = f.attribution.network.country === country ? `server ${f.flow.server} registered in ${country}` : null;
           return packetEvidenceOfFlow(f, [serverLine, hqLine, ...f.attribution.evidence].filter((l): l is string => l !== null).join('; '));
         });
-        const quoted = denials.length > 0 ? denials : locations.claims;
+
         findings.push({
           ruleId: 'processor-country',
           severity,
@@ -146,7 +168,7 @@ export const processorCountry: Rule = {
           subject: recipient.organisation,
           title: wording.title,
           explanation: wording.explanation,
-          policyEvidence: quoted.map((c) => policyEvidenceOf(c, snapshot)),
+          policyEvidence: quoteByRecipient(denials.length > 0 ? denials : locations.claims, listedRows, snapshot),
           packetEvidence,
         });
       }

@@ -20,7 +20,7 @@ export interface RecipientDisclosure {
   claims: StoredClaim[];
 }
 
-type StoredProcessorClaim = ProcessorClaim & StoredClaim;
+export type StoredProcessorClaim = ProcessorClaim & StoredClaim;
 
 function isProcessorClaim(claim: StoredClaim): claim is StoredProcessorClaim {
   return claim.kind === 'processor';
@@ -47,7 +47,8 @@ export function groupRecipients(view: AuditView): ObservedRecipient[] {
   return [...groups.values()].sort((x, y) => x.organisation.localeCompare(y.organisation));
 }
 
-function namesRecipient(view: AuditView, claim: StoredProcessorClaim, recipient: ObservedRecipient): boolean {
+/** True when a processor claim names the recipient (or an organisation that owns it). */
+export function namesRecipient(view: AuditView, claim: StoredProcessorClaim, recipient: ObservedRecipient): boolean {
   if (claim.processorType !== 'named') return false;
   if (claim.entityId && recipient.entityId) {
     // A name covers what that organisation owns (Google → Google Analytics), never what owns it or a

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import type { Claim } from '../model/claim.js';
 import { PolicyError } from '../model/errors.js';
@@ -8,7 +9,8 @@ import { extractPolicyText } from '../policy/extract-policy-text.js';
 import { extractSubprocessorList } from '../policy/extract-subprocessor-list.js';
 import { findSubprocessorLinks, type SubprocessorLink } from '../policy/find-subprocessor-links.js';
 import { loadPolicySnapshot, type LoadPolicyOptions } from '../policy/load-policy-snapshot.js';
-import { isPrivateAddress, resolveHostAddresses } from '../policy/private-address.js';
+import { resolveWithSystem, type HostResolver } from '../policy/pinned-lookup.js';
+import { isPrivateAddress } from '../policy/private-address.js';
 import { resolvePolicyLink } from '../policy/resolve-policy-link.js';
 
 /** A sub-processor page a policy links to, read and analysed, not yet stored. */
@@ -86,7 +88,7 @@ export async function followSubprocessorLinks(
   const pages: LinkedPage[] = [];
   const webPolicy = isWebUrl(policy.finalUrl ?? policy.source);
   // A policy on the user's own network may link within it (intranets, test servers); a public one may not.
-  const refusePrivateAddresses = webPolicy && !(await isOnPrivateAddress(policy.finalUrl ?? policy.source));
+  const refusePrivateAddresses = webPolicy && !(await isOnPrivateAddress(policy, options.load?.resolveHost ?? resolveWithSystem));
   for (const [target, { link, origin, discovered }] of targets) {
     // A web page never gets a local file read, whatever its links say (the user's own --subprocessor-list may).
     if (discovered && webPolicy && !isWebUrl(target)) {
@@ -116,10 +118,19 @@ export async function followSubprocessorLinks(
   return { pages, warnings };
 }
 
-/** A host that no longer resolves counts as public: the stricter reading. */
-async function isOnPrivateAddress(url: string): Promise<boolean> {
+/**
+ * Whether the policy came from a private or local address: the address its bytes came from when it
+ * was fetched (asking DNS again could get a different answer), else its URL's host resolved now. A
+ * host that no longer resolves counts as public, and so does one with any public address: the
+ * stricter reading.
+ */
+async function isOnPrivateAddress(policy: PolicySnapshot, resolveHost: HostResolver): Promise<boolean> {
+  if (policy.serverAddress !== undefined) return isPrivateAddress(policy.serverAddress);
+  const host = new URL(policy.finalUrl ?? policy.source).hostname.replace(/^\[|\]$/g, '');
+  if (isIP(host) !== 0) return isPrivateAddress(host);
   try {
-    return (await resolveHostAddresses(new URL(url))).some(isPrivateAddress);
+    const addresses = await resolveHost(host);
+    return addresses.length > 0 && addresses.every((a) => isPrivateAddress(a.address));
   } catch {
     return false;
   }

@@ -125,11 +125,44 @@ describe('policy add --follow-subprocessors', () => {
       sectionPath: ['Murmur Sub-processors', 'Service-specific sub-processors'],
     });
     expect(fromList?.context?.before).toContain('Twilio Inc. | Sending SMS verification codes');
+    // Zendesk is not in the traffic: its row is quoted under the list's one claimed-not-observed finding.
     const markdown = readFileSync(join(followed, 'out', 'report.md'), 'utf8');
-    expect(markdown).toContain('sub-processor list subprocessors.html linked from the policy privacy.html, section “Murmur Sub-processors › Service-specific sub-processors”');
+    expect(markdown).toMatch(/Each company not seen, with its entry in the sub-processor list subprocessors\.html \(snapshot `[0-9a-f]{12}`, linked from the policy privacy\.html\):/);
+    expect(markdown).toContain('- **Zendesk, Inc.**, confidence low: “Zendesk, Inc. \\| Customer support tickets \\| United States” (section “Murmur Sub-processors › Service-specific sub-processors”, characters');
     expect(markdown).toContain('(claimcheck policy add --subprocessor-list subprocessors.html, claimcheck import)');
     const html = readFileSync(join(followed, 'out', 'report.html'), 'utf8');
-    expect(html).toContain('From the sub-processor list subprocessors.html, linked from the policy privacy.html');
+    expect(html).toMatch(/companies not seen, each with its entry in the sub-processor list subprocessors\.html \(snapshot <code>[0-9a-f]{64}<\/code>, linked from the policy privacy\.html\)/);
+  }, 60_000);
+
+  it('a 60-row list gives one readable finding for the companies the traffic never reached, each with its row', async () => {
+    // Sixty companies from the entity catalog, Sentry among them (its traffic is in the session).
+    const entities = (JSON.parse(readFileSync(join('src', 'enrich', 'data', 'entities.json'), 'utf8')) as { id: string; name: string }[]).filter((e) => e.id !== 'sentry');
+    const names = ['Functional Software, Inc. (Sentry)', ...entities.slice(0, 59).map((e) => e.name)];
+    const rows = names.map((name, i) => `<tr><td>${name.replace(/&/g, '&amp;')}</td><td>Service ${i + 1}</td><td>United States</td></tr>`).join('\n');
+    const dir = writeCase();
+    writeFileSync(join(dir, 'subprocessors.html'), `<html><body><h1>Sub-processors</h1><table><tr><th>Sub-processor</th><th>Purpose</th><th>Location</th></tr>\n${rows}\n</table></body></html>`);
+    const add = await cli(dir, 'policy', 'add', 'privacy.html', '--app', 'Murmur', '--app-domain', 'murmur.example', '--follow-subprocessors');
+    expect(add.status, add.stderr).toBe(0);
+    expect(add.stdout).toContain('60 sub-processors');
+    const report = await auditAndReport(dir);
+    const notSeen = report.findings.filter((f) => f.ruleId === 'claimed-not-observed');
+    expect(notSeen).toHaveLength(1);
+    const [list] = notSeen;
+    expect(list?.title).toBe('The linked sub-processor list names 60 companies; 59 of them were not seen in the traffic');
+    expect(list?.group?.listed).toBe(60);
+    expect(list?.group?.entries.map((e) => e.nameInPolicy)).toEqual(names.slice(1));
+    // JSON keeps every row with its provenance, and every entry points at its own.
+    expect(list?.policyEvidence).toHaveLength(59);
+    const evidenceIds = new Set(list?.policyEvidence.map((p) => p.claimId));
+    expect(list?.group?.entries.every((e) => e.claimIds.length === 1 && evidenceIds.has(e.claimIds[0] ?? -1))).toBe(true);
+    const schema = JSON.parse(readFileSync(join('docs', 'report.schema.json'), 'utf8')) as Record<string, unknown>;
+    expect(validateJsonSchema(schema, report, { strict: true })).toEqual([]);
+    // Markdown lists each company once, under the finding; HTML folds the long list.
+    const markdown = readFileSync(join(dir, 'out', 'report.md'), 'utf8');
+    expect(markdown.split('\n').filter((line) => /^- \*\*.+\*\*(?: \(.+\))?, confidence (low|medium): “/.test(line))).toHaveLength(59);
+    expect(markdown).toContain('; and 49 more, all listed with their entries below.');
+    const html = readFileSync(join(dir, 'out', 'report.html'), 'utf8');
+    expect(html).toContain('<details class="entries"><summary>59 companies not seen, each with its entry in the sub-processor list subprocessors.html');
   }, 60_000);
 
   it('a company outside the entity catalog, named on the list by its legal name, is a disclosed recipient of its traffic', async () => {

@@ -18,7 +18,7 @@ function buildPair(edit: (after: AuditResult) => void): ReturnType<typeof compar
 describe('compareReports', () => {
   it('the same audit twice: everything unchanged', () => {
     const comparison = buildPair(() => undefined);
-    expect(comparison.summary).toEqual({ added: 0, removed: 0, changed: 0, unchanged: 10 });
+    expect(comparison.summary).toEqual({ added: 0, removed: 0, changed: 0, unchanged: 11 });
     expect(comparison.samePolicy).toBe(true);
     expect(comparison.sameCaptures).toBe(true);
     expect(comparison.sameConfiguration).toBe(true);
@@ -68,7 +68,7 @@ describe('compareReports', () => {
         packetEvidence: [],
       });
     });
-    expect(comparison.summary).toEqual({ added: 1, removed: 1, changed: 1, unchanged: 8 });
+    expect(comparison.summary).toEqual({ added: 1, removed: 1, changed: 1, unchanged: 9 });
     expect(comparison.added.map((f) => f.subject)).toEqual(['Branch Metrics']);
     expect(comparison.removed.map((f) => `${f.ruleId} ${f.subject}`)).toEqual(['undisclosed-country CN']);
     expect(comparison.changed.map((c) => [c.after.ruleId, c.changes, c.before.severity, c.after.severity])).toEqual([
@@ -92,6 +92,26 @@ describe('compareReports', () => {
     });
     expect(comparison.summary).toMatchObject({ removed: 1, changed: 0 });
     expect(comparison.removed[0]?.packetEvidence.map((e) => e.country)).toEqual(['SG']);
+  });
+
+  it('a sub-processor list finding matches by its list; companies that joined or left the group are named', () => {
+    const comparison = buildPair((after) => {
+      const list = after.findings.find((f) => f.ruleId === 'claimed-not-observed');
+      if (!list?.group) throw new Error('the fixture has a grouped finding');
+      // After the update Twilio is seen in the traffic, and a new list version adds Mixpanel, not seen.
+      const twilio = list.group.entries.find((e) => e.subject === 'Twilio Inc.');
+      list.group.entries = list.group.entries.filter((e) => e !== twilio);
+      list.policyEvidence = list.policyEvidence.filter((p) => !twilio?.claimIds.includes(p.claimId));
+      list.group.entries.push({ subject: 'Mixpanel', nameInPolicy: 'Mixpanel, Inc.', confidence: 'medium', claimIds: [99] });
+      list.group.sha256 = 'f'.repeat(64);
+      list.title = 'The linked sub-processor list names 7 companies; 5 of them were not seen in the traffic';
+    });
+    expect(comparison.summary).toMatchObject({ added: 0, removed: 0, changed: 1 });
+    expect(comparison.changed[0]?.changes).toEqual(['entries']);
+    expect(comparison.changed[0]?.entries).toEqual({ added: ['Mixpanel'], removed: ['Twilio Inc.'] });
+    expect(renderComparisonMarkdown(comparison)).toContain(
+      'now also not seen: Mixpanel; no longer among those not seen (seen in the traffic, named in the policy itself, or off the list): Twilio Inc.',
+    );
   });
 
   it('Markdown names both audits and escapes finding titles', () => {

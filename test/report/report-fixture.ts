@@ -1,6 +1,8 @@
 /**
- * The fixed report fixture: a frozen audit of the bundled example (plus a second capture and a
- * hosting-only recipient), its policy text, rules and data sources, with clock and version fixed.
+ * The fixed report fixture: a frozen audit of the bundled example (plus a second capture, a
+ * hosting-only recipient, and the sub-processor list of test/fixtures/policies/subprocessors as linked
+ * from the policy: a grouped claimed-not-observed finding, and list rows quoted by undisclosed-country),
+ * its policy and list texts, rules and data sources, with clock and version fixed.
  * Built from files, not from the live rules or registry, so the golden files change only when the
  * renderers do.
  */

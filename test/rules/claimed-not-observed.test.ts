@@ -39,13 +39,67 @@ describe('claimed-not-observed', () => {
     expect(claimedNotObserved.check(buildView({ claims: [named('Amazon Web Services', 'aws')], flows: [firebaseFlow()] }))[0]?.confidence).toBe('low');
   });
 
-  it('says a name found only on the linked sub-processor list comes from that list', () => {
-    const page = { kind: 'subprocessor-list' as const, source: 'https://example.com/subprocessors', sha256: 'a'.repeat(64) };
-    const listed = { ...named('Agora', 'agora'), page };
-    const [fromList] = claimedNotObserved.check(buildView({ claims: [listed], flows: [firebaseFlow()] }));
-    expect(fromList?.title).toBe('The policy\u2019s sub-processor list names Agora, but the capture shows no traffic to it');
-    const [fromBoth] = claimedNotObserved.check(buildView({ claims: [listed, named('Agora', 'agora')], flows: [firebaseFlow()] }));
-    expect(fromBoth?.title).toBe('The policy names Agora, but the capture shows no traffic to it');
+  describe('a linked sub-processor list', () => {
+    const page = { kind: 'subprocessor-list' as const, source: 'https://murmur.example/legal/subprocessors', sha256: 'c'.repeat(64) };
+    const other = { kind: 'subprocessor-list' as const, source: '/home/researcher/audits/vendors.html', sha256: 'd'.repeat(64) };
+    /** A list row as the list extractor writes it: "Name | Purpose | Location". */
+    const row = (name: string, listPage: typeof page, entityId?: string) => ({
+      ...storedClaim({ kind: 'processor', processorType: 'named', name, ...(entityId ? { entityId } : {}), quote: `${name} | Hosting | United States` }),
+      page: listPage,
+    });
+
+    it('folds the companies only the list names, and that no flow reaches, into one finding with an entry each', () => {
+      // 60 rows: Firebase is seen in the traffic, Agora is a catalog SDK, the rest are names the catalog does not know.
+      const rows = [row('Agora Lab, Inc.', page, 'agora'), row('Firebase', page, 'firebase'), ...Array.from({ length: 58 }, (_, i) => row(`Vendor ${i + 1} GmbH`, page))];
+      const findings = claimedNotObserved.check(buildView({ claims: rows, flows: [firebaseFlow()] }));
+      expect(findings).toHaveLength(1);
+      const [list] = findings;
+      expect(list).toMatchObject({ ruleId: 'claimed-not-observed', severity: 'info', label: null, confidence: 'medium', subject: page.source, packetEvidence: [] });
+      expect(list?.title).toBe('The linked sub-processor list names 60 companies; 59 of them were not seen in the traffic');
+      expect(list?.explanation).toContain(
+        `The sub-processor list ${page.source}, linked from the policy, names 60 companies; 59 of them were not seen in the captured traffic: Agora Lab, Inc.; Vendor 1 GmbH; Vendor 2 GmbH;`,
+      );
+      expect(list?.explanation).toContain('Vendor 9 GmbH; and 49 more, all listed with their entries below.');
+      expect(list?.explanation).toContain('1 of them (Agora Lab, Inc.) is a service apps usually contact directly, so its absence');
+      expect(list?.group).toMatchObject({ kind: 'subprocessor-list', source: page.source, sha256: page.sha256, listed: 60 });
+      expect(list?.group?.entries).toHaveLength(59);
+      expect(list?.group?.entries[0]).toEqual({ subject: 'Agora', nameInPolicy: 'Agora Lab, Inc.', confidence: 'medium', claimIds: [rows[0]?.id] });
+      expect(list?.group?.entries[1]).toMatchObject({ subject: 'Vendor 1 GmbH', confidence: 'low' });
+      // Every entry's row stays in the evidence, with its page's provenance.
+      expect(list?.policyEvidence).toHaveLength(59);
+      expect(list?.policyEvidence[0]).toMatchObject({ claimId: rows[0]?.id, source: page.source, snapshotSha256: page.sha256, quote: 'Agora Lab, Inc. | Hosting | United States' });
+      expect(list?.policyEvidence[0]?.document?.linkedFrom.sha256).toBe('a'.repeat(64));
+    });
+
+    it('a company the policy text names keeps its own finding, even when the list names it too', () => {
+      const findings = claimedNotObserved.check(buildView({ claims: [named('Agora', 'agora'), row('Agora Lab, Inc.', page, 'agora'), row('Initech LLC', page)], flows: [firebaseFlow()] }));
+      expect(findings.map((f) => [f.subject, f.title])).toEqual([
+        ['Agora', 'The policy names Agora, but the capture shows no traffic to it'],
+        [page.source, 'The linked sub-processor list names 2 companies; 1 of them was not seen in the traffic'],
+      ]);
+      expect(findings[0]?.policyEvidence.map((p) => p.quote)).toEqual(['We share data with Agora.', 'Agora Lab, Inc. | Hosting | United States']);
+      expect(findings[1]?.group?.entries.map((e) => e.subject)).toEqual(['Initech LLC']);
+    });
+
+    it('one finding per list, a local list named by its file name; a company on two lists joins the first, quoting both', () => {
+      const claims = [row('Initech LLC', page), row('Globex Ltd', page), row('Initech LLC', other), row('Hooli Inc.', other)];
+      const findings = claimedNotObserved.check(buildView({ claims, flows: [firebaseFlow()] }));
+      expect(findings.map((f) => [f.subject, f.group?.listed, f.group?.entries.map((e) => e.subject)])).toEqual([
+        [page.source, 2, ['Initech LLC', 'Globex Ltd']],
+        ['vendors.html', 2, ['Hooli Inc.']],
+      ]);
+      expect(findings[0]?.group?.entries[0]?.claimIds).toEqual([claims[0]?.id, claims[2]?.id]);
+      expect(findings[0]?.title).toBe('The linked sub-processor list names 2 companies; none of them was seen in the traffic');
+      expect(findings[1]?.explanation).not.toContain('/home/researcher');
+    });
+
+    it('a list whose companies were all seen gives no finding; one company not seen is a group of one', () => {
+      expect(claimedNotObserved.check(buildView({ claims: [row('Firebase', page, 'firebase')], flows: [firebaseFlow()] }))).toEqual([]);
+      const [one] = claimedNotObserved.check(buildView({ claims: [row('Agora Lab, Inc.', page, 'agora')], flows: [firebaseFlow()] }));
+      expect(one?.title).toBe('The linked sub-processor list names 1 company; it was not seen in the traffic');
+      expect(one?.explanation).toContain('It is a service apps usually contact directly, so its absence says the most');
+      expect(one?.group?.entries).toHaveLength(1);
+    });
   });
 
   it('ignores denials, categories, and audits without a policy or a capture', () => {

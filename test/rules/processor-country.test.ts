@@ -66,6 +66,30 @@ describe('processor-country', () => {
     expect(findings[0]?.policyEvidence.map((p) => p.quote)).toEqual(['We do not transfer data to China.']);
   });
 
+  it('with a linked sub-processor list, quotes the recipient\'s own row first and says where the list places it', () => {
+    const page = { kind: 'subprocessor-list' as const, source: 'https://example.com/subprocessors', sha256: 'e'.repeat(64) };
+    // Each list row gives a processor claim and a transfer claim over the same span, as the list reader stores them.
+    const listRow = (name: string, entityId: string | undefined, country: string, location: string, start: number) => {
+      const quote = `${name} | Hosting | ${location}`;
+      const span = { start, end: start + quote.length };
+      return [
+        { ...storedClaim({ kind: 'processor', processorType: 'named', name, ...(entityId ? { entityId } : {}), location, quote }), span, page },
+        { ...storedClaim({ kind: 'transfer', transferType: 'storage', countries: [country], regions: [], unspecified: false, trigger: location, processor: name, quote }), span, page },
+      ];
+    };
+    const claims = [storedInUs(), ...listRow('Initech LLC', undefined, 'US', 'United States', 0), ...listRow('Globex Ltd', undefined, 'DE', 'Germany', 40), ...listRow('TikTok Pte. Ltd.', 'tiktok', 'SG', 'Singapore', 80)];
+    const findings = processorCountry.check(buildView({ claims, flows: [tiktokFlow('US')], settings: listed('CN') }));
+    expect(findings).toHaveLength(1);
+    expect(findings[0]?.policyEvidence.map((p) => p.quote)).toEqual([
+      'TikTok Pte. Ltd. | Hosting | Singapore',
+      'Data is stored in the United States.',
+      'Initech LLC | Hosting | United States',
+      'Globex Ltd | Hosting | Germany',
+    ]);
+    expect(findings[0]?.policyEvidence.map((p) => p.namesSubject ?? false)).toEqual([true, false, false, false]);
+    expect(findings[0]?.explanation).toContain('does not mention China. The linked sub-processor list gives the location of TikTok Pte. Ltd. as Singapore.');
+  });
+
   it('an "other countries" clause makes it vague and low', () => {
     const other = storedClaim({ kind: 'transfer', transferType: 'transfer', countries: [], regions: [], unspecified: true, trigger: 'other countries' });
     const findings = processorCountry.check(buildView({ claims: [storedInUs(), other], flows: [tiktokFlow()], settings: listed('CN') }));

@@ -45,6 +45,8 @@ describe('followSubprocessorLinks and private addresses', () => {
     ['an IPv6 loopback address', (port: string) => `http://[::1]:${port}/subprocessors.html`, /::1/],
     ['the cloud metadata address', () => 'http://169.254.169.254/latest/meta-data/', /169\.254\.169\.254/],
     ['a private network address', () => 'http://10.0.0.5/subprocessors.html', /10\.0\.0\.5/],
+    ['a carrier-grade NAT address', () => 'http://100.64.0.5/subprocessors.html', /100\.64\.0\.5 is carrier-grade NAT/],
+    ['an IPv4-mapped IPv6 loopback address', (port: string) => `http://[::ffff:7f00:1]:${port}/subprocessors.html`, /loopback/],
   ])('refuses a link of a policy on a public address to %s, before connecting', async (_, link, address) => {
     requests = [];
     const port = new URL(server.base).port;
@@ -61,6 +63,28 @@ describe('followSubprocessorLinks and private addresses', () => {
     const policy = policyAt(`${server.base}/legal/privacy.html`, `${server.base}/subprocessors.html`);
     const { pages } = await followSubprocessorLinks(policy, { organisations, now });
     expect(pages.map((p) => [p.target, p.claims.length > 0])).toEqual([[`${server.base}/subprocessors.html`, true]]);
+  });
+});
+
+describe('followSubprocessorLinks judges the policy by the address it was fetched from', () => {
+  /** The fixture policy as fetched from `serverAddress` under a name; its link goes to the same name. */
+  function fetchedPolicy(serverAddress: string): { snapshot: PolicySnapshot; extracted: ReturnType<typeof extractPolicyText> } {
+    const port = new URL(server.base).port;
+    const policy = policyAt(`http://intranet.test:${port}/legal/privacy.html`, `http://intranet.test:${port}/subprocessors.html`);
+    return { ...policy, snapshot: { ...policy.snapshot, serverAddress } };
+  }
+  const resolveHost = async (): Promise<{ address: string; family: 4 }[]> => [{ address: '127.0.0.1', family: 4 }];
+
+  it('follows links within the private network a policy really came from', async () => {
+    const { pages } = await followSubprocessorLinks(fetchedPolicy('127.0.0.1'), { organisations, now, load: { resolveHost } });
+    expect(pages).toHaveLength(1);
+  });
+
+  it('refuses them when the policy came from a public address, whatever its name resolves to now', async () => {
+    requests = [];
+    const run = followSubprocessorLinks(fetchedPolicy('104.16.132.229'), { organisations, now, load: { resolveHost } });
+    await expect(run).rejects.toThrow(/refusing to connect to a private or local address: intranet\.test is 127\.0\.0\.1, loopback/);
+    expect(requests).toEqual([]);
   });
 });
 
