@@ -6,15 +6,15 @@
  */
 import type { Observation, TransportProtocol } from '../model/observation.js';
 import { decodeDnsMessage, isDnsResponse } from './decode-dns.js';
-import { decodeIpv4, decodeIpv6, type IpHeader } from './decode-ip.js';
+import { createIpHeader, decodeIpv4, decodeIpv6, type IpHeader } from './decode-ip.js';
 import { locateNetworkLayer } from './decode-link-layer.js';
 import { IpFragmentReassembler } from './reassemble-ip-fragments.js';
-import { decodeTcp, decodeUdp, type TransportHeader } from './decode-transport.js';
+import { createTransportHeader, decodeTcp, decodeUdp, type TransportHeader } from './decode-transport.js';
 import { assembleCryptoMessage, isQuicLongHeader, readQuicInitialCrypto, type CryptoFragment } from './decrypt-quic-initial.js';
 import type { LinkFrame } from './link-frame.js';
 import { buildRequestUrl, parseHttpRequest, startsWithHttpMethod } from './parse-http-request.js';
 import { findPayloadHostNames } from './find-payload-host-names.js';
-import { DirectionIndex } from './direction-index.js';
+import { DirectionTable } from './direction-table.js';
 import { extractClientHelloSni, isClientHelloStart, isTlsRecordStart, MAX_CLIENT_HELLO_LENGTH, scanTlsClientHello } from './parse-tls-client-hello.js';
 
 const IP_TCP = 6;
@@ -69,7 +69,14 @@ interface PendingQuicHello {
 
 /** Stateful frame decoder; one per capture file. */
 export class FrameObserver {
-  private readonly tcpDirections = new DirectionIndex<TcpDirection>();
+  /** Names the direction of every packet (the `direction` of its observation). */
+  private readonly directions = new DirectionTable();
+  /** TCP state by direction id; null for directions that are not TCP, or not seen since state was last forgotten. */
+  private readonly tcpDirections: (TcpDirection | null)[] = [];
+  private tcpDirectionCount = 0;
+  /** The headers of the frame being observed, decoded into the same two objects for every frame. */
+  private readonly ip = createIpHeader();
+  private readonly transport = createTransportHeader();
   /** Directions holding a pending stream, oldest first, so the oldest can be dropped beyond the limit. */
   private readonly pendingStreams = new Set<TcpDirection>();
   private readonly pendingQuic = new Map<string, PendingQuicHello>();
@@ -89,7 +96,7 @@ export class FrameObserver {
       }
       return;
     }
-    const ip = network.version === 4 ? decodeIpv4(frame.data, network.offset) : decodeIpv6(frame.data, network.offset);
+    const ip = network.version === 4 ? decodeIpv4(frame.data, network.offset, this.ip) : decodeIpv6(frame.data, network.offset, this.ip);
     if (typeof ip === 'string') {
       this.warn(out, frame, ip);
       return;
@@ -113,7 +120,7 @@ export class FrameObserver {
     let transport: TransportHeader | null = null;
     let protocol: TransportProtocol = 'other';
     if (ip.protocol === IP_TCP || ip.protocol === IP_UDP) {
-      const decoded = ip.protocol === IP_TCP ? decodeTcp(data, dataStart, dataEnd) : decodeUdp(data, dataStart, dataEnd);
+      const decoded = ip.protocol === IP_TCP ? decodeTcp(data, dataStart, dataEnd, this.transport) : decodeUdp(data, dataStart, dataEnd, this.transport);
       if (typeof decoded === 'string') {
         this.warn(out, frame, decoded);
         return;
@@ -124,6 +131,10 @@ export class FrameObserver {
       protocol = 'icmp';
     }
     const payload = transport?.payload ?? data.subarray(Math.min(dataStart, dataEnd), dataEnd);
+    const srcPort = transport?.srcPort ?? 0;
+    const dstPort = transport?.dstPort ?? 0;
+    const direction = this.directions.idOf(frame.data, ip.sourceAt, ip.version === 4 ? 4 : 16, protocol, srcPort, dstPort);
+    if (direction === this.tcpDirections.length) this.tcpDirections.push(null);
     out.push({
       kind: 'packet',
       frame: frame.frame,
@@ -132,16 +143,17 @@ export class FrameObserver {
       ipProtocol: ip.protocol,
       src: ip.src,
       dst: ip.dst,
-      srcPort: transport?.srcPort ?? 0,
-      dstPort: transport?.dstPort ?? 0,
+      srcPort,
+      dstPort,
       frameLength,
       payload,
       tcpFlags: transport?.flags ?? 0,
       tcpSeq: transport?.seq ?? 0,
+      direction,
     });
     if (transport === null || transport.payload.length === 0) return;
     if (protocol === 'udp') this.observeUdp(frame, ip, transport, out);
-    else this.observeTcp(frame, ip, transport, out);
+    else this.observeTcp(frame, ip, transport, direction, out);
   }
 
   /** Emits the counted, per-capture warnings. */
@@ -193,11 +205,11 @@ export class FrameObserver {
     }
   }
 
-  private observeTcp(frame: LinkFrame, ip: IpHeader, tcp: TransportHeader, out: Observation[]): void {
+  private observeTcp(frame: LinkFrame, ip: IpHeader, tcp: TransportHeader, directionId: number, out: Observation[]): void {
     const payload = tcp.payload;
     // A retransmitted request or ClientHello must not count twice.
     const end = (tcp.seq + payload.length) >>> 0;
-    const direction = this.findTcpDirection(ip, tcp, end);
+    const direction = this.findTcpDirection(directionId, end);
     if (direction === null) return;
     if (direction.pending !== null) {
       this.continueStream(frame, ip, tcp, direction, direction.pending, out);
@@ -228,15 +240,17 @@ export class FrameObserver {
    * The state of a TCP direction after a segment whose payload ends at sequence number `end`, or null when the
    * segment only repeats bytes already seen.
    */
-  private findTcpDirection(ip: IpHeader, tcp: TransportHeader, end: number): TcpDirection | null {
-    let direction = this.tcpDirections.get('tcp', ip.src, tcp.srcPort, ip.dst, tcp.dstPort);
-    if (direction === undefined) {
-      if (this.tcpDirections.size >= MAX_TRACKED_DIRECTIONS) {
-        this.tcpDirections.clear();
+  private findTcpDirection(directionId: number, end: number): TcpDirection | null {
+    let direction = this.tcpDirections[directionId] ?? null;
+    if (direction === null) {
+      if (this.tcpDirectionCount >= MAX_TRACKED_DIRECTIONS) {
+        this.tcpDirections.fill(null);
+        this.tcpDirectionCount = 0;
         this.pendingStreams.clear();
       }
       direction = { seqEnd: end, kind: null, pending: null };
-      this.tcpDirections.set('tcp', ip.src, tcp.srcPort, ip.dst, tcp.dstPort, direction);
+      this.tcpDirections[directionId] = direction;
+      this.tcpDirectionCount += 1;
       return direction;
     }
     if (((end - direction.seqEnd) | 0) <= 0) return null;
