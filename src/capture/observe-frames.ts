@@ -4,7 +4,7 @@
  * names written in undecoded payloads. Keeps per-direction state only while a message split over TCP segments is
  * being reassembled (bounded in size and count), so memory is bounded by live flows, not packets.
  */
-import type { Observation, TransportProtocol } from '../model/observation.js';
+import type { Observation, PacketObservation, TransportProtocol } from '../model/observation.js';
 import { decodeDnsMessage, isDnsResponse } from './decode-dns.js';
 import { createIpHeader, decodeIpv4, decodeIpv6, type IpHeader } from './decode-ip.js';
 import { locateNetworkLayer } from './decode-link-layer.js';
@@ -62,6 +62,20 @@ interface TcpDirection {
   pending: PendingStream | null;
 }
 
+/** Where observations go, in capture order: an array, or a consumer that takes each at once. */
+export interface ObservationSink {
+  push(observation: Observation): unknown;
+}
+
+/** Options for {@link FrameObserver}. */
+export interface FrameObserverOptions {
+  /**
+   * Hand every packet to the sink in one observation object, refilled for each packet, instead of a new one per
+   * packet. Only for a sink that is done with a packet observation when its `push` returns (the capture summariser).
+   */
+  reusePacketObservation?: boolean;
+}
+
 interface PendingQuicHello {
   fragments: CryptoFragment[];
   datagrams: number;
@@ -84,9 +98,15 @@ export class FrameObserver {
   private readonly fragments = new IpFragmentReassembler();
   private fragmentsSeen = 0;
   private readonly unsupportedLinks = new Map<number, number>();
+  /** The one packet observation refilled for every packet, when the sink allows it. */
+  private readonly reusedPacket: PacketObservation | null;
+
+  constructor(options: FrameObserverOptions = {}) {
+    this.reusedPacket = options.reusePacketObservation === true ? createPacketObservation() : null;
+  }
 
   /** Decodes one frame, appending its observations to `out`. Never throws on malformed input. */
-  observe(frame: LinkFrame, out: Observation[]): void {
+  observe(frame: LinkFrame, out: ObservationSink): void {
     const network = locateNetworkLayer(frame.linkType, frame.data);
     if (network.kind !== 'ip') {
       if (network.kind === 'unsupported-link') {
@@ -135,29 +155,28 @@ export class FrameObserver {
     const dstPort = transport?.dstPort ?? 0;
     const direction = this.directions.idOf(frame.data, ip.sourceAt, ip.version === 4 ? 4 : 16, protocol, srcPort, dstPort);
     if (direction === this.tcpDirections.length) this.tcpDirections.push(null);
-    out.push({
-      kind: 'packet',
-      frame: frame.frame,
-      time: frame.time,
-      protocol,
-      ipProtocol: ip.protocol,
-      src: ip.src,
-      dst: ip.dst,
-      srcPort,
-      dstPort,
-      frameLength,
-      payload,
-      tcpFlags: transport?.flags ?? 0,
-      tcpSeq: transport?.seq ?? 0,
-      direction,
-    });
+    const packet = this.reusedPacket ?? createPacketObservation();
+    packet.frame = frame.frame;
+    packet.time = frame.time;
+    packet.protocol = protocol;
+    packet.ipProtocol = ip.protocol;
+    packet.src = ip.src;
+    packet.dst = ip.dst;
+    packet.srcPort = srcPort;
+    packet.dstPort = dstPort;
+    packet.frameLength = frameLength;
+    packet.payload = payload;
+    packet.tcpFlags = transport?.flags ?? 0;
+    packet.tcpSeq = transport?.seq ?? 0;
+    packet.direction = direction;
+    out.push(packet);
     if (transport === null || transport.payload.length === 0) return;
     if (protocol === 'udp') this.observeUdp(frame, ip, transport, out);
     else this.observeTcp(frame, ip, transport, direction, out);
   }
 
   /** Emits the counted, per-capture warnings. */
-  finish(out: Observation[]): void {
+  finish(out: ObservationSink): void {
     const unfinished = this.fragments.pending + this.fragments.abandoned;
     if (unfinished > 0) {
       out.push({
@@ -172,7 +191,7 @@ export class FrameObserver {
     }
   }
 
-  private observeUdp(frame: LinkFrame, ip: IpHeader, udp: TransportHeader, out: Observation[]): void {
+  private observeUdp(frame: LinkFrame, ip: IpHeader, udp: TransportHeader, out: ObservationSink): void {
     const payload = udp.payload;
     if (isDnsPort(udp.srcPort) || isDnsPort(udp.dstPort)) {
       this.emitDns(frame, payload, out);
@@ -188,7 +207,7 @@ export class FrameObserver {
   }
 
   /** Records host names written in an undecoded payload, as weak 'payload-string' evidence. */
-  private emitPayloadNames(frame: LinkFrame, ip: IpHeader, transport: TransportHeader, protocol: 'tcp' | 'udp', payload: Uint8Array, out: Observation[]): void {
+  private emitPayloadNames(frame: LinkFrame, ip: IpHeader, transport: TransportHeader, protocol: 'tcp' | 'udp', payload: Uint8Array, out: ObservationSink): void {
     for (const host of findPayloadHostNames(payload)) {
       out.push({
         kind: 'host',
@@ -205,7 +224,7 @@ export class FrameObserver {
     }
   }
 
-  private observeTcp(frame: LinkFrame, ip: IpHeader, tcp: TransportHeader, directionId: number, out: Observation[]): void {
+  private observeTcp(frame: LinkFrame, ip: IpHeader, tcp: TransportHeader, directionId: number, out: ObservationSink): void {
     const payload = tcp.payload;
     // A retransmitted request or ClientHello must not count twice.
     const end = (tcp.seq + payload.length) >>> 0;
@@ -264,7 +283,7 @@ export class FrameObserver {
   }
 
   /** Adds a segment to a held stream prefix and reads it once it is whole (or the limits are reached). */
-  private continueStream(frame: LinkFrame, ip: IpHeader, tcp: TransportHeader, direction: TcpDirection, pending: PendingStream, out: Observation[]): void {
+  private continueStream(frame: LinkFrame, ip: IpHeader, tcp: TransportHeader, direction: TcpDirection, pending: PendingStream, out: ObservationSink): void {
     const payload = tcp.payload;
     const delta = (tcp.seq - pending.nextSeq) | 0;
     // Retransmissions of earlier bytes carry nothing new; a gap means we missed a segment.
@@ -302,7 +321,7 @@ export class FrameObserver {
    * Reads what a stream prefix holds. Returns null when more bytes are needed (and `final` is false), else the
    * bytes left over after the messages read (DNS over TCP can carry several).
    */
-  private readStream(kind: PendingKind, frame: LinkFrame, ip: IpHeader, tcp: TransportHeader, bytes: Uint8Array, final: boolean, out: Observation[]): Uint8Array | null {
+  private readStream(kind: PendingKind, frame: LinkFrame, ip: IpHeader, tcp: TransportHeader, bytes: Uint8Array, final: boolean, out: ObservationSink): Uint8Array | null {
     switch (kind) {
       case 'tls': {
         const scan = scanTlsClientHello(bytes);
@@ -332,7 +351,7 @@ export class FrameObserver {
     }
   }
 
-  private emitHttpRequest(frame: LinkFrame, ip: IpHeader, tcp: TransportHeader, bytes: Uint8Array, out: Observation[]): void {
+  private emitHttpRequest(frame: LinkFrame, ip: IpHeader, tcp: TransportHeader, bytes: Uint8Array, out: ObservationSink): void {
     const head = parseHttpRequest(bytes);
     if (head === null) return;
     const host = stripPort(head.host);
@@ -354,7 +373,7 @@ export class FrameObserver {
     if (host !== '') this.emitHost(frame, ip, tcp, host, 'http-host', out);
   }
 
-  private observeQuic(frame: LinkFrame, ip: IpHeader, udp: TransportHeader, out: Observation[]): void {
+  private observeQuic(frame: LinkFrame, ip: IpHeader, udp: TransportHeader, out: ObservationSink): void {
     const key = `${ip.src}|${udp.srcPort}|${ip.dst}|${udp.dstPort}`;
     if (this.doneQuic.has(key)) return;
     const fragments = readQuicInitialCrypto(udp.payload);
@@ -382,7 +401,7 @@ export class FrameObserver {
    * Emits the questions and answers of a DNS message. A malformed response is a warning; a malformed
    * "query" is more likely some other protocol on a DNS port, so it is passed over quietly.
    */
-  private emitDns(frame: LinkFrame, message: Uint8Array, out: Observation[]): void {
+  private emitDns(frame: LinkFrame, message: Uint8Array, out: ObservationSink): void {
     const decoded = decodeDnsMessage(message);
     if (typeof decoded === 'string') {
       if (isDnsResponse(message)) this.warn(out, frame, decoded);
@@ -402,7 +421,7 @@ export class FrameObserver {
     transport: TransportHeader,
     host: string,
     source: 'tls-sni' | 'quic-sni' | 'http-host',
-    out: Observation[],
+    out: ObservationSink,
   ): void {
     out.push({
       kind: 'host',
@@ -418,7 +437,7 @@ export class FrameObserver {
     });
   }
 
-  private warn(out: Observation[], frame: LinkFrame, message: string): void {
+  private warn(out: ObservationSink, frame: LinkFrame, message: string): void {
     out.push({ kind: 'warning', offset: frame.offset, where: 'byte', message: `frame ${frame.frame}: ${message}` });
   }
 
@@ -426,6 +445,26 @@ export class FrameObserver {
     const oldest = map.keys().next();
     if (oldest.done !== true) map.delete(oldest.value);
   }
+}
+
+/** A packet observation with every field present (so all have one shape), to be filled in. */
+function createPacketObservation(): PacketObservation {
+  return {
+    kind: 'packet',
+    frame: 0,
+    time: 0,
+    protocol: 'other',
+    ipProtocol: 0,
+    src: '',
+    dst: '',
+    srcPort: 0,
+    dstPort: 0,
+    frameLength: 0,
+    payload: EMPTY,
+    tcpFlags: 0,
+    tcpSeq: 0,
+    direction: 0,
+  };
 }
 
 /** `HTTP/1.` at the start of a segment: a server's response. */
