@@ -2,9 +2,10 @@
  * Capture import benchmark: generates a realistic pcap (1 GiB by default; CLAIMCHECK_BENCH_MB=<n> for a quick
  * run) in a temporary directory, imports it with identifier search on in a child process (throughput, packets/s,
  * peak RSS), has tshark extract the same fields from the same file, prints both and the ratio, and deletes the
- * file. Fair by construction: the same file, read once beforehand so both find it in the page cache; both measured
- * as whole processes (start-up included) under GNU time; the best of CLAIMCHECK_BENCH_RUNS runs (default 3) of each.
- * Targets (issue 4): peak RSS under 300 MB, at least 10x tshark's throughput.
+ * file. Fair by construction: the same file, written to disk before anything is measured and read once so both find
+ * it in the page cache; both measured as whole processes (start-up included) under GNU time, taking turns; the best
+ * of CLAIMCHECK_BENCH_RUNS runs (default 3) of each. Targets (issue 4): peak RSS under 300 MB, at least 10x
+ * tshark's throughput, judged by CPU time.
  */
 import { execFileSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,7 +16,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { generateBenchCapture } from './generate-bench-capture.js';
 import type { ImportMeasurement } from './measure-capture-import.js';
-import { bestOf, canMeasureProcesses, measureProcess, type ProcessCost } from './measure-process.js';
+import { bestOfAlternating, canMeasureProcesses, measureProcess, type ProcessCost } from './measure-process.js';
 
 const MB = 1024 * 1024;
 const RSS_TARGET_BYTES = 300 * MB;
@@ -108,7 +109,11 @@ export async function runBenchmark(): Promise<void> {
     const runs = Math.max(1, Math.trunc(Number(process.env['CLAIMCHECK_BENCH_RUNS'] ?? '3')));
     warmPageCache(capture);
     const database = join(dir, 'bench.db');
-    const ours = await bestOf(runs, () => measureImport(capture, database, identifiersFile));
+    const withTshark = hasTshark();
+    const measureOurs = (): Promise<ProcessCost> => measureImport(capture, database, identifiersFile);
+    // The two tools take turns, so that neither gets all the quiet (or busy) spells of a shared machine.
+    const [ours, tshark] = await bestOfAlternating(runs, withTshark ? [measureOurs, () => measureTshark(capture)] : [measureOurs]);
+    if (ours === undefined) throw new Error('claimcheck was not measured');
     const inside = (ours.runs[0] as (ProcessCost & { inside: ImportMeasurement }) | undefined)?.inside;
     if (inside === undefined || inside.packets !== generated.packets) throw new Error(`import saw ${String(inside?.packets)} packets, generator wrote ${generated.packets}`);
     process.stdout.write(
@@ -118,18 +123,19 @@ export async function runBenchmark(): Promise<void> {
         `  found ${inside.flows.toLocaleString('en-US')} flows, ${inside.hostNames.toLocaleString('en-US')} host names, ${inside.dnsAnswers.toLocaleString('en-US')} DNS answers, ` +
         `${inside.identifierHits.toLocaleString('en-US')} identifier hits (stored, capped), ${inside.warnings} warnings\n`,
     );
-    if (!hasTshark()) {
+    if (tshark === undefined) {
       process.stdout.write('tshark: not installed; ratio not measured\n');
       return;
     }
-    const tshark = await bestOf(runs, () => measureTshark(capture));
     const ratio = tshark.wallSeconds / ours.wallSeconds;
     const cpuRatio = tshark.cpuSeconds / ours.cpuSeconds;
+    // Judged by CPU time: on a shared machine it moves less than wall time, and wall time also credits claimcheck
+    // for reading on a libuv thread while it parses.
     process.stdout.write(
       `tshark -T fields (${TSHARK_FIELDS.length} fields, no identifier search; whole process, best of ${runs}): ${format(tshark.wallSeconds, 2)} s wall, ` +
         `${format(tshark.cpuSeconds, 2)} s CPU; ${format(megabytes / tshark.wallSeconds)} MiB/s; peak RSS ${format(tshark.maxRssBytes / MB)} MiB\n` +
-        `ratio: claimcheck is ${format(ratio)}x tshark by wall time, ${format(cpuRatio)}x by CPU time (target >= ${RATIO_TARGET}x) ` +
-        `${ratio >= RATIO_TARGET ? 'OK' : 'BELOW TARGET'}\n` +
+        `ratio: claimcheck is ${format(cpuRatio)}x tshark by CPU time (target >= ${RATIO_TARGET}x, judged by CPU) ${cpuRatio >= RATIO_TARGET ? 'OK' : 'BELOW TARGET'}; ` +
+        `${format(ratio)}x by wall time\n` +
         (Math.abs(ratio - cpuRatio) > 0.25 * cpuRatio
           ? '  (wall and CPU ratios differ: claimcheck reads and hashes on other threads than it parses, and other work may share the machine)\n'
           : ''),

@@ -5,7 +5,7 @@
  * some IPv6. Frames are written straight into a reusable buffer, so generating a gigabyte takes seconds.
  * TCP/UDP checksums are left zero (neither tshark nor claimcheck verifies them by default).
  */
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, fdatasyncSync, openSync, writeSync } from 'node:fs';
 import { Buffer } from 'node:buffer';
 import type { IdentifierNeedle } from '../src/model/capture-summary.js';
 import { buildDnsResponse, buildHttpRequest, buildTlsClientHello, computeInternetChecksum, encodeText } from '../test/helpers/pcap-writer.js';
@@ -160,6 +160,9 @@ class FrameSink {
 
   close(): void {
     this.flush();
+    // Written back now rather than by the kernel (after about 30 s) in the middle of a measured run: the writeback
+    // of a gigabyte of dirty pages competed with whichever import or tshark run it fell on.
+    fdatasyncSync(this.fd);
     closeSync(this.fd);
   }
 }

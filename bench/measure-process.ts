@@ -51,15 +51,29 @@ export async function measureProcess(command: string, args: readonly string[], k
  * the largest peak RSS: the usual way to discount other load on the machine without flattering memory.
  */
 export async function bestOf(runs: number, measure: () => Promise<ProcessCost>): Promise<ProcessCost & { runs: ProcessCost[] }> {
-  const all: ProcessCost[] = [];
-  for (let i = 0; i < runs; i++) all.push(await measure());
-  const first = all[0];
-  if (first === undefined) throw new Error('bestOf needs at least one run');
-  return {
-    wallSeconds: Math.min(...all.map((r) => r.wallSeconds)),
-    cpuSeconds: Math.min(...all.map((r) => r.cpuSeconds)),
-    maxRssBytes: Math.max(...all.map((r) => r.maxRssBytes)),
-    stdout: first.stdout,
-    runs: all,
-  };
+  const [best] = await bestOfAlternating(runs, [measure]);
+  if (best === undefined) throw new Error('bestOf needs a measurement');
+  return best;
+}
+
+/**
+ * Like {@link bestOf} for several measurements, run in turn (A, B, A, B, …) rather than all of A then all of B, so
+ * that a quiet or a busy spell on a shared machine falls on both instead of favouring whichever ran then.
+ */
+export async function bestOfAlternating(runs: number, measures: readonly (() => Promise<ProcessCost>)[]): Promise<(ProcessCost & { runs: ProcessCost[] })[]> {
+  const all: ProcessCost[][] = measures.map(() => []);
+  for (let i = 0; i < runs; i++) {
+    for (const [index, measure] of measures.entries()) all[index]?.push(await measure());
+  }
+  return all.map((costs) => {
+    const first = costs[0];
+    if (first === undefined) throw new Error('bestOf needs at least one run');
+    return {
+      wallSeconds: Math.min(...costs.map((r) => r.wallSeconds)),
+      cpuSeconds: Math.min(...costs.map((r) => r.cpuSeconds)),
+      maxRssBytes: Math.max(...costs.map((r) => r.maxRssBytes)),
+      stdout: first.stdout,
+      runs: costs,
+    };
+  });
 }

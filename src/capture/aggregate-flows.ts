@@ -71,7 +71,9 @@ export interface FlowDirection {
 /** Running flow table for one capture. */
 export class FlowTable {
   private readonly flows = new Map<string, FlowState>();
-  /** The directions of the flows in `flows` that packets went, two per flow at most. */
+  /** The directions of the flows in `flows` that packets went, two per flow at most, by the packets' direction id. */
+  private readonly directionsById: (FlowDirection & { readonly flow: FlowState })[] = [];
+  /** The same for packets without a direction id (HAR and Zeek stand-ins), by protocol, addresses and ports. */
   private readonly directions = new DirectionIndex<FlowDirection & { readonly flow: FlowState }>();
   /** Address → names whose A/AAAA answer gave it, with the answer's frame. */
   private readonly namesByAddress = new Map<string, { name: string; frame: number }[]>();
@@ -82,11 +84,7 @@ export class FlowTable {
 
   /** Adds one packet; returns its flow direction so callers can read the flow's encryption state. */
   addPacket(packet: PacketObservation): FlowDirection {
-    let direction = this.directions.get(packet.protocol, packet.src, packet.srcPort, packet.dst, packet.dstPort);
-    if (direction === undefined) {
-      direction = { flow: this.findOrCreateForPacket(packet), streamSearch: null };
-      this.directions.set(packet.protocol, packet.src, packet.srcPort, packet.dst, packet.dstPort, direction);
-    }
+    const direction = this.findDirection(packet);
     const flow = direction.flow;
     if (packet.protocol === 'tcp' && !flow.rolesFixed) {
       const syn = (packet.tcpFlags & TCP_FLAG.SYN) !== 0;
@@ -107,6 +105,17 @@ export class FlowTable {
     if (flow.sampleFrames.length < MAX_SAMPLE_FRAMES) flow.sampleFrames.push(packet.frame);
     if (packet.payload.length > 0) classifyEncryption(flow, packet);
     if (packet.protocol === 'udp' && packet.payload.length > 0) (flow.realtimeTracker ??= new RealtimeSignatureTracker()).observe(packet.payload, packet.frame);
+    return direction;
+  }
+
+  private findDirection(packet: PacketObservation): FlowDirection & { readonly flow: FlowState } {
+    const id = packet.direction;
+    let direction = id === undefined ? this.directions.get(packet.protocol, packet.src, packet.srcPort, packet.dst, packet.dstPort) : this.directionsById[id];
+    if (direction === undefined) {
+      direction = { flow: this.findOrCreateForPacket(packet), streamSearch: null };
+      if (id === undefined) this.directions.set(packet.protocol, packet.src, packet.srcPort, packet.dst, packet.dstPort, direction);
+      else this.directionsById[id] = direction;
+    }
     return direction;
   }
 

@@ -8,6 +8,8 @@ export interface IpHeader {
   version: 4 | 6;
   src: string;
   dst: string;
+  /** Where the source address starts in the frame; the destination address follows it (4 or 16 bytes on). */
+  sourceAt: number;
   /** Upper-layer protocol after skipping IPv6 extension headers. */
   protocol: number;
   /** Start of the upper-layer header in the frame. */
@@ -37,10 +39,29 @@ const HIP = 139;
 const SHIM6 = 140;
 const MAX_EXTENSION_HEADERS = 16;
 
+/** A header to decode into; the frame observer reuses one for every packet instead of allocating one per packet. */
+export function createIpHeader(): IpHeader {
+  return {
+    version: 4,
+    src: '',
+    dst: '',
+    sourceAt: 0,
+    protocol: 0,
+    payloadStart: 0,
+    payloadEnd: 0,
+    laterFragment: false,
+    firstFragment: false,
+    fragmentId: 0,
+    fragmentOffset: 0,
+    moreFragments: false,
+  };
+}
+
 /**
- * Decodes the IPv4 header at `offset`. Returns an error string for a header that cannot be right.
+ * Decodes the IPv4 header at `offset` into `into` (all fields set) and returns it, or returns an error string for a
+ * header that cannot be right.
  */
-export function decodeIpv4(data: Uint8Array, offset: number): IpHeader | string {
+export function decodeIpv4(data: Uint8Array, offset: number, into: IpHeader = createIpHeader()): IpHeader | string {
   if (data.length < offset + 20) return 'truncated IPv4 header';
   const first = data[offset] ?? 0;
   if (first >> 4 !== 4) return `IPv4 header has version ${first >> 4}`;
@@ -53,25 +74,26 @@ export function decodeIpv4(data: Uint8Array, offset: number): IpHeader | string 
   const end = totalLength === 0 ? data.length : Math.min(data.length, offset + Math.max(totalLength, headerLength));
   const fragmentOffset = flagsAndOffset & 0x1fff;
   const moreFragments = (flagsAndOffset & 0x2000) !== 0;
-  return {
-    version: 4,
-    src: formatIpv4(data, offset + 12),
-    dst: formatIpv4(data, offset + 16),
-    protocol: data[offset + 9] ?? 0,
-    payloadStart: offset + headerLength,
-    payloadEnd: end,
-    laterFragment: fragmentOffset !== 0,
-    firstFragment: fragmentOffset === 0 && moreFragments,
-    fragmentId: ((data[offset + 4] ?? 0) << 8) | (data[offset + 5] ?? 0),
-    fragmentOffset: fragmentOffset * 8,
-    moreFragments,
-  };
+  into.version = 4;
+  into.src = formatIpv4(data, offset + 12);
+  into.dst = formatIpv4(data, offset + 16);
+  into.sourceAt = offset + 12;
+  into.protocol = data[offset + 9] ?? 0;
+  into.payloadStart = offset + headerLength;
+  into.payloadEnd = end;
+  into.laterFragment = fragmentOffset !== 0;
+  into.firstFragment = fragmentOffset === 0 && moreFragments;
+  into.fragmentId = ((data[offset + 4] ?? 0) << 8) | (data[offset + 5] ?? 0);
+  into.fragmentOffset = fragmentOffset * 8;
+  into.moreFragments = moreFragments;
+  return into;
 }
 
 /**
- * Decodes the IPv6 header at `offset`, stepping over extension headers to the upper-layer protocol.
+ * Decodes the IPv6 header at `offset` into `into`, stepping over extension headers to the upper-layer protocol;
+ * returns `into`, or an error string.
  */
-export function decodeIpv6(data: Uint8Array, offset: number): IpHeader | string {
+export function decodeIpv6(data: Uint8Array, offset: number, into: IpHeader = createIpHeader()): IpHeader | string {
   if (data.length < offset + 40) return 'truncated IPv6 header';
   const first = data[offset] ?? 0;
   if (first >> 4 !== 6) return `IPv6 header has version ${first >> 4}`;
@@ -112,17 +134,17 @@ export function decodeIpv6(data: Uint8Array, offset: number): IpHeader | string 
     }
     if (pos > end) return 'IPv6 extension header runs past the packet';
   }
-  return {
-    version: 6,
-    src: formatIpv6(data, offset + 8),
-    dst: formatIpv6(data, offset + 24),
-    protocol: next,
-    payloadStart: pos,
-    payloadEnd: end,
-    laterFragment,
-    firstFragment,
-    fragmentId,
-    fragmentOffset,
-    moreFragments,
-  };
+  into.version = 6;
+  into.src = formatIpv6(data, offset + 8);
+  into.dst = formatIpv6(data, offset + 24);
+  into.sourceAt = offset + 8;
+  into.protocol = next;
+  into.payloadStart = pos;
+  into.payloadEnd = end;
+  into.laterFragment = laterFragment;
+  into.firstFragment = firstFragment;
+  into.fragmentId = fragmentId;
+  into.fragmentOffset = fragmentOffset;
+  into.moreFragments = moreFragments;
+  return into;
 }

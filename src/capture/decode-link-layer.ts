@@ -30,7 +30,7 @@ export const ETHER_TYPE = {
 
 /** Where the IP packet starts, or why there is none. */
 export type NetworkLayer =
-  | { kind: 'ip'; version: 4 | 6; offset: number }
+  | { readonly kind: 'ip'; readonly version: 4 | 6; readonly offset: number }
   | { kind: 'not-ip' }
   | { kind: 'unsupported-link' }
   | { kind: 'truncated' };
@@ -38,6 +38,15 @@ export type NetworkLayer =
 const NOT_IP: NetworkLayer = { kind: 'not-ip' };
 const UNSUPPORTED: NetworkLayer = { kind: 'unsupported-link' };
 const TRUNCATED: NetworkLayer = { kind: 'truncated' };
+/** IP locations at the offsets link layers use (0 to 63 bytes), made once and shared instead of one per frame. */
+const SHARED_OFFSETS = 64;
+const IPV4_AT: NetworkLayer[] = Array.from({ length: SHARED_OFFSETS }, (_, offset) => ({ kind: 'ip', version: 4, offset }));
+const IPV6_AT: NetworkLayer[] = Array.from({ length: SHARED_OFFSETS }, (_, offset) => ({ kind: 'ip', version: 6, offset }));
+
+function ipAt(version: 4 | 6, offset: number): NetworkLayer {
+  const shared = offset < SHARED_OFFSETS ? (version === 4 ? IPV4_AT : IPV6_AT)[offset] : undefined;
+  return shared ?? { kind: 'ip', version, offset };
+}
 
 /** Locates the IPv4/IPv6 header in a captured frame of the given link type. */
 export function locateNetworkLayer(linkType: number, data: Uint8Array): NetworkLayer {
@@ -49,9 +58,9 @@ export function locateNetworkLayer(linkType: number, data: Uint8Array): NetworkL
     case LINK_TYPE.RAW_ALT:
       return locateByVersionNibble(data, 0);
     case LINK_TYPE.IPV4:
-      return data.length >= 1 ? { kind: 'ip', version: 4, offset: 0 } : TRUNCATED;
+      return data.length >= 1 ? ipAt(4, 0) : TRUNCATED;
     case LINK_TYPE.IPV6:
-      return data.length >= 1 ? { kind: 'ip', version: 6, offset: 0 } : TRUNCATED;
+      return data.length >= 1 ? ipAt(6, 0) : TRUNCATED;
     case LINK_TYPE.LINUX_SLL:
       // Linux "cooked" v1: 16-byte header, protocol (an EtherType) in the last two bytes.
       if (data.length < 16) return TRUNCATED;
@@ -84,16 +93,16 @@ function locateInEthernet(data: Uint8Array): NetworkLayer {
     // RFC 2516 §4: 6-byte PPPoE header, then the 2-byte PPP protocol (0x0021 IPv4, 0x0057 IPv6).
     if (data.length < offset + 8) return TRUNCATED;
     const ppp = ((data[offset + 6] ?? 0) << 8) | (data[offset + 7] ?? 0);
-    if (ppp === 0x0021) return { kind: 'ip', version: 4, offset: offset + 8 };
-    if (ppp === 0x0057) return { kind: 'ip', version: 6, offset: offset + 8 };
+    if (ppp === 0x0021) return ipAt(4, offset + 8);
+    if (ppp === 0x0057) return ipAt(6, offset + 8);
     return NOT_IP;
   }
   return fromEtherType(etherType, data, offset);
 }
 
 function fromEtherType(etherType: number, data: Uint8Array, offset: number): NetworkLayer {
-  if (etherType === ETHER_TYPE.IPV4) return data.length > offset ? { kind: 'ip', version: 4, offset } : TRUNCATED;
-  if (etherType === ETHER_TYPE.IPV6) return data.length > offset ? { kind: 'ip', version: 6, offset } : TRUNCATED;
+  if (etherType === ETHER_TYPE.IPV4) return data.length > offset ? ipAt(4, offset) : TRUNCATED;
+  if (etherType === ETHER_TYPE.IPV6) return data.length > offset ? ipAt(6, offset) : TRUNCATED;
   return NOT_IP;
 }
 
@@ -101,8 +110,8 @@ function locateByVersionNibble(data: Uint8Array, offset: number): NetworkLayer {
   const first = data[offset];
   if (first === undefined) return TRUNCATED;
   const version = first >> 4;
-  if (version === 4) return { kind: 'ip', version: 4, offset };
-  if (version === 6) return { kind: 'ip', version: 6, offset };
+  if (version === 4) return ipAt(4, offset);
+  if (version === 6) return ipAt(6, offset);
   return NOT_IP;
 }
 
@@ -116,7 +125,7 @@ function locateInLoopback(linkType: number, data: Uint8Array): NetworkLayer {
   const little = (((data[3] ?? 0) << 24) | ((data[2] ?? 0) << 16) | ((data[1] ?? 0) << 8) | (data[0] ?? 0)) >>> 0;
   const family = linkType === LINK_TYPE.LOOP || big <= 0xff ? big : little;
   // AF_INET is 2 everywhere; AF_INET6 is 24 (NetBSD/OpenBSD), 28 (FreeBSD), 30 (macOS), 10 (Linux).
-  if (family === 2) return { kind: 'ip', version: 4, offset: 4 };
-  if (family === 24 || family === 28 || family === 30 || family === 10) return { kind: 'ip', version: 6, offset: 4 };
+  if (family === 2) return ipAt(4, 4);
+  if (family === 24 || family === 28 || family === 30 || family === 10) return ipAt(6, 4);
   return locateByVersionNibble(data, 4);
 }

@@ -4,17 +4,17 @@
  * names written in undecoded payloads. Keeps per-direction state only while a message split over TCP segments is
  * being reassembled (bounded in size and count), so memory is bounded by live flows, not packets.
  */
-import type { Observation, TransportProtocol } from '../model/observation.js';
+import type { Observation, PacketObservation, TransportProtocol } from '../model/observation.js';
 import { decodeDnsMessage, isDnsResponse } from './decode-dns.js';
-import { decodeIpv4, decodeIpv6, type IpHeader } from './decode-ip.js';
+import { createIpHeader, decodeIpv4, decodeIpv6, type IpHeader } from './decode-ip.js';
 import { locateNetworkLayer } from './decode-link-layer.js';
 import { IpFragmentReassembler } from './reassemble-ip-fragments.js';
-import { decodeTcp, decodeUdp, type TransportHeader } from './decode-transport.js';
+import { createTransportHeader, decodeTcp, decodeUdp, type TransportHeader } from './decode-transport.js';
 import { assembleCryptoMessage, isQuicLongHeader, readQuicInitialCrypto, type CryptoFragment } from './decrypt-quic-initial.js';
 import type { LinkFrame } from './link-frame.js';
 import { buildRequestUrl, parseHttpRequest, startsWithHttpMethod } from './parse-http-request.js';
 import { findPayloadHostNames } from './find-payload-host-names.js';
-import { DirectionIndex } from './direction-index.js';
+import { DirectionTable } from './direction-table.js';
 import { extractClientHelloSni, isClientHelloStart, isTlsRecordStart, MAX_CLIENT_HELLO_LENGTH, scanTlsClientHello } from './parse-tls-client-hello.js';
 
 const IP_TCP = 6;
@@ -62,6 +62,20 @@ interface TcpDirection {
   pending: PendingStream | null;
 }
 
+/** Where observations go, in capture order: an array, or a consumer that takes each at once. */
+export interface ObservationSink {
+  push(observation: Observation): unknown;
+}
+
+/** Options for {@link FrameObserver}. */
+export interface FrameObserverOptions {
+  /**
+   * Hand every packet to the sink in one observation object, refilled for each packet, instead of a new one per
+   * packet. Only for a sink that is done with a packet observation when its `push` returns (the capture summariser).
+   */
+  reusePacketObservation?: boolean;
+}
+
 interface PendingQuicHello {
   fragments: CryptoFragment[];
   datagrams: number;
@@ -69,7 +83,14 @@ interface PendingQuicHello {
 
 /** Stateful frame decoder; one per capture file. */
 export class FrameObserver {
-  private readonly tcpDirections = new DirectionIndex<TcpDirection>();
+  /** Names the direction of every packet (the `direction` of its observation). */
+  private readonly directions = new DirectionTable();
+  /** TCP state by direction id; null for directions that are not TCP, or not seen since state was last forgotten. */
+  private readonly tcpDirections: (TcpDirection | null)[] = [];
+  private tcpDirectionCount = 0;
+  /** The headers of the frame being observed, decoded into the same two objects for every frame. */
+  private readonly ip = createIpHeader();
+  private readonly transport = createTransportHeader();
   /** Directions holding a pending stream, oldest first, so the oldest can be dropped beyond the limit. */
   private readonly pendingStreams = new Set<TcpDirection>();
   private readonly pendingQuic = new Map<string, PendingQuicHello>();
@@ -77,9 +98,15 @@ export class FrameObserver {
   private readonly fragments = new IpFragmentReassembler();
   private fragmentsSeen = 0;
   private readonly unsupportedLinks = new Map<number, number>();
+  /** The one packet observation refilled for every packet, when the sink allows it. */
+  private readonly reusedPacket: PacketObservation | null;
+
+  constructor(options: FrameObserverOptions = {}) {
+    this.reusedPacket = options.reusePacketObservation === true ? createPacketObservation() : null;
+  }
 
   /** Decodes one frame, appending its observations to `out`. Never throws on malformed input. */
-  observe(frame: LinkFrame, out: Observation[]): void {
+  observe(frame: LinkFrame, out: ObservationSink): void {
     const network = locateNetworkLayer(frame.linkType, frame.data);
     if (network.kind !== 'ip') {
       if (network.kind === 'unsupported-link') {
@@ -89,7 +116,7 @@ export class FrameObserver {
       }
       return;
     }
-    const ip = network.version === 4 ? decodeIpv4(frame.data, network.offset) : decodeIpv6(frame.data, network.offset);
+    const ip = network.version === 4 ? decodeIpv4(frame.data, network.offset, this.ip) : decodeIpv6(frame.data, network.offset, this.ip);
     if (typeof ip === 'string') {
       this.warn(out, frame, ip);
       return;
@@ -113,7 +140,7 @@ export class FrameObserver {
     let transport: TransportHeader | null = null;
     let protocol: TransportProtocol = 'other';
     if (ip.protocol === IP_TCP || ip.protocol === IP_UDP) {
-      const decoded = ip.protocol === IP_TCP ? decodeTcp(data, dataStart, dataEnd) : decodeUdp(data, dataStart, dataEnd);
+      const decoded = ip.protocol === IP_TCP ? decodeTcp(data, dataStart, dataEnd, this.transport) : decodeUdp(data, dataStart, dataEnd, this.transport);
       if (typeof decoded === 'string') {
         this.warn(out, frame, decoded);
         return;
@@ -124,28 +151,32 @@ export class FrameObserver {
       protocol = 'icmp';
     }
     const payload = transport?.payload ?? data.subarray(Math.min(dataStart, dataEnd), dataEnd);
-    out.push({
-      kind: 'packet',
-      frame: frame.frame,
-      time: frame.time,
-      protocol,
-      ipProtocol: ip.protocol,
-      src: ip.src,
-      dst: ip.dst,
-      srcPort: transport?.srcPort ?? 0,
-      dstPort: transport?.dstPort ?? 0,
-      frameLength,
-      payload,
-      tcpFlags: transport?.flags ?? 0,
-      tcpSeq: transport?.seq ?? 0,
-    });
+    const srcPort = transport?.srcPort ?? 0;
+    const dstPort = transport?.dstPort ?? 0;
+    const direction = this.directions.idOf(frame.data, ip.sourceAt, ip.version === 4 ? 4 : 16, protocol, srcPort, dstPort);
+    if (direction === this.tcpDirections.length) this.tcpDirections.push(null);
+    const packet = this.reusedPacket ?? createPacketObservation();
+    packet.frame = frame.frame;
+    packet.time = frame.time;
+    packet.protocol = protocol;
+    packet.ipProtocol = ip.protocol;
+    packet.src = ip.src;
+    packet.dst = ip.dst;
+    packet.srcPort = srcPort;
+    packet.dstPort = dstPort;
+    packet.frameLength = frameLength;
+    packet.payload = payload;
+    packet.tcpFlags = transport?.flags ?? 0;
+    packet.tcpSeq = transport?.seq ?? 0;
+    packet.direction = direction;
+    out.push(packet);
     if (transport === null || transport.payload.length === 0) return;
     if (protocol === 'udp') this.observeUdp(frame, ip, transport, out);
-    else this.observeTcp(frame, ip, transport, out);
+    else this.observeTcp(frame, ip, transport, direction, out);
   }
 
   /** Emits the counted, per-capture warnings. */
-  finish(out: Observation[]): void {
+  finish(out: ObservationSink): void {
     const unfinished = this.fragments.pending + this.fragments.abandoned;
     if (unfinished > 0) {
       out.push({
@@ -160,7 +191,7 @@ export class FrameObserver {
     }
   }
 
-  private observeUdp(frame: LinkFrame, ip: IpHeader, udp: TransportHeader, out: Observation[]): void {
+  private observeUdp(frame: LinkFrame, ip: IpHeader, udp: TransportHeader, out: ObservationSink): void {
     const payload = udp.payload;
     if (isDnsPort(udp.srcPort) || isDnsPort(udp.dstPort)) {
       this.emitDns(frame, payload, out);
@@ -176,7 +207,7 @@ export class FrameObserver {
   }
 
   /** Records host names written in an undecoded payload, as weak 'payload-string' evidence. */
-  private emitPayloadNames(frame: LinkFrame, ip: IpHeader, transport: TransportHeader, protocol: 'tcp' | 'udp', payload: Uint8Array, out: Observation[]): void {
+  private emitPayloadNames(frame: LinkFrame, ip: IpHeader, transport: TransportHeader, protocol: 'tcp' | 'udp', payload: Uint8Array, out: ObservationSink): void {
     for (const host of findPayloadHostNames(payload)) {
       out.push({
         kind: 'host',
@@ -193,11 +224,11 @@ export class FrameObserver {
     }
   }
 
-  private observeTcp(frame: LinkFrame, ip: IpHeader, tcp: TransportHeader, out: Observation[]): void {
+  private observeTcp(frame: LinkFrame, ip: IpHeader, tcp: TransportHeader, directionId: number, out: ObservationSink): void {
     const payload = tcp.payload;
     // A retransmitted request or ClientHello must not count twice.
     const end = (tcp.seq + payload.length) >>> 0;
-    const direction = this.findTcpDirection(ip, tcp, end);
+    const direction = this.findTcpDirection(directionId, end);
     if (direction === null) return;
     if (direction.pending !== null) {
       this.continueStream(frame, ip, tcp, direction, direction.pending, out);
@@ -228,15 +259,17 @@ export class FrameObserver {
    * The state of a TCP direction after a segment whose payload ends at sequence number `end`, or null when the
    * segment only repeats bytes already seen.
    */
-  private findTcpDirection(ip: IpHeader, tcp: TransportHeader, end: number): TcpDirection | null {
-    let direction = this.tcpDirections.get('tcp', ip.src, tcp.srcPort, ip.dst, tcp.dstPort);
-    if (direction === undefined) {
-      if (this.tcpDirections.size >= MAX_TRACKED_DIRECTIONS) {
-        this.tcpDirections.clear();
+  private findTcpDirection(directionId: number, end: number): TcpDirection | null {
+    let direction = this.tcpDirections[directionId] ?? null;
+    if (direction === null) {
+      if (this.tcpDirectionCount >= MAX_TRACKED_DIRECTIONS) {
+        this.tcpDirections.fill(null);
+        this.tcpDirectionCount = 0;
         this.pendingStreams.clear();
       }
       direction = { seqEnd: end, kind: null, pending: null };
-      this.tcpDirections.set('tcp', ip.src, tcp.srcPort, ip.dst, tcp.dstPort, direction);
+      this.tcpDirections[directionId] = direction;
+      this.tcpDirectionCount += 1;
       return direction;
     }
     if (((end - direction.seqEnd) | 0) <= 0) return null;
@@ -250,7 +283,7 @@ export class FrameObserver {
   }
 
   /** Adds a segment to a held stream prefix and reads it once it is whole (or the limits are reached). */
-  private continueStream(frame: LinkFrame, ip: IpHeader, tcp: TransportHeader, direction: TcpDirection, pending: PendingStream, out: Observation[]): void {
+  private continueStream(frame: LinkFrame, ip: IpHeader, tcp: TransportHeader, direction: TcpDirection, pending: PendingStream, out: ObservationSink): void {
     const payload = tcp.payload;
     const delta = (tcp.seq - pending.nextSeq) | 0;
     // Retransmissions of earlier bytes carry nothing new; a gap means we missed a segment.
@@ -288,7 +321,7 @@ export class FrameObserver {
    * Reads what a stream prefix holds. Returns null when more bytes are needed (and `final` is false), else the
    * bytes left over after the messages read (DNS over TCP can carry several).
    */
-  private readStream(kind: PendingKind, frame: LinkFrame, ip: IpHeader, tcp: TransportHeader, bytes: Uint8Array, final: boolean, out: Observation[]): Uint8Array | null {
+  private readStream(kind: PendingKind, frame: LinkFrame, ip: IpHeader, tcp: TransportHeader, bytes: Uint8Array, final: boolean, out: ObservationSink): Uint8Array | null {
     switch (kind) {
       case 'tls': {
         const scan = scanTlsClientHello(bytes);
@@ -318,7 +351,7 @@ export class FrameObserver {
     }
   }
 
-  private emitHttpRequest(frame: LinkFrame, ip: IpHeader, tcp: TransportHeader, bytes: Uint8Array, out: Observation[]): void {
+  private emitHttpRequest(frame: LinkFrame, ip: IpHeader, tcp: TransportHeader, bytes: Uint8Array, out: ObservationSink): void {
     const head = parseHttpRequest(bytes);
     if (head === null) return;
     const host = stripPort(head.host);
@@ -340,7 +373,7 @@ export class FrameObserver {
     if (host !== '') this.emitHost(frame, ip, tcp, host, 'http-host', out);
   }
 
-  private observeQuic(frame: LinkFrame, ip: IpHeader, udp: TransportHeader, out: Observation[]): void {
+  private observeQuic(frame: LinkFrame, ip: IpHeader, udp: TransportHeader, out: ObservationSink): void {
     const key = `${ip.src}|${udp.srcPort}|${ip.dst}|${udp.dstPort}`;
     if (this.doneQuic.has(key)) return;
     const fragments = readQuicInitialCrypto(udp.payload);
@@ -368,7 +401,7 @@ export class FrameObserver {
    * Emits the questions and answers of a DNS message. A malformed response is a warning; a malformed
    * "query" is more likely some other protocol on a DNS port, so it is passed over quietly.
    */
-  private emitDns(frame: LinkFrame, message: Uint8Array, out: Observation[]): void {
+  private emitDns(frame: LinkFrame, message: Uint8Array, out: ObservationSink): void {
     const decoded = decodeDnsMessage(message);
     if (typeof decoded === 'string') {
       if (isDnsResponse(message)) this.warn(out, frame, decoded);
@@ -388,7 +421,7 @@ export class FrameObserver {
     transport: TransportHeader,
     host: string,
     source: 'tls-sni' | 'quic-sni' | 'http-host',
-    out: Observation[],
+    out: ObservationSink,
   ): void {
     out.push({
       kind: 'host',
@@ -404,7 +437,7 @@ export class FrameObserver {
     });
   }
 
-  private warn(out: Observation[], frame: LinkFrame, message: string): void {
+  private warn(out: ObservationSink, frame: LinkFrame, message: string): void {
     out.push({ kind: 'warning', offset: frame.offset, where: 'byte', message: `frame ${frame.frame}: ${message}` });
   }
 
@@ -412,6 +445,26 @@ export class FrameObserver {
     const oldest = map.keys().next();
     if (oldest.done !== true) map.delete(oldest.value);
   }
+}
+
+/** A packet observation with every field present (so all have one shape), to be filled in. */
+function createPacketObservation(): PacketObservation {
+  return {
+    kind: 'packet',
+    frame: 0,
+    time: 0,
+    protocol: 'other',
+    ipProtocol: 0,
+    src: '',
+    dst: '',
+    srcPort: 0,
+    dstPort: 0,
+    frameLength: 0,
+    payload: EMPTY,
+    tcpFlags: 0,
+    tcpSeq: 0,
+    direction: 0,
+  };
 }
 
 /** `HTTP/1.` at the start of a segment: a server's response. */

@@ -5,7 +5,7 @@ import { ImportError } from '../model/errors.js';
 import type { CaptureFormat, Observation } from '../model/observation.js';
 import { asPlainBytes, type ContainerParser, type FrameSink } from './container-parser.js';
 import { createReadStats, type FrameEvent, type ReadStats } from './link-frame.js';
-import { FrameObserver } from './observe-frames.js';
+import { FrameObserver, type ObservationSink } from './observe-frames.js';
 import { readFileChunks } from './read-file-chunks.js';
 import { readHar } from './read-har.js';
 import { PcapParser } from './read-pcap.js';
@@ -42,34 +42,67 @@ export async function* readObservationBatches(
 }
 
 /**
+ * Reads a capture's observations from a byte stream and hands each to `sink` as soon as it is made, in file order.
+ * For pcap and pcapng no batch is built and every packet comes in the same observation object, refilled: the sink
+ * must be done with an observation when its `push` returns (copy what it keeps). `stats` is filled as frames go by.
+ * @throws ImportError when the stream is not the stated format; other problems become warning observations.
+ */
+export async function readObservationsInto(
+  source: AsyncIterable<Uint8Array>,
+  file: string,
+  format: CaptureFormat,
+  stats: ReadStats,
+  sink: ObservationSink,
+): Promise<void> {
+  if (format === 'pcap' || format === 'pcapng') {
+    const parser = format === 'pcap' ? new PcapParser(file) : new PcapngParser(file);
+    const frames = observeInto(new FrameObserver({ reusePacketObservation: true }), stats, sink);
+    for await (const chunk of source) parser.push(asPlainBytes(chunk), frames);
+    parser.finish(frames);
+    frames.finish();
+    return;
+  }
+  for await (const batch of readObservationBatches(source, file, format, stats)) {
+    for (const observation of batch) sink.push(observation);
+  }
+}
+
+/**
  * Decodes each frame as the parser finds it (no batch of frames is built, so frames die young) and yields the
  * observations of each chunk as one batch.
  */
 async function* observeFrames(source: AsyncIterable<Uint8Array>, parser: ContainerParser, stats: ReadStats): AsyncGenerator<Observation[]> {
-  const observer = new FrameObserver();
   let out: Observation[] = [];
-  const sink: FrameSink = {
-    push(event: FrameEvent): void {
-      if (event.kind === 'warning' || event.kind === 'address-name') {
-        out.push(event);
-        return;
-      }
-      stats.frames = Math.max(stats.frames + 1, event.frame);
-      if (stats.firstTime === null || event.time < stats.firstTime) stats.firstTime = event.time;
-      if (stats.lastTime === null || event.time > stats.lastTime) stats.lastTime = event.time;
-      observer.observe(event, out);
-    },
-  };
+  const frames = observeInto(new FrameObserver(), stats, { push: (observation: Observation) => out.push(observation) });
   for await (const chunk of source) {
-    parser.push(asPlainBytes(chunk), sink);
+    parser.push(asPlainBytes(chunk), frames);
     if (out.length > 0) {
       yield out;
       out = [];
     }
   }
-  parser.finish(sink);
-  observer.finish(out);
+  parser.finish(frames);
+  frames.finish();
   if (out.length > 0) yield out;
+}
+
+/** A frame sink that counts frames into `stats` and has `observer` decode each into `sink`; passes other events on. */
+function observeInto(observer: FrameObserver, stats: ReadStats, sink: ObservationSink): FrameSink & { finish(): void } {
+  return {
+    push(event: FrameEvent): void {
+      if (event.kind === 'warning' || event.kind === 'address-name') {
+        sink.push(event);
+        return;
+      }
+      stats.frames = Math.max(stats.frames + 1, event.frame);
+      if (stats.firstTime === null || event.time < stats.firstTime) stats.firstTime = event.time;
+      if (stats.lastTime === null || event.time > stats.lastTime) stats.lastTime = event.time;
+      observer.observe(event, sink);
+    },
+    finish(): void {
+      observer.finish(sink);
+    },
+  };
 }
 
 /**

@@ -11,7 +11,7 @@ import type { CaptureFormat, Observation, TransportProtocol } from '../model/obs
 import { FlowTable } from './aggregate-flows.js';
 import { detectCaptureFormat } from './detect-capture-format.js';
 import { createReadStats } from './link-frame.js';
-import { readObservationBatches } from './read-capture.js';
+import { readObservationsInto } from './read-capture.js';
 import { DEFAULT_CHUNK_SIZE, readFileChunks, toImportError } from './read-file-chunks.js';
 import { compileIdentifierPatterns, searchIdentifiers, type IdentifierMatch, type IdentifierPatterns } from './search-identifiers.js';
 import { TcpStreamSearch, type StreamMatch } from './search-tcp-streams.js';
@@ -85,9 +85,7 @@ export async function summarizeCapture(file: string, options: SummarizeCaptureOp
   const stats = createReadStats();
   const aggregator = new CaptureAggregator(format, options.identifiers ?? []);
   try {
-    for await (const batch of readObservationBatches(hashed, file, format, stats)) {
-      for (const observation of batch) aggregator.add(observation);
-    }
+    await readObservationsInto(hashed, file, format, stats, aggregator);
     for (let rest = await iterator.next(); rest.done !== true; rest = await iterator.next()) {
       if (hash !== null) hash.update(rest.value);
       bytesRead += rest.value.length;
@@ -141,7 +139,8 @@ class CaptureAggregator {
     this.searchPackets = format === 'pcap' || format === 'pcapng';
   }
 
-  add(observation: Observation): void {
+  /** Takes one observation; keeps nothing of it (a packet observation is refilled for the next packet). */
+  push(observation: Observation): void {
     switch (observation.kind) {
       case 'packet': {
         const direction = this.flows.addPacket(observation);

@@ -37,6 +37,12 @@ export interface PacketObservation extends FrameRef {
   tcpFlags: number;
   /** TCP sequence number (0 for other protocols; absent for HAR/Zeek stand-ins), to search payloads as a stream. */
   tcpSeq?: number;
+  /**
+   * Which way the packet went, as a small integer: packets with the same protocol, source address and port, and
+   * destination address and port share it, and ids count up from 0 within a capture, so per-direction state can
+   * live in an array. Absent for HAR/Zeek stand-ins.
+   */
+  direction?: number;
 }
 
 /** A DNS resource record seen in a response (name ↔ address). */
