@@ -222,7 +222,8 @@ function describeInputs(
       firstTime: c.firstTime,
       lastTime: c.lastTime,
       warnings: c.warningCount,
-      identifiersSearched: listIdentifierSearches(db, c.id).map((needle) => needle.label),
+      // Unknown for captures imported before searches were recorded: then absent, not "none".
+      ...(c.identifierSearchesRecorded ? { identifiersSearched: listIdentifierSearches(db, c.id).map((needle) => needle.label) } : {}),
     })),
     ...(dataSources ? { dataSources: [...dataSources] } : {}),
     entityLists,

@@ -15,7 +15,13 @@ const MIN_VALUE_LENGTH = 4;
 /** Parses identifier-file text; `file` names the source in errors. */
 export function parseIdentifierFile(text: string, file: string): IdentifierNeedle[] {
   const content = text.replace(/^\uFEFF/, '');
-  if (/^\s*[[{]/.test(content)) return parseJsonIdentifiers(content, file);
+  const needles = /^\s*[[{]/.test(content) ? parseJsonIdentifiers(content, file) : parseIdentifierLines(content, file);
+  // An empty file is a mistake (the wrong file, an unfilled template), not a request to search for nothing.
+  if (needles.length === 0) throw new ConfigError(`${file}: no identifiers in the file`, 'one label=value a line, or JSON [{"label": …, "value": …}]');
+  return needles;
+}
+
+function parseIdentifierLines(content: string, file: string): IdentifierNeedle[] {
   const needles: IdentifierNeedle[] = [];
   const lines = content.split(/\r?\n/);
   lines.forEach((line, index) => {

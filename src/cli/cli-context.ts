@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { existsSync, rmSync } from 'node:fs';
 import type { AuditDependencies } from '../audit/run-audit.js';
 import { EntityCatalog } from '../enrich/entity-catalog.js';
 import { mergeUserEntities } from '../enrich/merge-user-entities.js';
@@ -52,29 +51,14 @@ export async function withDatabase<T>(
   use: DatabaseUse = 'create-if-missing',
 ): Promise<T> {
   const path = readGlobalOptions(command).db;
-  const existed = existsSync(path);
   const db = openDatabase(path, { mustExist: use === 'must-exist' });
-  let failed = false;
   try {
     return await work(db);
   } catch (error) {
-    failed = true;
     // A busy, full or corrupt database is the user's situation to fix, not a claimcheck bug.
     throw translateStoreError(error, path);
   } finally {
-    // A command refused before it stored anything leaves no database behind that it created; one another process
-    // has written to meanwhile is kept.
-    const leaveNothing = failed && !existed && isEmptyStore(db);
     db.close();
-    if (leaveNothing) for (const file of [path, `${path}-wal`, `${path}-shm`]) rmSync(file, { force: true });
-  }
-}
-
-function isEmptyStore(db: StoreDatabase): boolean {
-  try {
-    return (db.prepare('SELECT (SELECT count(*) FROM apps) + (SELECT count(*) FROM entities) AS n').get() as { n: number }).n === 0;
-  } catch {
-    return false;
   }
 }
 

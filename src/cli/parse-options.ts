@@ -42,25 +42,6 @@ export function parseSeverityOption(text: string): Severity {
   return severity;
 }
 
-/**
- * Parses a date given on the command line (`2024-03-01` or a full ISO 8601 time with zone), as UTC. A date without
- * a time is midnight UTC. Refuses impossible dates ("2024-02-30") and times in the future.
- */
-export function parseDateOption(text: string, now: Date = new Date()): Date {
-  const trimmed = text.trim();
-  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(trimmed);
-  if (!dateOnly && !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(trimmed)) {
-    throw new InvalidArgumentError(`expected a date like 2024-03-01 or 2024-03-01T12:00:00Z, got ${JSON.stringify(text)}`);
-  }
-  const date = new Date(dateOnly ? `${trimmed}T00:00:00Z` : trimmed);
-  // Date accepts 2024-02-30 as 1 March: compare the calendar date back.
-  if (Number.isNaN(date.getTime()) || (dateOnly && date.toISOString().slice(0, 10) !== trimmed)) {
-    throw new InvalidArgumentError(`${JSON.stringify(text)} is not a valid date`);
-  }
-  if (date.getTime() > now.getTime()) throw new InvalidArgumentError(`${JSON.stringify(text)} is in the future`);
-  return date;
-}
-
 /** Parses `--format md,html,json` of report. */
 export function parseReportFormats(text: string): ReportFormat[] {
   const formats = text.split(',').map((f) => f.trim().toLowerCase()).filter((f) => f.length > 0);

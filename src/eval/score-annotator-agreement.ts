@@ -5,7 +5,7 @@ import { OPP115_CATEGORIES, type Opp115Category, type SegmentPrediction } from '
 import { predictRetentionClass, RETENTION_VALUES } from './score-opp115.js';
 
 /**
- * How far the corpus's own annotators agree, beside the extractor scored the same way: a ceiling to read
+ * How far the corpus's own annotators agree, beside the extractor scored the same way: a reference to read
  * the extractor's figures against. Each annotator in turn is held out; the other annotators' labels on
  * the policy are the gold standard, and both the held-out annotator and the extractor are scored on it.
  */

@@ -77,7 +77,10 @@ export interface AuditInputs {
     firstTime: number | null;
     lastTime: number | null;
     warnings: number;
-    /** Labels of the identifiers the capture was searched for ([] = none); absent in audits stored before it was recorded. */
+    /**
+     * Labels of the identifiers the capture was searched for ([] = none); absent when not known (audits stored before
+     * it was recorded, or captures imported before claimcheck recorded searches).
+     */
     identifiersSearched?: string[];
   }[];
   /** Shipped data sets (IP data, entity catalog) with versions; absent in audits stored before it was recorded. */

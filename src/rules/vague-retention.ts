@@ -23,6 +23,15 @@ function rateSeverity(claim: StoredRetentionClaim): Severity {
   return 'medium';
 }
 
+/**
+ * Whether every limit phrase of a claim (its trigger lists them separated by ";") is an immediate deletion: "stored
+ * temporarily and deleted immediately after …" still says "temporarily", and stays a finding.
+ */
+function isImmediateDeletionOnly(trigger: string): boolean {
+  const phrases = trigger.toLowerCase().split(';').map((p) => p.trim()).filter((p) => p.length > 0);
+  return phrases.length > 0 && phrases.every((phrase) => IMMEDIATE.some((word) => phrase.includes(word)));
+}
+
 /** Data kinds whose vague retention matters most when the capture shows them being carried. */
 const MEDIA_WORDS = /\b(audio|voice|recording|recordings|call|calls|video|media)\b/i;
 
@@ -68,7 +77,7 @@ export const vagueRetention: Rule = {
     const seen = new Set<string>();
     for (const claim of bounded) {
       if (claim.vagueness === 'stated') continue;
-      if (claim.vagueness === 'limited' && IMMEDIATE.some((p) => claim.trigger.toLowerCase().includes(p))) continue;
+      if (claim.vagueness === 'limited' && isImmediateDeletionOnly(claim.trigger)) continue;
       const key = `${claim.vagueness}\u0000${claim.trigger.toLowerCase()}\u0000${claim.quote.toLowerCase().replace(/\s+/g, ' ')}`;
       if (seen.has(key)) continue;
       seen.add(key);

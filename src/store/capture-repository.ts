@@ -24,6 +24,8 @@ export interface StoredCapture {
   lastTime: number | null;
   importedAt: string;
   warningCount: number;
+  /** Whether every identifier the capture was searched for is recorded (false for captures imported before that was). */
+  identifierSearchesRecorded: boolean;
 }
 
 export type StoredFlow = FlowSummary & { id: number; captureId: number };
@@ -57,8 +59,8 @@ export function insertCapture(
   const captureId = Number(
     db
       .prepare(
-        `INSERT INTO captures (app_id, file_name, source_path, sha256, format, size_bytes, packet_count, first_time, last_time, imported_at, warning_count)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO captures (app_id, file_name, source_path, sha256, format, size_bytes, packet_count, first_time, last_time, imported_at, warning_count, identifier_searches_recorded)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`,
       )
       .run(
         appId,
@@ -146,7 +148,7 @@ export function listIdentifierSearches(db: StoreDatabase, captureId: number): Id
   return db.prepare('SELECT label, value FROM identifier_searches WHERE capture_id = ? ORDER BY rowid').all(captureId) as IdentifierNeedle[];
 }
 
-const CAPTURE_SELECT = `SELECT id, file_name, source_path, sha256, format, size_bytes, packet_count, first_time, last_time, imported_at, warning_count FROM captures`;
+const CAPTURE_SELECT = `SELECT id, file_name, source_path, sha256, format, size_bytes, packet_count, first_time, last_time, imported_at, warning_count, identifier_searches_recorded FROM captures`;
 
 interface CaptureRow {
   id: number;
@@ -160,6 +162,7 @@ interface CaptureRow {
   last_time: number | null;
   imported_at: string;
   warning_count: number;
+  identifier_searches_recorded: number;
 }
 
 function toCapture(row: CaptureRow): StoredCapture {
@@ -175,6 +178,7 @@ function toCapture(row: CaptureRow): StoredCapture {
     lastTime: row.last_time,
     importedAt: row.imported_at,
     warningCount: row.warning_count,
+    identifierSearchesRecorded: row.identifier_searches_recorded === 1,
   };
 }
 

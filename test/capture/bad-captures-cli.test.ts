@@ -154,7 +154,9 @@ describe('claimcheck import on bad captures', () => {
     ['ids-broken.json', '[{ "label": "user_a", "value": ', /not valid JSON/],
     ['ids-number.json', '[{ "label": "user_a", "value": 12345678 }]', /entry 1: expected a label and a string value/],
     ['ids-short.json', '{ "user_a": "abc" }', /"user_a": expected a label and a string value of at least 4 characters/],
-  ])('refuses a bad JSON identifier file %s in one line naming it', async (file, text, mention) => {
+    ['ids-empty.json', '[]', /no identifiers in the file/],
+    ['ids-comments.txt', '# test account\n# user_id=\n', /no identifiers in the file/],
+  ])('refuses a bad or empty identifier file %s in one line naming it', async (file, text, mention) => {
     writeFileSync(join(dir, file), text);
     const result = await runCliAsync(['inspect', 'good.pcap', '--identifiers', file], dir);
     expect(result.status).toBe(2);

@@ -33,6 +33,7 @@ export const TEST_CAPTURE: StoredCapture = {
   lastTime: 1_700_000_100,
   importedAt: '2026-11-01T00:00:00.000Z',
   warningCount: 0,
+  identifierSearchesRecorded: true,
 };
 
 export const TEST_ENTITIES: Entity[] = [

@@ -33,6 +33,16 @@ describe('vague-retention', () => {
       buildView({ claims: [retention('limited', 'deleted immediately', 'Age Check Data', quote), retention('limited', 'temporarily', 'recordings')] }),
     );
     expect(findings.map((f) => f.subject)).toEqual(['recordings']);
+    // A claim that also says "temporarily" or "no longer needed" stays vague.
+    const mixed = vagueRetention.check(
+      buildView({
+        claims: [
+          retention('limited', 'temporarily; deleted immediately; no longer needed', 'voice recordings', 'Voice recordings are stored temporarily and deleted immediately after they are no longer needed.'),
+          retention('stated', '30 days', 'logs'),
+        ],
+      }),
+    );
+    expect(mixed.map((f) => f.subject)).toEqual(['voice recordings']);
   });
 
   it('rates indefinite retention high', () => {

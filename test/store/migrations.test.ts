@@ -93,6 +93,8 @@ describe('migrateDatabase', () => {
         { capture_id: 1, label: 'room_id', value: 'room-7f3a9c', searched_at: '2026-01-02T00:00:00Z' },
         { capture_id: 1, label: 'user_id', value: 'u-48151623', searched_at: '2026-01-02T00:00:00Z' },
       ]);
+      // Searches without a hit were not recorded then: the capture's record is marked incomplete.
+      expect(db.prepare('SELECT identifier_searches_recorded AS recorded FROM captures').all()).toEqual([{ recorded: 0 }]);
     } finally {
       db.close();
     }

@@ -9,7 +9,7 @@ import { describeClaim } from './extract-command.js';
 import { analysePolicy, checkPolicyLanguage, storePolicy } from '../../workflow/add-policy.js';
 import { followSubprocessorLinks } from '../../workflow/follow-subprocessor-links.js';
 import { loadCatalogWithUserEntities, warnAboutSimilarAppName, withDatabase } from '../cli-context.js';
-import { collectString, parseAppName, parseDateOption } from '../parse-options.js';
+import { collectString, parseAppName } from '../parse-options.js';
 import { safeTerminalText } from '../terminal-text.js';
 
 interface PolicyAddOptions {
@@ -18,7 +18,6 @@ interface PolicyAddOptions {
   anyLanguage?: boolean;
   followSubprocessors?: boolean;
   subprocessorList?: string[];
-  asOf?: Date;
 }
 
 export function registerPolicyCommand(program: Command): void {
@@ -30,11 +29,6 @@ export function registerPolicyCommand(program: Command): void {
     .requiredOption('--app <name>', 'app the policy belongs to', parseAppName)
     .option('--app-domain <domain>', "the app's own domain (repeatable); its traffic is first party", collectString)
     .option('--any-language', 'store a policy that is not in English anyway (its claims will be incomplete)')
-    .option(
-      '--as-of <date>',
-      'when this version was retrieved, for an archived copy (e.g. its Wayback Machine date: 2024-03-01); audits use the version retrieved most recently before a capture began',
-      (text: string) => parseDateOption(text),
-    )
     .option(
       '--follow-subprocessors',
       'also store the sub-processor list the policy links to (a page of its own, fetched or read beside a local file) and its entries as processor claims',
@@ -50,9 +44,7 @@ export function registerPolicyCommand(program: Command): void {
         warnAboutSimilarAppName(db, options.app);
         // Names from imported entity lists count as named processors too.
         const organisations = loadCatalogWithUserEntities(db).organisationNames();
-        // An archived copy is dated when it was retrieved then, not now; everything else is stored as of now.
-        const asOf = options.asOf;
-        const analysed = await analysePolicy(source, { organisations, now: asOf === undefined ? now : () => asOf });
+        const analysed = await analysePolicy(source, { organisations, now });
         const unsupported = checkPolicyLanguage(analysed, source, options.anyLanguage === true, 'use an English version of the policy, or pass --any-language to store it anyway');
         if (unsupported !== null) process.stderr.write(`claimcheck: warning: ${safeTerminalText(source)}: ${unsupported}\n`);
         // Every linked page is fetched and read before anything is stored: all of it is stored, or none.
