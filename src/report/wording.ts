@@ -232,16 +232,22 @@ export function describeListedNotObserved(facts: {
   listed: number;
   /** Those of them no flow goes to, in list order. */
   entries: readonly { nameInPolicy: string; confidence: 'high' | 'medium' | 'low' }[];
+  /** Others on the list not seen either, reported in a finding of their own (the policy text names them too) or another list's. */
+  unseenElsewhere?: number;
   flowCount: number;
 }): FindingWording {
+  const elsewhere = facts.unseenElsewhere ?? 0;
   const count = facts.entries.length;
+  const totalUnseen = count + elsewhere;
   const listed = plural(facts.listed, 'company', 'companies');
   const unseen =
-    facts.listed === 1 ? 'it was not seen' : count === facts.listed ? 'none of them was seen' : `${count} of them ${count === 1 ? 'was' : 'were'} not seen`;
+    facts.listed === 1 ? 'it was not seen' : totalUnseen === facts.listed ? 'none of them was seen' : `${totalUnseen} of them ${totalUnseen === 1 ? 'was' : 'were'} not seen`;
   // Names such as "Agora Lab, Inc." hold commas, so the list is separated by semicolons.
   const names = facts.entries.map((e) => e.nameInPolicy);
   const shown = names.slice(0, NAMES_IN_EXPLANATION).join('; ');
-  const more = count > NAMES_IN_EXPLANATION ? `; and ${count - NAMES_IN_EXPLANATION} more, all listed with their entries below` : '';
+  const more =
+    (count > NAMES_IN_EXPLANATION ? `; and ${count - NAMES_IN_EXPLANATION} more, all listed with their entries below` : '') +
+    (elsewhere > 0 ? `; and ${elsewhere} more reported in ${elsewhere === 1 ? 'a finding of its own' : 'findings of their own'}` : '');
   const direct = facts.entries.filter((e) => e.confidence !== 'low').map((e) => e.nameInPolicy);
   const who = direct.length === count ? (count === 1 ? 'It' : 'All of them') : `${direct.length} of them (${direct.join('; ')})`;
   const telling =

@@ -80,7 +80,7 @@ function describeOne(snapshot: StoredSnapshot, unseen: Unseen, flowCount: number
  * One finding for every organisation a linked sub-processor list names that the traffic never
  * reached: a 60-row list is one readable finding, each entry keeping its quotes and confidence.
  */
-function describeList(snapshot: StoredSnapshot, page: ClaimPage, listed: number, unseen: readonly Unseen[], flowCount: number): Finding {
+function describeList(snapshot: StoredSnapshot, page: ClaimPage, listed: number, unseen: readonly Unseen[], flowCount: number, unseenElsewhere: number): Finding {
   const entries: FindingEntry[] = unseen.map((u) => ({
     subject: u.organisation,
     nameInPolicy: u.claims[0]?.name ?? u.organisation,
@@ -88,7 +88,7 @@ function describeList(snapshot: StoredSnapshot, page: ClaimPage, listed: number,
     claimIds: u.claims.map((c) => c.id),
   }));
   const list = nameList(page.source);
-  const wording = describeListedNotObserved({ list, listed, entries, flowCount });
+  const wording = describeListedNotObserved({ list, listed, entries, unseenElsewhere, flowCount });
   return {
     ruleId: 'claimed-not-observed',
     severity: 'info',
@@ -129,11 +129,11 @@ export const claimedNotObserved: Rule = {
       byProcessor.set(key, [...(byProcessor.get(key) ?? []), claim]);
     }
     const findings: Finding[] = [];
-    const lists = new Map<string, { page: ClaimPage; listed: number; unseen: Unseen[] }>();
-    const listOf = (page: ClaimPage): { page: ClaimPage; listed: number; unseen: Unseen[] } => {
+    const lists = new Map<string, { page: ClaimPage; listed: number; unseen: Unseen[]; unseenTotal: number }>();
+    const listOf = (page: ClaimPage): { page: ClaimPage; listed: number; unseen: Unseen[]; unseenTotal: number } => {
       let list = lists.get(page.sha256);
       if (!list) {
-        list = { page, listed: 0, unseen: [] };
+        list = { page, listed: 0, unseen: [], unseenTotal: 0 };
         lists.set(page.sha256, list);
       }
       return list;
@@ -146,6 +146,11 @@ export const claimedNotObserved: Rule = {
       }
       const first = claims[0];
       if (!first || flows.some((f) => showsProcessor(view, first, f))) continue;
+      // Every list naming an unseen company counts it as unseen, wherever its finding is reported.
+      for (const sha256 of new Set(claims.flatMap((c) => (c.page ? [c.page.sha256] : [])))) {
+        const page = claims.find((c) => c.page?.sha256 === sha256)?.page;
+        if (page) listOf(page).unseenTotal += 1;
+      }
       const entity = first.entityId ? view.lineage(first.entityId)[0] : undefined;
       const unseen: Unseen = { organisation: entity?.name ?? first.name, claims, confidence: rateConfidence(view, first, flows) };
       // The policy's own words keep their own finding; a name only lists give joins the first list's group.
@@ -153,7 +158,7 @@ export const claimedNotObserved: Rule = {
       else findings.push(describeOne(snapshot, unseen, flows.length));
     }
     for (const list of lists.values()) {
-      if (list.unseen.length > 0) findings.push(describeList(snapshot, list.page, list.listed, list.unseen, flows.length));
+      if (list.unseen.length > 0) findings.push(describeList(snapshot, list.page, list.listed, list.unseen, flows.length, list.unseenTotal - list.unseen.length));
     }
     return findings;
   },

@@ -75,7 +75,7 @@ describe('claimed-not-observed', () => {
       const findings = claimedNotObserved.check(buildView({ claims: [named('Agora', 'agora'), row('Agora Lab, Inc.', page, 'agora'), row('Initech LLC', page)], flows: [firebaseFlow()] }));
       expect(findings.map((f) => [f.subject, f.title])).toEqual([
         ['Agora', 'The policy names Agora, but the capture shows no traffic to it'],
-        [page.source, 'The linked sub-processor list names 2 companies; 1 of them was not seen in the traffic'],
+        [page.source, 'The linked sub-processor list names 2 companies; none of them was seen in the traffic'],
       ]);
       expect(findings[0]?.policyEvidence.map((p) => p.quote)).toEqual(['We share data with Agora.', 'Agora Lab, Inc. | Hosting | United States']);
       expect(findings[1]?.group?.entries.map((e) => e.subject)).toEqual(['Initech LLC']);
