@@ -9,6 +9,7 @@ import { toImportError } from '../capture/read-file-chunks.js';
 import { addAppDomains, ensureApp, findAppId } from '../store/app-repository.js';
 import { findCaptureBySha, hasCaptureOfSize, insertCapture } from '../store/capture-repository.js';
 import type { StoreDatabase } from '../store/open-database.js';
+import { prepareZeekJoin } from './join-zeek-logs-of-import.js';
 
 /** Outcome of importing one capture file. */
 export type ImportOutcome =
@@ -51,6 +52,8 @@ export async function importCaptures(db: StoreDatabase, files: readonly string[]
   const outcomes: ImportOutcome[] = [];
   let transactionOpen = false;
   try {
+    // Zeek logs of one connection are joined by uid across the files given together.
+    const joinZeekLogs = await prepareZeekJoin(db, files, options.appName, options.format);
     for (const file of files) {
       const read = await readForImport(db, file, options);
       if (!transactionOpen) {
@@ -58,7 +61,7 @@ export async function importCaptures(db: StoreDatabase, files: readonly string[]
         db.exec('BEGIN IMMEDIATE');
         transactionOpen = true;
       }
-      const outcome = read.status === 'read' ? writeCapture(db, file, read.summary, options) : read;
+      const outcome = read.status === 'read' ? writeCapture(db, file, joinZeekLogs(read.summary), options) : read;
       outcomes.push(outcome);
       options.onFileDone?.(file, outcome);
     }
