@@ -1,7 +1,7 @@
 import type { PacketEvidence, PolicyEvidence, Severity } from '../model/finding.js';
 import { escapeHtml as h } from './escape-text.js';
 import { renderHtmlPage } from './html-page.js';
-import { formatEndpoint, formatTime, type WiresharkFilter } from './format-evidence.js';
+import { formatEndpoint, formatEvidenceClient, formatEvidenceFrames, formatTime, type WiresharkFilter } from './format-evidence.js';
 import type { ReportFinding, ReportModel } from './report-model.js';
 import { DATA_SOURCES_FROM_REPORT, describeEntityLists, describeJurisdictions, describeReproduction, LABEL_MEANINGS, METHODOLOGY_PARAGRAPHS } from './report-wording.js';
 import { renderCountryChart, renderOrganisationChart } from './render-traffic-chart.js';
@@ -30,15 +30,21 @@ function renderQuote(p: PolicyEvidence): string {
   }</p></figure>`;
 }
 
+/** Client → server; a HAR row names only the server, since a HAR does not record the client. */
+function renderEvidenceEndpoints(e: PacketEvidence): string {
+  const client = formatEvidenceClient(e);
+  return `${client !== null ? `${h(client)} →<br>` : 'to '}${h(formatEndpoint(e.server, e.serverPort))}`;
+}
+
 function renderPacketTable(evidence: readonly PacketEvidence[]): string {
   // Each evidence row is followed by a full-width row saying what the packets show, so the narrow
   // columns (frames, times, endpoints) stay readable and the long attribution chain gets the width.
   const rows = evidence
     .map(
       (e) =>
-        `<tr class="row"><td>${h(e.captureFile)}</td><td>${h(e.frames.join(', ') || '—')}</td><td class="nowrap">${h(formatTime(e.time).replace('T', ' '))}</td><td>${h(
+        `<tr class="row"><td>${h(e.captureFile)}</td><td>${h(formatEvidenceFrames(e) || '—')}</td><td class="nowrap">${h(formatTime(e.time).replace('T', ' '))}</td><td>${h(
           e.protocol.toUpperCase(),
-        )}</td><td>${h(formatEndpoint(e.client, e.clientPort))} →<br>${h(formatEndpoint(e.server, e.serverPort))}</td><td>${h(e.host ?? '—')}</td><td>${h(e.organisation ?? '—')}</td><td>${
+        )}</td><td>${renderEvidenceEndpoints(e)}</td><td>${h(e.host ?? '—')}</td><td>${h(e.organisation ?? '—')}</td><td>${
           e.asn !== null ? `AS${e.asn} ${h(e.asnOwner ?? '')}` : h(e.asnOwner ?? '—')
         }</td><td>${e.country ? h(`${nameCountry(e.country)} (${e.country})`) : '—'}</td></tr>
 <tr class="detail"><td colspan="9">${h(e.detail)}</td></tr>`,

@@ -1,16 +1,17 @@
 import type { PacketEvidence, PolicyEvidence } from '../model/finding.js';
 import { escapeMarkdown as md, escapeMarkdownCode as code } from './escape-text.js';
-import { formatEndpoint, formatTime } from './format-evidence.js';
+import { formatEndpoint, formatEvidenceClient, formatEvidenceFrames, formatTime } from './format-evidence.js';
 import type { ReportFinding, ReportModel } from './report-model.js';
 import { DATA_SOURCES_FROM_REPORT, describeEntityLists, describeJurisdictions, describeReproduction, LABEL_MEANINGS, METHODOLOGY_PARAGRAPHS } from './report-wording.js';
 import { formatBytes, nameCountry } from './wording.js';
 
 function renderPacketRow(e: PacketEvidence): string {
+  const client = formatEvidenceClient(e);
   const cells = [
     md(e.captureFile),
-    e.frames.join(', '),
+    md(formatEvidenceFrames(e)),
     formatTime(e.time),
-    `${e.protocol.toUpperCase()} ${md(formatEndpoint(e.client, e.clientPort))} → ${md(formatEndpoint(e.server, e.serverPort))}`,
+    `${e.protocol.toUpperCase()} ${client !== null ? `${md(client)} → ` : 'to '}${md(formatEndpoint(e.server, e.serverPort))}`,
     md(e.host ?? '—'),
     md(e.organisation ?? '—'),
     e.asn !== null ? `AS${e.asn} ${md(e.asnOwner ?? '')}` : '—',
