@@ -222,6 +222,7 @@ function describeInputs(
       firstTime: c.firstTime,
       lastTime: c.lastTime,
       warnings: c.warningCount,
+      flows: view.flows.filter((item) => item.capture.id === c.id).length,
     })),
     ...(dataSources ? { dataSources: [...dataSources] } : {}),
     entityLists,

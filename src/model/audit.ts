@@ -77,6 +77,8 @@ export interface AuditInputs {
     firstTime: number | null;
     lastTime: number | null;
     warnings: number;
+    /** Connections stored for the capture, network plumbing included; absent in audits stored before it was recorded. */
+    flows?: number;
   }[];
   /** Shipped data sets (IP data, entity catalog) with versions; absent in audits stored before it was recorded. */
   dataSources?: AuditDataSource[];

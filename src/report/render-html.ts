@@ -2,6 +2,7 @@ import type { PacketEvidence, PolicyEvidence, Severity } from '../model/finding.
 import { escapeHtml as h } from './escape-text.js';
 import { renderHtmlPage } from './html-page.js';
 import { formatEndpoint, formatEvidenceClient, formatEvidenceFrames, formatTime, type WiresharkFilter } from './format-evidence.js';
+import { describeEmptyTraffic } from './describe-empty-traffic.js';
 import type { ReportFinding, ReportModel } from './report-model.js';
 import { DATA_SOURCES_FROM_REPORT, describeEntityLists, describeJurisdictions, describeReproduction, LABEL_MEANINGS, METHODOLOGY_PARAGRAPHS } from './report-wording.js';
 import { renderCountryChart, renderOrganisationChart } from './render-traffic-chart.js';
@@ -144,6 +145,8 @@ function renderTraffic(report: ReportModel): string {
         )}</td><td>${h(r.confidence)}</td></tr>`,
     )
     .join('\n');
+  const noTraffic = describeEmptyTraffic(report);
+  if (noTraffic !== null) return `<section id="traffic">\n<h2>Where the traffic went</h2>\n<p>${h(noTraffic)}</p>\n</section>`;
   return `<section id="traffic">
 <h2>Where the traffic went</h2>
 <p>${plural(t.flows, 'connection')} (${h(formatBytes(t.bytes))}), excluding network plumbing such as DNS. “Recipient” means a host name or the company’s own network names the organisation; “hosting” means only a cloud or CDN network is known, which shows where a server runs, not who receives the data.</p>

@@ -1,6 +1,7 @@
 import type { PacketEvidence, PolicyEvidence } from '../model/finding.js';
 import { escapeMarkdown as md, escapeMarkdownCode as code } from './escape-text.js';
 import { formatEndpoint, formatEvidenceClient, formatEvidenceFrames, formatTime } from './format-evidence.js';
+import { describeEmptyTraffic } from './describe-empty-traffic.js';
 import type { ReportFinding, ReportModel } from './report-model.js';
 import { DATA_SOURCES_FROM_REPORT, describeEntityLists, describeJurisdictions, describeReproduction, LABEL_MEANINGS, METHODOLOGY_PARAGRAPHS } from './report-wording.js';
 import { formatBytes, nameCountry } from './wording.js';
@@ -82,6 +83,24 @@ function renderFinding(f: ReportFinding): string[] {
   return lines;
 }
 
+/** Who received the traffic and where its servers are registered, as two tables. */
+function renderTrafficTables(report: ReportModel): string[] {
+  const lines = [`${report.traffic.flows} connections (${formatBytes(report.traffic.bytes)}), excluding network plumbing such as DNS.`, ''];
+  lines.push('| Organisation | Relation | Label | Hosts | Countries | Flows | Bytes | Confidence |');
+  lines.push('| --- | --- | --- | --- | --- | --- | --- | --- |');
+  for (const r of report.recipients) {
+    lines.push(
+      `| ${md(r.organisation)} | ${r.relation} | ${r.label ?? '—'} | ${md(r.hosts.slice(0, 4).join(', ') || '—')} | ${r.countries.join(', ') || '—'} | ${r.flows} | ${formatBytes(r.bytes)} | ${r.confidence} |`,
+    );
+  }
+  lines.push('', '| Country of server address (registry) | Flows | Bytes |', '| --- | --- | --- |');
+  for (const t of report.traffic.byCountry) {
+    lines.push(`| ${t.country ? md(`${nameCountry(t.country)} (${t.country})`) : 'Unknown'} | ${t.flows} | ${formatBytes(t.bytes)} |`);
+  }
+  lines.push('');
+  return lines;
+}
+
 /** Markdown view of the report, for pasting into a story or a ticket. */
 export function renderMarkdown(report: ReportModel): string {
   const s = report.summary;
@@ -125,19 +144,9 @@ export function renderMarkdown(report: ReportModel): string {
     lines.push('');
   }
   lines.push('## Where the traffic went', '');
-  lines.push(`${report.traffic.flows} connections (${formatBytes(report.traffic.bytes)}), excluding network plumbing such as DNS.`, '');
-  lines.push('| Organisation | Relation | Label | Hosts | Countries | Flows | Bytes | Confidence |');
-  lines.push('| --- | --- | --- | --- | --- | --- | --- | --- |');
-  for (const r of report.recipients) {
-    lines.push(
-      `| ${md(r.organisation)} | ${r.relation} | ${r.label ?? '—'} | ${md(r.hosts.slice(0, 4).join(', ') || '—')} | ${r.countries.join(', ') || '—'} | ${r.flows} | ${formatBytes(r.bytes)} | ${r.confidence} |`,
-    );
-  }
-  lines.push('', '| Country of server address (registry) | Flows | Bytes |', '| --- | --- | --- |');
-  for (const t of report.traffic.byCountry) {
-    lines.push(`| ${t.country ? md(`${nameCountry(t.country)} (${t.country})`) : 'Unknown'} | ${t.flows} | ${formatBytes(t.bytes)} |`);
-  }
-  lines.push('', '## Findings', '');
+  const noTraffic = describeEmptyTraffic(report);
+  lines.push(...(noTraffic !== null ? [md(noTraffic), ''] : renderTrafficTables(report)));
+  lines.push('## Findings', '');
   if (report.findings.length === 0) lines.push('No findings.', '');
   for (const f of report.findings) lines.push(...renderFinding(f));
   lines.push('## Methodology', '');

@@ -8,6 +8,7 @@ import { formatEndpoint, formatTime } from '../../report/format-evidence.js';
 import { collectIdentifier, parseCaptureFormat } from '../parse-options.js';
 import { createProgressBar } from '../progress-bar.js';
 import { describeCaptureUnits } from '../describe-capture-units.js';
+import { describeEmptyCapture } from '../describe-empty-capture.js';
 import { safeTerminalText } from '../terminal-text.js';
 import { readIdentifierFile } from '../../capture/read-identifier-file.js';
 import { stringifyJsonSafely } from '../../report/escape-text.js';
@@ -35,6 +36,8 @@ export function registerInspectCommand(program: Command): void {
       for (const warning of summary.warnings.slice(0, 5)) {
         process.stderr.write(`warning: ${safeTerminalText(file)}: ${warning.where} ${warning.offset}: ${safeTerminalText(warning.message)}\n`);
       }
+      const empty = describeEmptyCapture(safeTerminalText(file), summary);
+      if (empty !== null) process.stderr.write(`warning: ${empty}\n`);
       if (options.json) {
         process.stdout.write(`${stringifyJsonSafely(summary, 2)}\n`);
         return;
