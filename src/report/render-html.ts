@@ -1,4 +1,5 @@
 import type { PacketEvidence, PolicyEvidence, Severity } from '../model/finding.js';
+import { describeCaptureUnits } from '../model/describe-capture-units.js';
 import { escapeHtml as h } from './escape-text.js';
 import { renderHtmlPage } from './html-page.js';
 import { formatEndpoint, formatEvidenceClient, formatEvidenceFrames, formatTime, type WiresharkFilter } from './format-evidence.js';
@@ -165,7 +166,7 @@ function renderMethodology(report: ReportModel): string {
   const captures = report.inputs.captures
     .map(
       (c) =>
-        `<li>${h(c.file)} — ${h(c.format)}, ${plural(c.packets, 'packet')}${
+        `<li>${h(c.file)} — ${h(c.format)}, ${h(describeCaptureUnits(c.format, c.packets))}${
           c.firstTime !== null ? `, ${h(formatTime(c.firstTime))} to ${h(formatTime(c.lastTime ?? c.firstTime))}` : ''
         }, sha256 <code>${h(c.sha256)}</code>${c.warnings > 0 ? `, ${plural(c.warnings, 'damaged record')} skipped` : ''}</li>`,
     )

@@ -71,6 +71,12 @@ describe('report evidence from HAR files and Zeek logs', () => {
     expect(markdown).toContain(`| TCP to ${first?.server}:${first?.serverPort} |`);
   });
 
+  it('counts HAR files in requests and Zeek logs in log records, not packets', () => {
+    expect(markdown).toContain('- **Capture:** pagexray\\_ferguson.har (har, 174 requests, ');
+    expect(markdown).toContain('- **Capture:** viber-conn.log (zeek, 2 log records, ');
+    expect(html).toContain('viber-ssl.log — zeek, 2 log records, ');
+  });
+
   it('looks up addresses only: no IP data line for a host name, one for a HAR server address', () => {
     expect(markdown).not.toMatch(/[a-z][a-z0-9-]*\.[a-z]{2,} → not covered by the IP data/);
     expect(markdown).not.toMatch(/adadvisor\.net → /);
