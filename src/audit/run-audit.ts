@@ -91,7 +91,7 @@ function prepareAudit(db: StoreDatabase, appName: string, deps: AuditDependencie
   const flows: AttributedFlow[] = loadFlows(db, captureIds).flatMap((flow) => {
     const capture = captureById.get(flow.captureId);
     if (!capture) return [];
-    return [{ flow, capture, attribution: attributeFlow(flow, { catalog, network: deps.network, firstPartyDomains }) }];
+    return [{ flow, capture, attribution: attributeFlow(flow, { catalog, network: deps.network, firstPartyDomains, captureFormat: capture.format }) }];
   });
   const lineageCache = new Map<string, Entity[]>();
   const view: AuditView = {
@@ -224,6 +224,7 @@ function describeInputs(
       warnings: c.warningCount,
       // Unknown for captures imported before searches were recorded: then absent, not "none".
       ...(c.identifierSearchesRecorded ? { identifiersSearched: listIdentifierSearches(db, c.id).map((needle) => needle.label) } : {}),
+      flows: view.flows.filter((item) => item.capture.id === c.id).length,
     })),
     ...(dataSources ? { dataSources: [...dataSources] } : {}),
     entityLists,

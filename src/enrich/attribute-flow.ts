@@ -8,7 +8,8 @@
  */
 import type { FlowHostName, FlowSummary } from '../model/capture-summary.js';
 import type { Attribution, Entity, EntityRole, IpNetworkInfo } from '../model/entity.js';
-import type { HostEvidenceSource } from '../model/observation.js';
+import type { CaptureFormat, HostEvidenceSource } from '../model/observation.js';
+import { nameCaptureRecords } from '../model/capture-record-name.js';
 import { countLabels, type EntityCatalog } from './entity-catalog.js';
 import { describeServiceEvidence } from './describe-service-evidence.js';
 import { isIpLiteral } from './ip-address.js';
@@ -23,6 +24,8 @@ export interface AttributionContext {
   network: (ip: string) => IpNetworkInfo;
   /** The app's own domains or hosts; a host equal to or below one of them is first party. */
   firstPartyDomains: string[];
+  /** Format of the flow's capture, which says what its frame numbers count (default: packet capture frames). */
+  captureFormat?: CaptureFormat;
 }
 
 type Confidence = Attribution['confidence'];
@@ -116,7 +119,9 @@ function isFirstParty(host: string, firstPartyDomains: readonly string[]): boole
 }
 
 /** `103.1.5.1 → AS56172 Agora Communications Pte Ltd, registered in SG (…)`, or why there is nothing. */
-function describeNetwork(server: string, network: IpNetworkInfo): string {
+function describeNetwork(server: string, network: IpNetworkInfo): string | null {
+  // A HAR without serverIPAddress names the server by host name: there is no address to look up.
+  if (!isIpLiteral(server)) return null;
   const special = classifySpecialAddress(server);
   if (special) return `${server} is a ${special.label} address: no network owner or country`;
   if (network.asn === null && network.country === null) return `${server} → not covered by the IP data (${IP_DATA_LABEL})`;
@@ -125,9 +130,11 @@ function describeNetwork(server: string, network: IpNetworkInfo): string {
   return `${server} → ${asn}, ${country} (${IP_DATA_LABEL})`;
 }
 
-function describeHost(selected: SelectedHostName): string {
-  return `${SOURCE_LABEL[selected.source]} "${selected.host}" (frame ${selected.frame})`;
+function describeHost(selected: SelectedHostName, format: CaptureFormat | undefined): string {
+  return `${SOURCE_LABEL[selected.source]} "${selected.host}" (${nameCaptureRecords(format, 1)} ${selected.frame})`;
 }
+
+const NO_NETWORK: IpNetworkInfo = { asn: null, asnOwner: null, country: null };
 
 /**
  * Attribute one flow to the organisation that receives it.
@@ -154,8 +161,9 @@ export function attributeFlow(flow: FlowSummary, context: AttributionContext): A
 
 function attributeByHostOrNetwork(flow: FlowSummary, context: AttributionContext): Attribution {
   const { catalog } = context;
-  const network = context.network(flow.server);
+  const network = isIpLiteral(flow.server) ? context.network(flow.server) : NO_NETWORK;
   const networkLine = describeNetwork(flow.server, network);
+  const withNetwork = (lines: (string | null)[]): string[] => lines.filter((line): line is string => line !== null);
   const ownerEntity = network.asnOwner === null ? null : catalog.findByAsnOwner(network.asnOwner);
   const ownerLine =
     ownerEntity && network.asnOwner !== null
@@ -168,7 +176,7 @@ function attributeByHostOrNetwork(flow: FlowSummary, context: AttributionContext
     const domain = getRegistrableDomain(host);
     const sourceConfidence = SOURCE_CONFIDENCE[selected.source];
     const confidence = selected.rivals.length > 0 ? capConfidence(sourceConfidence, 'low') : sourceConfidence;
-    const evidence = [describeHost(selected)];
+    const evidence = [describeHost(selected, context.captureFormat)];
     if (selected.rivals.length > 0) {
       const names = [...new Set(selected.rivals.map((r) => r.host))].slice(0, 3).join(', ');
       evidence.push(`ambiguous: the same address also answered for ${names}`);
@@ -176,7 +184,7 @@ function attributeByHostOrNetwork(flow: FlowSummary, context: AttributionContext
     const base = { domain, host, network };
 
     if (isFirstParty(host, context.firstPartyDomains)) {
-      evidence.push(`${domain ?? host} is a first-party domain of the app`, networkLine);
+      evidence.push(...withNetwork([`${domain ?? host} is a first-party domain of the app`, networkLine]));
       if (ownerLine) evidence.push(ownerLine);
       return { ...base, entityId: null, organisation: domain ?? host, method: 'host-name', relation: 'first-party', confidence, evidence };
     }
@@ -188,10 +196,7 @@ function attributeByHostOrNetwork(flow: FlowSummary, context: AttributionContext
     // services (Cognito's `cognito-identity.<region>.amazonaws.com`), not a customer's host.
     const ownService = tenant !== null && match !== null && match.labels > countLabels(tenant.suffix);
     if (tenant && platform && !ownService) {
-      evidence.push(
-        `${host} is a customer host name on ${tenant.service} (${tenant.suffix}) → hosted on ${platform.name}; the customer is not identified`,
-        networkLine,
-      );
+      evidence.push(...withNetwork([`${host} is a customer host name on ${tenant.service} (${tenant.suffix}) → hosted on ${platform.name}; the customer is not identified`, networkLine]));
       return { ...base, entityId: platform.id, organisation: platform.name, method: 'host-name', relation: 'hosting', confidence, evidence };
     }
 
@@ -201,7 +206,7 @@ function attributeByHostOrNetwork(flow: FlowSummary, context: AttributionContext
       if (tenant && platform && ownService) {
         evidence.push(`${host} is under ${tenant.suffix}, where ${platform.name} gives customers host names, but ${match.matched} is a service ${entity.name} runs itself`);
       }
-      evidence.push(networkLine);
+      evidence.push(...withNetwork([networkLine]));
       if (ownerLine && ownerEntity?.id !== entity.id) evidence.push(ownerLine);
       if (entity.roles.every((r) => INFRASTRUCTURE_ROLES.has(r))) {
         // A pure cloud/CDN host name (an EC2 or API-gateway name, an edge host) serves some customer's service.
@@ -211,7 +216,7 @@ function attributeByHostOrNetwork(flow: FlowSummary, context: AttributionContext
       return { ...base, entityId: entity.id, organisation: entity.name, method: 'host-name', relation: 'recipient', confidence, evidence };
     }
 
-    evidence.push(`${domain ?? host} is not in the entity catalog`, networkLine);
+    evidence.push(...withNetwork([`${domain ?? host} is not in the entity catalog`, networkLine]));
     if (ownerEntity && ownerLine && !isInfrastructure(ownerEntity)) {
       // A company's own network serving an unknown name (white-label or regional domains).
       evidence.push(ownerLine);
@@ -229,7 +234,9 @@ function attributeByHostOrNetwork(flow: FlowSummary, context: AttributionContext
     return { ...base, entityId: null, organisation: domain ?? host, method: 'host-name', relation: 'recipient', confidence, evidence };
   }
 
-  const evidence = [`no host name seen for ${flow.server} (frames ${flow.firstFrame}–${flow.lastFrame})`, networkLine];
+  const records =
+    flow.firstFrame === flow.lastFrame ? `${nameCaptureRecords(context.captureFormat, 1)} ${flow.firstFrame}` : `${nameCaptureRecords(context.captureFormat, 2)} ${flow.firstFrame}–${flow.lastFrame}`;
+  const evidence = withNetwork([`no host name seen for ${flow.server} (${records})`, networkLine]);
   const base = { domain: null, host: null, network };
   if (ownerEntity && ownerLine) {
     evidence.push(ownerLine);

@@ -82,6 +82,8 @@ export interface AuditInputs {
      * it was recorded, or captures imported before claimcheck recorded searches).
      */
     identifiersSearched?: string[];
+    /** Connections stored for the capture, network plumbing included; absent in audits stored before it was recorded. */
+    flows?: number;
   }[];
   /** Shipped data sets (IP data, entity catalog) with versions; absent in audits stored before it was recorded. */
   dataSources?: AuditDataSource[];

@@ -1,5 +1,5 @@
 import type { ClaimKind, TextSpan } from './claim.js';
-import type { TransportProtocol } from './observation.js';
+import type { CaptureFormat, TransportProtocol } from './observation.js';
 
 export const SEVERITIES = ['info', 'low', 'medium', 'high'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -58,6 +58,8 @@ export interface QuoteContext {
 export interface PacketEvidence {
   captureFile: string;
   captureSha256: string;
+  /** Format of the capture: says whether `frames` are frames, HAR entries or Zeek log lines (absent in older audits). */
+  captureFormat?: CaptureFormat;
   /** Frame numbers (1-based, as Wireshark shows them); a bounded sample. */
   frames: number[];
   /** Time of the first listed frame, seconds since the epoch. */

@@ -1,4 +1,6 @@
+import { nameCaptureRecords } from '../model/capture-record-name.js';
 import type { PacketEvidence } from '../model/finding.js';
+import type { CaptureFormat } from '../model/observation.js';
 
 /** ISO 8601 UTC with milliseconds, e.g. 2026-11-20T10:00:01.250Z; captures keep microseconds in JSON. */
 export function formatTime(seconds: number): string {
@@ -9,6 +11,28 @@ export function formatTime(seconds: number): string {
 export function formatEndpoint(address: string, port: number): string {
   const host = address.includes(':') ? `[${address}]` : address;
   return port > 0 ? `${host}:${port}` : host;
+}
+
+/**
+ * The format of the capture an evidence row comes from. Audits stored before rows recorded it are read by their
+ * shape: only a HAR row has the placeholder client 0.0.0.0 with port 0 (a HAR does not record the client).
+ */
+export function evidenceCaptureFormat(evidence: PacketEvidence): CaptureFormat {
+  if (evidence.captureFormat !== undefined) return evidence.captureFormat;
+  return evidence.client === '0.0.0.0' && evidence.clientPort === 0 ? 'har' : 'pcap';
+}
+
+/** The evidence frames as the capture counts them: `140, 271`, or `HAR entries 140, 271`, `Zeek log line 8`. */
+export function formatEvidenceFrames(evidence: PacketEvidence): string {
+  if (evidence.frames.length === 0) return '';
+  const format = evidenceCaptureFormat(evidence);
+  const list = evidence.frames.join(', ');
+  return format === 'har' || format === 'zeek' ? `${nameCaptureRecords(format, evidence.frames.length)} ${list}` : list;
+}
+
+/** The client end of an evidence row; null when the capture does not record it (HAR). */
+export function formatEvidenceClient(evidence: PacketEvidence): string | null {
+  return evidenceCaptureFormat(evidence) === 'har' ? null : formatEndpoint(evidence.client, evidence.clientPort);
 }
 
 /** A Wireshark display filter showing exactly the evidence frames, e.g. `frame.number in {12 14}`. */
@@ -37,11 +61,15 @@ export interface WiresharkFilter {
 
 /**
  * Filters that show a finding's packets in Wireshark, one per capture file (frame numbers only mean
- * something within their own file). Conversations are deduplicated and kept in evidence order.
+ * something within their own file). Conversations are deduplicated and kept in evidence order. HAR files and
+ * Zeek logs get none: Wireshark does not open them, and a HAR names neither the client nor, often, the server's
+ * address.
  */
 export function buildFindingFilters(evidence: readonly PacketEvidence[]): WiresharkFilter[] {
   const byCapture = new Map<string, PacketEvidence[]>();
   for (const e of evidence) {
+    const format = evidenceCaptureFormat(e);
+    if (format === 'har' || format === 'zeek') continue;
     const key = `${e.captureSha256}\u0000${e.captureFile}`;
     const rows = byCapture.get(key) ?? [];
     rows.push(e);

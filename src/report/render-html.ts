@@ -1,8 +1,10 @@
 import type { PacketEvidence, PolicyEvidence, Severity } from '../model/finding.js';
 import { arrangePolicyEvidence } from './arrange-policy-evidence.js';
+import { describeCaptureUnits } from '../model/describe-capture-units.js';
 import { escapeHtml as h } from './escape-text.js';
 import { renderHtmlPage } from './html-page.js';
-import { formatEndpoint, formatTime, type WiresharkFilter } from './format-evidence.js';
+import { formatEndpoint, formatEvidenceClient, formatEvidenceFrames, formatTime, type WiresharkFilter } from './format-evidence.js';
+import { describeEmptyTraffic } from './describe-empty-traffic.js';
 import type { ReportFinding, ReportModel } from './report-model.js';
 import { DATA_SOURCES_FROM_REPORT, describeEntityLists, describeIdentifierSearch, describeJurisdictions, describeReproduction, LABEL_MEANINGS, METHODOLOGY_PARAGRAPHS } from './report-wording.js';
 import { renderCountryChart, renderOrganisationChart } from './render-traffic-chart.js';
@@ -80,15 +82,21 @@ ${list.quotes.map((q) => `<li>${renderQuoteLine(q, list.sha256)}</li>`).join('\n
   return parts.join('\n');
 }
 
+/** Client → server; a HAR row names only the server, since a HAR does not record the client. */
+function renderEvidenceEndpoints(e: PacketEvidence): string {
+  const client = formatEvidenceClient(e);
+  return `${client !== null ? `${h(client)} →<br>` : 'to '}${h(formatEndpoint(e.server, e.serverPort))}`;
+}
+
 function renderPacketTable(evidence: readonly PacketEvidence[]): string {
   // Each evidence row is followed by a full-width row saying what the packets show, so the narrow
   // columns (frames, times, endpoints) stay readable and the long attribution chain gets the width.
   const rows = evidence
     .map(
       (e) =>
-        `<tr class="row"><td>${h(e.captureFile)}</td><td>${h(e.frames.join(', ') || '—')}</td><td class="nowrap">${h(formatTime(e.time).replace('T', ' '))}</td><td>${h(
+        `<tr class="row"><td>${h(e.captureFile)}</td><td>${h(formatEvidenceFrames(e) || '—')}</td><td class="nowrap">${h(formatTime(e.time).replace('T', ' '))}</td><td>${h(
           e.protocol.toUpperCase(),
-        )}</td><td>${h(formatEndpoint(e.client, e.clientPort))} →<br>${h(formatEndpoint(e.server, e.serverPort))}</td><td>${h(e.host ?? '—')}</td><td>${h(e.organisation ?? '—')}</td><td>${
+        )}</td><td>${renderEvidenceEndpoints(e)}</td><td>${h(e.host ?? '—')}</td><td>${h(e.organisation ?? '—')}</td><td>${
           e.asn !== null ? `AS${e.asn} ${h(e.asnOwner ?? '')}` : h(e.asnOwner ?? '—')
         }</td><td>${e.country ? h(`${nameCountry(e.country)} (${e.country})`) : '—'}</td></tr>
 <tr class="detail"><td colspan="9">${h(e.detail)}</td></tr>`,
@@ -186,6 +194,8 @@ function renderTraffic(report: ReportModel): string {
         )}</td><td>${h(r.confidence)}</td></tr>`,
     )
     .join('\n');
+  const noTraffic = describeEmptyTraffic(report);
+  if (noTraffic !== null) return `<section id="traffic">\n<h2>Where the traffic went</h2>\n<p>${h(noTraffic)}</p>\n</section>`;
   return `<section id="traffic">
 <h2>Where the traffic went</h2>
 <p>${plural(t.flows, 'connection')} (${h(formatBytes(t.bytes))}), excluding network plumbing such as DNS. “Recipient” means a host name or the company’s own network names the organisation; “hosting” means only a cloud or CDN network is known, which shows where a server runs, not who receives the data.</p>
@@ -204,7 +214,7 @@ function renderMethodology(report: ReportModel): string {
   const captures = report.inputs.captures
     .map(
       (c) =>
-        `<li>${h(c.file)} — ${h(c.format)}, ${plural(c.packets, 'packet')}${
+        `<li>${h(c.file)} — ${h(c.format)}, ${h(describeCaptureUnits(c.format, c.packets))}${
           c.firstTime !== null ? `, ${h(formatTime(c.firstTime))} to ${h(formatTime(c.lastTime ?? c.firstTime))}` : ''
         }, sha256 <code>${h(c.sha256)}</code>${c.warnings > 0 ? `, ${plural(c.warnings, 'damaged record')} skipped` : ''}${h(describeIdentifierSearch(c.identifiersSearched))}</li>`,
     )

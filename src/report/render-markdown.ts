@@ -1,17 +1,20 @@
 import type { PacketEvidence, PolicyEvidence } from '../model/finding.js';
 import { arrangePolicyEvidence } from './arrange-policy-evidence.js';
+import { describeCaptureUnits } from '../model/describe-capture-units.js';
 import { escapeMarkdown as md, escapeMarkdownCode as code } from './escape-text.js';
-import { formatEndpoint, formatTime } from './format-evidence.js';
+import { formatEndpoint, formatEvidenceClient, formatEvidenceFrames, formatTime } from './format-evidence.js';
+import { describeEmptyTraffic } from './describe-empty-traffic.js';
 import type { ReportFinding, ReportModel } from './report-model.js';
 import { DATA_SOURCES_FROM_REPORT, describeEntityLists, describeIdentifierSearch, describeJurisdictions, describeReproduction, LABEL_MEANINGS, METHODOLOGY_PARAGRAPHS } from './report-wording.js';
 import { formatBytes, nameCountry } from './wording.js';
 
 function renderPacketRow(e: PacketEvidence): string {
+  const client = formatEvidenceClient(e);
   const cells = [
     md(e.captureFile),
-    e.frames.join(', '),
+    md(formatEvidenceFrames(e)),
     formatTime(e.time),
-    `${e.protocol.toUpperCase()} ${md(formatEndpoint(e.client, e.clientPort))} → ${md(formatEndpoint(e.server, e.serverPort))}`,
+    `${e.protocol.toUpperCase()} ${client !== null ? `${md(client)} → ` : 'to '}${md(formatEndpoint(e.server, e.serverPort))}`,
     md(e.host ?? '—'),
     md(e.organisation ?? '—'),
     e.asn !== null ? `AS${e.asn} ${md(e.asnOwner ?? '')}` : '—',
@@ -126,6 +129,24 @@ function renderFinding(f: ReportFinding): string[] {
   return lines;
 }
 
+/** Who received the traffic and where its servers are registered, as two tables. */
+function renderTrafficTables(report: ReportModel): string[] {
+  const lines = [`${report.traffic.flows} connections (${formatBytes(report.traffic.bytes)}), excluding network plumbing such as DNS.`, ''];
+  lines.push('| Organisation | Relation | Label | Hosts | Countries | Flows | Bytes | Confidence |');
+  lines.push('| --- | --- | --- | --- | --- | --- | --- | --- |');
+  for (const r of report.recipients) {
+    lines.push(
+      `| ${md(r.organisation)} | ${r.relation} | ${r.label ?? '—'} | ${md(r.hosts.slice(0, 4).join(', ') || '—')} | ${r.countries.join(', ') || '—'} | ${r.flows} | ${formatBytes(r.bytes)} | ${r.confidence} |`,
+    );
+  }
+  lines.push('', '| Country of server address (registry) | Flows | Bytes |', '| --- | --- | --- |');
+  for (const t of report.traffic.byCountry) {
+    lines.push(`| ${t.country ? md(`${nameCountry(t.country)} (${t.country})`) : 'Unknown'} | ${t.flows} | ${formatBytes(t.bytes)} |`);
+  }
+  lines.push('');
+  return lines;
+}
+
 /** Markdown view of the report, for pasting into a story or a ticket. */
 export function renderMarkdown(report: ReportModel): string {
   const s = report.summary;
@@ -159,7 +180,7 @@ export function renderMarkdown(report: ReportModel): string {
   ];
   for (const c of report.inputs.captures) {
     lines.push(
-      `- **Capture:** ${md(c.file)} (${c.format}, ${c.packets} packets${c.firstTime !== null ? `, ${formatTime(c.firstTime)} – ${formatTime(c.lastTime ?? c.firstTime)}` : ''}, sha256 ${code(c.sha256)}${c.warnings > 0 ? `, ${c.warnings} damaged record${c.warnings === 1 ? '' : 's'} skipped` : ''})${md(describeIdentifierSearch(c.identifiersSearched))}`,
+      `- **Capture:** ${md(c.file)} (${c.format}, ${describeCaptureUnits(c.format, c.packets)}${c.firstTime !== null ? `, ${formatTime(c.firstTime)} – ${formatTime(c.lastTime ?? c.firstTime)}` : ''}, sha256 ${code(c.sha256)}${c.warnings > 0 ? `, ${c.warnings} damaged record${c.warnings === 1 ? '' : 's'} skipped` : ''})${md(describeIdentifierSearch(c.identifiersSearched))}`,
     );
   }
   lines.push('');
@@ -169,19 +190,9 @@ export function renderMarkdown(report: ReportModel): string {
     lines.push('');
   }
   lines.push('## Where the traffic went', '');
-  lines.push(`${report.traffic.flows} connections (${formatBytes(report.traffic.bytes)}), excluding network plumbing such as DNS.`, '');
-  lines.push('| Organisation | Relation | Label | Hosts | Countries | Flows | Bytes | Confidence |');
-  lines.push('| --- | --- | --- | --- | --- | --- | --- | --- |');
-  for (const r of report.recipients) {
-    lines.push(
-      `| ${md(r.organisation)} | ${r.relation} | ${r.label ?? '—'} | ${md(r.hosts.slice(0, 4).join(', ') || '—')} | ${r.countries.join(', ') || '—'} | ${r.flows} | ${formatBytes(r.bytes)} | ${r.confidence} |`,
-    );
-  }
-  lines.push('', '| Country of server address (registry) | Flows | Bytes |', '| --- | --- | --- |');
-  for (const t of report.traffic.byCountry) {
-    lines.push(`| ${t.country ? md(`${nameCountry(t.country)} (${t.country})`) : 'Unknown'} | ${t.flows} | ${formatBytes(t.bytes)} |`);
-  }
-  lines.push('', '## Findings', '');
+  const noTraffic = describeEmptyTraffic(report);
+  lines.push(...(noTraffic !== null ? [md(noTraffic), ''] : renderTrafficTables(report)));
+  lines.push('## Findings', '');
   if (report.findings.length === 0) lines.push('No findings.', '');
   for (const f of report.findings) lines.push(...renderFinding(f));
   lines.push('## Methodology', '');

@@ -30,6 +30,7 @@ export function packetEvidenceOfFlow(item: AttributedFlow, detail: string): Pack
   return {
     captureFile: capture.fileName,
     captureSha256: capture.sha256,
+    captureFormat: capture.format,
     frames: flow.sampleFrames.slice(0, MAX_EVIDENCE_FRAMES),
     time: flow.firstTime,
     protocol: flow.protocol,
@@ -63,6 +64,7 @@ export function packetEvidenceOfHit(view: AuditView, hit: StoredIdentifierHit, f
   return {
     captureFile: capture?.fileName ?? `capture #${hit.captureId}`,
     captureSha256: capture?.sha256 ?? '',
+    ...(capture !== undefined ? { captureFormat: capture.format } : {}),
     frames: frames.slice(0, MAX_EVIDENCE_FRAMES),
     time: hit.time,
     protocol: hit.protocol,

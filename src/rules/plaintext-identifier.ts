@@ -1,3 +1,4 @@
+import { nameCaptureRecords } from '../model/capture-record-name.js';
 import type { Confidence, Finding } from '../model/finding.js';
 import { describePlaintextIdentifier } from '../report/wording.js';
 import type { StoredIdentifierHit } from '../store/capture-repository.js';
@@ -63,10 +64,11 @@ export const plaintextIdentifier: Rule = {
         country: flow?.attribution.network.country ?? null,
         claimedEncryption: claims.length > 0,
       });
+      const captureFormat = view.captures.find((capture) => capture.id === first.captureId)?.format;
       const detail = identifiers
         .map((i) => {
           const at = hits.find((h) => h.label === i.label);
-          return `${i.label} ${i.count}× in ${at?.context ?? 'payload'}, first at frame ${at?.frame ?? '?'} byte ${at?.offset ?? '?'}`;
+          return `${i.label} ${i.count}× in ${at?.context ?? 'payload'}, first at ${nameCaptureRecords(captureFormat, 1)} ${at?.frame ?? '?'} byte ${at?.offset ?? '?'}`;
         })
         .join('; ');
       const evidence = flow

@@ -16,6 +16,7 @@ import {
   listIdentifierSearches,
 } from '../store/capture-repository.js';
 import type { StoreDatabase } from '../store/open-database.js';
+import { prepareZeekJoin } from './join-zeek-logs-of-import.js';
 
 /** Outcome of importing one capture file. */
 export type ImportOutcome =
@@ -61,6 +62,8 @@ export async function importCaptures(db: StoreDatabase, files: readonly string[]
   const outcomes: ImportOutcome[] = [];
   let transactionOpen = false;
   try {
+    // Zeek logs of one connection are joined by uid across the files given together.
+    const joinZeekLogs = await prepareZeekJoin(db, files, options.appName, options.format);
     for (const file of files) {
       const read = await readForImport(db, file, options);
       if (!transactionOpen) {
@@ -68,7 +71,7 @@ export async function importCaptures(db: StoreDatabase, files: readonly string[]
         db.exec('BEGIN IMMEDIATE');
         transactionOpen = true;
       }
-      const outcome = read.status === 'read' ? writeCapture(db, file, read.summary, options) : read.status === 'searched' ? writeSearch(db, read, options.now()) : read;
+      const outcome = read.status === 'read' ? writeCapture(db, file, joinZeekLogs(read.summary), options) : read.status === 'searched' ? writeSearch(db, read, options.now()) : read;
       outcomes.push(outcome);
       options.onFileDone?.(file, outcome);
     }

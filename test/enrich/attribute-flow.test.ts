@@ -203,3 +203,21 @@ describe('attributeFlow', () => {
     expect(g).toMatchObject({ entityId: 'google', relation: 'hosting' });
   });
 });
+
+describe('attributeFlow on HAR and Zeek flows', () => {
+  it('does not look up a server named by host name (a HAR without serverIPAddress), and counts HAR entries', () => {
+    const looked: string[] = [];
+    const har = flow('adadvisor.net', [{ host: 'adadvisor.net', source: 'har-url', frame: 140 }], { client: '0.0.0.0', clientPort: 0, serverPort: 80 });
+    const a = attributeFlow(har, { ...context, network: (ip) => (looked.push(ip), network(ip)), captureFormat: 'har' });
+    expect(looked).toEqual([]);
+    expect(a.network).toEqual({ asn: null, asnOwner: null, country: null });
+    expect(a.evidence).toEqual(['HAR request URL host "adadvisor.net" (HAR entry 140)', 'adadvisor.net is not in the entity catalog']);
+  });
+
+  it('looks up a HAR server address, and names Zeek log lines', () => {
+    const withAddress = attributeFlow(flow('103.1.5.1', [{ host: 'api.agora.io', source: 'har-url', frame: 3 }]), { ...context, captureFormat: 'har' });
+    expect(withAddress.evidence[2]).toMatch(/^103\.1\.5\.1 → AS56172 /);
+    const zeek = attributeFlow(flow('45.1.1.1', [], { firstFrame: 9, lastFrame: 9 }), { ...context, captureFormat: 'zeek' });
+    expect(zeek.evidence[0]).toBe('no host name seen for 45.1.1.1 (Zeek log line 9)');
+  });
+});

@@ -6,7 +6,8 @@ import { importCaptures, type ImportOutcome } from '../../workflow/import-captur
 import { warnAboutSimilarAppName, withDatabase } from '../cli-context.js';
 import { collectIdentifier, collectString, parseAppName, parseCaptureFormat } from '../parse-options.js';
 import { createProgressBar, type ProgressBar } from '../progress-bar.js';
-import { describeCaptureUnits } from '../describe-capture-units.js';
+import { describeCaptureUnits } from '../../model/describe-capture-units.js';
+import { describeEmptyCapture } from '../describe-empty-capture.js';
 import { safeTerminalText } from '../terminal-text.js';
 import { readIdentifierFile } from '../../capture/read-identifier-file.js';
 
@@ -80,4 +81,6 @@ function printOutcome(file: string, outcome: ImportOutcome): void {
   for (const warning of s.warnings.slice(0, 5)) {
     process.stderr.write(`warning: ${name}: ${warning.where} ${warning.offset}: ${safeTerminalText(warning.message)}\n`);
   }
+  const empty = describeEmptyCapture(name, s);
+  if (empty !== null) process.stderr.write(`warning: ${empty}\n`);
 }

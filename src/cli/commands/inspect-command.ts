@@ -2,10 +2,13 @@ import type { Command } from 'commander';
 import type { IdentifierNeedle } from '../../model/capture-summary.js';
 import type { CaptureFormat } from '../../model/observation.js';
 import { summarizeCapture } from '../../capture/summarize-capture.js';
+import { indexZeekConnections } from '../../capture/index-zeek-connections.js';
+import { joinZeekConnections } from '../../capture/join-zeek-connections.js';
 import { formatEndpoint, formatTime } from '../../report/format-evidence.js';
 import { collectIdentifier, parseCaptureFormat } from '../parse-options.js';
 import { createProgressBar } from '../progress-bar.js';
-import { describeCaptureUnits } from '../describe-capture-units.js';
+import { describeCaptureUnits } from '../../model/describe-capture-units.js';
+import { describeEmptyCapture } from '../describe-empty-capture.js';
 import { safeTerminalText } from '../terminal-text.js';
 import { readIdentifierFile } from '../../capture/read-identifier-file.js';
 import { stringifyJsonSafely } from '../../report/escape-text.js';
@@ -22,15 +25,19 @@ export function registerInspectCommand(program: Command): void {
     .action(async (file: string, options: { json?: boolean; format?: CaptureFormat; identifier?: IdentifierNeedle[]; identifiers?: string }) => {
       const identifiers = [...(options.identifier ?? []), ...(options.identifiers !== undefined ? await readIdentifierFile(options.identifiers) : [])];
       const progress = createProgressBar(`reading ${safeTerminalText(file)}`);
-      const summary = await summarizeCapture(file, {
+      const read = await summarizeCapture(file, {
         format: options.format,
         identifiers,
         onProgress: (done, total) => progress.update(done, total),
       });
+      // A conn record's flow gets conn.log's packet and byte counts (and the log's other records by uid).
+      const summary = read.format === 'zeek' ? joinZeekConnections(read, await indexZeekConnections([file])) : read;
       progress.finish();
       for (const warning of summary.warnings.slice(0, 5)) {
         process.stderr.write(`warning: ${safeTerminalText(file)}: ${warning.where} ${warning.offset}: ${safeTerminalText(warning.message)}\n`);
       }
+      const empty = describeEmptyCapture(safeTerminalText(file), summary);
+      if (empty !== null) process.stderr.write(`warning: ${empty}\n`);
       if (options.json) {
         process.stdout.write(`${stringifyJsonSafely(summary, 2)}\n`);
         return;

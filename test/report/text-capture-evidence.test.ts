@@ -1,0 +1,86 @@
+/**
+ * Evidence from HAR files and Zeek logs in reports: their frame numbers are HAR entries and log lines, Wireshark
+ * cannot open them, and a HAR records neither the client nor (often) the server's address. Checked on the real
+ * HARs of the shared data (nytimes without serverIPAddress, ferguson with it) and the Zeek fixture logs.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ReportModel } from '../../src/report/report-model.js';
+import { runCliAsync } from '../helpers/run-cli.js';
+import { capturePath } from '../capture/support.js';
+
+const SLOW = 300_000;
+const POLICY = resolve(process.cwd(), '../shared/data/policies/Quora_privacy-policy_2025-10-23.md');
+const ZEEK = resolve(process.cwd(), 'test/fixtures/zeek');
+
+type ReportPacketEvidence = ReportModel['findings'][number]['packetEvidence'][number];
+
+describe('report evidence from HAR files and Zeek logs', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'claimcheck-text-evidence-'));
+  const db = join(dir, 'cc.db');
+  let markdown = '';
+  let html = '';
+  let report: ReportModel;
+  beforeAll(async () => {
+    for (const args of [
+      ['policy', 'add', POLICY, '--app', 'Web'],
+      ['import', capturePath('pagexray_www.nytimes.com.har'), capturePath('pagexray_ferguson.har'), join(ZEEK, 'viber-conn.log'), join(ZEEK, 'viber-ssl.log'), '--app', 'Web'],
+      ['audit', '--app', 'Web'],
+      ['report', '--app', 'Web', '--out', join(dir, 'out')],
+    ]) {
+      const run = await runCliAsync(['--db', db, ...args]);
+      expect(run.status, `${args[0]}: ${run.stderr}`).toBe(0);
+    }
+    markdown = readFileSync(join(dir, 'out', 'report.md'), 'utf8');
+    html = readFileSync(join(dir, 'out', 'report.html'), 'utf8');
+    report = JSON.parse(readFileSync(join(dir, 'out', 'report.json'), 'utf8')) as ReportModel;
+  }, SLOW);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  function evidenceFrom(file: string): { finding: ReportModel['findings'][number]; evidence: ReportPacketEvidence }[] {
+    return report.findings.flatMap((finding) => finding.packetEvidence.filter((e) => e.captureFile === file).map((evidence) => ({ finding, evidence })));
+  }
+
+  it('offers no Wireshark filter for HAR or Zeek evidence', () => {
+    const rows = [...evidenceFrom('pagexray_www.nytimes.com.har'), ...evidenceFrom('pagexray_ferguson.har'), ...evidenceFrom('viber-conn.log')];
+    expect(rows.length).toBeGreaterThan(10);
+    expect(evidenceFrom('viber-conn.log').length).toBeGreaterThan(0);
+    for (const { finding } of rows) expect(finding.wiresharkFilters.filter((f) => !/\.(pcap|pcapng)$/.test(f.captureFile))).toEqual([]);
+    expect(markdown).not.toMatch(/frame\.number in|ip\.addr == 0\.0\.0\.0|ip\.addr == [a-z]/);
+    expect(html).not.toMatch(/frame\.number in|ip\.addr == 0\.0\.0\.0/);
+  });
+
+  it('names HAR entries and Zeek log lines instead of frames', () => {
+    expect(markdown).toMatch(/\| pagexray\\_www\.nytimes\.com\.har \| HAR entr(y|ies) \d+/);
+    expect(markdown).toMatch(/\| viber-conn\.log \| Zeek log line \d+ \|/);
+    expect(markdown).toMatch(/HAR request URL host "adadvisor\.net" \(HAR entry 140\)/);
+    expect(markdown).toMatch(/TLS SNI "venetia\.iad\.appboy\.com" \(Zeek log line 10\)/);
+    expect(markdown).not.toMatch(/HAR request URL host "[^"]+" \(frame/);
+  });
+
+  it('shows the endpoints a HAR knows: the server address when recorded, else its host and port, never 0.0.0.0', () => {
+    expect(markdown).not.toContain('0.0.0.0');
+    expect(html).not.toContain('0.0.0.0');
+    expect(markdown).toMatch(/\| TCP to adadvisor\.net:80 \|/);
+    const ferguson = evidenceFrom('pagexray_ferguson.har');
+    expect(ferguson.length).toBeGreaterThan(0);
+    for (const { evidence } of ferguson) expect(evidence.server).toMatch(/^[0-9.]+$|:/);
+    const first = ferguson[0]?.evidence;
+    expect(markdown).toContain(`| TCP to ${first?.server}:${first?.serverPort} |`);
+  });
+
+  it('counts HAR files in requests and Zeek logs in log records, not packets', () => {
+    expect(markdown).toContain('- **Capture:** pagexray\\_ferguson.har (har, 174 requests, ');
+    expect(markdown).toContain('- **Capture:** viber-conn.log (zeek, 2 log records, ');
+    expect(html).toContain('viber-ssl.log — zeek, 2 log records, ');
+  });
+
+  it('looks up addresses only: no IP data line for a host name, one for a HAR server address', () => {
+    expect(markdown).not.toMatch(/[a-z][a-z0-9-]*\.[a-z]{2,} → not covered by the IP data/);
+    expect(markdown).not.toMatch(/adadvisor\.net → /);
+    const withAddress = evidenceFrom('pagexray_ferguson.har').map(({ evidence }) => evidence.detail);
+    expect(withAddress.some((detail) => /\d+\.\d+\.\d+\.\d+ → (AS\d+|not covered)/.test(detail))).toBe(true);
+  });
+});
