@@ -2,7 +2,8 @@
  * Names each direction packets travel in a capture (transport protocol, source address and port, destination
  * address and port) with a small integer, 0, 1, 2… in order of first sight, so that later stages can keep
  * per-direction state in plain arrays. Looked up once per packet, straight from the header bytes: an open-addressing
- * table over typed arrays, so no address text, key string or map entry is built or hashed per packet.
+ * table over typed arrays, so no address text, key string or map entry is built or hashed per packet. Memory grows
+ * with the number of directions (under 100 bytes each), as the flow table's does with flows: never with packets.
  */
 import type { TransportProtocol } from '../model/observation.js';
 
