@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { AuditDataSource, AuditInputs, AuditResult, EntityListRecord, RecipientSummary } from '../model/audit.js';
+import { ConfigError } from '../model/errors.js';
 import type { Confidence, Finding } from '../model/finding.js';
 import { rankSeverity } from '../model/finding.js';
 import type { Entity, IpNetworkInfo } from '../model/entity.js';
@@ -67,7 +68,15 @@ function resolveProcessorNames(claims: StoredClaim[], catalog: EntityCatalog): S
   });
 }
 
-/** Loads an app's stored policy and captures into the read-only view the rules check. */
+/** The refusal to audit an app that has no stored policy. */
+export function createNoPolicyError(appName: string): ConfigError {
+  return new ConfigError(`no policy stored for app ${JSON.stringify(appName)}`, `add one with: claimcheck policy add <file-or-url> --app ${JSON.stringify(appName)}`);
+}
+
+/**
+ * Loads an app's stored policy and captures into the read-only view the rules check.
+ * @throws ConfigError when the app has no stored policy.
+ */
 export function buildAuditView(db: StoreDatabase, appName: string, deps: AuditDependencies): AuditView {
   return prepareAudit(db, appName, deps).view;
 }
@@ -80,11 +89,13 @@ function prepareAudit(db: StoreDatabase, appName: string, deps: AuditDependencie
   // The policy version in force when the earliest capture began (the newest one when times are unknown).
   const starts = captures.map((c) => c.firstTime).filter((t): t is number => t !== null);
   const snapshot = findSnapshotInForce(db, app.id, starts.length > 0 ? Math.min(...starts) : null);
+  // Without a policy every rule has nothing to compare, and an audit with no findings would read as a clean bill.
+  if (!snapshot) throw createNoPolicyError(app.name);
   // Claims of the sub-processor lists the policy links to count as the policy's own, each keeping its page.
-  const claims = snapshot ? resolveProcessorNames([...loadClaims(db, snapshot.id), ...loadLinkedClaims(db, snapshot.id)], catalog) : [];
+  const claims = resolveProcessorNames([...loadClaims(db, snapshot.id), ...loadLinkedClaims(db, snapshot.id)], catalog);
   const captureById = new Map(captures.map((c) => [c.id, c]));
   const firstPartyDomains = [...app.domains];
-  const policyDomain = snapshot && /^https?:\/\//i.test(snapshot.source) ? getRegistrableDomain(new URL(snapshot.source).hostname) : null;
+  const policyDomain = /^https?:\/\//i.test(snapshot.source) ? getRegistrableDomain(new URL(snapshot.source).hostname) : null;
   if (policyDomain) firstPartyDomains.push(policyDomain);
 
   const captureIds = captures.map((c) => c.id);
@@ -229,7 +240,10 @@ function describeInputs(
   };
 }
 
-/** Runs every rule over an app's stored data and stores the audit with its findings. */
+/**
+ * Runs every rule over an app's stored data and stores the audit with its findings.
+ * @throws ConfigError when the app has no stored policy; nothing is written then.
+ */
 export function runAudit(db: StoreDatabase, appName: string, deps: AuditDependencies): AuditResult {
   const { view, entityLists } = prepareAudit(db, appName, deps);
   const findings = RULES.flatMap((rule) => rule.check(view)).sort(compareFindings);
