@@ -17,7 +17,8 @@ import { findLinkedSnapshots, findSnapshotInForce, loadClaims, loadLinkedClaims 
 import { saveAudit } from '../store/audit-repository.js';
 import type { StoreDatabase } from '../store/open-database.js';
 import type { AttributedFlow, AuditView } from '../rules/audit-view.js';
-import { isNetworkPlumbing } from '../rules/evidence.js';
+import { isNetworkPlumbing, policyEvidenceOfClaims } from '../rules/evidence.js';
+import { listMentionedCountries } from '../rules/country-mentions.js';
 import { classifyRecipient, groupRecipients } from '../rules/recipient-disclosure.js';
 import { RULES } from '../rules/registry.js';
 import { getRegistrableDomain } from '../enrich/registrable-domain.js';
@@ -130,7 +131,7 @@ const CONFIDENCE_RANK: Record<Confidence, number> = { low: 0, medium: 1, high: 2
 
 /** Every organisation or network that traffic went to, labelled, biggest first. */
 export function summariseRecipients(view: AuditView): RecipientSummary[] {
-  const labels = new Map(groupRecipients(view).map((r) => [r.key, classifyRecipient(view, r).label]));
+  const disclosures = new Map(groupRecipients(view).map((r) => [r.key, classifyRecipient(view, r)]));
   const groups = new Map<string, RecipientSummary>();
   for (const item of view.flows) {
     if (isNetworkPlumbing(item)) continue;
@@ -150,7 +151,7 @@ export function summariseRecipients(view: AuditView): RecipientSummary[] {
         organisation: a.relation === 'first-party' ? `${view.app.name} (first party)` : (a.organisation ?? a.network.asnOwner ?? item.flow.server),
         entityId: a.entityId,
         relation: a.relation,
-        label: a.relation === 'recipient' ? (labels.get(key) ?? null) : null,
+        label: a.relation === 'recipient' ? (disclosures.get(key)?.label ?? null) : null,
         hosts: [],
         countries: [],
         flows: 0,
@@ -158,6 +159,9 @@ export function summariseRecipients(view: AuditView): RecipientSummary[] {
         bytes: 0,
         confidence: a.confidence,
       };
+      const claims = a.relation === 'recipient' ? (disclosures.get(key)?.claims ?? []) : [];
+      // The sentences behind the label, so a reader can check a "consistent" as well as a finding.
+      if (view.snapshot && claims.length > 0) summary.policyEvidence = policyEvidenceOfClaims(claims, view.snapshot);
       groups.set(key, summary);
     }
     summary.flows += 1;
@@ -253,6 +257,7 @@ export function runAudit(db: StoreDatabase, appName: string, deps: AuditDependen
     inputs: describeInputs(db, view, entityLists, deps.dataSources),
     recipients: summariseRecipients(view),
     findings,
+    countryMentions: listMentionedCountries(view),
   };
   const auditId = saveAudit(db, view.app.id, view.snapshot?.id ?? null, result);
   return { auditId, appName: view.app.name, appDomains: view.app.domains, ...result };

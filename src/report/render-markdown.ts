@@ -1,9 +1,10 @@
+import type { RecipientSummary } from '../model/audit.js';
 import type { PacketEvidence, PolicyEvidence } from '../model/finding.js';
 import { escapeMarkdown as md, escapeMarkdownCode as code } from './escape-text.js';
 import { formatEndpoint, formatTime } from './format-evidence.js';
-import type { ReportFinding, ReportModel } from './report-model.js';
-import { DATA_SOURCES_FROM_REPORT, describeEntityLists, describeJurisdictions, describeReproduction, LABEL_MEANINGS, METHODOLOGY_PARAGRAPHS } from './report-wording.js';
-import { formatBytes, nameCountry } from './wording.js';
+import { MAX_SHOWN_QUOTES, type ReportFinding, type ReportModel } from './report-model.js';
+import { COUNTRY_MENTIONS_HEADING, COUNTRY_MENTIONS_INTRO, DATA_SOURCES_FROM_REPORT, describeEntityLists, describeMoreQuotes, describeJurisdictions, describeReproduction, LABEL_MEANINGS, METHODOLOGY_PARAGRAPHS } from './report-wording.js';
+import { formatBytes, nameCountry, quoteInline } from './wording.js';
 
 function renderPacketRow(e: PacketEvidence): string {
   const cells = [
@@ -54,7 +55,8 @@ function renderFinding(f: ReportFinding): string[] {
   ];
   if (f.policyEvidence.length > 0) {
     lines.push('**What the policy says**', '');
-    for (const p of f.policyEvidence) lines.push(...renderQuote(p));
+    for (const p of f.policyEvidence.slice(0, MAX_SHOWN_QUOTES)) lines.push(...renderQuote(p));
+    if (f.policyEvidence.length > MAX_SHOWN_QUOTES) lines.push(md(describeMoreQuotes(f.policyEvidence.length - MAX_SHOWN_QUOTES)), '');
   } else {
     lines.push('**What the policy says:** nothing on this point.', '');
   }
@@ -64,8 +66,10 @@ function renderFinding(f: ReportFinding): string[] {
     lines.push('| --- | --- | --- | --- | --- | --- | --- | --- |');
     for (const e of f.packetEvidence) lines.push(renderPacketRow(e));
     lines.push('');
-    for (const e of f.packetEvidence.slice(0, 3)) lines.push(`- ${md(e.detail)}`);
-    if (f.packetEvidence.length > 3) lines.push(`- … and ${f.packetEvidence.length - 3} more rows in the table above`);
+    // Rows often say the same thing ("media traffic to Agora"): each statement once.
+    const details = [...new Set(f.packetEvidence.map((e) => e.detail))];
+    for (const detail of details.slice(0, 3)) lines.push(`- ${md(detail)}`);
+    if (details.length > 3) lines.push(`- … and ${details.length - 3} more in the table above`);
     lines.push('');
     for (const w of f.wiresharkFilters) {
       const where = f.wiresharkFilters.length > 1 ? ` in ${md(w.captureFile)}` : '';
@@ -79,6 +83,13 @@ function renderFinding(f: ReportFinding): string[] {
     lines.push('');
   }
   return lines;
+}
+
+/** The sentence behind a recipient's label, for the recipients table; the JSON report has them all, with spans. */
+function renderRecipientQuote(r: RecipientSummary): string {
+  const [first, ...rest] = r.policyEvidence ?? [];
+  if (!first) return '—';
+  return `${md(quoteInline(first.quote))} (characters ${first.span.start}–${first.span.end}${rest.length > 0 ? `; ${rest.length} more in report.json` : ''})`;
 }
 
 /** Markdown view of the report, for pasting into a story or a ticket. */
@@ -125,16 +136,22 @@ export function renderMarkdown(report: ReportModel): string {
   }
   lines.push('## Where the traffic went', '');
   lines.push(`${report.traffic.flows} connections (${formatBytes(report.traffic.bytes)}), excluding network plumbing such as DNS.`, '');
-  lines.push('| Organisation | Relation | Label | Hosts | Countries | Flows | Bytes | Confidence |');
-  lines.push('| --- | --- | --- | --- | --- | --- | --- | --- |');
+  lines.push('| Organisation | Relation | Label | Hosts | Countries | Flows | Bytes | Confidence | What the policy says |');
+  lines.push('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const r of report.recipients) {
     lines.push(
-      `| ${md(r.organisation)} | ${r.relation} | ${r.label ?? '—'} | ${md(r.hosts.slice(0, 4).join(', ') || '—')} | ${r.countries.join(', ') || '—'} | ${r.flows} | ${formatBytes(r.bytes)} | ${r.confidence} |`,
+      `| ${md(r.organisation)} | ${r.relation} | ${r.label ?? '—'} | ${md(r.hosts.slice(0, 4).join(', ') || '—')} | ${r.countries.join(', ') || '—'} | ${r.flows} | ${formatBytes(r.bytes)} | ${r.confidence} | ${renderRecipientQuote(r)} |`,
     );
   }
   lines.push('', '| Country of server address (registry) | Flows | Bytes |', '| --- | --- | --- |');
   for (const t of report.traffic.byCountry) {
     lines.push(`| ${t.country ? md(`${nameCountry(t.country)} (${t.country})`) : 'Unknown'} | ${t.flows} | ${formatBytes(t.bytes)} |`);
+  }
+  if (report.countryMentions && report.countryMentions.length > 0) {
+    lines.push('', `**${COUNTRY_MENTIONS_HEADING}.** ${md(COUNTRY_MENTIONS_INTRO)}`, '');
+    for (const m of report.countryMentions) {
+      lines.push(`- ${md(`${nameCountry(m.country)} (${m.country})`)}: ${md(quoteInline(m.quote))} (characters ${m.span.start}–${m.span.end} of snapshot ${code(m.snapshotSha256.slice(0, 12))})`);
+    }
   }
   lines.push('', '## Findings', '');
   if (report.findings.length === 0) lines.push('No findings.', '');

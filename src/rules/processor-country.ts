@@ -2,8 +2,9 @@ import type { Entity } from '../model/entity.js';
 import type { Confidence, Finding, PacketEvidence, Severity } from '../model/finding.js';
 import { describeProcessorCountry } from '../report/wording.js';
 import type { AttributedFlow, AuditView } from './audit-view.js';
-import { packetEvidenceOfFlow, policyEvidenceOf } from './evidence.js';
-import { isCountryNamedInText, readPolicyLocations } from './policy-locations.js';
+import { packetEvidenceOfFlow, policyEvidenceOfClaims } from './evidence.js';
+import { readCountryMentions } from './country-mentions.js';
+import { readPolicyLocations } from './policy-locations.js';
 import { groupRecipients, type ObservedRecipient } from './recipient-disclosure.js';
 import type { Rule } from './rule.js';
 
@@ -70,14 +71,14 @@ function rateConfidence(recipient: ObservedRecipient, tieInfo: CountryTie): Conf
 
 /**
  * A recipient headquartered in, or reached through servers in, a jurisdiction of interest that the
- * policy never mentions. Which jurisdictions are of interest is the user's choice (`--jurisdictions`).
+ * policy does not name as a place data goes. Which jurisdictions are of interest is the user's choice (`--jurisdictions`).
  */
 export const processorCountry: Rule = {
   meta: {
     id: 'processor-country',
-    title: 'Recipient tied to a jurisdiction the policy does not mention',
+    title: 'Recipient tied to a jurisdiction the policy does not name as a place data goes',
     description:
-      'Flags each recipient headquartered in (itself or through a parent) or served from a jurisdiction of interest that the policy never mentions; jurisdictions of interest come from --jurisdictions (default: headquarters in every country the policy does not name, when it names any; servers are then left to undisclosed-country).',
+      'Flags each recipient headquartered in (itself or through a parent) or served from a jurisdiction of interest that the policy does not name as a place data goes (a country named only as where users live or whose law applies does not count); jurisdictions of interest come from --jurisdictions (default: headquarters in every country the policy does not name, when it names any; servers are then left to undisclosed-country).',
     maxSeverity: 'high',
   },
   check(view: AuditView): Finding[] {
@@ -104,7 +105,8 @@ export const processorCountry: Rule = {
         const { country } = tieInfo;
         const denials = locations.denials.get(country) ?? [];
         if (!ofInterest(country)) continue;
-        if (denials.length === 0 && (locations.disclosed.has(country) || isCountryNamedInText(snapshot, country))) continue;
+        const mentions = readCountryMentions(snapshot, country);
+        if (denials.length === 0 && (locations.disclosed.has(country) || mentions.disclosing)) continue;
         const label = denials.length > 0 ? 'incorrect' : locations.unspecified ? 'vague' : 'omitted';
         const carriesIdentifiers = identifierFrames.size > 0;
         // A chosen jurisdiction is the user saying it matters; the default mode is a survey.
@@ -128,6 +130,7 @@ export const processorCountry: Rule = {
           serverFlowCount: tieInfo.serverFlows.length,
           label,
           disclosed: disclosedList,
+          mentionedAsAudience: mentions.audience !== null,
           configured: setting.mode === 'listed' ? setting.asWritten : null,
           carriesIdentifiers,
         });
@@ -146,7 +149,7 @@ export const processorCountry: Rule = {
           subject: recipient.organisation,
           title: wording.title,
           explanation: wording.explanation,
-          policyEvidence: quoted.map((c) => policyEvidenceOf(c, snapshot)),
+          policyEvidence: policyEvidenceOfClaims(quoted, snapshot),
           packetEvidence,
         });
       }
