@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { AuditDataSource, AuditInputs, AuditResult, EntityListRecord, RecipientSummary } from '../model/audit.js';
+import { ConfigError } from '../model/errors.js';
 import type { Confidence, Finding } from '../model/finding.js';
 import { rankSeverity } from '../model/finding.js';
 import type { Entity, IpNetworkInfo } from '../model/entity.js';
@@ -16,7 +17,8 @@ import { findLinkedSnapshots, findSnapshotInForce, loadClaims, loadLinkedClaims 
 import { saveAudit } from '../store/audit-repository.js';
 import type { StoreDatabase } from '../store/open-database.js';
 import type { AttributedFlow, AuditView } from '../rules/audit-view.js';
-import { isNetworkPlumbing } from '../rules/evidence.js';
+import { isNetworkPlumbing, policyEvidenceOfClaims } from '../rules/evidence.js';
+import { listMentionedCountries } from '../rules/country-mentions.js';
 import { classifyRecipient, groupRecipients } from '../rules/recipient-disclosure.js';
 import { RULES } from '../rules/registry.js';
 import { getRegistrableDomain } from '../enrich/registrable-domain.js';
@@ -67,7 +69,15 @@ function resolveProcessorNames(claims: StoredClaim[], catalog: EntityCatalog): S
   });
 }
 
-/** Loads an app's stored policy and captures into the read-only view the rules check. */
+/** The refusal to audit an app that has no stored policy. */
+export function createNoPolicyError(appName: string): ConfigError {
+  return new ConfigError(`no policy stored for app ${JSON.stringify(appName)}`, `add one with: claimcheck policy add <file-or-url> --app ${JSON.stringify(appName)}`);
+}
+
+/**
+ * Loads an app's stored policy and captures into the read-only view the rules check.
+ * @throws ConfigError when the app has no stored policy.
+ */
 export function buildAuditView(db: StoreDatabase, appName: string, deps: AuditDependencies): AuditView {
   return prepareAudit(db, appName, deps).view;
 }
@@ -80,11 +90,13 @@ function prepareAudit(db: StoreDatabase, appName: string, deps: AuditDependencie
   // The policy version in force when the earliest capture began (the newest one when times are unknown).
   const starts = captures.map((c) => c.firstTime).filter((t): t is number => t !== null);
   const snapshot = findSnapshotInForce(db, app.id, starts.length > 0 ? Math.min(...starts) : null);
+  // Without a policy every rule has nothing to compare, and an audit with no findings would read as a clean bill.
+  if (!snapshot) throw createNoPolicyError(app.name);
   // Claims of the sub-processor lists the policy links to count as the policy's own, each keeping its page.
-  const claims = snapshot ? resolveProcessorNames([...loadClaims(db, snapshot.id), ...loadLinkedClaims(db, snapshot.id)], catalog) : [];
+  const claims = resolveProcessorNames([...loadClaims(db, snapshot.id), ...loadLinkedClaims(db, snapshot.id)], catalog);
   const captureById = new Map(captures.map((c) => [c.id, c]));
   const firstPartyDomains = [...app.domains];
-  const policyDomain = snapshot && /^https?:\/\//i.test(snapshot.source) ? getRegistrableDomain(new URL(snapshot.source).hostname) : null;
+  const policyDomain = /^https?:\/\//i.test(snapshot.source) ? getRegistrableDomain(new URL(snapshot.source).hostname) : null;
   if (policyDomain) firstPartyDomains.push(policyDomain);
 
   const captureIds = captures.map((c) => c.id);
@@ -119,7 +131,7 @@ const CONFIDENCE_RANK: Record<Confidence, number> = { low: 0, medium: 1, high: 2
 
 /** Every organisation or network that traffic went to, labelled, biggest first. */
 export function summariseRecipients(view: AuditView): RecipientSummary[] {
-  const labels = new Map(groupRecipients(view).map((r) => [r.key, classifyRecipient(view, r).label]));
+  const disclosures = new Map(groupRecipients(view).map((r) => [r.key, classifyRecipient(view, r)]));
   const groups = new Map<string, RecipientSummary>();
   for (const item of view.flows) {
     if (isNetworkPlumbing(item)) continue;
@@ -139,7 +151,7 @@ export function summariseRecipients(view: AuditView): RecipientSummary[] {
         organisation: a.relation === 'first-party' ? `${view.app.name} (first party)` : (a.organisation ?? a.network.asnOwner ?? item.flow.server),
         entityId: a.entityId,
         relation: a.relation,
-        label: a.relation === 'recipient' ? (labels.get(key) ?? null) : null,
+        label: a.relation === 'recipient' ? (disclosures.get(key)?.label ?? null) : null,
         hosts: [],
         countries: [],
         flows: 0,
@@ -147,6 +159,9 @@ export function summariseRecipients(view: AuditView): RecipientSummary[] {
         bytes: 0,
         confidence: a.confidence,
       };
+      const claims = a.relation === 'recipient' ? (disclosures.get(key)?.claims ?? []) : [];
+      // The sentences behind the label, so a reader can check a "consistent" as well as a finding.
+      if (view.snapshot && claims.length > 0) summary.policyEvidence = policyEvidenceOfClaims(claims, view.snapshot);
       groups.set(key, summary);
     }
     summary.flows += 1;
@@ -232,7 +247,10 @@ function describeInputs(
   };
 }
 
-/** Runs every rule over an app's stored data and stores the audit with its findings. */
+/**
+ * Runs every rule over an app's stored data and stores the audit with its findings.
+ * @throws ConfigError when the app has no stored policy; nothing is written then.
+ */
 export function runAudit(db: StoreDatabase, appName: string, deps: AuditDependencies): AuditResult {
   const { view, entityLists } = prepareAudit(db, appName, deps);
   const findings = RULES.flatMap((rule) => rule.check(view)).sort(compareFindings);
@@ -242,6 +260,7 @@ export function runAudit(db: StoreDatabase, appName: string, deps: AuditDependen
     inputs: describeInputs(db, view, entityLists, deps.dataSources),
     recipients: summariseRecipients(view),
     findings,
+    countryMentions: listMentionedCountries(view),
   };
   const auditId = saveAudit(db, view.app.id, view.snapshot?.id ?? null, result);
   return { auditId, appName: view.app.name, appDomains: view.app.domains, ...result };

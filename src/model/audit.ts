@@ -1,5 +1,6 @@
+import type { TextSpan } from './claim.js';
 import type { EntityListImport } from './entity.js';
-import type { Confidence, ConsistencyLabel, Finding } from './finding.js';
+import type { Confidence, ConsistencyLabel, Finding, PolicyEvidence } from './finding.js';
 
 /** One organisation (or network) that traffic went to, as the report's recipients table lists it. */
 export interface RecipientSummary {
@@ -20,6 +21,12 @@ export interface RecipientSummary {
    * reports can chart traffic by country. Absent in audits stored before it was recorded.
    */
   countryTraffic?: { country: string | null; flows: number; bytes: number }[];
+  /**
+   * The policy sentences behind the label, each once: the sentences naming the recipient (consistent),
+   * the generic categories covering it (vague), or the denials naming it. Absent when there are none and
+   * in audits stored before it was recorded.
+   */
+  policyEvidence?: PolicyEvidence[];
 }
 
 /** A linked page an audit read claims from, named by hash like the policy. */
@@ -93,6 +100,19 @@ export interface AuditInputs {
   settings?: AuditSettingsRecord;
 }
 
+/**
+ * A country the traffic went to (or a recipient is headquartered in) that the policy names only outside
+ * its statements about where data goes ("our partner in Singapore"): rules treat it as disclosed and make
+ * no country finding for it, so the report names the sentence that did so.
+ */
+export interface CountryMentionRecord {
+  country: string;
+  snapshotSha256: string;
+  source: string;
+  span: TextSpan;
+  quote: string;
+}
+
 /** A finished audit: what was checked, who received data, and the findings. */
 export interface AuditResult {
   auditId: number;
@@ -103,4 +123,6 @@ export interface AuditResult {
   inputs: AuditInputs;
   recipients: RecipientSummary[];
   findings: Finding[];
+  /** Countries treated as disclosed by a mention outside a transfer statement; absent in audits stored before it was recorded. */
+  countryMentions?: CountryMentionRecord[];
 }

@@ -1,3 +1,4 @@
+import type { RecipientSummary } from '../model/audit.js';
 import type { PacketEvidence, PolicyEvidence, Severity } from '../model/finding.js';
 import { arrangePolicyEvidence } from './arrange-policy-evidence.js';
 import { describeCaptureUnits } from '../model/describe-capture-units.js';
@@ -5,10 +6,21 @@ import { escapeHtml as h } from './escape-text.js';
 import { renderHtmlPage } from './html-page.js';
 import { formatEndpoint, formatEvidenceClient, formatEvidenceFrames, formatTime, type WiresharkFilter } from './format-evidence.js';
 import { describeEmptyTraffic } from './describe-empty-traffic.js';
-import type { ReportFinding, ReportModel } from './report-model.js';
-import { DATA_SOURCES_FROM_REPORT, describeEntityLists, describeIdentifierSearch, describeJurisdictions, describeReproduction, LABEL_MEANINGS, METHODOLOGY_PARAGRAPHS } from './report-wording.js';
+import { MAX_SHOWN_QUOTES, type ReportFinding, type ReportModel } from './report-model.js';
+import {
+  COUNTRY_MENTIONS_HEADING,
+  COUNTRY_MENTIONS_INTRO,
+  DATA_SOURCES_FROM_REPORT,
+  describeEntityLists,
+  describeIdentifierSearch,
+  describeJurisdictions,
+  describeMoreQuotes,
+  describeReproduction,
+  LABEL_MEANINGS,
+  METHODOLOGY_PARAGRAPHS,
+} from './report-wording.js';
 import { renderCountryChart, renderOrganisationChart } from './render-traffic-chart.js';
-import { formatBytes, nameCountry } from './wording.js';
+import { formatBytes, nameCountry, quoteInline } from './wording.js';
 
 const SEVERITY_ORDER: readonly Severity[] = ['high', 'medium', 'low', 'info'];
 
@@ -75,7 +87,9 @@ ${items}
 ${list.quotes.map((q) => `<li>${renderQuoteLine(q, list.sha256)}</li>`).join('\n')}
 </ul></details>`,
     );
-    parts.push(`<h4>What the policy says</h4>\n${[...arranged.full.map(renderQuote), ...lists].join('\n')}`);
+    const hidden = arranged.full.length - MAX_SHOWN_QUOTES;
+    const more = hidden > 0 ? [`<p class="meta">${h(describeMoreQuotes(hidden))}</p>`] : [];
+    parts.push(`<h4>What the policy says</h4>\n${[...arranged.full.slice(0, MAX_SHOWN_QUOTES).map(renderQuote), ...more, ...lists].join('\n')}`);
   } else if (!group) {
     parts.push('<h4>What the policy says</h4>\n<p class="silent">The policy says nothing on this point.</p>');
   }
@@ -182,6 +196,15 @@ ${overview}
 </section>`;
 }
 
+/** The sentence behind a recipient's label, for the recipients table; the JSON report has them all, with spans. */
+function renderRecipientQuote(r: RecipientSummary): string {
+  const [first, ...rest] = r.policyEvidence ?? [];
+  if (!first) return '—';
+  return `${h(quoteInline(first.quote))} <span class="meta">(characters ${first.span.start}–${first.span.end} of snapshot <code>${h(first.snapshotSha256.slice(0, 12))}</code>${
+    rest.length > 0 ? `; ${rest.length} more in report.json` : ''
+  })</span>`;
+}
+
 function renderTraffic(report: ReportModel): string {
   const t = report.traffic;
   const recipients = report.recipients
@@ -191,11 +214,21 @@ function renderTraffic(report: ReportModel): string {
           r.hosts.length > 6 ? ` and ${r.hosts.length - 6} more` : ''
         }</td><td>${h(r.countries.map((c) => `${nameCountry(c)} (${c})`).join(', ') || '—')}</td><td class="num">${r.flows}</td><td class="num">${h(
           formatBytes(r.bytes),
-        )}</td><td>${h(r.confidence)}</td></tr>`,
+        )}</td><td>${h(r.confidence)}</td><td>${renderRecipientQuote(r)}</td></tr>`,
     )
     .join('\n');
+  const mentions = report.countryMentions ?? [];
+  const mentionList =
+    mentions.length > 0
+      ? `\n<h3>${h(COUNTRY_MENTIONS_HEADING)}</h3>\n<p>${h(COUNTRY_MENTIONS_INTRO)}</p>\n<ul>${mentions
+          .map(
+            (m) =>
+              `<li>${h(`${nameCountry(m.country)} (${m.country})`)}: ${h(quoteInline(m.quote))} <span class="meta">(characters ${m.span.start}–${m.span.end} of snapshot <code>${h(m.snapshotSha256)}</code>)</span></li>`,
+          )
+          .join('')}</ul>`
+      : '';
   const noTraffic = describeEmptyTraffic(report);
-  if (noTraffic !== null) return `<section id="traffic">\n<h2>Where the traffic went</h2>\n<p>${h(noTraffic)}</p>\n</section>`;
+  if (noTraffic !== null) return `<section id="traffic">\n<h2>Where the traffic went</h2>\n<p>${h(noTraffic)}</p>${mentionList}\n</section>`;
   return `<section id="traffic">
 <h2>Where the traffic went</h2>
 <p>${plural(t.flows, 'connection')} (${h(formatBytes(t.bytes))}), excluding network plumbing such as DNS. “Recipient” means a host name or the company’s own network names the organisation; “hosting” means only a cloud or CDN network is known, which shows where a server runs, not who receives the data.</p>
@@ -203,9 +236,9 @@ function renderTraffic(report: ReportModel): string {
 <div>${renderOrganisationChart(t.byOrganisation)}</div>
 <div>${renderCountryChart(t.byCountry)}</div>
 </div>
-<div class="table-scroll"><table><caption>Who received data</caption><thead><tr><th>Organisation</th><th>Relation</th><th>Label</th><th>Host names</th><th>Countries (registry)</th><th class="num">Flows</th><th class="num">Bytes</th><th>Confidence</th></tr></thead><tbody>
+<div class="table-scroll"><table><caption>Who received data</caption><thead><tr><th>Organisation</th><th>Relation</th><th>Label</th><th>Host names</th><th>Countries (registry)</th><th class="num">Flows</th><th class="num">Bytes</th><th>Confidence</th><th>What the policy says</th></tr></thead><tbody>
 ${recipients}
-</tbody></table></div>
+</tbody></table></div>${mentionList}
 </section>`;
 }
 

@@ -1,12 +1,24 @@
+import type { RecipientSummary } from '../model/audit.js';
 import type { PacketEvidence, PolicyEvidence } from '../model/finding.js';
 import { arrangePolicyEvidence } from './arrange-policy-evidence.js';
 import { describeCaptureUnits } from '../model/describe-capture-units.js';
 import { escapeMarkdown as md, escapeMarkdownCode as code } from './escape-text.js';
 import { formatEndpoint, formatEvidenceClient, formatEvidenceFrames, formatTime } from './format-evidence.js';
 import { describeEmptyTraffic } from './describe-empty-traffic.js';
-import type { ReportFinding, ReportModel } from './report-model.js';
-import { DATA_SOURCES_FROM_REPORT, describeEntityLists, describeIdentifierSearch, describeJurisdictions, describeReproduction, LABEL_MEANINGS, METHODOLOGY_PARAGRAPHS } from './report-wording.js';
-import { formatBytes, nameCountry } from './wording.js';
+import { MAX_SHOWN_QUOTES, type ReportFinding, type ReportModel } from './report-model.js';
+import {
+  COUNTRY_MENTIONS_HEADING,
+  COUNTRY_MENTIONS_INTRO,
+  DATA_SOURCES_FROM_REPORT,
+  describeEntityLists,
+  describeIdentifierSearch,
+  describeJurisdictions,
+  describeMoreQuotes,
+  describeReproduction,
+  LABEL_MEANINGS,
+  METHODOLOGY_PARAGRAPHS,
+} from './report-wording.js';
+import { formatBytes, nameCountry, quoteInline } from './wording.js';
 
 function renderPacketRow(e: PacketEvidence): string {
   const client = formatEvidenceClient(e);
@@ -83,7 +95,8 @@ function renderPolicyEvidence(f: ReportFinding): string[] {
   }
   if (arranged.full.length > 0 || arranged.compact.length > 0) {
     lines.push('**What the policy says**', '');
-    for (const p of arranged.full) lines.push(...renderQuote(p));
+    for (const p of arranged.full.slice(0, MAX_SHOWN_QUOTES)) lines.push(...renderQuote(p));
+    if (arranged.full.length > MAX_SHOWN_QUOTES) lines.push(md(describeMoreQuotes(arranged.full.length - MAX_SHOWN_QUOTES)), '');
     for (const list of arranged.compact) {
       lines.push(`${list.quotes.length} entries of ${describeListOrigin(list.source, list.sha256, list.document.linkedFrom.source)}, one line each:`, '');
       for (const q of list.quotes.slice(0, MAX_LIST_LINES)) lines.push(`- ${renderQuoteLine(q, list.sha256)}`);
@@ -112,8 +125,10 @@ function renderFinding(f: ReportFinding): string[] {
     lines.push('| --- | --- | --- | --- | --- | --- | --- | --- |');
     for (const e of f.packetEvidence) lines.push(renderPacketRow(e));
     lines.push('');
-    for (const e of f.packetEvidence.slice(0, 3)) lines.push(`- ${md(e.detail)}`);
-    if (f.packetEvidence.length > 3) lines.push(`- … and ${f.packetEvidence.length - 3} more rows in the table above`);
+    // Rows often say the same thing ("media traffic to Agora"): each statement once.
+    const details = [...new Set(f.packetEvidence.map((e) => e.detail))];
+    for (const detail of details.slice(0, 3)) lines.push(`- ${md(detail)}`);
+    if (details.length > 3) lines.push(`- … and ${details.length - 3} more in the table above`);
     lines.push('');
     for (const w of f.wiresharkFilters) {
       const where = f.wiresharkFilters.length > 1 ? ` in ${md(w.captureFile)}` : '';
@@ -129,19 +144,37 @@ function renderFinding(f: ReportFinding): string[] {
   return lines;
 }
 
-/** Who received the traffic and where its servers are registered, as two tables. */
+/** The sentence behind a recipient's label, for the recipients table; the JSON report has them all, with spans. */
+function renderRecipientQuote(r: RecipientSummary): string {
+  const [first, ...rest] = r.policyEvidence ?? [];
+  if (!first) return '—';
+  return `${md(quoteInline(first.quote))} (characters ${first.span.start}–${first.span.end}${rest.length > 0 ? `; ${rest.length} more in report.json` : ''})`;
+}
+
+/** Who received the traffic and where its servers are registered, as two tables, then the countries the policy names otherwise. */
 function renderTrafficTables(report: ReportModel): string[] {
   const lines = [`${report.traffic.flows} connections (${formatBytes(report.traffic.bytes)}), excluding network plumbing such as DNS.`, ''];
-  lines.push('| Organisation | Relation | Label | Hosts | Countries | Flows | Bytes | Confidence |');
-  lines.push('| --- | --- | --- | --- | --- | --- | --- | --- |');
+  lines.push('| Organisation | Relation | Label | Hosts | Countries | Flows | Bytes | Confidence | What the policy says |');
+  lines.push('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const r of report.recipients) {
     lines.push(
-      `| ${md(r.organisation)} | ${r.relation} | ${r.label ?? '—'} | ${md(r.hosts.slice(0, 4).join(', ') || '—')} | ${r.countries.join(', ') || '—'} | ${r.flows} | ${formatBytes(r.bytes)} | ${r.confidence} |`,
+      `| ${md(r.organisation)} | ${r.relation} | ${r.label ?? '—'} | ${md(r.hosts.slice(0, 4).join(', ') || '—')} | ${r.countries.join(', ') || '—'} | ${r.flows} | ${formatBytes(r.bytes)} | ${r.confidence} | ${renderRecipientQuote(r)} |`,
     );
   }
   lines.push('', '| Country of server address (registry) | Flows | Bytes |', '| --- | --- | --- |');
   for (const t of report.traffic.byCountry) {
     lines.push(`| ${t.country ? md(`${nameCountry(t.country)} (${t.country})`) : 'Unknown'} | ${t.flows} | ${formatBytes(t.bytes)} |`);
+  }
+  lines.push('');
+  return lines;
+}
+
+/** Countries the policy names without saying data goes there (where users live, whose law applies). */
+function renderCountryMentions(report: ReportModel): string[] {
+  if (!report.countryMentions || report.countryMentions.length === 0) return [];
+  const lines = [`**${COUNTRY_MENTIONS_HEADING}.** ${md(COUNTRY_MENTIONS_INTRO)}`, ''];
+  for (const m of report.countryMentions) {
+    lines.push(`- ${md(`${nameCountry(m.country)} (${m.country})`)}: ${md(quoteInline(m.quote))} (characters ${m.span.start}–${m.span.end} of snapshot ${code(m.snapshotSha256.slice(0, 12))})`);
   }
   lines.push('');
   return lines;
@@ -192,6 +225,7 @@ export function renderMarkdown(report: ReportModel): string {
   lines.push('## Where the traffic went', '');
   const noTraffic = describeEmptyTraffic(report);
   lines.push(...(noTraffic !== null ? [md(noTraffic), ''] : renderTrafficTables(report)));
+  lines.push(...renderCountryMentions(report));
   lines.push('## Findings', '');
   if (report.findings.length === 0) lines.push('No findings.', '');
   for (const f of report.findings) lines.push(...renderFinding(f));

@@ -1,4 +1,4 @@
-import type { AuditDataSource, AuditInputs, AuditResult, RecipientSummary } from '../model/audit.js';
+import type { AuditDataSource, AuditInputs, AuditResult, CountryMentionRecord, RecipientSummary } from '../model/audit.js';
 import type { ConsistencyLabel, Finding, PacketEvidence, PolicyEvidence, Severity } from '../model/finding.js';
 import { SEVERITIES } from '../model/finding.js';
 import type { RuleMeta } from '../rules/rule.js';
@@ -67,6 +67,11 @@ export interface ReportModel {
   };
   recipients: RecipientSummary[];
   findings: ReportFinding[];
+  /**
+   * Countries of the traffic (or of recipients' headquarters) that rules treated as disclosed because the
+   * policy names them outside a transfer statement, with the sentence; absent for audits that did not record it.
+   */
+  countryMentions?: CountryMentionRecord[];
   rules: RuleMeta[];
   dataSources: DataSource[];
   /**
@@ -89,6 +94,9 @@ export interface ReportContext {
 }
 
 const LABELS: readonly (ConsistencyLabel | 'none')[] = ['incorrect', 'omitted', 'vague', 'consistent', 'none'];
+
+/** How many policy quotes Markdown and HTML show per finding; the JSON report keeps them all. */
+export const MAX_SHOWN_QUOTES = 3;
 
 /** Where a finding's traffic went, as "organisation@country" names, sorted and unique. */
 function describeDestinations(evidence: readonly PacketEvidence[]): string[] {
@@ -181,8 +189,9 @@ export function buildReportModel(audit: AuditResult, context: ReportContext): Re
     },
     summary: { findings: audit.findings.length, bySeverity, byRule, byLabel },
     traffic: summariseTraffic(audit.recipients),
-    recipients: audit.recipients,
+    recipients: audit.recipients.map((r) => (r.policyEvidence ? { ...r, policyEvidence: r.policyEvidence.map((p) => ({ ...p, source: showSource(p.source) })) } : r)),
     findings,
+    ...(audit.countryMentions ? { countryMentions: audit.countryMentions.map((m) => ({ ...m, source: showSource(m.source) })) } : {}),
     rules: [...context.rules],
     dataSources: [...(dataSources ?? context.dataSources)],
     dataSourcesRecordedBy: dataSources ? 'audit' : 'report',

@@ -12,7 +12,7 @@ import type { ChangedFinding } from './compare-reports.js';
 export const LABEL_MEANINGS: Record<ConsistencyLabel, string> = {
   consistent: 'the policy names the recipient or practice',
   vague: 'only a generic category in the policy ("service providers", "analytics providers") could cover it',
-  omitted: 'the policy does not mention it at all',
+  omitted: 'the policy does not disclose it: it does not mention it, or only in a narrower statement (such as a denial about one kind of data) that does not cover it',
   incorrect: 'the policy says the opposite of what the traffic shows',
 };
 
@@ -32,6 +32,16 @@ const RULE_CAVEATS: Record<string, string> = {
     'A capture covers only the sessions recorded, and many processors are reached from the company\u2019s servers, which a capture on the device cannot see: not observing a processor is no evidence that it receives nothing.',
 };
 
+// What a 'vague' label leaves to judgment, by rule: for recipients a category, for countries "other countries".
+// Rules whose 'vague' says something else (vague-retention: no period stated) get no such caveat.
+const VAGUE_CAVEATS: Record<string, string> = {
+  'undisclosed-recipient': 'Whether a generic category legally covers a named company is a matter of judgment; the policy does not name it.',
+  'undisclosed-country':
+    'Whether a statement that data may go to "other countries" discloses this one is a matter of judgment; the policy does not name it.',
+  'processor-country':
+    'Whether a statement that data may go to "other countries" discloses this one is a matter of judgment; the policy does not name it.',
+};
+
 /** Plain-language caveats for one finding, from its rule and evidence; most important first. */
 export function listCaveats(finding: Finding): string[] {
   const caveats: string[] = [];
@@ -40,9 +50,8 @@ export function listCaveats(finding: Finding): string[] {
   if (finding.policyEvidence.length === 0) {
     caveats.push('This finding rests on the policy not saying something: check the whole policy, and any notice it links to, before reporting that it is silent.');
   }
-  if (finding.label === 'vague') {
-    caveats.push('Whether a generic category legally covers a named company is a matter of judgment; the policy does not name it.');
-  }
+  const vagueCaveat = finding.label === 'vague' ? VAGUE_CAVEATS[finding.ruleId] : undefined;
+  if (vagueCaveat) caveats.push(vagueCaveat);
   const evidence = finding.packetEvidence;
   if (evidence.some((e) => e.host === null && e.organisation !== null)) {
     caveats.push(
@@ -60,6 +69,16 @@ export function listCaveats(finding: Finding): string[] {
   }
   return caveats;
 }
+
+/** The line under a finding's quotes when some are shown only in the JSON report. */
+export function describeMoreQuotes(hidden: number): string {
+  return `… and ${hidden} more ${hidden === 1 ? 'sentence' : 'sentences'} of the policy on this point, quoted in report.json.`;
+}
+
+/** The heading and introduction of the list of countries treated as disclosed by a mention. */
+export const COUNTRY_MENTIONS_HEADING = 'Countries treated as disclosed by a mention';
+export const COUNTRY_MENTIONS_INTRO =
+  'No transfer statement of the policy names these countries, but another sentence does, so no country finding was made for them. Check that each sentence really says data may go there.';
 
 /** Methodology paragraphs shared by the Markdown and HTML reports. */
 export const METHODOLOGY_PARAGRAPHS: readonly string[] = [

@@ -43,6 +43,24 @@ function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 
+/** What a denial naming a recipient says, as far as its sentence could be read. */
+export interface DenialWording {
+  /** "share", "sell", …; null when the sentence does not say it plainly. */
+  verb: string | null;
+  /** What is not shared, as written ("your messages"); null when it does not say. */
+  object: string | null;
+  /** Conditions, exceptions and purposes as written ("unless you link your account"). */
+  conditions: string[];
+}
+
+/** "does not share your messages with Meta (unless you link your account)", from the denial as written. */
+function restateDenial(denial: DenialWording, recipient: string): string {
+  const verb = denial.verb ?? 'share';
+  const preposition = /\b(?:share|trade)$/.test(verb) ? 'with' : 'to';
+  const conditions = denial.conditions.length > 0 ? ` (${denial.conditions.join('; ')})` : '';
+  return `does not ${verb} ${denial.object ?? 'data'} ${preposition} ${recipient}${conditions}`;
+}
+
 export function describeUndisclosedRecipient(facts: {
   organisation: string;
   label: 'vague' | 'omitted' | 'incorrect';
@@ -50,32 +68,62 @@ export function describeUndisclosedRecipient(facts: {
   bytes: number;
   hosts: string[];
   categories: string[];
+  /** The denial that names the recipient: for 'incorrect', and for 'omitted' when the policy names it only in a narrower denial. */
+  denial?: DenialWording | null;
 }): FindingWording {
   const traffic = endSentence(
     `The capture shows ${plural(facts.flowCount, 'connection')} (${formatBytes(facts.bytes)}) to ${facts.organisation}${
       facts.hosts.length > 0 ? ` (${facts.hosts.slice(0, 5).join(', ')})` : ''
     }`,
   );
+  const denial = facts.denial ?? null;
   switch (facts.label) {
     case 'incorrect':
       return {
-        title: `Policy denies sharing with ${facts.organisation}, but the app sends it data`,
-        explanation: `${traffic} The policy says data is not shared with this organisation.`,
+        title: `Policy says it ${restateDenial(denial ?? { verb: null, object: null, conditions: [] }, facts.organisation)}, but the app sends it data`,
+        explanation: `${traffic} The policy says it ${restateDenial(denial ?? { verb: null, object: null, conditions: [] }, 'this organisation')}.`,
       };
     case 'vague':
       return {
         title: `${facts.organisation} receives data but is covered only by a generic category`,
-        explanation: `${traffic} The policy does not name it; only a generic category (${facts.categories
+        explanation: `${traffic} The policy does not name it; only a generic category (${uniqueCategoryNames(facts.categories)
           .slice(0, 3)
           .map((c) => `"${c}"`)
           .join(', ')}) could cover it.`,
       };
     case 'omitted':
+      if (denial) {
+        const said = denial.verb !== null || denial.object !== null ? `says it ${restateDenial(denial, 'it')}` : 'names it only in a denial (quoted below)';
+        return {
+          title: `${facts.organisation} receives data; the policy only ${said}`,
+          explanation:
+            `${traffic} The policy names this organisation only to say it ${restateDenial(denial, 'it')}. ` +
+            'The capture shows the app contacting it, not which data was sent, so it neither confirms nor contradicts that statement; ' +
+            'no other sentence of the policy names this recipient or a category that covers it.',
+        };
+      }
       return {
         title: `${facts.organisation} receives data but the policy never names it`,
         explanation: `${traffic} The policy names no such recipient and no generic category that covers it.`,
       };
   }
+}
+
+/** Last word in the singular, lower case: "Third Parties" and "third party" are one category. */
+function categoryKey(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/ies$/, 'y')
+    .replace(/(?<=[^s])s$/, '');
+}
+
+/** Category names as written, each kind once ("partners", "Partners" and "partner" are one), first spelling kept. */
+export function uniqueCategoryNames(names: readonly string[]): string[] {
+  const seen = new Map<string, string>();
+  for (const name of names) if (!seen.has(categoryKey(name))) seen.set(categoryKey(name), name);
+  return [...seen.values()];
 }
 
 export function describeMissingRetention(): FindingWording {
@@ -107,13 +155,40 @@ export function describeVagueRetention(facts: {
   };
 }
 
+/** The encryption claim a finding compares traffic with: its sentence, and whether it names the network. */
+export interface EncryptionClaimWording {
+  quote: string;
+  /** True when the sentence says in transit, TLS, HTTPS or end-to-end; false for unscoped "encryption". */
+  explicit: boolean;
+}
+
+/** Longest quote shown inside an explanation; the finding's evidence quotes the sentence in full. */
+const MAX_INLINE_QUOTE = 200;
+
+/** A policy sentence in curly quotes, shortened at a word when long (the evidence keeps it whole). */
+export function quoteInline(text: string): string {
+  // The sentence's own full stop would sit oddly inside ours: “… your information”, without saying ….
+  const flat = text.replace(/\s+/g, ' ').trim().replace(/\.$/, '');
+  if (flat.length <= MAX_INLINE_QUOTE) return `\u201c${flat}\u201d`;
+  const cut = flat.slice(0, MAX_INLINE_QUOTE);
+  return `\u201c${cut.slice(0, Math.max(cut.lastIndexOf(' '), MAX_INLINE_QUOTE / 2))} \u2026\u201d`;
+}
+
+/** What the policy said about encryption, as it said it: no scope is added that the sentence lacks. */
+function restateEncryptionClaim(claim: EncryptionClaimWording): string {
+  return claim.explicit
+    ? `The policy says ${quoteInline(claim.quote)}`
+    : `The policy says ${quoteInline(claim.quote)}, without saying whether that covers data sent over the network.`;
+}
+
 export function describePlaintextIdentifier(facts: {
   identifiers: { label: string; value: string; count: number }[];
   encodings: string[];
   protocol: string;
   destination: string;
   country: string | null;
-  claimedEncryption: boolean;
+  /** The encryption claim the traffic is compared with, if the policy makes one that could cover it. */
+  encryptionClaim: EncryptionClaimWording | null;
 }): FindingWording {
   const where = facts.country ? ` in ${nameCountry(facts.country)}` : '';
   const labels = facts.identifiers.map((i) => i.label).join(' and ');
@@ -123,7 +198,7 @@ export function describePlaintextIdentifier(facts: {
     explanation:
       `${facts.identifiers.length === 1 ? 'The identifier' : 'The identifiers'} ${listed} ${facts.identifiers.length === 1 ? 'appears' : 'appear'} unencrypted ` +
       `(${facts.encodings.join(', ')}) in ${facts.protocol.toUpperCase()} traffic to ${endSentence(`${facts.destination}${where}`)} Anyone on the network path can read ${facts.identifiers.length === 1 ? 'it' : 'them'}.` +
-      (facts.claimedEncryption ? ' The policy claims the data is encrypted.' : ''),
+      (facts.encryptionClaim ? ` ${endSentence(restateEncryptionClaim(facts.encryptionClaim))}` : ''),
   };
 }
 
@@ -131,17 +206,20 @@ export function describeUnencryptedTransport(facts: {
   host: string;
   requestCount: number;
   firstRequest: { method: string; url: string } | null;
+  encryptionClaim: EncryptionClaimWording;
 }): FindingWording {
   const example = facts.firstRequest ? ` (e.g. ${facts.firstRequest.method} ${facts.firstRequest.url})` : '';
   return {
-    title: `Plain HTTP to ${facts.host} despite an encryption claim`,
-    explanation: `The app made ${plural(facts.requestCount, 'unencrypted HTTP request')} to ${facts.host}${example}, while the policy claims data is encrypted in transit.`,
+    title: `Plain HTTP to ${facts.host} despite ${facts.encryptionClaim.explicit ? 'a claim of encryption in transit' : 'a general encryption claim'}`,
+    explanation: `The app made ${plural(facts.requestCount, 'unencrypted HTTP request')} to ${facts.host}${example}. ${endSentence(restateEncryptionClaim(facts.encryptionClaim))}`,
   };
 }
 
 export function describeUndisclosedCountry(facts: {
   country: string;
   disclosed: string[];
+  /** True when the policy names the country, but only as where users live or whose law applies. */
+  mentionedAsAudience: boolean;
   organisations: string[];
   flowCount: number;
   bytes: number;
@@ -152,10 +230,11 @@ export function describeUndisclosedCountry(facts: {
   const disclosed = facts.disclosed.length > 0 ? facts.disclosed.map(nameCountry).join(', ') : 'no specific country';
   const who = facts.organisations.length > 0 ? ` used by ${facts.organisations.slice(0, 4).join(', ')}` : '';
   return {
-    title: `Traffic to ${name}, a country the policy does not mention`,
+    title: `Traffic to ${name}, a country the policy does not name as a place data goes`,
     explanation:
       `${endSentence(`The capture shows ${plural(facts.flowCount, 'connection')} (${formatBytes(facts.bytes)}) to servers registered in ${name}${who}`)} ` +
       `The policy names ${disclosed} as where data is stored or sent.` +
+      (facts.mentionedAsAudience ? ` It mentions ${name} only as where users live or whose law applies.` : '') +
       (facts.unspecifiedTransferClause ? ' It also says data may go to "other countries", without naming them.' : '') +
       (facts.carriesIdentifiers ? ' User identifiers travelled to these servers in plaintext.' : '') +
       ' Country is the registry country of the IP network, not a measured location.',
@@ -171,6 +250,8 @@ export function describeProcessorCountry(facts: {
   label: 'omitted' | 'vague' | 'incorrect';
   /** Countries the policy names as where data goes, if any. */
   disclosed: string[];
+  /** True when the policy names the country, but only as where users live or whose law applies. */
+  mentionedAsAudience: boolean;
   /** The user's jurisdictions of interest as written, or null in the default mode. */
   configured: string[] | null;
   carriesIdentifiers: boolean;
@@ -191,9 +272,10 @@ export function describeProcessorCountry(facts: {
     facts.label === 'incorrect'
       ? `The policy says data is not transferred to ${name}.`
       : facts.disclosed.length > 0
-        ? `The policy names ${facts.disclosed.map(nameCountry).join(', ')} as where data is stored or sent, and does not mention ${name}.` +
+        ? `The policy names ${facts.disclosed.map(nameCountry).join(', ')} as where data is stored or sent, and not ${name}.` +
           (facts.label === 'vague' ? ' It says data may go to "other countries", without naming them.' : '')
-        : `The policy does not mention ${name}.`;
+        : `The policy does not name ${name} as a place data goes.`;
+  const audience = facts.mentionedAsAudience && facts.label !== 'incorrect' ? ` It mentions ${name} only as where users live or whose law applies.` : '';
   const why = facts.configured
     ? ` ${name} is among the jurisdictions of interest chosen for this audit (${facts.configured.join(', ')}).`
     : '';
@@ -202,9 +284,9 @@ export function describeProcessorCountry(facts: {
     title:
       facts.label === 'incorrect'
         ? `${facts.organisation} is tied to ${name}, where the policy says data does not go`
-        : `${facts.organisation} is tied to ${name}, which the policy never mentions`,
+        : `${facts.organisation} is tied to ${name}, which the policy does not name as a place data goes`,
     explanation:
-      `${facts.organisation} receives data from the app, and ${ties.join('; ')}. ${policy}${listed}${why}` +
+      `${facts.organisation} receives data from the app, and ${ties.join('; ')}. ${policy}${audience}${listed}${why}` +
       (facts.carriesIdentifiers ? ' User identifiers reached this recipient in plaintext.' : '') +
       (facts.serverFlowCount > 0 ? ' Server country is the registry country of the IP network, not a measured location.' : ''),
   };

@@ -24,6 +24,25 @@ export function policyEvidenceOf(claim: StoredClaim, snapshot: StoredSnapshot): 
   return evidence;
 }
 
+/**
+ * Policy evidence for several claims, each sentence once: claims read from one sentence share its span
+ * ("partners and third parties"), and policies repeat sentences word for word in other sections.
+ */
+export function policyEvidenceOfClaims(claims: readonly StoredClaim[], snapshot: StoredSnapshot): PolicyEvidence[] {
+  const seen = new Set<string>();
+  const evidence: PolicyEvidence[] = [];
+  for (const claim of claims) {
+    const item = policyEvidenceOf(claim, snapshot);
+    const spanKey = `${item.snapshotSha256}:${item.span.start}-${item.span.end}`;
+    const quoteKey = `${item.snapshotSha256}:${item.quote.toLowerCase().replace(/\s+/g, ' ').trim()}`;
+    if (seen.has(spanKey) || seen.has(quoteKey)) continue;
+    seen.add(spanKey);
+    seen.add(quoteKey);
+    evidence.push(item);
+  }
+  return evidence;
+}
+
 /** Packet evidence for a whole flow. */
 export function packetEvidenceOfFlow(item: AttributedFlow, detail: string): PacketEvidence {
   const { flow, capture, attribution } = item;

@@ -3,9 +3,9 @@ import type { Confidence, Finding } from '../model/finding.js';
 import { describePlaintextIdentifier } from '../report/wording.js';
 import type { StoredIdentifierHit } from '../store/capture-repository.js';
 import type { AuditView } from './audit-view.js';
-import { MAX_EVIDENCE_FRAMES, findFlowOfHit, packetEvidenceOfFlow, packetEvidenceOfHit, policyEvidenceOf } from './evidence.js';
+import { MAX_EVIDENCE_FRAMES, findFlowOfHit, packetEvidenceOfFlow, packetEvidenceOfHit, policyEvidenceOfClaims } from './evidence.js';
 import type { Rule } from './rule.js';
-import { findTransitEncryptionClaims, hasExplicitTransitClaim } from './transit-encryption-claims.js';
+import { findTransitEncryptionClaims, hasExplicitTransitClaim, leadingEncryptionClaim } from './transit-encryption-claims.js';
 
 /** Values shorter than this can turn up in unrelated bytes by chance, above all in binary UDP payloads. */
 const DISTINCTIVE_LENGTH = 8;
@@ -62,7 +62,7 @@ export const plaintextIdentifier: Rule = {
         protocol: first.protocol,
         destination: flow?.attribution.organisation ?? flow?.attribution.host ?? first.dst,
         country: flow?.attribution.network.country ?? null,
-        claimedEncryption: claims.length > 0,
+        encryptionClaim: leadingEncryptionClaim(claims),
       });
       const captureFormat = view.captures.find((capture) => capture.id === first.captureId)?.format;
       const detail = identifiers
@@ -82,7 +82,7 @@ export const plaintextIdentifier: Rule = {
         subject: identifiers.map((i) => i.label).join(', '),
         title: wording.title,
         explanation: wording.explanation,
-        policyEvidence: snapshot ? claims.map((c) => policyEvidenceOf(c, snapshot)) : [],
+        policyEvidence: snapshot ? policyEvidenceOfClaims(claims, snapshot) : [],
         packetEvidence: [evidence],
       });
     }

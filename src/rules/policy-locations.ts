@@ -1,10 +1,10 @@
 /**
  * Where the policy says data goes: countries named by transfer claims (regions expanded to their
- * member states), countries it says data does not go to, and countries it names anywhere at all.
+ * member states) and countries it says data does not go to. Countries named elsewhere in the text are
+ * read by country-mentions.ts.
  */
 import type { TransferClaim } from '../model/claim.js';
-import countryNames from '../policy/lexicons/countries.json' with { type: 'json' };
-import type { StoredClaim, StoredSnapshot } from '../store/policy-repository.js';
+import type { StoredClaim } from '../store/policy-repository.js';
 import regions from './regions.json' with { type: 'json' };
 
 /** A transfer or storage claim as loaded from the store. */
@@ -31,18 +31,6 @@ export function collectClaimCountries(claims: readonly StoredTransferClaim[]): S
   return countries;
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** Case-sensitive, word-bounded patterns per country, like the transfer extractor's (so "us" is not the US). */
-const NAME_PATTERNS = new Map<string, RegExp>(
-  Object.entries(countryNames.countries).map(([code, names]) => [
-    code,
-    new RegExp(`(?<![\\p{L}\\p{N}])(?:${[...names].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'u'),
-  ]),
-);
-
 /** What the policy says about locations, for rules that compare it with where traffic went. */
 export interface PolicyLocations {
   /** Affirmative transfer and storage claims. */
@@ -64,14 +52,4 @@ export function readPolicyLocations(claims: readonly StoredClaim[]): PolicyLocat
     for (const code of collectClaimCountries([claim])) denials.set(code, [...(denials.get(code) ?? []), claim]);
   }
   return { claims: affirmative, disclosed: collectClaimCountries(affirmative), denials, unspecified: affirmative.some((c) => c.unspecified) };
-}
-
-/**
- * True when the policy text names the country anywhere, even outside a transfer sentence the
- * extractor recognised ("our partner in Singapore"). Rules treat such a mention as disclosure,
- * preferring a missed finding to a false one.
- */
-export function isCountryNamedInText(snapshot: StoredSnapshot, code: string): boolean {
-  const pattern = NAME_PATTERNS.get(code.toUpperCase());
-  return pattern !== undefined && pattern.test(snapshot.text);
 }

@@ -3,8 +3,9 @@ import type { Confidence, Finding, PacketEvidence, PolicyEvidence, Severity } fr
 import type { StoredSnapshot } from '../store/policy-repository.js';
 import { describeProcessorCountry } from '../report/wording.js';
 import type { AttributedFlow, AuditView } from './audit-view.js';
-import { packetEvidenceOfFlow, policyEvidenceOf } from './evidence.js';
-import { isCountryNamedInText, readPolicyLocations, type StoredTransferClaim } from './policy-locations.js';
+import { packetEvidenceOfFlow, policyEvidenceOfClaims } from './evidence.js';
+import { readCountryMentions } from './country-mentions.js';
+import { readPolicyLocations, type StoredTransferClaim } from './policy-locations.js';
 import { groupRecipients, namesRecipient, type ObservedRecipient, type StoredProcessorClaim } from './recipient-disclosure.js';
 import type { Rule } from './rule.js';
 
@@ -83,20 +84,24 @@ function findListedRows(view: AuditView, recipient: ObservedRecipient): StoredPr
 function quoteByRecipient(claims: readonly StoredTransferClaim[], rows: readonly StoredProcessorClaim[], snapshot: StoredSnapshot): PolicyEvidence[] {
   const isOwnRow = (c: StoredTransferClaim): boolean =>
     rows.some((r) => r.page?.sha256 === c.page?.sha256 && r.span.start <= c.span.start && c.span.end <= r.span.end);
-  const own = claims.filter(isOwnRow).map((c): PolicyEvidence => ({ ...policyEvidenceOf(c, snapshot), namesSubject: true }));
-  return [...own, ...claims.filter((c) => !isOwnRow(c)).map((c) => policyEvidenceOf(c, snapshot))];
+  const own = claims.filter(isOwnRow);
+  const ownIds = new Set(own.map((c) => c.id));
+  // Each sentence once, the recipient's own rows first.
+  return policyEvidenceOfClaims([...own, ...claims.filter((c) => !isOwnRow(c))], snapshot).map(
+    (e): PolicyEvidence => (ownIds.has(e.claimId) ? { ...e, namesSubject: true } : e),
+  );
 }
 
 /**
  * A recipient headquartered in, or reached through servers in, a jurisdiction of interest that the
- * policy never mentions. Which jurisdictions are of interest is the user's choice (`--jurisdictions`).
+ * policy does not name as a place data goes. Which jurisdictions are of interest is the user's choice (`--jurisdictions`).
  */
 export const processorCountry: Rule = {
   meta: {
     id: 'processor-country',
-    title: 'Recipient tied to a jurisdiction the policy does not mention',
+    title: 'Recipient tied to a jurisdiction the policy does not name as a place data goes',
     description:
-      'Flags each recipient headquartered in (itself or through a parent) or served from a jurisdiction of interest that the policy never mentions; jurisdictions of interest come from --jurisdictions (default: headquarters in every country the policy does not name, when it names any; servers are then left to undisclosed-country).',
+      'Flags each recipient headquartered in (itself or through a parent) or served from a jurisdiction of interest that the policy does not name as a place data goes (a country named only as where users live or whose law applies does not count); jurisdictions of interest come from --jurisdictions (default: headquarters in every country the policy does not name, when it names any; servers are then left to undisclosed-country).',
     maxSeverity: 'high',
   },
   check(view: AuditView): Finding[] {
@@ -125,7 +130,8 @@ export const processorCountry: Rule = {
         const { country } = tieInfo;
         const denials = locations.denials.get(country) ?? [];
         if (!ofInterest(country)) continue;
-        if (denials.length === 0 && (locations.disclosed.has(country) || isCountryNamedInText(snapshot, country))) continue;
+        const mentions = readCountryMentions(snapshot, country);
+        if (denials.length === 0 && (locations.disclosed.has(country) || mentions.disclosing)) continue;
         const label = denials.length > 0 ? 'incorrect' : locations.unspecified ? 'vague' : 'omitted';
         const carriesIdentifiers = identifierFrames.size > 0;
         // A chosen jurisdiction is the user saying it matters; the default mode is a survey.
@@ -149,6 +155,7 @@ export const processorCountry: Rule = {
           serverFlowCount: tieInfo.serverFlows.length,
           label,
           disclosed: disclosedList,
+          mentionedAsAudience: mentions.audience !== null,
           configured: setting.mode === 'listed' ? setting.asWritten : null,
           carriesIdentifiers,
           ...(listedRow?.location !== undefined ? { listedLocation: { nameInList: listedRow.name, location: listedRow.location } } : {}),

@@ -2,6 +2,7 @@ import type { ConsistencyLabel } from '../model/finding.js';
 import type { ProcessorClaim } from '../model/claim.js';
 import type { StoredClaim } from '../store/policy-repository.js';
 import type { AttributedFlow, AuditView } from './audit-view.js';
+import { readDenialScope, type DenialScope } from './denial-scope.js';
 import { isNetworkPlumbing } from './evidence.js';
 import { matchesUncataloguedName } from './match-uncatalogued-name.js';
 
@@ -18,6 +19,11 @@ export interface ObservedRecipient {
 export interface RecipientDisclosure {
   label: ConsistencyLabel;
   claims: StoredClaim[];
+  /**
+   * Set when the policy names the recipient only in a denial the traffic cannot test ("we do not share
+   * your messages with Facebook"): the label is then 'omitted' and `claims` are those denials.
+   */
+  scopedDenial?: DenialScope;
 }
 
 export type StoredProcessorClaim = ProcessorClaim & StoredClaim;
@@ -71,17 +77,25 @@ function coversByCategory(view: AuditView, claim: StoredProcessorClaim, recipien
 }
 
 /**
- * Labels a recipient the way flow-to-policy research does: named → consistent, a denial naming it →
- * incorrect, only a generic category → vague, nothing → omitted.
+ * Labels a recipient the way flow-to-policy research does: named → consistent, a denial of any sharing
+ * with it → incorrect, only a generic category → vague, nothing → omitted. A denial limited to one kind
+ * of data, a sale or a condition cannot be contradicted by contact alone: the recipient is then
+ * undisclosed (omitted), with the denial kept as evidence (docs/rules/undisclosed-recipient.md).
  */
 export function classifyRecipient(view: AuditView, recipient: ObservedRecipient): RecipientDisclosure {
   const processorClaims = view.claims.filter(isProcessorClaim);
   const named = processorClaims.filter((c) => namesRecipient(view, c, recipient));
   const denials = named.filter((c) => c.polarity === 'negative');
-  if (denials.length > 0) return { label: 'incorrect', claims: denials };
+  const unscoped = denials.filter((c) => !readDenialScope(c.quote, c.conditions).scoped);
+  if (unscoped.length > 0) return { label: 'incorrect', claims: unscoped };
   const affirmed = named.filter((c) => c.polarity === 'affirmative');
   if (affirmed.length > 0) return { label: 'consistent', claims: affirmed };
-  const categories = processorClaims.filter((c) => c.polarity === 'affirmative' && coversByCategory(view, c, recipient));
+  // Specific categories ("analytics providers") before catch-alls ("third parties"): they say more about this recipient.
+  const categories = processorClaims
+    .filter((c) => c.polarity === 'affirmative' && coversByCategory(view, c, recipient))
+    .sort((a, b) => Number(UNIVERSAL_CATEGORIES.has(a.category ?? '')) - Number(UNIVERSAL_CATEGORIES.has(b.category ?? '')));
   if (categories.length > 0) return { label: 'vague', claims: categories };
+  const first = denials[0];
+  if (first) return { label: 'omitted', claims: denials, scopedDenial: readDenialScope(first.quote, first.conditions) };
   return { label: 'omitted', claims: [] };
 }

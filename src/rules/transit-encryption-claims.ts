@@ -1,21 +1,38 @@
 import type { EncryptionClaim } from '../model/claim.js';
+import type { EncryptionClaimWording } from '../report/wording.js';
 import type { StoredClaim } from '../store/policy-repository.js';
 import type { AuditView } from './audit-view.js';
+import { readEncryptedData } from './encrypted-data.js';
 
 export type StoredEncryptionClaim = EncryptionClaim & StoredClaim;
 
 /**
  * Affirmative encryption claims that a reader would take to cover data on the wire: explicit
  * in-transit and end-to-end claims, and unscoped ones such as "industry-standard encryption".
- * At-rest claims promise nothing about the network.
+ * At-rest claims promise nothing about the network, and a claim about one kind of data ("Passwords
+ * are encrypted", "your messages are end-to-end encrypted") nothing about traffic that a capture
+ * cannot show carries that data. Explicit claims come first: they are the ones a finding quotes first.
  */
 export function findTransitEncryptionClaims(view: AuditView): StoredEncryptionClaim[] {
-  return view.claims.filter(
-    (c): c is StoredEncryptionClaim => c.kind === 'encryption' && c.polarity === 'affirmative' && c.scope !== 'at-rest',
-  );
+  return view.claims
+    .filter(
+      (c): c is StoredEncryptionClaim =>
+        c.kind === 'encryption' && c.polarity === 'affirmative' && c.scope !== 'at-rest' && readEncryptedData(c.quote) === null,
+    )
+    .sort((a, b) => Number(!isExplicitTransitClaim(a)) - Number(!isExplicitTransitClaim(b)));
+}
+
+function isExplicitTransitClaim(claim: StoredEncryptionClaim): boolean {
+  return claim.scope === 'in-transit' || claim.scope === 'end-to-end';
 }
 
 /** True when at least one claim explicitly scopes encryption to the network (not just "encryption"). */
 export function hasExplicitTransitClaim(claims: readonly StoredEncryptionClaim[]): boolean {
-  return claims.some((c) => c.scope === 'in-transit' || c.scope === 'end-to-end');
+  return claims.some(isExplicitTransitClaim);
+}
+
+/** The claim a finding restates in its explanation: the first explicit one, else the first. */
+export function leadingEncryptionClaim(claims: readonly StoredEncryptionClaim[]): EncryptionClaimWording | null {
+  const first = claims[0];
+  return first ? { quote: first.quote, explicit: isExplicitTransitClaim(first) } : null;
 }

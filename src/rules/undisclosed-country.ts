@@ -1,17 +1,18 @@
 import type { Finding } from '../model/finding.js';
 import { describeUndisclosedCountry } from '../report/wording.js';
 import type { AttributedFlow, AuditView } from './audit-view.js';
-import { isNetworkPlumbing, packetEvidenceOfFlow, policyEvidenceOf } from './evidence.js';
-import { collectClaimCountries, isCountryNamedInText, type StoredTransferClaim } from './policy-locations.js';
+import { isNetworkPlumbing, packetEvidenceOfFlow, policyEvidenceOfClaims } from './evidence.js';
+import { readCountryMentions } from './country-mentions.js';
+import { collectClaimCountries, type StoredTransferClaim } from './policy-locations.js';
 import type { Rule } from './rule.js';
 
-/** Traffic to a country the policy never mentions, when the policy does say where data goes. */
+/** Traffic to a country the policy does not name as a place data goes, when it does say where data goes. */
 export const undisclosedCountry: Rule = {
   meta: {
     id: 'undisclosed-country',
-    title: 'Traffic to a country the policy does not mention',
+    title: 'Traffic to a country the policy does not name as a place data goes',
     description:
-      'When the policy states where data is stored or sent, flags each destination country (from the pinned IP registry data) that it does not name.',
+      'When the policy states where data is stored or sent, flags each destination country (from the pinned IP registry data) that it does not name, or names only as where users live or whose law applies.',
     maxSeverity: 'high',
   },
   check(view: AuditView): Finding[] {
@@ -23,9 +24,9 @@ export const undisclosedCountry: Rule = {
     const byCountry = new Map<string, AttributedFlow[]>();
     for (const item of view.flows) {
       const country = item.attribution.network.country;
-      // A country named anywhere in the policy counts as mentioned: a missed finding is better than
-      // a published claim that the policy "does not mention" a country it names.
-      if (!country || isNetworkPlumbing(item) || disclosed.has(country) || isCountryNamedInText(snapshot, country)) continue;
+      // A country the policy names elsewhere counts as disclosed (a missed finding is better than a false
+      // one), unless it names it only as where readers live or whose law applies: that says nothing of where data goes.
+      if (!country || isNetworkPlumbing(item) || disclosed.has(country) || readCountryMentions(snapshot, country).disclosing) continue;
       byCountry.set(country, [...(byCountry.get(country) ?? []), item]);
     }
     const findings: Finding[] = [];
@@ -37,6 +38,7 @@ export const undisclosedCountry: Rule = {
       const wording = describeUndisclosedCountry({
         country,
         disclosed: [...disclosed].sort(),
+        mentionedAsAudience: readCountryMentions(snapshot, country).audience !== null,
         organisations,
         flowCount: flows.length,
         bytes: flows.reduce((sum, f) => sum + f.flow.bytes, 0),
@@ -53,7 +55,7 @@ export const undisclosedCountry: Rule = {
         subject: country,
         title: wording.title,
         explanation: wording.explanation,
-        policyEvidence: claims.map((c) => policyEvidenceOf(c, snapshot)),
+        policyEvidence: policyEvidenceOfClaims(claims, snapshot),
         packetEvidence: flows.map((f) => packetEvidenceOfFlow(f, `server ${f.flow.server} registered in ${country}`)),
       });
     }

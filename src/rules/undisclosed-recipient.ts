@@ -1,11 +1,19 @@
 import type { Confidence, Finding } from '../model/finding.js';
-import { describeUndisclosedRecipient } from '../report/wording.js';
+import { describeUndisclosedRecipient, type DenialWording } from '../report/wording.js';
 import type { AuditView } from './audit-view.js';
-import { packetEvidenceOfFlow, policyEvidenceOf } from './evidence.js';
-import { classifyRecipient, groupRecipients } from './recipient-disclosure.js';
+import { packetEvidenceOfFlow, policyEvidenceOfClaims } from './evidence.js';
+import { readDenialScope } from './denial-scope.js';
+import { classifyRecipient, groupRecipients, type RecipientDisclosure } from './recipient-disclosure.js';
 import type { Rule } from './rule.js';
 
 const CONFIDENCE_ORDER: Confidence[] = ['low', 'medium', 'high'];
+
+/** The denial a finding restates: the unscoped one that makes it incorrect, or the narrower one the policy names the recipient in. */
+function denialWording(disclosure: RecipientDisclosure): DenialWording | null {
+  const first = disclosure.claims[0];
+  const scope = disclosure.scopedDenial ?? (disclosure.label === 'incorrect' && first ? readDenialScope(first.quote, first.conditions) : null);
+  return scope ? { verb: scope.verb, object: scope.object, conditions: scope.conditions.map((c) => c.text) } : null;
+}
 
 /** An organisation receives the app's traffic but the policy does not name it. */
 export const undisclosedRecipient: Rule = {
@@ -37,16 +45,19 @@ export const undisclosedRecipient: Rule = {
         bytes,
         hosts,
         categories: disclosure.claims.map((c) => (c.kind === 'processor' ? c.name : c.quote)),
+        denial: denialWording(disclosure),
       });
       findings.push({
         ruleId: 'undisclosed-recipient',
-        severity: disclosure.label === 'vague' ? 'medium' : 'high',
+        // A policy that names the recipient in a narrower denial has said something about it: less than
+        // disclosing it, more than silence.
+        severity: disclosure.label === 'vague' || disclosure.scopedDenial ? 'medium' : 'high',
         label: disclosure.label,
         confidence,
         subject: recipient.organisation,
         title: wording.title,
         explanation: wording.explanation,
-        policyEvidence: disclosure.claims.map((c) => policyEvidenceOf(c, snapshot)),
+        policyEvidence: policyEvidenceOfClaims(disclosure.claims, snapshot),
         packetEvidence: recipient.flows.map((f) => packetEvidenceOfFlow(f, f.attribution.evidence.join('; '))),
       });
     }

@@ -1,9 +1,9 @@
 import type { Finding } from '../model/finding.js';
 import { describeUnencryptedTransport } from '../report/wording.js';
 import type { AttributedFlow, AuditView } from './audit-view.js';
-import { MAX_EVIDENCE_FRAMES, packetEvidenceOfFlow, policyEvidenceOf } from './evidence.js';
+import { MAX_EVIDENCE_FRAMES, packetEvidenceOfFlow, policyEvidenceOfClaims } from './evidence.js';
 import type { Rule } from './rule.js';
-import { findTransitEncryptionClaims, hasExplicitTransitClaim } from './transit-encryption-claims.js';
+import { findTransitEncryptionClaims, hasExplicitTransitClaim, leadingEncryptionClaim } from './transit-encryption-claims.js';
 
 /** Plain HTTP (or other cleartext application traffic) while the policy claims encryption in transit. */
 export const unencryptedTransport: Rule = {
@@ -11,13 +11,14 @@ export const unencryptedTransport: Rule = {
     id: 'unencrypted-transport',
     title: 'Unencrypted traffic despite an encryption claim',
     description:
-      'Flags plaintext HTTP requests, per server host, when the policy claims encryption in transit (or unscoped "encryption").',
+      'Flags plaintext HTTP requests, per server host, when the policy claims encryption in transit (or unscoped "encryption"); claims about one kind of data ("passwords are encrypted") or at rest are not compared.',
     maxSeverity: 'medium',
   },
   check(view: AuditView): Finding[] {
     const claims = findTransitEncryptionClaims(view);
     const snapshot = view.snapshot;
-    if (!snapshot || claims.length === 0) return [];
+    const leading = leadingEncryptionClaim(claims);
+    if (!snapshot || !leading) return [];
     const plainFlows = view.flows.filter((f) => f.flow.encryption === 'none' && f.flow.httpRequests.length > 0);
     const byHost = new Map<string, AttributedFlow[]>();
     for (const item of plainFlows) {
@@ -28,7 +29,7 @@ export const unencryptedTransport: Rule = {
     const findings: Finding[] = [];
     for (const [host, flows] of byHost) {
       const requests = flows.flatMap((f) => f.flow.httpRequests);
-      const wording = describeUnencryptedTransport({ host, requestCount: requests.length, firstRequest: requests[0] ?? null });
+      const wording = describeUnencryptedTransport({ host, requestCount: requests.length, firstRequest: requests[0] ?? null, encryptionClaim: leading });
       findings.push({
         ruleId: 'unencrypted-transport',
         severity: 'medium',
@@ -37,7 +38,7 @@ export const unencryptedTransport: Rule = {
         subject: host,
         title: wording.title,
         explanation: wording.explanation,
-        policyEvidence: claims.map((c) => policyEvidenceOf(c, snapshot)),
+        policyEvidence: policyEvidenceOfClaims(claims, snapshot),
         packetEvidence: flows.map((f) => {
           const evidence = packetEvidenceOfFlow(f, f.flow.httpRequests.map((r) => `${r.method} ${r.url}`).join('; '));
           const first = f.flow.httpRequests[0];

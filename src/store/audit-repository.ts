@@ -1,10 +1,12 @@
-import type { AuditInputs, AuditResult, RecipientSummary } from '../model/audit.js';
+import type { AuditInputs, AuditResult, CountryMentionRecord, RecipientSummary } from '../model/audit.js';
 import type { Finding } from '../model/finding.js';
 import type { StoreDatabase } from './open-database.js';
 
 interface StoredAuditModel {
   inputs: AuditInputs;
   recipients: RecipientSummary[];
+  /** Absent in audits stored before it was recorded. */
+  countryMentions?: CountryMentionRecord[];
 }
 
 /** Stores an audit and its findings in one transaction; returns the audit id. */
@@ -15,7 +17,7 @@ export function saveAudit(
   result: Omit<AuditResult, 'auditId' | 'appName' | 'appDomains'>,
 ): number {
   return db.transaction(() => {
-    const model: StoredAuditModel = { inputs: result.inputs, recipients: result.recipients };
+    const model: StoredAuditModel = { inputs: result.inputs, recipients: result.recipients, ...(result.countryMentions ? { countryMentions: result.countryMentions } : {}) };
     const auditId = Number(
       db
         .prepare('INSERT INTO audits (app_id, created_at, tool_version, snapshot_id, model) VALUES (?, ?, ?, ?, ?)')
@@ -52,6 +54,7 @@ export function loadAudit(db: StoreDatabase, app: { id: number; name: string; do
     inputs: model.inputs,
     recipients: model.recipients,
     findings,
+    ...(model.countryMentions ? { countryMentions: model.countryMentions } : {}),
   };
 }
 

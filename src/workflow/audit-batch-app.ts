@@ -1,6 +1,8 @@
-import { runAudit, type AuditDependencies } from '../audit/run-audit.js';
+import { createNoPolicyError, runAudit, type AuditDependencies } from '../audit/run-audit.js';
 import { getRegistrableDomain } from '../enrich/registrable-domain.js';
+import { findAppId } from '../store/app-repository.js';
 import type { StoreDatabase } from '../store/open-database.js';
+import { findLatestSnapshot } from '../store/policy-repository.js';
 import { analysePolicy, checkPolicyLanguage, storePolicy } from './add-policy.js';
 import { followSubprocessorLinks } from './follow-subprocessor-links.js';
 import type { BatchApp } from './read-batch-manifest.js';
@@ -22,7 +24,11 @@ export interface BatchAppResult {
 export async function auditBatchApp(db: StoreDatabase, row: BatchApp, deps: AuditDependencies): Promise<BatchAppResult> {
   const warnings: string[] = [];
   const appDomains = row.appDomains.map((d) => getRegistrableDomain(d) ?? d);
-  if (row.policy !== null) {
+  if (row.policy === null) {
+    // Refused before importing anything: the audit would refuse, and the row should leave nothing behind.
+    const appId = findAppId(db, row.app);
+    if (appId === null || findLatestSnapshot(db, appId) === null) throw createNoPolicyError(row.app);
+  } else {
     const organisations = deps.catalog.organisationNames();
     const policy = await analysePolicy(row.policy, { organisations, now: deps.now });
     checkPolicyLanguage(policy, row.policy, false, 'use an English version of the policy in the manifest, or add it with claimcheck policy add --any-language before the batch');

@@ -111,10 +111,17 @@ describe('summariseRecipients', () => {
       attributedFlow({ server: '5.5.5.5', attribution: { relation: 'recipient', organisation: 'tracker.example', domain: 'tracker.example', confidence: 'high' } }),
     ];
     const claims = [
-      storedClaim({ kind: 'processor', processorType: 'named', name: 'Google', entityId: 'google' }),
-      storedClaim({ kind: 'processor', processorType: 'named', name: 'Agora', entityId: 'agora', polarity: 'negative' }),
+      storedClaim({ kind: 'processor', processorType: 'named', name: 'Google', entityId: 'google', quote: 'We use Google Firebase for analytics.' }),
+      storedClaim({ kind: 'processor', processorType: 'named', name: 'Agora', entityId: 'agora', polarity: 'negative', quote: 'We never share your data with Agora.' }),
     ];
-    const labels = Object.fromEntries(summariseRecipients(buildView({ claims, flows })).map((r) => [r.organisation, [r.relation, r.label]]));
+    const recipients = summariseRecipients(buildView({ claims, flows }));
+    const labels = Object.fromEntries(recipients.map((r) => [r.organisation, [r.relation, r.label]]));
+    // The sentence behind each label travels with the recipient, so a "consistent" can be checked too.
+    expect(Object.fromEntries(recipients.map((r) => [r.organisation, r.policyEvidence?.map((p) => p.quote)]))).toMatchObject({
+      Firebase: ['We use Google Firebase for analytics.'],
+      Agora: ['We never share your data with Agora.'],
+      'tracker.example': undefined,
+    });
     expect(labels).toEqual({
       'Test app (first party)': ['first-party', null],
       'Amazon Web Services': ['hosting', null],

@@ -82,6 +82,7 @@ describe('captures with no IP traffic', () => {
       const dir = tempDir();
       const db = join(dir, 'cc.db');
       for (const args of [
+        ['policy', 'add', join(process.cwd(), 'test', 'fixtures', 'policies', 'voice-chat.html'), '--app', 'Empty'],
         ['import', writeArpOnly(dir), '--app', 'Empty'],
         ['audit', '--app', 'Empty'],
         ['report', '--app', 'Empty', '--out', join(dir, 'out'), '--format', 'md,html'],

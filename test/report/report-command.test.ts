@@ -81,4 +81,16 @@ describe('claimcheck report', () => {
     expect(html).toContain('Content-Security-Policy');
     expect(html).not.toMatch(/<script|src=|href="http/i);
   }, SLOW);
+
+  it('makes the earlier audit "before" whichever option names it (--audit 1 --compare 2)', async () => {
+    const out = join(dir, 'reversed');
+    const reversed = await runCliAsync(['--db', db, 'report', '--app', APP, '--audit', '1', '--compare', '2', '--format', 'json,md', '--out', out]);
+    expect(reversed.stderr).toBe('');
+    expect(reversed.stdout).toMatch(/^audit #1 → #2:/m);
+    const comparison = JSON.parse(readFileSync(join(out, 'compare-1-to-2.json'), 'utf8')) as ComparisonModel;
+    expect([comparison.before.id, comparison.after.id]).toEqual([1, 2]);
+    expect(comparison.added.some((f) => f.packetEvidence.some((e) => e.server === '203.0.113.80'))).toBe(true);
+    expect(comparison.removed).toEqual([]);
+    expect(readFileSync(join(out, 'compare-1-to-2.md'), 'utf8')).toMatch(/\*\*Before:\*\* audit #1 [^]*\*\*After:\*\* audit #2 /);
+  }, SLOW);
 });

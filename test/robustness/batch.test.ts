@@ -49,11 +49,17 @@ describe('claimcheck batch', () => {
     const dir = prepare();
     const first = runCli(['batch', 'apps.csv', '--workers', '2'], dir);
     expect(first.status).toBe(2);
-    expect(first.stderr).toBe('claimcheck: apps.csv: line 4: app "Broken": ' + `${join(dir, 'notes.txt')}: byte offset 0: not a recognised capture format (pcap, pcapng, HAR or Zeek log) (pass --format pcap|pcapng|har|zeek if the file is one of these)\n`);
-    expect(first.stdout).toMatch(/^4 apps: 3 audited, 0 skipped \(already audited\), 1 failed\n/);
+    expect(first.stderr.split('\n')).toEqual([
+      'claimcheck: apps.csv: line 4: app "Broken": ' + `${join(dir, 'notes.txt')}: byte offset 0: not a recognised capture format (pcap, pcapng, HAR or Zeek log) (pass --format pcap|pcapng|har|zeek if the file is one of these)`,
+      expect.stringMatching(/^claimcheck: apps\.csv: line 5: app "Capture only": no policy stored for app "Capture only"/),
+      '',
+    ]);
+    expect(first.stdout).toMatch(/^4 apps: 2 audited, 0 skipped \(already audited\), 2 failed\n/);
     const db = join(dir, 'claimcheck.db');
-    expect(auditsPerApp(db)).toMatchObject({ Murmur: 1, 'Capture only': 1 });
+    expect(auditsPerApp(db)).toMatchObject({ Murmur: 1 });
     expect(auditsPerApp(db).Broken ?? 0).toBe(0);
+    // The row without a policy is refused before its capture is imported: it leaves nothing behind.
+    expect(auditsPerApp(db)['Capture only']).toBeUndefined();
 
     const summary = readFileSync(join(dir, 'batch', 'summary.csv'), 'utf8');
     expect(summary.split('\r\n')[0]).toBe('app,status,audit,findings,high,omitted,vague,incorrect,consistent,third-party recipients (label),countries,error');
@@ -65,13 +71,13 @@ describe('claimcheck batch', () => {
 
     const before = readDatabaseState(db);
     const rerun = runCli(['batch', 'apps.csv'], dir);
-    expect(rerun.stdout).toMatch(/^4 apps: 0 audited, 3 skipped \(already audited\), 1 failed\n/);
+    expect(rerun.stdout).toMatch(/^4 apps: 0 audited, 2 skipped \(already audited\), 2 failed\n/);
     expect(readDatabaseState(db).counts).toEqual(before.counts);
   });
 
   it('after a SIGKILL at any moment, a rerun leaves every app audited exactly once in a sound database', async () => {
     const dir = prepare();
-    writeFileSync(join(dir, 'apps.csv'), readFileSync(join(dir, 'apps.csv'), 'utf8').replace(/^Broken.*\n/m, ''));
+    writeFileSync(join(dir, 'apps.csv'), readFileSync(join(dir, 'apps.csv'), 'utf8').replace(/^(?:Broken|Capture only).*\n/gm, ''));
     await new Promise<void>((resolvePromise, reject) => {
       const child = spawn(process.execPath, [resolve('dist/src/cli/main.js'), 'batch', 'apps.csv', '--workers', '1'], { cwd: dir, stdio: 'ignore' });
       // Whether the kill lands before, during or after any row, the assertions below hold.
@@ -86,7 +92,7 @@ describe('claimcheck batch', () => {
     expect(rerun.stderr).toBe('');
     expect(rerun.status).toBe(0);
     const db = join(dir, 'claimcheck.db');
-    expect(Object.values(auditsPerApp(db))).toEqual([1, 1, 1]);
+    expect(Object.values(auditsPerApp(db))).toEqual([1, 1]);
     const state = readDatabaseState(db);
     expect(state.integrity).toBe('ok');
     expect(state.foreignKeyViolations).toBe(0);

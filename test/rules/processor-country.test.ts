@@ -54,8 +54,11 @@ describe('processor-country', () => {
     const eea = storedClaim({ kind: 'transfer', transferType: 'storage', countries: [], regions: ['EEA'], unspecified: false, trigger: 'stored in the EEA' });
     const flowToDe = attributedFlow({ server: '5.1.1.1', attribution: { entityId: 'google', organisation: 'Google', relation: 'recipient', confidence: 'high', network: { asn: 1, asnOwner: 'x', country: 'DE' } } });
     expect(processorCountry.check(buildView({ claims: [eea], flows: [flowToDe], settings: listed('DE,US') })).map((f) => f.title)).toEqual([
-      'Google is tied to United States, which the policy never mentions',
+      'Google is tied to United States, which the policy does not name as a place data goes',
     ]);
+    // Named only as where readers live: not a place data goes.
+    const residents = { ...TEST_SNAPSHOT, text: 'If you live in China, you may have additional rights.' };
+    expect(processorCountry.check(buildView({ snapshot: residents, flows: [tiktokFlow()], settings: listed('CN') })).map((f) => f.subject)).toEqual(['TikTok Pte. Ltd.']);
   });
 
   it('a denial naming the country makes it incorrect and quotes the denial', () => {
@@ -87,7 +90,7 @@ describe('processor-country', () => {
       'Globex Ltd | Hosting | Germany',
     ]);
     expect(findings[0]?.policyEvidence.map((p) => p.namesSubject ?? false)).toEqual([true, false, false, false]);
-    expect(findings[0]?.explanation).toContain('does not mention China. The linked sub-processor list gives the location of TikTok Pte. Ltd. as Singapore.');
+    expect(findings[0]?.explanation).toContain('and not China. The linked sub-processor list gives the location of TikTok Pte. Ltd. as Singapore.');
   });
 
   it('an "other countries" clause makes it vague and low', () => {

@@ -42,10 +42,17 @@ describe('undisclosed-recipient', () => {
     expect(undisclosedRecipient.check(buildView({ claims: [named], flows: [firebaseFlow()] }))).toEqual([]);
   });
 
-  it('a denial naming the recipient makes it incorrect', () => {
-    const denial = storedClaim({ kind: 'processor', processorType: 'named', name: 'Agora', entityId: 'agora', polarity: 'negative' });
+  it('a denial of any sharing with the recipient makes it incorrect', () => {
+    const denial = storedClaim({ kind: 'processor', processorType: 'named', name: 'Agora', entityId: 'agora', polarity: 'negative', quote: 'We do not share your data with Agora.' });
     const findings = undisclosedRecipient.check(buildView({ claims: [denial], flows: [agoraFlow()] }));
-    expect(findings[0]).toMatchObject({ label: 'incorrect', severity: 'high' });
+    expect(findings[0]).toMatchObject({ label: 'incorrect', severity: 'high', title: 'Policy says it does not share your data with Agora, but the app sends it data' });
+  });
+
+  it('a denial about one kind of data leaves the recipient undisclosed (omitted, medium), restating the scope', () => {
+    const denial = storedClaim({ kind: 'processor', processorType: 'named', name: 'Agora', entityId: 'agora', polarity: 'negative', quote: 'We do not share your contacts with Agora.' });
+    const findings = undisclosedRecipient.check(buildView({ claims: [denial], flows: [agoraFlow()] }));
+    expect(findings[0]).toMatchObject({ label: 'omitted', severity: 'medium', title: 'Agora receives data; the policy only says it does not share your contacts with it' });
+    expect(findings[0]?.policyEvidence.map((p) => p.quote)).toEqual(['We do not share your contacts with Agora.']);
   });
 
   it('does not treat first-party, cloud hosting or DNS plumbing as third-party recipients', () => {

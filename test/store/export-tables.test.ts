@@ -2,15 +2,16 @@
  * `claimcheck export`: every table as CSV and Parquet, rows matching the database, values exact
  * (awkward names included), the documented schema in step with the code, and one app at a time.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parquetReadObjects } from 'hyparquet';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runAudit } from '../../src/audit/run-audit.js';
-import { createAuditDependencies } from '../../src/cli/cli-context.js';
+import { createAuditDependencies, loadCatalog } from '../../src/cli/cli-context.js';
 import { lookupIpNetwork } from '../../src/enrich/ip-network-database.js';
 import { openDatabase } from '../../src/store/open-database.js';
+import { analysePolicy, storePolicy } from '../../src/workflow/add-policy.js';
 import { importCapture } from '../../src/workflow/import-capture.js';
 import { EXPORT_SCHEMA_VERSION, EXPORT_TABLES } from '../../src/workflow/export-schema.js';
 import { exportTables } from '../../src/workflow/export-tables.js';
@@ -70,6 +71,10 @@ beforeAll(async () => {
   await createBaseDatabase(db);
   const handle = openDatabase(db);
   const now = (): Date => new Date('2026-11-22T00:00:00Z');
+  // A policy that makes no claim: audits need a policy, and the app's exported claims stay empty.
+  const policyFile = join(mkdtempSync(join(tmpdir(), 'claimcheck-export-policy-')), 'policy.md');
+  writeFileSync(policyFile, '# Privacy\n\nWe respect your privacy and explain our practices on this page.\n');
+  storePolicy(handle, AWKWARD, await analysePolicy(policyFile, { organisations: loadCatalog().organisationNames(), now }), now);
   await importCapture(handle, EXAMPLE_CAPTURE, { appName: AWKWARD, identifiers: [], now });
   runAudit(handle, AWKWARD, { ...createAuditDependencies(), now });
   runAudit(handle, 'Base', { ...createAuditDependencies(), now });

@@ -30,7 +30,6 @@ export function registerAuditCommand(program: Command): void {
         process.stdout.write(`${stringifyJsonSafely(result, 2)}\n`);
       } else {
         const lines = [`audit #${result.auditId} of ${result.appName}: ${result.findings.length} findings`];
-        if (!result.inputs.policy) lines.push('  note: no policy stored for this app; policy-based rules had nothing to compare');
         if (result.inputs.captures.length === 0) lines.push('  note: no captures imported for this app');
         for (const f of result.findings) lines.push(`  [${f.severity.padEnd(6)}] ${f.ruleId.padEnd(22)} ${f.title}`);
         process.stdout.write(safeTerminalText(lines.join('\n')) + '\n');

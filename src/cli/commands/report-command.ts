@@ -36,7 +36,7 @@ export function registerReportCommand(program: Command): void {
     .option('--format <list>', 'comma-separated formats: md, html, json (default: all three)', parseReportFormats)
     .option('--out <dir>', 'output directory (default: reports/<app>)')
     .option('--audit <id>', 'audit to report (default: the latest)', parseAuditId)
-    .option('--compare <id>', 'compare with this earlier audit (before) and write compare-<id>-to-<audit>.md/.html/.json', parseAuditId)
+    .option('--compare <id>', 'compare with this audit and write compare-<earlier>-to-<later>.md/.html/.json; the audit with the lower id is "before" whichever option names it', parseAuditId)
     .action(async (options: ReportOptions, command: Command) => {
       await withDatabase(command, (db) => {
         const app = requireApp(db, options.app);
@@ -48,14 +48,17 @@ export function registerReportCommand(program: Command): void {
           workingDirectory: process.cwd(),
         };
         const outDir = options.out ?? join('reports', slugifyAppName(app.name));
-        const after = buildStoredReport(db, app, requireAudit(db, app, options.audit), context);
+        const reported = requireAudit(db, app, options.audit);
         if (options.compare === undefined) {
-          for (const path of writeReports(after, outDir, options.format ?? REPORT_FORMATS)) process.stdout.write(`wrote ${safeTerminalText(path)}\n`);
+          const report = buildStoredReport(db, app, reported, context);
+          for (const path of writeReports(report, outDir, options.format ?? REPORT_FORMATS)) process.stdout.write(`wrote ${safeTerminalText(path)}\n`);
           return;
         }
-        if (options.compare === after.audit.id) throw new ConfigError(`--compare ${options.compare} is the audit being reported`, 'pass an earlier audit id, or --audit to pick the later one');
-        const before = buildStoredReport(db, app, requireAudit(db, app, options.compare), context);
-        const comparison = compareReports(before, after, context);
+        if (options.compare === reported.auditId) throw new ConfigError(`--compare ${options.compare} is the audit being reported`, 'pass an earlier audit id, or --audit to pick the later one');
+        const compared = requireAudit(db, app, options.compare);
+        // Audit ids grow with each run, so the lower id is the earlier audit whichever option names it.
+        const [earlier, later] = compared.auditId < reported.auditId ? [compared, reported] : [reported, compared];
+        const comparison = compareReports(buildStoredReport(db, app, earlier, context), buildStoredReport(db, app, later, context), context);
         const s = comparison.summary;
         process.stdout.write(
           `audit #${comparison.before.id} → #${comparison.after.id}: ${s.added} added, ${s.removed} removed, ${s.changed} changed, ${s.unchanged} unchanged\n`,

@@ -1,0 +1,33 @@
+/**
+ * Which data an encryption sentence is about: "Passwords are encrypted" promises something about
+ * passwords, "We use industry-standard encryption to protect your information" about data in general.
+ * Plain HTTP contradicts only the second kind: a capture cannot tell whether a request carried a
+ * password (docs/rules/unencrypted-transport.md).
+ */
+
+/** "Passwords are encrypted", "Payment details are stored encrypted": the subject is the data. */
+const PASSIVE = /^(.{1,80}?)\s+(?:is|are|will\s+be|shall\s+be|gets?|remains?)\s+(?:[\w-]+\s+){0,2}?(?:encrypted|hashed)\b/i;
+/** "We encrypt passwords", "we hash and salt passwords": the object is the data. */
+const ACTIVE = /\b(?:we|it|they)\s+(?:\w+\s+)?(?:encrypt|encrypts|hash|hashes)(?:\s+and\s+\w+)?\s+(.{1,80}?)(?=\s+(?:in|at|using|with|when|while|during|before|on|by|so)\b|[,.;:]|$)/i;
+/** "encryption to protect your information", "encryption (TLS) for payment data". */
+const PROTECTS = /\bencryption\b(?:\s*\([^)]*\))?\s+(?:to\s+(?:protect|secure|safeguard|help\s+protect)|for|of)\s+(.{1,80}?)(?=\s+(?:in|at|from|against|using|with|when|while|during|on)\b|[,.;:]|$)/i;
+
+/** Words that do not narrow the data: determiners and "personal", "user". */
+const NON_NARROWING = /^(?:(?:all|any|the|your|our|such|this|that|of|its|their|personal|user|users['\u2019]?|customer|sensitive|private)\s+)*/i;
+/** Head nouns that mean data in general, when nothing narrower comes before them. */
+const GENERAL = /^(?:data|information|info|communications?|traffic|transmissions?|connections?|content|everything|it|them)\b/i;
+
+/**
+ * The data an encryption sentence narrows itself to, as written ("Passwords"), or null when it is about
+ * data in general or does not say: such a claim is compared with all traffic, as a reader would take it.
+ */
+export function readEncryptedData(quote: string): string | null {
+  const match = PASSIVE.exec(quote) ?? ACTIVE.exec(quote) ?? PROTECTS.exec(quote);
+  // The subject starts after any lead-in clause: "As always, your messages are encrypted".
+  const phrase = match?.[1]?.split(/[,;:]\s+/).pop()?.trim().replace(/\s+/g, ' ');
+  if (!phrase) return null;
+  const head = phrase.replace(NON_NARROWING, '');
+  // "We use encryption" and similar: the subject is the company or the measure, not data.
+  if (/^(?:we|it|they|encryption|industry|our\s+systems?|\w+-standard)\b/i.test(head) || head.split(' ').length > 8) return null;
+  return GENERAL.test(head) ? null : phrase;
+}

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { readDenialScope } from '../../src/rules/denial-scope.js';
+
+// Sentences as real policies write them (../shared/data/policies), with the tester's case first.
+describe('readDenialScope', () => {
+  it('reads one kind of data as a scope: contact with the company cannot show the denial false', () => {
+    expect(readDenialScope('We do not share your messages with Facebook.')).toMatchObject({ verb: 'share', object: 'your messages', data: 'your messages', scoped: true });
+    expect(readDenialScope('We do not sell or share your private chat messages, government-issued identification or precise GPS location with advertisers.')).toMatchObject({
+      verb: 'sell or share',
+      data: 'your private chat messages',
+      scoped: true,
+    });
+    expect(readDenialScope('Your messages are never shared with Facebook.')).toMatchObject({ verb: 'share', object: 'your messages', scoped: true });
+  });
+
+  it('reads a denial of any sharing as unscoped', () => {
+    expect(readDenialScope('We never share your information with Facebook.')).toMatchObject({ verb: 'share', object: 'your information', data: null, scoped: false });
+    expect(readDenialScope('We do not share any of your personal data with Meta.')).toMatchObject({ data: null, scoped: false });
+    expect(readDenialScope('We do not disclose personal data to Google.')).toMatchObject({ verb: 'disclose', scoped: false });
+  });
+
+  it('keeps sales, conditions and sentences it cannot read scoped', () => {
+    expect(readDenialScope('We do not sell your personal information to third parties.')).toMatchObject({ verb: 'sell', data: null, scoped: true });
+    const conditions = [{ kind: 'exception' as const, text: 'unless you connect your Facebook account' }];
+    expect(readDenialScope('We do not share your information with Facebook unless you connect your Facebook account.', conditions)).toMatchObject({ scoped: true, conditions });
+    expect(readDenialScope('Facebook receives nothing from us about your activity on the app.')).toMatchObject({ verb: null, scoped: true });
+  });
+});
