@@ -45,8 +45,9 @@ export function extractRetentionClaims(context: SentenceContext): RetentionClaim
   const verbs = [...findPhrases(text, VERB).filter((verb) => isRetentionVerb(text, verb)), ...findLingering(text)].sort((a, b) => a.start - b.start);
   const nouns = findPhrases(text, RETENTION_NOUN);
   const deletions = findPhrases(text, DELETION).filter(
-    (d) => !USER_RIGHT.test(text.slice(0, d.start)) && !/^[\s,]+(?:\w+\s+){0,3}requests?\b/i.test(text.slice(d.end)),
+    (d) => !USER_RIGHT.test(text.slice(0, d.start)) && !/^[\s,]+(?:\w+\s+){0,3}requests?\b/i.test(text.slice(d.end)) && !isUsersOwnDeletion(text, d),
   );
+  if (deletions.length > 0 && isRemedialDeletion(context)) return [];
   // "we will respond to your request within 30 days" is a response time, not a retention period.
   const periods = findRetentionPeriods(text).filter(
     (p) => !/\b(?:respond|responds|reply|replies|notify|notice|answer)\b[^.;]{0,180}$/i.test(text.slice(Math.max(0, p.start - 200), p.start)),
@@ -96,6 +97,26 @@ export function extractRetentionClaims(context: SentenceContext): RetentionClaim
 }
 
 /**
+ * "please … then delete the email from your computer", "delete your browser cookies": the reader deleting
+ * something on their side. ("after you delete the information" stays: what persists afterwards is retention.)
+ */
+function isUsersOwnDeletion(text: string, deletion: PhraseMatch): boolean {
+  const clause = text.slice(0, deletion.start).split(/[,;:]/).pop() ?? '';
+  if (/\bplease\b/i.test(clause) || /^\s+your\s+(?:browser\s+)?cookies\b/i.test(text.slice(deletion.end))) return true;
+  return /^\s+(?:[\w'’-]+\s+){0,5}from\s+your\s+(?:computer|device|browser|phone|inbox)\b/i.test(text.slice(deletion.end, deletion.end + 80));
+}
+
+/**
+ * "If we learn that we have collected personal information from a child under 13, we will promptly
+ * delete it": deleting what should not have been collected is a remedy, not a retention practice.
+ * The discovery may sit in the sentence before ("If a parent becomes aware … contact us. We will delete such information").
+ */
+const DISCOVERY = /\b(?:learns?|discovers?|becomes?\s+aware|are\s+aware|is\s+aware|actual\s+knowledge|finds?\s+out|(?:are|is)\s+notified)\b/i;
+function isRemedialDeletion(context: SentenceContext): boolean {
+  return DISCOVERY.test(context.sentence.text) || (context.previous !== null && DISCOVERY.test(context.previous.text) && !VERB.test(context.sentence.text));
+}
+
+/**
  * "retain"/"preserve" always speak about retention; "keep", "store", "hold", "save" and "maintain"
  * only with a data noun nearby ("keep your information", "logs are stored"), which rules out
  * "keep you informed", "keep our users safe" and the "App Store".
@@ -104,6 +125,7 @@ function isRetentionVerb(text: string, verb: PhraseMatch): boolean {
   const before = text.slice(Math.max(0, verb.start - 80), verb.start);
   const after = text.slice(verb.end, verb.end + 60);
   if (USER_RIGHT.test(text.slice(0, verb.start))) return false;
+  if (isHeadingWord(text, verb) || isNounUse(text, verb)) return false;
   // Data on the user's own device, or the user doing the saving, is not the service keeping data.
   if (/^\s+(?:\w+\s+){0,4}(?:on|in)\s+your\s+(?:device|computer|browser|phone)/i.test(after)) return false;
   if (/\byou\s+(?:\w+\s+)?$/i.test(before)) return false;
@@ -135,6 +157,28 @@ function isRetentionVerb(text: string, verb: PhraseMatch): boolean {
   return PASSIVE_AUX.test(before) && DATA_NOUN.test(before);
 }
 
+/**
+ * "4. HOW WE STORE YOUR INFORMATION", "Information We Collect and Retain Personal Information is…": a
+ * capitalised verb inside a run of capitalised words is a heading fused with the text, not a statement.
+ */
+function isHeadingWord(text: string, verb: PhraseMatch): boolean {
+  if (verb.start === 0 || !/^\p{Lu}/u.test(verb.text)) return false;
+  const previous = text
+    .slice(Math.max(0, verb.start - 40), verb.start)
+    .split(/\s+/)
+    .filter((word) => word !== '' && !/^(?:and|or|of|the|to|for|&)$/.test(word))
+    .slice(-2);
+  return previous.length > 0 && previous.every((word) => /^\p{Lu}/u.test(word));
+}
+
+/** "at store locations", "in an archive", "record-keeping": the noun or a compound, not the verb. */
+function isNounUse(text: string, verb: PhraseMatch): boolean {
+  if (text[verb.start - 1] === '-') return true;
+  const before = text.slice(Math.max(0, verb.start - 20), verb.start);
+  if (/^stores?$/i.test(verb.text) && /\b(?:at|in|from|per|each|every)\s+$/i.test(before)) return true;
+  return /^archive$/i.test(verb.text) && /\b(?:a|an|the|our|your|its|their|this|that)\s+$/i.test(before);
+}
+
 function findLingering(text: string): PhraseMatch[] {
   const found: PhraseMatch[] = [];
   LINGERING.lastIndex = 0;
@@ -150,11 +194,10 @@ const COLLECTION_VERB =
   '(?:collect|collects|collected|collecting|receive|receives|received|gather|gathers|gathered|obtain|obtains|obtained|use|uses|used|process|processes|processed|track|tracks|access|accesses|monitor|record|records|retrieve|retrieves|disclose|discloses|share|shares|analy[sz]e|solicit|compile|transfer|transmit)';
 const COLLECTION_BEFORE = new RegExp(`\\b${COLLECTION_VERB}\\b`, 'gi');
 /** A run of coordinated collection verbs right before the storage verb: "collect, use and ". */
-const COLLECTION_CHAIN = new RegExp(
-  `(?:\\b${COLLECTION_VERB}\\b(?:\\s*,\\s*|\\s+(?:and\\/or|and|or)\\s+|\\s*,\\s*(?:and|or)\\s+)(?:[a-z]+(?:\\s*,\\s*|\\s+(?:and\\/or|and|or)\\s+|\\s*,\\s*(?:and|or)\\s+))?)+$`,
-  'i',
-);
-const COLLECTION_AFTER = new RegExp(`^(?:\\s*,\\s*|\\s+(?:and\\/or|and|or)\\s+|\\s*,\\s*(?:and|or)\\s+)${COLLECTION_VERB}\\b`, 'i');
+/** A list separator: ",", "and", "or", "and/or", ", and", ", and/or". */
+const LIST_SEPARATOR = '(?:\\s*,\\s*(?:(?:and\\/or|and|or)\\s+)?|\\s+(?:and\\/or|and|or)\\s+)';
+const COLLECTION_CHAIN = new RegExp(`(?:\\b${COLLECTION_VERB}\\b${LIST_SEPARATOR}(?:[a-z]+${LIST_SEPARATOR})?)+$`, 'i');
+const COLLECTION_AFTER = new RegExp(`^${LIST_SEPARATOR}${COLLECTION_VERB}\\b`, 'i');
 /**
  * "collect, use and store", "access, collect, monitor, store", "collect and maintain": storage named
  * as one step of a list of collection verbs. A single "collect and store" is kept, since annotated
@@ -178,7 +221,7 @@ const CHILDREN = /\b(?:children|child|minors?|under\s+(?:the\s+age\s+of\s+)?(?:1
 
 /** Where or how data sits, said to describe security or the device, not how long it is kept. */
 const PLACE_OR_PROTECTION =
-  /\b(?:hard\s+drive|browser|cookies?|web\s+storage|local\s+storage|(?:your|the\s+user['’]s|a\s+user['’]s|visitor['’]s|consumer['’]s|the\s+visitor['’]s)\s+(?:\w+\s+)?(?:device|computer|browser|hard\s+drive|system)|secur(?:e|ed|ity)|restricted|controlled\s+facilit|locked|firewall|encrypted\s+(?:environment|servers?|databases?)|protected|confidential|privacy|safeguards?)\b/i;
+  /\b(?:hard\s+drive|browser|cookies?|web\s+storage|local\s+storage|(?:your|the\s+user['’]s|a\s+user['’]s|visitor['’]s|consumer['’]s|the\s+visitor['’]s)\s+(?:\w+\s+)?(?:device|computer|browser|hard\s+drive|system)|secur(?:e|ed|ity)|restricted|controlled\s+facilit(?:y|ies)|locked|firewall|encrypted\s+(?:environment|servers?|databases?)|protected|confidential|privacy|safeguards?)\b/i;
 const MAINTAIN_NOT_DATA =
   /^\s+(?:(?:the|a|our|data|your)\s+)*(?:security|privacy|confidentiality|accuracy|integrity|secure|firewall|information\s+systems|systems|site|website|servers?)\b/i;
 

@@ -142,3 +142,36 @@ describe('extractRetentionClaims on storage wording', () => {
     expect(retentions(claimsOf('Survey records are purged after one calendar year from the date of entry.'))[0]).toMatchObject({ vagueness: 'stated', periodDays: 365.25 });
   });
 });
+
+describe('extractRetentionClaims: headings, nouns and remedies are not retention statements', () => {
+  it('does not read a capitalised verb inside a heading fused with the text', () => {
+    expect(retentions(claimsOf('4. HOW WE STORE YOUR INFORMATION Storage and Processing:'))).toEqual([]);
+    expect(retentions(claimsOf('Information We Collect and Retain Personal Information is information that can be used to identify you.'))).toEqual([]);
+    // The heading verb is skipped, the statement after it is still read.
+    expect(retentions(claimsOf('How Long We Keep Data We keep your messages for 30 days.'))[0]).toMatchObject({ vagueness: 'stated', periodDays: 30 });
+  });
+
+  it('does not read "store", "archive" or "keeping" used as nouns', () => {
+    expect(retentions(claimsOf('When you connect to wireless networks at store locations, we may collect information about your device.'))).toEqual([]);
+    expect(retentions(claimsOf('We will also keep prior versions of this Privacy Policy in an archive for your review.'))).toEqual([]);
+    expect(retentions(claimsOf('Personal data may be used for fulfilment of a requested transaction or record-keeping.'))).toEqual([]);
+  });
+
+  it('treats "process, analyze, and/or store" and storage in controlled facilities as something other than keeping data', () => {
+    expect(retentions(claimsOf('We may partner with other companies to process, analyze, and/or store data.'))).toEqual([]);
+    expect(retentions(claimsOf('Storing the data you provide in controlled facilities;'))).toEqual([]);
+  });
+
+  it('does not read deleting wrongly collected data, or the reader deleting, as a retention limit', () => {
+    expect(retentions(claimsOf('If we learn that we have collected personal information from a child under 13, we will promptly delete the information.'))).toEqual([]);
+    // The discovery may be told in the sentence before.
+    const twoSentences = claimsOf(
+      'If a parent becomes aware that his or her child has provided us with information without consent, he or she should contact us. We will delete such information from our files within a reasonable time.',
+    );
+    expect(retentions(twoSentences)).toEqual([]);
+    expect(retentions(claimsOf('Please forward the email to us, and then immediately delete the fraudulent email from your computer.'))).toEqual([]);
+    // Deletion as a practice stays, and so does what persists after the reader deletes.
+    expect(retentions(claimsOf('In such case, we promptly delete the child\'s email address from our system once we have responded.'))[0]).toMatchObject({ vagueness: 'limited' });
+    expect(retentions(claimsOf('Any record of your information may persist after you delete the information at the original source.'))[0]).toMatchObject({ vagueness: 'indefinite' });
+  });
+});
