@@ -100,7 +100,11 @@ describe('extractRetentionClaims on storage wording', () => {
   });
 
   it('keeps storage statements that are about keeping data', () => {
-    expect(retentions(claimsOf('We collect and store the information you enter when you register.'))[0]).toMatchObject({ vagueness: 'unspecified' });
+    // "collect and store" is the idiom for acquiring data; "store and use" and "collect and retain" speak about keeping it.
+    expect(retentions(claimsOf('We collect and store the information you enter when you register.'))).toEqual([]);
+    expect(retentions(claimsOf('We receive and store any information you enter on our Web site.'))).toEqual([]);
+    expect(retentions(claimsOf('We will store and use this information to administer the programs in which you participate.'))[0]).toMatchObject({ vagueness: 'unspecified' });
+    expect(retentions(claimsOf('We collect and retain personal data to provide our services.'))[0]).toMatchObject({ vagueness: 'unspecified' });
     expect(retentions(claimsOf('If you send us an email, we will retain the email and your address.'))[0]).toMatchObject({ vagueness: 'unspecified' });
     expect(retentions(claimsOf('When you place an order in a store, we use your contact details to confirm it.'))).toEqual([]);
   });
@@ -173,5 +177,70 @@ describe('extractRetentionClaims: headings, nouns and remedies are not retention
     // Deletion as a practice stays, and so does what persists after the reader deletes.
     expect(retentions(claimsOf('In such case, we promptly delete the child\'s email address from our system once we have responded.'))[0]).toMatchObject({ vagueness: 'limited' });
     expect(retentions(claimsOf('Any record of your information may persist after you delete the information at the original source.'))[0]).toMatchObject({ vagueness: 'indefinite' });
+  });
+});
+
+describe('extractRetentionClaims: data named, other keepers and the reader’s own actions', () => {
+  it('does not read a participle used as an adjective as keeping data', () => {
+    expect(retentions(claimsOf("In the event of a sale, our website visitors' stored personally identifying information may be transferred to the buyer."))).toEqual([]);
+    expect(retentions(claimsOf('A profile is stored information that we keep on individual users that details their viewing preferences.'))).toEqual([]);
+    // A passive participle followed by a place is still a statement.
+    expect(retentions(claimsOf('Your personal information is stored in our internal database.'))).toHaveLength(1);
+  });
+
+  it('does not read databases described by what they hold, or copies in other parties’ own files', () => {
+    expect(retentions(claimsOf("These service providers may maintain customer databases which may hold Site users' e-mail addresses."))).toEqual([]);
+    expect(retentions(claimsOf('Employers who paid for access may have retained a copy of your resume in their own files or databases.'))).toEqual([]);
+    expect(retentions(claimsOf('Ownership of any information you provide us will be held solely by the company.'))).toEqual([]);
+  });
+
+  it('does not read what the reader does or may do as the service keeping data', () => {
+    const none = [
+      'You have the right to inspect and obtain a copy of any of your health information that may be used to make decisions about you and your treatment for as long as we maintain this information in our records.',
+      'These sites allow visitors to log in, create profiles, and save information in those profiles.',
+      'Users who do not want marketing material can keep their email address off of our lists.',
+      'The visitor may opt out of having his or her personally identifiable information, which has been provided to us, prospectively retained by us.',
+      "In other cases, personally identifiable information may be maintained, edited and deleted at the user's discretion.",
+    ];
+    for (const text of none) expect(retentions(claimsOf(text)), text).toEqual([]);
+    // "we" keeping something after the reader is permitted to act is the service's retention.
+    expect(retentions(claimsOf('If we permit you to update any information that we store about you, we may keep a copy of the previous information for our records.'))).toHaveLength(1);
+  });
+});
+
+describe('extractRetentionClaims: long passive subjects, denied events and vague lengths', () => {
+  it('finds the data noun of a passive subject anywhere in its clause', () => {
+    const long = retentions(claimsOf('Personally identifying information that we collect for a particular promotional purpose through one of our websites is saved and used only for that purpose.'));
+    expect(long).toEqual([expect.objectContaining({ vagueness: 'limited', trigger: 'only for that purpose' })]);
+    expect(retentions(claimsOf('The personal information collected about you is stored in our internal database.'))).toHaveLength(1);
+    // "this Privacy Policy" is not a protection measure.
+    expect(retentions(claimsOf('Once received, that information is stored and used by us in accordance with this Privacy Policy.'))).toHaveLength(1);
+  });
+
+  it('does not read liability, security disclaimers or a place clause as keeping data', () => {
+    expect(retentions(claimsOf('Hat World will not be held responsible for any loss or damage that you may incur.'))).toEqual([]);
+    expect(retentions(claimsOf('We cannot ensure or warrant the security of any information that we store on our systems.'))).toEqual([]);
+    expect(retentions(claimsOf('Wherever we hold the data, we will apply the terms of this Privacy Policy.'))).toEqual([]);
+  });
+
+  it('reads keeping denied past an event as a limit, stated as a denial', () => {
+    expect(retentions(claimsOf('We do not retain any e-mail addresses of the sender or recipient after they are sent, and do not share them.'))).toEqual([
+      expect.objectContaining({ vagueness: 'limited', trigger: 'after they are sent', polarity: 'negative' }),
+    ]);
+    expect(retentions(claimsOf("MediaNews does not keep any of the child's personal information after the particular event is completed."))[0]).toMatchObject({
+      vagueness: 'limited',
+      trigger: 'after the particular event is completed',
+    });
+    // Kept after an event is no limit at all.
+    expect(retentions(claimsOf('We may keep your messages after you close your account.'))[0]).toMatchObject({ vagueness: 'unspecified' });
+  });
+
+  it('reads "for an extended period of time" as a duration without a limit, and "not be automatically deleted" only as indefinite', () => {
+    expect(retentions(claimsOf('Information may be retained for an extended period of time when it is the subject of a legal request.'))).toEqual([
+      expect.objectContaining({ vagueness: 'unspecified', trigger: 'for an extended period of time' }),
+    ]);
+    expect(retentions(claimsOf('Your posts will not be automatically deleted as part of the account removal process.'))).toEqual([
+      expect.objectContaining({ vagueness: 'indefinite', trigger: 'not be automatically deleted' }),
+    ]);
   });
 });

@@ -137,6 +137,16 @@ describe('real policies (../shared/data/policies)', () => {
     );
   });
 
+  it('Tumblr: "we collect and store information about where you are located" describes collection, not keeping', () => {
+    const located = retentions(load('Tumblr').claims).filter((c) => c.quote.includes('we collect and store information about where you are located'));
+    expect(located).toEqual([]);
+  });
+
+  it('LINE: deleting data learnt to be wrongly collected from minors is a remedy, not a retention claim', () => {
+    const remedy = retentions(load('LINE').claims).filter((c) => c.quote.includes('If we learn that we have inadvertently collected Personal Data from minors'));
+    expect(remedy).toEqual([]);
+  });
+
   it('Tumblr: card data stored by the payment processor is not Tumblr keeping it; Twitch: its operators are not recipients', () => {
     const tumblr = retentions(load('Tumblr').claims).filter((c) => c.quote.includes('We do receive certain information from our Payment Processor'));
     expect(tumblr).toEqual([]);
