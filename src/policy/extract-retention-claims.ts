@@ -29,7 +29,7 @@ const PHRASE_STOP = new Set([
 ]);
 const DETERMINER = /^(?:your|the|this|that|these|those|such|any|all|some|certain|our|their|its|a|an|relevant|limited|most|other|of)$/i;
 const PASSIVE_AUX = /(?:\b(?:is|are|was|were|be|been|being|gets?)\s+(?:\w+ly\s+|not\s+|never\s+|only\s+)*)$/i;
-const USER_RIGHT = /\b(?:you\s+(?:can|may|could|have)|(?<!\b(?:our|reserves?\s+the)\s+)right\s+to|request\s+(?:that\s+)?(?:we|us)|ask\s+us\s+to|choose\s+to|able\s+to|how\s+to|wish\s+to|want\s+to)\b[^,;]{0,40}$/i;
+const USER_RIGHT = /\b(?:you\s+(?:can|may|could|have\s+(?:the\s+)?(?:right|option|ability|choice))|(?<!\b(?:our|reserves?\s+the)\s+)right\s+to|request\s+(?:that\s+)?(?:we|us)|ask\s+us\s+to|choose\s+to|able\s+to|how\s+to|wish\s+to|want\s+to)\b[^,;]{0,40}$/i;
 const STORE_NOUN_CONTEXT = /\b(?:app|play|online|retail|microsoft|windows|chrome|web)\s*$/i;
 
 /**
@@ -48,6 +48,7 @@ export function extractRetentionClaims(context: SentenceContext): RetentionClaim
     (d) => !USER_RIGHT.test(text.slice(0, d.start)) && !/^[\s,]+(?:\w+\s+){0,3}requests?\b/i.test(text.slice(d.end)) && !isUsersOwnDeletion(text, d),
   );
   if (deletions.length > 0 && isRemedialDeletion(context)) return [];
+  if (isCookieLifetime(text)) return [];
   // "we will respond to your request within 30 days" is a response time, not a retention period.
   const periods = findRetentionPeriods(text).filter(
     (p) => !/\b(?:respond|responds|reply|replies|notify|notice|answer)\b[^.;]{0,180}$/i.test(text.slice(Math.max(0, p.start - 200), p.start)),
@@ -119,6 +120,17 @@ function findDeniedBeyondEvent(text: string, verbs: readonly PhraseMatch[]): Phr
 }
 
 /**
+ * "Session cookies expire after two hours", "these are temporary cookies that expire at the end of a
+ * browser session", "the blocking cookie will last for five years": how long a cookie lives on the
+ * reader's device, not how long the service keeps data. The sentence names cookies and no other data
+ * ("we keep information collected using cookies for 90 days" is retention).
+ */
+function isCookieLifetime(text: string): boolean {
+  const data = findPhrases(text, DATA_NOUN);
+  return /\bcookies?\b/i.test(text) && data.every((noun) => /^cookies?$/i.test(noun.text));
+}
+
+/**
  * "please … then delete the email from your computer", "delete your browser cookies": the reader deleting
  * something on their side. ("after you delete the information" stays: what persists afterwards is retention.)
  */
@@ -165,7 +177,8 @@ function isRetentionVerb(text: string, verb: PhraseMatch): boolean {
   if (/^(?:keep|keeps|keeping)$/i.test(verb.text) && /^\s+(?:you|us|our\s+(?:users|community|services|platform)|things|track|in\s+mind|safe|(?:\w+\s+){1,3}to\s+a\s+minimum)\b/i.test(text.slice(verb.end))) {
     return false;
   }
-  if (/^\s+(?:\w+\s+){1,3}(?:accurate|up[- ]to[- ]date|current|safe|secure|confidential|private)\b/i.test(after)) return false;
+  // "keep your information accurate": the adjective ends the phrase ("store your private payment information" keeps data).
+  if (/^\s+(?:\w+\s+){1,3}(?:accurate|up[- ]to[- ]date|current|safe|secure|confidential|private)(?=\s*(?:[,.;:)]|$)|\s+(?:and|or|by|from|to|at|in|on|for|until|while|as|when|if|with)\b)/i.test(after)) return false;
   // "stored in the United States" says where, not how long: that is a transfer claim.
   // So is "stored on servers located in the United States".
   if (
@@ -195,6 +208,10 @@ function isReadersAction(text: string, verb: PhraseMatch): boolean {
   const before = text.slice(0, verb.start);
   if (/\bopt(?:\s+|-)out\s+of\s+having\b/i.test(before)) return true;
   if (/\b(?:allows?|lets?|enables?|permits?)\s+(?:you|users|visitors|members|customers|people)\s+to\b(?:(?!\b(?:we|us|our)\b)[^.;]){0,80}$/i.test(before)) return true;
+  // "seek consent to retain this information": what consent is asked for, not a practice.
+  if (/\bconsent\s+to\s+$/i.test(before)) return true;
+  // "when you visit one of the stores, place an order, …, save your information with us": one of a list of the reader's actions.
+  if (/\b(?:when|if|once|whenever)\s+you\b(?:(?!\b(?:we|us|our|it|they|this|these|is|are|be|will|may|might|can|could|would|should|must)\b)[^.;])*(?:,\s*|\s+(?:and|or)\s+)$/i.test(before)) return true;
   const after = text.slice(verb.end, verb.end + 80);
   if (/^(?:keep|keeps|kept|keeping)$/i.test(verb.text) && /^\s+(?:[\w'’-]+\s+){1,5}off\b/i.test(after)) return true;
   return /^(?:\s*,\s*|\s+(?:and|or)\s+)(?:edited|updated|corrected|modified|changed)\b/i.test(after);
@@ -286,12 +303,14 @@ const CHILDREN = /\b(?:children|child|minors?|under\s+(?:the\s+age\s+of\s+)?(?:1
 
 /** Where or how data sits, said to describe security or the device, not how long it is kept. */
 const PLACE_OR_PROTECTION =
-  /\b(?:hard\s+drive|browser|cookies?|web\s+storage|local\s+storage|(?:your|the\s+user['’]s|a\s+user['’]s|visitor['’]s|consumer['’]s|the\s+visitor['’]s)\s+(?:\w+\s+)?(?:device|computer|browser|hard\s+drive|system)|secur(?:e|ed|ity)|restricted|controlled\s+facilit(?:y|ies)|locked|firewall|encrypted\s+(?:environment|servers?|databases?)|protected|confidential|privacy(?!\s+(?:policy|notice|statement))|safeguards?)\b/i;
+  /\b(?:hard\s+drive|browser|cookies?|web\s+storage|local\s+storage|(?:your|the\s+user['’]s|a\s+user['’]s|visitor['’]s|consumer['’]s|the\s+visitor['’]s)\s+(?:\w+\s+)?(?:device|computer|browser|hard\s+drive|system)|secur(?:e|ed|ity)|restricted|controlled\s+facilit(?:y|ies)|locked|firewall|encrypted\s+(?:environment|servers?|databases?)|protected|confidential(?:ly)?|in\s+confidence|privacy(?!\s+(?:policy|notice|statement))|safeguards?)\b/i;
 const MAINTAIN_NOT_DATA =
   /^\s+(?:(?:the|a|our|data|your)\s+)*(?:security|privacy|confidentiality|accuracy|integrity|secure|firewall|information\s+systems|systems|site|website|servers?)\b/i;
 
-const OTHER_ORGANISATION_SUBJECT =
-  /\b(?:service\s+providers?|partners?|(?:other|these|such|those)\s+companies|third[\s-]part(?:y|ies)(?:\s+\w+)?|vendors?|recruiters|employers|advertisers|(?:these|other|such)\s+(?:web\s*)?sites)\s+(?:\w+\s+){0,4}$/i;
+/** Kinds of organisation other than the service itself. */
+const OTHER_ORGANISATION =
+  '(?:service\\s+providers?|partners?|(?:other|these|such|those)\\s+companies|third[\\s-]part(?:y|ies)(?:\\s+\\w+)?|vendors?|recruiters|employers|advertisers|(?:these|other|such)\\s+(?:web\\s*)?sites)';
+const OTHER_ORGANISATION_SUBJECT = new RegExp(`\\b${OTHER_ORGANISATION}\\s+(?:\\w+\\s+){0,4}$`, 'i');
 const WEAK_OR_RETAIN = /^(?:store|stored|save|saved|hold|held|maintain|maintained|keep|kept|retain|retained)$/i;
 /** Protection described, not a purpose ("for security purposes") nor a property of the data ("encrypted backups"). */
 const SECURITY_TOPIC =
@@ -349,6 +368,10 @@ function isIncidentalStorage(text: string, verb: PhraseMatch): boolean {
   // "fulfillment partners may keep your information", "these companies do not retain": another
   // organisation's storage, not the service's own retention.
   if (OTHER_ORGANISATION_SUBJECT.test(text.slice(Math.max(0, verb.start - 80), verb.start).split(/[,;:]/).pop() ?? '')) return true;
+  // "only your email address will be stored with the third party service"; "third parties who assist
+  // us with fulfilling orders, … store and maintain our database records": the other organisation keeps it.
+  if (new RegExp(`^\\s+(?:with|by)\\s+(?:the\\s+|a\\s+|an\\s+|our\\s+|its\\s+|these\\s+|such\\s+)?(?:${OTHER_ORGANISATION}|processor)`, 'i').test(after)) return true;
+  if (new RegExp(`\\b(?:${OTHER_ORGANISATION})\\s+(?:who|that|which)\\s+(?:assist|help|work\\s+with)\\s+us\\b[^.;]*$`, 'i').test(text.slice(0, verb.start))) return true;
   // "we cannot guarantee the security of any database that stores": a sentence about protection.
   if (WEAK_VERB.test(verb.text) && SECURITY_TOPIC.test(text)) return true;
   // A heading or a fragment ("Where information is stored"): a topic, not a statement.

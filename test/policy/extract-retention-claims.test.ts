@@ -2,6 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { findRetentionPeriods } from '../../src/policy/find-retention-periods.js';
 import { claimsOf, retentions } from './policy-test-helpers.js';
 
+/** Each sentence, on its own, makes no retention claim. */
+function expectNoRetention(...sentences: string[]): void {
+  for (const sentence of sentences) expect(retentions(claimsOf(sentence)), sentence).toEqual([]);
+}
+
 describe('extractRetentionClaims', () => {
   it('reads "temporarily" as a limited retention with its trigger', () => {
     const [claim, ...rest] = retentions(claimsOf('We keep recordings temporarily.'));
@@ -182,27 +187,30 @@ describe('extractRetentionClaims: headings, nouns and remedies are not retention
 
 describe('extractRetentionClaims: data named, other keepers and the reader’s own actions', () => {
   it('does not read a participle used as an adjective as keeping data', () => {
-    expect(retentions(claimsOf("In the event of a sale, our website visitors' stored personally identifying information may be transferred to the buyer."))).toEqual([]);
-    expect(retentions(claimsOf('A profile is stored information that we keep on individual users that details their viewing preferences.'))).toEqual([]);
+    expectNoRetention(
+      "In the event of a sale, our website visitors' stored personally identifying information may be transferred to the buyer.",
+      'A profile is stored information that we keep on individual users that details their viewing preferences.',
+    );
     // A passive participle followed by a place is still a statement.
     expect(retentions(claimsOf('Your personal information is stored in our internal database.'))).toHaveLength(1);
   });
 
   it('does not read databases described by what they hold, or copies in other parties’ own files', () => {
-    expect(retentions(claimsOf("These service providers may maintain customer databases which may hold Site users' e-mail addresses."))).toEqual([]);
-    expect(retentions(claimsOf('Employers who paid for access may have retained a copy of your resume in their own files or databases.'))).toEqual([]);
-    expect(retentions(claimsOf('Ownership of any information you provide us will be held solely by the company.'))).toEqual([]);
+    expectNoRetention(
+      "These service providers may maintain customer databases which may hold Site users' e-mail addresses.",
+      'Employers who paid for access may have retained a copy of your resume in their own files or databases.',
+      'Ownership of any information you provide us will be held solely by the company.',
+    );
   });
 
   it('does not read what the reader does or may do as the service keeping data', () => {
-    const none = [
+    expectNoRetention(
       'You have the right to inspect and obtain a copy of any of your health information that may be used to make decisions about you and your treatment for as long as we maintain this information in our records.',
       'These sites allow visitors to log in, create profiles, and save information in those profiles.',
       'Users who do not want marketing material can keep their email address off of our lists.',
       'The visitor may opt out of having his or her personally identifiable information, which has been provided to us, prospectively retained by us.',
       "In other cases, personally identifiable information may be maintained, edited and deleted at the user's discretion.",
-    ];
-    for (const text of none) expect(retentions(claimsOf(text)), text).toEqual([]);
+    );
     // "we" keeping something after the reader is permitted to act is the service's retention.
     expect(retentions(claimsOf('If we permit you to update any information that we store about you, we may keep a copy of the previous information for our records.'))).toHaveLength(1);
   });
@@ -218,9 +226,11 @@ describe('extractRetentionClaims: long passive subjects, denied events and vague
   });
 
   it('does not read liability, security disclaimers or a place clause as keeping data', () => {
-    expect(retentions(claimsOf('Hat World will not be held responsible for any loss or damage that you may incur.'))).toEqual([]);
-    expect(retentions(claimsOf('We cannot ensure or warrant the security of any information that we store on our systems.'))).toEqual([]);
-    expect(retentions(claimsOf('Wherever we hold the data, we will apply the terms of this Privacy Policy.'))).toEqual([]);
+    expectNoRetention(
+      'Hat World will not be held responsible for any loss or damage that you may incur.',
+      'We cannot ensure or warrant the security of any information that we store on our systems.',
+      'Wherever we hold the data, we will apply the terms of this Privacy Policy.',
+    );
   });
 
   it('reads keeping denied past an event as a limit, stated as a denial', () => {
@@ -242,5 +252,36 @@ describe('extractRetentionClaims: long passive subjects, denied events and vague
     expect(retentions(claimsOf('Your posts will not be automatically deleted as part of the account removal process.'))).toEqual([
       expect.objectContaining({ vagueness: 'indefinite', trigger: 'not be automatically deleted' }),
     ]);
+  });
+});
+
+describe('extractRetentionClaims: adjectives, cookie lifetimes and other keepers', () => {
+  it('reads "private" before a noun as part of the data, and "after you have left" as no user right', () => {
+    expect(retentions(claimsOf('SRL does not store any of your private payment information provided by you to these service providers.'))).toEqual([
+      expect.objectContaining({ vagueness: 'unspecified', polarity: 'negative' }),
+    ]);
+    expect(retentions(claimsOf('Please keep your password private.'))).toEqual([]);
+    expect(retentions(claimsOf('Log records are deleted 30 days after you have left the service.'))[0]).toMatchObject({ vagueness: 'stated', periodDays: 30 });
+  });
+
+  it('does not read how long a cookie lives on the device as retention, but reads information collected with cookies', () => {
+    expectNoRetention(
+      'Session cookies: these are temporary cookies that expire at the end of a browser session.',
+      'Session cookies expire after two hours of inactivity or when you close your browser.',
+      'The blocking cookie will last for five years; if you delete your browser cookies, your opt-out cookie will also be deleted.',
+    );
+    expect(retentions(claimsOf('We keep information collected using cookies for 90 days.'))[0]).toMatchObject({ vagueness: 'stated', periodDays: 90 });
+  });
+
+  it('does not read storage by another organisation, confidentiality, consent requests or the reader’s listed actions as retention', () => {
+    expectNoRetention(
+      'If you opt into one of our subscription emails, only your email address will be stored with the third party service.',
+      'We share information with other third parties who assist us with fulfilling your requests, store and maintain our database records, and provide customer service.',
+      'The recipient must give reasonable assurances that the protected health information will be held confidentially.',
+      "We will ask for a parent's e-mail address so that we can seek consent to retain this information.",
+      'We may collect your name when you visit one of the stores, place an order online, save your information with us online, or contact us.',
+    );
+    // A new subject after the reader's action is the service's statement again.
+    expect(retentions(claimsOf('If you remove information, copies may remain in our backup files.'))).toHaveLength(1);
   });
 });
