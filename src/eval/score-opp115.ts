@@ -2,7 +2,7 @@ import type { RetentionClaim, RetentionVagueness } from '../model/claim.js';
 import type { OrganisationName } from '../policy/extract-claims.js';
 import type { SecurityMeasureKind } from '../policy/find-security-measures.js';
 import { countDecision, createBinaryCounts, scoreBinaryCounts, type BinaryCounts, type BinaryScores } from './binary-scores.js';
-import type { Opp115Annotation, Opp115Corpus } from './load-opp115-corpus.js';
+import type { Opp115Annotation, Opp115Attribute, Opp115Corpus } from './load-opp115-corpus.js';
 import { detectPolicyFirstPartyNames, OPP115_CATEGORIES, predictSegmentPractices, type SegmentPrediction } from './predict-segment-practices.js';
 
 /** One line of the evaluation output. */
@@ -159,15 +159,21 @@ function countValues<V extends string>(
 
 /**
  * Our class for one annotated practice: among the segment's retention claims, those whose sentence
- * contains the annotator's marked text (when there is one) decide; otherwise all of the segment's.
+ * contains the text the annotator marked for Retention Period decide; failing that, those containing
+ * any text marked for the practice (data type, purpose); otherwise all of the segment's. The period's
+ * own span comes first because a short data-type mark ("your information") also occurs in sentences
+ * about other retention practices of the same segment.
  */
 export function predictRetentionClass(prediction: SegmentPrediction, annotation: Opp115Annotation | null): RetentionVagueness | 'none' {
   const retention = prediction.claims.filter((c): c is RetentionClaim => c.kind === 'retention');
   if (retention.length === 0) return 'none';
-  const marks = Object.values(annotation?.attributes ?? {})
-    .map((a) => (a.selectedText === null ? '' : normalise(a.selectedText)))
-    .filter((t) => t.length >= 3);
-  const located = retention.filter((c) => marks.some((mark) => overlapsText(normalise(c.quote), mark)));
+  const locate = (attributes: readonly Opp115Attribute[]): RetentionClaim[] => {
+    const marks = attributes.map((a) => (a.selectedText === null ? '' : normalise(a.selectedText))).filter((t) => t.length >= 3);
+    return retention.filter((c) => marks.some((mark) => overlapsText(normalise(c.quote), mark)));
+  };
+  const period = annotation?.attributes['Retention Period'];
+  const byPeriod = period === undefined ? [] : locate([period]);
+  const located = byPeriod.length > 0 ? byPeriod : locate(Object.values(annotation?.attributes ?? {}));
   const pool = located.length > 0 ? located : retention;
   // OPP-115 labels a denial ("we do not store this information") as a Stated Period (of zero).
   return RETENTION_PRECEDENCE.find((v) => pool.some((c) => classOf(c) === v)) ?? 'none';

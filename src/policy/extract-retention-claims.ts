@@ -29,7 +29,7 @@ const PHRASE_STOP = new Set([
 ]);
 const DETERMINER = /^(?:your|the|this|that|these|those|such|any|all|some|certain|our|their|its|a|an|relevant|limited|most|other|of)$/i;
 const PASSIVE_AUX = /(?:\b(?:is|are|was|were|be|been|being|gets?)\s+(?:\w+ly\s+|not\s+|never\s+|only\s+)*)$/i;
-const USER_RIGHT = /\b(?:you\s+(?:can|may|could|have)|(?<!\b(?:our|reserves?\s+the)\s+)right\s+to|request\s+(?:that\s+)?(?:we|us)|ask\s+us\s+to|choose\s+to|able\s+to|how\s+to|wish\s+to|want\s+to)\b[^,;]{0,40}$/i;
+const USER_RIGHT = /\b(?:you\s+(?:can|may|could|have\s+(?:the\s+)?(?:right|option|ability|choice))|(?<!\b(?:our|reserves?\s+the)\s+)right\s+to|request\s+(?:that\s+)?(?:we|us)|ask\s+us\s+to|choose\s+to|able\s+to|how\s+to|wish\s+to|want\s+to)\b[^,;]{0,40}$/i;
 const STORE_NOUN_CONTEXT = /\b(?:app|play|online|retail|microsoft|windows|chrome|web)\s*$/i;
 
 /**
@@ -45,14 +45,21 @@ export function extractRetentionClaims(context: SentenceContext): RetentionClaim
   const verbs = [...findPhrases(text, VERB).filter((verb) => isRetentionVerb(text, verb)), ...findLingering(text)].sort((a, b) => a.start - b.start);
   const nouns = findPhrases(text, RETENTION_NOUN);
   const deletions = findPhrases(text, DELETION).filter(
-    (d) => !USER_RIGHT.test(text.slice(0, d.start)) && !/^[\s,]+(?:\w+\s+){0,3}requests?\b/i.test(text.slice(d.end)),
+    (d) => !USER_RIGHT.test(text.slice(0, d.start)) && !/^[\s,]+(?:\w+\s+){0,3}requests?\b/i.test(text.slice(d.end)) && !isUsersOwnDeletion(text, d),
   );
+  if (deletions.length > 0 && isRemedialDeletion(context)) return [];
+  if (isCookieLifetime(text)) return [];
   // "we will respond to your request within 30 days" is a response time, not a retention period.
   const periods = findRetentionPeriods(text).filter(
     (p) => !/\b(?:respond|responds|reply|replies|notify|notice|answer)\b[^.;]{0,180}$/i.test(text.slice(Math.max(0, p.start - 200), p.start)),
   );
-  const limited = findPhrases(text, LIMITED);
   const indefinite = findPhrases(text, INDEFINITE).filter((m) => !isCancelledIndefinite(text, m));
+  // "automatically deleted" inside "not be automatically deleted" is no limit.
+  const limitPhrases = findPhrases(text, LIMITED);
+  const deniedBeyond = findDeniedBeyondEvent(text, verbs).filter((e) => !limitPhrases.some((l) => l.start < e.end && e.start < l.end));
+  const limited = [...limitPhrases, ...deniedBeyond]
+    .filter((l) => !indefinite.some((i) => i.start <= l.start && l.end <= i.end))
+    .sort((a, b) => a.start - b.start);
   // "for some period of time" names a duration but no limit: it makes a claim, of the unspecified class.
   const vagueDurations = findPhrases(text, VAGUE_DURATION);
 
@@ -79,7 +86,9 @@ export function extractRetentionClaims(context: SentenceContext): RetentionClaim
   const vaguePeriods = periods.filter((p) => p.days === null);
   for (const period of stated) add('stated', period.text, period.days, false);
   if (stated.length === 0 && (limited.length > 0 || vaguePeriods.length > 0)) {
-    add('limited', joinTriggers([...limited, ...vaguePeriods]), null, false);
+    // "we do not keep it after the event" is a limit stated as a denial, and keeps its polarity.
+    const denial = vaguePeriods.length === 0 && limited.every((l) => deniedBeyond.includes(l));
+    add('limited', joinTriggers([...limited, ...vaguePeriods]), null, denial);
   }
   if (indefinite.length > 0) {
     // "we do not keep data indefinitely" denies indefinite retention.
@@ -96,6 +105,52 @@ export function extractRetentionClaims(context: SentenceContext): RetentionClaim
 }
 
 /**
+ * "we do not retain e-mail addresses after they are sent", "does not keep the child's information after
+ * the event is completed": keeping denied past an event says the data goes at that event (a limit).
+ * Numbers after "after" are periods, read by findRetentionPeriods.
+ */
+function findDeniedBeyondEvent(text: string, verbs: readonly PhraseMatch[]): PhraseMatch[] {
+  const denied = verbs.find((v) => isNegatedAt(text, v.start));
+  if (denied === undefined) return [];
+  const rest = text.slice(denied.end);
+  const event = /\b(?:after|once|beyond)\s+(?:the|they|it|we|you|your|this|that|these|those|such|its|their)\b(?:(?!\s(?:or|and|but)\s)[^,;.()]){0,60}/i.exec(rest);
+  if (event === null) return [];
+  const start = denied.end + event.index;
+  return [{ start, end: start + event[0].trimEnd().length, text: event[0].trimEnd() }];
+}
+
+/**
+ * "Session cookies expire after two hours", "these are temporary cookies that expire at the end of a
+ * browser session", "the blocking cookie will last for five years": how long a cookie lives on the
+ * reader's device, not how long the service keeps data. The sentence names cookies and no other data
+ * ("we keep information collected using cookies for 90 days" is retention).
+ */
+function isCookieLifetime(text: string): boolean {
+  const data = findPhrases(text, DATA_NOUN);
+  return /\bcookies?\b/i.test(text) && data.every((noun) => /^cookies?$/i.test(noun.text));
+}
+
+/**
+ * "please … then delete the email from your computer", "delete your browser cookies": the reader deleting
+ * something on their side. ("after you delete the information" stays: what persists afterwards is retention.)
+ */
+function isUsersOwnDeletion(text: string, deletion: PhraseMatch): boolean {
+  const clause = text.slice(0, deletion.start).split(/[,;:]/).pop() ?? '';
+  if (/\bplease\b/i.test(clause) || /^\s+your\s+(?:browser\s+)?cookies\b/i.test(text.slice(deletion.end))) return true;
+  return /^\s+(?:[\w'’-]+\s+){0,5}from\s+your\s+(?:computer|device|browser|phone|inbox)\b/i.test(text.slice(deletion.end, deletion.end + 80));
+}
+
+/**
+ * "If we learn that we have collected personal information from a child under 13, we will promptly
+ * delete it": deleting what should not have been collected is a remedy, not a retention practice.
+ * The discovery may sit in the sentence before ("If a parent becomes aware … contact us. We will delete such information").
+ */
+const DISCOVERY = /\b(?:learns?|discovers?|becomes?\s+aware|are\s+aware|is\s+aware|actual\s+knowledge|finds?\s+out|(?:are|is)\s+notified)\b/i;
+function isRemedialDeletion(context: SentenceContext): boolean {
+  return DISCOVERY.test(context.sentence.text) || (context.previous !== null && DISCOVERY.test(context.previous.text) && !VERB.test(context.sentence.text));
+}
+
+/**
  * "retain"/"preserve" always speak about retention; "keep", "store", "hold", "save" and "maintain"
  * only with a data noun nearby ("keep your information", "logs are stored"), which rules out
  * "keep you informed", "keep our users safe" and the "App Store".
@@ -104,9 +159,11 @@ function isRetentionVerb(text: string, verb: PhraseMatch): boolean {
   const before = text.slice(Math.max(0, verb.start - 80), verb.start);
   const after = text.slice(verb.end, verb.end + 60);
   if (USER_RIGHT.test(text.slice(0, verb.start))) return false;
+  if (isHeadingWord(text, verb) || isNounOrAdjectiveUse(text, verb)) return false;
   // Data on the user's own device, or the user doing the saving, is not the service keeping data.
   if (/^\s+(?:\w+\s+){0,4}(?:on|in)\s+your\s+(?:device|computer|browser|phone)/i.test(after)) return false;
-  if (/\byou\s+(?:\w+\s+)?$/i.test(before)) return false;
+  // "you save", "you can store" (but "information collected about you is stored" is a passive).
+  if (/\byou\s+(?:(?!(?:is|are|was|were|be|been)\b)\w+\s+)?$/i.test(before)) return false;
   if (STRONG_VERB.test(verb.text)) {
     // "defined terms retain the same meaning": retain needs "we", a data noun or a passive.
     DATA_NOUN.lastIndex = 0;
@@ -120,7 +177,8 @@ function isRetentionVerb(text: string, verb: PhraseMatch): boolean {
   if (/^(?:keep|keeps|keeping)$/i.test(verb.text) && /^\s+(?:you|us|our\s+(?:users|community|services|platform)|things|track|in\s+mind|safe|(?:\w+\s+){1,3}to\s+a\s+minimum)\b/i.test(text.slice(verb.end))) {
     return false;
   }
-  if (/^\s+(?:\w+\s+){1,3}(?:accurate|up[- ]to[- ]date|current|safe|secure|confidential|private)\b/i.test(after)) return false;
+  // "keep your information accurate": the adjective ends the phrase ("store your private payment information" keeps data).
+  if (/^\s+(?:\w+\s+){1,3}(?:accurate|up[- ]to[- ]date|current|safe|secure|confidential|private)(?=\s*(?:[,.;:)]|$)|\s+(?:and|or|by|from|to|at|in|on|for|until|while|as|when|if|with)\b)/i.test(after)) return false;
   // "stored in the United States" says where, not how long: that is a transfer claim.
   // So is "stored on servers located in the United States".
   if (
@@ -131,8 +189,70 @@ function isRetentionVerb(text: string, verb: PhraseMatch): boolean {
   DATA_NOUN.lastIndex = 0;
   const dataAfter = DATA_NOUN.exec(after);
   if (dataAfter !== null && dataAfter.index < 40) return !USER_RIGHT.test(text.slice(0, verb.start));
+  // A passive's subject can be long ("Personally identifying information that we collect for a
+  // promotion through one of our websites … is saved"): look back to the start of the clause.
   DATA_NOUN.lastIndex = 0;
-  return PASSIVE_AUX.test(before) && DATA_NOUN.test(before);
+  const subject = text.slice(Math.max(0, verb.start - 200), verb.start).split(/[,;:()]/).pop() ?? '';
+  if (!PASSIVE_AUX.test(before)) return false;
+  if (DATA_NOUN.test(before)) return true;
+  DATA_NOUN.lastIndex = 0;
+  return DATA_NOUN.test(subject);
+}
+
+/**
+ * What the reader does or may do, not what the service keeps: "opt out of having your information …
+ * retained", sites that "allow visitors to … save information in those profiles", users who "keep their
+ * email address off our lists", data "maintained, edited and deleted at the user's discretion".
+ */
+function isReadersAction(text: string, verb: PhraseMatch): boolean {
+  const before = text.slice(0, verb.start);
+  if (/\bopt(?:\s+|-)out\s+of\s+having\b/i.test(before)) return true;
+  if (/\b(?:allows?|lets?|enables?|permits?)\s+(?:you|users|visitors|members|customers|people)\s+to\b(?:(?!\b(?:we|us|our)\b)[^.;]){0,80}$/i.test(before)) return true;
+  // "seek consent to retain this information": what consent is asked for, not a practice.
+  if (/\bconsent\s+to\s+$/i.test(before)) return true;
+  // "when you visit one of the stores, place an order, …, save your information with us": one of a list of the reader's actions.
+  if (/\b(?:when|if|once|whenever)\s+you\b(?:(?!\b(?:we|us|our|it|they|this|these|is|are|be|will|may|might|can|could|would|should|must)\b)[^.;])*(?:,\s*|\s+(?:and|or)\s+)$/i.test(before)) return true;
+  const after = text.slice(verb.end, verb.end + 80);
+  if (/^(?:keep|keeps|kept|keeping)$/i.test(verb.text) && /^\s+(?:[\w'’-]+\s+){1,5}off\b/i.test(after)) return true;
+  return /^(?:\s*,\s*|\s+(?:and|or)\s+)(?:edited|updated|corrected|modified|changed)\b/i.test(after);
+}
+
+/**
+ * "4. HOW WE STORE YOUR INFORMATION", "Information We Collect and Retain Personal Information is…": a
+ * capitalised verb inside a run of capitalised words is a heading fused with the text, not a statement.
+ */
+function isHeadingWord(text: string, verb: PhraseMatch): boolean {
+  if (verb.start === 0 || !/^\p{Lu}/u.test(verb.text)) return false;
+  const previous = text
+    .slice(Math.max(0, verb.start - 40), verb.start)
+    .split(/\s+/)
+    .filter((word) => word !== '' && !/^(?:and|or|of|the|to|for|&)$/.test(word))
+    .slice(-2);
+  return previous.length > 0 && previous.every((word) => /^\p{Lu}/u.test(word));
+}
+
+/**
+ * "at store locations", "in an archive", "record-keeping": the noun or a compound, not the verb; and a
+ * participle used as an adjective ("visitors' stored personal information may be transferred",
+ * "a profile is stored information"), which names the data a sentence is about.
+ */
+function isNounOrAdjectiveUse(text: string, verb: PhraseMatch): boolean {
+  if (text[verb.start - 1] === '-') return true;
+  const before = text.slice(Math.max(0, verb.start - 20), verb.start);
+  if (/^stores?$/i.test(verb.text) && /\b(?:at|in|from|per|each|every)\s+$/i.test(before)) return true;
+  if (/^archive$/i.test(verb.text) && /\b(?:a|an|the|our|your|its|their|this|that)\s+$/i.test(before)) return true;
+  if (!/^(?:stored|saved|archived|retained|kept|held|maintained)$/i.test(verb.text)) return false;
+  if (!/(?:\b(?:the|a|an|any|all|your|our|their|its|such|this|these|those|is|are)|['’]s|s['’])\s+$/i.test(before)) return false;
+  // The noun phrase follows at once, with no determiner of its own: "stored information", not "stored the information".
+  const rest = text.slice(verb.end);
+  if (!/^\s+[\p{L}]/u.test(rest) || DETERMINER.test(rest.trim().split(/\s+/)[0] ?? '')) return false;
+  const words: string[] = [];
+  for (const word of rest.trim().split(/\s+/).slice(0, 4)) {
+    if (PHRASE_STOP.has(word.toLowerCase())) break;
+    words.push(word);
+    if (/[,.;:]$/.test(word)) break;
+  }
+  return containsDataNoun(words.join(' '));
 }
 
 function findLingering(text: string): PhraseMatch[] {
@@ -150,15 +270,18 @@ const COLLECTION_VERB =
   '(?:collect|collects|collected|collecting|receive|receives|received|gather|gathers|gathered|obtain|obtains|obtained|use|uses|used|process|processes|processed|track|tracks|access|accesses|monitor|record|records|retrieve|retrieves|disclose|discloses|share|shares|analy[sz]e|solicit|compile|transfer|transmit)';
 const COLLECTION_BEFORE = new RegExp(`\\b${COLLECTION_VERB}\\b`, 'gi');
 /** A run of coordinated collection verbs right before the storage verb: "collect, use and ". */
-const COLLECTION_CHAIN = new RegExp(
-  `(?:\\b${COLLECTION_VERB}\\b(?:\\s*,\\s*|\\s+(?:and\\/or|and|or)\\s+|\\s*,\\s*(?:and|or)\\s+)(?:[a-z]+(?:\\s*,\\s*|\\s+(?:and\\/or|and|or)\\s+|\\s*,\\s*(?:and|or)\\s+))?)+$`,
-  'i',
-);
-const COLLECTION_AFTER = new RegExp(`^(?:\\s*,\\s*|\\s+(?:and\\/or|and|or)\\s+|\\s*,\\s*(?:and|or)\\s+)${COLLECTION_VERB}\\b`, 'i');
+/** A list separator: ",", "and", "or", "and/or", ", and", ", and/or". */
+const LIST_SEPARATOR = '(?:\\s*,\\s*(?:(?:and\\/or|and|or)\\s+)?|\\s+(?:and\\/or|and|or)\\s+)';
+const COLLECTION_CHAIN = new RegExp(`(?:\\b${COLLECTION_VERB}\\b${LIST_SEPARATOR}(?:[a-z]+${LIST_SEPARATOR})?)+$`, 'i');
+const COLLECTION_AFTER = new RegExp(`^${LIST_SEPARATOR}${COLLECTION_VERB}\\b`, 'i');
+/** "collect and store", "receive and store", "gather and store": the idiom for acquiring data. */
+const ACQUISITION_PAIR = /\b(?:collect|collects|collected|collecting|receive|receives|received|gather|gathers|gathered|obtain|obtains|obtained)\s+(?:and|or|and\/or|&)\s+$/i;
 /**
- * "collect, use and store", "access, collect, monitor, store", "collect and maintain": storage named
- * as one step of a list of collection verbs. A single "collect and store" is kept, since annotated
- * policies treat it as a statement about keeping data as often as not; "maintain" never needs more.
+ * "collect, use and store", "access, collect, monitor, store", "collect and maintain", "receive and
+ * store": storage named as one step of acquiring or using data. Of three or more verbs always; of
+ * two when the verb before is an acquisition verb ("we collect and store the following information"
+ * describes what is collected; OPP-115 annotators label it Data Retention in 4 of 24 segments).
+ * "store and use" is kept: it puts storage first. "maintain" never needs more.
  */
 function isCoordinatedWithCollection(before: string, after: string, verb: string): boolean {
   const chain = COLLECTION_CHAIN.exec(before);
@@ -166,6 +289,8 @@ function isCoordinatedWithCollection(before: string, after: string, verb: string
   const coordinatedAfter = COLLECTION_AFTER.test(after);
   if (!coordinatedBefore && !coordinatedAfter) return false;
   if (/^maintain/i.test(verb)) return true;
+  // "collect and retain" keeps the strong verb: "retain" is chosen to speak about keeping.
+  if (ACQUISITION_PAIR.test(before) && !STRONG_VERB.test(verb)) return true;
   // Every verb of the list counts: "collect, use and store" lists three.
   COLLECTION_BEFORE.lastIndex = 0;
   const listedBefore = chain === null ? 0 : (chain[0].match(COLLECTION_BEFORE) ?? []).length;
@@ -178,16 +303,18 @@ const CHILDREN = /\b(?:children|child|minors?|under\s+(?:the\s+age\s+of\s+)?(?:1
 
 /** Where or how data sits, said to describe security or the device, not how long it is kept. */
 const PLACE_OR_PROTECTION =
-  /\b(?:hard\s+drive|browser|cookies?|web\s+storage|local\s+storage|(?:your|the\s+user['’]s|a\s+user['’]s|visitor['’]s|consumer['’]s|the\s+visitor['’]s)\s+(?:\w+\s+)?(?:device|computer|browser|hard\s+drive|system)|secur(?:e|ed|ity)|restricted|controlled\s+facilit|locked|firewall|encrypted\s+(?:environment|servers?|databases?)|protected|confidential|privacy|safeguards?)\b/i;
+  /\b(?:hard\s+drive|browser|cookies?|web\s+storage|local\s+storage|(?:your|the\s+user['’]s|a\s+user['’]s|visitor['’]s|consumer['’]s|the\s+visitor['’]s)\s+(?:\w+\s+)?(?:device|computer|browser|hard\s+drive|system)|secur(?:e|ed|ity)|restricted|controlled\s+facilit(?:y|ies)|locked|firewall|encrypted\s+(?:environment|servers?|databases?)|protected|confidential(?:ly)?|in\s+confidence|privacy(?!\s+(?:policy|notice|statement))|safeguards?)\b/i;
 const MAINTAIN_NOT_DATA =
   /^\s+(?:(?:the|a|our|data|your)\s+)*(?:security|privacy|confidentiality|accuracy|integrity|secure|firewall|information\s+systems|systems|site|website|servers?)\b/i;
 
-const OTHER_ORGANISATION_SUBJECT =
-  /\b(?:service\s+providers?|partners?|(?:other|these|such|those)\s+companies|third[\s-]part(?:y|ies)(?:\s+\w+)?|vendors?|recruiters|employers|advertisers|(?:these|other|such)\s+(?:web\s*)?sites)\s+(?:\w+\s+){0,4}$/i;
+/** Kinds of organisation other than the service itself. */
+const OTHER_ORGANISATION =
+  '(?:service\\s+providers?|partners?|(?:other|these|such|those)\\s+companies|third[\\s-]part(?:y|ies)(?:\\s+\\w+)?|vendors?|recruiters|employers|advertisers|(?:these|other|such)\\s+(?:web\\s*)?sites)';
+const OTHER_ORGANISATION_SUBJECT = new RegExp(`\\b${OTHER_ORGANISATION}\\s+(?:\\w+\\s+){0,4}$`, 'i');
 const WEAK_OR_RETAIN = /^(?:store|stored|save|saved|hold|held|maintain|maintained|keep|kept|retain|retained)$/i;
 /** Protection described, not a purpose ("for security purposes") nor a property of the data ("encrypted backups"). */
 const SECURITY_TOPIC =
-  /\b(?:(?:guarantee|ensure|maintain|protect)\s+the\s+security\s+of|secur(?:e|ed)\s+(?:servers?|databases?|environments?|facilities|locations?)|safeguards?|firewalls?|unauthori[sz]ed|limited\s+access|password[- ]protected|protect\s+(?:user|your|the|personal)\s+(?:\w+\s+)?information)\b/i;
+  /\b(?:(?:guarantee|ensure|warrant|maintain|protect)(?:\s+(?:or|and)\s+\w+)?\s+the\s+security\s+of|secur(?:e|ed)\s+(?:servers?|databases?|environments?|facilities|locations?)|safeguards?|firewalls?|unauthori[sz]ed|limited\s+access|password[- ]protected|protect\s+(?:user|your|the|personal)\s+(?:\w+\s+)?information)\b/i;
 
 /** "information (that) we maintain", "data retained by us": the verb only identifies which data is meant. */
 function isDataReference(text: string, verb: PhraseMatch): boolean {
@@ -195,7 +322,9 @@ function isDataReference(text: string, verb: PhraseMatch): boolean {
   // The subject is "we", "they" or a capitalised name; no "i" flag, so \p{Lu} stays upper case only.
   const active = /\b(?:[Ii]nformation|[Dd]ata|[Rr]ecords?|[Dd]etails)\s+(?:that\s+|which\s+)?(?:[Ww]e|[Ii]t|[Tt]hey|\p{Lu}[\p{L}\p{N}]+)\s+(?:may\s+|currently\s+|otherwise\s+)?$/u;
   const reduced = /\b(?:information|data|records?|details)\s+$/i.test(before) && /^\s+by\b/i.test(text.slice(verb.end));
-  return active.test(before) || reduced;
+  // "customer databases which may hold e-mail addresses": the place is described, whoever keeps it.
+  const place = /\b(?:databases?|files|servers?|systems)\s+(?:that|which)\s+(?:may\s+|might\s+|can\s+)?$/i.test(before);
+  return active.test(before) || reduced || place;
 }
 
 /**
@@ -220,7 +349,16 @@ function isIncidentalStorage(text: string, verb: PhraseMatch): boolean {
   // Cookies and similar technologies store data on the user's device, not with the service.
   if (WEAK_VERB.test(verb.text) && INCIDENTAL_CONTEXT.test(text)) return true;
   // "you have the right to inspect records for as long as we maintain them": a user right, in the same clause.
-  if (/\b(?:you\s+(?:may|can|have)|(?<!\b(?:our|reserves?\s+the)\s+)right\s+to|request\s+(?:that|for|to)|opt\s+out\s+of)\b/i.test(text.slice(Math.max(0, verb.start - 120), verb.start).split(/[,;:]/).pop() ?? '')) return true;
+  if (/\b(?:you\s+(?:may|can|have)|(?<!\b(?:our|reserves?\s+the)\s+)right\s+to|request\s+(?:that|for|to)|opt\s+out\s+of)\b/i.test(text.slice(Math.max(0, verb.start - 250), verb.start).split(/[,;:]/).pop() ?? '')) return true;
+  if (isReadersAction(text, verb)) return true;
+  // "other members … may have retained information in their own files": someone else's copy.
+  if (/^[^.;]{0,100}\bin\s+their\s+own\b/i.test(after)) return true;
+  // "Ownership of any information you provide will be held by": legal ownership, not storage.
+  if (/^(?:hold|holds|held)$/i.test(verb.text) && /\bownership\s+of\b/i.test(text.slice(0, verb.start))) return true;
+  // "Wherever we hold the data, we apply this policy": a place, said to introduce something else.
+  if (/\bwherever\s+(?:\w+\s+){1,2}$/i.test(text.slice(Math.max(0, verb.start - 30), verb.start))) return true;
+  // "will not be held responsible": liability, not storage.
+  if (/^(?:hold|holds|held)$/i.test(verb.text) && /^\s+(?:\w+\s+)?(?:responsible|liable|accountable)\b/i.test(after)) return true;
   if (/^(?:preserve|preserves|preserved)$/i.test(verb.text) && /^\s+(?:\w+\s+){0,3}(?:rights?|privacy|settings|integrity|security)\b/i.test(after)) return true;
   if (/^(?:keep|keeps|kept|keeping)$/i.test(verb.text) && /^\s+(?:[\w'’-]+\s+){0,8}(?:secure|safe|confidential|private|accurate)\b/i.test(after)) return true;
   if (/^(?:store|stores|stored|storing|save|saves|saved|hold|holds|held|maintain|maintains|maintained|keep|keeps|kept)$/i.test(verb.text) && PLACE_OR_PROTECTION.test(after)) return true;
@@ -230,6 +368,10 @@ function isIncidentalStorage(text: string, verb: PhraseMatch): boolean {
   // "fulfillment partners may keep your information", "these companies do not retain": another
   // organisation's storage, not the service's own retention.
   if (OTHER_ORGANISATION_SUBJECT.test(text.slice(Math.max(0, verb.start - 80), verb.start).split(/[,;:]/).pop() ?? '')) return true;
+  // "only your email address will be stored with the third party service"; "third parties who assist
+  // us with fulfilling orders, … store and maintain our database records": the other organisation keeps it.
+  if (new RegExp(`^\\s+(?:with|by)\\s+(?:the\\s+|a\\s+|an\\s+|our\\s+|its\\s+|these\\s+|such\\s+)?(?:${OTHER_ORGANISATION}|processor)`, 'i').test(after)) return true;
+  if (new RegExp(`\\b(?:${OTHER_ORGANISATION})\\s+(?:who|that|which)\\s+(?:assist|help|work\\s+with)\\s+us\\b[^.;]*$`, 'i').test(text.slice(0, verb.start))) return true;
   // "we cannot guarantee the security of any database that stores": a sentence about protection.
   if (WEAK_VERB.test(verb.text) && SECURITY_TOPIC.test(text)) return true;
   // A heading or a fragment ("Where information is stored"): a topic, not a statement.

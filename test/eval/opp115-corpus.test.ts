@@ -19,12 +19,18 @@ function row(id: string, segment: number, category: string, attributes: Record<s
   return [id, 'batch', '1', '999', String(segment), category, `"${json.replace(/"/g, '""')}"`, '1/1/15', 'http://example.com/'].join(',');
 }
 
-/** A folder laid out like the release: two policies, one in each split, one bad JSON cell. */
-function writeCorpus(): string {
+/** An empty folder with the release's layout: its directory and its folder of consolidated annotations. */
+function makeCorpusFolder(): { dir: string; annotations: string } {
   const dir = tempDir();
   mkdirSync(join(dir, 'sanitized_policies'));
   const annotations = join(dir, 'consolidation', 'threshold-0.75-overlap-similarity');
   mkdirSync(annotations, { recursive: true });
+  return { dir, annotations };
+}
+
+/** A folder laid out like the release: two policies, one in each split, one bad JSON cell. */
+function writeCorpus(): string {
+  const { dir, annotations } = makeCorpusFolder();
   writeFileSync(
     join(dir, 'sanitized_policies', '1_alpha.com.html'),
     [
@@ -81,6 +87,23 @@ describe('OPP-115 evaluation', () => {
     expect(measure(measures, 'Retention Period')).toMatchObject({ correct: 1, total: 2, accuracy: 0.5, detected: 1, accuracyWhenDetected: 1 });
     expect(measure(measures, 'Security Measure: Secure data transfer')).toMatchObject({ truePositives: 1 });
     expect(measure(measures, 'Third Party Entity: Named third party')).toMatchObject({ truePositives: 1, falsePositives: 0 });
+  });
+
+  it('answers a Retention Period by the sentence marked for the period, not by a data-type mark found in several sentences', () => {
+    const { dir, annotations } = makeCorpusFolder();
+    writeFileSync(
+      join(dir, 'sanitized_policies', '1_gamma.com.html'),
+      'We will retain your information for as long as your account is active. If it is changed, we may still retain your information in our files to resolve disputes.',
+    );
+    writeFileSync(
+      join(annotations, '1_gamma.com.csv'),
+      row('C1', 0, 'Data Retention', {
+        'Retention Period': { value: 'Unspecified', selectedText: 'we may still retain your information in our files to resolve disputes' },
+        'Personal Information Type': { value: 'Generic personal information', selectedText: 'your information' },
+      }),
+    );
+    writeFileSync(join(dir, 'split.txt'), 'dev\t1_gamma.com\n');
+    expect(measure(scoreOpp115(loadOpp115Corpus(dir), []), 'Retention Period')).toMatchObject({ correct: 1, total: 1 });
   });
 
   it('claimcheck eval opp115 prints a summary line and one JSON line per measure; bad input exits 2', () => {

@@ -2,6 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { findRetentionPeriods } from '../../src/policy/find-retention-periods.js';
 import { claimsOf, retentions } from './policy-test-helpers.js';
 
+/** Each sentence, on its own, makes no retention claim. */
+function expectNoRetention(...sentences: string[]): void {
+  for (const sentence of sentences) expect(retentions(claimsOf(sentence)), sentence).toEqual([]);
+}
+
 describe('extractRetentionClaims', () => {
   it('reads "temporarily" as a limited retention with its trigger', () => {
     const [claim, ...rest] = retentions(claimsOf('We keep recordings temporarily.'));
@@ -100,7 +105,11 @@ describe('extractRetentionClaims on storage wording', () => {
   });
 
   it('keeps storage statements that are about keeping data', () => {
-    expect(retentions(claimsOf('We collect and store the information you enter when you register.'))[0]).toMatchObject({ vagueness: 'unspecified' });
+    // "collect and store" is the idiom for acquiring data; "store and use" and "collect and retain" speak about keeping it.
+    expect(retentions(claimsOf('We collect and store the information you enter when you register.'))).toEqual([]);
+    expect(retentions(claimsOf('We receive and store any information you enter on our Web site.'))).toEqual([]);
+    expect(retentions(claimsOf('We will store and use this information to administer the programs in which you participate.'))[0]).toMatchObject({ vagueness: 'unspecified' });
+    expect(retentions(claimsOf('We collect and retain personal data to provide our services.'))[0]).toMatchObject({ vagueness: 'unspecified' });
     expect(retentions(claimsOf('If you send us an email, we will retain the email and your address.'))[0]).toMatchObject({ vagueness: 'unspecified' });
     expect(retentions(claimsOf('When you place an order in a store, we use your contact details to confirm it.'))).toEqual([]);
   });
@@ -140,5 +149,139 @@ describe('extractRetentionClaims on storage wording', () => {
       expect.objectContaining({ vagueness: 'unspecified', trigger: 'for some period of time' }),
     ]);
     expect(retentions(claimsOf('Survey records are purged after one calendar year from the date of entry.'))[0]).toMatchObject({ vagueness: 'stated', periodDays: 365.25 });
+  });
+});
+
+describe('extractRetentionClaims: headings, nouns and remedies are not retention statements', () => {
+  it('does not read a capitalised verb inside a heading fused with the text', () => {
+    expect(retentions(claimsOf('4. HOW WE STORE YOUR INFORMATION Storage and Processing:'))).toEqual([]);
+    expect(retentions(claimsOf('Information We Collect and Retain Personal Information is information that can be used to identify you.'))).toEqual([]);
+    // The heading verb is skipped, the statement after it is still read.
+    expect(retentions(claimsOf('How Long We Keep Data We keep your messages for 30 days.'))[0]).toMatchObject({ vagueness: 'stated', periodDays: 30 });
+  });
+
+  it('does not read "store", "archive" or "keeping" used as nouns', () => {
+    expect(retentions(claimsOf('When you connect to wireless networks at store locations, we may collect information about your device.'))).toEqual([]);
+    expect(retentions(claimsOf('We will also keep prior versions of this Privacy Policy in an archive for your review.'))).toEqual([]);
+    expect(retentions(claimsOf('Personal data may be used for fulfilment of a requested transaction or record-keeping.'))).toEqual([]);
+  });
+
+  it('treats "process, analyze, and/or store" and storage in controlled facilities as something other than keeping data', () => {
+    expect(retentions(claimsOf('We may partner with other companies to process, analyze, and/or store data.'))).toEqual([]);
+    expect(retentions(claimsOf('Storing the data you provide in controlled facilities;'))).toEqual([]);
+  });
+
+  it('does not read deleting wrongly collected data, or the reader deleting, as a retention limit', () => {
+    expect(retentions(claimsOf('If we learn that we have collected personal information from a child under 13, we will promptly delete the information.'))).toEqual([]);
+    // The discovery may be told in the sentence before.
+    const twoSentences = claimsOf(
+      'If a parent becomes aware that his or her child has provided us with information without consent, he or she should contact us. We will delete such information from our files within a reasonable time.',
+    );
+    expect(retentions(twoSentences)).toEqual([]);
+    expect(retentions(claimsOf('Please forward the email to us, and then immediately delete the fraudulent email from your computer.'))).toEqual([]);
+    // Deletion as a practice stays, and so does what persists after the reader deletes.
+    expect(retentions(claimsOf('In such case, we promptly delete the child\'s email address from our system once we have responded.'))[0]).toMatchObject({ vagueness: 'limited' });
+    expect(retentions(claimsOf('Any record of your information may persist after you delete the information at the original source.'))[0]).toMatchObject({ vagueness: 'indefinite' });
+  });
+});
+
+describe('extractRetentionClaims: data named, other keepers and the reader’s own actions', () => {
+  it('does not read a participle used as an adjective as keeping data', () => {
+    expectNoRetention(
+      "In the event of a sale, our website visitors' stored personally identifying information may be transferred to the buyer.",
+      'A profile is stored information that we keep on individual users that details their viewing preferences.',
+    );
+    // A passive participle followed by a place is still a statement.
+    expect(retentions(claimsOf('Your personal information is stored in our internal database.'))).toHaveLength(1);
+  });
+
+  it('does not read databases described by what they hold, or copies in other parties’ own files', () => {
+    expectNoRetention(
+      "These service providers may maintain customer databases which may hold Site users' e-mail addresses.",
+      'Employers who paid for access may have retained a copy of your resume in their own files or databases.',
+      'Ownership of any information you provide us will be held solely by the company.',
+    );
+  });
+
+  it('does not read what the reader does or may do as the service keeping data', () => {
+    expectNoRetention(
+      'You have the right to inspect and obtain a copy of any of your health information that may be used to make decisions about you and your treatment for as long as we maintain this information in our records.',
+      'These sites allow visitors to log in, create profiles, and save information in those profiles.',
+      'Users who do not want marketing material can keep their email address off of our lists.',
+      'The visitor may opt out of having his or her personally identifiable information, which has been provided to us, prospectively retained by us.',
+      "In other cases, personally identifiable information may be maintained, edited and deleted at the user's discretion.",
+    );
+    // "we" keeping something after the reader is permitted to act is the service's retention.
+    expect(retentions(claimsOf('If we permit you to update any information that we store about you, we may keep a copy of the previous information for our records.'))).toHaveLength(1);
+  });
+});
+
+describe('extractRetentionClaims: long passive subjects, denied events and vague lengths', () => {
+  it('finds the data noun of a passive subject anywhere in its clause', () => {
+    const long = retentions(claimsOf('Personally identifying information that we collect for a particular promotional purpose through one of our websites is saved and used only for that purpose.'));
+    expect(long).toEqual([expect.objectContaining({ vagueness: 'limited', trigger: 'only for that purpose' })]);
+    expect(retentions(claimsOf('The personal information collected about you is stored in our internal database.'))).toHaveLength(1);
+    // "this Privacy Policy" is not a protection measure.
+    expect(retentions(claimsOf('Once received, that information is stored and used by us in accordance with this Privacy Policy.'))).toHaveLength(1);
+  });
+
+  it('does not read liability, security disclaimers or a place clause as keeping data', () => {
+    expectNoRetention(
+      'Hat World will not be held responsible for any loss or damage that you may incur.',
+      'We cannot ensure or warrant the security of any information that we store on our systems.',
+      'Wherever we hold the data, we will apply the terms of this Privacy Policy.',
+    );
+  });
+
+  it('reads keeping denied past an event as a limit, stated as a denial', () => {
+    expect(retentions(claimsOf('We do not retain any e-mail addresses of the sender or recipient after they are sent, and do not share them.'))).toEqual([
+      expect.objectContaining({ vagueness: 'limited', trigger: 'after they are sent', polarity: 'negative' }),
+    ]);
+    expect(retentions(claimsOf("MediaNews does not keep any of the child's personal information after the particular event is completed."))[0]).toMatchObject({
+      vagueness: 'limited',
+      trigger: 'after the particular event is completed',
+    });
+    // Kept after an event is no limit at all.
+    expect(retentions(claimsOf('We may keep your messages after you close your account.'))[0]).toMatchObject({ vagueness: 'unspecified' });
+  });
+
+  it('reads "for an extended period of time" as a duration without a limit, and "not be automatically deleted" only as indefinite', () => {
+    expect(retentions(claimsOf('Information may be retained for an extended period of time when it is the subject of a legal request.'))).toEqual([
+      expect.objectContaining({ vagueness: 'unspecified', trigger: 'for an extended period of time' }),
+    ]);
+    expect(retentions(claimsOf('Your posts will not be automatically deleted as part of the account removal process.'))).toEqual([
+      expect.objectContaining({ vagueness: 'indefinite', trigger: 'not be automatically deleted' }),
+    ]);
+  });
+});
+
+describe('extractRetentionClaims: adjectives, cookie lifetimes and other keepers', () => {
+  it('reads "private" before a noun as part of the data, and "after you have left" as no user right', () => {
+    expect(retentions(claimsOf('SRL does not store any of your private payment information provided by you to these service providers.'))).toEqual([
+      expect.objectContaining({ vagueness: 'unspecified', polarity: 'negative' }),
+    ]);
+    expect(retentions(claimsOf('Please keep your password private.'))).toEqual([]);
+    expect(retentions(claimsOf('Log records are deleted 30 days after you have left the service.'))[0]).toMatchObject({ vagueness: 'stated', periodDays: 30 });
+  });
+
+  it('does not read how long a cookie lives on the device as retention, but reads information collected with cookies', () => {
+    expectNoRetention(
+      'Session cookies: these are temporary cookies that expire at the end of a browser session.',
+      'Session cookies expire after two hours of inactivity or when you close your browser.',
+      'The blocking cookie will last for five years; if you delete your browser cookies, your opt-out cookie will also be deleted.',
+    );
+    expect(retentions(claimsOf('We keep information collected using cookies for 90 days.'))[0]).toMatchObject({ vagueness: 'stated', periodDays: 90 });
+  });
+
+  it('does not read storage by another organisation, confidentiality, consent requests or the reader’s listed actions as retention', () => {
+    expectNoRetention(
+      'If you opt into one of our subscription emails, only your email address will be stored with the third party service.',
+      'We share information with other third parties who assist us with fulfilling your requests, store and maintain our database records, and provide customer service.',
+      'The recipient must give reasonable assurances that the protected health information will be held confidentially.',
+      "We will ask for a parent's e-mail address so that we can seek consent to retain this information.",
+      'We may collect your name when you visit one of the stores, place an order online, save your information with us online, or contact us.',
+    );
+    // A new subject after the reader's action is the service's statement again.
+    expect(retentions(claimsOf('If you remove information, copies may remain in our backup files.'))).toHaveLength(1);
   });
 });

@@ -22,6 +22,11 @@ function load(service: string): { policy: ExtractedPolicy; claims: Claim[] } {
   return result;
 }
 
+/** The service's retention claims whose sentence contains `text`. */
+function retentionsQuoting(service: string, text: string): ReturnType<typeof retentions> {
+  return retentions(load(service).claims).filter((c) => c.quote.includes(text));
+}
+
 describe('real policies (../shared/data/policies)', () => {
   it('finds all 15 policies', () => {
     expect(FILES).toHaveLength(15);
@@ -137,9 +142,26 @@ describe('real policies (../shared/data/policies)', () => {
     );
   });
 
+  it('Reddit: never stores Reddit Vault private key information (a denied retention, "private" being part of the data)', () => {
+    expect(retentions(load('Reddit').claims)).toContainEqual(
+      expect.objectContaining({ polarity: 'negative', quote: expect.stringContaining('we never store Reddit Vault private key information') }),
+    );
+  });
+
+  it('Snapchat: a reader saving Snaps in Memories, in a list of the reader’s actions, is not Snap keeping data', () => {
+    expect(retentionsQuoting('Snapchat', 'save a lot of coffee-related Snaps')).toEqual([]);
+  });
+
+  it('Tumblr: "we collect and store information about where you are located" describes collection, not keeping', () => {
+    expect(retentionsQuoting('Tumblr', 'we collect and store information about where you are located')).toEqual([]);
+  });
+
+  it('LINE: deleting data learnt to be wrongly collected from minors is a remedy, not a retention claim', () => {
+    expect(retentionsQuoting('LINE', 'If we learn that we have inadvertently collected Personal Data from minors')).toEqual([]);
+  });
+
   it('Tumblr: card data stored by the payment processor is not Tumblr keeping it; Twitch: its operators are not recipients', () => {
-    const tumblr = retentions(load('Tumblr').claims).filter((c) => c.quote.includes('We do receive certain information from our Payment Processor'));
-    expect(tumblr).toEqual([]);
+    expect(retentionsQuoting('Tumblr', 'We do receive certain information from our Payment Processor')).toEqual([]);
     const twitch = processors(load('Twitch').claims).filter((c) => c.quote.startsWith('This Twitch Privacy Notice applies'));
     expect(twitch).toEqual([]);
   });
