@@ -1,6 +1,7 @@
 import type { ProcessorClaim } from '../model/claim.js';
 import { compilePhrasePattern, findPhrases, type PhraseMatch } from './compile-phrase-pattern.js';
 import { isNegatedAt } from './detect-negation.js';
+import { findTopicSpans, isWithin } from './detect-topic-sentences.js';
 import corporate from './lexicons/corporate-suffixes.json' with { type: 'json' };
 import categories from './lexicons/processor-categories.json' with { type: 'json' };
 import cues from './lexicons/sharing-cues.json' with { type: 'json' };
@@ -108,7 +109,10 @@ export function extractProcessorClaims(context: SentenceContext): ProcessorClaim
 
   const claims: ProcessorClaim[] = [];
   const seen = new Set<string>();
+  // "With whom do we share?", "you may request a list of the third parties to whom we disclosed …": no recipient is stated.
+  const topics = findTopicSpans(text, { overviews: false });
   for (const mention of selectNonOverlapping(mentions)) {
+    if (isWithin(topics, mention.start, mention.end)) continue;
     if (SOURCE_LEAD_IN.test(text.slice(Math.max(0, mention.start - 80), mention.start))) continue;
     if (TOPIC_LEAD_IN.test(text.slice(Math.max(0, mention.start - 80), mention.start))) continue;
     if (SOURCE_AS_SUBJECT.test(text.slice(mention.end, mention.end + 160)) && !/\bwe\b/i.test(text.slice(Math.max(0, mention.start - 40), mention.start))) continue;

@@ -1,6 +1,6 @@
 import { compilePhrasePattern, findPhrases, type PhraseMatch } from './compile-phrase-pattern.js';
 import security from './lexicons/security-terms.json' with { type: 'json' };
-import { splitSentences } from './split-sentences.js';
+import { findTopicSpans, isWithin } from './detect-topic-sentences.js';
 
 /**
  * Security Measure values in OPP-115's terms. The first three are the ones claimcheck compares with
@@ -23,14 +23,6 @@ export interface SecurityMeasure {
 }
 
 const CHILDREN = /\b(?:children|child|minors|kids|the\s+very\s+young)\b/i;
-/** A sentence opening like a question ("How do I know my information is safe"), used for headings without a question mark. */
-const QUESTION_OPENING = /^\W*(?:how|what|which|who|why|where|when|does|do|is|are|can|will)\b/i;
-/**
- * A policy announcing what it covers ("This policy also tells you … the measures we take to protect",
- * "we want you to understand how we protect"): the topic is named, no practice is stated yet.
- */
-const POLICY_OVERVIEW =
-  /\b(?:(?:this|our|the)\s+(?:online\s+)?(?:privacy\s+)?(?:policy|statement|notice)\s+(?:\w+\s+){0,3}?(?:explains?|describes?|tells?|covers?|details?|sets?\s+(?:out|forth)|outlines?|informs?)|(?:inform|explain\s+to|tell)\s+(?:you|visitors|users)\b[^.;]{0,60}?\bhow|want\s+you\s+to\s+(?:know|understand)\b[^.;]{0,40}?\bhow)\b/i;
 /** "cookies save your password", "store your username and password": a convenience, not a protection. */
 const REMEMBERED_CREDENTIALS = /\b(?:save|saves|saving|remember|remembers|remembering|store|stores|storing)\s+(?:your\s+)?(?:user\s*name\s+(?:and|or)\s+)?$/i;
 /** "unauthorized use of the SIDEARM Services": misuse of the site, a ground for disclosure to authorities, not protection of data. */
@@ -56,29 +48,19 @@ const PATTERNS: readonly { kind: SecurityMeasureKind; pattern: RegExp }[] = [
  */
 export function findSecurityMeasures(text: string): SecurityMeasure[] {
   const found: SecurityMeasure[] = [];
-  const sentences = splitSentences(text);
-  const questions = sentences.filter((sentence) => isQuestion(sentence.text));
-  const overviews = sentences.flatMap((sentence) => {
-    const overview = POLICY_OVERVIEW.exec(sentence.text);
-    return overview === null ? [] : [{ start: sentence.start + overview.index, end: sentence.end }];
-  });
+  const topics = findTopicSpans(text);
   for (const { kind, pattern } of PATTERNS) {
     for (const match of findPhrases(text, pattern)) {
       // "committed to protecting the privacy of children" is an audience statement, not a measure.
       if (CHILDREN.test(text.slice(Math.max(0, match.start - 60), match.end + 60))) continue;
-      // "What security measures do we take?" names a topic (a heading or a table of contents), it states nothing.
-      if (questions.some((q) => q.start <= match.start && match.end <= q.end)) continue;
-      if (overviews.some((o) => o.start <= match.start && match.end <= o.end)) continue;
+      // "What security measures do we take?" or "this policy tells you the measures we take to protect"
+      // names a topic (a heading, a table of contents, an introduction), it states nothing.
+      if (isWithin(topics, match.start, match.end)) continue;
       if (isOtherSubject(text, kind, match)) continue;
       found.push({ kind, start: match.start, end: match.end, trigger: match.text });
     }
   }
   return found.sort((a, b) => a.start - b.start);
-}
-
-function isQuestion(sentence: string): boolean {
-  const trimmed = sentence.trim();
-  return trimmed.endsWith('?') || (QUESTION_OPENING.test(trimmed) && !/[.!:;]$/.test(trimmed));
 }
 
 /** Security words used about something other than protecting data: a remembered password, misuse of the site. */

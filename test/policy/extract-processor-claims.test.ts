@@ -88,4 +88,17 @@ describe('extractProcessorClaims', () => {
     expect(names()).toContain('Acme Labs, Inc.');
     expect(names(['acme labs, inc.', 'acme'])).toEqual(['Twilio Inc.']);
   });
+
+  it('does not read a question heading or a right to request a list of recipients as a recipient', () => {
+    expect(processors(claimsOf('Do we share your information with advertisers?'))).toEqual([]);
+    const shineTheLight =
+      'California residents may request a list of all third parties to which we have disclosed personal information for their direct marketing purposes.';
+    expect(processors(claimsOf(shineTheLight))).toEqual([]);
+    // A statement about sharing next to such a right is still a claim, and so is a policy describing its scope.
+    expect(processors(claimsOf('We do not share personal information with third parties for their own direct marketing purposes.')).map((c) => c.polarity)).toEqual(['negative']);
+    expect(processors(claimsOf('This policy also covers information that we share with our partners.')).map((c) => c.category)).toEqual(['partners']);
+    // "requests for information related to our users" is not a right to ask about disclosures.
+    const legal = 'We may receive legal requests for information related to our users, and be required to share data with governmental authorities.';
+    expect(processors(claimsOf(legal)).map((c) => c.category)).toEqual(['law-enforcement']);
+  });
 });
