@@ -8,8 +8,18 @@ import cues from './lexicons/sharing-cues.json' with { type: 'json' };
 import { createClaimBase, type SentenceContext } from './sentence-context.js';
 
 const CUE = compilePhrasePattern(cues.verbs);
-const FIRST_PERSON_USE = new RegExp(
-  `\\bwe\\s+(?:(?:may|might|can|also|currently|will|sometimes|generally|often|do)\\s+){0,2}(?:${cues.firstPersonUse.join('|')})\\b`,
+const USE_MODALS = '(?:(?:may|might|can|also|currently|will|sometimes|generally|often|do|does)\\s+){0,2}';
+/** "use" counts as using a service only when its object is not the user's data ("we use such information to …"). */
+const USE_VERBS = `(?:${cues.firstPersonUse.join('|')})(?!\\s+(?:(?:such|this|that|these|your|the|their|personal|any|all|certain)\\s+)*(?:information|data|details)\\b)`;
+const FIRST_PERSON_USE = new RegExp(`\\b(?:we|our\\s+(?:web\\s*)?sites?|this\\s+(?:web\\s*)?site)\\s+${USE_MODALS}${USE_VERBS}\\b`, 'gi');
+/** The company naming itself in the third person: "JibJab also implements …", "some Smithsonian websites may use …". */
+const OWN_NAME_USE = new Map<string, RegExp>();
+/**
+ * "provide personally identifiable information to the appropriate authorities", "transmit the entire
+ * card number to the card processor": a giving verb, user data as its object, then "to" a recipient.
+ */
+const GIVE_DATA_TO = new RegExp(
+  `\\b(?:provide|provides|provided|providing|give|gives|giving|supply|supplies|supplied|submit|submits|submitted)(?!\\s+(?:us|you)\\b)\\s+(?:[\\w'’()-]+\\s+){0,5}?(?:${cues.givenDataNouns.join('|')})(?:\\s+[\\w'’()-]+){0,4}?(?<!\\b(?:relation|relating|related|according|due|prior|pursuant|addition|respect|regard|up|access))\\s+to\\b(?!\\s+(?:help|provide|improve|better|make|be|do|use|allow|enable|fulfil+|process|complete|assist|deliver|send|contact|respond|us|you)\\b)`,
   'gi',
 );
 const SHARING_SECTION_WORDS = cues.sectionWords;
@@ -84,7 +94,11 @@ const CONNECTOR = /^(?:of|for|and|&|by|de|the)$/;
  */
 export function extractProcessorClaims(context: SentenceContext): ProcessorClaim[] {
   const text = context.sentence.text;
-  const cueMatches = [...findPhrases(text, CUE).filter((cue) => !isCommunicationOrAuthorship(text, cue)), ...findFirstPersonUse(text)].sort(
+  const cueMatches = [
+    ...findPhrases(text, CUE).filter((cue) => !isCommunicationOrAuthorship(text, cue)),
+    ...findFirstPersonUse(text, context.firstPartyNames),
+    ...findAll(GIVE_DATA_TO, text),
+  ].sort(
     (a, b) => a.start - b.start,
   );
   const sharingSection = isSharingSection(context.sectionPath);
@@ -154,10 +168,28 @@ interface Mention extends PhraseMatch {
   entityId?: string;
 }
 
-function findFirstPersonUse(text: string): PhraseMatch[] {
+function findFirstPersonUse(text: string, firstPartyNames: readonly string[]): PhraseMatch[] {
+  return [...findAll(FIRST_PERSON_USE, text), ...findAll(ownNameUse(firstPartyNames), text)];
+}
+
+function ownNameUse(firstPartyNames: readonly string[]): RegExp {
+  const names = firstPartyNames.filter((name) => name.length >= 3).map(escapeRegExp);
+  const key = names.join('|');
+  let pattern = OWN_NAME_USE.get(key);
+  if (pattern === undefined) {
+    pattern =
+      names.length === 0
+        ? /(?!)/g
+        : new RegExp(`(?<![\\p{L}\\p{N}])(?:${key})(?:['’]s)?(?:\\s+(?:web\\s*)?sites?)?\\s+${USE_MODALS}(?:${USE_VERBS}|implements?)\\b`, 'giu');
+    OWN_NAME_USE.set(key, pattern);
+  }
+  return pattern;
+}
+
+function findAll(pattern: RegExp, text: string): PhraseMatch[] {
   const matches: PhraseMatch[] = [];
-  FIRST_PERSON_USE.lastIndex = 0;
-  for (let m = FIRST_PERSON_USE.exec(text); m !== null; m = FIRST_PERSON_USE.exec(text)) {
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
     matches.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
   }
   return matches;

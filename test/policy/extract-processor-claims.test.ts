@@ -101,4 +101,22 @@ describe('extractProcessorClaims', () => {
     const legal = 'We may receive legal requests for information related to our users, and be required to share data with governmental authorities.';
     expect(processors(claimsOf(legal)).map((c) => c.category)).toEqual(['law-enforcement']);
   });
+
+  it('reads "provide <data> to" and the company using a service in its own name as sharing cues', () => {
+    const authorities = processors(claimsOf('We may be required to provide personally identifiable information to the appropriate governmental authorities.'));
+    expect(authorities.map((c) => c.category)).toEqual(['law-enforcement']);
+    // "provide us with" gives to the service, and "to" before a verb is a purpose.
+    expect(processors(claimsOf('You may provide us with details of your advertisers account.'))).toEqual([]);
+    expect(processors(claimsOf('We provide information to help advertisers understand our audience.'))).toEqual([]);
+    const ownName = extractPolicyText(makeSnapshot('JibJab also implements several Google Analytics features that support display advertising.', 'text'));
+    const named = processors(extractClaims(ownName, { organisations: ORGANISATIONS, firstPartyNames: ['jibjab'] }));
+    expect(named.map((c) => c.entityId)).toEqual(['google']);
+  });
+
+  it('does not read using data as using a service', () => {
+    expect(processors(claimsOf('We may use information collected on an advertiser’s website to show you more relevant ads.'))).toEqual([]);
+    expect(processors(claimsOf('We may use this data in conjunction with our third party service providers.')).map((c) => c.category)).toEqual(['service-providers']);
+    expect(processors(claimsOf('Processing is based on the execution of a contract with you or the protection of third parties.'))).toEqual([]);
+  });
 });
+
