@@ -15,8 +15,8 @@ const FIRST_PERSON_USE = new RegExp(`\\b(?:we|our\\s+(?:web\\s*)?sites?|this\\s+
 /** The company naming itself in the third person: "JibJab also implements …", "some Smithsonian websites may use …". */
 const OWN_NAME_USE = new Map<string, RegExp>();
 /**
- * "provide personally identifiable information to the appropriate authorities", "transmit the entire
- * card number to the card processor": a giving verb, user data as its object, then "to" a recipient.
+ * "provide personally identifiable information to the appropriate authorities", "providing your email
+ * to our email provider": a giving verb, user data as its object, then "to" a recipient.
  */
 const GIVE_DATA_TO = new RegExp(
   `\\b(?:provide|provides|provided|providing|give|gives|giving|supply|supplies|supplied|submit|submits|submitted)(?!\\s+(?:us|you)\\b)\\s+(?:[\\w'’()-]+\\s+){0,5}?(?:${cues.givenDataNouns.join('|')})(?:\\s+[\\w'’()-]+){0,4}?(?<!\\b(?:relation|relating|related|according|due|prior|pursuant|addition|respect|regard|up|access))\\s+to\\b(?!\\s+(?:help|provide|improve|better|make|be|do|use|allow|enable|fulfil+|process|complete|assist|deliver|send|contact|respond|us|you)\\b)`,
@@ -37,13 +37,27 @@ const CATEGORY = compilePhrasePattern([...CATEGORY_BY_PHRASE.keys()]);
 const THIRD_PARTY_AS_NOUN =
   /^\s*(?:$|[,.;:)”"]|(?:that|who|which|whom|without|for|to|in|when|unless|if|with|and|or|as|under|except|may|will|would|is|are|has|have|on|at|by|of|so|we|you|where|whose|acting)\b)/i;
 
-/** A mention right after these is where data comes from, not where it goes ("we receive data from advertisers"). */
+/**
+ * A mention right after these is where data comes from, not where it goes ("we receive data from
+ * advertisers"), also later in the list ("from many ad networks, ad serving vendors and other service providers").
+ * A request from someone is the opposite: "disclosing information to adhere to a legal request from courts".
+ */
 const SOURCE_LEAD_IN =
-  /(?:\bfrom|\b(?:information|data|content|details|lists?|signals?|numbers?)\s+(?:\w+\s+){0,2}(?:shared|provided|sent|supplied|given|received|obtained)\s+(?:to\s+us\s+|with\s+us\s+)?by|\b(?:shared|sent|supplied)\s+(?:to\s+us\s+|with\s+us\s+)?by)\s+(?:(?:the|our|other|certain|trusted|some|various|such|these|those|any|many|participating|numerous|several)\s+)*$/i;
+  /(?:(?<!\b(?:request|requests|order|orders|subpoena|subpoenas|demand|demands)\s+)\bfrom|\b(?:information|data|content|details|lists?|signals?|numbers?)\s+(?:\w+\s+){0,2}(?:shared|provided|sent|supplied|given|received|obtained)\s+(?:to\s+us\s+|with\s+us\s+)?by|\b(?:shared|sent|supplied)\s+(?:to\s+us\s+|with\s+us\s+)?by)\s+(?:(?:the|our|other|certain|trusted|some|various|such|these|those|any|many|participating|numerous|several)\s+)*(?:[\w'’-]+(?:\s+[\w'’-]+){0,2}(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)){0,4}(?:(?:the|our|other|certain|trusted|some|various|such|these|those|any|many|participating|numerous|several)\s+)*$/i;
 
-/** A mention that is what a message is about ("offers about our partners' products") receives nothing. */
+/**
+ * A mention that is what a message is about ("offers about our partners' products, services, sponsors and
+ * affiliates") or on whose behalf it is sent ("send you offers on behalf of other businesses") receives nothing.
+ */
 const TOPIC_LEAD_IN =
-  /\b(?:offers?|promotions?|newsletters?|advertisements?|ads|e-?mails?|messages?|communications?|products|services|news|updates|marketing)\b(?:\s+[\w,/-]+){0,8}?\s+(?:about|regarding|relating\s+to|related\s+to|concerning|from)\s+(?:us\s*,?\s*(?:and\/or|and|or)\s+)?(?:(?:the|our|its|their|other|certain|such|these|those|select(?:ed)?)\s+)*$/i;
+  /\b(?:offers?|promotions?|newsletters?|advertisements?|ads|e-?mails?|messages?|communications?|products|services|news|updates|marketing)\b(?:\s+[\w,/-]+){0,8}?\s+(?:about|regarding|relating\s+to|related\s+to|concerning|from|on\s+behalf\s+of)\s+(?:us\s*,?\s*(?:and\/or|and|or)\s+)?(?:[\w'’-]+(?:\s+[\w'’-]+){0,2}(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)){0,4}(?:(?:the|our|its|their|other|certain|such|these|those|select(?:ed)?)\s+)*$/i;
+
+/**
+ * The company naming itself: "The Website is operated by the Minnesota Vikings Football, LLC", or a
+ * name the policy defines as "we" ("Meredith Corporation or our affiliates (collectively, "Meredith," "we" or "us")").
+ */
+const SELF_OPERATED_LEAD_IN = /\b(?:this|the|our)\s+(?:web\s*)?(?:site|website|app|application|service)s?\s+(?:is|are)\s+(?:owned\s+and\s+)?(?:operated|owned|run|provided)\s+by\s+(?:the\s+)?$/i;
+const DEFINES_WE = /^[^.()]{0,100}\([^()]{0,160}?[“"'‘]\s*(?:we|us)\s*[,.]?\s*[”"'’]/i;
 
 /**
  * "we send you newsletters" is the service writing to the reader, and "links to sites operated by
@@ -129,6 +143,7 @@ export function extractProcessorClaims(context: SentenceContext): ProcessorClaim
     if (isWithin(topics, mention.start, mention.end)) continue;
     if (SOURCE_LEAD_IN.test(text.slice(Math.max(0, mention.start - 80), mention.start))) continue;
     if (TOPIC_LEAD_IN.test(text.slice(Math.max(0, mention.start - 80), mention.start))) continue;
+    if (SELF_OPERATED_LEAD_IN.test(text.slice(Math.max(0, mention.start - 80), mention.start)) || DEFINES_WE.test(text.slice(mention.end, mention.end + 260))) continue;
     if (SOURCE_AS_SUBJECT.test(text.slice(mention.end, mention.end + 160)) && !/\bwe\b/i.test(text.slice(Math.max(0, mention.start - 40), mention.start))) continue;
     if (mention.processorType === 'named' && isFirstParty(mention.name, context.firstPartyNames)) continue;
     const key = `${mention.processorType}|${mention.category ?? mention.entityId ?? ''}|${mention.name.toLowerCase()}`;

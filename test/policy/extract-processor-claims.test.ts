@@ -118,5 +118,17 @@ describe('extractProcessorClaims', () => {
     expect(processors(claimsOf('We may use this data in conjunction with our third party service providers.')).map((c) => c.category)).toEqual(['service-providers']);
     expect(processors(claimsOf('Processing is based on the execution of a contract with you or the protection of third parties.'))).toEqual([]);
   });
+
+  it('reads the company naming itself, sources listed after "from" and offers sent on behalf of others as no recipient', () => {
+    expect(processors(claimsOf('The Website is operated by the Minnesota Vikings Football, LLC.'))).toEqual([]);
+    const defined = 'This policy covers services provided by Meredith Corporation or our affiliates (collectively, "Meredith," "we" or "us").';
+    expect(processors(claimsOf(defined))).toEqual([]);
+    const sources = 'We also receive information about you from our affiliates, advertisers, partners and other third parties we work with.';
+    expect(processors(claimsOf(sources))).toEqual([]);
+    expect(processors(claimsOf('We may send you offers on behalf of other businesses.'))).toEqual([]);
+    // A request from someone is where data goes.
+    const legal = 'We may disclose certain information to adhere to a valid legal request from law enforcement agencies, courts or regulators.';
+    expect(processors(claimsOf(legal)).map((c) => c.name)).toEqual(['law enforcement agencies', 'courts', 'regulators']);
+  });
 });
 
