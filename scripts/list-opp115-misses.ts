@@ -9,6 +9,9 @@
 import { loadOpp115Corpus, type Opp115Annotation } from '../src/eval/load-opp115-corpus.js';
 import { detectPolicyFirstPartyNames, predictSegmentPractices } from '../src/eval/predict-segment-practices.js';
 import { scoreOpp115, type Opp115Miss } from '../src/eval/score-opp115.js';
+import { extractHtmlText } from '../src/policy/extract-html-text.js';
+import { findSecurityMeasures } from '../src/policy/find-security-measures.js';
+import { findSharingStatements } from '../src/policy/find-sharing-statements.js';
 import { loadCatalog } from '../src/cli/cli-context.js';
 
 const [dir, measure, which = 'all'] = process.argv.slice(2);
@@ -54,6 +57,14 @@ for (const miss of selected) {
   for (const claim of prediction.claims) {
     const detail = claim.kind === 'processor' ? claim.name : claim.kind === 'retention' ? `${claim.vagueness}: ${claim.trigger}` : claim.trigger;
     process.stdout.write(`  ours: ${claim.kind} (${claim.polarity}) ${detail} «${claim.quote.slice(0, 100)}»\n`);
+  }
+  // The evaluator-only vocabulary finders, so that a miss can be traced to the words that fired.
+  const segmentText = extractHtmlText(miss.segment).text;
+  if (measure === 'Data Security' || measure.startsWith('Security Measure')) {
+    for (const found of findSecurityMeasures(segmentText)) process.stdout.write(`  ours: security ${found.kind} «${found.trigger}»\n`);
+  }
+  if (measure === 'Third Party Sharing/Collection' || measure.startsWith('Third Party Entity')) {
+    for (const found of findSharingStatements(segmentText)) process.stdout.write(`  ours: sharing ${found.kind} «${found.trigger}»\n`);
   }
   process.stdout.write('\n');
 }

@@ -16,21 +16,36 @@ export const OPP115_CATEGORIES = [
 /** One of {@link OPP115_CATEGORIES}. */
 export type Opp115Category = (typeof OPP115_CATEGORIES)[number];
 
+/** OPP-115 Third Party Entity values the extractor can answer: named, unnamed, or part of the same company. */
+export type ThirdPartyEntityValue = 'named' | 'unnamed' | 'affiliate';
+
+/**
+ * OPP-115's manual: "Unnamed third party" is one "generically referred to as 'third-party,' 'partner,' or
+ * similar"; "Named" is "explicitly named (e.g. Facebook) or at least characterized (e.g., 'advertising
+ * partner' or 'data broker')"; affiliates are their own value, "Other part of company/affiliate".
+ */
+const ENTITY_BY_CATEGORY: Readonly<Record<string, ThirdPartyEntityValue>> = {
+  'third-parties': 'unnamed',
+  partners: 'unnamed',
+  affiliates: 'affiliate',
+};
+
 /** What the extractor says about one segment, in OPP-115's terms. */
 export interface SegmentPrediction {
   categories: Set<Opp115Category>;
   /** Vagueness classes of the segment's retention claims, in the order they were found. */
   retention: RetentionVagueness[];
   security: Set<SecurityMeasureKind>;
-  thirdPartyEntities: Set<'named' | 'unnamed'>;
+  thirdPartyEntities: Set<ThirdPartyEntityValue>;
   claims: Claim[];
 }
 
 /**
  * Runs the production extractor over one OPP-115 segment (an HTML fragment) and maps its output to
  * OPP-115 labels: a retention claim → Data Retention; an encryption claim or a security measure →
- * Data Security; a processor claim → Third Party Sharing/Collection (a company or a specific
- * kind of recipient → "Named third party", bare "third parties" → "Unnamed third party"); a transfer claim or an audience statement (children, Californians, Europeans, other
+ * Data Security; a processor claim → Third Party Sharing/Collection (a company or a specific kind of
+ * recipient → "Named third party", bare "third parties" or "partners" → "Unnamed third party", affiliates →
+ * "Other part of company/affiliate"); a transfer claim or an audience statement (children, Californians, Europeans, other
  * countries) → International and Specific Audiences. `firstPartyNames` are the policy's own names,
  * detected on the whole policy as production extraction does (one segment alone rarely reveals them).
  */
@@ -62,9 +77,8 @@ export function predictSegmentPractices(
         break;
       case 'processor':
         prediction.categories.add('Third Party Sharing/Collection');
-        // OPP-115's "Named third party" is any recipient named by kind or name ("advertisers",
-        // "Google Analytics"); "Unnamed" is the bare "third parties" / "other companies".
-        prediction.thirdPartyEntities.add(claim.processorType === 'named' || claim.category !== 'third-parties' ? 'named' : 'unnamed');
+        // A company or a kind of recipient ("advertisers", "Google Analytics") is named; see ENTITY_BY_CATEGORY.
+        prediction.thirdPartyEntities.add(claim.processorType === 'named' ? 'named' : (ENTITY_BY_CATEGORY[claim.category ?? ''] ?? 'named'));
         break;
       case 'transfer':
         prediction.categories.add('International and Specific Audiences');

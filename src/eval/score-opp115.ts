@@ -3,7 +3,13 @@ import type { OrganisationName } from '../policy/extract-claims.js';
 import type { SecurityMeasureKind } from '../policy/find-security-measures.js';
 import { countDecision, createBinaryCounts, scoreBinaryCounts, type BinaryCounts, type BinaryScores } from './binary-scores.js';
 import type { Opp115Annotation, Opp115Attribute, Opp115Corpus } from './load-opp115-corpus.js';
-import { detectPolicyFirstPartyNames, OPP115_CATEGORIES, predictSegmentPractices, type SegmentPrediction } from './predict-segment-practices.js';
+import {
+  detectPolicyFirstPartyNames,
+  OPP115_CATEGORIES,
+  predictSegmentPractices,
+  type SegmentPrediction,
+  type ThirdPartyEntityValue,
+} from './predict-segment-practices.js';
 
 /** One line of the evaluation output. */
 export type Opp115Measure =
@@ -54,9 +60,10 @@ const SECURITY_VALUES: Readonly<Record<string, SecurityMeasureKind>> = {
   'Secure data storage': 'secure-storage',
   Generic: 'generic',
 };
-const ENTITY_VALUES: Readonly<Record<string, 'named' | 'unnamed'>> = {
+const ENTITY_VALUES: Readonly<Record<string, ThirdPartyEntityValue>> = {
   'Named third party': 'named',
   'Unnamed third party': 'unnamed',
+  'Other part of company/affiliate': 'affiliate',
 };
 /** When a segment has claims of several classes, the most informative one is its answer. */
 const RETENTION_PRECEDENCE: readonly RetentionVagueness[] = ['stated', 'indefinite', 'limited', 'unspecified'];

@@ -1,14 +1,25 @@
 import type { ProcessorClaim } from '../model/claim.js';
 import { compilePhrasePattern, findPhrases, type PhraseMatch } from './compile-phrase-pattern.js';
 import { isNegatedAt } from './detect-negation.js';
+import { findTopicSpans, isWithin } from './detect-topic-sentences.js';
 import corporate from './lexicons/corporate-suffixes.json' with { type: 'json' };
 import categories from './lexicons/processor-categories.json' with { type: 'json' };
 import cues from './lexicons/sharing-cues.json' with { type: 'json' };
 import { createClaimBase, type SentenceContext } from './sentence-context.js';
 
 const CUE = compilePhrasePattern(cues.verbs);
-const FIRST_PERSON_USE = new RegExp(
-  `\\bwe\\s+(?:(?:may|might|can|also|currently|will|sometimes|generally|often|do)\\s+){0,2}(?:${cues.firstPersonUse.join('|')})\\b`,
+const USE_MODALS = '(?:(?:may|might|can|also|currently|will|sometimes|generally|often|do|does)\\s+){0,2}';
+/** "use" counts as using a service only when its object is not the user's data ("we use such information to …"). */
+const USE_VERBS = `(?:${cues.firstPersonUse.join('|')})(?!\\s+(?:(?:such|this|that|these|your|the|their|personal|any|all|certain)\\s+)*(?:information|data|details)\\b)`;
+const FIRST_PERSON_USE = new RegExp(`\\b(?:we|our\\s+(?:web\\s*)?sites?|this\\s+(?:web\\s*)?site)\\s+${USE_MODALS}${USE_VERBS}\\b`, 'gi');
+/** The company naming itself in the third person: "JibJab also implements …", "some Smithsonian websites may use …". */
+const OWN_NAME_USE = new Map<string, RegExp>();
+/**
+ * "provide personally identifiable information to the appropriate authorities", "providing your email
+ * to our email provider": a giving verb, user data as its object, then "to" a recipient.
+ */
+const GIVE_DATA_TO = new RegExp(
+  `\\b(?:provide|provides|provided|providing|give|gives|giving|supply|supplies|supplied|submit|submits|submitted)(?!\\s+(?:us|you)\\b)\\s+(?:[\\w'’()-]+\\s+){0,5}?(?:${cues.givenDataNouns.join('|')})(?:\\s+[\\w'’()-]+){0,4}?(?<!\\b(?:relation|relating|related|according|due|prior|pursuant|addition|respect|regard|up|access))\\s+to\\b(?!\\s+(?:help|provide|improve|better|make|be|do|use|allow|enable|fulfil+|process|complete|assist|deliver|send|contact|respond|us|you)\\b)`,
   'gi',
 );
 const SHARING_SECTION_WORDS = cues.sectionWords;
@@ -26,13 +37,27 @@ const CATEGORY = compilePhrasePattern([...CATEGORY_BY_PHRASE.keys()]);
 const THIRD_PARTY_AS_NOUN =
   /^\s*(?:$|[,.;:)”"]|(?:that|who|which|whom|without|for|to|in|when|unless|if|with|and|or|as|under|except|may|will|would|is|are|has|have|on|at|by|of|so|we|you|where|whose|acting)\b)/i;
 
-/** A mention right after these is where data comes from, not where it goes ("we receive data from advertisers"). */
+/**
+ * A mention right after these is where data comes from, not where it goes ("we receive data from
+ * advertisers"), also later in the list ("from many ad networks, ad serving vendors and other service providers").
+ * A request from someone is the opposite: "disclosing information to adhere to a legal request from courts".
+ */
 const SOURCE_LEAD_IN =
-  /(?:\bfrom|\b(?:information|data|content|details|lists?|signals?|numbers?)\s+(?:\w+\s+){0,2}(?:shared|provided|sent|supplied|given|received|obtained)\s+(?:to\s+us\s+|with\s+us\s+)?by|\b(?:shared|sent|supplied)\s+(?:to\s+us\s+|with\s+us\s+)?by)\s+(?:(?:the|our|other|certain|trusted|some|various|such|these|those|any|many|participating|numerous|several)\s+)*$/i;
+  /(?:(?<!\b(?:request|requests|order|orders|subpoena|subpoenas|demand|demands)\s+)\bfrom|\b(?:information|data|content|details|lists?|signals?|numbers?)\s+(?:\w+\s+){0,2}(?:shared|provided|sent|supplied|given|received|obtained)\s+(?:to\s+us\s+|with\s+us\s+)?by|\b(?:shared|sent|supplied)\s+(?:to\s+us\s+|with\s+us\s+)?by)\s+(?:(?:the|our|other|certain|trusted|some|various|such|these|those|any|many|participating|numerous|several)\s+)*(?:[\w'’-]+(?:\s+[\w'’-]+){0,2}(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)){0,4}(?:(?:the|our|other|certain|trusted|some|various|such|these|those|any|many|participating|numerous|several)\s+)*$/i;
 
-/** A mention that is what a message is about ("offers about our partners' products") receives nothing. */
+/**
+ * A mention that is what a message is about ("offers about our partners' products, services, sponsors and
+ * affiliates") or on whose behalf it is sent ("send you offers on behalf of other businesses") receives nothing.
+ */
 const TOPIC_LEAD_IN =
-  /\b(?:offers?|promotions?|newsletters?|advertisements?|ads|e-?mails?|messages?|communications?|products|services|news|updates|marketing)\b(?:\s+[\w,/-]+){0,8}?\s+(?:about|regarding|relating\s+to|related\s+to|concerning|from)\s+(?:us\s*,?\s*(?:and\/or|and|or)\s+)?(?:(?:the|our|its|their|other|certain|such|these|those|select(?:ed)?)\s+)*$/i;
+  /\b(?:offers?|promotions?|newsletters?|advertisements?|ads|e-?mails?|messages?|communications?|products|services|news|updates|marketing)\b(?:\s+[\w,/-]+){0,8}?\s+(?:about|regarding|relating\s+to|related\s+to|concerning|from|on\s+behalf\s+of)\s+(?:us\s*,?\s*(?:and\/or|and|or)\s+)?(?:[\w'’-]+(?:\s+[\w'’-]+){0,2}(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)){0,4}(?:(?:the|our|its|their|other|certain|such|these|those|select(?:ed)?)\s+)*$/i;
+
+/**
+ * The company naming itself: "The Website is operated by the Minnesota Vikings Football, LLC", or a
+ * name the policy defines as "we" ("Meredith Corporation or our affiliates (collectively, "Meredith," "we" or "us")").
+ */
+const SELF_OPERATED_LEAD_IN = /\b(?:this|the|our)\s+(?:web\s*)?(?:site|website|app|application|service)s?\s+(?:is|are)\s+(?:owned\s+and\s+)?(?:operated|owned|run|provided)\s+by\s+(?:the\s+)?$/i;
+const DEFINES_WE = /^[^.()]{0,100}\([^()]{0,160}?[“"'‘]\s*(?:we|us)\s*[,.]?\s*[”"'’]/i;
 
 /**
  * "we send you newsletters" is the service writing to the reader, and "links to sites operated by
@@ -83,7 +108,11 @@ const CONNECTOR = /^(?:of|for|and|&|by|de|the)$/;
  */
 export function extractProcessorClaims(context: SentenceContext): ProcessorClaim[] {
   const text = context.sentence.text;
-  const cueMatches = [...findPhrases(text, CUE).filter((cue) => !isCommunicationOrAuthorship(text, cue)), ...findFirstPersonUse(text)].sort(
+  const cueMatches = [
+    ...findPhrases(text, CUE).filter((cue) => !isCommunicationOrAuthorship(text, cue)),
+    ...findFirstPersonUse(text, context.firstPartyNames),
+    ...findAll(GIVE_DATA_TO, text),
+  ].sort(
     (a, b) => a.start - b.start,
   );
   const sharingSection = isSharingSection(context.sectionPath);
@@ -108,9 +137,13 @@ export function extractProcessorClaims(context: SentenceContext): ProcessorClaim
 
   const claims: ProcessorClaim[] = [];
   const seen = new Set<string>();
+  // "With whom do we share?", "you may request a list of the third parties to whom we disclosed …": no recipient is stated.
+  const topics = findTopicSpans(text, { overviews: false });
   for (const mention of selectNonOverlapping(mentions)) {
+    if (isWithin(topics, mention.start, mention.end)) continue;
     if (SOURCE_LEAD_IN.test(text.slice(Math.max(0, mention.start - 80), mention.start))) continue;
     if (TOPIC_LEAD_IN.test(text.slice(Math.max(0, mention.start - 80), mention.start))) continue;
+    if (SELF_OPERATED_LEAD_IN.test(text.slice(Math.max(0, mention.start - 80), mention.start)) || DEFINES_WE.test(text.slice(mention.end, mention.end + 260))) continue;
     if (SOURCE_AS_SUBJECT.test(text.slice(mention.end, mention.end + 160)) && !/\bwe\b/i.test(text.slice(Math.max(0, mention.start - 40), mention.start))) continue;
     if (mention.processorType === 'named' && isFirstParty(mention.name, context.firstPartyNames)) continue;
     const key = `${mention.processorType}|${mention.category ?? mention.entityId ?? ''}|${mention.name.toLowerCase()}`;
@@ -150,10 +183,28 @@ interface Mention extends PhraseMatch {
   entityId?: string;
 }
 
-function findFirstPersonUse(text: string): PhraseMatch[] {
+function findFirstPersonUse(text: string, firstPartyNames: readonly string[]): PhraseMatch[] {
+  return [...findAll(FIRST_PERSON_USE, text), ...findAll(ownNameUse(firstPartyNames), text)];
+}
+
+function ownNameUse(firstPartyNames: readonly string[]): RegExp {
+  const names = firstPartyNames.filter((name) => name.length >= 3).map(escapeRegExp);
+  const key = names.join('|');
+  let pattern = OWN_NAME_USE.get(key);
+  if (pattern === undefined) {
+    pattern =
+      names.length === 0
+        ? /(?!)/g
+        : new RegExp(`(?<![\\p{L}\\p{N}])(?:${key})(?:['’]s)?(?:\\s+(?:web\\s*)?sites?)?\\s+${USE_MODALS}(?:${USE_VERBS}|implements?)\\b`, 'giu');
+    OWN_NAME_USE.set(key, pattern);
+  }
+  return pattern;
+}
+
+function findAll(pattern: RegExp, text: string): PhraseMatch[] {
   const matches: PhraseMatch[] = [];
-  FIRST_PERSON_USE.lastIndex = 0;
-  for (let m = FIRST_PERSON_USE.exec(text); m !== null; m = FIRST_PERSON_USE.exec(text)) {
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
     matches.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
   }
   return matches;

@@ -1,5 +1,6 @@
-import { compilePhrasePattern, findPhrases } from './compile-phrase-pattern.js';
+import { compilePhrasePattern, findPhrases, type PhraseMatch } from './compile-phrase-pattern.js';
 import security from './lexicons/security-terms.json' with { type: 'json' };
+import { findTopicSpans, isWithin } from './detect-topic-sentences.js';
 
 /**
  * Security Measure values in OPP-115's terms. The first three are the ones claimcheck compares with
@@ -22,6 +23,10 @@ export interface SecurityMeasure {
 }
 
 const CHILDREN = /\b(?:children|child|minors|kids|the\s+very\s+young)\b/i;
+/** "cookies save your password", "store your username and password": a convenience, not a protection. */
+const REMEMBERED_CREDENTIALS = /\b(?:save|saves|saving|remember|remembers|remembering|store|stores|storing)\s+(?:your\s+)?(?:user\s*name\s+(?:and|or)\s+)?$/i;
+/** "unauthorized use of the SIDEARM Services": misuse of the site, a ground for disclosure to authorities, not protection of data. */
+const SITE_MISUSE = /^\s+of\s+(?:any|the|our|this)\s+(?:[\p{Lu}][\p{L}\p{N}.&'’-]*\s+){0,3}(?:web\s*sites?|sites?|services?)\b/iu;
 
 /** Acronyms (SSL, TLS, HTTPS, PCI) only count in capitals, so URL paths and prose noise do not. */
 const PATTERNS: readonly { kind: SecurityMeasureKind; pattern: RegExp }[] = [
@@ -43,14 +48,27 @@ const PATTERNS: readonly { kind: SecurityMeasureKind; pattern: RegExp }[] = [
  */
 export function findSecurityMeasures(text: string): SecurityMeasure[] {
   const found: SecurityMeasure[] = [];
+  const topics = findTopicSpans(text);
   for (const { kind, pattern } of PATTERNS) {
     for (const match of findPhrases(text, pattern)) {
       // "committed to protecting the privacy of children" is an audience statement, not a measure.
       if (CHILDREN.test(text.slice(Math.max(0, match.start - 60), match.end + 60))) continue;
+      // "What security measures do we take?" or "this policy tells you the measures we take to protect"
+      // names a topic (a heading, a table of contents, an introduction), it states nothing.
+      if (isWithin(topics, match.start, match.end)) continue;
+      if (isOtherSubject(text, kind, match)) continue;
       found.push({ kind, start: match.start, end: match.end, trigger: match.text });
     }
   }
   return found.sort((a, b) => a.start - b.start);
+}
+
+/** Security words used about something other than protecting data: a remembered password, misuse of the site. */
+function isOtherSubject(text: string, kind: SecurityMeasureKind, match: PhraseMatch): boolean {
+  const before = text.slice(Math.max(0, match.start - 40), match.start);
+  const after = text.slice(match.end, match.end + 80);
+  if (kind === 'user-authentication' && /password/i.test(match.text) && REMEMBERED_CREDENTIALS.test(before)) return true;
+  return /^unauthori[sz]ed\s+use$/i.test(match.text) && SITE_MISUSE.test(after);
 }
 
 function isAcronym(phrase: string): boolean {

@@ -1,5 +1,6 @@
 import { compilePhrasePattern, findPhrases, type PhraseMatch } from './compile-phrase-pattern.js';
 import { isNegatedAt } from './detect-negation.js';
+import { findTopicSpans, isWithin } from './detect-topic-sentences.js';
 import terms from './lexicons/sharing-statements.json' with { type: 'json' };
 import { splitSentences } from './split-sentences.js';
 
@@ -31,7 +32,9 @@ const CORPORATE_TRANSACTION = compilePhrasePattern(terms.corporateTransactions);
 
 /** "with us", "provide you with", "send you": the service itself or the reader is the other party. */
 const FIRST_PARTY_RECIPIENT =
-  /^\s+(?:us|you)\b|^[^,;.]{0,50}?\b(?:with|to)\s+(?:us|you|our\s+(?:site|website|services?|company|staff|employees))\b/i;
+  /^\s+(?:us|you)\b|^([^,;.]{0,50}?)\b(?:with|to)\s+(?:us|you|our\s+(?:site|website|services?|company|staff|employees))\b/i;
+/** "disclose any information you provide to us": the "to us" belongs to a clause about how the data was given. */
+const GIVEN_BY_READER = /\b(?:you|users?|visitors?)\s+(?:\w+\s+){0,2}(?:provide|provides|provided|give|gave|given|submit|submits|submitted|send|sent|share|shared|disclose|disclosed|supply|supplied)\s+$/i;
 /** "to third parties", "with our partners", "to the publisher", "publicly": someone receives the data. */
 const ANY_RECIPIENT =
   /^[^;.]{0,80}?\b(?:to|with)\s+(?:(?:third|other|outside|any|certain|select(?:ed)?|trusted|these|those|such|the|a|an|its|their|our|law|government\w*|companies|advertisers|sponsors|partners|affiliates|vendors|publishers?|merchants?|others|anyone)\b(?!\s+(?:extent|purpose))|\p{Lu})|^[^;.]{0,60}?\bpublicly\b/iu;
@@ -63,11 +66,14 @@ const PASSIVE_BEFORE = /\b(?:is|are|was|were|be|been|being|gets?)\s+(?:\w+ly\s+|
  */
 export function findSharingStatements(text: string): SharingStatement[] {
   const found: SharingStatement[] = [];
+  // Questions, introductions and California "right to request a list" paragraphs name sharing as a topic.
+  const topics = findTopicSpans(text);
   for (const sentence of splitSentences(text, { start: 0, end: text.length })) {
     const offset = sentence.start;
     const statement =
       findDisclosure(sentence.text) ?? findOutsideCollection(sentence.text) ?? findPublic(sentence.text) ?? findBusinessTransfer(sentence.text);
-    if (statement !== null) found.push({ ...statement, start: statement.start + offset, end: statement.end + offset });
+    if (statement === null || isWithin(topics, statement.start + offset, statement.end + offset)) continue;
+    found.push({ ...statement, start: statement.start + offset, end: statement.end + offset });
   }
   return found;
 }
@@ -77,7 +83,7 @@ function findDisclosure(sentence: string): SharingStatement | null {
   for (const verb of verbs.sort((a, b) => a.start - b.start)) {
     const before = sentence.slice(Math.max(0, verb.start - 60), verb.start);
     const after = sentence.slice(verb.end, verb.end + 90);
-    if (FIRST_PARTY_RECIPIENT.test(after) || READER_SUBJECT.test(before) || THREAT.test(before) || COUNTRY_RECIPIENT.test(after)) continue;
+    if (isFirstPartyRecipient(after) || READER_SUBJECT.test(before) || THREAT.test(before) || isCountryRecipient(after)) continue;
     if (DESCRIBED_NOT_DONE.test(before)) continue;
     if (OVERVIEW_LIST.test(before) && !ANY_RECIPIENT.test(after)) continue;
     const objectAfter = firstWithin(DATA_NOUN, after, 50);
@@ -85,6 +91,17 @@ function findDisclosure(sentence: string): SharingStatement | null {
     if (objectAfter !== null || subjectBefore) return { kind: 'disclosure', ...spanOf(verb) };
   }
   return null;
+}
+
+/** The pattern ignores case, so "to us" would read as "to US": the pronoun is written in lower case. */
+function isCountryRecipient(after: string): boolean {
+  const match = COUNTRY_RECIPIENT.exec(after);
+  return match !== null && !/\bus$/.test(match[0]);
+}
+
+function isFirstPartyRecipient(after: string): boolean {
+  const match = FIRST_PARTY_RECIPIENT.exec(after);
+  return match !== null && !GIVEN_BY_READER.test(match[1] ?? '');
 }
 
 /** "provide your information to third parties": the recipient is an outside organisation, named by kind. */

@@ -88,4 +88,47 @@ describe('extractProcessorClaims', () => {
     expect(names()).toContain('Acme Labs, Inc.');
     expect(names(['acme labs, inc.', 'acme'])).toEqual(['Twilio Inc.']);
   });
+
+  it('does not read a question heading or a right to request a list of recipients as a recipient', () => {
+    expect(processors(claimsOf('Do we share your information with advertisers?'))).toEqual([]);
+    const shineTheLight =
+      'California residents may request a list of all third parties to which we have disclosed personal information for their direct marketing purposes.';
+    expect(processors(claimsOf(shineTheLight))).toEqual([]);
+    // A statement about sharing next to such a right is still a claim, and so is a policy describing its scope.
+    expect(processors(claimsOf('We do not share personal information with third parties for their own direct marketing purposes.')).map((c) => c.polarity)).toEqual(['negative']);
+    expect(processors(claimsOf('This policy also covers information that we share with our partners.')).map((c) => c.category)).toEqual(['partners']);
+    // "requests for information related to our users" is not a right to ask about disclosures.
+    const legal = 'We may receive legal requests for information related to our users, and be required to share data with governmental authorities.';
+    expect(processors(claimsOf(legal)).map((c) => c.category)).toEqual(['law-enforcement']);
+  });
+
+  it('reads "provide <data> to" and the company using a service in its own name as sharing cues', () => {
+    const authorities = processors(claimsOf('We may be required to provide personally identifiable information to the appropriate governmental authorities.'));
+    expect(authorities.map((c) => c.category)).toEqual(['law-enforcement']);
+    // "provide us with" gives to the service, and "to" before a verb is a purpose.
+    expect(processors(claimsOf('You may provide us with details of your advertisers account.'))).toEqual([]);
+    expect(processors(claimsOf('We provide information to help advertisers understand our audience.'))).toEqual([]);
+    const ownName = extractPolicyText(makeSnapshot('JibJab also implements several Google Analytics features that support display advertising.', 'text'));
+    const named = processors(extractClaims(ownName, { organisations: ORGANISATIONS, firstPartyNames: ['jibjab'] }));
+    expect(named.map((c) => c.entityId)).toEqual(['google']);
+  });
+
+  it('does not read using data as using a service', () => {
+    expect(processors(claimsOf('We may use information collected on an advertiser’s website to show you more relevant ads.'))).toEqual([]);
+    expect(processors(claimsOf('We may use this data in conjunction with our third party service providers.')).map((c) => c.category)).toEqual(['service-providers']);
+    expect(processors(claimsOf('Processing is based on the execution of a contract with you or the protection of third parties.'))).toEqual([]);
+  });
+
+  it('reads the company naming itself, sources listed after "from" and offers sent on behalf of others as no recipient', () => {
+    expect(processors(claimsOf('The Website is operated by the Minnesota Vikings Football, LLC.'))).toEqual([]);
+    const defined = 'This policy covers services provided by Meredith Corporation or our affiliates (collectively, "Meredith," "we" or "us").';
+    expect(processors(claimsOf(defined))).toEqual([]);
+    const sources = 'We also receive information about you from our affiliates, advertisers, partners and other third parties we work with.';
+    expect(processors(claimsOf(sources))).toEqual([]);
+    expect(processors(claimsOf('We may send you offers on behalf of other businesses.'))).toEqual([]);
+    // A request from someone is where data goes.
+    const legal = 'We may disclose certain information to adhere to a valid legal request from law enforcement agencies, courts or regulators.';
+    expect(processors(claimsOf(legal)).map((c) => c.name)).toEqual(['law enforcement agencies', 'courts', 'regulators']);
+  });
 });
+

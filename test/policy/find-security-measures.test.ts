@@ -30,3 +30,31 @@ describe('findSecurityMeasures', () => {
     expect(kinds('We share your information with vendors.')).toEqual([]);
   });
 });
+
+describe('findSecurityMeasures: statements, not topics', () => {
+  it('does not read a question or a table-of-contents line as a statement', () => {
+    expect(kinds('What security measures do we take?')).toEqual([]);
+    expect(kinds('How do I know my information is safe on Example.com')).toEqual([]);
+    expect(kinds('We use reasonable security measures. What choices do you have?')).toEqual(['generic']);
+  });
+
+  it('does not read a policy announcing its topics as a practice', () => {
+    expect(kinds('This policy also tells you how we use cookies and the measures we take to protect the security of the information you provide.')).toEqual([]);
+    expect(kinds('We have implemented this Privacy Policy to inform visitors how we use and protect the information we collect.')).toEqual([]);
+    expect(kinds('This policy applies to our apps. We protect your personal information with physical, electronic and managerial procedures.')).toEqual(['generic']);
+  });
+
+  it('does not count a remembered password or misuse of the site as protection of data', () => {
+    expect(kinds('We use cookies to recognise you, to save your password in password-protected areas and to enable shopping carts.')).toEqual([]);
+    expect(kinds('We may disclose information to protect against misuse or unauthorized use of the Example Services.')).toEqual([]);
+    expect(kinds('Notify us immediately of any unauthorized use of your account.')).toEqual(['generic']);
+    expect(kinds('Keep your password secret and do not share your password with anyone.')).toContain('user-authentication');
+  });
+
+  it('reads limits on recipients worded as a restriction', () => {
+    expect(kinds('We forward the information you give us to the publisher to the extent necessary to fulfill your request.')).toEqual(['access-limitation']);
+    expect(kinds('We do not authorize those third parties to make any other use of your information.')).toEqual(['access-limitation']);
+    expect(kinds('Card numbers will only be shared with third parties who help to complete the purchase.')).toEqual(['access-limitation']);
+    expect(kinds('To a company that assists us and which agrees not to sell or use personal information for other purposes.')).toEqual(['access-limitation']);
+  });
+});

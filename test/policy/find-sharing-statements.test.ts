@@ -37,4 +37,18 @@ describe('findSharingStatements', () => {
     expect(kinds('We also obtain data from publicly available sources and from third parties.')).toEqual([]);
     expect(kinds('Our data is stored on servers that are not available to the public.')).toEqual([]);
   });
+
+  it('ignores questions, introductions and California rights to request a list of recipients', () => {
+    expect(kinds('III. HOW DO WE SHARE PERSONAL INFORMATION?')).toEqual([]);
+    expect(kinds('The following statement discloses the information gathering and dissemination practices for this website.')).toEqual([]);
+    expect(kinds('We will post changes so that users know what we collect and under what circumstances, if any, we disclose it.')).toEqual([]);
+    expect(kinds('California residents may request certain information regarding our disclosure of personal information to third parties for their direct marketing purposes.')).toEqual([]);
+    expect(kinds('HOW DO WE SHARE PERSONAL INFORMATION? We share your personal information only as described below.')).toEqual(['disclosure']);
+  });
+
+  it('reads "the information you provide to us" as the data disclosed, not as a gift to the service', () => {
+    expect(kinds('We may disclose any information you provide to us in the good faith belief that the law requires it.')).toEqual(['disclosure']);
+    expect(kinds('You may share your comments with us.')).toEqual([]);
+  });
 });
+

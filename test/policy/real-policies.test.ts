@@ -123,6 +123,29 @@ describe('real policies (../shared/data/policies)', () => {
     expect(processors(load('Twitch').claims).map((c) => c.name)).toContain('Amazon.com, Inc.');
   });
 
+  it('names a recipient that is the object of "uses" or of "provide … to": Stripe, Meta, lawyers, third parties', () => {
+    const reddit = processors(load('Reddit').claims).filter((c) => c.quote.startsWith('Reddit uses industry-standard payment processor services'));
+    expect(reddit.map((c) => [c.processorType, c.name])).toEqual([
+      ['category', 'payment processor'],
+      ['named', 'Stripe'],
+    ]);
+    const whatsapp = processors(load('WhatsApp').claims).filter((c) => c.quote.includes('WhatsApp uses Meta’s global infrastructure'));
+    expect(whatsapp.map((c) => c.entityId)).toEqual(['meta']);
+    expect(processors(load('Spotify').claims)).toContainEqual(
+      expect.objectContaining({ category: 'professional-advisers', quote: expect.stringContaining('we need to provide information to our lawyers') }),
+    );
+    expect(processors(load('LINE').claims)).toContainEqual(
+      expect.objectContaining({ category: 'third-parties', quote: 'However, in the following cases indicated in 5.a to 5.f., we may provide Personal Data to third parties.' }),
+    );
+  });
+
+  it('does not read using data that came from someone as sharing with them (Snapchat advertisers, LINE third parties)', () => {
+    const snapchat = processors(load('Snapchat').claims).filter((c) => c.quote.includes('we may use information collected on an advertiser’s website'));
+    expect(snapchat).toEqual([]);
+    const line = processors(load('LINE').claims).filter((c) => c.quote.includes('upon receiving Personal Data from a third party'));
+    expect(line).toEqual([]);
+  });
+
   it('never reports the policy owner as a named processor', () => {
     for (const [service, own] of [['Reddit', 'Reddit'], ['Pinterest', 'Pinterest'], ['Quora', 'Quora'], ['BeReal', 'BeReal'], ['Snapchat', 'Snap']] as const) {
       const named = processors(load(service).claims).filter((c) => c.processorType === 'named');
