@@ -71,11 +71,11 @@ export function extractRetentionClaims(context: SentenceContext): RetentionClaim
 
   const dataKind = findDataKind(text, verbs[0] ?? deletions[0] ?? null);
   const claims: RetentionClaim[] = [];
-  const add = (vagueness: RetentionVagueness, trigger: string, periodDays: number | null, negative: boolean): void => {
+  const add = (vagueness: RetentionVagueness, trigger: string, periodDays: number | null, negative: boolean, kind: string | null = dataKind): void => {
     claims.push({
       ...createClaimBase(context, negative ? 'negative' : 'affirmative'),
       kind: 'retention',
-      dataKind,
+      dataKind: kind,
       periodDays,
       vagueness,
       trigger,
@@ -84,7 +84,11 @@ export function extractRetentionClaims(context: SentenceContext): RetentionClaim
 
   const stated = periods.filter((p) => p.days !== null);
   const vaguePeriods = periods.filter((p) => p.days === null);
-  for (const period of stated) add('stated', period.text, period.days, false);
+  stated.forEach((period, i) => {
+    const previous = stated[i - 1];
+    const gapped = previous !== undefined ? findGappedDataKind(text.slice(previous.end, period.start)) : null;
+    add('stated', period.text, period.days, false, gapped ?? dataKind);
+  });
   if (stated.length === 0 && (limited.length > 0 || vaguePeriods.length > 0)) {
     // "we do not keep it after the event" is a limit stated as a denial, and keeps its polarity.
     const denial = vaguePeriods.length === 0 && limited.every((l) => deniedBeyond.includes(l));
@@ -405,6 +409,16 @@ function findDataKind(text: string, verb: PhraseMatch | null): string | null {
   const nouns = new Set(findPhrases(text, DATA_NOUN).map((m) => m.text.toLowerCase()));
   if (nouns.size === 1) return findPhrases(text, DATA_NOUN)[0]?.text ?? null;
   return null;
+}
+
+/**
+ * "We keep account data for 1 year and logs for 18 months": the second period belongs to the noun phrase
+ * between the two periods (the verb is left out, "gapped"), not to the sentence's first data kind.
+ */
+function findGappedDataKind(between: string): string | null {
+  const gap = /^\s*,?\s*(?:and|but|while|whereas)\s+(.{1,60}?)(?:\s+(?:for|up\s+to|within|after))?\s*$/i.exec(between);
+  const phrase = gap?.[1] === undefined ? null : phraseAfter(gap[1]);
+  return phrase !== null && containsDataNoun(phrase) ? phrase : null;
 }
 
 function phraseAfter(rest: string): string | null {

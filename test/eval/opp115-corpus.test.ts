@@ -118,6 +118,11 @@ describe('OPP-115 evaluation', () => {
     expect(wrong.status).toBe(2);
     expect(wrong.stderr).toMatch(/not an OPP-115 folder/);
     expect(runCli(['eval', 'imdb', dir]).status).toBe(2);
+    const misspelt = runCli(['eval', 'opp115', dir, '--misses', 'Data Retension']);
+    expect(misspelt.status).toBe(2);
+    expect(misspelt.stderr).toContain('--misses: unknown measure "Data Retension"');
+    const misses = runCli(['eval', 'opp115', dir, '--misses', 'Data Retention']);
+    expect(misses.status).toBe(0);
   });
 
   it('runs on a slice of the real development split with every annotation readable', () => {

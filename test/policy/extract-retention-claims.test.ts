@@ -29,6 +29,17 @@ describe('extractRetentionClaims', () => {
     expect(retentions(claimsOf('This data is kept for a maximum of three (3) years.'))[0]).toMatchObject({ periodDays: 1095.75 });
   });
 
+  it('gives a second period in one sentence the data named beside it ("… and logs for 18 months")', () => {
+    const claims = retentions(claimsOf('We retain account information for 2 years, and server logs for 90 days.'));
+    expect(claims.map((c) => [c.periodDays, c.dataKind])).toEqual([
+      [730.5, 'account information'],
+      [90, 'server logs'],
+    ]);
+    // Nothing data-like between the periods: the sentence's data kind stays.
+    const repeated = retentions(claimsOf('We keep your recordings for 30 days and then for another 30 days in backups.'));
+    expect(repeated.every((c) => c.dataKind === 'recordings')).toBe(true);
+  });
+
   it('recognises other limits without a number', () => {
     const cases: [string, string][] = [
       ['We retain your personal information only as long as necessary to provide the service.', 'as long as necessary'],

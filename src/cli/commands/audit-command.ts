@@ -29,7 +29,7 @@ export function registerAuditCommand(program: Command): void {
       if (options.json) {
         process.stdout.write(`${stringifyJsonSafely(result, 2)}\n`);
       } else {
-        const lines = [`audit #${result.auditId} of ${result.appName}: ${result.findings.length} findings`];
+        const lines = [`audit #${result.auditId} of ${result.appName}: ${result.findings.length} finding${result.findings.length === 1 ? '' : 's'}`];
         if (result.inputs.captures.length === 0) lines.push('  note: no captures imported for this app');
         for (const f of result.findings) lines.push(`  [${f.severity.padEnd(6)}] ${f.ruleId.padEnd(22)} ${f.title}`);
         process.stdout.write(safeTerminalText(lines.join('\n')) + '\n');

@@ -12,7 +12,7 @@ export function registerDemoCommand(program: Command): void {
       const byRule = new Map<string, number>();
       for (const f of result.audit.findings) byRule.set(f.ruleId, (byRule.get(f.ruleId) ?? 0) + 1);
       const lines = [
-        `Audited the bundled example "${result.audit.appName}": ${result.audit.findings.length} findings`,
+        `Audited the bundled example "${result.audit.appName}": ${result.audit.findings.length} finding${result.audit.findings.length === 1 ? '' : 's'}`,
         ...[...byRule].map(([rule, count]) => `  ${rule.padEnd(24)} ${count}`),
         'Reports:',
         ...result.reportPaths.map((p) => `  ${p}`),

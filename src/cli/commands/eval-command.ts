@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { loadOpp115Corpus, type Opp115Split } from '../../eval/load-opp115-corpus.js';
-import type { SegmentPrediction } from '../../eval/predict-segment-practices.js';
+import { OPP115_CATEGORIES, type SegmentPrediction } from '../../eval/predict-segment-practices.js';
 import { scoreAnnotatorAgreement } from '../../eval/score-annotator-agreement.js';
 import { scoreOpp115 } from '../../eval/score-opp115.js';
 import { ConfigError } from '../../model/errors.js';
@@ -16,6 +16,9 @@ interface EvalOptions {
 }
 
 const SPLITS: readonly Opp115Split[] = ['all', 'dev', 'holdout'];
+
+/** Measures whose disagreements the scorer reports, one per segment (the others are per attribute value). */
+const MEASURES_WITH_MISSES: readonly string[] = [...OPP115_CATEGORIES, 'Retention Period'];
 
 /**
  * `claimcheck eval opp115 <dir>` (also `eval --opp115 <dir>`, the form `npm run eval -- --opp115 <dir>`
@@ -40,6 +43,10 @@ export function registerEvalCommand(program: Command): void {
       }
       if (folder === undefined) throw new ConfigError('no corpus folder given', 'claimcheck eval opp115 <dir>');
       if (!SPLITS.includes(options.split as Opp115Split)) throw new ConfigError(`--split must be one of ${SPLITS.join(', ')}`);
+      if (options.misses !== undefined && !MEASURES_WITH_MISSES.includes(options.misses)) {
+        // A misspelt name would otherwise print nothing, which reads as "no misses".
+        throw new ConfigError(`--misses: unknown measure "${options.misses}"`, `one of: ${MEASURES_WITH_MISSES.map((m) => `"${m}"`).join(', ')}`);
+      }
       const started = process.hrtime.bigint();
       const agreement = options.annotatorAgreement === true;
       const loaded = loadOpp115Corpus(folder, { split: options.split as Opp115Split, threshold: options.threshold, annotators: agreement });

@@ -16,7 +16,7 @@ export function describeClaim(claim: Claim): string {
         claim.purpose !== undefined || claim.location !== undefined ? ` — ${[claim.purpose, claim.location].filter((v) => v !== undefined).join('; ')}` : ''
       }`;
     case 'retention':
-      return `retention  ${negation}${claim.vagueness}${claim.periodDays !== null ? ` ${claim.periodDays} days` : ''} "${claim.trigger}"${claim.dataKind ? ` — ${claim.dataKind}` : ''}`;
+      return `retention  ${negation}${claim.vagueness}${claim.periodDays !== null ? ` ${describePeriodDays(claim.periodDays)}` : ''} "${claim.trigger}"${claim.dataKind ? ` — ${claim.dataKind}` : ''}`;
     case 'encryption':
       return `encryption ${negation}${claim.scope}${claim.technologies.length > 0 ? ` [${claim.technologies.join(', ')}]` : ''}${claim.hedges.length > 0 ? ` hedged: ${claim.hedges.join('; ')}` : ''}`;
     case 'transfer':
@@ -56,6 +56,14 @@ export function registerExtractCommand(program: Command): void {
       const fromPages = pages.map((p) => `, ${p.claims.length} from ${safeTerminalText(p.snapshot.source)}`).join('');
       process.stderr.write(`${policy.claims.length} claims from ${safeTerminalText(source)} (${policy.snapshot.format}, sha256 ${policy.snapshot.sha256.slice(0, 12)})${fromPages}\n`);
     });
+}
+
+
+/** Months and years are stored as average days (365.25 a year); print whole days, marked as approximate. */
+function describePeriodDays(days: number): string {
+  const whole = Math.round(days);
+  const unit = whole === 1 ? 'day' : 'days';
+  return Number.isInteger(days) ? `${whole} ${unit}` : `about ${whole} ${unit}`;
 }
 
 function printClaims(claims: readonly Claim[]): void {
