@@ -4,6 +4,7 @@ import { listAuditedAppNames, requireApp } from '../store/app-repository.js';
 import { loadAudit } from '../store/audit-repository.js';
 import { openDatabase } from '../store/open-database.js';
 import type { BatchWorkerReply, BatchWorkerRequest, BatchWorkerSetup } from './batch-messages.js';
+import { describeChangedBatchInputs } from './describe-changed-batch-inputs.js';
 import type { BatchApp } from './read-batch-manifest.js';
 
 /** How one manifest row ended in this run. */
@@ -25,7 +26,7 @@ export interface BatchOutcome {
 export interface RunBatchOptions {
   /** Worker threads to run (at most one per pending row). */
   workers: number;
-  /** Audit again apps that already have an audit (default: skip them, which makes a rerun resume). */
+  /** Audit again apps that already have an audit (default: skip them unless their inputs changed, which makes a rerun resume). */
   redo: boolean;
   /** Called after each finished row with the count done and the total pending. */
   onProgress?: (done: number, total: number) => void;
@@ -67,19 +68,41 @@ function auditInWorkers(dbPath: string, rows: readonly BatchApp[], options: RunB
 }
 
 /**
+ * The rows to run, each with why an app already audited runs again: every row with `redo`; otherwise rows
+ * of apps never audited, and rows whose files differ from those of the app's latest audit.
+ */
+async function selectPendingRows(dbPath: string, rows: readonly BatchApp[], redo: boolean): Promise<Map<number, string | null>> {
+  // Opening once here creates and migrates the database before the workers race to do it.
+  const db = openDatabase(dbPath);
+  const pending = new Map<number, string | null>();
+  try {
+    const audited = listAuditedAppNames(db);
+    for (const row of rows) {
+      if (redo || !audited.has(row.app)) {
+        pending.set(row.line, null);
+        continue;
+      }
+      const latest = loadAudit(db, requireApp(db, row.app));
+      const changed = latest === null ? 'no audit stored' : await describeChangedBatchInputs(row, latest);
+      if (changed !== null) pending.set(row.line, changed);
+    }
+  } finally {
+    db.close();
+  }
+  return pending;
+}
+
+/**
  * Audits every manifest row in worker threads (policy, captures, audit), skipping apps already
- * audited unless `redo`, then reads each app's latest audit for the summary. Rows that fail are
- * reported, not fatal: the others go on, and a rerun picks the failed ones up again.
+ * audited with the same inputs unless `redo`, then reads each app's latest audit for the summary.
+ * Rows that fail are reported, not fatal: the others go on, and a rerun picks the failed ones up again.
  */
 export async function runBatch(dbPath: string, rows: readonly BatchApp[], options: RunBatchOptions): Promise<BatchOutcome[]> {
-  // Opening once here creates and migrates the database before the workers race to do it.
-  let db = openDatabase(dbPath);
-  const audited = listAuditedAppNames(db);
-  db.close();
-  const pending = rows.filter((row) => options.redo || !audited.has(row.app));
+  const reasons = await selectPendingRows(dbPath, rows, options.redo);
+  const pending = rows.filter((row) => reasons.has(row.line));
   const replies = await auditInWorkers(dbPath, pending, options);
 
-  db = openDatabase(dbPath, { readonly: true });
+  const db = openDatabase(dbPath, { readonly: true });
   try {
     return rows.map((row): BatchOutcome => {
       const reply = replies.get(row.line);
@@ -87,7 +110,9 @@ export async function runBatch(dbPath: string, rows: readonly BatchApp[], option
       const message = reply?.kind === 'failed' ? reply.message : null;
       let audit: AuditResult | null = null;
       if (status === 'audited' || status === 'skipped') audit = loadAudit(db, requireApp(db, row.app));
-      return { line: row.line, app: row.app, status, message, warnings: reply?.kind === 'done' ? reply.warnings : [], audit };
+      const reason = reasons.get(row.line);
+      const warnings = [...(reason ? [`audited again: ${reason}`] : []), ...(reply?.kind === 'done' ? reply.warnings : [])];
+      return { line: row.line, app: row.app, status, message, warnings, audit };
     });
   } finally {
     db.close();

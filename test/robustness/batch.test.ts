@@ -75,6 +75,32 @@ describe('claimcheck batch', () => {
     expect(readDatabaseState(db).counts).toEqual(before.counts);
   });
 
+  it('a rerun audits again a row whose policy or captures changed since its last audit, and says why', () => {
+    const dir = prepare();
+    writeFileSync(join(dir, 'apps.csv'), readFileSync(join(dir, 'apps.csv'), 'utf8').replace(/^(?:Broken|Capture only|"=cmd).*\n/gm, ''));
+    expect(runCli(['batch', 'apps.csv'], dir).status).toBe(0);
+    const db = join(dir, 'claimcheck.db');
+
+    // A new version of the policy file: the row runs again.
+    writeFileSync(join(dir, 'policy.html'), readFileSync(join(dir, 'policy.html'), 'utf8').replace('</body>', '<p>We keep support tickets for 90 days.</p></body>'));
+    const afterPolicy = runCli(['batch', 'apps.csv'], dir);
+    expect(afterPolicy.stdout).toMatch(/^1 apps: 1 audited, 0 skipped/);
+    expect(afterPolicy.stderr).toContain('audited again: policy policy.html differs from the one last audited');
+    expect(auditsPerApp(db)).toMatchObject({ Murmur: 2 });
+
+    // An identifier the capture was not searched for.
+    const manifest = readFileSync(join(dir, 'apps.csv'), 'utf8');
+    writeFileSync(join(dir, 'apps.csv'), manifest.replace('user_id=u-48151623;room_id=room-7f3a9c', 'user_id=u-48151623;room_id=room-7f3a9c;email=ada@example.org'));
+    const afterIdentifier = runCli(['batch', 'apps.csv'], dir);
+    expect(afterIdentifier.stderr).toContain('audited again: capture session.pcap was not searched for email');
+    expect(auditsPerApp(db)).toMatchObject({ Murmur: 3 });
+
+    // Nothing changed: skipped, and the database is untouched.
+    const before = readDatabaseState(db);
+    expect(runCli(['batch', 'apps.csv'], dir).stdout).toMatch(/^1 apps: 0 audited, 1 skipped/);
+    expect(readDatabaseState(db).counts).toEqual(before.counts);
+  });
+
   it('after a SIGKILL at any moment, a rerun leaves every app audited exactly once in a sound database', async () => {
     const dir = prepare();
     writeFileSync(join(dir, 'apps.csv'), readFileSync(join(dir, 'apps.csv'), 'utf8').replace(/^(?:Broken|Capture only).*\n/gm, ''));

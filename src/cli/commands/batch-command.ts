@@ -25,7 +25,7 @@ export function registerBatchCommand(program: Command): void {
     .argument('<manifest>', 'CSV manifest; list cells (captures, identifiers, app_domains) separate items with ;')
     .option('--out <dir>', 'directory for summary.csv and summary.html', 'batch')
     .option('--workers <n>', 'worker threads (default: available cores)', parseWorkers)
-    .option('--redo', 'audit again apps that already have an audit (default: skip them, so a rerun resumes)')
+    .option('--redo', 'audit again apps that already have an audit (default: skip those audited with the same files, so a rerun resumes)')
     .action(async (manifest: string, options: { out: string; workers?: number; redo?: boolean }, command: Command) => {
       const rows = readBatchManifest(manifest);
       const progress = createProgressBar(`auditing ${rows.length} apps`);
