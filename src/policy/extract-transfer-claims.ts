@@ -41,6 +41,8 @@ const ORIGIN_END = new RegExp(
 );
 /** "if you are in the EEA or Switzerland": places that describe the reader, not the data. */
 const AUDIENCE_CLAUSE = /\b(?:if|where|when|whether)\s+you\s+(?:are|live|reside|access|use|'re)\b[^,;]*$/i;
+/** One or two capitalised place names each followed by a comma, right before a country ("Dublin, ", "Ashburn, Virginia, "). */
+const CITY_BEFORE_COUNTRY = /\s(?:\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,2},\s*){1,2}$/u;
 /** How far before a place the cue that governs it may be. */
 const CUE_WINDOW = 90;
 /** Cues of both kinds this close together (start to start) are coordinated verbs of one clause. */
@@ -167,7 +169,8 @@ function findDestinationChains(text: string, unspecified: readonly PhraseMatch[]
   return chains.filter((chain) => {
     if (chain.adjective) return true;
     const leadIn = text.slice(Math.max(0, chain.start - 60), chain.start);
-    const clause = leadIn.split(/[;:]/).pop() ?? '';
+    // "located in Frankfurt, Germany": the city between the preposition and the country is skipped.
+    const clause = (leadIn.split(/[;:]/).pop() ?? '').replace(CITY_BEFORE_COUNTRY, ' ');
     if (ORIGIN_END.test(clause) || AUDIENCE_CLAUSE.test(clause)) return false;
     return DESTINATION_END.test(clause);
   });

@@ -40,6 +40,12 @@ describe('extractRetentionClaims', () => {
     expect(repeated.every((c) => c.dataKind === 'recordings')).toBe(true);
   });
 
+  it('reads "we keep them for 30 days" (a pronoun or a noun outside the data vocabulary, with a stated time)', () => {
+    expect(retentions(claimsOf('We keep them for 30 days.'))[0]).toMatchObject({ vagueness: 'stated', periodDays: 30 });
+    expect(retentions(claimsOf('We store crash reports for 30 days.'))[0]).toMatchObject({ vagueness: 'stated', periodDays: 30 });
+    expectNoRetention('Keep in mind that we may change this policy within 30 days.');
+  });
+
   it('recognises other limits without a number', () => {
     const cases: [string, string][] = [
       ['We retain your personal information only as long as necessary to provide the service.', 'as long as necessary'],

@@ -17,6 +17,13 @@ describe('extractTransferClaims', () => {
     expect(transfers(claimsOf('Audio is processed on Chinese servers.'))[0]).toMatchObject({ transferType: 'storage', countries: ['CN'] });
   });
 
+  it('reads a country after the city it is in ("located in Frankfurt, Germany"), not a city alone', () => {
+    expect(transfers(claimsOf('Our servers are located in Frankfurt, Germany.'))[0]).toMatchObject({ transferType: 'storage', countries: ['DE'] });
+    expect(transfers(claimsOf('We host data in Ashburn, Virginia, United States and in Dublin, Ireland.'))[0]).toMatchObject({ countries: ['US', 'IE'] });
+    // The city does not turn an origin into a destination.
+    expect(transfers(claimsOf('Servers process requests from users in Paris, France.'))).toEqual([]);
+  });
+
   it('marks unnamed destinations as unspecified', () => {
     expect(transfers(claimsOf('Your information may be transferred to other countries.'))[0]).toMatchObject({
       transferType: 'transfer',

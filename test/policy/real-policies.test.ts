@@ -159,6 +159,14 @@ describe('real policies (../shared/data/policies)', () => {
     );
   });
 
+  it('WhatsApp: undelivered messages kept up to 30 days and user reports 90 days (objects a pronoun or outside the data vocabulary)', () => {
+    const claims = retentions(load('WhatsApp').claims);
+    expect(claims).toContainEqual(
+      expect.objectContaining({ vagueness: 'stated', periodDays: 30, quote: expect.stringContaining('we keep it in encrypted form on our servers for up to 30 days') }),
+    );
+    expect(claims).toContainEqual(expect.objectContaining({ vagueness: 'stated', periodDays: 90, quote: 'We generally keep User Reports for 90 days.' }));
+  });
+
   it('Spotify: never stores the full card number (a denied retention)', () => {
     expect(retentions(load('Spotify').claims)).toContainEqual(
       expect.objectContaining({ polarity: 'negative', quote: expect.stringContaining('never stores your full card number') }),
