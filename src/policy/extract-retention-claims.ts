@@ -402,7 +402,7 @@ function findDataKind(text: string, verb: PhraseMatch | null): string | null {
   if (verb !== null) {
     const before = text.slice(0, verb.start);
     const passive = PASSIVE_AUX.exec(before);
-    const candidate = passive !== null ? phraseBefore(before.slice(0, passive.index)) : phraseAfter(text.slice(verb.end));
+    const candidate = passive !== null ? phraseBefore(before.slice(0, passive.index)) : phraseAfter(skipCoordinatedVerb(text.slice(verb.end)));
     if (candidate !== null && containsDataNoun(candidate)) return candidate;
     if (passive !== null) {
       const after = phraseAfter(text.slice(verb.end));
@@ -422,6 +422,11 @@ function findGappedDataKind(between: string): string | null {
   const gap = /^\s*,?\s*(?:and|but|while|whereas)\s+(.{1,60}?)(?:\s+(?:for|up\s+to|within|after))?\s*$/i.exec(between);
   const phrase = gap?.[1] === undefined ? null : phraseAfter(gap[1]);
   return phrase !== null && containsDataNoun(phrase) ? phrase : null;
+}
+
+/** "retain/preserve your information", "retain and/or preserve your data": the object comes after the second verb. */
+function skipCoordinatedVerb(rest: string): string {
+  return rest.replace(/^(?:\s*\/\s*|\s*,?\s+(?:and\/or|and|or)\s+)[a-z]+(?=\s+(?:your|the|this|such|any|all|certain|some|our|their|personal|information|data)\b)/i, '');
 }
 
 function phraseAfter(rest: string): string | null {

@@ -46,6 +46,11 @@ describe('extractRetentionClaims', () => {
     expectNoRetention('Keep in mind that we may change this policy within 30 days.');
   });
 
+  it('takes the data kind after a second coordinated verb ("retain/preserve your information")', () => {
+    expect(retentions(claimsOf('We may retain/preserve your information as long as necessary.'))[0]?.dataKind).toBe('information');
+    expect(retentions(claimsOf('We retain and/or preserve your data temporarily.'))[0]?.dataKind).toBe('data');
+  });
+
   it('recognises other limits without a number', () => {
     const cases: [string, string][] = [
       ['We retain your personal information only as long as necessary to provide the service.', 'as long as necessary'],
