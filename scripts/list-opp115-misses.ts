@@ -7,7 +7,7 @@
  * e.g. node dist/scripts/list-opp115-misses.js ../shared/data/opp115 "Data Retention" fp
  */
 import { loadOpp115Corpus, type Opp115Annotation } from '../src/eval/load-opp115-corpus.js';
-import { detectPolicyFirstPartyNames, predictSegmentPractices } from '../src/eval/predict-segment-practices.js';
+import { detectPolicyFirstPartyNames, detectSegmentLeadIns, predictSegmentPractices } from '../src/eval/predict-segment-practices.js';
 import { scoreOpp115, type Opp115Miss } from '../src/eval/score-opp115.js';
 import { extractHtmlText } from '../src/policy/extract-html-text.js';
 import { findSecurityMeasures } from '../src/policy/find-security-measures.js';
@@ -24,8 +24,10 @@ const corpus = loadOpp115Corpus(dir, { split: 'dev' });
 const organisations = loadCatalog().organisationNames();
 const goldBySegment = new Map<string, Opp115Annotation[]>();
 const firstPartyNames = new Map<string, string[]>();
+const leadIns = new Map<string, string[][]>();
 for (const policy of corpus.policies) {
   firstPartyNames.set(policy.id, detectPolicyFirstPartyNames(policy.segments));
+  leadIns.set(policy.id, detectSegmentLeadIns(policy.segments));
   for (const annotation of policy.annotations) {
     const key = `${policy.id}#${annotation.segmentIndex}`;
     goldBySegment.set(key, [...(goldBySegment.get(key) ?? []), annotation]);
@@ -44,8 +46,10 @@ const selected = misses.filter((m) => {
 for (const miss of selected) {
   const text = miss.segment.replace(/<[^>]*>/g, ' ').replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ').trim();
   const gold = goldBySegment.get(`${miss.policyId}#${miss.segmentIndex}`) ?? [];
-  const prediction = predictSegmentPractices(miss.segment, organisations, firstPartyNames.get(miss.policyId));
+  const segmentLeadIns = leadIns.get(miss.policyId)?.[miss.segmentIndex] ?? [];
+  const prediction = predictSegmentPractices(miss.segment, organisations, firstPartyNames.get(miss.policyId), segmentLeadIns);
   process.stdout.write(`=== ${miss.policyId} #${miss.segmentIndex}  gold=${miss.gold} predicted=${miss.predicted}\n`);
+  if (segmentLeadIns.length > 0) process.stdout.write(`  (list under: «${segmentLeadIns.join(' » ← «').slice(0, 300)}»)\n`);
   process.stdout.write(`${text.slice(0, 1500)}\n`);
   process.stdout.write(`  gold categories: ${[...new Set(gold.map((a) => a.category))].join('; ') || '(none)'}\n`);
   for (const annotation of gold.filter((a) => a.category === measure || (measure === 'Retention Period' && a.category === 'Data Retention'))) {

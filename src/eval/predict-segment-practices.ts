@@ -3,6 +3,7 @@ import { detectFirstPartyNames } from '../policy/detect-first-party-names.js';
 import { extractClaims, type OrganisationName } from '../policy/extract-claims.js';
 import { extractHtmlText } from '../policy/extract-html-text.js';
 import { findAudienceStatements } from '../policy/find-audience-statements.js';
+import { followListLeadIns } from '../policy/find-list-lead-ins.js';
 import { findSharingStatements } from '../policy/find-sharing-statements.js';
 import { findSecurityMeasures, type SecurityMeasureKind } from '../policy/find-security-measures.js';
 
@@ -53,9 +54,10 @@ export function predictSegmentPractices(
   segmentHtml: string,
   organisations: readonly OrganisationName[],
   firstPartyNames?: readonly string[],
+  leadIns: readonly string[] = [],
 ): SegmentPrediction {
   const policy = extractHtmlText(segmentHtml);
-  const claims = extractClaims(policy, { organisations: [...organisations], ...(firstPartyNames ? { firstPartyNames } : {}) });
+  const claims = extractClaims(policy, { organisations: [...organisations], ...(firstPartyNames ? { firstPartyNames } : {}), leadIns });
   const prediction: SegmentPrediction = {
     categories: new Set(),
     retention: [],
@@ -89,7 +91,7 @@ export function predictSegmentPractices(
   if (findAudienceStatements(policy.text).length > 0) prediction.categories.add('International and Specific Audiences');
   // Processor claims need a recipient; OPP-115 also counts unnamed ones, outside collectors and public posting.
   const sharing = findSharingStatements(policy.text);
-  if (sharing.length > 0) prediction.categories.add('Third Party Sharing/Collection');
+  if (sharing.length > 0 || isUnderSharingLeadIn(leadIns, organisations, firstPartyNames)) prediction.categories.add('Third Party Sharing/Collection');
   // A disclosure that names no recipient at all is OPP-115's "Unnamed third party".
   if (prediction.thirdPartyEntities.size === 0 && sharing.some((s) => s.kind === 'disclosure')) {
     prediction.thirdPartyEntities.add('unnamed');
@@ -99,6 +101,31 @@ export function predictSegmentPractices(
     prediction.security.add(measure.kind);
   }
   return prediction;
+}
+
+/**
+ * A list item under a lead-in that shares data ("We may also disclose information:", "Meredith or
+ * third-party contractors we engage may collect certain information automatically, including:") is part
+ * of that sharing statement, as production extraction of the whole policy reads it.
+ */
+function isUnderSharingLeadIn(leadIns: readonly string[], organisations: readonly OrganisationName[], firstPartyNames?: readonly string[]): boolean {
+  return leadIns.some((leadIn) => {
+    if (findSharingStatements(leadIn).length > 0) return true;
+    const policy = extractHtmlText(`<p>${escapeHtml(leadIn)}</p>`);
+    return extractClaims(policy, { organisations: [...organisations], ...(firstPartyNames ? { firstPartyNames } : {}) }).some((c) => c.kind === 'processor');
+  });
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
+ * OPP-115 segments are consecutive parts of one policy, often one list item each: every segment is given
+ * the lead-ins of the list it belongs to, as production extraction gives each block of a whole policy.
+ */
+export function detectSegmentLeadIns(segmentsHtml: readonly string[]): string[][] {
+  return followListLeadIns(segmentsHtml.map((html) => extractHtmlText(html).text.replace(/\s+/g, ' ').trim()));
 }
 
 /** Production extraction sees the whole policy and so knows the company's own names; so does the evaluator. */

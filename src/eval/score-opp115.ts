@@ -5,6 +5,7 @@ import { countDecision, createBinaryCounts, scoreBinaryCounts, type BinaryCounts
 import type { Opp115Annotation, Opp115Attribute, Opp115Corpus } from './load-opp115-corpus.js';
 import {
   detectPolicyFirstPartyNames,
+  detectSegmentLeadIns,
   OPP115_CATEGORIES,
   predictSegmentPractices,
   type SegmentPrediction,
@@ -93,10 +94,11 @@ export function scoreOpp115(corpus: Opp115Corpus, organisations: readonly Organi
       bySegment.set(annotation.segmentIndex, list);
     }
     const firstPartyNames = detectPolicyFirstPartyNames(policy.segments);
+    const leadIns = detectSegmentLeadIns(policy.segments);
     policy.segments.forEach((segment, index) => {
       segments++;
       const gold = bySegment.get(index) ?? [];
-      const prediction = predictSegmentPractices(segment, organisations, firstPartyNames);
+      const prediction = predictSegmentPractices(segment, organisations, firstPartyNames, leadIns[index]);
       options.onSegmentPrediction?.(policy.id, index, prediction);
       for (const category of OPP115_CATEGORIES) {
         const isGold = gold.some((a) => a.category === category);

@@ -18,6 +18,15 @@ const QUESTION_OPENING =
   /^\W*(?:(?:how|what|which|who|whom|with\s+whom|to\s+whom|why)\b|(?:do|does|is|are|can|will|may|should)\s+(?:we|you|i|they|it|this|the|our|your|my)\b)/i;
 
 /**
+ * Openings that only ever name a topic, whatever punctuation ends them: tables of contents written as
+ * sentences ("What types of security procedures are in place to protect … .", "With whom RedOrbit, Inc.
+ * may share user information."). A statement never opens with "what kinds of" or "with whom". In
+ * capitals it is a heading that the sentence splitter left fused with the statement after it ("WITH WHOM
+ * WE SHARE INFORMATION ABOUT YOU Within SIDEARM Sports … we will not sell"), so it does not count.
+ */
+const TOPIC_OPENING = /^\W*(?:what\s+(?:types?|kinds?|sorts?|categories)\s+of|with\s+whom|to\s+whom)\b/i;
+
+/**
  * "This policy also tells you …", "this statement discloses …", "we want you to understand how …",
  * "to inform visitors how …", "under what circumstances, if any, we disclose it".
  */
@@ -61,7 +70,9 @@ export function isWithin(spans: readonly TextSpan[], start: number, end: number)
 /** True when a sentence is a question or a heading worded as one. */
 export function isQuestion(sentence: string): boolean {
   const trimmed = sentence.trim();
-  return trimmed.endsWith('?') || (QUESTION_OPENING.test(trimmed) && !/[.!:;]$/.test(trimmed));
+  const topicOpening = TOPIC_OPENING.exec(trimmed)?.[0];
+  const isTopicOpening = topicOpening !== undefined && topicOpening !== topicOpening.toUpperCase();
+  return trimmed.endsWith('?') || isTopicOpening || (QUESTION_OPENING.test(trimmed) && !/[.!:;]$/.test(trimmed));
 }
 
 /** Where the announcement of the policy's topics starts in a sentence (words after it name topics), or -1. */

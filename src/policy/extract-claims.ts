@@ -5,6 +5,7 @@ import { extractEncryptionClaims } from './extract-encryption-claims.js';
 import { extractProcessorClaims } from './extract-processor-claims.js';
 import { extractRetentionClaims } from './extract-retention-claims.js';
 import { extractTransferClaims } from './extract-transfer-claims.js';
+import { followListLeadIns } from './find-list-lead-ins.js';
 import { compileOrganisationMatcher, type OrganisationName } from './match-organisations.js';
 import type { SentenceContext } from './sentence-context.js';
 import { splitSentences } from './split-sentences.js';
@@ -20,6 +21,11 @@ export interface ExtractClaimsOptions {
    * alone can tell (extracting one part of a longer policy). Default: detected from `policy`.
    */
   firstPartyNames?: readonly string[];
+  /**
+   * Lead-in sentences of a list that the text's first block belongs to, nearest first, when the caller
+   * extracts a part of a longer policy that starts inside a list. Default: none.
+   */
+  leadIns?: readonly string[];
 }
 
 /** The per-sentence extractors, in the order their claims are listed. */
@@ -41,12 +47,16 @@ export function extractClaims(policy: ExtractedPolicy, options: ExtractClaimsOpt
   const claims: Claim[] = [];
   for (const section of policy.sections) {
     const sentences = splitSentences(policy.text, section.span);
+    const above = section === policy.sections[0] ? (options.leadIns ?? []) : [];
+    const leadInsAt = listLeadInsByOffset(policy.text.slice(section.span.start, section.span.end), section.span.start, above);
     sentences.forEach((sentence, index) => {
+      const leadIns = leadInsAt(sentence.start);
       const context: SentenceContext = {
         sentence,
         sectionPath: section.headingPath,
         previous: sentences[index - 1] ?? null,
         next: sentences[index + 1] ?? null,
+        ...(leadIns.length > 0 ? { leadIns } : {}),
         organisations,
         firstPartyNames,
       };
@@ -54,4 +64,17 @@ export function extractClaims(policy: ExtractedPolicy, options: ExtractClaimsOpt
     });
   }
   return claims;
+}
+
+/** For a section's text (blocks are lines), a lookup from an offset in the policy to its block's list lead-ins. */
+function listLeadInsByOffset(sectionText: string, sectionStart: number, above: readonly string[]): (offset: number) => readonly string[] {
+  const blocks: { end: number; text: string }[] = [];
+  let start = 0;
+  for (const line of sectionText.split('\n')) {
+    blocks.push({ end: sectionStart + start + line.length, text: line });
+    start += line.length + 1;
+  }
+  const leadIns = followListLeadIns(blocks.map((b) => b.text).filter((t) => t.trim() !== ''), above);
+  const nonEmpty = blocks.filter((b) => b.text.trim() !== '');
+  return (offset) => leadIns[nonEmpty.findIndex((b) => offset <= b.end)] ?? [];
 }

@@ -23,6 +23,9 @@ const GIVE_DATA_TO = new RegExp(
   'gi',
 );
 const SHARING_SECTION_WORDS = cues.sectionWords;
+/** "Our partners include Meta and TikTok": a list of the company's recipients, with no sharing verb. */
+const RECIPIENTS_INCLUDE =
+  /\b(?:our|its)\s+(?:[\w-]+\s+){0,3}?(?:partners|service\s+providers|providers|vendors|processors|sub-?processors|advertisers|suppliers|contractors)\s+include\b/gi;
 
 const CATEGORY_BY_PHRASE = new Map<string, string>();
 for (const [category, phrases] of Object.entries(categories.categories)) {
@@ -70,10 +73,11 @@ function isCommunicationOrAuthorship(text: string, cue: PhraseMatch): boolean {
 
 /**
  * A mention that is the subject of giving data to us is a source too: "advertisers and other partners
- * share information with us", "third party platforms provide us with information".
+ * share information with us", "third party platforms provide us with information", "(such as Facebook or
+ * Google), they will furnish certain information to us".
  */
 const SOURCE_AS_SUBJECT =
-  /^[^.;:]{0,80}?\b(?:share|shares|sharing|provide|provides|send|sends|give|gives|disclose|discloses|supply|supplies|pass|passes)\b(?:[^.;:]{0,60}?\b(?:with|to)\s+us\b|\s+us\b)/i;
+  /^[^.;:]{0,80}?\b(?:share|shares|sharing|provide|provides|send|sends|give|gives|disclose|discloses|supply|supplies|pass|passes|furnish|furnishes|transmit|transmits)\b(?:[^.;:]{0,60}?\b(?:with|to)\s+us\b|\s+us\b)/i;
 
 /** Section titles about what is collected or received, even when they say "third parties". */
 const SOURCE_SECTION = /\b(?:collect|collected|receive|received|from|provided by|obtain|sources?)\b/i;
@@ -112,11 +116,12 @@ export function extractProcessorClaims(context: SentenceContext): ProcessorClaim
     ...findPhrases(text, CUE).filter((cue) => !isCommunicationOrAuthorship(text, cue)),
     ...findFirstPersonUse(text, context.firstPartyNames),
     ...findAll(GIVE_DATA_TO, text),
+    ...findAll(RECIPIENTS_INCLUDE, text),
   ].sort(
     (a, b) => a.start - b.start,
   );
   const sharingSection = isSharingSection(context.sectionPath);
-  if (cueMatches.length === 0 && !sharingSection) return [];
+  if (cueMatches.length === 0 && !sharingSection && !isUnderSharingLeadIn(context.leadIns ?? [])) return [];
 
   const mentions: Mention[] = [];
   for (const match of context.organisations.find(text)) {
@@ -345,6 +350,21 @@ function selectNonOverlapping(mentions: Mention[]): Mention[] {
     }
   }
   return chosen.sort((a, b) => a.start - b.start);
+}
+
+/** Cues that give data away; "Why and how we process your information:" introduces purposes, not recipients. */
+const GIVING_CUE = /^(?:shar|disclos|sell|sold|sale|rent|trad|transfer|provid|make|made|give|given|ha(?:ve|s)\s+access)/i;
+
+/**
+ * A list item under "We may share your information with:" names recipients without a verb of its own;
+ * the lead-in's verb is its cue. A question heading ending in a colon states nothing.
+ */
+function isUnderSharingLeadIn(leadIns: readonly string[]): boolean {
+  return leadIns.some((leadIn) => {
+    const topics = findTopicSpans(leadIn, { overviews: false });
+    const cues = [...findPhrases(leadIn, CUE).filter((cue) => GIVING_CUE.test(cue.text) && !isCommunicationOrAuthorship(leadIn, cue)), ...findAll(GIVE_DATA_TO, leadIn)];
+    return cues.some((cue) => !isWithin(topics, cue.start, cue.end));
+  });
 }
 
 function nearestCueBefore(cueMatches: readonly PhraseMatch[], index: number): PhraseMatch | null {

@@ -55,6 +55,9 @@ const DESCRIBED_NOT_DONE =
 const THREAT = /\b(?:unauthori[sz]ed|unlawful|accidental|inadvertent|improper|(?:cannot|can['’]t|not)\s+(?:ensure|assure|guarantee|promise))\b[^.;]{0,80}$/i;
 /** "transferred to the United States", "sent to other countries": a transfer claim, not sharing. */
 const COUNTRY_RECIPIENT = /^[^.;]{0,60}?\b(?:to|in|into)\s+(?:(?:and|or|\/|,)\s*)*(?:(?:and\/or\s+)?(?:processed|stored|used|accessed)\s*,?\s*(?:and\s+)?)*(?:in\s+)?(?:the\s+)?(?:United\s+States|U\.S\.|US\b|USA|other\s+countries|any\s+(?:other\s+)?country|countries|jurisdictions?|servers?)/i;
+/** "we do not give that business your name and e-mail address": the recipient comes first, the data after it. */
+const GIVE_RECIPIENT_DATA =
+  /\b(?:give|gives|provide|provides|send|sends)\s+(?:that|the|this|any|such|these|those|other|third[\s-]party)\s+(?:[\w-]+\s+){0,2}?(?:business(?:es)?|partners?|compan(?:y|ies)|advertisers?|sponsors?|merchants?|vendors?|organi[sz]ations?)\s+(?:your|their|any|personal)\b/i;
 const PASSIVE_BEFORE = /\b(?:is|are|was|were|be|been|being|gets?)\s+(?:\w+ly\s+|not\s+|never\s+)*$/i;
 
 /**
@@ -84,13 +87,20 @@ function findDisclosure(sentence: string): SharingStatement | null {
     const before = sentence.slice(Math.max(0, verb.start - 60), verb.start);
     const after = sentence.slice(verb.end, verb.end + 90);
     if (isFirstPartyRecipient(after) || READER_SUBJECT.test(before) || THREAT.test(before) || isCountryRecipient(after)) continue;
-    if (DESCRIBED_NOT_DONE.test(before)) continue;
+    if (DESCRIBED_NOT_DONE.test(before) || isNounUse(verb, before, after)) continue;
     if (OVERVIEW_LIST.test(before) && !ANY_RECIPIENT.test(after)) continue;
     const objectAfter = firstWithin(DATA_NOUN, after, 50);
     const subjectBefore = PASSIVE_BEFORE.test(before) && firstWithin(DATA_NOUN, before, 60, true) !== null;
     if (objectAfter !== null || subjectBefore) return { kind: 'disclosure', ...spanOf(verb) };
   }
-  return null;
+  const given = GIVE_RECIPIENT_DATA.exec(sentence);
+  return given === null ? null : { kind: 'disclosure', start: given.index, end: given.index + given[0].length, trigger: given[0] };
+}
+
+/** "release date changes", "by trade name", "in exchange for this free content": the verb's word used as a noun. */
+function isNounUse(verb: PhraseMatch, before: string, after: string): boolean {
+  if (/^(?:release|trade)$/i.test(verb.text) && /^\s*(?:dates?|names?|marks?|secrets?|notes?)\b/i.test(after)) return true;
+  return /^exchange$/i.test(verb.text) && /\bin\s+$/i.test(before);
 }
 
 /** The pattern ignores case, so "to us" would read as "to US": the pronoun is written in lower case. */

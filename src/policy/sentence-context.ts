@@ -1,6 +1,7 @@
 import type { ClaimBase } from '../model/claim.js';
 import { findClaimConditions } from './find-claim-conditions.js';
 import type { OrganisationMatcher } from './match-organisations.js';
+import type { followListLeadIns } from './find-list-lead-ins.js';
 import type { SentenceSpan } from './split-sentences.js';
 
 /** Everything a claim extractor may look at for one sentence. */
@@ -12,6 +13,11 @@ export interface SentenceContext {
   /** Neighbouring sentences in the same section (hedges often sit in the next sentence). */
   previous: SentenceSpan | null;
   next: SentenceSpan | null;
+  /**
+   * When the sentence's block is an item of a list, the sentences introducing the list, nearest first
+   * ("We may share your information with:"); see {@link followListLeadIns}.
+   */
+  leadIns?: readonly string[];
   /** Known organisations (entity catalog names) to recognise. */
   organisations: OrganisationMatcher;
   /** Lower-cased names of the policy's own company, never reported as processors. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { predictSegmentPractices } from '../../src/eval/predict-segment-practices.js';
+import { detectSegmentLeadIns, predictSegmentPractices } from '../../src/eval/predict-segment-practices.js';
 
 const entities = (html: string): string[] => [...predictSegmentPractices(html, []).thirdPartyEntities].sort();
 
@@ -16,5 +16,21 @@ describe('predictSegmentPractices: Third Party Entity as the OPP-115 manual defi
   it('a question heading or a table of contents is not a practice', () => {
     const prediction = predictSegmentPractices('<ul><li>What security measures do we take?</li><li>With whom do we share your information?</li></ul>', []);
     expect([...prediction.categories]).toEqual([]);
+  });
+
+  it('a list item under a sharing lead-in in the previous segment is Third Party Sharing/Collection', () => {
+    // tulsaworld.com and meredith.com (OPP-115 development split): each list item is its own segment.
+    const item = '<p>If we believe in good faith that the law requires such disclosure.</p>';
+    expect([...predictSegmentPractices(item, []).categories]).toEqual([]);
+    expect([...predictSegmentPractices(item, [], [], ['We may also disclose information:']).categories]).toEqual(['Third Party Sharing/Collection']);
+    const collected = '<p>Search terms you enter using our Services or on a referral site;</p>';
+    const byContractors = 'Meredith or third-party contractors we engage may collect certain information automatically when you use our Services, including but not limited to:';
+    expect([...predictSegmentPractices(collected, [], ['meredith'], [byContractors]).categories]).toEqual(['Third Party Sharing/Collection']);
+    expect([...predictSegmentPractices(collected, [], ['meredith'], ['We use the information we collect to:']).categories]).toEqual([]);
+  });
+
+  it('gives each segment the lead-ins of the list it belongs to', () => {
+    const segments = ['<p>We may also disclose information:</p>', '<p>to satisfy any applicable laws or regulations,</p>', '<p>to defend ourselves in litigation.</p>', '<p>Cookies</p>'];
+    expect(detectSegmentLeadIns(segments)).toEqual([[], ['We may also disclose information:'], ['We may also disclose information:'], []]);
   });
 });

@@ -13,6 +13,16 @@ describe('detectTopicSentences', () => {
     expect(isQuestion('How we use cookies.')).toBe(false);
   });
 
+  it('reads a table of contents written as sentences, not a capitalised heading fused with a statement', () => {
+    // redorbit.com (OPP-115): the list after "it has agreed to disclose its information practices".
+    expect(isQuestion('What types of security procedures are in place to protect the loss, misuse or alteration of information under RedOrbit, Inc. control.')).toBe(true);
+    expect(isQuestion('With whom RedOrbit, Inc. may share user information.')).toBe(true);
+    // sidearmsports.com (OPP-115): the heading and the statement after it are one sentence.
+    expect(
+      isQuestion('WITH WHOM WE SHARE INFORMATION ABOUT YOU Within SIDEARM Sports If you have registered to use the SIDEARM Services, we will not sell, rent, swap or authorize any third party to use your email address.'),
+    ).toBe(false);
+  });
+
   it('marks an announcement of the policy contents from where it starts', () => {
     const text = 'Welcome. This policy explains how we collect, use and share information. We share data with vendors.';
     expect(topics(text)).toEqual(['This policy explains how we collect, use and share information.']);

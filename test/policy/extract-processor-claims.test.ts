@@ -130,5 +130,33 @@ describe('extractProcessorClaims', () => {
     const legal = 'We may disclose certain information to adhere to a valid legal request from law enforcement agencies, courts or regulators.';
     expect(processors(claimsOf(legal)).map((c) => c.name)).toEqual(['law enforcement agencies', 'courts', 'regulators']);
   });
-});
 
+  it('reads the recipients of a list item under a sharing lead-in, in a whole policy and in a part of one', () => {
+    // newsbusters.org (OPP-115): the list item has no verb of its own.
+    const policy = 'THE MRC may share personally identifiable information with others, such as:\n\nLaw enforcement authorities, government agencies, courts, or other entities, when:\n\nwe believe in good faith that the law requires it';
+    const names = processors(claimsOf(policy)).map((c) => `${c.polarity} ${c.name}`);
+    expect(names).toEqual(['affirmative Law enforcement authorities', 'affirmative government agencies', 'affirmative courts']);
+    const item = extractPolicyText(makeSnapshot('Law enforcement authorities, government agencies, courts, or other entities, when:', 'text'));
+    const leadIns = ['THE MRC may share personally identifiable information with others, such as:'];
+    expect(processors(extractClaims(item, { organisations: ORGANISATIONS, leadIns })).map((c) => c.name)).toEqual(['Law enforcement authorities', 'government agencies', 'courts']);
+    expect(processors(extractClaims(item, { organisations: ORGANISATIONS }))).toEqual([]);
+  });
+
+  it('does not read a list under a lead-in about purposes or a paragraph after a list as shared', () => {
+    // WhatsApp's table of legal obligations: "process your information" introduces purposes, not recipients.
+    const purposes = 'Why And How We Process Your Information | The actual information used could include any of the following:\n\nA search warrant or production order from law enforcement, such as your profile picture';
+    expect(processors(claimsOf(purposes))).toEqual([]);
+    const after = 'We may disclose information:\n\nIf we believe in good faith that the law requires such disclosure.\n\nAdvertisers on our site are welcome to contact our sales team.';
+    expect(processors(claimsOf(after))).toEqual([]);
+  });
+
+  it('reads platforms that furnish data to us as sources, and "our partners include" as naming recipients', () => {
+    // Pinterest's policy, in a section about sharing: the platforms give data to Pinterest.
+    const sources =
+      '## How we share information\n\nThird-party platforms: If you register for or log in to the Service using a third-party platform (such as Facebook or Google), they will furnish certain information to us.';
+    expect(processors(extractClaims(extractPolicyText(makeSnapshot(sources, 'markdown')), { organisations: ORGANISATIONS }))).toEqual([]);
+    // A user trial: plain text, no sharing heading.
+    expect(processors(claimsOf('Our partners include Meta and TikTok.')).map((c) => c.name)).toEqual(['Our partners', 'Meta', 'TikTok']);
+    expect(processors(claimsOf('These reports describe the partners we include in our programme.'))).toEqual([]);
+  });
+});

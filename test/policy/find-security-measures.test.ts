@@ -38,6 +38,13 @@ describe('findSecurityMeasures: statements, not topics', () => {
     expect(kinds('We use reasonable security measures. What choices do you have?')).toEqual(['generic']);
   });
 
+  it('reads monitoring for attempts to break in as a measure', () => {
+    // archives.gov (OPP-115), labelled Data Security.
+    const text =
+      'For site security purposes and to ensure that this service remains available to all users, this Government computer system employs software programs to monitor network traffic to identify unauthorized attempts to upload or change information, or otherwise cause damage.';
+    expect(findSecurityMeasures(text).map((m) => `${m.kind} ${m.trigger}`)).toEqual(['generic site security purposes', 'generic unauthorized attempts']);
+  });
+
   it('does not read a policy announcing its topics as a practice', () => {
     expect(kinds('This policy also tells you how we use cookies and the measures we take to protect the security of the information you provide.')).toEqual([]);
     expect(kinds('We have implemented this Privacy Policy to inform visitors how we use and protect the information we collect.')).toEqual([]);

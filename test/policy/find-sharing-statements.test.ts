@@ -50,5 +50,20 @@ describe('findSharingStatements', () => {
     expect(kinds('We may disclose any information you provide to us in the good faith belief that the law requires it.')).toEqual(['disclosure']);
     expect(kinds('You may share your comments with us.')).toEqual([]);
   });
-});
 
+  it('reads data displayed publicly, other parties collecting, and a recipient given data before the data is named', () => {
+    // rockstargames.com, taylorswift.com and imdb.com (OPP-115 development split), all labelled Third Party Sharing/Collection.
+    expect(kinds('We may match and/or combine information collected in connection with various Online Services and display it publicly, including on our websites.')).toEqual(['public']);
+    expect(kinds('Your participation in tournaments is conditional upon our collection, use, storage, transmission and public display of statistical data.')).toEqual(['public']);
+    expect(kinds('We do not intentionally or knowingly allow other parties to collect personally-identifiable information about your on-line activities.')).toEqual(['third-party-collection']);
+    expect(kinds('When we do this, we do not give that business your name and e-mail address.')).toEqual(['disclosure']);
+    expect(kinds('We give you a choice about the offers you receive.')).toEqual([]);
+  });
+
+  it('does not read "release date", "trade name" or "in exchange for" as giving data away', () => {
+    expect(kinds('Your contact information is used to communicate related information, such as order and shipment confirmation, release date changes and requests for more information.')).toEqual([]);
+    expect(kinds('Reference to specific commercial businesses, products, processes, or services by trade name, trademark, manufacturer, or otherwise does not constitute endorsement.')).toEqual([]);
+    expect(kinds('Users agree that they may receive occasional e-mail messages from AAAS in exchange for this free content.')).toEqual([]);
+    expect(kinds('We may release your information when required by law.')).toEqual(['disclosure']);
+  });
+});
