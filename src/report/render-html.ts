@@ -12,6 +12,7 @@ import {
   COUNTRY_MENTIONS_INTRO,
   DATA_SOURCES_FROM_REPORT,
   describeEntityLists,
+  describeCappedSearch,
   describeIdentifierSearch,
   describeJurisdictions,
   describeMoreQuotes,
@@ -249,7 +250,7 @@ function renderMethodology(report: ReportModel): string {
       (c) =>
         `<li>${h(c.file)} — ${h(c.format)}, ${h(describeCaptureUnits(c.format, c.packets))}${
           c.firstTime !== null ? `, ${h(formatTime(c.firstTime))} to ${h(formatTime(c.lastTime ?? c.firstTime))}` : ''
-        }, sha256 <code>${h(c.sha256)}</code>${c.warnings > 0 ? `, ${plural(c.warnings, 'damaged record')} skipped` : ''}${h(describeIdentifierSearch(c.identifiersSearched))}</li>`,
+        }, sha256 <code>${h(c.sha256)}</code>${c.warnings > 0 ? `, ${plural(c.warnings, 'damaged record')} skipped` : ''}${h(describeIdentifierSearch(c.identifiersSearched))}${h(describeCappedSearch(c))}</li>`,
     )
     .join('\n');
   const policy = report.inputs.policy;

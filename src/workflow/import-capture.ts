@@ -12,6 +12,7 @@ import {
   hasCaptureOfSize,
   insertCapture,
   insertIdentifierHits,
+  insertHitsNotStored,
   insertIdentifierSearches,
   listIdentifierSearches,
 } from '../store/capture-repository.js';
@@ -154,6 +155,8 @@ function writeSearch(db: StoreDatabase, read: Extract<ReadOutcome, { status: 'se
   const wanted = new Set(identifiers.map(needleKey));
   const hits = read.summary.identifierHits.filter((hit) => wanted.has(needleKey(hit)));
   insertIdentifierHits(db, read.captureId, hits);
+  const labels = new Set(identifiers.map((i) => i.label));
+  insertHitsNotStored(db, read.captureId, (read.summary.identifierHitsNotStored ?? []).filter((count) => labels.has(count.label)));
   insertIdentifierSearches(db, read.captureId, identifiers, now);
   return { status: 'searched-again', captureId: read.captureId, sha256: read.summary.sha256, identifiers, hits: hits.length };
 }

@@ -9,6 +9,7 @@ import { createProgressBar, type ProgressBar } from '../progress-bar.js';
 import { describeCaptureUnits } from '../../model/describe-capture-units.js';
 import { describeEmptyCapture } from '../describe-empty-capture.js';
 import { safeTerminalText } from '../terminal-text.js';
+import { describeHitsNotStored } from '../../report/report-wording.js';
 import { readIdentifierFile } from '../../capture/read-identifier-file.js';
 
 interface ImportOptions {
@@ -78,6 +79,8 @@ function printOutcome(file: string, outcome: ImportOutcome): void {
   process.stdout.write(
     `${name}: imported as capture #${outcome.captureId} (${s.format}, ${describeCaptureUnits(s.format, s.packetCount)}, ${s.flows.length} flows, ${s.dnsAnswers.length} DNS answers, ${s.identifierHits.length} identifier hits${s.warningCount > 0 ? `, ${s.warningCount} warnings` : ''})\n`,
   );
+  const notStored = describeHitsNotStored(s.identifierHitsNotStored);
+  if (notStored !== null) process.stderr.write(`warning: ${name}: ${safeTerminalText(notStored)}\n`);
   for (const warning of s.warnings.slice(0, 5)) {
     process.stderr.write(`warning: ${name}: ${warning.where} ${warning.offset}: ${safeTerminalText(warning.message)}\n`);
   }
