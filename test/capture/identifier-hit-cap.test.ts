@@ -81,4 +81,14 @@ describe(`identifier hits past the cap of ${MAX_IDENTIFIER_HITS}`, () => {
     expect(run.stdout).toContain(`${MAX_IDENTIFIER_HITS} identifier hits`);
     expect(run.stderr).toContain('chatty.pcap: identifier hits were capped at 10,000 stored; 5,002 more were found and only counted (device-id 5,000, email 2)');
   });
+
+  it('a capture searched again for a new identifier warns the same way', async () => {
+    const dir = tempDir();
+    const file = writeChattyCapture(dir);
+    const db = join(dir, 'again.db');
+    expect((await runCliAsync(['--db', db, 'import', file, '--app', 'App', '--identifier', `${EMAIL.label}=${EMAIL.value}`])).stderr).not.toContain('capped');
+    const again = await runCliAsync(['--db', db, 'import', file, '--app', 'App', '--identifier', `${DEVICE.label}=${DEVICE.value}`]);
+    expect(again.stdout).toContain(`searched it for 1 new identifier (${DEVICE.label}): ${MAX_IDENTIFIER_HITS} hits`);
+    expect(again.stderr).toContain('chatty.pcap: identifier hits were capped at 10,000 stored; 5,000 more were found and only counted (device-id 5,000)');
+  });
 });
