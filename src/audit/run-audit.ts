@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { AuditDataSource, AuditInputs, AuditResult, EntityListRecord, RecipientSummary } from '../model/audit.js';
+import { MAX_STORED_IDENTIFIER_HITS } from '../model/capture-summary.js';
 import { ConfigError } from '../model/errors.js';
 import type { Confidence, Finding } from '../model/finding.js';
 import { rankSeverity } from '../model/finding.js';
@@ -240,6 +241,7 @@ function describeInputs(
       // Unknown for captures imported before searches were recorded: then absent, not "none".
       ...(c.identifierSearchesRecorded ? { identifiersSearched: listIdentifierSearches(db, c.id).map((needle) => needle.label) } : {}),
       flows: view.flows.filter((item) => item.capture.id === c.id).length,
+      ...(c.identifierHitsNotStored ? { identifierHitsNotStored: c.identifierHitsNotStored, identifierHitCap: MAX_STORED_IDENTIFIER_HITS } : {}),
     })),
     ...(dataSources ? { dataSources: [...dataSources] } : {}),
     entityLists,

@@ -10,6 +10,7 @@ import { isTlsRecordStart } from './parse-tls-client-hello.js';
 import { RealtimeSignatureTracker } from './detect-realtime-protocol.js';
 import type { StreamSearchState } from './search-tcp-streams.js';
 import { DirectionIndex } from './direction-index.js';
+import { readSenderRole, shouldSwapRoles } from './infer-flow-roles.js';
 
 const MAX_SAMPLE_FRAMES = 5;
 const MAX_HOST_NAMES = 32;
@@ -18,8 +19,10 @@ const MAX_NAMES_PER_ADDRESS = 16;
 const MAX_ALIAS_DEPTH = 8;
 
 interface FlowState extends FlowSummary {
-  /** Client and server were fixed by a SYN or SYN-ACK; later packets cannot swap them. */
+  /** Client and server were fixed by a SYN or SYN-ACK, or by a first payload that names its sender; later packets cannot swap them. */
   rolesFixed: boolean;
+  /** The first payload of a TCP flow without a SYN was read for its sender's role (done once per flow). */
+  payloadRoleRead: boolean;
   hostKeys: Set<string>;
   /** Recogniser of STUN/RTP/RTCP payloads (UDP flows with payload), so IP-only media flows say what they carry. */
   realtimeTracker: RealtimeSignatureTracker | null;
@@ -53,6 +56,7 @@ function createFlowState(
     encryption: 'unknown',
     httpRequests: [],
     rolesFixed,
+    payloadRoleRead: false,
     hostKeys: new Set(),
     realtimeTracker: null,
   };
@@ -94,6 +98,14 @@ export class FlowTable {
         const clientIsSource = !ack;
         setClient(flow, clientIsSource ? packet.src : packet.dst, clientIsSource ? packet.srcPort : packet.dstPort);
         flow.rolesFixed = true;
+      } else if (!flow.payloadRoleRead && packet.payload.length > 0) {
+        // No SYN so far: the first payload (ClientHello or ServerHello, request or response) names its sender.
+        flow.payloadRoleRead = true;
+        const role = readSenderRole(packet.payload);
+        if (role !== null) {
+          setClient(flow, role === 'client' ? packet.src : packet.dst, role === 'client' ? packet.srcPort : packet.dstPort);
+          flow.rolesFixed = true;
+        }
       }
     }
     flow.packets += 1;
@@ -125,6 +137,11 @@ export class FlowTable {
     let flow = this.flows.get(key);
     if (flow === undefined) {
       flow = createFlowState(packet.protocol, packet.src, packet.srcPort, packet.dst, packet.dstPort, packet.frame, packet.time, false);
+      // A TCP connection first seen without a SYN began before the capture: its first sender may be the server.
+      // Ports and addresses give a first answer, once per flow, so per-packet work (which side sends to whom) uses it;
+      // a SYN or a telling first payload still overrides it. HAR and Zeek stand-ins (no direction id) keep their roles.
+      const midStream = packet.protocol === 'tcp' && packet.direction !== undefined && (packet.tcpFlags & TCP_FLAG.SYN) === 0;
+      if (midStream && shouldSwapRoles(packet.src, packet.srcPort, packet.dst, packet.dstPort)) setClient(flow, packet.dst, packet.dstPort);
       this.flows.set(key, flow);
     }
     return flow;
@@ -176,7 +193,7 @@ export class FlowTable {
         addHostName(flow, { host: recorded.name, source: 'name-resolution-block', frame: recorded.frame });
       }
       if (isEncrypted(flow)) flow.hostNames = flow.hostNames.filter((name) => name.source !== 'payload-string');
-      const { rolesFixed: _fixed, hostKeys: _keys, realtimeTracker, ...summary } = flow;
+      const { rolesFixed: _fixed, payloadRoleRead: _read, hostKeys: _keys, realtimeTracker, ...summary } = flow;
       const realtime = realtimeTracker?.list() ?? [];
       out.push(realtime.length > 0 ? { ...summary, realtime } : summary);
     }

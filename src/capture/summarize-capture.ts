@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { Buffer } from 'node:buffer';
-import type { CaptureSummary, CaptureWarning, FlowSummary, DnsAnswerSummary, DnsQuerySummary, IdentifierHit, IdentifierNeedle } from '../model/capture-summary.js';
+import { MAX_STORED_IDENTIFIER_HITS, type CaptureSummary, type CaptureWarning, type FlowSummary, type DnsAnswerSummary, type DnsQuerySummary, type IdentifierHit, type IdentifierHitsNotStored, type IdentifierNeedle } from '../model/capture-summary.js';
 import type { CaptureFormat, Observation, TransportProtocol } from '../model/observation.js';
 import { FlowTable } from './aggregate-flows.js';
 import { detectCaptureFormat } from './detect-capture-format.js';
@@ -40,8 +40,8 @@ export const MAX_STORED_WARNINGS = 100;
 export const MAX_DNS_ANSWERS = 10000;
 /** Distinct DNS questions kept. */
 export const MAX_DNS_QUERIES = 10000;
-/** Identifier hits kept. */
-export const MAX_IDENTIFIER_HITS = 10000;
+/** Identifier hits kept; later hits are counted per identifier (`identifierHitsNotStored`), not stored. */
+export const MAX_IDENTIFIER_HITS = MAX_STORED_IDENTIFIER_HITS;
 /** Distinct heuristic hits kept (per value and destination). */
 export const MAX_HEURISTIC_HITS = 1000;
 
@@ -108,6 +108,7 @@ export async function summarizeCapture(file: string, options: SummarizeCaptureOp
     dnsAnswers: aggregator.dnsAnswers,
     dnsQueries: aggregator.dnsQueries,
     identifierHits: aggregator.identifierHits,
+    ...(aggregator.hitsNotStored.size > 0 ? { identifierHitsNotStored: listHitsNotStored(aggregator.hitsNotStored) } : {}),
     heuristicHits: aggregator.heuristicHits,
     warnings: aggregator.warnings,
     warningCount: aggregator.warningCount,
@@ -120,6 +121,8 @@ class CaptureAggregator {
   readonly dnsAnswers: DnsAnswerSummary[] = [];
   readonly dnsQueries: DnsQuerySummary[] = [];
   readonly identifierHits: IdentifierHit[] = [];
+  /** Hits past MAX_IDENTIFIER_HITS by identifier label: one number per identifier, so memory stays bounded. */
+  readonly hitsNotStored = new Map<string, number>();
   readonly heuristicHits: IdentifierHit[] = [];
   private readonly heuristicSeen = new Set<string>();
   readonly warnings: CaptureWarning[] = [];
@@ -152,11 +155,10 @@ class CaptureAggregator {
         }
         if (this.patterns.empty || !isSearchable(flow, observation.payload)) return;
         if (observation.protocol === 'tcp' && observation.tcpSeq !== undefined && this.streams !== null) {
-          if (this.identifierHits.length >= MAX_IDENTIFIER_HITS) return;
-          const limit = MAX_IDENTIFIER_HITS - this.identifierHits.length;
           const found = this.streamMatches;
           found.length = 0;
-          direction.streamSearch = this.streams.search(direction.streamSearch, observation.tcpSeq, observation.payload, observation.frame, observation.time, limit, found);
+          // No limit: past the cap, hits are still counted (pushHit), so a report never reads the cap as the total.
+          direction.streamSearch = this.streams.search(direction.streamSearch, observation.tcpSeq, observation.payload, observation.frame, observation.time, UNLIMITED, found);
           for (const located of found) {
             this.pushHit(located.match, { ...observation, frame: located.frame, time: located.time }, located.offset, located.endFrame, 'payload', !plaintext, 'tcp');
           }
@@ -220,8 +222,7 @@ class CaptureAggregator {
     protocol: TransportProtocol,
     where: HitEndpoints,
   ): void {
-    if (this.identifierHits.length >= MAX_IDENTIFIER_HITS) return;
-    for (const match of searchIdentifiers(this.patterns, bytes, MAX_IDENTIFIER_HITS - this.identifierHits.length)) {
+    for (const match of searchIdentifiers(this.patterns, bytes, UNLIMITED)) {
       this.pushHit(match, where, match.offset, where.frame, context, encrypted, protocol);
     }
   }
@@ -262,7 +263,10 @@ class CaptureAggregator {
     encrypted: boolean,
     protocol: TransportProtocol,
   ): void {
-    if (this.identifierHits.length >= MAX_IDENTIFIER_HITS) return;
+    if (this.identifierHits.length >= MAX_IDENTIFIER_HITS) {
+      this.hitsNotStored.set(match.label, (this.hitsNotStored.get(match.label) ?? 0) + 1);
+      return;
+    }
     this.identifierHits.push({
       label: match.label,
       value: match.value,
@@ -280,6 +284,13 @@ class CaptureAggregator {
       dstPort: where.dstPort,
     });
   }
+}
+
+/** Search limit that never stops a search: every hit is either stored or counted. */
+const UNLIMITED = Number.POSITIVE_INFINITY;
+
+function listHitsNotStored(counts: ReadonlyMap<string, number>): IdentifierHitsNotStored[] {
+  return [...counts].map(([label, hits]) => ({ label, hits })).sort((a, b) => b.hits - a.hits || a.label.localeCompare(b.label));
 }
 
 /** Endpoints and time of the packet or request a hit was found in. */

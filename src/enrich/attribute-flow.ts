@@ -12,6 +12,7 @@ import type { CaptureFormat, HostEvidenceSource } from '../model/observation.js'
 import { nameCaptureRecords } from '../model/capture-record-name.js';
 import { countLabels, type EntityCatalog } from './entity-catalog.js';
 import { describeServiceEvidence } from './describe-service-evidence.js';
+import { matchDeviceBackground } from './device-background.js';
 import { isIpLiteral } from './ip-address.js';
 import { classifySpecialAddress } from './private-address.js';
 import { getRegistrableDomain, normaliseHostName } from './registrable-domain.js';
@@ -148,15 +149,35 @@ const NO_NETWORK: IpNetworkInfo = { asn: null, asnOwner: null, country: null };
  * - host not in the catalog → the company's own network if the address is in one (Agora's ASN),
  *   else the registrable domain as the recipient's name;
  * - no host: cloud/CDN/transit network → 'hosting'; a company's own network → 'recipient' (medium);
- *   an unknown network → its owner's name with relation 'unknown'.
+ *   an unknown network → its owner's name with relation 'unknown';
+ * - then, whatever the above found (first party aside), a host the operating system contacts by itself
+ *   (data/device-background-hosts.json: connectivity checks, network time) → 'device-background'.
  *
  * Country always comes from the server address, never from the company's headquarters. Known
  * real-time ports and payload signatures are appended to the evidence without changing the result.
  */
 export function attributeFlow(flow: FlowSummary, context: AttributionContext): Attribution {
-  const attribution = attributeByHostOrNetwork(flow, context);
+  const attribution = markDeviceBackground(flow, attributeByHostOrNetwork(flow, context));
   // Ports and payload signatures say what the traffic is (real-time media), never who receives it.
   return { ...attribution, evidence: [...attribution.evidence, ...describeServiceEvidence(flow, attribution.entityId, context.catalog)] };
+}
+
+/**
+ * Traffic the device's operating system sends by itself (captive-portal checks, network time) keeps the
+ * organisation attribution found but takes the relation 'device-background', so rules never count it as
+ * a recipient the app chose. A first-party host stays first party.
+ */
+function markDeviceBackground(flow: FlowSummary, attribution: Attribution): Attribution {
+  if (attribution.relation === 'first-party') return attribution;
+  const match = matchDeviceBackground(flow, attribution.host);
+  if (match === null) return attribution;
+  const { entry } = match;
+  return {
+    ...attribution,
+    organisation: attribution.organisation ?? entry.operator,
+    relation: 'device-background',
+    evidence: [...attribution.evidence, `${match.host}: ${entry.purpose} (${entry.source}), sent by the device, not by the app`],
+  };
 }
 
 function attributeByHostOrNetwork(flow: FlowSummary, context: AttributionContext): Attribution {

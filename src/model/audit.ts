@@ -6,8 +6,11 @@ import type { Confidence, ConsistencyLabel, Finding, PolicyEvidence } from './fi
 export interface RecipientSummary {
   organisation: string;
   entityId: string | null;
-  /** 'first-party' (the app itself), 'recipient' (named by host or own network), 'hosting' (cloud/CDN only), 'unknown'. */
-  relation: 'first-party' | 'recipient' | 'hosting' | 'unknown';
+  /**
+   * 'first-party' (the app itself), 'recipient' (named by host or own network), 'hosting' (cloud/CDN only),
+   * 'device-background' (the operating system's own connectivity checks and network time, not the app), 'unknown'.
+   */
+  relation: 'first-party' | 'recipient' | 'hosting' | 'device-background' | 'unknown';
   /** Consistency label for third-party recipients; null for first party, hosting and unknown networks. */
   label: ConsistencyLabel | null;
   hosts: string[];
@@ -91,6 +94,13 @@ export interface AuditInputs {
     identifiersSearched?: string[];
     /** Connections stored for the capture, network plumbing included; absent in audits stored before it was recorded. */
     flows?: number;
+    /**
+     * Identifier hits found but not stored because the capture's stored hits reached their cap (`identifierHitCap`),
+     * per identifier, most first; absent when none were left out. Counts of hits in findings are then lower bounds.
+     */
+    identifierHitsNotStored?: { label: string; hits: number }[];
+    /** The cap on stored identifier hits per capture search; present with `identifierHitsNotStored`. */
+    identifierHitCap?: number;
   }[];
   /** Shipped data sets (IP data, entity catalog) with versions; absent in audits stored before it was recorded. */
   dataSources?: AuditDataSource[];

@@ -78,6 +78,15 @@ export interface FlowSummary {
   realtime?: RealtimeSignature[];
 }
 
+/** Identifier hits stored per capture search; later hits are only counted (`identifierHitsNotStored`). */
+export const MAX_STORED_IDENTIFIER_HITS = 10000;
+
+/** How many hits of one identifier were found but not stored, because the capture's stored hits had reached their cap. */
+export interface IdentifierHitsNotStored {
+  label: string;
+  hits: number;
+}
+
 export interface DnsAnswerSummary {
   frame: number;
   time: number;
@@ -115,6 +124,11 @@ export interface CaptureSummary {
   /** Distinct DNS question names seen in queries and responses (absent in summaries from older versions). */
   dnsQueries?: DnsQuerySummary[];
   identifierHits: IdentifierHit[];
+  /**
+   * Hits found after `identifierHits` reached its cap (MAX_IDENTIFIER_HITS), per identifier label: counted, not
+   * stored, so that no count is read as the whole. Absent when nothing was left out (and in older summaries).
+   */
+  identifierHitsNotStored?: IdentifierHitsNotStored[];
   /**
    * Identifiers found by shape in plaintext the client sent, each with `heuristic: true`. Kept apart from
    * `identifierHits` so that nothing treats a guess as a confirmed identifier (absent in older summaries).

@@ -87,9 +87,10 @@ export interface Attribution {
   method: AttributionMethod;
   /**
    * 'first-party' for the app's own domains; 'recipient' when the host name (or the company's own
-   * network) names the company; 'hosting' when only a cloud/CDN network owner is known; else 'unknown'.
+   * network) names the company; 'hosting' when only a cloud/CDN network owner is known; 'device-background'
+   * for what the phone's or laptop's operating system sends by itself (connectivity checks, network time); else 'unknown'.
    */
-  relation: 'first-party' | 'recipient' | 'hosting' | 'unknown';
+  relation: 'first-party' | 'recipient' | 'hosting' | 'device-background' | 'unknown';
   confidence: 'high' | 'medium' | 'low';
   network: IpNetworkInfo;
   /** Human-readable chain, e.g. ["TLS SNI api.agora.io (frame 12)", "agora.io → Agora"]. */

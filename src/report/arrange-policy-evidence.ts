@@ -6,6 +6,15 @@ import type { Finding, FindingEntry, LinkedDocument, PolicyEvidence } from '../m
  */
 export const MAX_FULL_QUOTES_PER_LIST = 3;
 
+/**
+ * True when a quote is a row of a linked list quoted beside the row naming the finding's subject
+ * (`namesSubject`, set by processor-country): it shows what else the list says (other companies'
+ * locations), so views caption it as context, never as the entry the finding rests on.
+ */
+export function isListContext(p: PolicyEvidence, quotes: readonly PolicyEvidence[]): boolean {
+  return p.document !== undefined && p.namesSubject !== true && quotes.some((q) => q.namesSubject === true);
+}
+
 /** Quotes of one linked list, shown compactly with the list's provenance stated once. */
 export interface CompactQuotes {
   source: string;

@@ -1,6 +1,6 @@
 import type { RecipientSummary } from '../model/audit.js';
 import type { PacketEvidence, PolicyEvidence, Severity } from '../model/finding.js';
-import { arrangePolicyEvidence } from './arrange-policy-evidence.js';
+import { arrangePolicyEvidence, isListContext } from './arrange-policy-evidence.js';
 import { describeCaptureUnits } from '../model/describe-capture-units.js';
 import { escapeHtml as h } from './escape-text.js';
 import { renderHtmlPage } from './html-page.js';
@@ -12,6 +12,7 @@ import {
   COUNTRY_MENTIONS_INTRO,
   DATA_SOURCES_FROM_REPORT,
   describeEntityLists,
+  describeCappedSearch,
   describeIdentifierSearch,
   describeJurisdictions,
   describeMoreQuotes,
@@ -29,7 +30,7 @@ function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 
-function renderQuote(p: PolicyEvidence): string {
+function renderQuote(p: PolicyEvidence, quotes: readonly PolicyEvidence[]): string {
   const section = p.sectionPath.join(' › ') || '(untitled section)';
   const c = p.context;
   const body = c
@@ -37,8 +38,8 @@ function renderQuote(p: PolicyEvidence): string {
     : `<mark>${h(p.quote)}</mark>`;
   const page = p.document;
   const origin = page ? `From the sub-processor list ${h(p.source)}, linked from the policy ${h(page.linkedFrom.source)}: section` : 'Section';
-  const what = page ? 'the list entry' : 'the sentence';
-  return `<figure class="quote"><figcaption>${origin} “${h(section)}”${c ? `, quoted in context (highlighted: ${what} the finding rests on)` : ''}</figcaption>
+  const what = isListContext(p, quotes) ? 'a list entry quoted as context, not one naming the finding’s subject' : `${page ? 'the list entry' : 'the sentence'} the finding rests on`;
+  return `<figure class="quote"><figcaption>${origin} “${h(section)}”${c ? `, quoted in context (highlighted: ${what})` : ''}</figcaption>
 <blockquote><p>${body}</p></blockquote>
 <p class="meta">Characters ${p.span.start}–${p.span.end} of ${page ? 'sub-processor list' : 'policy'} snapshot <code>${h(p.snapshotSha256)}</code> (${h(p.source)})${
     page ? `; the policy that links to it: snapshot <code>${h(page.linkedFrom.sha256)}</code> (${h(page.linkedFrom.source)})` : ''
@@ -89,7 +90,7 @@ ${list.quotes.map((q) => `<li>${renderQuoteLine(q, list.sha256)}</li>`).join('\n
     );
     const hidden = arranged.full.length - MAX_SHOWN_QUOTES;
     const more = hidden > 0 ? [`<p class="meta">${h(describeMoreQuotes(hidden))}</p>`] : [];
-    parts.push(`<h4>What the policy says</h4>\n${[...arranged.full.slice(0, MAX_SHOWN_QUOTES).map(renderQuote), ...more, ...lists].join('\n')}`);
+    parts.push(`<h4>What the policy says</h4>\n${[...arranged.full.slice(0, MAX_SHOWN_QUOTES).map((p) => renderQuote(p, f.policyEvidence)), ...more, ...lists].join('\n')}`);
   } else if (!group) {
     parts.push('<h4>What the policy says</h4>\n<p class="silent">The policy says nothing on this point.</p>');
   }
@@ -249,7 +250,7 @@ function renderMethodology(report: ReportModel): string {
       (c) =>
         `<li>${h(c.file)} — ${h(c.format)}, ${h(describeCaptureUnits(c.format, c.packets))}${
           c.firstTime !== null ? `, ${h(formatTime(c.firstTime))} to ${h(formatTime(c.lastTime ?? c.firstTime))}` : ''
-        }, sha256 <code>${h(c.sha256)}</code>${c.warnings > 0 ? `, ${plural(c.warnings, 'damaged record')} skipped` : ''}${h(describeIdentifierSearch(c.identifiersSearched))}</li>`,
+        }, sha256 <code>${h(c.sha256)}</code>${c.warnings > 0 ? `, ${plural(c.warnings, 'damaged record')} skipped` : ''}${h(describeIdentifierSearch(c.identifiersSearched))}${h(describeCappedSearch(c))}</li>`,
     )
     .join('\n');
   const policy = report.inputs.policy;

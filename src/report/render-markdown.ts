@@ -1,6 +1,6 @@
 import type { RecipientSummary } from '../model/audit.js';
 import type { PacketEvidence, PolicyEvidence } from '../model/finding.js';
-import { arrangePolicyEvidence } from './arrange-policy-evidence.js';
+import { arrangePolicyEvidence, isListContext } from './arrange-policy-evidence.js';
 import { describeCaptureUnits } from '../model/describe-capture-units.js';
 import { escapeMarkdown as md, escapeMarkdownCode as code } from './escape-text.js';
 import { formatEndpoint, formatEvidenceClient, formatEvidenceFrames, formatTime } from './format-evidence.js';
@@ -11,6 +11,7 @@ import {
   COUNTRY_MENTIONS_INTRO,
   DATA_SOURCES_FROM_REPORT,
   describeEntityLists,
+  describeCappedSearch,
   describeIdentifierSearch,
   describeJurisdictions,
   describeMoreQuotes,
@@ -43,7 +44,13 @@ function quoteParagraphs(text: string): string {
     .join('\n>\n> ');
 }
 
-function renderQuote(p: PolicyEvidence): string[] {
+/** What the bold part of a quote in context is: what the finding rests on, or a list row shown as context. */
+function describeBoldQuote(p: PolicyEvidence, quotes: readonly PolicyEvidence[]): string {
+  if (isListContext(p, quotes)) return 'in bold: a list entry quoted as context; it does not name the finding’s subject';
+  return `the ${p.document ? 'entry' : 'sentence'} the finding rests on in bold`;
+}
+
+function renderQuote(p: PolicyEvidence, quotes: readonly PolicyEvidence[]): string[] {
   const c = p.context;
   // The quote is bold within its section text; the markers are ours, everything between them is escaped.
   const body = c
@@ -52,7 +59,7 @@ function renderQuote(p: PolicyEvidence): string[] {
   return [
     `> ${body}`,
     '>',
-    `> — ${p.document ? `sub-processor list ${md(p.source)} linked from the policy ${md(p.document.linkedFrom.source)}, ` : ''}section “${md(p.sectionPath.join(' › ') || '(untitled section)')}”${c ? ` (the ${p.document ? 'entry' : 'sentence'} the finding rests on in bold)` : ''}, characters ${p.span.start}–${
+    `> — ${p.document ? `sub-processor list ${md(p.source)} linked from the policy ${md(p.document.linkedFrom.source)}, ` : ''}section “${md(p.sectionPath.join(' › ') || '(untitled section)')}”${c ? ` (${describeBoldQuote(p, quotes)})` : ''}, characters ${p.span.start}–${
       p.span.end
     } of snapshot ${code(p.snapshotSha256.slice(0, 12))}`,
     '',
@@ -95,7 +102,7 @@ function renderPolicyEvidence(f: ReportFinding): string[] {
   }
   if (arranged.full.length > 0 || arranged.compact.length > 0) {
     lines.push('**What the policy says**', '');
-    for (const p of arranged.full.slice(0, MAX_SHOWN_QUOTES)) lines.push(...renderQuote(p));
+    for (const p of arranged.full.slice(0, MAX_SHOWN_QUOTES)) lines.push(...renderQuote(p, f.policyEvidence));
     if (arranged.full.length > MAX_SHOWN_QUOTES) lines.push(md(describeMoreQuotes(arranged.full.length - MAX_SHOWN_QUOTES)), '');
     for (const list of arranged.compact) {
       lines.push(`${list.quotes.length} entries of ${describeListOrigin(list.source, list.sha256, list.document.linkedFrom.source)}, one line each:`, '');
@@ -213,7 +220,7 @@ export function renderMarkdown(report: ReportModel): string {
   ];
   for (const c of report.inputs.captures) {
     lines.push(
-      `- **Capture:** ${md(c.file)} (${c.format}, ${describeCaptureUnits(c.format, c.packets)}${c.firstTime !== null ? `, ${formatTime(c.firstTime)} – ${formatTime(c.lastTime ?? c.firstTime)}` : ''}, sha256 ${code(c.sha256)}${c.warnings > 0 ? `, ${c.warnings} damaged record${c.warnings === 1 ? '' : 's'} skipped` : ''})${md(describeIdentifierSearch(c.identifiersSearched))}`,
+      `- **Capture:** ${md(c.file)} (${c.format}, ${describeCaptureUnits(c.format, c.packets)}${c.firstTime !== null ? `, ${formatTime(c.firstTime)} – ${formatTime(c.lastTime ?? c.firstTime)}` : ''}, sha256 ${code(c.sha256)}${c.warnings > 0 ? `, ${c.warnings} damaged record${c.warnings === 1 ? '' : 's'} skipped` : ''})${md(describeIdentifierSearch(c.identifiersSearched))}${md(describeCappedSearch(c))}`,
     );
   }
   lines.push('');

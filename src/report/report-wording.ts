@@ -5,6 +5,7 @@
  * the finding's evidence, so a rule added later gets the general ones without code here.
  */
 import type { AuditSettingsRecord, EntityListRecord } from '../model/audit.js';
+import { MAX_STORED_IDENTIFIER_HITS } from '../model/capture-summary.js';
 import type { ConsistencyLabel, Finding } from '../model/finding.js';
 import type { ChangedFinding } from './compare-reports.js';
 
@@ -188,6 +189,23 @@ export function describeConfigurationComparison(sameConfiguration: boolean | nul
  * What a capture was searched for, as a clause after its description: without it a reader cannot tell "no
  * identifier travelled in plaintext" from "no identifier was looked for". Empty for audits that did not record it.
  */
+/**
+ * One line saying that identifier hits were capped, which identifiers went past the cap and by how much, so that
+ * a count in a finding is read as a lower bound; null when nothing was left out.
+ */
+export function describeHitsNotStored(counts: readonly { label: string; hits: number }[] | undefined, cap = MAX_STORED_IDENTIFIER_HITS): string | null {
+  if (counts === undefined || counts.length === 0) return null;
+  const total = counts.reduce((sum, c) => sum + c.hits, 0);
+  const listed = counts.map((c) => `${c.label} ${c.hits.toLocaleString('en-US')}`).join(', ');
+  return `identifier hits were capped at ${cap.toLocaleString('en-US')} stored; ${total.toLocaleString('en-US')} more were found and only counted (${listed}), so hit counts in findings are lower bounds`;
+}
+
+/** The cap note of a capture as the report's input list gives it: '' when nothing was left out. */
+export function describeCappedSearch(capture: { identifierHitsNotStored?: { label: string; hits: number }[]; identifierHitCap?: number }): string {
+  const note = describeHitsNotStored(capture.identifierHitsNotStored, capture.identifierHitCap);
+  return note === null ? '' : `; ${note}`;
+}
+
 export function describeIdentifierSearch(labels: readonly string[] | undefined): string {
   if (labels === undefined) return '';
   if (labels.length === 0) return '; searched for no user identifiers (plaintext identifiers are reported only for values given with --identifier or --identifiers)';

@@ -182,23 +182,30 @@ function restateEncryptionClaim(claim: EncryptionClaimWording): string {
 }
 
 export function describePlaintextIdentifier(facts: {
-  identifiers: { label: string; value: string; count: number }[];
+  /** `capped`: hits of this identifier went past the capture's stored-hit cap, so `count` is a lower bound. */
+  identifiers: { label: string; value: string; count: number; capped?: boolean }[];
   encodings: string[];
   protocol: string;
   destination: string;
   country: string | null;
   /** The encryption claim the traffic is compared with, if the policy makes one that could cover it. */
   encryptionClaim: EncryptionClaimWording | null;
+  /** Host of the device's own background traffic (a connectivity check) the identifiers travelled in, if they did. */
+  deviceBackgroundHost?: string | null;
 }): FindingWording {
+  const background = facts.deviceBackgroundHost
+    ? ` ${facts.deviceBackgroundHost} is normally the device's own background traffic (a connectivity check or network time), not the app's, but the identifier travels in it: check which software put it there.`
+    : '';
   const where = facts.country ? ` in ${nameCountry(facts.country)}` : '';
   const labels = facts.identifiers.map((i) => i.label).join(' and ');
-  const listed = facts.identifiers.map((i) => `${i.label} ("${i.value}", ${plural(i.count, 'time')})`).join(', ');
+  const listed = facts.identifiers.map((i) => `${i.label} ("${i.value}", ${i.capped === true ? 'at least ' : ''}${plural(i.count, 'time')})`).join(', ');
   return {
     title: `${labels} sent unencrypted to ${facts.destination}${where}`,
     explanation:
       `${facts.identifiers.length === 1 ? 'The identifier' : 'The identifiers'} ${listed} ${facts.identifiers.length === 1 ? 'appears' : 'appear'} unencrypted ` +
       `(${facts.encodings.join(', ')}) in ${facts.protocol.toUpperCase()} traffic to ${endSentence(`${facts.destination}${where}`)} Anyone on the network path can read ${facts.identifiers.length === 1 ? 'it' : 'them'}.` +
-      (facts.encryptionClaim ? ` ${endSentence(restateEncryptionClaim(facts.encryptionClaim))}` : ''),
+      (facts.encryptionClaim ? ` ${endSentence(restateEncryptionClaim(facts.encryptionClaim))}` : '') +
+      background,
   };
 }
 

@@ -100,6 +100,23 @@ export function packetEvidenceOfHit(view: AuditView, hit: StoredIdentifierHit, f
   };
 }
 
+/** True when the flow is the device's own background traffic (connectivity checks, network time), not the app's. */
+export function isDeviceBackground(item: AttributedFlow): boolean {
+  return item.attribution.relation === 'device-background';
+}
+
+/** True when an identifier given with --identifier travels unencrypted on the flow. */
+export function carriesPlaintextIdentifier(view: AuditView, item: AttributedFlow): boolean {
+  const { flow } = item;
+  return view.identifierHits.some(
+    (h) =>
+      !h.encrypted &&
+      h.captureId === flow.captureId &&
+      ((h.src === flow.client && h.srcPort === flow.clientPort && h.dst === flow.server && h.dstPort === flow.serverPort) ||
+        (h.dst === flow.client && h.dstPort === flow.clientPort && h.src === flow.server && h.srcPort === flow.serverPort)),
+  );
+}
+
 /** Ports of network plumbing (DNS, NTP, DHCP, mDNS, SSDP, LLMNR, NetBIOS) whose peers the app does not choose. */
 const PLUMBING_PORTS = new Set([53, 67, 68, 123, 137, 138, 5353, 1900, 5355]);
 

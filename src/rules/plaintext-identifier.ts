@@ -3,7 +3,7 @@ import type { Confidence, Finding } from '../model/finding.js';
 import { describePlaintextIdentifier } from '../report/wording.js';
 import type { StoredIdentifierHit } from '../store/capture-repository.js';
 import type { AuditView } from './audit-view.js';
-import { MAX_EVIDENCE_FRAMES, findFlowOfHit, packetEvidenceOfFlow, packetEvidenceOfHit, policyEvidenceOfClaims } from './evidence.js';
+import { MAX_EVIDENCE_FRAMES, findFlowOfHit, isDeviceBackground, packetEvidenceOfFlow, packetEvidenceOfHit, policyEvidenceOfClaims } from './evidence.js';
 import type { Rule } from './rule.js';
 import { findTransitEncryptionClaims, hasExplicitTransitClaim, leadingEncryptionClaim } from './transit-encryption-claims.js';
 
@@ -50,9 +50,12 @@ export const plaintextIdentifier: Rule = {
       const first = hits[0];
       if (!first) continue;
       const flow = findFlowOfHit(view, first);
+      const capture = view.captures.find((c) => c.id === first.captureId);
       const identifiers = [...new Set(hits.map((h) => h.label))].map((label) => {
         const ofLabel = hits.filter((h) => h.label === label);
-        return { label, value: ofLabel[0]?.value ?? '', count: ofLabel.length };
+        // Hits past the capture's stored-hit cap were only counted, not located: this flow may have had some of them.
+        const capped = capture?.identifierHitsNotStored?.some((c) => c.label === label) === true;
+        return { label, value: ofLabel[0]?.value ?? '', count: ofLabel.length, capped };
       });
       const encodings = [...new Set(hits.map((h) => h.encoding))];
       const frames = [...new Set(hits.map((h) => h.frame))].sort((a, b) => a - b);
@@ -63,12 +66,13 @@ export const plaintextIdentifier: Rule = {
         destination: flow?.attribution.organisation ?? flow?.attribution.host ?? first.dst,
         country: flow?.attribution.network.country ?? null,
         encryptionClaim: leadingEncryptionClaim(claims),
+        deviceBackgroundHost: flow && isDeviceBackground(flow) ? (flow.attribution.host ?? flow.flow.server) : null,
       });
-      const captureFormat = view.captures.find((capture) => capture.id === first.captureId)?.format;
+      const captureFormat = capture?.format;
       const detail = identifiers
         .map((i) => {
           const at = hits.find((h) => h.label === i.label);
-          return `${i.label} ${i.count}× in ${at?.context ?? 'payload'}, first at ${nameCaptureRecords(captureFormat, 1)} ${at?.frame ?? '?'} byte ${at?.offset ?? '?'}`;
+          return `${i.label} ${i.capped ? 'at least ' : ''}${i.count}× in ${at?.context ?? 'payload'}, first at ${nameCaptureRecords(captureFormat, 1)} ${at?.frame ?? '?'} byte ${at?.offset ?? '?'}`;
         })
         .join('; ');
       const evidence = flow

@@ -1,7 +1,7 @@
 import type { Finding } from '../model/finding.js';
 import { describeUndisclosedCountry } from '../report/wording.js';
 import type { AttributedFlow, AuditView } from './audit-view.js';
-import { isNetworkPlumbing, packetEvidenceOfFlow, policyEvidenceOfClaims } from './evidence.js';
+import { carriesPlaintextIdentifier, isDeviceBackground, isNetworkPlumbing, packetEvidenceOfFlow, policyEvidenceOfClaims } from './evidence.js';
 import { readCountryMentions } from './country-mentions.js';
 import { collectClaimCountries, type StoredTransferClaim } from './policy-locations.js';
 import type { Rule } from './rule.js';
@@ -27,6 +27,8 @@ export const undisclosedCountry: Rule = {
       // A country the policy names elsewhere counts as disclosed (a missed finding is better than a false
       // one), unless it names it only as where readers live or whose law applies: that says nothing of where data goes.
       if (!country || isNetworkPlumbing(item) || disclosed.has(country) || readCountryMentions(snapshot, country).disclosing) continue;
+      // The operating system's connectivity checks go where the device maker chose, not the app, unless they carry the user's identifier.
+      if (isDeviceBackground(item) && !carriesPlaintextIdentifier(view, item)) continue;
       byCountry.set(country, [...(byCountry.get(country) ?? []), item]);
     }
     const findings: Finding[] = [];
@@ -56,7 +58,12 @@ export const undisclosedCountry: Rule = {
         title: wording.title,
         explanation: wording.explanation,
         policyEvidence: policyEvidenceOfClaims(claims, snapshot),
-        packetEvidence: flows.map((f) => packetEvidenceOfFlow(f, `server ${f.flow.server} registered in ${country}`)),
+        packetEvidence: flows.map((f) =>
+          packetEvidenceOfFlow(
+            f,
+            `server ${f.flow.server} registered in ${country}${isDeviceBackground(f) ? `; device background traffic (${f.attribution.host ?? 'operating system check'}), counted because a user identifier travels in it` : ''}`,
+          ),
+        ),
       });
     }
     return findings;

@@ -1,7 +1,7 @@
 import type { Finding } from '../model/finding.js';
 import { describeUnencryptedTransport } from '../report/wording.js';
 import type { AttributedFlow, AuditView } from './audit-view.js';
-import { MAX_EVIDENCE_FRAMES, packetEvidenceOfFlow, policyEvidenceOfClaims } from './evidence.js';
+import { MAX_EVIDENCE_FRAMES, isDeviceBackground, packetEvidenceOfFlow, policyEvidenceOfClaims } from './evidence.js';
 import type { Rule } from './rule.js';
 import { findTransitEncryptionClaims, hasExplicitTransitClaim, leadingEncryptionClaim } from './transit-encryption-claims.js';
 
@@ -19,7 +19,8 @@ export const unencryptedTransport: Rule = {
     const snapshot = view.snapshot;
     const leading = leadingEncryptionClaim(claims);
     if (!snapshot || !leading) return [];
-    const plainFlows = view.flows.filter((f) => f.flow.encryption === 'none' && f.flow.httpRequests.length > 0);
+    // Captive-portal probes are plain HTTP by design, and the operating system sends them, not the app.
+    const plainFlows = view.flows.filter((f) => f.flow.encryption === 'none' && f.flow.httpRequests.length > 0 && !isDeviceBackground(f));
     const byHost = new Map<string, AttributedFlow[]>();
     for (const item of plainFlows) {
       const key = item.attribution.host ?? item.flow.server;

@@ -6,6 +6,7 @@ import type {
   FlowHostName,
   FlowSummary,
   IdentifierHit,
+  IdentifierHitsNotStored,
   IdentifierNeedle,
   RealtimeSignature,
 } from '../model/capture-summary.js';
@@ -26,6 +27,8 @@ export interface StoredCapture {
   warningCount: number;
   /** Whether every identifier the capture was searched for is recorded (false for captures imported before that was). */
   identifierSearchesRecorded: boolean;
+  /** Hits found past the stored-hit cap, per identifier; absent when none were left out. */
+  identifierHitsNotStored?: IdentifierHitsNotStored[];
 }
 
 export type StoredFlow = FlowSummary & { id: number; captureId: number };
@@ -36,7 +39,7 @@ export type StoredIdentifierHit = IdentifierHit & { captureId: number };
 /** Finds an already imported capture of this app by content hash. */
 export function findCaptureBySha(db: StoreDatabase, appId: number, sha256: string): StoredCapture | null {
   const row = db.prepare(`${CAPTURE_SELECT} WHERE app_id = ? AND sha256 = ?`).get(appId, sha256) as CaptureRow | undefined;
-  return row ? toCapture(row) : null;
+  return row ? toCapture(db, row) : null;
 }
 
 /** Whether the app has a capture of exactly this size: only then can a file be one already imported. */
@@ -115,6 +118,7 @@ export function insertCapture(
   for (const q of summary.dnsQueries ?? []) insertQuery.run(captureId, q.frame, q.time, q.name, q.type);
 
   insertIdentifierHits(db, captureId, summary.identifierHits);
+  insertHitsNotStored(db, captureId, summary.identifierHitsNotStored ?? []);
   const insertHeuristic = db.prepare(
     `INSERT INTO heuristic_hits (capture_id, kind, value, encoding, frame, time, offset, context, encrypted, protocol, src, src_port, dst, dst_port)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -135,6 +139,28 @@ export function insertIdentifierHits(db: StoreDatabase, captureId: number, hits:
   for (const h of hits) {
     insertHit.run(captureId, h.label, h.value, h.encoding, h.frame, h.time, h.offset, h.context, h.encrypted ? 1 : 0, h.protocol, h.src, h.srcPort, h.dst, h.dstPort, h.endFrame ?? null);
   }
+}
+
+/**
+ * Location kind of the capture_warnings rows that count identifier hits not stored (one row per identifier: `offset`
+ * holds the count, `message` the label). That table already says what an import left out, and a new table would need
+ * a migration; damaged-record warnings are counted in captures.warning_count, these are not.
+ */
+const HITS_NOT_STORED = 'identifier-hits-not-stored';
+
+/** Stores how many hits of each identifier were found past the cap and not stored. */
+export function insertHitsNotStored(db: StoreDatabase, captureId: number, counts: readonly IdentifierHitsNotStored[]): void {
+  const insert = db.prepare('INSERT INTO capture_warnings (capture_id, offset, location_kind, message) VALUES (?, ?, ?, ?)');
+  for (const count of counts) insert.run(captureId, count.hits, HITS_NOT_STORED, count.label);
+}
+
+/** Hits of each identifier found past the cap and not stored, summed over the capture's searches, most first. */
+function listHitsNotStored(db: StoreDatabase, captureId: number): IdentifierHitsNotStored[] {
+  return db
+    .prepare(
+      'SELECT message AS label, SUM(offset) AS hits FROM capture_warnings WHERE capture_id = ? AND location_kind = ? GROUP BY message ORDER BY hits DESC, label',
+    )
+    .all(captureId, HITS_NOT_STORED) as IdentifierHitsNotStored[];
 }
 
 /** Records that a capture was searched for these identifiers (whether or not they were found). */
@@ -165,7 +191,8 @@ interface CaptureRow {
   identifier_searches_recorded: number;
 }
 
-function toCapture(row: CaptureRow): StoredCapture {
+function toCapture(db: StoreDatabase, row: CaptureRow): StoredCapture {
+  const notStored = listHitsNotStored(db, row.id);
   return {
     id: row.id,
     fileName: row.file_name,
@@ -179,12 +206,13 @@ function toCapture(row: CaptureRow): StoredCapture {
     importedAt: row.imported_at,
     warningCount: row.warning_count,
     identifierSearchesRecorded: row.identifier_searches_recorded === 1,
+    ...(notStored.length > 0 ? { identifierHitsNotStored: notStored } : {}),
   };
 }
 
 /** All captures of an app, oldest import first. */
 export function listCaptures(db: StoreDatabase, appId: number): StoredCapture[] {
-  return (db.prepare(`${CAPTURE_SELECT} WHERE app_id = ? ORDER BY id`).all(appId) as CaptureRow[]).map(toCapture);
+  return (db.prepare(`${CAPTURE_SELECT} WHERE app_id = ? ORDER BY id`).all(appId) as CaptureRow[]).map((row) => toCapture(db, row));
 }
 
 interface FlowRow {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { CaptureSummary, IdentifierNeedle } from '../model/capture-summary.js';
+import type { CaptureSummary, IdentifierHitsNotStored, IdentifierNeedle } from '../model/capture-summary.js';
 import type { CaptureFormat } from '../model/observation.js';
 import { summarizeCapture } from '../capture/summarize-capture.js';
 import { toImportError } from '../capture/read-file-chunks.js';
@@ -12,6 +12,7 @@ import {
   hasCaptureOfSize,
   insertCapture,
   insertIdentifierHits,
+  insertHitsNotStored,
   insertIdentifierSearches,
   listIdentifierSearches,
 } from '../store/capture-repository.js';
@@ -23,7 +24,7 @@ export type ImportOutcome =
   | { status: 'imported'; captureId: number; summary: CaptureSummary }
   | { status: 'already-imported'; captureId: number; sha256: string }
   /** Already imported, and searched now for identifiers it had not been searched for. */
-  | { status: 'searched-again'; captureId: number; sha256: string; identifiers: IdentifierNeedle[]; hits: number };
+  | { status: 'searched-again'; captureId: number; sha256: string; identifiers: IdentifierNeedle[]; hits: number; hitsNotStored: IdentifierHitsNotStored[] };
 
 /** sha256 of a file, streamed. */
 async function hashFile(file: string): Promise<string> {
@@ -154,8 +155,11 @@ function writeSearch(db: StoreDatabase, read: Extract<ReadOutcome, { status: 'se
   const wanted = new Set(identifiers.map(needleKey));
   const hits = read.summary.identifierHits.filter((hit) => wanted.has(needleKey(hit)));
   insertIdentifierHits(db, read.captureId, hits);
+  const labels = new Set(identifiers.map((i) => i.label));
+  const hitsNotStored = (read.summary.identifierHitsNotStored ?? []).filter((count) => labels.has(count.label));
+  insertHitsNotStored(db, read.captureId, hitsNotStored);
   insertIdentifierSearches(db, read.captureId, identifiers, now);
-  return { status: 'searched-again', captureId: read.captureId, sha256: read.summary.sha256, identifiers, hits: hits.length };
+  return { status: 'searched-again', captureId: read.captureId, sha256: read.summary.sha256, identifiers, hits: hits.length, hitsNotStored };
 }
 
 /** The identifiers among `needles` that a stored capture has not been searched for. */

@@ -47,6 +47,23 @@ describe('arrangePolicyEvidence', () => {
     expect(md).not.toContain('entries of the sub-processor list');
   });
 
+  it('captions only the row naming the subject as what the finding rests on; other rows of the list are context', () => {
+    const { audit, finding } = chinaFinding();
+    // The policy sentence and two list rows: few enough that each is quoted in full, in its section.
+    finding.policyEvidence = finding.policyEvidence.slice(0, 3);
+    const [, own, ...others] = finding.policyEvidence;
+    if (!own || others.length === 0) throw new Error('the China finding quotes list rows');
+    own.namesSubject = true;
+    const report = buildFixtureReport(audit);
+    const md = renderMarkdown(report);
+    const html = renderHtml(report);
+    const count = (text: string, part: string): number => text.split(part).length - 1;
+    expect(count(md, '(the entry the finding rests on in bold)')).toBe(1);
+    expect(count(md, 'in bold: a list entry quoted as context; it does not name the finding’s subject')).toBe(others.length);
+    expect(count(html, 'highlighted: the list entry the finding rests on')).toBe(1);
+    expect(count(html, 'highlighted: a list entry quoted as context, not one naming the finding’s subject')).toBe(others.length);
+  });
+
   it('puts each quote of a grouped finding under the entry it names, and nowhere else', () => {
     const report = buildFixtureReport();
     const list = report.findings.find((f) => f.group);

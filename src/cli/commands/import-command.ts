@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { IdentifierNeedle } from '../../model/capture-summary.js';
+import type { IdentifierHitsNotStored, IdentifierNeedle } from '../../model/capture-summary.js';
 import type { CaptureFormat } from '../../model/observation.js';
 import { getRegistrableDomain } from '../../enrich/registrable-domain.js';
 import { importCaptures, type ImportOutcome } from '../../workflow/import-capture.js';
@@ -9,6 +9,7 @@ import { createProgressBar, type ProgressBar } from '../progress-bar.js';
 import { describeCaptureUnits } from '../../model/describe-capture-units.js';
 import { describeEmptyCapture } from '../describe-empty-capture.js';
 import { safeTerminalText } from '../terminal-text.js';
+import { describeHitsNotStored } from '../../report/report-wording.js';
 import { readIdentifierFile } from '../../capture/read-identifier-file.js';
 
 interface ImportOptions {
@@ -72,15 +73,23 @@ function printOutcome(file: string, outcome: ImportOutcome): void {
     process.stdout.write(
       `${name}: already imported as capture #${outcome.captureId} (same sha256 ${outcome.sha256.slice(0, 12)}); searched it for ${outcome.identifiers.length} new identifier${outcome.identifiers.length === 1 ? '' : 's'} (${labels}): ${outcome.hits} hit${outcome.hits === 1 ? '' : 's'}\n`,
     );
+    warnAboutHitsNotStored(name, outcome.hitsNotStored);
     return;
   }
   const s = outcome.summary;
   process.stdout.write(
     `${name}: imported as capture #${outcome.captureId} (${s.format}, ${describeCaptureUnits(s.format, s.packetCount)}, ${s.flows.length} flows, ${s.dnsAnswers.length} DNS answers, ${s.identifierHits.length} identifier hits${s.warningCount > 0 ? `, ${s.warningCount} warnings` : ''})\n`,
   );
+  warnAboutHitsNotStored(name, s.identifierHitsNotStored);
   for (const warning of s.warnings.slice(0, 5)) {
     process.stderr.write(`warning: ${name}: ${warning.where} ${warning.offset}: ${safeTerminalText(warning.message)}\n`);
   }
   const empty = describeEmptyCapture(name, s);
   if (empty !== null) process.stderr.write(`warning: ${empty}\n`);
+}
+
+/** One warning line when identifier hits went past the stored-hit cap, so the printed hit count is not read as the total. */
+function warnAboutHitsNotStored(name: string, counts: readonly IdentifierHitsNotStored[] | undefined): void {
+  const note = describeHitsNotStored(counts);
+  if (note !== null) process.stderr.write(`warning: ${name}: ${safeTerminalText(note)}\n`);
 }

@@ -1,0 +1,66 @@
+/**
+ * Which end of a TCP connection is the server when the capture holds no SYN (it started mid-connection).
+ * The first packet's sender is only a guess then: a server's reply captured first would make the phone's
+ * private address the "server". Evidence, strongest first (docs/decisions/flow-direction-without-syn.md):
+ *
+ * 1. the first payload: a TLS ClientHello or an HTTP request comes from the client; a TLS ServerHello or
+ *    certificate, or an HTTP response, from the server;
+ * 2. ports: a well-known port (below 1024) against one that is not, else a port below the ephemeral range
+ *    (32768 and up: Linux, Android; IANA's 49152 and up: Windows, macOS, iOS) against one inside it;
+ * 3. addresses: a public address against a private (or other special-purpose) one.
+ *
+ * Each is decided once per flow, never per packet; the flow key does not depend on the roles.
+ */
+import { isPrivateAddress } from '../enrich/private-address.js';
+
+/** The role of a packet's sender that its payload proves, or null when the payload says nothing. */
+export type SenderRole = 'client' | 'server';
+
+/** TLS record content type 22 (handshake) and the handshake message types that name the sender (RFC 8446 §4). */
+const TLS_HANDSHAKE = 22;
+const CLIENT_HELLO = 1;
+const SERVER_HELLO = 2;
+const CERTIFICATE = 11;
+
+const HTTP_METHODS = ['GET ', 'POST ', 'PUT ', 'HEAD ', 'DELETE ', 'OPTIONS ', 'PATCH ', 'CONNECT '];
+
+function startsWithText(payload: Uint8Array, text: string): boolean {
+  if (payload.length < text.length) return false;
+  for (let i = 0; i < text.length; i++) if (payload[i] !== text.charCodeAt(i)) return false;
+  return true;
+}
+
+/** What the first payload of a TCP connection proves about its sender (TLS handshake type, HTTP request or response). */
+export function readSenderRole(payload: Uint8Array): SenderRole | null {
+  // A TLS record header (type, version 3.x, length) followed by the handshake message type.
+  if (payload.length >= 6 && payload[0] === TLS_HANDSHAKE && payload[1] === 3) {
+    const message = payload[5];
+    if (message === CLIENT_HELLO) return 'client';
+    if (message === SERVER_HELLO || message === CERTIFICATE) return 'server';
+    return null;
+  }
+  if (startsWithText(payload, 'HTTP/1.')) return 'server';
+  if (HTTP_METHODS.some((method) => startsWithText(payload, method))) return 'client';
+  return null;
+}
+
+/** Ports at and above this are what operating systems hand out to outgoing connections (Linux's default range starts here). */
+const EPHEMERAL_PORTS_FROM = 32768;
+const WELL_KNOWN_PORTS_BELOW = 1024;
+
+/**
+ * True when the evidence of ports, then of addresses, says the endpoint recorded as client is the server.
+ * False when it agrees with the recorded roles or says nothing (the first sender stays the client).
+ */
+export function shouldSwapRoles(client: string, clientPort: number, server: string, serverPort: number): boolean {
+  const clientWellKnown = clientPort < WELL_KNOWN_PORTS_BELOW;
+  const serverWellKnown = serverPort < WELL_KNOWN_PORTS_BELOW;
+  if (clientWellKnown !== serverWellKnown) return clientWellKnown;
+  const clientEphemeral = clientPort >= EPHEMERAL_PORTS_FROM;
+  const serverEphemeral = serverPort >= EPHEMERAL_PORTS_FROM;
+  if (clientEphemeral !== serverEphemeral) return serverEphemeral;
+  const clientPrivate = isPrivateAddress(client);
+  const serverPrivate = isPrivateAddress(server);
+  if (clientPrivate !== serverPrivate) return serverPrivate;
+  return false;
+}

@@ -1,0 +1,75 @@
+/**
+ * Hosts an operating system or browser contacts by itself (connectivity checks, captive-portal probes,
+ * network time). A capture of one app on a phone or laptop always holds some of this traffic; counting it
+ * as the app's recipients would blame the app for what the device does. The list is data
+ * (`data/device-background-hosts.json`), each entry with its purpose and source.
+ */
+import type { FlowSummary } from '../model/capture-summary.js';
+import backgroundHosts from './data/device-background-hosts.json' with { type: 'json' };
+import { normaliseHostName } from './registrable-domain.js';
+
+/** One documented host of device background traffic. */
+export interface DeviceBackgroundHost {
+  /** Exact host name, or (with `suffix`) the name and every name below it. */
+  host?: string;
+  suffix?: string;
+  /** When set, only plain HTTP flows whose every request asks for one of these paths (the host serves other things too). */
+  paths?: string[];
+  operator: string;
+  purpose: string;
+  source: string;
+}
+
+/** A flow recognised as device background traffic: the matching entry and the host name that matched. */
+export interface DeviceBackgroundMatch {
+  entry: DeviceBackgroundHost;
+  host: string;
+}
+
+const ENTRIES: readonly DeviceBackgroundHost[] = backgroundHosts.hosts;
+
+function entryOfHost(host: string): DeviceBackgroundHost | null {
+  const name = normaliseHostName(host);
+  return ENTRIES.find((e) => (e.host !== undefined && name === e.host) || (e.suffix !== undefined && (name === e.suffix || name.endsWith(`.${e.suffix}`)))) ?? null;
+}
+
+/** Host and path of an absolute request URL; null for a bare request target (no host known). */
+function readRequestUrl(url: string): { host: string; path: string } | null {
+  try {
+    const parsed = new URL(url);
+    return { host: parsed.hostname, path: parsed.pathname };
+  } catch {
+    return null;
+  }
+}
+
+/** True when the entry allows the flow: no path limit, or plain HTTP requests that all ask for a listed path. */
+function pathsAllow(entry: DeviceBackgroundHost, flow: FlowSummary): boolean {
+  const paths = entry.paths;
+  if (paths === undefined) return true;
+  // Without a request line (TLS) the path is unknown, and such hosts also serve the user's own traffic.
+  return flow.httpRequests.length > 0 && flow.httpRequests.every((r) => paths.includes(readRequestUrl(r.url)?.path ?? ''));
+}
+
+/**
+ * The device background entry a flow belongs to, judged by the host name attribution chose, else by the
+ * plain HTTP requests on it when every one of them goes to a listed host (a probe's own Host header is
+ * stronger evidence than a DNS answer shared with other names); null for the app's traffic.
+ */
+export function matchDeviceBackground(flow: FlowSummary, selectedHost: string | null): DeviceBackgroundMatch | null {
+  if (selectedHost !== null) {
+    const entry = entryOfHost(selectedHost);
+    if (entry !== null) return pathsAllow(entry, flow) ? { entry, host: normaliseHostName(selectedHost) } : null;
+  }
+  const requested = flow.httpRequests.map((r) => readRequestUrl(r.url)?.host ?? null);
+  const first = requested[0];
+  if (first === undefined || first === null) return null;
+  const entry = entryOfHost(first);
+  if (entry === null || !requested.every((host) => host !== null && entryOfHost(host) === entry)) return null;
+  return pathsAllow(entry, flow) ? { entry, host: normaliseHostName(first) } : null;
+}
+
+/** Every entry, for documentation and tests. */
+export function listDeviceBackgroundHosts(): readonly DeviceBackgroundHost[] {
+  return ENTRIES;
+}

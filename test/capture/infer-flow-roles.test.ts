@@ -1,0 +1,70 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readSenderRole, shouldSwapRoles } from '../../src/capture/infer-flow-roles.js';
+import { summarizeCapture } from '../../src/capture/summarize-capture.js';
+import { isPrivateAddress } from '../../src/enrich/private-address.js';
+import type { FlowSummary } from '../../src/model/capture-summary.js';
+import { buildHttpRequest, buildTcpFrame, buildTlsClientHello, encodeText, PcapWriter, TCP_FLAGS } from '../helpers/pcap-writer.js';
+
+/** A TLS 1.2 record holding the start of a ServerHello (handshake type 2), as a server sends it. */
+const SERVER_HELLO = new Uint8Array([22, 3, 3, 0, 42, 2, 0, 0, 38, 3, 3, ...new Array<number>(32).fill(7)]);
+
+async function summarizeFrames(frames: Uint8Array[]): Promise<FlowSummary[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'claimcheck-roles-'));
+  try {
+    const writer = new PcapWriter();
+    frames.forEach((frame, i) => writer.addFrame(1_700_000_000 + i, frame));
+    const file = join(dir, 'mid-stream.pcap');
+    writeFileSync(file, writer.toBytes());
+    return (await summarizeCapture(file)).flows;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const ACK_PSH = TCP_FLAGS.ACK | TCP_FLAGS.PSH;
+
+describe('roles of a TCP connection the capture joined mid-stream (no SYN)', () => {
+  it('reads the sender of a first payload: ClientHello and request from the client, ServerHello and response from the server', () => {
+    expect(readSenderRole(buildTlsClientHello('api.example.com'))).toBe('client');
+    expect(readSenderRole(SERVER_HELLO)).toBe('server');
+    expect(readSenderRole(buildHttpRequest({ host: 'a.example', path: '/x' }))).toBe('client');
+    expect(readSenderRole(encodeText('HTTP/1.1 204 No Content\r\n\r\n'))).toBe('server');
+    expect(readSenderRole(new Uint8Array([23, 3, 3, 0, 30, 9, 9, 9]))).toBeNull();
+  });
+
+  it('judges by well-known port, then ephemeral port, then public address, else keeps the first sender', () => {
+    expect(shouldSwapRoles('95.101.24.53', 443, '192.168.2.17', 50677)).toBe(true);
+    expect(shouldSwapRoles('192.168.2.16', 49510, '216.239.38.120', 5228)).toBe(false);
+    expect(shouldSwapRoles('216.239.38.120', 5228, '192.168.2.16', 49510)).toBe(true);
+    expect(shouldSwapRoles('10.0.0.5', 8080, '8.8.4.4', 9000)).toBe(false);
+    expect(shouldSwapRoles('8.8.4.4', 8080, '10.0.0.5', 9000)).toBe(true);
+    expect(shouldSwapRoles('8.8.4.4', 40000, '1.1.1.1', 50000)).toBe(false);
+  });
+
+  it('makes the sender of a ServerHello the server even when ports and addresses say nothing', async () => {
+    // Both ends public and on ephemeral ports: only the payload tells. The reply was captured first.
+    const [flow] = await summarizeFrames([
+      buildTcpFrame({ src: '198.51.100.7', srcPort: 40443, dst: '203.0.113.9', dstPort: 51000, flags: ACK_PSH, seq: 1, payload: SERVER_HELLO }),
+      buildTcpFrame({ src: '203.0.113.9', srcPort: 51000, dst: '198.51.100.7', dstPort: 40443, flags: TCP_FLAGS.ACK, seq: 9 }),
+    ]);
+    expect(flow).toMatchObject({ client: '203.0.113.9', clientPort: 51000, server: '198.51.100.7', serverPort: 40443, packets: 2 });
+  });
+
+  it('lets a SYN captured later still decide', async () => {
+    const [flow] = await summarizeFrames([
+      buildTcpFrame({ src: '10.0.0.2', srcPort: 44000, dst: '10.0.0.3', dstPort: 45000, flags: TCP_FLAGS.ACK, seq: 1 }),
+      buildTcpFrame({ src: '10.0.0.3', srcPort: 45000, dst: '10.0.0.2', dstPort: 44000, flags: TCP_FLAGS.SYN, seq: 0 }),
+    ]);
+    expect(flow).toMatchObject({ client: '10.0.0.3', server: '10.0.0.2' });
+  });
+
+  it('never makes the phone the server in a real capture that starts with servers replying', async () => {
+    // ndpi_android.pcap opens mid-connection: frame 1 is 95.101.24.53:443 → 192.168.2.17:50677 (no SYN).
+    const flows = (await summarizeCapture(join('..', 'shared', 'data', 'captures', 'ndpi_android.pcap'))).flows.filter((f) => f.protocol === 'tcp');
+    expect(flows.find((f) => f.firstFrame === 1)).toMatchObject({ client: '192.168.2.17', clientPort: 50677, server: '95.101.24.53', serverPort: 443 });
+    expect(flows.filter((f) => isPrivateAddress(f.server) && !isPrivateAddress(f.client))).toEqual([]);
+  });
+});
