@@ -42,6 +42,14 @@ export function findCaptureBySha(db: StoreDatabase, appId: number, sha256: strin
   return row ? toCapture(db, row) : null;
 }
 
+/** The app's capture imported last from this path with this size, if any (a cheap stand-in for hashing the file again). */
+export function findCaptureByPath(db: StoreDatabase, appId: number, sourcePath: string, sizeBytes: number): StoredCapture | null {
+  const row = db.prepare(`${CAPTURE_SELECT} WHERE app_id = ? AND source_path = ? AND size_bytes = ? ORDER BY id DESC LIMIT 1`).get(appId, sourcePath, sizeBytes) as
+    | CaptureRow
+    | undefined;
+  return row ? toCapture(db, row) : null;
+}
+
 /** Whether the app has a capture of exactly this size: only then can a file be one already imported. */
 export function hasCaptureOfSize(db: StoreDatabase, appId: number, sizeBytes: number): boolean {
   return db.prepare('SELECT 1 FROM captures WHERE app_id = ? AND size_bytes = ? LIMIT 1').get(appId, sizeBytes) !== undefined;

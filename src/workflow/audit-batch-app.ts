@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import { createNoPolicyError, runAudit, type AuditDependencies } from '../audit/run-audit.js';
 import { getRegistrableDomain } from '../enrich/registrable-domain.js';
 import { findAppId } from '../store/app-repository.js';
@@ -6,7 +7,8 @@ import { findLatestSnapshot } from '../store/policy-repository.js';
 import { analysePolicy, checkPolicyLanguage, storePolicy } from './add-policy.js';
 import { followSubprocessorLinks } from './follow-subprocessor-links.js';
 import type { BatchApp } from './read-batch-manifest.js';
-import { importCapture } from './import-capture.js';
+import { importCaptures } from './import-capture.js';
+import { describeImportWarnings } from './describe-import-warnings.js';
 
 /** What one manifest row produced. */
 export interface BatchAppResult {
@@ -36,9 +38,10 @@ export async function auditBatchApp(db: StoreDatabase, row: BatchApp, deps: Audi
     storePolicy(db, row.app, policy, deps.now, appDomains, followed?.pages ?? []);
     warnings.push(...(followed?.warnings ?? []));
   }
-  for (const capture of row.captures) {
-    await importCapture(db, capture, { appName: row.app, appDomains, identifiers: row.identifiers, now: deps.now });
-  }
+  // One call for the row's captures, as `import a b c` is one command: Zeek logs of a connection are joined by
+  // uid across them, and a bad file leaves none of them imported.
+  const outcomes = await importCaptures(db, row.captures, { appName: row.app, appDomains, identifiers: row.identifiers, now: deps.now });
+  outcomes.forEach((outcome, i) => warnings.push(...describeImportWarnings(basename(row.captures[i] ?? ''), outcome)));
   const audit = runAudit(db, row.app, deps);
   return { auditId: audit.auditId, findings: audit.findings.length, warnings };
 }

@@ -82,8 +82,9 @@ async function selectPendingRows(dbPath: string, rows: readonly BatchApp[], redo
         pending.set(row.line, null);
         continue;
       }
-      const latest = loadAudit(db, requireApp(db, row.app));
-      const changed = latest === null ? 'no audit stored' : await describeChangedBatchInputs(row, latest);
+      const app = requireApp(db, row.app);
+      const latest = loadAudit(db, app);
+      const changed = latest === null ? 'no audit stored' : await describeChangedBatchInputs(db, app.id, row, latest);
       if (changed !== null) pending.set(row.line, changed);
     }
   } finally {

@@ -4,7 +4,7 @@
  * each app exactly once; the summary CSV cannot smuggle spreadsheet formulas.
  */
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -92,13 +92,54 @@ describe('claimcheck batch', () => {
     const manifest = readFileSync(join(dir, 'apps.csv'), 'utf8');
     writeFileSync(join(dir, 'apps.csv'), manifest.replace('user_id=u-48151623;room_id=room-7f3a9c', 'user_id=u-48151623;room_id=room-7f3a9c;email=ada@example.org'));
     const afterIdentifier = runCli(['batch', 'apps.csv'], dir);
-    expect(afterIdentifier.stderr).toContain('audited again: capture session.pcap was not searched for email');
+    expect(afterIdentifier.stderr).toContain('audited again: capture session.pcap was not searched for email with the value now given');
     expect(auditsPerApp(db)).toMatchObject({ Murmur: 3 });
+
+    // The same label with another value is another search.
+    writeFileSync(join(dir, 'apps.csv'), readFileSync(join(dir, 'apps.csv'), 'utf8').replace('email=ada@example.org', 'email=grace@example.org'));
+    expect(runCli(['batch', 'apps.csv'], dir).stderr).toContain('audited again: capture session.pcap was not searched for email with the value now given');
+
+    // A second capture in the row; then the first one touched (newer mtime, same bytes) is recognised by its hash.
+    copyFileSync(resolve('test/fixtures/zeek/viber-conn.log'), join(dir, 'conn.log'));
+    writeFileSync(join(dir, 'apps.csv'), readFileSync(join(dir, 'apps.csv'), 'utf8').replace('session.pcap,', 'session.pcap;conn.log,'));
+    expect(runCli(['batch', 'apps.csv'], dir).stderr).toContain('audited again: capture conn.log was not in the last audit');
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(join(dir, 'session.pcap'), later, later);
+    expect(runCli(['batch', 'apps.csv'], dir).stdout).toMatch(/^1 apps: 0 audited, 1 skipped/);
 
     // Nothing changed: skipped, and the database is untouched.
     const before = readDatabaseState(db);
     expect(runCli(['batch', 'apps.csv'], dir).stdout).toMatch(/^1 apps: 0 audited, 1 skipped/);
     expect(readDatabaseState(db).counts).toEqual(before.counts);
+  });
+
+  it('joins the Zeek logs of one row by connection id, as one import command does, and warns about an empty capture', () => {
+    const dir = tempDir();
+    copyFileSync(EXAMPLE_POLICY, join(dir, 'policy.html'));
+    for (const log of ['viber-conn.log', 'viber-ssl.log']) copyFileSync(resolve('test/fixtures/zeek', log), join(dir, log));
+    // A pcap holding only its file header: valid, but nothing to attribute.
+    writeFileSync(join(dir, 'empty.pcap'), Buffer.from('d4c3b2a1020004000000000000000000ffff000001000000', 'hex'));
+    writeFileSync(join(dir, 'apps.csv'), 'app,policy,captures\nZeek row,policy.html,viber-conn.log;viber-ssl.log\nEmpty row,policy.html,empty.pcap\n');
+    const batch = runCli(['batch', 'apps.csv'], dir);
+    expect(batch.status, batch.stderr).toBe(0);
+    expect(batch.stderr).toContain('app "Empty row": no packets in empty.pcap');
+
+    const separately = join(dir, 'separate.db');
+    for (const args of [
+      ['policy', 'add', 'policy.html', '--app', 'Zeek row'],
+      ['import', 'viber-conn.log', 'viber-ssl.log', '--app', 'Zeek row'],
+    ]) {
+      expect(runCli(['--db', separately, ...args], dir).status).toBe(0);
+    }
+    const flows = (db: string): number => {
+      const raw = new Database(db, { readonly: true });
+      try {
+        return (raw.prepare("SELECT count(*) AS n FROM flows f JOIN captures c ON c.id = f.capture_id JOIN apps a ON a.id = c.app_id WHERE a.name = 'Zeek row'").get() as { n: number }).n;
+      } finally {
+        raw.close();
+      }
+    };
+    expect(flows(join(dir, 'claimcheck.db'))).toBe(flows(separately));
   });
 
   it('after a SIGKILL at any moment, a rerun leaves every app audited exactly once in a sound database', async () => {

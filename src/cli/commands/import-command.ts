@@ -7,7 +7,7 @@ import { warnAboutSimilarAppName, withDatabase } from '../cli-context.js';
 import { collectIdentifier, collectString, parseAppName, parseCaptureFormat } from '../parse-options.js';
 import { createProgressBar, type ProgressBar } from '../progress-bar.js';
 import { describeCaptureUnits } from '../../model/describe-capture-units.js';
-import { describeEmptyCapture } from '../describe-empty-capture.js';
+import { describeEmptyCapture } from '../../model/describe-empty-capture.js';
 import { safeTerminalText } from '../terminal-text.js';
 import { describeHitsNotStored } from '../../report/report-wording.js';
 import { readIdentifierFile } from '../../capture/read-identifier-file.js';

@@ -8,7 +8,7 @@ import { formatEndpoint, formatTime } from '../../report/format-evidence.js';
 import { collectIdentifier, parseCaptureFormat } from '../parse-options.js';
 import { createProgressBar } from '../progress-bar.js';
 import { describeCaptureUnits } from '../../model/describe-capture-units.js';
-import { describeEmptyCapture } from '../describe-empty-capture.js';
+import { describeEmptyCapture } from '../../model/describe-empty-capture.js';
 import { safeTerminalText } from '../terminal-text.js';
 import { readIdentifierFile } from '../../capture/read-identifier-file.js';
 import { stringifyJsonSafely } from '../../report/escape-text.js';

@@ -1,5 +1,5 @@
-import type { CaptureSummary } from '../model/capture-summary.js';
-import { describeCaptureUnits } from '../model/describe-capture-units.js';
+import type { CaptureSummary } from './capture-summary.js';
+import { describeCaptureUnits } from './describe-capture-units.js';
 
 /**
  * The one-line warning for a capture that holds nothing to attribute, or null. An ARP-only capture or a bare
