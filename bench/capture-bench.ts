@@ -10,7 +10,7 @@
 import { execFileSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeFileSync } from 'node:fs';
 import { Buffer } from 'node:buffer';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -84,6 +84,11 @@ function format(value: number, digits = 1): string {
   return value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 }
 
+/** Each run's wall and CPU time, in order: shows how far a shared machine moved the figures the best is taken from. */
+function describeRuns(costs: readonly ProcessCost[]): string {
+  return costs.map((c) => `${format(c.wallSeconds, 2)} s wall / ${format(c.cpuSeconds, 2)} s CPU`).join(', ');
+}
+
 /** Entry point called by bench/run.ts. */
 export async function runBenchmark(): Promise<void> {
   const sizeMb = Number(process.env['CLAIMCHECK_BENCH_MB'] ?? '1024');
@@ -108,12 +113,15 @@ export async function runBenchmark(): Promise<void> {
     }
     const runs = Math.max(1, Math.trunc(Number(process.env['CLAIMCHECK_BENCH_RUNS'] ?? '3')));
     warmPageCache(capture);
+    // CPU time of the same work rises with other load on a small machine: the load goes with the figures.
+    const loadBefore = loadavg()[0] ?? 0;
     const database = join(dir, 'bench.db');
     const withTshark = hasTshark();
     const measureOurs = (): Promise<ProcessCost> => measureImport(capture, database, identifiersFile);
     // The two tools take turns, so that neither gets all the quiet (or busy) spells of a shared machine.
     const [ours, tshark] = await bestOfAlternating(runs, withTshark ? [measureOurs, () => measureTshark(capture)] : [measureOurs]);
     if (ours === undefined) throw new Error('claimcheck was not measured');
+    process.stdout.write(`load average (1 min): ${format(loadBefore, 2)} before the runs, ${format(loadavg()[0] ?? 0, 2)} after\n`);
     const inside = (ours.runs[0] as (ProcessCost & { inside: ImportMeasurement }) | undefined)?.inside;
     if (inside === undefined || inside.packets !== generated.packets) throw new Error(`import saw ${String(inside?.packets)} packets, generator wrote ${generated.packets}`);
     process.stdout.write(
@@ -121,7 +129,8 @@ export async function runBenchmark(): Promise<void> {
         `${format(megabytes / ours.wallSeconds)} MiB/s, ${format(inside.packets / ours.wallSeconds / 1000)}k packets/s; ` +
         `peak RSS ${format(ours.maxRssBytes / MB)} MiB (target < 300) ${ours.maxRssBytes < RSS_TARGET_BYTES ? 'OK' : 'OVER'}\n` +
         `  found ${inside.flows.toLocaleString('en-US')} flows, ${inside.hostNames.toLocaleString('en-US')} host names, ${inside.dnsAnswers.toLocaleString('en-US')} DNS answers, ` +
-        `${inside.identifierHits.toLocaleString('en-US')} identifier hits (stored, capped), ${inside.warnings} warnings\n`,
+        `${inside.identifierHits.toLocaleString('en-US')} identifier hits (stored, capped), ${inside.warnings} warnings\n` +
+        `  every run: ${describeRuns(ours.runs)}\n`,
     );
     if (tshark === undefined) {
       process.stdout.write('tshark: not installed; ratio not measured\n');
@@ -134,6 +143,7 @@ export async function runBenchmark(): Promise<void> {
     process.stdout.write(
       `tshark -T fields (${TSHARK_FIELDS.length} fields, no identifier search; whole process, best of ${runs}): ${format(tshark.wallSeconds, 2)} s wall, ` +
         `${format(tshark.cpuSeconds, 2)} s CPU; ${format(megabytes / tshark.wallSeconds)} MiB/s; peak RSS ${format(tshark.maxRssBytes / MB)} MiB\n` +
+        `  every run: ${describeRuns(tshark.runs)}\n` +
         `ratio: claimcheck is ${format(cpuRatio)}x tshark by CPU time (target >= ${RATIO_TARGET}x, judged by CPU) ${cpuRatio >= RATIO_TARGET ? 'OK' : 'BELOW TARGET'}; ` +
         `${format(ratio)}x by wall time\n` +
         (Math.abs(ratio - cpuRatio) > 0.25 * cpuRatio

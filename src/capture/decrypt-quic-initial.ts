@@ -144,6 +144,10 @@ function decryptInitialPacket(
   }
   const sealed = datagram.subarray(pnOffset + pnLength, packetEnd);
   if (sealed.length <= 16) return null;
+  // A failed tag check throws, and the error is dropped: capturing its stack trace would be half the cost of the
+  // failure, which every server Initial meets.
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
   try {
     const decipher = createDecipheriv('aes-128-gcm', keys.key, nonce);
     decipher.setAAD(header);
@@ -152,6 +156,8 @@ function decryptInitialPacket(
   } catch {
     // Authentication failure: a server Initial, a corrupt packet or another version's keys.
     return null;
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
   }
 }
 
@@ -211,10 +217,22 @@ function deriveInitialKeys(dcid: Uint8Array, version: number, params: QuicVersio
 }
 
 function expandLabel(secret: Buffer, label: string, length: number): Buffer {
-  const fullLabel = Buffer.from(`tls13 ${label}`, 'ascii');
-  const info = Buffer.concat([Buffer.from([length >> 8, length & 0xff, fullLabel.length]), fullLabel, Buffer.from([0])]);
   // One HKDF-Expand block suffices: every output here is at most 32 bytes (SHA-256 size).
-  return createHmac('sha256', secret).update(Buffer.concat([info, Buffer.from([1])])).digest().subarray(0, length);
+  return createHmac('sha256', secret).update(expandBlockInput(label, length)).digest().subarray(0, length);
+}
+
+/** HkdfLabel (length, "tls13 " + label, empty context) followed by the block counter 1; a few fixed labels, so kept. */
+const expandBlockInputs = new Map<string, Buffer>();
+
+function expandBlockInput(label: string, length: number): Buffer {
+  const cacheKey = `${length}:${label}`;
+  let input = expandBlockInputs.get(cacheKey);
+  if (input === undefined) {
+    const fullLabel = Buffer.from(`tls13 ${label}`, 'ascii');
+    input = Buffer.concat([Buffer.from([length >> 8, length & 0xff, fullLabel.length]), fullLabel, Buffer.from([0, 1])]);
+    expandBlockInputs.set(cacheKey, input);
+  }
+  return input;
 }
 
 function encryptBlock(key: Buffer, block: Uint8Array): Buffer {

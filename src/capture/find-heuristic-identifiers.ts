@@ -6,7 +6,7 @@
  * searched (a response body or ciphertext says nothing about what the app gave away).
  */
 import { Buffer } from 'node:buffer';
-import { parse } from 'tldts';
+import { parse } from '../tldts.js';
 import { mayHoldHeuristicIdentifier } from './may-hold-heuristic-identifier.js';
 
 /** Kinds of identifier recognised by shape. */

@@ -4,7 +4,7 @@
  * source ('payload-string'), and the shape test is strict enough that random or encrypted bytes rarely pass:
  * lower-case labels, a real ICANN public suffix, a registrable label of at least three characters.
  */
-import { parse } from 'tldts';
+import { parse } from '../tldts.js';
 
 /** Names reported per payload at most; a payload listing hundreds of names is a directory, not a peer. */
 const MAX_NAMES_PER_PAYLOAD = 8;

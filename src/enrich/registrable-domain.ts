@@ -10,7 +10,7 @@
  * has no registrable domain in private mode, and we fall back to the ICANN-only answer, which names
  * the operator of that suffix.
  */
-import { getDomain } from 'tldts';
+import { getDomain } from '../tldts.js';
 import { isIpLiteral } from './ip-address.js';
 
 /** Lower-case, strip one trailing dot and surrounding brackets/whitespace: the forms captures use. */
