@@ -6,6 +6,7 @@ import { findLatestSnapshot } from '../store/policy-repository.js';
 import { analysePolicy, checkPolicyLanguage, storePolicy } from './add-policy.js';
 import { followSubprocessorLinks } from './follow-subprocessor-links.js';
 import type { BatchApp } from './read-batch-manifest.js';
+import { describeIgnoredDeclaredDate } from './describe-ignored-declared-date.js';
 import { importCapture } from './import-capture.js';
 
 /** What one manifest row produced. */
@@ -30,11 +31,12 @@ export async function auditBatchApp(db: StoreDatabase, row: BatchApp, deps: Audi
     if (appId === null || findLatestSnapshot(db, appId) === null) throw createNoPolicyError(row.app);
   } else {
     const organisations = deps.catalog.organisationNames();
-    const policy = await analysePolicy(row.policy, { organisations, now: deps.now });
+    const policy = await analysePolicy(row.policy, { organisations, now: deps.now, ...(row.asOf !== undefined ? { declaredDate: row.asOf } : {}) });
     checkPolicyLanguage(policy, row.policy, false, 'use an English version of the policy in the manifest, or add it with claimcheck policy add --any-language before the batch');
     const followed = row.followSubprocessors === true ? await followSubprocessorLinks(policy, { organisations, now: deps.now }) : null;
-    storePolicy(db, row.app, policy, deps.now, appDomains, followed?.pages ?? []);
-    warnings.push(...(followed?.warnings ?? []));
+    const stored = storePolicy(db, row.app, policy, deps.now, appDomains, followed?.pages ?? []);
+    const ignoredDate = describeIgnoredDeclaredDate(stored, row.asOf, 'as_of');
+    warnings.push(...(ignoredDate !== null ? [ignoredDate] : []), ...(followed?.warnings ?? []));
   }
   for (const capture of row.captures) {
     await importCapture(db, capture, { appName: row.app, appDomains, identifiers: row.identifiers, now: deps.now });
