@@ -88,7 +88,8 @@ function prepareAudit(db: StoreDatabase, appName: string, deps: AuditDependencie
   const app = requireApp(db, appName);
   const { catalog, entityLists } = loadAuditCatalog(db, deps.catalog);
   const captures = listCaptures(db, app.id);
-  // The policy version in force when the earliest capture began (the newest one when times are unknown).
+  // The policy version in force when the earliest capture began, by declared date for an archived copy, else fetch
+  // time (the newest one when times are unknown).
   const starts = captures.map((c) => c.firstTime).filter((t): t is number => t !== null);
   const snapshot = findSnapshotInForce(db, app.id, starts.length > 0 ? Math.min(...starts) : null);
   // Without a policy every rule has nothing to compare, and an audit with no findings would read as a clean bill.
@@ -204,6 +205,7 @@ function describePolicyInput(db: StoreDatabase, view: AuditView): AuditInputs['p
     source: snapshot.source,
     sha256: snapshot.sha256,
     fetchedAt: snapshot.fetchedAt,
+    ...(snapshot.declaredDate !== undefined ? { declaredDate: snapshot.declaredDate } : {}),
     title: snapshot.title,
     claimCounts: countClaims(view.claims.filter((c) => c.page === undefined)),
   };

@@ -74,6 +74,8 @@ export interface AuditInputs {
     source: string;
     sha256: string;
     fetchedAt: string;
+    /** The date the user declared for an archived copy (`policy add --as-of`); absent for a copy read as current. */
+    declaredDate?: string;
     title: string | null;
     claimCounts: Record<string, number>;
     /** Pages the policy links to whose claims the audit used (sub-processor lists); absent when none. */

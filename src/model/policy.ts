@@ -19,6 +19,11 @@ export interface PolicySnapshot {
    * snapshots): whether the policy is on a private network is judged by where it really came from.
    */
   serverAddress?: string;
+  /**
+   * The date the user declares this copy shows the policy as of (an archived copy, `policy add --as-of`):
+   * 'YYYY-MM-DD' or an ISO time in UTC. Absent for a copy read as current; `fetchedAt` is always the real read time.
+   */
+  declaredDate?: string;
 }
 
 /** A section of the policy: a heading path and its blocks of body text. */

@@ -120,7 +120,7 @@ interface FetchedBytes {
   serverAddress: string | null;
 }
 
-const REFUSED_HINT = 'a page linked from a policy on a public address must be public too; save the list and pass it with --subprocessor-list <file>';
+const REFUSED_HINT = 'a page linked from a public policy, or from a policy file, must be public too; if you trust it, pass it yourself with --subprocessor-list <file-or-url>';
 
 /**
  * Follows redirects by hand so that each hop is checked (http/https only, at most five), then

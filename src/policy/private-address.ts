@@ -33,12 +33,39 @@ const REFUSED: readonly [cidr: string, name: string][] = [
   ['::1/128', 'loopback'],
   ['fc00::/7', 'unique local'],
   ['fe80::/10', 'link-local'],
+  // Deprecated (RFC 3879) but still routed within a site by some networks.
+  ['fec0::/10', 'site-local'],
   ['ff00::/8', 'multicast'],
+  // NAT64 local use (RFC 8215): a translator the operator runs, leading into its own network.
+  ['64:ff9b:1::/48', 'local-use NAT64'],
 ];
 
-/** NAT64 (RFC 6052): the last 32 bits are the IPv4 address a translator connects to. */
-const NAT64_PREFIX = 0x0064ff9bn << 96n;
+/**
+ * IPv6 forms that carry an IPv4 address a host or translator may connect to instead: each is judged by
+ * that address first, so that `::127.0.0.1` is refused as loopback. IPv4-mapped ::ffff:0:0/96 is not
+ * listed: parseIp already reads it as the IPv4 address it is.
+ */
+interface EmbeddingForm {
+  cidr: string;
+  name: string;
+  /** Whether the form is refused whatever address it carries (deprecated forms no server is reached by). */
+  refusedAlways: boolean;
+  matches(value: bigint): boolean;
+  embedded(value: bigint): bigint;
+}
+
 const LOW_32_BITS = 0xffffffffn;
+const topBits = (value: bigint, bits: bigint): bigint => value >> (128n - bits);
+const EMBEDDING_FORMS: readonly EmbeddingForm[] = [
+  // RFC 6052 well-known prefix: a NAT64 translator connects to the last 32 bits.
+  { cidr: '64:ff9b::/96', name: 'NAT64', refusedAlways: false, matches: (v) => topBits(v, 96n) === 0x64ff9bn << 64n, embedded: (v) => v & LOW_32_BITS },
+  // RFC 4291 IPv4-compatible (deprecated): some stacks still send it to the IPv4 address.
+  { cidr: '::/96', name: 'IPv4-compatible', refusedAlways: true, matches: (v) => topBits(v, 96n) === 0n, embedded: (v) => v & LOW_32_BITS },
+  // RFC 2765 IPv4-translated (SIIT), ::ffff:0:a.b.c.d.
+  { cidr: '::ffff:0:0:0/96', name: 'IPv4-translated', refusedAlways: true, matches: (v) => topBits(v, 96n) === 0xffff0000n, embedded: (v) => v & LOW_32_BITS },
+  // RFC 3056 6to4: a host with a 6to4 interface tunnels to the IPv4 address in bits 16-47.
+  { cidr: '2002::/16', name: '6to4', refusedAlways: false, matches: (v) => topBits(v, 16n) === 0x2002n, embedded: (v) => (v >> 80n) & LOW_32_BITS },
+];
 
 function compile(cidr: string, name: string): RefusedRange {
   const [base = '', bits = ''] = cidr.split('/');
@@ -53,19 +80,25 @@ const RANGES = REFUSED.map(([cidr, name]) => compile(cidr, name));
 
 /**
  * Why claimcheck must not connect to this address, e.g. "carrier-grade NAT shared address space
- * (100.64.0.0/10)", or null for a public unicast address. IPv4-mapped (::ffff:0:0/96) and NAT64
- * (64:ff9b::/96) addresses are judged by the IPv4 address they carry; text that is not an address is
- * refused, since nothing can be said to be safe about it.
+ * (100.64.0.0/10)", or null for a public unicast address. IPv6 forms that carry an IPv4 address
+ * (IPv4-mapped, IPv4-compatible, IPv4-translated, NAT64 64:ff9b::/96, 6to4) are judged by the address
+ * they carry, however written; the deprecated IPv4-compatible and IPv4-translated forms are refused
+ * whatever they carry. Text that is not an address is refused, since nothing can be said to be safe about it.
  */
 export function describeRefusedAddress(address: string): string | null {
   const parsed = parseIp(address);
   if (parsed === null) return 'not an IP address';
-  let version = parsed.version;
-  let value = BigInt(parsed.value);
-  if (version === 6 && value >> 32n === NAT64_PREFIX >> 32n) {
-    version = 4;
-    value &= LOW_32_BITS;
-  }
+  const value = BigInt(parsed.value);
+  const direct = findRange(parsed.version, value);
+  if (direct !== null || parsed.version === 4) return direct;
+  const form = EMBEDDING_FORMS.find((f) => f.matches(value));
+  if (form === undefined) return null;
+  const carried = findRange(4, form.embedded(value));
+  if (carried !== null) return `${carried}, as ${form.name} (${form.cidr})`;
+  return form.refusedAlways ? `${form.name}, deprecated (${form.cidr})` : null;
+}
+
+function findRange(version: 4 | 6, value: bigint): string | null {
   const range = RANGES.find((r) => r.version === version && value >= r.first && value <= r.last);
   return range ? `${range.name} (${range.cidr})` : null;
 }

@@ -11,6 +11,8 @@ export interface ComparedAudit {
   policySha256: string | null;
   policySource: string | null;
   policyFetchedAt: string | null;
+  /** The date the user declared for the policy, an archived copy (`policy add --as-of`); absent otherwise. */
+  policyDeclaredDate?: string;
   captures: { file: string; sha256: string }[];
   findings: number;
   /** Imported entity lists the audit merged (file, sha256); null when the audit did not record them. */
@@ -62,6 +64,7 @@ function describeAudit(report: ReportModel): ComparedAudit {
     policySha256: policy?.sha256 ?? null,
     policySource: policy?.source ?? null,
     policyFetchedAt: policy?.fetchedAt ?? null,
+    ...(policy?.declaredDate !== undefined ? { policyDeclaredDate: policy.declaredDate } : {}),
     captures: report.inputs.captures.map((c) => ({ file: c.file, sha256: c.sha256 })),
     findings: report.findings.length,
     entityLists: report.inputs.entityLists?.map((l) => ({ file: l.file, sha256: l.sha256 })) ?? null,

@@ -1,3 +1,4 @@
+import { describeComparedPolicyDates } from './describe-policy-dates.js';
 import type { ChangedFinding, ComparedAudit, ComparisonModel } from './compare-reports.js';
 import { escapeHtml as h } from './escape-text.js';
 import { renderHtmlPage } from './html-page.js';
@@ -6,7 +7,7 @@ import { COMPARISON_MATCHING, describeConfigurationComparison, describeFindingCh
 
 function describeSide(a: ComparedAudit): string {
   const policy = a.policySha256
-    ? `${h(a.policySource ?? '')}, retrieved ${h(a.policyFetchedAt ?? '?')}, sha256 <code>${h(a.policySha256)}</code>`
+    ? `${h(a.policySource ?? '')}, ${h(describeComparedPolicyDates(a))}, sha256 <code>${h(a.policySha256)}</code>`
     : 'no policy';
   const captures = a.captures.map((c) => `${h(c.file)} (<code>${h(c.sha256.slice(0, 12))}</code>)`).join(', ') || 'no captures';
   return `audit #${a.id} of ${h(a.createdAt)} (claimcheck ${h(a.toolVersion)}), ${a.findings} findings<br>Policy: ${policy}<br>Captures: ${captures}`;

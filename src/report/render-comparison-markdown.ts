@@ -1,10 +1,11 @@
+import { describeComparedPolicyDates } from './describe-policy-dates.js';
 import { escapeMarkdown as md, escapeMarkdownCode as code } from './escape-text.js';
 import type { ComparedAudit, ComparisonModel } from './compare-reports.js';
 import type { ReportFinding } from './report-model.js';
 import { COMPARISON_MATCHING, describeConfigurationComparison, describeFindingChange } from './report-wording.js';
 
 function describeSide(name: string, a: ComparedAudit): string {
-  const policy = a.policySha256 ? `policy ${md(a.policySource ?? '')} (sha256 ${code(a.policySha256.slice(0, 12))}, retrieved ${a.policyFetchedAt ?? '?'})` : 'no policy';
+  const policy = a.policySha256 ? `policy ${md(a.policySource ?? '')} (sha256 ${code(a.policySha256.slice(0, 12))}, ${describeComparedPolicyDates(a)})` : 'no policy';
   const captures = a.captures.map((c) => `${md(c.file)} (${code(c.sha256.slice(0, 12))})`).join(', ') || 'no captures';
   return `- **${name}:** audit #${a.id} of ${a.createdAt} (claimcheck ${md(a.toolVersion)}), ${a.findings} findings; ${policy}; captures: ${captures}`;
 }

@@ -134,17 +134,24 @@ export const DATA_SOURCES_FROM_REPORT =
 export function describeReproduction(report: {
   app: { name: string; domains: string[] };
   audit: { toolVersion: string };
-  inputs: { entityLists?: readonly EntityListRecord[]; settings?: AuditSettingsRecord; policy?: { linkedPages?: readonly { source: string }[] } | null };
+  inputs: {
+    entityLists?: readonly EntityListRecord[];
+    settings?: AuditSettingsRecord;
+    policy?: { declaredDate?: string; linkedPages?: readonly { source: string }[] } | null;
+  };
 }): string {
   const lists = report.inputs.entityLists ?? [];
   // The stored copies, not --follow-subprocessors: a list fetched again today may have changed.
   const subprocessorLists = (report.inputs.policy?.linkedPages ?? []).map((page) => ` --subprocessor-list ${shellWord(page.source)}`).join('');
+  // An archived copy is chosen by its declared date: without it, the audit may use another version.
+  const declared = report.inputs.policy?.declaredDate;
+  const asOf = declared !== undefined ? ` --as-of ${shellWord(declared)}` : '';
   const steps = [
     `install claimcheck ${report.audit.toolVersion}`,
     ...(lists.length > 0 ? [`import the entity ${lists.length === 1 ? 'list' : 'lists'} above (claimcheck entities import <file> --format <format>)`] : []),
     `store the policy snapshot and capture files named above by sha256 for an app named ${shellWord(report.app.name)}${
       report.app.domains.length > 0 ? ` with its own domains ${report.app.domains.map((d) => `--app-domain ${shellWord(d)}`).join(' ')}` : ''
-    } (claimcheck policy add${subprocessorLists}, claimcheck import)`,
+    } (claimcheck policy add${asOf}${subprocessorLists}, claimcheck import)`,
     `run claimcheck audit --app ${shellWord(report.app.name)}${report.inputs.settings ? ` --jurisdictions ${shellWord(report.inputs.settings.jurisdictions.option)}` : ''}`,
   ];
   return `To run this audit again: ${steps.join('; ')}.`;

@@ -22,7 +22,8 @@ const QUERIES: Record<ExportSource, string> = {
   policy_snapshots: `SELECT s.id AS snapshot_id, s.app_id, a.name AS app_name, s.source, s.sha256, s.fetched_at, s.format, s.title,
                        s.extractor_version, length(s.bytes) AS size_bytes, s.role,
                        (SELECT group_concat(policy_snapshot_id, ' ') FROM (SELECT policy_snapshot_id FROM policy_links l
-                          WHERE l.linked_snapshot_id = s.id ORDER BY policy_snapshot_id)) AS linked_from_snapshot_ids
+                          WHERE l.linked_snapshot_id = s.id ORDER BY policy_snapshot_id)) AS linked_from_snapshot_ids,
+                       s.declared_date
                      FROM policy_snapshots s JOIN apps a ON a.id = s.app_id WHERE :app IS NULL OR s.app_id = :app ORDER BY s.id`,
   flows: `SELECT f.id AS flow_id, c.app_id, a.name AS app_name, f.capture_id, c.sha256 AS capture_sha256, f.protocol, f.client, f.client_port,
             f.server, f.server_port, f.packets, f.bytes, f.payload_bytes, f.first_time, f.last_time, f.first_frame, f.last_frame,

@@ -30,13 +30,26 @@ export interface StoredSnapshot {
   title: string | null;
   text: string;
   extractorVersion: string;
+  /** The date the user declared for an archived copy (`policy add --as-of`); absent for a copy read as current. */
+  declaredDate?: string;
 }
+
+/** When a stored version is taken to have been in force from: its declared date, else its fetch time. */
+export function effectiveDateOf(snapshot: StoredSnapshot): string {
+  return snapshot.declaredDate ?? snapshot.fetchedAt;
+}
+
+const SNAPSHOT_COLUMNS = 'id, app_id, source, sha256, fetched_at, format, title, text, extractor_version, declared_date';
+/** Oldest version first by the date it was in force from; the same date in insertion order. */
+const BY_EFFECTIVE_DATE = 'COALESCE(declared_date, fetched_at), id';
 
 const ROLE_NAMES: Record<SnapshotRole, string> = { policy: 'a policy version', 'subprocessor-list': 'a linked sub-processor list' };
 
 /**
  * Stores a snapshot, its sections and claims (call it inside a transaction). The same bytes for the
- * same app are stored once: a second call returns the existing snapshot and `created: false`. Bytes
+ * same app are stored once: a second call returns the existing snapshot and `created: false`, with the
+ * declared date stored first (a stored version's dates never change; `storedDeclaredDate` lets the caller
+ * say so when another one was given). Bytes
  * already stored in the other role (a sub-processor page added as a policy, or the reverse) are
  * refused, since one row cannot be both a policy version and a page of one.
  */
@@ -48,22 +61,23 @@ export function insertPolicySnapshot(
   claims: readonly Claim[],
   extractorVersion: string,
   role: SnapshotRole = 'policy',
-): { snapshotId: number; created: boolean } {
-  const existing = db.prepare('SELECT id, role FROM policy_snapshots WHERE app_id = ? AND sha256 = ?').get(appId, snapshot.sha256) as
-    | { id: number; role: SnapshotRole }
+): { snapshotId: number; created: boolean; storedDeclaredDate: string | null; storedFetchedAt: string } {
+  const existing = db.prepare('SELECT id, role, declared_date, fetched_at FROM policy_snapshots WHERE app_id = ? AND sha256 = ?').get(appId, snapshot.sha256) as
+    | { id: number; role: SnapshotRole; declared_date: string | null; fetched_at: string }
     | undefined;
   if (existing && existing.role !== role) {
     throw new PolicyError(snapshot.source, `the same bytes are already stored for this app as ${ROLE_NAMES[existing.role]} (snapshot #${existing.id})`);
   }
-  if (existing) return { snapshotId: existing.id, created: false };
+  if (existing) return { snapshotId: existing.id, created: false, storedDeclaredDate: existing.declared_date, storedFetchedAt: existing.fetched_at };
+  const declaredDate = role === 'policy' ? (snapshot.declaredDate ?? null) : null;
 
   const snapshotId = Number(
     db
       .prepare(
-        `INSERT INTO policy_snapshots (app_id, source, sha256, fetched_at, format, bytes, text, title, extractor_version, role)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO policy_snapshots (app_id, source, sha256, fetched_at, format, bytes, text, title, extractor_version, role, declared_date)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(appId, snapshot.source, snapshot.sha256, snapshot.fetchedAt, snapshot.format, Buffer.from(snapshot.bytes), extracted.text, extracted.title, extractorVersion, role)
+      .run(appId, snapshot.source, snapshot.sha256, snapshot.fetchedAt, snapshot.format, Buffer.from(snapshot.bytes), extracted.text, extracted.title, extractorVersion, role, declaredDate)
       .lastInsertRowid,
   );
   const insertSection = db.prepare(
@@ -88,7 +102,7 @@ export function insertPolicySnapshot(
       JSON.stringify(claim),
     );
   }
-  return { snapshotId, created: true };
+  return { snapshotId, created: true, storedDeclaredDate: declaredDate, storedFetchedAt: snapshot.fetchedAt };
 }
 
 interface SnapshotRow {
@@ -101,6 +115,7 @@ interface SnapshotRow {
   title: string | null;
   text: string;
   extractor_version: string;
+  declared_date: string | null;
 }
 
 function toSnapshot(row: SnapshotRow): StoredSnapshot {
@@ -114,15 +129,16 @@ function toSnapshot(row: SnapshotRow): StoredSnapshot {
     title: row.title,
     text: row.text,
     extractorVersion: row.extractor_version,
+    ...(row.declared_date !== null ? { declaredDate: row.declared_date } : {}),
   };
 }
 
-/** The most recently fetched snapshot of an app's policy, or null when it has none. */
+/** The newest version of an app's policy (by declared date, else fetch time), or null when it has none. */
 export function findLatestSnapshot(db: StoreDatabase, appId: number): StoredSnapshot | null {
   const row = db
     .prepare(
-      `SELECT id, app_id, source, sha256, fetched_at, format, title, text, extractor_version
-       FROM policy_snapshots WHERE app_id = ? AND role = 'policy' ORDER BY fetched_at DESC, id DESC LIMIT 1`,
+      `SELECT ${SNAPSHOT_COLUMNS}
+       FROM policy_snapshots WHERE app_id = ? AND role = 'policy' ORDER BY COALESCE(declared_date, fetched_at) DESC, id DESC LIMIT 1`,
     )
     .get(appId) as SnapshotRow | undefined;
   return row ? toSnapshot(row) : null;
@@ -141,7 +157,7 @@ export function loadClaims(db: StoreDatabase, snapshotId: number): StoredClaim[]
 export function findSnapshotBySha(db: StoreDatabase, appId: number, sha256: string): StoredSnapshot | null {
   const row = db
     .prepare(
-      `SELECT id, app_id, source, sha256, fetched_at, format, title, text, extractor_version
+      `SELECT ${SNAPSHOT_COLUMNS}
        FROM policy_snapshots WHERE app_id = ? AND sha256 = ?`,
     )
     .get(appId, sha256) as SnapshotRow | undefined;
@@ -156,28 +172,31 @@ export function loadSections(db: StoreDatabase, snapshotId: number): PolicySecti
   return rows.map((row) => ({ headingPath: JSON.parse(row.heading_path) as string[], span: { start: row.span_start, end: row.span_end } }));
 }
 
-/** Every version of an app's policy (linked pages excluded), oldest first (by fetch time, then insertion order). */
+/** Every version of an app's policy (linked pages excluded), oldest first (by declared date, else fetch time, then insertion order). */
 export function listSnapshots(db: StoreDatabase, appId: number): StoredSnapshot[] {
   const rows = db
     .prepare(
-      `SELECT id, app_id, source, sha256, fetched_at, format, title, text, extractor_version
-       FROM policy_snapshots WHERE app_id = ? AND role = 'policy' ORDER BY fetched_at, id`,
+      `SELECT ${SNAPSHOT_COLUMNS}
+       FROM policy_snapshots WHERE app_id = ? AND role = 'policy' ORDER BY ${BY_EFFECTIVE_DATE}`,
     )
     .all(appId) as SnapshotRow[];
   return rows.map(toSnapshot);
 }
 
 /**
- * The snapshot in force at `atSeconds` (Unix time, e.g. a capture's first packet): the newest one
- * fetched at or before that moment. When every stored version was fetched later (the usual case of a
- * policy added after the capture), the fetch dates say nothing about which was in force, so the newest
- * is used, as without a time. Null when the app has no policy.
+ * The snapshot in force at `atSeconds` (Unix time, e.g. a capture's first packet): the newest one whose
+ * effective date ({@link effectiveDateOf}: the date the user declared for an archived copy, else the fetch
+ * time) is at or before that moment. A declared date alone ('2024-03-01') counts from that day's first
+ * moment in UTC. When every stored version is dated later (the usual case of a policy added after the
+ * capture), the dates say nothing about which was in force, so the newest is used, as without a time.
+ * Null when the app has no policy.
  */
 export function findSnapshotInForce(db: StoreDatabase, appId: number, atSeconds: number | null): StoredSnapshot | null {
   if (atSeconds === null || !Number.isFinite(atSeconds)) return findLatestSnapshot(db, appId);
   const snapshots = listSnapshots(db, appId);
   const at = new Date(Math.round(atSeconds * 1000)).toISOString();
-  const before = snapshots.filter((s) => s.fetchedAt <= at);
+  // ISO text compares in time order; a bare date sorts before every time of its own day.
+  const before = snapshots.filter((s) => effectiveDateOf(s) <= at);
   return before[before.length - 1] ?? snapshots[snapshots.length - 1] ?? null;
 }
 
@@ -221,7 +240,7 @@ export function findLinkedSnapshots(db: StoreDatabase, policySnapshotId: number)
 function newestLinkedRows(db: StoreDatabase, policySnapshotId: number): (SnapshotRow & { url: string })[] {
   const rows = db
     .prepare(
-      `SELECT s.id, s.app_id, s.source, s.sha256, s.fetched_at, s.format, s.title, s.text, s.extractor_version, l.url
+      `SELECT s.id, s.app_id, s.source, s.sha256, s.fetched_at, s.format, s.title, s.text, s.extractor_version, s.declared_date, l.url
        FROM policy_links l JOIN policy_snapshots s ON s.id = l.linked_snapshot_id
        WHERE l.policy_snapshot_id = ? ORDER BY l.url, COALESCE(l.fetched_at, s.fetched_at) DESC, s.id DESC`,
     )

@@ -22,12 +22,16 @@ export interface AnalysedPolicy {
   claims: Claim[];
 }
 
-/** Reads a policy file or URL and extracts its claims (no database involved). */
+/**
+ * Reads a policy file or URL and extracts its claims (no database involved). `declaredDate` dates an archived copy
+ * (`--as-of`, already checked by parseDeclaredDate); the snapshot keeps its real read time as `fetchedAt`.
+ */
 export async function analysePolicy(
   source: string,
-  options: { organisations: OrganisationName[]; now: () => Date },
+  options: { organisations: OrganisationName[]; now: () => Date; declaredDate?: string },
 ): Promise<AnalysedPolicy> {
-  const snapshot = await loadPolicySnapshot(source, { now: options.now });
+  const loaded = await loadPolicySnapshot(source, { now: options.now });
+  const snapshot = options.declaredDate !== undefined ? { ...loaded, declaredDate: options.declaredDate } : loaded;
   const extracted = extractPolicyText(snapshot);
   const notAPolicy = describeNotAPolicy(snapshot.bytes, extracted.text);
   if (notAPolicy !== null) {
@@ -52,6 +56,9 @@ export function checkPolicyLanguage(policy: AnalysedPolicy, source: string, allo
 export interface StoredPolicy {
   snapshotId: number;
   created: boolean;
+  /** The stored version's declared date (null: read as current) and fetch time: the first ones, if it was stored before. */
+  storedDeclaredDate: string | null;
+  storedFetchedAt: string;
   linkedPages: { page: LinkedPage; snapshotId: number; created: boolean; linked: boolean }[];
 }
 

@@ -41,6 +41,7 @@ export const EXPORT_TABLES: readonly ExportTable[] = [
     columns: [
       int('snapshot_id'), int('app_id'), string('app_name'), string('source'), string('sha256'), string('fetched_at'), string('format'),
       string('title'), string('extractor_version'), int('size_bytes'), string('role'), string('linked_from_snapshot_ids'),
+      string('declared_date'),
     ],
   },
   {

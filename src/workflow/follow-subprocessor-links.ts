@@ -87,8 +87,10 @@ export async function followSubprocessorLinks(
   }
   const pages: LinkedPage[] = [];
   const webPolicy = isWebUrl(policy.finalUrl ?? policy.source);
-  // A policy on the user's own network may link within it (intranets, test servers); a public one may not.
-  const refusePrivateAddresses = webPolicy && !(await isOnPrivateAddress(policy, options.load?.resolveHost ?? resolveWithSystem));
+  // A policy on the user's own network may link within it (intranets, test servers); a public one may not. A local
+  // file says nothing about where it came from (often saved from the web), so its web links are guarded too; a list
+  // the user names with --subprocessor-list is the user's own choice and is never guarded.
+  const refusePrivateAddresses = !webPolicy || !(await isOnPrivateAddress(policy, options.load?.resolveHost ?? resolveWithSystem));
   for (const [target, { link, origin, discovered }] of targets) {
     // A web page never gets a local file read, whatever its links say (the user's own --subprocessor-list may).
     if (discovered && webPolicy && !isWebUrl(target)) {

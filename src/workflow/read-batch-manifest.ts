@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import type { IdentifierNeedle } from '../model/capture-summary.js';
 import { ConfigError } from '../model/errors.js';
+import { parseDeclaredDate } from '../policy/parse-declared-date.js';
 import { readCsvRows } from '../text/read-csv-rows.js';
 
 /** One app to audit, as a manifest row gives it; paths are resolved against the manifest's folder. */
@@ -16,10 +17,12 @@ export interface BatchApp {
   appDomains: string[];
   /** Also store the sub-processor list the policy links to (`policy add --follow-subprocessors`). */
   followSubprocessors?: boolean;
+  /** The date an archived copy of the policy shows it as of (`policy add --as-of`); absent for a copy read as current. */
+  asOf?: string;
 }
 
 const REQUIRED_COLUMNS = ['app'] as const;
-const KNOWN_COLUMNS = ['app', 'policy', 'captures', 'identifiers', 'app_domains', 'follow_subprocessors'] as const;
+const KNOWN_COLUMNS = ['app', 'policy', 'captures', 'identifiers', 'app_domains', 'follow_subprocessors', 'as_of'] as const;
 /** Spellings of yes and no a spreadsheet may write in a flag column; empty is no. */
 const YES = new Set(['yes', 'y', 'true', '1']);
 const NO = new Set(['no', 'n', 'false', '0', '']);
@@ -33,11 +36,12 @@ function splitList(cell: string | undefined): string[] {
  * Reads a batch manifest: CSV with a header row naming the columns `app` (required), `policy`,
  * `captures` (paths separated by `;`), `identifiers` (`label=value` separated by `;`) and
  * `app_domains` (separated by `;`), and `follow_subprocessors` (yes/no: also store the sub-processor
- * list the policy links to). Relative paths are taken from the manifest's folder.
+ * list the policy links to) and `as_of` (the date an archived copy of the policy shows it as of, as `policy add
+ * --as-of`; refused with a URL policy or follow_subprocessors). Relative paths are taken from the manifest's folder.
  * @throws ConfigError naming the file and line for a missing column, an empty or repeated app name,
  *   or a malformed identifier.
  */
-export function readBatchManifest(file: string): BatchApp[] {
+export function readBatchManifest(file: string, now: Date = new Date()): BatchApp[] {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -75,6 +79,8 @@ export function readBatchManifest(file: string): BatchApp[] {
     const policy = (cell('policy') ?? '').trim();
     const follow = (cell('follow_subprocessors') ?? '').trim().toLowerCase();
     if (!YES.has(follow) && !NO.has(follow)) throw new ConfigError(`${file}: line ${line}: follow_subprocessors is ${JSON.stringify(follow)}, not yes or no`);
+    const asOf = readAsOf(cell('as_of'), policy, YES.has(follow), now);
+    if (asOf !== null && typeof asOf === 'object') throw new ConfigError(`${file}: line ${line}: ${asOf.problem}`);
     return {
       line,
       app,
@@ -83,6 +89,19 @@ export function readBatchManifest(file: string): BatchApp[] {
       identifiers,
       appDomains: splitList(cell('app_domains')),
       ...(YES.has(follow) ? { followSubprocessors: true } : {}),
+      ...(asOf !== null ? { asOf } : {}),
     };
   });
+}
+
+/** A row's `as_of` (null when empty), or why it cannot date the row's policy (see `policy add --as-of`). */
+function readAsOf(cell: string | undefined, policy: string, followSubprocessors: boolean, now: Date): string | null | { problem: string } {
+  const text = (cell ?? '').trim();
+  if (text === '') return null;
+  const parsed = parseDeclaredDate(text, now);
+  if ('problem' in parsed) return { problem: `as_of ${parsed.problem}` };
+  if (policy === '') return { problem: 'as_of dates an archived copy of the policy, but the row has no policy' };
+  if (/^https?:\/\//i.test(policy)) return { problem: `as_of dates an archived copy, but the policy ${policy} is a URL, fetched now (save the archived page and give the file)` };
+  if (followSubprocessors) return { problem: 'as_of cannot be used with follow_subprocessors: the linked list would be fetched now, not as of the declared date' };
+  return parsed.date;
 }

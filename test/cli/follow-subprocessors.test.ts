@@ -52,6 +52,7 @@ beforeAll(async () => {
     else if (url === '/legal/subprocessors.html') html(LIST);
     else if (url === '/hostile.html') html(HOSTILE_LIST);
     else if (url === '/prose.html') html(PROSE_PAGE);
+    else if (url.startsWith('/linking?to=')) html(POLICY.replace('href="subprocessors.html"', `href="${decodeURIComponent(url.slice('/linking?to='.length))}"`));
     else if (url === '/file-link/privacy.html') html(POLICY.replace('href="subprocessors.html"', 'href="fi&#9;le:///etc/passwd"'));
     else if (url === '/list.pdf') {
       response.writeHead(200, { 'content-type': 'application/pdf' });
@@ -81,6 +82,14 @@ function writeCase(href = 'subprocessors.html'): string {
   writeFileSync(join(dir, 'subprocessors.html'), LIST);
   writeFileSync(join(dir, 'session.har'), SESSION_HAR);
   return dir;
+}
+
+/**
+ * The fixture policy served by the loopback server with its list link replaced by `href`: a policy on a loopback
+ * address may link within it, while a policy file's discovered links may not reach a private address.
+ */
+function webPolicyLinkingTo(href: string): string {
+  return `${base}/linking?to=${encodeURIComponent(href)}`;
 }
 
 async function cli(dir: string, ...args: string[]): Promise<CliRun> {
@@ -228,16 +237,20 @@ describe('policy add --follow-subprocessors', () => {
     expect(readDatabaseState(join(dir, 'claimcheck.db')).counts.policy_snapshots ?? 0).toBe(0);
   });
 
-  it('fetches an absolute http link from a local policy file', async () => {
+  it('refuses a loopback link discovered in a local policy file; the same list named with --subprocessor-list is stored', async () => {
     const dir = writeCase(`${base}/legal/subprocessors.html`);
-    const run = await cli(dir, 'policy', 'add', 'privacy.html', '--app', 'Murmur', '--follow-subprocessors');
-    expect(run.status, run.stderr).toBe(0);
-    expect(run.stdout).toContain(`stored sub-processor list ${base}/legal/subprocessors.html: snapshot #2`);
+    const refused = await cli(dir, 'policy', 'add', 'privacy.html', '--app', 'Murmur', '--follow-subprocessors');
+    expect(refused.status).toBe(2);
+    expect(refused.stderr.split('\n')[0]).toMatch(/^claimcheck: http:\/\/127\.0\.0\.1:\d+\/legal\/subprocessors\.html: refusing to connect to a private or local address: 127\.0\.0\.1 is loopback \(127\.0\.0\.0\/8\) \(sub-processor list linked from privacy\.html\)/);
+    expect(readDatabaseState(join(dir, 'claimcheck.db')).counts.policy_snapshots ?? 0).toBe(0);
+    const given = await cli(dir, 'policy', 'add', 'privacy.html', '--app', 'Murmur', '--subprocessor-list', `${base}/legal/subprocessors.html`);
+    expect(given.status, given.stderr).toBe(0);
+    expect(given.stdout).toContain(`stored sub-processor list ${base}/legal/subprocessors.html: snapshot #2`);
   });
 
   it('escapes hostile HTML of the linked list in every report', async () => {
-    const dir = writeCase(`${base}/hostile.html`);
-    expect((await cli(dir, 'policy', 'add', 'privacy.html', '--app', 'Murmur', '--follow-subprocessors')).status).toBe(0);
+    const dir = writeCase();
+    expect((await cli(dir, 'policy', 'add', webPolicyLinkingTo('/hostile.html'), '--app', 'Murmur', '--follow-subprocessors')).status).toBe(0);
     const report = await auditAndReport(dir);
     const quote = report.findings.flatMap((f) => f.policyEvidence).find((p) => p.quote.startsWith('Evil'));
     expect(quote?.quote).toBe('Evil <script>alert(1)</script> Corp | Tracking & profiling | United States');
@@ -253,12 +266,14 @@ describe('policy add --follow-subprocessors', () => {
     ['a page over the size limit', () => `${base}/huge.html`, /huge\.html: response is \d+ bytes, over the limit of 5242880/],
     ['a javascript: link', () => 'javascript:alert(1)', /javascript:alert\(1\): refusing to follow a link with the URL scheme "javascript:"/],
     ['a mailto: link', () => 'mailto:privacy@murmur.example', /refusing to follow a link with the URL scheme "mailto:"/],
-    ['a PDF list, with a hint to save it as HTML or text', () => `${base}/list.pdf`, /list\.pdf: not a policy document: the content is binary \(sub-processor list linked from privacy\.html\) \(claimcheck reads HTML, Markdown and text; save the list as one of these and pass it with --subprocessor-list <file>\)/],
-    ['a page with no table or list of sub-processors', () => `${base}/prose.html`, /prose\.html: no sub-processor table or list found on the page linked from privacy\.html/],
+    ['a PDF list, with a hint to save it as HTML or text', () => `${base}/list.pdf`, /list\.pdf: not a policy document: the content is binary \(sub-processor list linked from http:\/\/127\.0\.0\.1:\d+\/linking\?to=\S+\) \(claimcheck reads HTML, Markdown and text; save the list as one of these and pass it with --subprocessor-list <file>\)/],
+    ['a page with no table or list of sub-processors', () => `${base}/prose.html`, /prose\.html: no sub-processor table or list found on the page linked from http:\/\/127\.0\.0\.1:\d+\/linking\?to=/],
     ['a link out of the policy folder', () => '../../etc/passwd', /out of the policy's folder/],
   ])('refuses %s: one line naming the page, exit 2, nothing stored', async (_, href, message) => {
     const dir = writeCase(href());
-    const run = await cli(dir, 'policy', 'add', 'privacy.html', '--app', 'Murmur', '--follow-subprocessors');
+    // Pages on the loopback server are linked from a policy on it (a policy file may not link to a private address).
+    const policy = href().startsWith(base) ? webPolicyLinkingTo(href()) : 'privacy.html';
+    const run = await cli(dir, 'policy', 'add', policy, '--app', 'Murmur', '--follow-subprocessors');
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr.split('\n')[0]).toMatch(message);

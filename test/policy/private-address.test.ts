@@ -37,6 +37,27 @@ describe('describeRefusedAddress (where a page linked from a public policy may n
     ['64:ff9b::10.0.0.1', 'private network (10.0.0.0/8)'],
     ['64:ff9b::6440:1', 'carrier-grade NAT'],
     ['64:ff9b::a9fe:a9fe', 'link-local (cloud metadata)'],
+    ['64:ff9b::127.0.0.1', 'loopback (127.0.0.0/8), as NAT64 (64:ff9b::/96)'],
+    ['64:ff9b:0:0:0:0:c0a8:101', 'private network (192.168.0.0/16), as NAT64'],
+    // IPv4-compatible (deprecated): judged by the IPv4 address it carries, and refused whatever it carries.
+    ['::127.0.0.1', 'loopback (127.0.0.0/8), as IPv4-compatible (::/96)'],
+    ['::7f00:1', 'loopback (127.0.0.0/8), as IPv4-compatible'],
+    ['[::a9fe:a9fe]', 'link-local (cloud metadata) (169.254.0.0/16), as IPv4-compatible'],
+    ['::8.8.8.8', 'IPv4-compatible, deprecated (::/96)'],
+    // IPv4-translated (SIIT, ::ffff:0:0:0/96), likewise.
+    ['::ffff:0:127.0.0.1', 'loopback (127.0.0.0/8), as IPv4-translated (::ffff:0:0:0/96)'],
+    ['::ffff:0:a00:1', 'private network (10.0.0.0/8), as IPv4-translated'],
+    ['::ffff:0:8.8.8.8', 'IPv4-translated, deprecated (::ffff:0:0:0/96)'],
+    // NAT64 local use (RFC 8215) leads into the operator's own network, whatever it embeds.
+    ['64:ff9b:1::1', 'local-use NAT64 (64:ff9b:1::/48)'],
+    ['64:ff9b:1:ffff:ffff:ffff:ffff:ffff', 'local-use NAT64'],
+    ['64:ff9b:1::808:808', 'local-use NAT64'],
+    // Site-local (deprecated, RFC 3879).
+    ['fec0::1', 'site-local (fec0::/10)'],
+    ['feff:ffff::1', 'site-local (fec0::/10)'],
+    // 6to4 tunnels to the IPv4 address in bits 16-47.
+    ['2002:7f00:1::1', 'loopback (127.0.0.0/8), as 6to4 (2002::/16)'],
+    ['2002:a9fe:a9fe::', 'link-local (cloud metadata) (169.254.0.0/16), as 6to4'],
     ['localhost', 'not an IP address'],
     ['', 'not an IP address'],
   ])('refuses %s: %s', (address, reason) => {
@@ -63,7 +84,9 @@ describe('describeRefusedAddress (where a page linked from a public policy may n
     '2606:4700:4700::1111',
     '2a00:1450:4001:80b::200e',
     'fbff::1',
-    'fec0::1',
+    'fe7f:ffff::1',
+    '64:ff9b:2::1',
+    '2002:808:808::1',
     '::ffff:8.8.8.8',
     '64:ff9b::8.8.8.8',
     '64:ff9b::808:808',

@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/model/errors.js';
 import { currentSchemaVersion, migrateDatabase, openDatabase, readMigrations } from '../../src/store/open-database.js';
+import { findSnapshotInForce, listSnapshots } from '../../src/store/policy-repository.js';
 import { readDatabaseState } from '../helpers/database-state.js';
 import { useTempDir } from '../helpers/temp-dir.js';
 
@@ -95,6 +96,36 @@ describe('migrateDatabase', () => {
       ]);
       // Searches without a hit were not recorded then: the capture's record is marked incomplete.
       expect(db.prepare('SELECT identifier_searches_recorded AS recorded FROM captures').all()).toEqual([{ recorded: 0 }]);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('keeps policy versions stored before version 8 undated: chosen by fetch time, as before', () => {
+    const path = join(tempDir(), 'v7.db');
+    const raw = new Database(path);
+    migrateDatabase(raw, path, false, readMigrations().filter((m) => m.version <= 7));
+    raw.prepare('INSERT INTO apps (id, name, created_at) VALUES (1, ?, ?)').run('Old app', '2025-01-01T00:00:00Z');
+    const insert = raw.prepare(
+      `INSERT INTO policy_snapshots (id, app_id, source, sha256, fetched_at, format, bytes, text, title, extractor_version)
+       VALUES (?, 1, ?, ?, ?, 'text', x'00', 'We keep data for 30 days.', NULL, '1')`,
+    );
+    insert.run(1, 'old.txt', 'a'.repeat(64), '2025-02-01T00:00:00.000Z');
+    insert.run(2, 'new.txt', 'b'.repeat(64), '2025-08-01T00:00:00.000Z');
+    raw.close();
+    const db = openDatabase(path);
+    try {
+      expect(db.prepare('SELECT id, declared_date FROM policy_snapshots ORDER BY id').all()).toEqual([
+        { id: 1, declared_date: null },
+        { id: 2, declared_date: null },
+      ]);
+      const versions = listSnapshots(db, 1);
+      expect(versions.map((v) => [v.id, v.declaredDate])).toEqual([
+        [1, undefined],
+        [2, undefined],
+      ]);
+      expect(findSnapshotInForce(db, 1, Date.parse('2025-05-01T00:00:00Z') / 1000)?.source).toBe('old.txt');
+      expect(findSnapshotInForce(db, 1, null)?.source).toBe('new.txt');
     } finally {
       db.close();
     }

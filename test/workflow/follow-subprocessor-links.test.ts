@@ -115,3 +115,44 @@ describe('followSubprocessorLinks and a "here" link judged by its sentence', () 
     await expect(followSubprocessorLinks(named, { organisations, now })).rejects.toThrow(/no sub-processor table or list found on the page/);
   });
 });
+
+describe('followSubprocessorLinks and links discovered in a local policy file', () => {
+  const tempDir = useTempDir();
+  /** Every name resolves to `address`; nothing asks a real DNS server. */
+  const resolvingTo = (address: string, family: 4 | 6) => async (): Promise<{ address: string; family: 4 | 6 }[]> => [{ address, family }];
+
+  it.each([
+    ['the cloud metadata address', () => 'http://169.254.169.254/latest/meta-data/', resolvingTo('93.184.215.14', 4), /169\.254\.169\.254 is link-local \(cloud metadata\)/],
+    ['a name resolving to cloud metadata', () => 'http://lists.example/subprocessors', resolvingTo('169.254.169.254', 4), /lists\.example is 169\.254\.169\.254, link-local/],
+    ['a name resolving to IPv4-compatible loopback', (port: string) => `http://lists.example:${port}/subprocessors.html`, resolvingTo('::7f00:1', 6), /loopback \(127\.0\.0\.0\/8\), as IPv4-compatible/],
+    ['IPv4-compatible loopback written in the URL', (port: string) => `http://[::127.0.0.1]:${port}/subprocessors.html`, resolvingTo('93.184.215.14', 4), /as IPv4-compatible/],
+    ['our loopback test server', (port: string) => `http://127.0.0.1:${port}/subprocessors.html`, resolvingTo('93.184.215.14', 4), /127\.0\.0\.1 is loopback/],
+  ])('refuses a link to %s found in a policy saved as a file, before connecting', async (_, link, resolveHost, reason) => {
+    requests = [];
+    const dir = tempDir();
+    const file = join(dir, 'privacy.html');
+    writeFileSync(file, POLICY.replace('href="subprocessors.html"', `href="${link(new URL(server.base).port)}"`));
+    const policy = await analysePolicy(file, { organisations, now });
+    const run = followSubprocessorLinks(policy, { organisations, now, load: { resolveHost, timeoutMs: 2000 } });
+    await expect(run).rejects.toThrow(/refusing to connect to a private or local address/);
+    await expect(run).rejects.toThrow(reason);
+    await expect(run).rejects.toThrow(`(sub-processor list linked from ${file})`);
+    expect(requests).toEqual([]);
+  });
+
+  it('still reads a list saved beside the file, and a list on the local network the user names with --subprocessor-list', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'privacy.html');
+    writeFileSync(file, POLICY);
+    writeFileSync(join(dir, 'subprocessors.html'), LIST);
+    const policy = await analysePolicy(file, { organisations, now });
+    const beside = await followSubprocessorLinks(policy, { organisations, now });
+    expect(beside.pages.map((p) => p.target)).toEqual([join(dir, 'subprocessors.html')]);
+
+    requests = [];
+    const given = `${server.base}/subprocessors.html`;
+    const named = await followSubprocessorLinks(policy, { organisations, now, discover: false, given: [given] });
+    expect(named.pages.map((p) => [p.target, p.claims.length > 0])).toEqual([[given, true]]);
+    expect(requests).toEqual(['/subprocessors.html']);
+  });
+});

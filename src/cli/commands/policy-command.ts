@@ -1,10 +1,13 @@
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import { getRegistrableDomain } from '../../enrich/registrable-domain.js';
 import { ConfigError } from '../../model/errors.js';
 import type { Claim } from '../../model/claim.js';
 import { diffPolicyClaims } from '../../policy/diff-policy-claims.js';
 import { requireApp } from '../../store/app-repository.js';
-import { listSnapshots, loadClaims, type StoredSnapshot } from '../../store/policy-repository.js';
+import { findLinkedSnapshots, listSnapshots, loadClaims, type StoredSnapshot } from '../../store/policy-repository.js';
+import { parseDeclaredDate } from '../../policy/parse-declared-date.js';
+import { describePolicyDates } from '../../report/describe-policy-dates.js';
+import { describeIgnoredDeclaredDate } from '../../workflow/describe-ignored-declared-date.js';
 import { describeClaim } from './extract-command.js';
 import { analysePolicy, checkPolicyLanguage, storePolicy } from '../../workflow/add-policy.js';
 import { followSubprocessorLinks } from '../../workflow/follow-subprocessor-links.js';
@@ -18,6 +21,29 @@ interface PolicyAddOptions {
   anyLanguage?: boolean;
   followSubprocessors?: boolean;
   subprocessorList?: string[];
+  asOf?: string;
+}
+
+/** Parses `--as-of` before anything is opened, so a bad date writes nothing. */
+function parseAsOfOption(text: string): string {
+  const parsed = parseDeclaredDate(text, new Date());
+  if ('problem' in parsed) throw new InvalidArgumentError(parsed.problem);
+  return parsed.date;
+}
+
+/**
+ * Why `--as-of` cannot date what this command would store, or null. An archived copy is bytes saved then; anything
+ * fetched now (a URL, a linked list found by --follow-subprocessors) shows the present, whatever date it is given.
+ */
+function refuseUndatable(source: string, options: PolicyAddOptions): string | null {
+  if (options.asOf === undefined) return null;
+  if (options.followSubprocessors === true) {
+    return '--as-of cannot be used with --follow-subprocessors: the linked list would be fetched now, not as of the declared date (save the archived list and pass it with --subprocessor-list <file>)';
+  }
+  const url = [source, ...(options.subprocessorList ?? [])].find((s) => /^https?:\/\//i.test(s));
+  return url === undefined
+    ? null
+    : `${url} is a URL, fetched now: not an archived copy (save the archived page, e.g. from web.archive.org/web/<timestamp>id_/<url>, and add the file with --as-of)`;
 }
 
 export function registerPolicyCommand(program: Command): void {
@@ -30,6 +56,11 @@ export function registerPolicyCommand(program: Command): void {
     .option('--app-domain <domain>', "the app's own domain (repeatable); its traffic is first party", collectString)
     .option('--any-language', 'store a policy that is not in English anyway (its claims will be incomplete)')
     .option(
+      '--as-of <date>',
+      'the date an archived copy (a Wayback Machine save, an old snapshot) shows the policy as of: 2024-03-01 or 2024-03-01T12:00:00Z; audits use the version dated last before a capture began (the real read time is kept too)',
+      parseAsOfOption,
+    )
+    .option(
       '--follow-subprocessors',
       'also store the sub-processor list the policy links to (a page of its own, fetched or read beside a local file) and its entries as processor claims',
     )
@@ -40,11 +71,13 @@ export function registerPolicyCommand(program: Command): void {
     )
     .action(async (source: string, options: PolicyAddOptions, command: Command) => {
       const now = (): Date => new Date();
+      const undatable = refuseUndatable(source, options);
+      if (undatable !== null) throw new ConfigError(undatable);
       await withDatabase(command, async (db) => {
         warnAboutSimilarAppName(db, options.app);
         // Names from imported entity lists count as named processors too.
         const organisations = loadCatalogWithUserEntities(db).organisationNames();
-        const analysed = await analysePolicy(source, { organisations, now });
+        const analysed = await analysePolicy(source, { organisations, now, ...(options.asOf !== undefined ? { declaredDate: options.asOf } : {}) });
         const unsupported = checkPolicyLanguage(analysed, source, options.anyLanguage === true, 'use an English version of the policy, or pass --any-language to store it anyway');
         if (unsupported !== null) process.stderr.write(`claimcheck: warning: ${safeTerminalText(source)}: ${unsupported}\n`);
         // Every linked page is fetched and read before anything is stored: all of it is stored, or none.
@@ -59,7 +92,9 @@ export function registerPolicyCommand(program: Command): void {
         const app = safeTerminalText(options.app);
         const lines = [
           result.created
-            ? `stored policy ${label} for ${app}: snapshot #${result.snapshotId}, ${analysed.claims.length} claims (sha256 ${analysed.snapshot.sha256.slice(0, 12)})`
+            ? `stored policy ${label} for ${app}: snapshot #${result.snapshotId}, ${analysed.claims.length} claims (sha256 ${analysed.snapshot.sha256.slice(0, 12)})${
+                options.asOf !== undefined ? `, dated ${options.asOf} by the user (archived copy)` : ''
+              }`
             : `policy ${label} is already stored for ${app} (snapshot #${result.snapshotId}, same sha256)${result.linkedPages.some((p) => p.created || p.linked) ? '' : '; nothing changed'}`,
           ...result.linkedPages.map(({ page, snapshotId, created, linked }) => {
             const entries = page.claims.filter((c) => c.kind === 'processor').length;
@@ -71,7 +106,10 @@ export function registerPolicyCommand(program: Command): void {
                 : `${what} is already stored (snapshot #${snapshotId}, same sha256); nothing changed`;
           }),
         ];
-        for (const warning of followed?.warnings ?? []) process.stderr.write(`claimcheck: warning: ${label}: ${warning}\n`);
+        const ignoredDate = describeIgnoredDeclaredDate(result, options.asOf, '--as-of');
+        for (const warning of [...(ignoredDate !== null ? [ignoredDate] : []), ...(followed?.warnings ?? [])]) {
+          process.stderr.write(`claimcheck: warning: ${label}: ${warning}\n`);
+        }
         process.stdout.write(`${lines.join('\n')}\n`);
       });
     });
@@ -96,11 +134,17 @@ export function registerPolicyCommand(program: Command): void {
         const from = options.from !== undefined ? selectSnapshot(snapshots, options.from, options.app) : (snapshots.filter((s) => s.id !== to.id).pop() as StoredSnapshot);
         const diff = diffPolicyClaims(loadClaims(db, from.id), loadClaims(db, to.id));
         if (options.json) {
-          const version = (s: StoredSnapshot): Record<string, unknown> => ({ snapshot: s.id, source: s.source, sha256: s.sha256, fetchedAt: s.fetchedAt });
+          const version = (s: StoredSnapshot): Record<string, unknown> => ({
+            snapshot: s.id,
+            source: s.source,
+            sha256: s.sha256,
+            fetchedAt: s.fetchedAt,
+            ...(s.declaredDate !== undefined ? { declaredDate: s.declaredDate } : {}),
+          });
           process.stdout.write(`${JSON.stringify({ app: options.app, from: version(from), to: version(to), ...diff }, null, 2)}\n`);
           return;
         }
-        const label = (s: StoredSnapshot): string => `#${s.id} ${s.source} (fetched ${s.fetchedAt}, sha256 ${s.sha256.slice(0, 12)})`;
+        const label = (s: StoredSnapshot): string => `#${s.id} ${s.source} (${describePolicyDates(s)}, sha256 ${s.sha256.slice(0, 12)})`;
         const lines = [`policy versions of ${options.app}: ${label(from)} -> ${label(to)}`];
         for (const claim of diff.added) lines.push(`+ ${describeClaim(claim)}`, `    ${quoteOf(claim)}`);
         for (const claim of diff.removed) lines.push(`- ${describeClaim(claim)}`, `    ${quoteOf(claim)}`);
@@ -108,6 +152,36 @@ export function registerPolicyCommand(program: Command): void {
           lines.push(`~ ${describeClaim(change.before)}`, `  -> ${describeClaim(change.after)}`, `    ${quoteOf(change.after)}`);
         }
         lines.push(`${diff.added.length} added, ${diff.removed.length} removed, ${diff.changed.length} changed, ${diff.unchanged} unchanged`);
+        process.stdout.write(`${safeTerminalText(lines.join('\n'))}\n`);
+      }, 'must-exist');
+    });
+  policy
+    .command('list')
+    .description("list the stored versions of an app's policy, oldest first, with their dates")
+    .requiredOption('--app <name>', 'app whose policy versions to list', parseAppName)
+    .option('--json', 'print the versions as JSON')
+    .action(async (options: { app: string; json?: boolean }, command: Command) => {
+      await withDatabase(command, (db) => {
+        const app = requireApp(db, options.app);
+        const versions = listSnapshots(db, app.id).map((s) => ({ snapshot: s, claims: loadClaims(db, s.id).length, linkedPages: findLinkedSnapshots(db, s.id) }));
+        if (options.json) {
+          const rows = versions.map(({ snapshot: s, claims, linkedPages }) => ({
+            snapshot: s.id,
+            source: s.source,
+            sha256: s.sha256,
+            fetchedAt: s.fetchedAt,
+            ...(s.declaredDate !== undefined ? { declaredDate: s.declaredDate } : {}),
+            claims,
+            linkedPages: linkedPages.map((p) => ({ snapshot: p.id, source: p.source, sha256: p.sha256, fetchedAt: p.fetchedAt })),
+          }));
+          process.stdout.write(`${JSON.stringify({ app: options.app, versions: rows }, null, 2)}\n`);
+          return;
+        }
+        const lines = [`${versions.length} stored policy version${versions.length === 1 ? '' : 's'} of ${options.app}, oldest first:`];
+        for (const { snapshot: s, claims, linkedPages } of versions) {
+          lines.push(`#${s.id} ${s.source}: ${describePolicyDates(s)}, sha256 ${s.sha256.slice(0, 12)}, ${claims} claims`);
+          for (const page of linkedPages) lines.push(`    sub-processor list #${page.id} ${page.source}: retrieved ${page.fetchedAt}, sha256 ${page.sha256.slice(0, 12)}`);
+        }
         process.stdout.write(`${safeTerminalText(lines.join('\n'))}\n`);
       }, 'must-exist');
     });

@@ -1,0 +1,167 @@
+/**
+ * `policy add --as-of` end to end through the CLI: archived copies of a policy dated by the user, the audit's choice
+ * of the version in force when the captures began, and every refusal in one line with nothing written.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { AuditResult } from '../../src/model/audit.js';
+import { readDatabaseState } from '../helpers/database-state.js';
+import { validateJsonSchema } from '../report/json-schema-subset.js';
+import { runCliAsync, type CliRun } from '../helpers/run-cli.js';
+import { useTempDir } from '../helpers/temp-dir.js';
+
+const tempDir = useTempDir();
+
+/** The version archived in January 2025 names Sentry as the crash reporter; the June 2025 one only "service providers". */
+const JANUARY = `# Murmur Privacy Policy
+
+## Service providers
+
+We share crash reports with Functional Software, Inc. (Sentry), which processes them on our behalf in the United States.
+`;
+const JUNE = `# Murmur Privacy Policy
+
+## Service providers
+
+We share your personal data with service providers who process it on our behalf.
+`;
+
+/** A browsing session on `day`: crash reports to Sentry and the app's own API. */
+function session(day: string): string {
+  return JSON.stringify({
+    log: {
+      version: '1.2',
+      creator: { name: 'test', version: '1' },
+      entries: [
+        { startedDateTime: `${day}T10:00:00.000Z`, serverIPAddress: '34.120.195.249', request: { method: 'POST', url: 'https://o450123.ingest.sentry.io/api/12/envelope/', headers: [] }, response: {} },
+        { startedDateTime: `${day}T10:00:01.000Z`, serverIPAddress: '203.0.113.10', request: { method: 'GET', url: 'https://api.murmur.example/rooms', headers: [] }, response: {} },
+      ],
+    },
+  });
+}
+
+function writeCase(): string {
+  const dir = tempDir();
+  writeFileSync(join(dir, 'january.md'), JANUARY);
+  writeFileSync(join(dir, 'june.md'), JUNE);
+  writeFileSync(join(dir, 'march-session.har'), session('2025-03-10'));
+  writeFileSync(join(dir, 'september-session.har'), session('2025-09-10'));
+  return dir;
+}
+
+async function cli(dir: string, ...args: string[]): Promise<CliRun> {
+  return runCliAsync(['--db', 'claimcheck.db', ...args], dir);
+}
+
+async function succeed(dir: string, ...args: string[]): Promise<CliRun> {
+  const run = await cli(dir, ...args);
+  expect(run.status, run.stderr).toBe(0);
+  return run;
+}
+
+describe('policy add --as-of (archived copies of a policy)', () => {
+  it('keeps the real fetch time, and the audit uses the version dated last before the captures began', async () => {
+    const dir = writeCase();
+    // Stored newest first, as a journalist finds the older copy later: the declared dates decide, not the order.
+    const june = await succeed(dir, 'policy', 'add', 'june.md', '--app', 'March', '--as-of', '2025-06-01');
+    expect(june.stdout).toMatch(/^stored policy june\.md for March: snapshot #1, \d+ claims \(sha256 [0-9a-f]{12}\), dated 2025-06-01 by the user \(archived copy\)\n$/);
+    await succeed(dir, 'policy', 'add', 'january.md', '--app', 'March', '--as-of', '2025-01-15T09:30:00+01:00');
+    for (const [app, capture] of [['March', 'march-session.har'], ['September', 'september-session.har']]) {
+      if (app === 'September') {
+        await succeed(dir, 'policy', 'add', 'january.md', '--app', app, '--as-of', '2025-01-15');
+        await succeed(dir, 'policy', 'add', 'june.md', '--app', app, '--as-of', '2025-06-01');
+      }
+      await succeed(dir, 'import', capture as string, '--app', app as string);
+    }
+    const audit = async (app: string): Promise<AuditResult> => JSON.parse((await succeed(dir, 'audit', '--app', app, '--json')).stdout) as AuditResult;
+
+    const march = await audit('March');
+    expect(march.inputs.policy?.source).toBe('january.md');
+    expect(march.inputs.policy?.declaredDate).toBe('2025-01-15T08:30:00.000Z');
+    // The real retrieval time is kept: today, not the declared date.
+    expect(Date.parse(march.inputs.policy?.fetchedAt ?? '')).toBeGreaterThan(Date.parse('2026-01-01T00:00:00Z'));
+    expect(march.recipients.find((r) => r.entityId === 'sentry')?.label).toBe('consistent');
+
+    const september = await audit('September');
+    expect(september.inputs.policy?.source).toBe('june.md');
+    expect(september.inputs.policy?.declaredDate).toBe('2025-06-01');
+    expect(september.recipients.find((r) => r.entityId === 'sentry')?.label).not.toBe('consistent');
+
+    await succeed(dir, 'report', '--app', 'March', '--out', 'out');
+    const markdown = readFileSync(join(dir, 'out', 'report.md'), 'utf8');
+    expect(markdown).toMatch(/january\.md, dated 2025-01-15T08:30:00\.000Z by the user \(archived copy\); fetched 20\d\d-\d\d-\d\dT[\d:.]+Z, sha256/);
+    expect(markdown).toContain('claimcheck policy add --as-of 2025-01-15T08:30:00.000Z');
+    const html = readFileSync(join(dir, 'out', 'report.html'), 'utf8');
+    expect(html).toContain('dated 2025-01-15T08:30:00.000Z by the user (archived copy); fetched ');
+    const json = JSON.parse(readFileSync(join(dir, 'out', 'report.json'), 'utf8')) as { inputs: { policy: { declaredDate?: string } } };
+    expect(json.inputs.policy.declaredDate).toBe('2025-01-15T08:30:00.000Z');
+    const schema = JSON.parse(readFileSync(join('docs', 'report.schema.json'), 'utf8')) as Record<string, unknown>;
+    expect(validateJsonSchema(schema, json, { strict: true })).toEqual([]);
+
+    const list = await succeed(dir, 'policy', 'list', '--app', 'March');
+    expect(list.stdout.split('\n')[1]).toMatch(/^#2 january\.md: dated 2025-01-15T08:30:00\.000Z by the user \(archived copy\); fetched \S+, sha256 [0-9a-f]{12}, \d+ claims$/);
+    expect(list.stdout.split('\n')[2]).toMatch(/^#1 june\.md: dated 2025-06-01 by the user/);
+    const diff = await succeed(dir, 'policy', 'diff', '--app', 'March');
+    expect(diff.stdout.split('\n')[0]).toMatch(/^policy versions of March: #2 january\.md \(dated 2025-01-15T08:30:00\.000Z by the user \(archived copy\); fetched \S+, sha256 [0-9a-f]{12}\) -> #1 june\.md \(dated 2025-06-01/);
+  }, 120_000);
+
+  it('keeps the first declared date when the same copy is added again with another, and says so', async () => {
+    const dir = writeCase();
+    await succeed(dir, 'policy', 'add', 'january.md', '--app', 'M', '--as-of', '2025-01-15');
+    const again = await succeed(dir, 'policy', 'add', 'january.md', '--app', 'M', '--as-of', '2025-02-01');
+    expect(again.stdout).toBe('policy january.md is already stored for M (snapshot #1, same sha256); nothing changed\n');
+    expect(again.stderr).toBe(
+      'claimcheck: warning: january.md: snapshot #1 is already stored dated 2025-01-15 by the user; --as-of 2025-02-01 is not recorded (a stored version keeps its first dates)\n',
+    );
+    const same = await succeed(dir, 'policy', 'add', 'january.md', '--app', 'M', '--as-of', '2025-01-15');
+    expect(same.stderr).toBe('');
+    await succeed(dir, 'policy', 'add', 'june.md', '--app', 'M');
+    const undated = await succeed(dir, 'policy', 'add', 'june.md', '--app', 'M', '--as-of', '2025-06-01');
+    expect(undated.stderr).toMatch(/^claimcheck: warning: june\.md: snapshot #2 is already stored as read on \S+, without a declared date; --as-of 2025-06-01 is not recorded/);
+    const list = await succeed(dir, 'policy', 'list', '--app', 'M');
+    expect(list.stdout).toContain('#1 january.md: dated 2025-01-15 by the user');
+    expect(list.stdout).toMatch(/#2 june\.md: retrieved \S+, sha256/);
+  }, 60_000);
+
+  it.each([
+    ['an impossible date', ['--as-of', '2024-02-30'], '"2024-02-30" is not a valid date'],
+    ['a date in another notation', ['--as-of', '15/01/2025'], '"15/01/2025" is not a date like 2024-03-01'],
+    ['a time without its zone', ['--as-of', '2025-01-15T10:00:00'], 'is not a date like 2024-03-01 or a time with its zone'],
+    ['a future date', ['--as-of', '2999-01-01'], '"2999-01-01" is in the future'],
+    ['--follow-subprocessors', ['--as-of', '2025-01-15', '--follow-subprocessors'], '--as-of cannot be used with --follow-subprocessors'],
+    ['a URL', ['--as-of', '2025-01-15'], 'is a URL, fetched now: not an archived copy', 'https://murmur.example/privacy'],
+    ['a sub-processor list URL', ['--as-of', '2025-01-15', '--subprocessor-list', 'https://murmur.example/subprocessors'], 'is a URL, fetched now: not an archived copy'],
+  ])('refuses %s in one line, exit 2, writing nothing', async (_, options, message, source = 'january.md') => {
+    const dir = writeCase();
+    const run = await cli(dir, 'policy', 'add', source, '--app', 'M', ...options);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toContain(message);
+    expect(existsSync(join(dir, 'claimcheck.db'))).toBe(false);
+  });
+
+  it('batch: an as_of column dates each row\'s policy; a bad one is refused naming its line before anything runs', async () => {
+    const dir = writeCase();
+    writeFileSync(join(dir, 'apps.csv'), 'app,policy,captures,as_of\nMarch,january.md,march-session.har,2025-01-15\nToday,june.md,,\n');
+    await succeed(dir, 'batch', 'apps.csv', '--workers', '1');
+    const list = await succeed(dir, 'policy', 'list', '--app', 'March');
+    // Batch rows name their files by absolute path.
+    expect(list.stdout).toContain(`#1 ${join(dir, 'january.md')}: dated 2025-01-15 by the user (archived copy); fetched `);
+    expect((await succeed(dir, 'policy', 'list', '--app', 'Today')).stdout).toContain(`#2 ${join(dir, 'june.md')}: retrieved `);
+
+    for (const [row, message] of [
+      ['Bad,january.md,,2025-13-01', 'apps.csv: line 2: as_of "2025-13-01" is not a valid date'],
+      ['Web,https://murmur.example/privacy,,2025-01-15', 'apps.csv: line 2: as_of dates an archived copy, but the policy https://murmur.example/privacy is a URL, fetched now'],
+    ] as const) {
+      const other = tempDir();
+      writeFileSync(join(other, 'january.md'), JANUARY);
+      writeFileSync(join(other, 'apps.csv'), `app,policy,captures,as_of\n${row}\n`);
+      const run = await cli(other, 'batch', 'apps.csv');
+      expect(run.status).toBe(2);
+      expect(run.stderr).toContain(message);
+      expect(readDatabaseState(join(other, 'claimcheck.db')).counts.policy_snapshots ?? 0).toBe(0);
+    }
+  }, 60_000);
+});
