@@ -51,6 +51,8 @@ export interface DenialWording {
   object: string | null;
   /** Conditions, exceptions and purposes as written ("unless you link your account"). */
   conditions: string[];
+  /** The recipient as the denial names it ("Google"), when that differs from the organisation observed ("Google Analytics"). */
+  recipient?: string;
 }
 
 /** "does not share your messages with Meta (unless you link your account)", from the denial as written. */
@@ -80,8 +82,12 @@ export function describeUndisclosedRecipient(facts: {
   switch (facts.label) {
     case 'incorrect':
       return {
-        title: `Policy says it ${restateDenial(denial ?? { verb: null, object: null, conditions: [] }, facts.organisation)}, but the app sends it data`,
-        explanation: `${traffic} The policy says it ${restateDenial(denial ?? { verb: null, object: null, conditions: [] }, 'this organisation')}.`,
+        // The denial restated with the name it uses: "with Google" must not be printed as "with Google Analytics".
+        title:
+          denial?.recipient !== undefined
+            ? `Policy says it ${restateDenial(denial, denial.recipient)}, but the app sends data to ${facts.organisation}`
+            : `Policy says it ${restateDenial(denial ?? { verb: null, object: null, conditions: [] }, facts.organisation)}, but the app sends it data`,
+        explanation: `${traffic} The policy says it ${restateDenial(denial ?? { verb: null, object: null, conditions: [] }, denial?.recipient ?? 'this organisation')}.`,
       };
     case 'vague':
       return {

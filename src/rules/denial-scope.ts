@@ -41,6 +41,24 @@ const GENERAL_DATA =
 /** Verbs whose denial a capture cannot contradict: a sale or a rental is a transaction, not a packet. */
 const TRANSACTION_VERBS = /^(?:sell|sells|sold|rent|rents|rented|trade|trades|traded|lease|leases|leased)$/i;
 
+/**
+ * A clause after the recipient that narrows the denial: "with Google for advertising purposes", "to third parties
+ * unless you agree", "for its own marketing". The recipient phrase ("with Google", "to them") may come first.
+ */
+const QUALIFIER =
+  /^\s*(?:(?:with|to)\s+[^,;.()]*?)?\s*,?\s*\b(for|unless|except|other\s+than|when|if|in\s+order\s+to|without|outside|so\s+that|in\s+exchange\s+for|as\s+part\s+of)\b([^.;]*)/i;
+const QUALIFIER_KINDS: Record<string, ClaimCondition['kind']> = { unless: 'exception', except: 'exception', 'other than': 'exception', when: 'condition', if: 'condition' };
+
+/** The qualifier after the object, unless the extractor already recorded the same clause. */
+function readQualifier(tail: string, conditions: readonly ClaimCondition[]): ClaimCondition | null {
+  const match = QUALIFIER.exec(tail);
+  if (!match) return null;
+  const marker = (match[1] ?? '').toLowerCase().replace(/\s+/g, ' ');
+  const text = `${marker}${(match[2] ?? '').replace(/\s+/g, ' ').trimEnd()}`;
+  if (conditions.some((c) => c.text.toLowerCase().includes(text.toLowerCase()) || text.toLowerCase().includes(c.text.toLowerCase()))) return null;
+  return { kind: QUALIFIER_KINDS[marker] ?? 'purpose', text };
+}
+
 /** Reads the scope of a denial from its quote and the conditions the extractor found in it. */
 export function readDenialScope(quote: string, conditions: readonly ClaimCondition[] = []): DenialScope {
   const denial = DENIAL.exec(quote);
@@ -49,6 +67,8 @@ export function readDenialScope(quote: string, conditions: readonly ClaimConditi
   let object: string | null = null;
   let data: string | null = null;
   let understood = denial !== null;
+  // Where the object ends: what follows names the recipient and may narrow the denial.
+  let tail = '';
   if (passive) {
     understood = true;
     // The sentence's capital belongs to the sentence, not to the data: "Your messages" → "your messages".
@@ -56,17 +76,22 @@ export function readDenialScope(quote: string, conditions: readonly ClaimConditi
     object = subject === '' ? null : subject;
     if (!GENERAL_DATA.test(subject)) data = subject;
     if (subject.split(' ').length > 8) understood = false;
+    const verbAt = PASSIVE_VERB.exec(quote);
+    tail = verbAt ? quote.slice(verbAt.index + verbAt[0].length) : '';
   } else if (denial) {
     const rest = quote.slice(denial.index + denial[0].length);
     const end = OBJECT_END.exec(rest);
     const written = (end ? rest.slice(0, end.index) : rest).trim().replace(/\s+/g, ' ');
+    tail = end ? rest.slice(end.index) : '';
     object = written === '' ? null : written;
     if (written !== '' && !GENERAL_DATA.test(written)) data = written;
     // An object that runs on for more than a short noun phrase is a sentence we did not parse.
     if (written.split(' ').length > 8) understood = false;
   }
+  const qualifier = readQualifier(tail, conditions);
+  const allConditions = qualifier !== null ? [...conditions, qualifier] : [...conditions];
   const verbs = (verb ?? '').split(/[^a-z]+/).filter((w) => w !== '' && !/^(?:or|and|nor)$/.test(w));
   const onlyTransactions = verbs.length > 0 && verbs.every((v) => TRANSACTION_VERBS.test(v));
-  const scoped = !understood || data !== null || conditions.length > 0 || onlyTransactions;
-  return { verb, object, data, conditions: [...conditions], scoped };
+  const scoped = !understood || data !== null || allConditions.length > 0 || onlyTransactions;
+  return { verb, object, data, conditions: allConditions, scoped };
 }

@@ -9,10 +9,17 @@ import type { Rule } from './rule.js';
 const CONFIDENCE_ORDER: Confidence[] = ['low', 'medium', 'high'];
 
 /** The denial a finding restates: the unscoped one that makes it incorrect, or the narrower one the policy names the recipient in. */
-function denialWording(disclosure: RecipientDisclosure): DenialWording | null {
+function denialWording(disclosure: RecipientDisclosure, organisation: string): DenialWording | null {
   const first = disclosure.claims[0];
   const scope = disclosure.scopedDenial ?? (disclosure.label === 'incorrect' && first ? readDenialScope(first.quote, first.conditions) : null);
-  return scope ? { verb: scope.verb, object: scope.object, conditions: scope.conditions.map((c) => c.text) } : null;
+  if (!scope) return null;
+  const named = first?.kind === 'processor' ? first.name : undefined;
+  return {
+    verb: scope.verb,
+    object: scope.object,
+    conditions: scope.conditions.map((c) => c.text),
+    ...(named !== undefined && named !== organisation ? { recipient: named } : {}),
+  };
 }
 
 /** An organisation receives the app's traffic but the policy does not name it. */
@@ -45,7 +52,7 @@ export const undisclosedRecipient: Rule = {
         bytes,
         hosts,
         categories: disclosure.claims.map((c) => (c.kind === 'processor' ? c.name : c.quote)),
-        denial: denialWording(disclosure),
+        denial: denialWording(disclosure, recipient.organisation),
       });
       findings.push({
         ruleId: 'undisclosed-recipient',

@@ -54,11 +54,18 @@ describe('a denial limited to one kind of data (ndpi_pinterest.pcap: connect.fac
     expect(result.recipients.find((r) => r.organisation.startsWith('Meta'))?.label).toBe('omitted');
   }, SLOW);
 
+  it('a denial with a purpose after the recipient is scoped (omitted, medium), restated with its purpose', async () => {
+    const result = await audit('# Privacy Policy\n\n## Sharing\n\nWe never share your data with Facebook for advertising purposes.\n', 'ndpi_pinterest.pcap');
+    const meta = result.findings.find((f) => f.ruleId === 'undisclosed-recipient' && f.subject.startsWith('Meta'));
+    expect(meta).toMatchObject({ label: 'omitted', severity: 'medium' });
+    expect(meta?.title).toBe('Meta Platforms, Inc. receives data; the policy only says it does not share your data with it (for advertising purposes)');
+  }, SLOW);
+
   it('a denial of any sharing with the company stays incorrect and high, worded as the policy put it', async () => {
     const result = await audit('# Privacy Policy\n\n## Sharing\n\nWe never share your information with Facebook.\n', 'ndpi_pinterest.pcap');
     const meta = result.findings.find((f) => f.ruleId === 'undisclosed-recipient' && f.subject.startsWith('Meta'));
     expect(meta).toMatchObject({ label: 'incorrect', severity: 'high' });
-    expect(meta?.title).toBe('Policy says it does not share your information with Meta Platforms, Inc., but the app sends it data');
+    expect(meta?.title).toBe('Policy says it does not share your information with Facebook, but the app sends data to Meta Platforms, Inc.');
   }, SLOW);
 });
 

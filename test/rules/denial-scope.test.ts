@@ -19,6 +19,22 @@ describe('readDenialScope', () => {
     expect(readDenialScope('We do not disclose personal data to Google.')).toMatchObject({ verb: 'disclose', scoped: false });
   });
 
+  it('reads a purpose or exception after the recipient as a scope, and keeps it for the wording', () => {
+    expect(readDenialScope('We never share your data with Google for advertising purposes.')).toMatchObject({
+      object: 'your data',
+      data: null,
+      scoped: true,
+      conditions: [{ kind: 'purpose', text: 'for advertising purposes' }],
+    });
+    expect(readDenialScope('We do not provide your data to Google for its own marketing.')).toMatchObject({ scoped: true, conditions: [{ text: 'for its own marketing' }] });
+    expect(readDenialScope('Your information is never shared with Meta unless you link your account.')).toMatchObject({
+      scoped: true,
+      conditions: [{ kind: 'exception', text: 'unless you link your account' }],
+    });
+    // Nothing after the recipient: still a denial of all sharing.
+    expect(readDenialScope('We never share your information with Facebook, Inc.')).toMatchObject({ scoped: false, conditions: [] });
+  });
+
   it('keeps sales, conditions and sentences it cannot read scoped', () => {
     expect(readDenialScope('We do not sell your personal information to third parties.')).toMatchObject({ verb: 'sell', data: null, scoped: true });
     const conditions = [{ kind: 'exception' as const, text: 'unless you connect your Facebook account' }];
