@@ -184,7 +184,8 @@ export function quoteInline(text: string): string {
 function restateEncryptionClaim(claim: EncryptionClaimWording): string {
   return claim.explicit
     ? `The policy says ${quoteInline(claim.quote)}`
-    : `The policy says ${quoteInline(claim.quote)}, without saying whether that covers data sent over the network.`;
+    : // Unscoped: the label is 'incorrect' because a general claim covers this traffic too; say so, rather than doubt it.
+      `The policy says ${quoteInline(claim.quote)} without limiting that to stored data or to some kinds of data, so the claim covers data the app sends over the network.`;
 }
 
 export function describePlaintextIdentifier(facts: {
