@@ -420,7 +420,9 @@ function findDataKind(text: string, verb: PhraseMatch | null): string | null {
  */
 function findGappedDataKind(between: string): string | null {
   const gap = /^\s*,?\s*(?:and|but|while|whereas)\s+(.{1,60}?)(?:\s+(?:for|up\s+to|within|after))?\s*$/i.exec(between);
-  const phrase = gap?.[1] === undefined ? null : phraseAfter(gap[1]);
+  // "… and delete chat logs after 24 hours": the verb of the second clause is not part of the data.
+  const words = gap?.[1]?.replace(/^(?:we\s+)?(?:delete|deletes|remove|removes|erase|erases|purge|purges|keep|keeps|store|stores|retain|retains|anonymi[sz]e|anonymi[sz]es)\s+/i, '');
+  const phrase = words === undefined ? null : phraseAfter(words);
   return phrase !== null && containsDataNoun(phrase) ? phrase : null;
 }
 

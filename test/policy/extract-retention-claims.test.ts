@@ -35,6 +35,7 @@ describe('extractRetentionClaims', () => {
       [730.5, 'account information'],
       [90, 'server logs'],
     ]);
+    expect(retentions(claimsOf('We retain payment data for 7 years and delete chat logs after 24 hours.')).map((c) => c.dataKind)).toEqual(['payment data', 'chat logs']);
     // Nothing data-like between the periods: the sentence's data kind stays.
     const repeated = retentions(claimsOf('We keep your recordings for 30 days and then for another 30 days in backups.'));
     expect(repeated.every((c) => c.dataKind === 'recordings')).toBe(true);
