@@ -4,7 +4,7 @@ import type { PacketEvidence, PolicyEvidence } from '../model/finding.js';
 import { arrangePolicyEvidence, isListContext } from './arrange-policy-evidence.js';
 import { describeCaptureUnits } from '../model/describe-capture-units.js';
 import { escapeMarkdown as md, escapeMarkdownCode as code } from './escape-text.js';
-import { formatEndpoint, formatEvidenceClient, formatEvidenceFrames, formatTime } from './format-evidence.js';
+import { formatEndpoint, formatEvidenceClient, formatEvidenceFrames, formatEvidenceProtocol, formatTime } from './format-evidence.js';
 import { describeEmptyTraffic } from './describe-empty-traffic.js';
 import { MAX_SHOWN_QUOTES, type ReportFinding, type ReportModel } from './report-model.js';
 import {
@@ -28,7 +28,7 @@ function renderPacketRow(e: PacketEvidence): string {
     md(e.captureFile),
     md(formatEvidenceFrames(e)),
     formatTime(e.time),
-    `${e.protocol.toUpperCase()} ${client !== null ? `${md(client)} → ` : 'to '}${md(formatEndpoint(e.server, e.serverPort))}`,
+    `${formatEvidenceProtocol(e)} ${client !== null ? `${md(client)} → ` : 'to '}${md(formatEndpoint(e.server, e.serverPort))}`,
     md(e.host ?? '—'),
     md(e.organisation ?? '—'),
     e.asn !== null ? `AS${e.asn} ${md(e.asnOwner ?? '')}` : '—',

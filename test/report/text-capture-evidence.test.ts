@@ -80,12 +80,33 @@ describe('report evidence from HAR files and Zeek logs', () => {
   it('shows the endpoints a HAR knows: the server address when recorded, else its host and port, never 0.0.0.0', () => {
     expect(markdown).not.toContain('0.0.0.0');
     expect(html).not.toContain('0.0.0.0');
-    expect(markdown).toMatch(/\| TCP to adadvisor\.net:80 \|/);
+    expect(markdown).toMatch(/\| HTTP\(S\) to adadvisor\.net:80 \|/);
     const ferguson = evidenceFrom('pagexray_ferguson.har');
     expect(ferguson.length).toBeGreaterThan(0);
     for (const { evidence } of ferguson) expect(evidence.server).toMatch(/^[0-9.]+$|:/);
     const first = ferguson[0]?.evidence;
-    expect(markdown).toContain(`| TCP to ${first?.server}:${first?.serverPort} |`);
+    expect(markdown).toContain(`| HTTP(S) to ${first?.server}:${first?.serverPort} |`);
+  });
+
+  it('says HTTP(S) for a HAR row, whose transport a HAR does not record, and keeps TCP for Zeek rows', () => {
+    expect(markdown).not.toMatch(/\| [^|]+\.har \| HAR entr[^|]+\| [^|]+ \| TCP /);
+    expect(html).not.toMatch(/<td>[^<]+\.har<\/td><td>HAR entr[^<]*<\/td><td[^>]*>[^<]*<\/td><td>TCP<\/td>/);
+    expect(html).toMatch(/<td>pagexray_ferguson\.har<\/td><td>HAR entr[^<]*<\/td><td[^>]*>[^<]*<\/td><td>HTTP\(S\)<\/td>/);
+    expect(markdown).toMatch(/\| viber-conn\.log \| Zeek log line \d+ \| [^|]+ \| TCP 192\.168\.0\.17:\d+ → /);
+  });
+
+  it('sends readers to Wireshark for every packet only when a row comes from a packet capture', () => {
+    const wireshark = 'Frame lists are a sample; the Wireshark filter for the conversations shows every packet of these connections.';
+    const withRows = report.findings.filter((finding) => finding.packetEvidence.length > 0);
+    expect(withRows.length).toBeGreaterThan(0);
+    for (const finding of withRows) {
+      const files = finding.packetEvidence.map((e) => e.captureFile);
+      expect(finding.caveats).not.toContain(wireshark);
+      expect(finding.caveats.some((c) => c.startsWith('HAR entry lists are a sample')), finding.title).toBe(files.some((f) => f.endsWith('.har')));
+      expect(finding.caveats.some((c) => c.startsWith('Zeek log-line lists are a sample')), finding.title).toBe(files.some((f) => f.endsWith('.log')));
+    }
+    expect(markdown).not.toContain('Wireshark filter for the conversations');
+    expect(html).not.toContain('Wireshark filter for the conversations');
   });
 
   it('counts HAR files in requests and Zeek logs in log records, not packets', () => {
