@@ -38,6 +38,14 @@ export function formatEvidenceProtocol(evidence: PacketEvidence): string {
   return evidenceCaptureFormat(evidence) === 'har' ? 'HTTP(S)' : evidence.protocol.toUpperCase();
 }
 
+/**
+ * A quote's snapshot hash in a table cell: the first 12 hex digits, enough to tell snapshots apart. A quote
+ * standing alone (a finding's quote, a list entry, a country mention) shows the whole sha256 in both reports.
+ */
+export function abbreviateTableHash(sha256: string): string {
+  return sha256.slice(0, 12);
+}
+
 /** The client end of an evidence row; null when the capture does not record it (HAR). */
 export function formatEvidenceClient(evidence: PacketEvidence): string | null {
   return evidenceCaptureFormat(evidence) === 'har' ? null : formatEndpoint(evidence.client, evidence.clientPort);

@@ -5,7 +5,7 @@ import { arrangePolicyEvidence, isListContext } from './arrange-policy-evidence.
 import { describeCaptureUnits } from '../model/describe-capture-units.js';
 import { escapeHtml as h } from './escape-text.js';
 import { renderHtmlPage } from './html-page.js';
-import { formatEndpoint, formatEvidenceClient, formatEvidenceFrames, formatEvidenceProtocol, formatTime, type WiresharkFilter } from './format-evidence.js';
+import { abbreviateTableHash, formatEndpoint, formatEvidenceClient, formatEvidenceFrames, formatEvidenceProtocol, formatTime, type WiresharkFilter } from './format-evidence.js';
 import { describeEmptyTraffic } from './describe-empty-traffic.js';
 import { MAX_SHOWN_QUOTES, type ReportFinding, type ReportModel } from './report-model.js';
 import {
@@ -200,7 +200,7 @@ ${overview}
 function renderRecipientQuote(r: RecipientSummary): string {
   const [first, ...rest] = r.policyEvidence ?? [];
   if (!first) return '—';
-  return `${h(quoteInline(first.quote))} <span class="meta">(characters ${first.span.start}–${first.span.end} of snapshot <code>${h(first.snapshotSha256.slice(0, 12))}</code>${
+  return `${h(quoteInline(first.quote))} <span class="meta">(characters ${first.span.start}–${first.span.end} of snapshot <code>${h(abbreviateTableHash(first.snapshotSha256))}</code>${
     rest.length > 0 ? `; ${rest.length} more in report.json` : ''
   })</span>`;
 }
