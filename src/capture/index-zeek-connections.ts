@@ -32,11 +32,11 @@ export interface ZeekConnection {
   services: string[];
 }
 
-/** Host names and requests the other logs recorded for a connection id, with the file they came from. */
+/** Host names and requests the other logs recorded for a connection id, with the file and line they came from. */
 export interface ZeekConnectionEvidence {
   file: string;
-  hostNames: Omit<FlowHostName, 'frame'>[];
-  httpRequests: { method: string; url: string; time: number }[];
+  hostNames: (Omit<FlowHostName, 'frame' | 'origin'> & { line: number })[];
+  httpRequests: { method: string; url: string; time: number; line: number }[];
 }
 
 /** The connections and evidence of the Zeek logs given to one import. */
@@ -140,10 +140,10 @@ function addEvidence(index: ZeekConnectionIndex, record: ZeekRecord, uid: string
     const evidence = evidenceOf(index, uid, file);
     if (observation.kind === 'host') {
       if (!evidence.hostNames.some((name) => name.host === observation.host && name.source === observation.source)) {
-        evidence.hostNames.push({ host: observation.host, source: observation.source });
+        evidence.hostNames.push({ host: observation.host, source: observation.source, line: record.line });
       }
     } else {
-      evidence.httpRequests.push({ method: observation.method, url: observation.url, time: observation.time });
+      evidence.httpRequests.push({ method: observation.method, url: observation.url, time: observation.time, line: record.line });
     }
   }
 }

@@ -5,6 +5,7 @@
  * record's flow takes conn.log's packet and byte counts and the names and requests the other logs recorded, and the
  * other logs keep only the connections conn.log does not describe.
  */
+import { basename } from 'node:path';
 import type { CaptureSummary, FlowHostName, FlowSummary } from '../model/capture-summary.js';
 import { buildFlowKey } from './aggregate-flows.js';
 import type { ZeekConnection, ZeekConnectionIndex } from './index-zeek-connections.js';
@@ -45,15 +46,17 @@ function joinFlow(flow: FlowSummary, connections: ZeekConnection[], index: ZeekC
     for (const evidence of index.evidence.get(connection.uid) ?? []) {
       // Evidence from the conn record's own file is on the flow already: the flow table joined it by endpoints.
       if (evidence.file === connection.file) continue;
-      for (const name of evidence.hostNames) {
+      const file = basename(evidence.file);
+      for (const { line, ...name } of evidence.hostNames) {
         if (hostNames.length >= MAX_HOST_NAMES || hostNames.some((known) => known.host === name.host && known.source === name.source)) continue;
-        // The name is credited to the conn record: the frame numbers of this capture are lines of its conn log.
-        hostNames.push({ ...name, frame: connection.line });
+        // The frame numbers of this capture are lines of its conn log, so the name is credited to the conn record
+        // and keeps the log and line it was read from.
+        hostNames.push({ ...name, frame: connection.line, origin: { file, line } });
         if (name.source === 'tls-sni' && encryption !== 'quic') encryption = 'tls';
         else if (name.source === 'quic-sni') encryption = 'quic';
       }
-      for (const request of evidence.httpRequests) {
-        if (httpRequests.length < MAX_HTTP_REQUESTS) httpRequests.push({ frame: connection.line, ...request });
+      for (const { line, ...request } of evidence.httpRequests) {
+        if (httpRequests.length < MAX_HTTP_REQUESTS) httpRequests.push({ frame: connection.line, ...request, origin: { file, line } });
       }
       if (evidence.httpRequests.length > 0 && encryption === 'unknown') encryption = 'none';
     }

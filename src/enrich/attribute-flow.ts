@@ -6,7 +6,7 @@
  * to that company ('recipient'); an address that is merely inside a cloud or CDN network, or a customer
  * host name on such a platform, only says where the service is hosted ('hosting').
  */
-import type { FlowHostName, FlowSummary } from '../model/capture-summary.js';
+import type { FlowHostName, FlowSummary, JoinedRecordOrigin } from '../model/capture-summary.js';
 import type { Attribution, Entity, EntityRole, IpNetworkInfo } from '../model/entity.js';
 import type { CaptureFormat, HostEvidenceSource } from '../model/observation.js';
 import { nameCaptureRecords } from '../model/capture-record-name.js';
@@ -76,6 +76,8 @@ export interface SelectedHostName {
   host: string;
   source: HostEvidenceSource;
   frame: number;
+  /** The log and line of a name joined from another log than the flow's capture. */
+  origin?: JoinedRecordOrigin;
   /** Other names from the same source that point to a different registrable domain. */
   rivals: FlowHostName[];
 }
@@ -95,7 +97,7 @@ export function selectHostName(flow: FlowSummary): SelectedHostName | null {
   if (best === undefined) return null;
   const bestDomain = getRegistrableDomain(best.host) ?? best.host;
   const rivals = usable.filter((h) => h.source === best.source && (getRegistrableDomain(h.host) ?? h.host) !== bestDomain);
-  return { host: best.host, source: best.source, frame: best.frame, rivals };
+  return { host: best.host, source: best.source, frame: best.frame, ...(best.origin !== undefined ? { origin: best.origin } : {}), rivals };
 }
 
 /** Lowered confidence, never raised. */
@@ -132,7 +134,8 @@ function describeNetwork(server: string, network: IpNetworkInfo): string | null 
 }
 
 function describeHost(selected: SelectedHostName, format: CaptureFormat | undefined): string {
-  return `${SOURCE_LABEL[selected.source]} "${selected.host}" (${nameCaptureRecords(format, 1)} ${selected.frame})`;
+  const where = selected.origin !== undefined ? `${selected.origin.file} line ${selected.origin.line}` : `${nameCaptureRecords(format, 1)} ${selected.frame}`;
+  return `${SOURCE_LABEL[selected.source]} "${selected.host}" (${where})`;
 }
 
 const NO_NETWORK: IpNetworkInfo = { asn: null, asnOwner: null, country: null };

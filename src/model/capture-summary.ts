@@ -33,11 +33,25 @@ export interface IdentifierHit {
   dstPort: number;
 }
 
+/**
+ * Where a record joined onto a flow from another file really is: a Zeek ssl, quic or http record joined to its
+ * conn record by connection id sits in its own log, at its own line.
+ */
+export interface JoinedRecordOrigin {
+  /** File name of the log the record was read from (no directory), as captures are named in reports. */
+  file: string;
+  /** 1-based line of the record in that log. */
+  line: number;
+}
+
 /** A host name linked to a flow's server, with the frame that showed it. */
 export interface FlowHostName {
   host: string;
   source: HostEvidenceSource;
+  /** A record of the flow's own capture: for a name joined from another log, the conn record's line. */
   frame: number;
+  /** Set when the name was read from another log than the flow's capture (absent in flows stored before). */
+  origin?: JoinedRecordOrigin;
 }
 
 /** A real-time media protocol recognised by its payload framing, with the first frame that showed it. */
@@ -71,9 +85,12 @@ export interface FlowSummary {
   hostNames: FlowHostName[];
   /** Best guess of whether payloads were encrypted: TLS/QUIC/DTLS seen, or port-based. */
   encryption: 'tls' | 'quic' | 'dtls' | 'none' | 'unknown';
-  /** Plain HTTP request lines seen on this flow (method + URL), bounded. */
-  /** `time` is absent in flows stored before it was recorded. */
-  httpRequests: { frame: number; method: string; url: string; time?: number }[];
+  /**
+   * Plain HTTP request lines seen on this flow (method + URL), bounded. `time` is absent in flows stored before it
+   * was recorded; `frame` is a record of the flow's own capture, and `origin` is set for a request joined from
+   * another log (a Zeek http.log), as for host names.
+   */
+  httpRequests: { frame: number; method: string; url: string; time?: number; origin?: JoinedRecordOrigin }[];
   /** Real-time media protocols recognised in UDP payloads (absent when none, and for HAR/Zeek input). */
   realtime?: RealtimeSignature[];
 }

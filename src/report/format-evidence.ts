@@ -30,6 +30,22 @@ export function formatEvidenceFrames(evidence: PacketEvidence): string {
   return format === 'har' || format === 'zeek' ? `${nameCaptureRecords(format, evidence.frames.length)} ${list}` : list;
 }
 
+/**
+ * The protocol column of an evidence row. A HAR records requests, not their transport (HTTP/3 runs over UDP), so
+ * its rows say HTTP(S) rather than the TCP its stand-in flows are filed under.
+ */
+export function formatEvidenceProtocol(evidence: PacketEvidence): string {
+  return evidenceCaptureFormat(evidence) === 'har' ? 'HTTP(S)' : evidence.protocol.toUpperCase();
+}
+
+/**
+ * A quote's snapshot hash in a table cell: the first 12 hex digits, enough to tell snapshots apart. A quote
+ * standing alone (a finding's quote, a list entry, a country mention) shows the whole sha256 in both reports.
+ */
+export function abbreviateTableHash(sha256: string): string {
+  return sha256.slice(0, 12);
+}
+
 /** The client end of an evidence row; null when the capture does not record it (HAR). */
 export function formatEvidenceClient(evidence: PacketEvidence): string | null {
   return evidenceCaptureFormat(evidence) === 'har' ? null : formatEndpoint(evidence.client, evidence.clientPort);

@@ -5,7 +5,7 @@ import { arrangePolicyEvidence, isListContext } from './arrange-policy-evidence.
 import { describeCaptureUnits } from '../model/describe-capture-units.js';
 import { escapeHtml as h } from './escape-text.js';
 import { renderHtmlPage } from './html-page.js';
-import { formatEndpoint, formatEvidenceClient, formatEvidenceFrames, formatTime, type WiresharkFilter } from './format-evidence.js';
+import { abbreviateTableHash, formatEndpoint, formatEvidenceClient, formatEvidenceFrames, formatEvidenceProtocol, formatTime, type WiresharkFilter } from './format-evidence.js';
 import { describeEmptyTraffic } from './describe-empty-traffic.js';
 import { MAX_SHOWN_QUOTES, type ReportFinding, type ReportModel } from './report-model.js';
 import {
@@ -110,9 +110,7 @@ function renderPacketTable(evidence: readonly PacketEvidence[]): string {
   const rows = evidence
     .map(
       (e) =>
-        `<tr class="row"><td>${h(e.captureFile)}</td><td>${h(formatEvidenceFrames(e) || '—')}</td><td class="nowrap">${h(formatTime(e.time).replace('T', ' '))}</td><td>${h(
-          e.protocol.toUpperCase(),
-        )}</td><td>${renderEvidenceEndpoints(e)}</td><td>${h(e.host ?? '—')}</td><td>${h(e.organisation ?? '—')}</td><td>${
+        `<tr class="row"><td>${h(e.captureFile)}</td><td>${h(formatEvidenceFrames(e) || '—')}</td><td class="nowrap">${h(formatTime(e.time).replace('T', ' '))}</td><td>${h(formatEvidenceProtocol(e))}</td><td>${renderEvidenceEndpoints(e)}</td><td>${h(e.host ?? '—')}</td><td>${h(e.organisation ?? '—')}</td><td>${
           e.asn !== null ? `AS${e.asn} ${h(e.asnOwner ?? '')}` : h(e.asnOwner ?? '—')
         }</td><td>${e.country ? h(`${nameCountry(e.country)} (${e.country})`) : '—'}</td></tr>
 <tr class="detail"><td colspan="9">${h(e.detail)}</td></tr>`,
@@ -202,7 +200,7 @@ ${overview}
 function renderRecipientQuote(r: RecipientSummary): string {
   const [first, ...rest] = r.policyEvidence ?? [];
   if (!first) return '—';
-  return `${h(quoteInline(first.quote))} <span class="meta">(characters ${first.span.start}–${first.span.end} of snapshot <code>${h(first.snapshotSha256.slice(0, 12))}</code>${
+  return `${h(quoteInline(first.quote))} <span class="meta">(characters ${first.span.start}–${first.span.end} of snapshot <code>${h(abbreviateTableHash(first.snapshotSha256))}</code>${
     rest.length > 0 ? `; ${rest.length} more in report.json` : ''
   })</span>`;
 }

@@ -4,7 +4,7 @@ import type { PacketEvidence, PolicyEvidence } from '../model/finding.js';
 import { arrangePolicyEvidence, isListContext } from './arrange-policy-evidence.js';
 import { describeCaptureUnits } from '../model/describe-capture-units.js';
 import { escapeMarkdown as md, escapeMarkdownCode as code } from './escape-text.js';
-import { formatEndpoint, formatEvidenceClient, formatEvidenceFrames, formatTime } from './format-evidence.js';
+import { abbreviateTableHash, formatEndpoint, formatEvidenceClient, formatEvidenceFrames, formatEvidenceProtocol, formatTime } from './format-evidence.js';
 import { describeEmptyTraffic } from './describe-empty-traffic.js';
 import { MAX_SHOWN_QUOTES, type ReportFinding, type ReportModel } from './report-model.js';
 import {
@@ -28,7 +28,7 @@ function renderPacketRow(e: PacketEvidence): string {
     md(e.captureFile),
     md(formatEvidenceFrames(e)),
     formatTime(e.time),
-    `${e.protocol.toUpperCase()} ${client !== null ? `${md(client)} → ` : 'to '}${md(formatEndpoint(e.server, e.serverPort))}`,
+    `${formatEvidenceProtocol(e)} ${client !== null ? `${md(client)} → ` : 'to '}${md(formatEndpoint(e.server, e.serverPort))}`,
     md(e.host ?? '—'),
     md(e.organisation ?? '—'),
     e.asn !== null ? `AS${e.asn} ${md(e.asnOwner ?? '')}` : '—',
@@ -62,7 +62,7 @@ function renderQuote(p: PolicyEvidence, quotes: readonly PolicyEvidence[]): stri
     '>',
     `> — ${p.document ? `sub-processor list ${md(p.source)} linked from the policy ${md(p.document.linkedFrom.source)}, ` : ''}section “${md(p.sectionPath.join(' › ') || '(untitled section)')}”${c ? ` (${describeBoldQuote(p, quotes)})` : ''}, characters ${p.span.start}–${
       p.span.end
-    } of snapshot ${code(p.snapshotSha256.slice(0, 12))}`,
+    } of snapshot ${code(p.snapshotSha256)}`,
     '',
   ];
 }
@@ -75,12 +75,12 @@ const MAX_LIST_LINES = 10;
 
 /** One quote on one line: for lists too long to quote each row in its section. */
 function renderQuoteLine(p: PolicyEvidence, listSha256: string): string {
-  const elsewhere = p.snapshotSha256 === listSha256 ? '' : ` of ${p.document ? `${md(p.source)}, ` : 'the policy, '}snapshot ${code(p.snapshotSha256.slice(0, 12))}`;
+  const elsewhere = p.snapshotSha256 === listSha256 ? '' : ` of ${p.document ? `${md(p.source)}, ` : 'the policy, '}snapshot ${code(p.snapshotSha256)}`;
   return `“${md(p.quote)}” (section “${md(p.sectionPath.join(' › ') || '(untitled section)')}”, characters ${p.span.start}–${p.span.end}${elsewhere})`;
 }
 
 function describeListOrigin(source: string, sha256: string, linkedFrom: string | undefined): string {
-  return `the sub-processor list ${md(source)} (snapshot ${code(sha256.slice(0, 12))}${linkedFrom === undefined ? '' : `, linked from the policy ${md(linkedFrom)}`})`;
+  return `the sub-processor list ${md(source)} (snapshot ${code(sha256)}${linkedFrom === undefined ? '' : `, linked from the policy ${md(linkedFrom)}`})`;
 }
 
 function renderPolicyEvidence(f: ReportFinding): string[] {
@@ -156,7 +156,7 @@ function renderFinding(f: ReportFinding): string[] {
 function renderRecipientQuote(r: RecipientSummary): string {
   const [first, ...rest] = r.policyEvidence ?? [];
   if (!first) return '—';
-  return `${md(quoteInline(first.quote))} (characters ${first.span.start}–${first.span.end}${rest.length > 0 ? `; ${rest.length} more in report.json` : ''})`;
+  return `${md(quoteInline(first.quote))} (characters ${first.span.start}–${first.span.end} of snapshot ${code(abbreviateTableHash(first.snapshotSha256))}${rest.length > 0 ? `; ${rest.length} more in report.json` : ''})`;
 }
 
 /** Who received the traffic and where its servers are registered, as two tables, then the countries the policy names otherwise. */
@@ -182,7 +182,7 @@ function renderCountryMentions(report: ReportModel): string[] {
   if (!report.countryMentions || report.countryMentions.length === 0) return [];
   const lines = [`**${COUNTRY_MENTIONS_HEADING}.** ${md(COUNTRY_MENTIONS_INTRO)}`, ''];
   for (const m of report.countryMentions) {
-    lines.push(`- ${md(`${nameCountry(m.country)} (${m.country})`)}: ${md(quoteInline(m.quote))} (characters ${m.span.start}–${m.span.end} of snapshot ${code(m.snapshotSha256.slice(0, 12))})`);
+    lines.push(`- ${md(`${nameCountry(m.country)} (${m.country})`)}: ${md(quoteInline(m.quote))} (characters ${m.span.start}–${m.span.end} of snapshot ${code(m.snapshotSha256)})`);
   }
   lines.push('');
   return lines;

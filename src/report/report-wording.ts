@@ -8,6 +8,7 @@ import type { AuditSettingsRecord, EntityListRecord } from '../model/audit.js';
 import { MAX_STORED_IDENTIFIER_HITS } from '../model/capture-summary.js';
 import type { ConsistencyLabel, Finding } from '../model/finding.js';
 import type { ChangedFinding } from './compare-reports.js';
+import { evidenceCaptureFormat } from './format-evidence.js';
 
 /** What each consistency label means, in one plain sentence. */
 export const LABEL_MEANINGS: Record<ConsistencyLabel, string> = {
@@ -65,9 +66,22 @@ export function listCaveats(finding: Finding): string[] {
   if (finding.confidence !== 'high') {
     caveats.push(`Confidence is ${finding.confidence}: read the evidence rows before relying on this finding.`);
   }
-  if (evidence.length > 0) {
+  caveats.push(...describeSampledRecords(evidence));
+  return caveats;
+}
+
+/**
+ * What the record lists of evidence rows leave out, per kind of capture among the rows. Only packet captures get a
+ * Wireshark filter (buildFindingFilters), so only they are sent to it.
+ */
+function describeSampledRecords(evidence: Finding['packetEvidence']): string[] {
+  const formats = new Set(evidence.map(evidenceCaptureFormat));
+  const caveats: string[] = [];
+  if (formats.has('pcap') || formats.has('pcapng')) {
     caveats.push('Frame lists are a sample; the Wireshark filter for the conversations shows every packet of these connections.');
   }
+  if (formats.has('har')) caveats.push('HAR entry lists are a sample; the HAR file holds every request made to these servers.');
+  if (formats.has('zeek')) caveats.push('Zeek log-line lists are a sample; each line is one connection record, and the logs hold every connection between these endpoints.');
   return caveats;
 }
 

@@ -1,3 +1,4 @@
+import type { FlowSummary } from '../model/capture-summary.js';
 import type { Finding } from '../model/finding.js';
 import { describeUnencryptedTransport } from '../report/wording.js';
 import type { AttributedFlow, AuditView } from './audit-view.js';
@@ -41,15 +42,22 @@ export const unencryptedTransport: Rule = {
         explanation: wording.explanation,
         policyEvidence: policyEvidenceOfClaims(claims, snapshot),
         packetEvidence: flows.map((f) => {
-          const evidence = packetEvidenceOfFlow(f, f.flow.httpRequests.map((r) => `${r.method} ${r.url}`).join('; '));
+          const evidence = packetEvidenceOfFlow(f, f.flow.httpRequests.map(describeRequest).join('; '));
           const first = f.flow.httpRequests[0];
           // The listed time is the first listed frame's: the request's own time when recorded, else
           // the conversation's first frame is listed with it.
           if (first?.time === undefined) return evidence;
-          return { ...evidence, frames: f.flow.httpRequests.map((r) => r.frame).slice(0, MAX_EVIDENCE_FRAMES), time: first.time };
+          // Requests joined from a Zeek http.log share their conn record's line.
+          return { ...evidence, frames: [...new Set(f.flow.httpRequests.map((r) => r.frame))].slice(0, MAX_EVIDENCE_FRAMES), time: first.time };
         }),
       });
     }
     return findings;
   },
 };
+
+/** A request line; one joined from another log names that log and line, which the row's frames do not. */
+function describeRequest(request: FlowSummary['httpRequests'][number]): string {
+  const line = `${request.method} ${request.url}`;
+  return request.origin !== undefined ? `${line} (${request.origin.file} line ${request.origin.line})` : line;
+}

@@ -3,7 +3,7 @@
  * names and requests the other logs recorded under the same uid. Checked against the import of the pcap the
  * fixture logs describe (test/fixtures/zeek/README.md).
  */
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { FlowSummary } from '../../src/model/capture-summary.js';
 import { summarizeCapture } from '../../src/capture/summarize-capture.js';
@@ -74,6 +74,9 @@ describe('Zeek logs joined by connection id', () => {
       expect(flow?.hostNames.map((name) => [name.host, name.source])).toEqual([[sni, 'tls-sni']]);
       expect(fromPcap?.hostNames.map((name) => name.host)).toContain(sni);
       expect(flow?.hostNames[0]?.frame).toBe(flow?.firstFrame);
+      // ...and keeps the ssl record's own file and line.
+      const sslLine = (jsonLines: boolean): number => (port === 43702 ? 1 : 2) + (jsonLines ? 0 : 8);
+      expect(flow?.hostNames[0]?.origin).toEqual({ file: basename(ssl), line: sslLine(ssl === jsonSsl) });
     }
   });
 
@@ -126,9 +129,9 @@ describe('Zeek logs joined by connection id', () => {
     expect(flows).toHaveLength(2);
     const web = flows.find((flow) => flow.serverPort === 80);
     expect(web).toMatchObject({ packets: 13, bytes: 1502 + 4516, payloadBytes: 1130 + 4196, encryption: 'none', firstFrame: 2 });
-    expect(web?.httpRequests.map((request) => [request.frame, request.url])).toEqual([
-      [4, 'http://meta.wikimedia.org/images/wikimedia-button.png'],
-      [2, 'http://meta.wikimedia.org/images/poweredby_mediawiki_88x31.png'],
+    expect(web?.httpRequests.map((request) => [request.frame, request.url, request.origin])).toEqual([
+      [4, 'http://meta.wikimedia.org/images/wikimedia-button.png', undefined],
+      [2, 'http://meta.wikimedia.org/images/poweredby_mediawiki_88x31.png', { file: basename(httpLog), line: 1 }],
     ]);
     expect(web?.hostNames.map((name) => [name.host, name.source])).toEqual([
       ['meta.wikimedia.org', 'http-host'],

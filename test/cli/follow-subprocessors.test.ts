@@ -136,7 +136,7 @@ describe('policy add --follow-subprocessors', () => {
     expect(fromList?.context?.before).toContain('Twilio Inc. | Sending SMS verification codes');
     // Zendesk is not in the traffic: its row is quoted under the list's one claimed-not-observed finding.
     const markdown = readFileSync(join(followed, 'out', 'report.md'), 'utf8');
-    expect(markdown).toMatch(/Each company not seen, with its entry in the sub-processor list subprocessors\.html \(snapshot `[0-9a-f]{12}`, linked from the policy privacy\.html\):/);
+    expect(markdown).toMatch(/Each company not seen, with its entry in the sub-processor list subprocessors\.html \(snapshot `[0-9a-f]{64}`, linked from the policy privacy\.html\):/);
     expect(markdown).toContain('- **Zendesk, Inc.**, confidence low: “Zendesk, Inc. \\| Customer support tickets \\| United States” (section “Murmur Sub-processors › Service-specific sub-processors”, characters');
     expect(markdown).toContain('(claimcheck policy add --subprocessor-list subprocessors.html, claimcheck import)');
     const html = readFileSync(join(followed, 'out', 'report.html'), 'utf8');

@@ -3,7 +3,7 @@
  * cannot open them, and a HAR records neither the client nor (often) the server's address. Checked on the real
  * HARs of the shared data (nytimes without serverIPAddress, ferguson with it) and the Zeek fixture logs.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,9 +24,16 @@ describe('report evidence from HAR files and Zeek logs', () => {
   let html = '';
   let report: ReportModel;
   beforeAll(async () => {
+    // Zeek writes an ssl record when the handshake is analysed, not in conn.log's order: with the ssl records
+    // swapped, each connection's uid sits on another line in each log, so a line number names its file.
+    const sslLines = readFileSync(join(ZEEK, 'viber-ssl.log'), 'utf8').split('\n');
+    const [first, second] = [sslLines[8] ?? '', sslLines[9] ?? ''];
+    expect([first, second].every((line) => /^\d+\.\d+\t/.test(line))).toBe(true);
+    const sslLog = join(dir, 'viber-ssl.log');
+    writeFileSync(sslLog, [...sslLines.slice(0, 8), second, first, ...sslLines.slice(10)].join('\n'));
     for (const args of [
       ['policy', 'add', POLICY, '--app', 'Web'],
-      ['import', capturePath('pagexray_www.nytimes.com.har'), capturePath('pagexray_ferguson.har'), join(ZEEK, 'viber-conn.log'), join(ZEEK, 'viber-ssl.log'), '--app', 'Web'],
+      ['import', capturePath('pagexray_www.nytimes.com.har'), capturePath('pagexray_ferguson.har'), join(ZEEK, 'viber-conn.log'), sslLog, '--app', 'Web'],
       ['audit', '--app', 'Web'],
       ['report', '--app', 'Web', '--out', join(dir, 'out')],
     ]) {
@@ -56,19 +63,50 @@ describe('report evidence from HAR files and Zeek logs', () => {
     expect(markdown).toMatch(/\| pagexray\\_www\.nytimes\.com\.har \| HAR entr(y|ies) \d+/);
     expect(markdown).toMatch(/\| viber-conn\.log \| Zeek log line \d+ \|/);
     expect(markdown).toMatch(/HAR request URL host "adadvisor\.net" \(HAR entry 140\)/);
-    expect(markdown).toMatch(/TLS SNI "venetia\.iad\.appboy\.com" \(Zeek log line 10\)/);
+    expect(markdown).not.toMatch(/TLS SNI "[^"]+" \(Zeek log line/);
+  });
+
+  it('credits a name joined from ssl.log to its line there, beside the conn.log line of the row', () => {
+    // venetia.iad.appboy.com: conn.log line 10, ssl.log line 9 in the swapped copy.
+    const venetia = evidenceFrom('viber-conn.log').filter(({ evidence }) => evidence.host === 'venetia.iad.appboy.com');
+    expect(venetia.length).toBeGreaterThan(0);
+    for (const { evidence } of venetia) expect(evidence.frames).toEqual([10]);
+    expect(markdown).toMatch(/\| viber-conn\.log \| Zeek log line 10 \|/);
+    expect(markdown).toContain('TLS SNI "venetia.iad.appboy.com" (viber-ssl.log line 9)');
+    expect(html).toContain('TLS SNI &quot;venetia.iad.appboy.com&quot; (viber-ssl.log line 9)');
     expect(markdown).not.toMatch(/HAR request URL host "[^"]+" \(frame/);
   });
 
   it('shows the endpoints a HAR knows: the server address when recorded, else its host and port, never 0.0.0.0', () => {
     expect(markdown).not.toContain('0.0.0.0');
     expect(html).not.toContain('0.0.0.0');
-    expect(markdown).toMatch(/\| TCP to adadvisor\.net:80 \|/);
+    expect(markdown).toMatch(/\| HTTP\(S\) to adadvisor\.net:80 \|/);
     const ferguson = evidenceFrom('pagexray_ferguson.har');
     expect(ferguson.length).toBeGreaterThan(0);
     for (const { evidence } of ferguson) expect(evidence.server).toMatch(/^[0-9.]+$|:/);
     const first = ferguson[0]?.evidence;
-    expect(markdown).toContain(`| TCP to ${first?.server}:${first?.serverPort} |`);
+    expect(markdown).toContain(`| HTTP(S) to ${first?.server}:${first?.serverPort} |`);
+  });
+
+  it('says HTTP(S) for a HAR row, whose transport a HAR does not record, and keeps TCP for Zeek rows', () => {
+    expect(markdown).not.toMatch(/\| [^|]+\.har \| HAR entr[^|]+\| [^|]+ \| TCP /);
+    expect(html).not.toMatch(/<td>[^<]+\.har<\/td><td>HAR entr[^<]*<\/td><td[^>]*>[^<]*<\/td><td>TCP<\/td>/);
+    expect(html).toMatch(/<td>pagexray_ferguson\.har<\/td><td>HAR entr[^<]*<\/td><td[^>]*>[^<]*<\/td><td>HTTP\(S\)<\/td>/);
+    expect(markdown).toMatch(/\| viber-conn\.log \| Zeek log line \d+ \| [^|]+ \| TCP 192\.168\.0\.17:\d+ → /);
+  });
+
+  it('sends readers to Wireshark for every packet only when a row comes from a packet capture', () => {
+    const wireshark = 'Frame lists are a sample; the Wireshark filter for the conversations shows every packet of these connections.';
+    const withRows = report.findings.filter((finding) => finding.packetEvidence.length > 0);
+    expect(withRows.length).toBeGreaterThan(0);
+    for (const finding of withRows) {
+      const files = finding.packetEvidence.map((e) => e.captureFile);
+      expect(finding.caveats).not.toContain(wireshark);
+      expect(finding.caveats.some((c) => c.startsWith('HAR entry lists are a sample')), finding.title).toBe(files.some((f) => f.endsWith('.har')));
+      expect(finding.caveats.some((c) => c.startsWith('Zeek log-line lists are a sample')), finding.title).toBe(files.some((f) => f.endsWith('.log')));
+    }
+    expect(markdown).not.toContain('Wireshark filter for the conversations');
+    expect(html).not.toContain('Wireshark filter for the conversations');
   });
 
   it('counts HAR files in requests and Zeek logs in log records, not packets', () => {

@@ -20,6 +20,27 @@ describe('unencrypted-transport', () => {
     expect(findings[0]?.packetEvidence[0]).toMatchObject({ frames: [77], time: 1_700_000_123.5 });
   });
 
+  it('names the log and line of requests joined from a Zeek http.log, and lists the conn record once', () => {
+    // As joinZeekConnections leaves a conn record (line 2) with two requests from an http.log beside it.
+    const joined = attributedFlow({
+      server: '208.80.152.2',
+      serverPort: 80,
+      encryption: 'none',
+      httpRequests: [
+        { frame: 2, method: 'GET', url: 'http://meta.wikimedia.org/images/wikimedia-button.png', time: 1300475168.854378, origin: { file: 'http.log', line: 9 } },
+        { frame: 2, method: 'GET', url: 'http://meta.wikimedia.org/images/poweredby_mediawiki_88x31.png', time: 1300475168.892913, origin: { file: 'http.log', line: 10 } },
+      ],
+      attribution: { host: 'meta.wikimedia.org' },
+    });
+    const claim = storedClaim({ kind: 'encryption', scope: 'in-transit', technologies: ['TLS'], hedges: [], trigger: 'TLS' });
+    const [finding] = unencryptedTransport.check(buildView({ claims: [claim], flows: [joined] }));
+    expect(finding?.packetEvidence[0]).toMatchObject({
+      frames: [2],
+      detail:
+        'GET http://meta.wikimedia.org/images/wikimedia-button.png (http.log line 9); GET http://meta.wikimedia.org/images/poweredby_mediawiki_88x31.png (http.log line 10)',
+    });
+  });
+
   it('says nothing without an encryption claim, or when the claim is only about storage', () => {
     expect(unencryptedTransport.check(buildView({ flows: [httpFlow()] }))).toEqual([]);
     const atRest = storedClaim({ kind: 'encryption', scope: 'at-rest', technologies: ['AES'], hedges: [], trigger: 'encrypted at rest' });
