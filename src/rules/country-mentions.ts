@@ -10,9 +10,6 @@ import type { CountryMentionRecord } from '../model/audit.js';
 import type { TextSpan } from '../model/claim.js';
 import countryNames from '../policy/lexicons/countries.json' with { type: 'json' };
 import type { StoredSnapshot } from '../store/policy-repository.js';
-import type { AuditView } from './audit-view.js';
-import { isNetworkPlumbing } from './evidence.js';
-import { collectClaimCountries, type StoredTransferClaim } from './policy-locations.js';
 
 /** The sentence that mentions a country, with where it sits in the snapshot text. */
 export interface CountryMention {
@@ -138,27 +135,14 @@ export function readCountryMentions(snapshot: StoredSnapshot, code: string): Cou
   return mentions;
 }
 
-/**
- * Countries the traffic went to, or a recipient or its parent is headquartered in, that no transfer
- * statement names but another sentence does: the rules make no country finding for them, and the
- * report says which sentence stood in for a disclosure.
- */
-export function listMentionedCountries(view: AuditView): CountryMentionRecord[] {
-  const snapshot = view.snapshot;
-  if (!snapshot) return [];
-  const named = collectClaimCountries(view.claims.filter((c): c is StoredTransferClaim => c.kind === 'transfer'));
-  const countries = new Set<string>();
-  for (const item of view.flows) {
-    if (isNetworkPlumbing(item)) continue;
-    if (item.attribution.network.country) countries.add(item.attribution.network.country);
-    const entityId = item.attribution.relation === 'recipient' ? item.attribution.entityId : null;
-    if (entityId) for (const entity of view.lineage(entityId)) if (entity.country !== 'ZZ') countries.add(entity.country);
-  }
-  return [...countries]
-    .filter((country) => !named.has(country))
-    .sort()
-    .flatMap((country) => {
-      const mention = readCountryMentions(snapshot, country).disclosing;
-      return mention ? [{ country, snapshotSha256: snapshot.sha256, source: snapshot.source, span: mention.span, quote: mention.quote }] : [];
-    });
+/** The mention as the audit records it: the sentence that stood in for a disclosure of the country. */
+export function recordCountryMention(snapshot: StoredSnapshot, mention: CountryMention): CountryMentionRecord {
+  return { country: mention.country, snapshotSha256: snapshot.sha256, source: snapshot.source, span: mention.span, quote: mention.quote };
+}
+
+/** The mentions that silenced a finding in any rule, one per country, in country order. */
+export function mergeCountryMentions(mentions: readonly CountryMentionRecord[]): CountryMentionRecord[] {
+  const byCountry = new Map<string, CountryMentionRecord>();
+  for (const m of mentions) if (!byCountry.has(m.country)) byCountry.set(m.country, m);
+  return [...byCountry.values()].sort((a, b) => a.country.localeCompare(b.country));
 }
