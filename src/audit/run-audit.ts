@@ -19,7 +19,7 @@ import { saveAudit } from '../store/audit-repository.js';
 import type { StoreDatabase } from '../store/open-database.js';
 import type { AttributedFlow, AuditView } from '../rules/audit-view.js';
 import { isNetworkPlumbing, policyEvidenceOfClaims } from '../rules/evidence.js';
-import { listMentionedCountries } from '../rules/country-mentions.js';
+import { mergeCountryMentions } from '../rules/country-mentions.js';
 import { classifyRecipient, groupRecipients } from '../rules/recipient-disclosure.js';
 import { RULES } from '../rules/registry.js';
 import { getRegistrableDomain } from '../enrich/registrable-domain.js';
@@ -257,14 +257,16 @@ function describeInputs(
  */
 export function runAudit(db: StoreDatabase, appName: string, deps: AuditDependencies): AuditResult {
   const { view, entityLists } = prepareAudit(db, appName, deps);
-  const findings = RULES.flatMap((rule) => rule.check(view)).sort(compareFindings);
+  const outcomes = RULES.map((rule) => rule.review?.(view) ?? { findings: rule.check(view), suppressingMentions: [] });
+  const findings = outcomes.flatMap((o) => o.findings).sort(compareFindings);
   const result = {
     createdAt: deps.now().toISOString(),
     toolVersion: deps.toolVersion,
     inputs: describeInputs(db, view, entityLists, deps.dataSources),
     recipients: summariseRecipients(view),
     findings,
-    countryMentions: listMentionedCountries(view),
+    // Only the mentions that kept a rule from a finding: the report says no finding was made for them.
+    countryMentions: mergeCountryMentions(outcomes.flatMap((o) => o.suppressingMentions)),
   };
   const auditId = saveAudit(db, view.app.id, view.snapshot?.id ?? null, result);
   return { auditId, appName: view.app.name, appDomains: view.app.domains, ...result };

@@ -1,17 +1,15 @@
 /**
  * Countries the policy names outside the transfer sentences the extractor recognised ("our partner in
- * Singapore", "Pinterest Europe Ltd., Dublin, Ireland"). Rules treat such a mention as disclosing the
- * country, preferring a missed finding to a false "the policy does not mention it", except where the
- * country describes the reader or the law rather than where data goes: "if you live in the United
- * States", "residents of Ireland", "the laws of England". Those never disclose a destination.
+ * Singapore"). Rules treat such a mention as disclosing the country, preferring a missed finding to a
+ * false "the policy does not mention it", except where the country describes the reader or the law
+ * rather than where data goes ("if you live in the United States", "residents of Ireland", "the laws of
+ * England", "certain US states"), or ends a postal address ("our EU Representative at …, Cork, Ireland").
+ * Those never disclose a destination.
  */
 import type { CountryMentionRecord } from '../model/audit.js';
 import type { TextSpan } from '../model/claim.js';
 import countryNames from '../policy/lexicons/countries.json' with { type: 'json' };
 import type { StoredSnapshot } from '../store/policy-repository.js';
-import type { AuditView } from './audit-view.js';
-import { isNetworkPlumbing } from './evidence.js';
-import { collectClaimCountries, type StoredTransferClaim } from './policy-locations.js';
 
 /** The sentence that mentions a country, with where it sits in the snapshot text. */
 export interface CountryMention {
@@ -42,13 +40,27 @@ const AUDIENCE_LEAD_IN = new RegExp(
     String.raw`\byou\s+(?:live|reside|are\s+(?:located|based|resident))\s+in`,
     String.raw`\b(?:residents?|citizens?|nationals?|users?|individuals|consumers|people|persons|customers|visitors|members|children|minors)(?:\s+who\s+(?:live|reside|are))?(?:\s+(?:located|living|residing|based|resident))?\s+(?:in|of|from|within)`,
     String.raw`\b(?:laws?|courts?|legislation|regulations?|authorit(?:y|ies)|regulators?|jurisdiction|citizenship|residency)\s+(?:of|in)`,
+    // "any other jurisdiction outside of the United States": who the reader is, not where data goes.
+    String.raw`\boutside(?:\s+of)?`,
   ].join('|')})\\s*$`,
   'i',
 );
 /** Places listed before the mention ("the United States or "), which share its lead-in. */
 const PLACE_LIST_TAIL = /(?:(?:the\s+)?\p{Lu}[\p{L}.'\u2019-]*(?:\s+\p{Lu}[\p{L}.'\u2019-]*)*\s*(?:,|\bor\b|\band\b|\band\/or\b)\s*)*(?:the\s+)?$/u;
 /** Adjectives of residence right after the name: "Irish residents", "United States users". */
-const AUDIENCE_NOUN_AFTER = /^\s+(?:residents?|citizens?|users?|consumers|persons|customers|law|laws|courts?)\b/i;
+const AUDIENCE_NOUN_AFTER = /^\s+(?:residents?|citizens?|users?|consumers|persons|customers|law|laws|courts?|states?|state\s+laws?|federal\s+laws?)\b/i;
+
+/** Words around a name that make it part of another place or a company: "Latin America", "Bank of America". */
+const NOT_THE_COUNTRY_BEFORE = /\b(?:Latin|South|Central|North|Northern|Bank\s+of)\s+$/;
+/** Bare names that such a word turns into another place (North Korea, Northern Ireland, Latin America). */
+const NAMES_CHANGED_BY_NORTH = new Set(['America', 'Korea', 'Ireland']);
+
+/** Cues that a sentence gives a postal address: a representative, "Attn", a street, a postcode, a company form. */
+const POSTAL_CUE =
+  /\b(?:Representative|Attn\b|Attention:|write\s+to\s+us\s+at|postal\s+address|mailing\s+address|registered\s+office|Road|Street|Avenue|Unit\s+\w+|Suite\s+\w+|P\.?\s?O\.?\s+Box|Ltd|Limited|Inc|LLC|GmbH|B\.V|S\.A)\b|\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b|\b\d{4,5}\b/;
+/** "…, Cork, " right before the name: a city then the country, as an address ends. */
+const CITY_BEFORE_COUNTRY = /,\s*\p{Lu}[\p{L}.'\u2019-]*(?:\s+\p{Lu}[\p{L}.'\u2019-]*)*,\s*$/u;
+
 
 /** Start and end of the sentence around `at`: from the previous sentence end or blank line to the next. */
 function findSentence(text: string, at: number): TextSpan {
@@ -59,6 +71,27 @@ function findSentence(text: string, at: number): TextSpan {
   if (end < text.length && text[end] !== '\n') end += 1;
   while (start < end && /\s/.test(text[start] ?? '')) start += 1;
   return { start, end };
+}
+
+/**
+ * True when the match is not the country at all: the pronoun in an all-caps run ("CONTACT US", a heading),
+ * or part of a larger place or name ("Latin America", "Bank of America", "North Korea", "Northern Ireland").
+ */
+function isNotTheCountry(text: string, index: number, name: string): boolean {
+  if (name === 'US') {
+    const lineStart = text.lastIndexOf('\n', index - 1) + 1;
+    const lineEnd = text.indexOf('\n', index);
+    const line = text.slice(lineStart, lineEnd === -1 ? text.length : lineEnd);
+    if (!/\p{Ll}/u.test(line) || /\b\p{Lu}{2,}\s+$/u.test(text.slice(lineStart, index)) || /^\s+\p{Lu}{2,}\b/u.test(text.slice(index + 2, lineEnd === -1 ? undefined : lineEnd))) return true;
+  }
+  const bare = name.replace(/^the\s+/, '');
+  return NAMES_CHANGED_BY_NORTH.has(bare) && NOT_THE_COUNTRY_BEFORE.test(text.slice(Math.max(0, index - 20), index));
+}
+
+/** True when the name ends a postal address: "… Representative at Ametros Ltd, …, Cork, Ireland". */
+function isPostalAddress(text: string, sentence: TextSpan, index: number): boolean {
+  const before = text.slice(sentence.start, index);
+  return CITY_BEFORE_COUNTRY.test(before) && POSTAL_CUE.test(text.slice(sentence.start, sentence.end));
 }
 
 /** True when the place at `index` in the text describes the reader or the law, not where data goes. */
@@ -81,37 +114,35 @@ export function readCountryMentions(snapshot: StoredSnapshot, code: string): Cou
   const pattern = NAME_PATTERNS.get(code.toUpperCase());
   if (!pattern) return mentions;
   const { text } = snapshot;
-  pattern.lastIndex = 0;
-  for (let m = pattern.exec(text); m !== null && mentions.disclosing === null; m = pattern.exec(text)) {
+  // A sentence that names the country as the reader's place says nothing of destinations by naming it again.
+  const sentences = new Map<number, { mention: CountryMention; audience: boolean; other: boolean }>();
+  for (const m of text.matchAll(pattern)) {
+    if (isNotTheCountry(text, m.index, m[0])) continue;
     const sentence = findSentence(text, m.index);
-    const mention = { country: code.toUpperCase(), span: sentence, quote: text.slice(sentence.start, sentence.end) };
-    if (isAudienceMention(text, sentence, m.index, m[0].length)) mentions.audience ??= mention;
-    else mentions.disclosing = mention;
+    const entry = sentences.get(sentence.start) ?? {
+      mention: { country: code.toUpperCase(), span: sentence, quote: text.slice(sentence.start, sentence.end) },
+      audience: false,
+      other: false,
+    };
+    if (isAudienceMention(text, sentence, m.index, m[0].length)) entry.audience = true;
+    else if (!isPostalAddress(text, sentence, m.index)) entry.other = true;
+    sentences.set(sentence.start, entry);
+  }
+  for (const { mention, audience, other } of sentences.values()) {
+    if (audience) mentions.audience ??= mention;
+    else if (other) mentions.disclosing ??= mention;
   }
   return mentions;
 }
 
-/**
- * Countries the traffic went to, or a recipient or its parent is headquartered in, that no transfer
- * statement names but another sentence does: the rules make no country finding for them, and the
- * report says which sentence stood in for a disclosure.
- */
-export function listMentionedCountries(view: AuditView): CountryMentionRecord[] {
-  const snapshot = view.snapshot;
-  if (!snapshot) return [];
-  const named = collectClaimCountries(view.claims.filter((c): c is StoredTransferClaim => c.kind === 'transfer'));
-  const countries = new Set<string>();
-  for (const item of view.flows) {
-    if (isNetworkPlumbing(item)) continue;
-    if (item.attribution.network.country) countries.add(item.attribution.network.country);
-    const entityId = item.attribution.relation === 'recipient' ? item.attribution.entityId : null;
-    if (entityId) for (const entity of view.lineage(entityId)) if (entity.country !== 'ZZ') countries.add(entity.country);
-  }
-  return [...countries]
-    .filter((country) => !named.has(country))
-    .sort()
-    .flatMap((country) => {
-      const mention = readCountryMentions(snapshot, country).disclosing;
-      return mention ? [{ country, snapshotSha256: snapshot.sha256, source: snapshot.source, span: mention.span, quote: mention.quote }] : [];
-    });
+/** The mention as the audit records it: the sentence that stood in for a disclosure of the country. */
+export function recordCountryMention(snapshot: StoredSnapshot, mention: CountryMention): CountryMentionRecord {
+  return { country: mention.country, snapshotSha256: snapshot.sha256, source: snapshot.source, span: mention.span, quote: mention.quote };
+}
+
+/** The mentions that silenced a finding in any rule, one per country, in country order. */
+export function mergeCountryMentions(mentions: readonly CountryMentionRecord[]): CountryMentionRecord[] {
+  const byCountry = new Map<string, CountryMentionRecord>();
+  for (const m of mentions) if (!byCountry.has(m.country)) byCountry.set(m.country, m);
+  return [...byCountry.values()].sort((a, b) => a.country.localeCompare(b.country));
 }

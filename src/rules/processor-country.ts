@@ -4,10 +4,11 @@ import type { StoredSnapshot } from '../store/policy-repository.js';
 import { describeProcessorCountry } from '../report/wording.js';
 import type { AttributedFlow, AuditView } from './audit-view.js';
 import { packetEvidenceOfFlow, policyEvidenceOfClaims } from './evidence.js';
-import { readCountryMentions } from './country-mentions.js';
+import { readCountryMentions, recordCountryMention } from './country-mentions.js';
 import { readPolicyLocations, type StoredTransferClaim } from './policy-locations.js';
 import { groupRecipients, namesRecipient, type ObservedRecipient, type StoredProcessorClaim } from './recipient-disclosure.js';
-import type { Rule } from './rule.js';
+import type { CountryMentionRecord } from '../model/audit.js';
+import type { Rule, RuleOutcome } from './rule.js';
 
 const CONFIDENCE_ORDER: readonly Confidence[] = ['low', 'medium', 'high'];
 
@@ -104,82 +105,91 @@ export const processorCountry: Rule = {
       'Flags each recipient headquartered in (itself or through a parent) or served from a jurisdiction of interest that the policy does not name as a place data goes (a country named only as where users live or whose law applies does not count); jurisdictions of interest come from --jurisdictions (default: headquarters in every country the policy does not name, when it names any; servers are then left to undisclosed-country).',
     maxSeverity: 'high',
   },
-  check(view: AuditView): Finding[] {
-    const snapshot = view.snapshot;
-    const setting = view.settings.jurisdictions;
-    if (!snapshot || setting.mode === 'off') return [];
-    const locations = readPolicyLocations(view.claims);
-    // With no user choice, "undisclosed" only means something once the policy commits to some place.
-    if (setting.mode === 'undisclosed' && locations.disclosed.size === 0) return [];
-    const ofInterest = (country: string): boolean => (setting.mode === 'listed' ? setting.countries.includes(country) : true);
-    const disclosedList = [...locations.disclosed].sort();
-
-    const findings: Finding[] = [];
-    for (const recipient of groupRecipients(view)) {
-      const listedRows = findListedRows(view, recipient);
-      const listedRow = listedRows.find((r) => r.location !== undefined);
-      const identifierFrames = new Set(
-        view.identifierHits
-          .filter((h) => !h.encrypted && recipient.flows.some((f) => f.flow.server === h.dst || f.flow.server === h.src))
-          .map((h) => h.frame),
-      );
-      for (const tieInfo of collectTies(view, recipient)) {
-        // Without chosen jurisdictions, servers in unmentioned countries are undisclosed-country's
-        // finding; repeating them here would count one fact twice. Headquarters stay this rule's.
-        if (setting.mode === 'undisclosed' && tieInfo.headquarters === null) continue;
-        const { country } = tieInfo;
-        const denials = locations.denials.get(country) ?? [];
-        if (!ofInterest(country)) continue;
-        const mentions = readCountryMentions(snapshot, country);
-        if (denials.length === 0 && (locations.disclosed.has(country) || mentions.disclosing)) continue;
-        const label = denials.length > 0 ? 'incorrect' : locations.unspecified ? 'vague' : 'omitted';
-        const carriesIdentifiers = identifierFrames.size > 0;
-        // A chosen jurisdiction is the user saying it matters; the default mode is a survey.
-        const severity: Severity =
-          label === 'incorrect'
-            ? 'high'
-            : label === 'vague'
-              ? 'low'
-              : setting.mode === 'listed'
-                ? carriesIdentifiers
-                  ? 'high'
-                  : 'medium'
-                : carriesIdentifiers
-                  ? 'medium'
-                  : 'low';
-        const hq = tieInfo.headquarters;
-        const wording = describeProcessorCountry({
-          organisation: recipient.organisation,
-          country,
-          headquarters: hq ? { organisation: hq.name, isParent: hq.id !== recipient.entityId } : null,
-          serverFlowCount: tieInfo.serverFlows.length,
-          label,
-          disclosed: disclosedList,
-          mentionedAsAudience: mentions.audience !== null,
-          configured: setting.mode === 'listed' ? setting.asWritten : null,
-          carriesIdentifiers,
-          ...(listedRow?.location !== undefined ? { listedLocation: { nameInList: listedRow.name, location: listedRow.location } } : {}),
-        });
-        const evidenceFlows = tieInfo.serverFlows.length > 0 ? tieInfo.serverFlows : recipient.flows;
-        const packetEvidence: PacketEvidence[] = evidenceFlows.map((f) => {
-          const hqLine = hq ? `${hq.name} headquartered in ${country} (${hq.importedFrom ? `imported ${hq.importedFrom.join(', ')}` : 'claimcheck entity catalog'})` : null;
-          const serverLine = f.attribution.network.country === country ? `server ${f.flow.server} registered in ${country}` : null;
-          return packetEvidenceOfFlow(f, [serverLine, hqLine, ...f.attribution.evidence].filter((l): l is string => l !== null).join('; '));
-        });
-
-        findings.push({
-          ruleId: 'processor-country',
-          severity,
-          label,
-          confidence: rateConfidence(recipient, tieInfo),
-          subject: recipient.organisation,
-          title: wording.title,
-          explanation: wording.explanation,
-          policyEvidence: quoteByRecipient(denials.length > 0 ? denials : locations.claims, listedRows, snapshot),
-          packetEvidence,
-        });
-      }
-    }
-    return findings;
-  },
+  check: (view) => reviewProcessorCountries(view).findings,
+  review: reviewProcessorCountries,
 };
+
+/** The findings, and the mentions that stood in for a disclosure of a jurisdiction of interest. */
+function reviewProcessorCountries(view: AuditView): RuleOutcome {
+  const snapshot = view.snapshot;
+  const setting = view.settings.jurisdictions;
+  const suppressing: CountryMentionRecord[] = [];
+  if (!snapshot || setting.mode === 'off') return { findings: [], suppressingMentions: [] };
+  const locations = readPolicyLocations(view.claims);
+  // With no user choice, "undisclosed" only means something once the policy commits to some place.
+  if (setting.mode === 'undisclosed' && locations.disclosed.size === 0) return { findings: [], suppressingMentions: [] };
+  const ofInterest = (country: string): boolean => (setting.mode === 'listed' ? setting.countries.includes(country) : true);
+  const disclosedList = [...locations.disclosed].sort();
+
+  const findings: Finding[] = [];
+  for (const recipient of groupRecipients(view)) {
+    const listedRows = findListedRows(view, recipient);
+    const listedRow = listedRows.find((r) => r.location !== undefined);
+    const identifierFrames = new Set(
+      view.identifierHits
+        .filter((h) => !h.encrypted && recipient.flows.some((f) => f.flow.server === h.dst || f.flow.server === h.src))
+        .map((h) => h.frame),
+    );
+    for (const tieInfo of collectTies(view, recipient)) {
+      // Without chosen jurisdictions, servers in unmentioned countries are undisclosed-country's
+      // finding; repeating them here would count one fact twice. Headquarters stay this rule's.
+      if (setting.mode === 'undisclosed' && tieInfo.headquarters === null) continue;
+      const { country } = tieInfo;
+      const denials = locations.denials.get(country) ?? [];
+      if (!ofInterest(country)) continue;
+      const mentions = readCountryMentions(snapshot, country);
+      if (denials.length === 0 && locations.disclosed.has(country)) continue;
+      if (denials.length === 0 && mentions.disclosing) {
+        suppressing.push(recordCountryMention(snapshot, mentions.disclosing));
+        continue;
+      }
+      const label = denials.length > 0 ? 'incorrect' : locations.unspecified ? 'vague' : 'omitted';
+      const carriesIdentifiers = identifierFrames.size > 0;
+      // A chosen jurisdiction is the user saying it matters; the default mode is a survey.
+      const severity: Severity =
+        label === 'incorrect'
+          ? 'high'
+          : label === 'vague'
+            ? 'low'
+            : setting.mode === 'listed'
+              ? carriesIdentifiers
+                ? 'high'
+                : 'medium'
+              : carriesIdentifiers
+                ? 'medium'
+                : 'low';
+      const hq = tieInfo.headquarters;
+      const wording = describeProcessorCountry({
+        organisation: recipient.organisation,
+        country,
+        headquarters: hq ? { organisation: hq.name, isParent: hq.id !== recipient.entityId } : null,
+        serverFlowCount: tieInfo.serverFlows.length,
+        label,
+        disclosed: disclosedList,
+        mentionedAsAudience: mentions.audience !== null,
+        configured: setting.mode === 'listed' ? setting.asWritten : null,
+        carriesIdentifiers,
+        ...(listedRow?.location !== undefined ? { listedLocation: { nameInList: listedRow.name, location: listedRow.location } } : {}),
+      });
+      const evidenceFlows = tieInfo.serverFlows.length > 0 ? tieInfo.serverFlows : recipient.flows;
+      const packetEvidence: PacketEvidence[] = evidenceFlows.map((f) => {
+        const hqLine = hq ? `${hq.name} headquartered in ${country} (${hq.importedFrom ? `imported ${hq.importedFrom.join(', ')}` : 'claimcheck entity catalog'})` : null;
+        const serverLine = f.attribution.network.country === country ? `server ${f.flow.server} registered in ${country}` : null;
+        return packetEvidenceOfFlow(f, [serverLine, hqLine, ...f.attribution.evidence].filter((l): l is string => l !== null).join('; '));
+      });
+
+      findings.push({
+        ruleId: 'processor-country',
+        severity,
+        label,
+        confidence: rateConfidence(recipient, tieInfo),
+        subject: recipient.organisation,
+        title: wording.title,
+        explanation: wording.explanation,
+        policyEvidence: quoteByRecipient(denials.length > 0 ? denials : locations.claims, listedRows, snapshot),
+        packetEvidence,
+      });
+    }
+  }
+  return { findings, suppressingMentions: suppressing };
+}

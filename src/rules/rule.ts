@@ -1,3 +1,4 @@
+import type { CountryMentionRecord } from '../model/audit.js';
 import type { Finding, Severity } from '../model/finding.js';
 import type { AuditView } from './audit-view.js';
 
@@ -16,4 +17,12 @@ export interface RuleMeta {
 export interface Rule {
   meta: RuleMeta;
   check(view: AuditView): Finding[];
+  /** For rules a policy's country mention can silence: the findings and the mentions that silenced one (the report lists them). */
+  review?(view: AuditView): RuleOutcome;
+}
+
+/** What a rule found, and the country mentions that kept it from a finding. */
+export interface RuleOutcome {
+  findings: Finding[];
+  suppressingMentions: CountryMentionRecord[];
 }

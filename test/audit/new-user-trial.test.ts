@@ -123,6 +123,18 @@ describe('countries named only as where readers live (ndpi_pinterest.pcap: 270 K
     expect(renderHtml(model)).toContain('Countries treated as disclosed by a mention');
     expect(JSON.parse(renderJson(model)).countryMentions[0]).toMatchObject({ country: 'IE', quote: office });
   }, SLOW);
+
+  it('lists no mention when no rule would have flagged the country: a policy that states no location', async () => {
+    const result = await audit('# Privacy Policy\n\nOur support team in Ireland answers your requests.\n', 'ndpi_pinterest.pcap');
+    expect(result.findings.some((f) => f.ruleId === 'undisclosed-country')).toBe(false);
+    expect(result.countryMentions).toEqual([]);
+  }, SLOW);
+
+  it('"CONTACT US" in a heading does not disclose the United States', async () => {
+    const result = await audit('# Privacy Policy\n\nYour data is stored on servers in Germany.\n\n## CONTACT US\n\nWrite to privacy@example.org.\n', 'ndpi_viber.pcap');
+    expect(result.findings.some((f) => f.ruleId === 'undisclosed-country' && f.subject === 'US')).toBe(true);
+    expect(result.countryMentions?.some((m) => m.country === 'US')).toBe(false);
+  }, SLOW);
 });
 
 describe('recipients the policy covers carry the sentence that covered them (ndpi_pinterest.pcap)', () => {
