@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-import { Command, CommanderError } from 'commander';
+import { CommanderError, type Command } from 'commander';
 import { UserFacingError } from '../model/errors.js';
 import { readToolVersion } from '../package-root.js';
+import { StrictCommand } from './strict-command.js';
 import { safeTerminalLine, safeTerminalText } from './terminal-text.js';
 
 /** Exit codes: 0 ok, 1 findings at or above --fail-on, 2 usage or input error, 3 internal error. */
@@ -48,7 +49,7 @@ function findRequestedCommand(argv: readonly string[]): string | null {
 }
 
 async function buildProgram(argv: readonly string[]): Promise<Command> {
-  const program = new Command('claimcheck')
+  const program = new StrictCommand('claimcheck')
     .description("audit what an app's privacy policy says against what its network traffic does")
     .version(readToolVersion())
     .option('--db <path>', 'SQLite database file', 'claimcheck.db')

@@ -84,6 +84,9 @@ describe('usage errors', () => {
     [['frobnicate'], ['frobnicate']],
     [['import', 'session.pcap', '--app', 'Base', '--nope'], ['--nope']],
     [['import', 'session.pcap'], ['--app']],
+    // A typo of a required option is named as the typo, not as the missing option it was meant to be.
+    [['import', 'session.pcap', '--ap', 'Base'], ["unknown option '--ap'", 'did you mean --app?']],
+    [['audit', '--app', 'Base', '--jurisdiction', 'CN'], ["unknown option '--jurisdiction'", 'did you mean --jurisdictions?']],
     [['audit', '--app', 'Base', '--fail-on', 'severe'], ['severe']],
   ])('%j is refused in one line', (args, mentions) => {
     expectRefused(args, mentions);
