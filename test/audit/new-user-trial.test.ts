@@ -18,6 +18,7 @@ import { openDatabase } from '../../src/store/open-database.js';
 import { analysePolicy, storePolicy } from '../../src/workflow/add-policy.js';
 import { importCapture } from '../../src/workflow/import-capture.js';
 import { useTempDir } from '../helpers/temp-dir.js';
+import { validateJsonSchema } from '../report/json-schema-subset.js';
 
 const CAPTURES = resolve('../shared/data/captures');
 const POLICIES = resolve('../shared/data/policies');
@@ -121,7 +122,11 @@ describe('countries named only as where readers live (ndpi_pinterest.pcap: 270 K
     const model = report(result);
     expect(renderMarkdown(model)).toContain(`Ireland (IE): \u201cOur support team in Ireland answers your requests\u201d (characters ${mention?.span.start}–${mention?.span.end}`);
     expect(renderHtml(model)).toContain('Countries treated as disclosed by a mention');
-    expect(JSON.parse(renderJson(model)).countryMentions[0]).toMatchObject({ country: 'IE', quote: office });
+    const json = JSON.parse(renderJson(model)) as { countryMentions: unknown[] };
+    expect(json.countryMentions[0]).toMatchObject({ country: 'IE', quote: office });
+    // A report with a mention in it conforms to the schema, every field documented.
+    const schema = JSON.parse(readFileSync(join('docs', 'report.schema.json'), 'utf8')) as Record<string, unknown>;
+    expect(validateJsonSchema(schema, json, { strict: true })).toEqual([]);
   }, SLOW);
 
   it('lists no mention when no rule would have flagged the country: a policy that states no location', async () => {

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportModel } from '../../src/report/report-model.js';
 import { runCliAsync } from '../helpers/run-cli.js';
 import { capturePath } from '../capture/support.js';
+import { validateJsonSchema } from './json-schema-subset.js';
 
 const SLOW = 300_000;
 const POLICY = resolve(process.cwd(), '../shared/data/policies/Quora_privacy-policy_2025-10-23.md');
@@ -49,6 +50,12 @@ describe('report evidence from HAR files and Zeek logs', () => {
   function evidenceFrom(file: string): { finding: ReportModel['findings'][number]; evidence: ReportPacketEvidence }[] {
     return report.findings.flatMap((finding) => finding.packetEvidence.filter((e) => e.captureFile === file).map((evidence) => ({ finding, evidence })));
   }
+
+  it('writes a report.json that conforms to the schema, every field of HAR and Zeek evidence documented', () => {
+    const schema = JSON.parse(readFileSync(join('docs', 'report.schema.json'), 'utf8')) as Record<string, unknown>;
+    expect(evidenceFrom('pagexray_ferguson.har').length).toBeGreaterThan(0);
+    expect(validateJsonSchema(schema, report, { strict: true })).toEqual([]);
+  });
 
   it('offers no Wireshark filter for HAR or Zeek evidence', () => {
     const rows = [...evidenceFrom('pagexray_www.nytimes.com.har'), ...evidenceFrom('pagexray_ferguson.har'), ...evidenceFrom('viber-conn.log')];
