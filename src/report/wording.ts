@@ -229,11 +229,25 @@ export function describeUnencryptedTransport(facts: {
   };
 }
 
+/** A policy sentence that names a country as the reader's residence or the law's, with where it stands. */
+export interface AudienceMention {
+  quote: string;
+  span: { start: number; end: number };
+}
+
+/**
+ * Why a named country still counts as undisclosed, with the sentence that names it, so a reader can check
+ * the reading: the sentence is not a claim, so it appears here rather than among the policy evidence.
+ */
+function describeAudienceMention(name: string, mention: AudienceMention): string {
+  return `It mentions ${name} only as where users live or whose law applies: ${quoteInline(mention.quote)} (characters ${mention.span.start}\u2013${mention.span.end}).`;
+}
+
 export function describeUndisclosedCountry(facts: {
   country: string;
   disclosed: string[];
-  /** True when the policy names the country, but only as where users live or whose law applies. */
-  mentionedAsAudience: boolean;
+  /** The sentence naming the country only as where users live or whose law applies; null when none does. */
+  audienceMention: AudienceMention | null;
   organisations: string[];
   flowCount: number;
   bytes: number;
@@ -248,7 +262,7 @@ export function describeUndisclosedCountry(facts: {
     explanation:
       `${endSentence(`The capture shows ${plural(facts.flowCount, 'connection')} (${formatBytes(facts.bytes)}) to servers registered in ${name}${who}`)} ` +
       `The policy names ${disclosed} as where data is stored or sent.` +
-      (facts.mentionedAsAudience ? ` It mentions ${name} only as where users live or whose law applies.` : '') +
+      (facts.audienceMention ? ` ${describeAudienceMention(name, facts.audienceMention)}` : '') +
       (facts.unspecifiedTransferClause ? ' It also says data may go to "other countries", without naming them.' : '') +
       (facts.carriesIdentifiers ? ' User identifiers travelled to these servers in plaintext.' : '') +
       ' Country is the registry country of the IP network, not a measured location.',
@@ -264,8 +278,8 @@ export function describeProcessorCountry(facts: {
   label: 'omitted' | 'vague' | 'incorrect';
   /** Countries the policy names as where data goes, if any. */
   disclosed: string[];
-  /** True when the policy names the country, but only as where users live or whose law applies. */
-  mentionedAsAudience: boolean;
+  /** The sentence naming the country only as where users live or whose law applies; null when none does. */
+  audienceMention: AudienceMention | null;
   /** The user's jurisdictions of interest as written, or null in the default mode. */
   configured: string[] | null;
   carriesIdentifiers: boolean;
@@ -289,7 +303,7 @@ export function describeProcessorCountry(facts: {
         ? `The policy names ${facts.disclosed.map(nameCountry).join(', ')} as where data is stored or sent, and not ${name}.` +
           (facts.label === 'vague' ? ' It says data may go to "other countries", without naming them.' : '')
         : `The policy does not name ${name} as a place data goes.`;
-  const audience = facts.mentionedAsAudience && facts.label !== 'incorrect' ? ` It mentions ${name} only as where users live or whose law applies.` : '';
+  const audience = facts.audienceMention && facts.label !== 'incorrect' ? ` ${describeAudienceMention(name, facts.audienceMention)}` : '';
   const why = facts.configured
     ? ` ${name} is among the jurisdictions of interest chosen for this audit (${facts.configured.join(', ')}).`
     : '';

@@ -57,7 +57,7 @@ function reviewUndisclosedCountries(view: AuditView): RuleOutcome {
     const wording = describeUndisclosedCountry({
       country,
       disclosed: [...disclosed].sort(),
-      mentionedAsAudience: mentionsOf(country).audience !== null,
+      audienceMention: mentionsOf(country).audience,
       organisations,
       flowCount: flows.length,
       bytes: flows.reduce((sum, f) => sum + f.flow.bytes, 0),

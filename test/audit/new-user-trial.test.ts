@@ -107,7 +107,10 @@ describe('countries named only as where readers live (ndpi_pinterest.pcap: 270 K
     expect(countryFindings(withRights)).toEqual(expect.arrayContaining(['undisclosed-country IE', 'undisclosed-country US']));
     const ireland = withRights.findings.find((f) => f.ruleId === 'undisclosed-country' && f.subject === 'IE');
     expect(ireland?.title).toBe('Traffic to Ireland, a country the policy does not name as a place data goes');
-    expect(ireland?.explanation).toContain('It mentions Ireland only as where users live or whose law applies.');
+    // The sentence behind that reading is quoted with its span, so a reader can check it.
+    expect(ireland?.explanation).toContain(`It mentions Ireland only as where users live or whose law applies: \u201c${rights.replace(/\.$/, '')}\u201d (characters `);
+    const span = /\(characters (\d+)\u2013(\d+)\)/.exec(ireland?.explanation ?? '');
+    expect(Number(span?.[2]) - Number(span?.[1])).toBe(rights.length);
     expect(withRights.countryMentions).toEqual([]);
   }, SLOW);
 
