@@ -10,7 +10,7 @@ import { isTlsRecordStart } from './parse-tls-client-hello.js';
 import { RealtimeSignatureTracker } from './detect-realtime-protocol.js';
 import type { StreamSearchState } from './search-tcp-streams.js';
 import { DirectionIndex } from './direction-index.js';
-import { readSenderRole, shouldSwapRoles } from './infer-flow-roles.js';
+import { readSenderRole, shouldSwapDatagramRoles, shouldSwapRoles } from './infer-flow-roles.js';
 
 const MAX_SAMPLE_FRAMES = 5;
 const MAX_HOST_NAMES = 32;
@@ -142,6 +142,9 @@ export class FlowTable {
       // a SYN or a telling first payload still overrides it. HAR and Zeek stand-ins (no direction id) keep their roles.
       const midStream = packet.protocol === 'tcp' && packet.direction !== undefined && (packet.tcpFlags & TCP_FLAG.SYN) === 0;
       if (midStream && shouldSwapRoles(packet.src, packet.srcPort, packet.dst, packet.dstPort)) setClient(flow, packet.dst, packet.dstPort);
+      // UDP has no SYN at all: its first datagram may be the server's, so ports and addresses judge it the same way.
+      const datagram = packet.protocol === 'udp' && packet.direction !== undefined;
+      if (datagram && shouldSwapDatagramRoles(packet.src, packet.srcPort, packet.dst, packet.dstPort)) setClient(flow, packet.dst, packet.dstPort);
       this.flows.set(key, flow);
     }
     return flow;

@@ -10,6 +10,7 @@
  * 3. addresses: a public address against a private (or other special-purpose) one.
  *
  * Each is decided once per flow, never per packet; the flow key does not depend on the roles.
+ * UDP has no handshake, so its first datagram's sender is only a guess too: see shouldSwapDatagramRoles.
  */
 import { isPrivateAddress } from '../enrich/private-address.js';
 
@@ -59,6 +60,22 @@ export function shouldSwapRoles(client: string, clientPort: number, server: stri
   const clientEphemeral = clientPort >= EPHEMERAL_PORTS_FROM;
   const serverEphemeral = serverPort >= EPHEMERAL_PORTS_FROM;
   if (clientEphemeral !== serverEphemeral) return serverEphemeral;
+  const clientPrivate = isPrivateAddress(client);
+  const serverPrivate = isPrivateAddress(server);
+  if (clientPrivate !== serverPrivate) return serverPrivate;
+  return false;
+}
+
+/**
+ * The same judgement for a UDP flow, whose first captured datagram may be a server's (a capture started
+ * during a call catches audio coming in): a well-known port (DNS, NTP, QUIC on 443) against one that is
+ * not, else a public address against a private one. The ephemeral-range rule is left out: media and
+ * game servers listen on high ports (Discord voice uses 50000 and up), so a high port says nothing there.
+ */
+export function shouldSwapDatagramRoles(client: string, clientPort: number, server: string, serverPort: number): boolean {
+  const clientWellKnown = clientPort < WELL_KNOWN_PORTS_BELOW;
+  const serverWellKnown = serverPort < WELL_KNOWN_PORTS_BELOW;
+  if (clientWellKnown !== serverWellKnown) return clientWellKnown;
   const clientPrivate = isPrivateAddress(client);
   const serverPrivate = isPrivateAddress(server);
   if (clientPrivate !== serverPrivate) return serverPrivate;

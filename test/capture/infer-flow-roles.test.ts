@@ -2,11 +2,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readSenderRole, shouldSwapRoles } from '../../src/capture/infer-flow-roles.js';
+import { readSenderRole, shouldSwapDatagramRoles, shouldSwapRoles } from '../../src/capture/infer-flow-roles.js';
 import { summarizeCapture } from '../../src/capture/summarize-capture.js';
 import { isPrivateAddress } from '../../src/enrich/private-address.js';
 import type { FlowSummary } from '../../src/model/capture-summary.js';
-import { buildHttpRequest, buildTcpFrame, buildTlsClientHello, encodeText, PcapWriter, TCP_FLAGS } from '../helpers/pcap-writer.js';
+import { buildHttpRequest, buildTcpFrame, buildUdpFrame, buildTlsClientHello, encodeText, PcapWriter, TCP_FLAGS } from '../helpers/pcap-writer.js';
 
 /** A TLS 1.2 record holding the start of a ServerHello (handshake type 2), as a server sends it. */
 const SERVER_HELLO = new Uint8Array([22, 3, 3, 0, 42, 2, 0, 0, 38, 3, 3, ...new Array<number>(32).fill(7)]);
@@ -66,5 +66,37 @@ describe('roles of a TCP connection the capture joined mid-stream (no SYN)', () 
     const flows = (await summarizeCapture(join('..', 'shared', 'data', 'captures', 'ndpi_android.pcap'))).flows.filter((f) => f.protocol === 'tcp');
     expect(flows.find((f) => f.firstFrame === 1)).toMatchObject({ client: '192.168.2.17', clientPort: 50677, server: '95.101.24.53', serverPort: 443 });
     expect(flows.filter((f) => isPrivateAddress(f.server) && !isPrivateAddress(f.client))).toEqual([]);
+  });
+});
+
+describe('roles of a UDP flow whose first captured datagram came from the server', () => {
+  const audio = new Uint8Array([0x80, 0x6f, 0, 1, 0, 0, 0, 160, 0x12, 0x34, 0x56, 0x78, 9, 9, 9, 9]);
+
+  it('judges by well-known port, then public address; a high port alone says nothing', () => {
+    expect(shouldSwapDatagramRoles('8.8.8.8', 53, '192.168.1.5', 40000)).toBe(true);
+    expect(shouldSwapDatagramRoles('45.76.12.9', 50001, '192.168.1.5', 50002)).toBe(true);
+    expect(shouldSwapDatagramRoles('192.168.1.5', 50002, '45.76.12.9', 50001)).toBe(false);
+    // A phone's SIP port against a media server's high port: the ephemeral rule would wrongly swap these.
+    expect(shouldSwapDatagramRoles('192.168.1.5', 5060, '45.76.12.9', 40000)).toBe(false);
+    expect(shouldSwapDatagramRoles('52.14.0.7', 40000, '45.76.12.9', 50000)).toBe(false);
+    expect(shouldSwapDatagramRoles('192.168.1.5', 5353, '224.0.0.251', 5353)).toBe(false);
+  });
+
+  it('makes the remote voice server the server when the capture starts with its audio arriving', async () => {
+    const flows = await summarizeFrames([
+      buildUdpFrame({ src: '45.76.12.9', srcPort: 50001, dst: '192.168.1.5', dstPort: 50002, payload: audio }),
+      buildUdpFrame({ src: '192.168.1.5', srcPort: 50002, dst: '45.76.12.9', dstPort: 50001, payload: audio }),
+      buildUdpFrame({ src: '8.8.8.8', srcPort: 53, dst: '192.168.1.5', dstPort: 40000, payload: new Uint8Array(12) }),
+    ]);
+    expect(flows.find((f) => f.server === '45.76.12.9')).toMatchObject({ client: '192.168.1.5', clientPort: 50002, serverPort: 50001, packets: 2 });
+    expect(flows.find((f) => f.server === '8.8.8.8')).toMatchObject({ client: '192.168.1.5', clientPort: 40000, serverPort: 53 });
+  });
+
+  it('keeps the first sender as client in the shared captures, where every UDP flow starts with the client', async () => {
+    for (const name of ['ndpi_alexa-app.pcapng', 'ndpi_android.pcap', 'ndpi_viber.pcap', 'zeek_wikipedia.pcap']) {
+      const flows = (await summarizeCapture(join('..', 'shared', 'data', 'captures', name))).flows.filter((f) => f.protocol === 'udp');
+      expect(flows.length, name).toBeGreaterThan(0);
+      expect(flows.filter((f) => isPrivateAddress(f.server) && !isPrivateAddress(f.client)), name).toEqual([]);
+    }
   });
 });
