@@ -268,6 +268,11 @@ function attributeByHostOrNetwork(flow: FlowSummary, context: AttributionContext
       evidence.push(`hosted on ${ownerEntity.name}: the customer receiving the data is not identified`);
       return { ...base, entityId: ownerEntity.id, organisation: ownerEntity.name, method: 'network-owner', relation: 'hosting', confidence: 'medium', evidence };
     }
+    if (ownerEntity.roles.includes('operating-system')) {
+      // The phone's own system software talks to its maker's network all the time; without a name the flow may not be the app's.
+      evidence.push(`${ownerEntity.name} makes the device's operating system, which contacts ${ownerEntity.name}'s network by itself (push, cloud backup, updates): with no host name this flow may be the device's, not the app's`);
+      return { ...base, entityId: ownerEntity.id, organisation: ownerEntity.name, method: 'network-owner', relation: 'recipient', confidence: 'low', evidence };
+    }
     return { ...base, entityId: ownerEntity.id, organisation: ownerEntity.name, method: 'network-owner', relation: 'recipient', confidence: 'medium', evidence };
   }
   if (network.asnOwner !== null) {

@@ -13,7 +13,7 @@ import { normaliseHostName } from './registrable-domain.js';
 /** Every EntityRole, to reject typos in data files that TypeScript cannot check. */
 const ROLES: ReadonlySet<string> = new Set<EntityRole>([
   'realtime-communications', 'cloud', 'cdn', 'transit', 'analytics', 'advertising', 'attribution',
-  'crash-reporting', 'push', 'social', 'payments', 'customer-support', 'other',
+  'crash-reporting', 'push', 'social', 'payments', 'customer-support', 'operating-system', 'other',
 ]);
 const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const COUNTRY_PATTERN = /^[A-Z]{2}$/;

@@ -12,6 +12,8 @@ export type EntityRole =
   | 'social'
   | 'payments'
   | 'customer-support'
+  /** Makes a device operating system that talks to the company's network by itself (iCloud, push, updates). */
+  | 'operating-system'
   | 'other';
 
 /** One organisation in the entity catalog: names, domains and network-owner names tied together. */

@@ -19,6 +19,7 @@ const FAKE_NETWORK: Record<string, IpNetworkInfo> = {
   '31.13.1.1': { asn: 32934, asnOwner: 'Facebook, Inc.', country: 'US' },
   '45.1.1.1': { asn: 64500, asnOwner: 'Example Hosting GmbH', country: 'DE' },
   '91.1.1.1': { asn: 8535, asnOwner: 'Agora TC Sp.z.o.o.', country: 'PL' },
+  '17.248.176.75': { asn: 714, asnOwner: 'Apple Inc.', country: 'US' },
 };
 const network = (ip: string): IpNetworkInfo => FAKE_NETWORK[ip] ?? { asn: null, asnOwner: null, country: null };
 const context = { catalog: EntityCatalog.loadDefault(), network, firstPartyDomains: ['myapp.com'] };
@@ -128,6 +129,16 @@ describe('attributeFlow', () => {
   it("Agora's own network with no host name → Agora as recipient, medium", () => {
     const a = attributeFlow(flow('103.1.5.1', [], { protocol: 'udp', serverPort: 4001, encryption: 'unknown' }), context);
     expect(a).toMatchObject({ entityId: 'agora', organisation: 'Agora, Inc.', relation: 'recipient', method: 'network-owner', confidence: 'medium' });
+  });
+
+  it("Apple's network with no host name → Apple, but low confidence: iOS itself talks to Apple", () => {
+    // ndpi_android.pcap: three TLS flows to 17.248.x.x caught mid-connection, with no name.
+    const a = attributeFlow(flow('17.248.176.75'), context);
+    expect(a).toMatchObject({ entityId: 'apple', relation: 'recipient', method: 'network-owner', confidence: 'low' });
+    expect(a.evidence.at(-1)).toMatch(/operating system, which contacts Apple Inc\.'s network by itself .*may be the device's, not the app's/);
+    // A name keeps its own strength: an Apple host the app asked for by name is Apple as usual.
+    const named = attributeFlow(flow('17.248.176.75', [{ host: 'api.apple-cloudkit.com', source: 'tls-sni', frame: 4 }]), context);
+    expect(named).toMatchObject({ entityId: 'apple', relation: 'recipient', confidence: 'high' });
   });
 
   it("an unknown host on Agora's network is still Agora (network owner)", () => {
