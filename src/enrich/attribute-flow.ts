@@ -269,8 +269,9 @@ function attributeByHostOrNetwork(flow: FlowSummary, context: AttributionContext
       return { ...base, entityId: ownerEntity.id, organisation: ownerEntity.name, method: 'network-owner', relation: 'hosting', confidence: 'medium', evidence };
     }
     if (ownerEntity.roles.includes('operating-system')) {
-      // The phone's own system software talks to its maker's network all the time; without a name the flow may not be the app's.
-      evidence.push(`${ownerEntity.name} makes the device's operating system, which contacts ${ownerEntity.name}'s network by itself (push, cloud backup, updates): with no host name this flow may be the device's, not the app's`);
+      // A device maker's system software talks to its maker's network all the time; without a name the flow may not be the
+      // app's. Which device made the capture is not known here, so the evidence says "if".
+      evidence.push(`${ownerEntity.name}'s operating systems contact its network by themselves (push, cloud backup, updates): if the capture comes from one of its devices, this flow, which has no host name, may be the device's rather than the app's`);
       return { ...base, entityId: ownerEntity.id, organisation: ownerEntity.name, method: 'network-owner', relation: 'recipient', confidence: 'low', evidence };
     }
     return { ...base, entityId: ownerEntity.id, organisation: ownerEntity.name, method: 'network-owner', relation: 'recipient', confidence: 'medium', evidence };

@@ -229,25 +229,27 @@ export function describeUnencryptedTransport(facts: {
   };
 }
 
-/** A policy sentence that names a country as the reader's residence or the law's, with where it stands. */
-export interface AudienceMention {
+/** A policy sentence that names a country without saying data goes there, with where it stands and why. */
+export interface DiscountedMentionWording {
   quote: string;
   span: { start: number; end: number };
+  reason: 'audience' | 'postal-address';
 }
 
 /**
  * Why a named country still counts as undisclosed, with the sentence that names it, so a reader can check
  * the reading: the sentence is not a claim, so it appears here rather than among the policy evidence.
  */
-function describeAudienceMention(name: string, mention: AudienceMention): string {
-  return `It mentions ${name} only as where users live or whose law applies: ${quoteInline(mention.quote)} (characters ${mention.span.start}\u2013${mention.span.end}).`;
+function describeDiscountedMention(name: string, mention: DiscountedMentionWording): string {
+  const how = mention.reason === 'audience' ? 'only as where users live or whose law applies' : 'only in a postal address';
+  return `It mentions ${name} ${how}: ${quoteInline(mention.quote)} (characters ${mention.span.start}\u2013${mention.span.end} of the same policy text).`;
 }
 
 export function describeUndisclosedCountry(facts: {
   country: string;
   disclosed: string[];
-  /** The sentence naming the country only as where users live or whose law applies; null when none does. */
-  audienceMention: AudienceMention | null;
+  /** The first sentence naming the country without saying data goes there (reader, law, address); null when none does. */
+  discountedMention: DiscountedMentionWording | null;
   organisations: string[];
   flowCount: number;
   bytes: number;
@@ -262,7 +264,7 @@ export function describeUndisclosedCountry(facts: {
     explanation:
       `${endSentence(`The capture shows ${plural(facts.flowCount, 'connection')} (${formatBytes(facts.bytes)}) to servers registered in ${name}${who}`)} ` +
       `The policy names ${disclosed} as where data is stored or sent.` +
-      (facts.audienceMention ? ` ${describeAudienceMention(name, facts.audienceMention)}` : '') +
+      (facts.discountedMention ? ` ${describeDiscountedMention(name, facts.discountedMention)}` : '') +
       (facts.unspecifiedTransferClause ? ' It also says data may go to "other countries", without naming them.' : '') +
       (facts.carriesIdentifiers ? ' User identifiers travelled to these servers in plaintext.' : '') +
       ' Country is the registry country of the IP network, not a measured location.',
@@ -278,8 +280,8 @@ export function describeProcessorCountry(facts: {
   label: 'omitted' | 'vague' | 'incorrect';
   /** Countries the policy names as where data goes, if any. */
   disclosed: string[];
-  /** The sentence naming the country only as where users live or whose law applies; null when none does. */
-  audienceMention: AudienceMention | null;
+  /** The first sentence naming the country without saying data goes there (reader, law, address); null when none does. */
+  discountedMention: DiscountedMentionWording | null;
   /** The user's jurisdictions of interest as written, or null in the default mode. */
   configured: string[] | null;
   carriesIdentifiers: boolean;
@@ -303,7 +305,7 @@ export function describeProcessorCountry(facts: {
         ? `The policy names ${facts.disclosed.map(nameCountry).join(', ')} as where data is stored or sent, and not ${name}.` +
           (facts.label === 'vague' ? ' It says data may go to "other countries", without naming them.' : '')
         : `The policy does not name ${name} as a place data goes.`;
-  const audience = facts.audienceMention && facts.label !== 'incorrect' ? ` ${describeAudienceMention(name, facts.audienceMention)}` : '';
+  const audience = facts.discountedMention && facts.label !== 'incorrect' ? ` ${describeDiscountedMention(name, facts.discountedMention)}` : '';
   const why = facts.configured
     ? ` ${name} is among the jurisdictions of interest chosen for this audit (${facts.configured.join(', ')}).`
     : '';

@@ -36,38 +36,56 @@ const NAME_PATTERNS = new Map<string, RegExp>(
  */
 const AUDIENCE_LEAD_IN = new RegExp(
   `(?:${[
-    String.raw`\b(?:if|where|when|whether|while)\s+you\s+(?:are|live|reside|access|use|visit)\b[^.;:,]{0,40}?\s(?:in|within|from|outside)`,
-    String.raw`\byou\s+(?:live|reside|are\s+(?:located|based|resident))\s+in`,
-    String.raw`\b(?:residents?|citizens?|nationals?|users?|individuals|consumers|people|persons|customers|visitors|members|children|minors)(?:\s+who\s+(?:live|reside|are))?(?:\s+(?:located|living|residing|based|resident))?\s+(?:in|of|from|within)`,
-    String.raw`\b(?:laws?|courts?|legislation|regulations?|authorit(?:y|ies)|regulators?|jurisdiction|citizenship|residency)\s+(?:of|in)`,
-    // "any other jurisdiction outside of the United States": who the reader is, not where data goes.
-    String.raw`\boutside(?:\s+of)?`,
+    // "if you are located in Europe or any other jurisdiction outside of": the reader, wherever the clause goes.
+    String.raw`\b(?:if|where|when|whether|while)\s+you\s+(?:are|live|reside|access|use|visit)\b[^.;:,]{0,60}?\s(?:in|within|from|outside(?:\s+of)?)`,
+    String.raw`\byou\s+(?:live|reside|are\s+(?:located|based|resident))\s+(?:in|outside(?:\s+of)?)`,
+    String.raw`\b(?:residents?|citizens?|nationals?|users?|individuals|consumers|people|persons|customers|visitors|members|children|minors)(?:\s+who\s+(?:live|reside|are))?(?:\s+(?:located|living|residing|based|resident))?\s+(?:in|of|from|within|outside(?:\s+of)?)`,
+    // "as required by local law outside of the United States": the law's place. A bare "outside" is not enough:
+    // "service providers located in and outside the United States" says where data goes.
+    String.raw`\b(?:laws?|courts?|legislation|regulations?|authorit(?:y|ies)|regulators?|jurisdictions?|citizenship|residency)\s+(?:of|in|outside(?:\s+of)?)`,
   ].join('|')})\\s*$`,
   'i',
 );
 /** Places listed before the mention ("the United States or "), which share its lead-in. */
 const PLACE_LIST_TAIL = /(?:(?:the\s+)?\p{Lu}[\p{L}.'\u2019-]*(?:\s+\p{Lu}[\p{L}.'\u2019-]*)*\s*(?:,|\bor\b|\band\b|\band\/or\b)\s*)*(?:the\s+)?$/u;
 /** Adjectives of residence right after the name: "Irish residents", "United States users". */
-const AUDIENCE_NOUN_AFTER = /^\s+(?:residents?|citizens?|users?|consumers|persons|customers|law|laws|courts?|states?|state\s+laws?|federal\s+laws?)\b/i;
+const AUDIENCE_NOUN_AFTER =
+  /^\s+(?:residents?|citizens?|users?|consumers|persons|customers|law|laws|courts?|states?|state\s+laws?|federal\s+laws?|disclosures?|privacy\s+(?:rights|notice|disclosures?|laws?))\b/i;
 
 /** Words around a name that make it part of another place or a company: "Latin America", "Bank of America". */
 const NOT_THE_COUNTRY_BEFORE = /\b(?:Latin|South|Central|North|Northern|Bank\s+of)\s+$/;
 /** Bare names that such a word turns into another place (North Korea, Northern Ireland, Latin America). */
 const NAMES_CHANGED_BY_NORTH = new Set(['America', 'Korea', 'Ireland']);
 
-/** Cues that a sentence gives a postal address: a representative, "Attn", a street, a postcode, a company form. */
+/**
+ * Cues that a sentence gives a postal address: a representative or registered office, "Attn", "write to us
+ * at", a street word, a unit or suite, a P.O. box, a UK postcode, a postcode before a city ("10117 Berlin,") or
+ * a US state and ZIP code. A company form or a year is not enough: "hosted by Hetzner Online GmbH,
+ * Gunzenhausen, Germany" and "since 2019 … Falkenstein, Germany" say where data goes.
+ */
 const POSTAL_CUE =
-  /\b(?:Representative|Attn\b|Attention:|write\s+to\s+us\s+at|postal\s+address|mailing\s+address|registered\s+office|Road|Street|Avenue|Unit\s+\w+|Suite\s+\w+|P\.?\s?O\.?\s+Box|Ltd|Limited|Inc|LLC|GmbH|B\.V|S\.A)\b|\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b|\b\d{4,5}\b/;
+  /\b(?:Representative|Attn\b|Attention:|write\s+to\s+us\s+at|postal\s+address|mailing\s+address|registered\s+office|Road|Street|Avenue|Boulevard|Lane|Unit\s+\w+|Suite\s+\w+|Floor|P\.?\s?O\.?\s+Box)\b|\p{L}+(?:straße|strasse)\b|\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b|\b\d{4,5}\s+\p{Lu}\p{Ll}+,|\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b/u;
 /** "…, Cork, " right before the name: a city then the country, as an address ends. */
 const CITY_BEFORE_COUNTRY = /,\s*\p{Lu}[\p{L}.'\u2019-]*(?:\s+\p{Lu}[\p{L}.'\u2019-]*)*,\s*$/u;
 
 
-/** Start and end of the sentence around `at`: from the previous sentence end or blank line to the next. */
+/** Abbreviations whose full stop does not end a sentence ("U.S. States", "Ametros Ltd. in Cork"). */
+const ABBREVIATION_BEFORE_DOT = /(?:\b(?:U\.S|U\.K|U\.A\.E|E\.U|Inc|Ltd|Co|Corp|LLC|S\.A|B\.V|e\.g|i\.e|etc|No|St|Mr|Ms|Dr)|\b\p{Lu})$/u;
+
+/** True when the character at `index` ends a sentence: a full stop (not an abbreviation's), "!" or "?" before a space. */
+function endsSentence(text: string, index: number): boolean {
+  const char = text[index];
+  if (char !== '.' && char !== '!' && char !== '?') return false;
+  if (!/\s|^$/.test(text[index + 1] ?? '')) return false;
+  return char !== '.' || !ABBREVIATION_BEFORE_DOT.test(text.slice(Math.max(0, index - 8), index));
+}
+
+/** Start and end of the sentence around `at`: from the previous sentence end or line break to the next. */
 function findSentence(text: string, at: number): TextSpan {
   let start = at;
-  while (start > 0 && text[start - 1] !== '\n' && !/^[.!?]\s$/.test(text.slice(start - 2, start))) start -= 1;
+  while (start > 0 && text[start - 1] !== '\n' && !endsSentence(text, start - 2)) start -= 1;
   let end = at;
-  while (end < text.length && !/^[.!?](?:\s|$)|^\n/.test(text.slice(end, end + 2))) end += 1;
+  while (end < text.length && text[end] !== '\n' && !endsSentence(text, end)) end += 1;
   if (end < text.length && text[end] !== '\n') end += 1;
   while (start < end && /\s/.test(text[start] ?? '')) start += 1;
   return { start, end };
@@ -78,14 +96,27 @@ function findSentence(text: string, at: number): TextSpan {
  * or part of a larger place or name ("Latin America", "Bank of America", "North Korea", "Northern Ireland").
  */
 function isNotTheCountry(text: string, index: number, name: string): boolean {
-  if (name === 'US') {
-    const lineStart = text.lastIndexOf('\n', index - 1) + 1;
-    const lineEnd = text.indexOf('\n', index);
-    const line = text.slice(lineStart, lineEnd === -1 ? text.length : lineEnd);
-    if (!/\p{Ll}/u.test(line) || /\b\p{Lu}{2,}\s+$/u.test(text.slice(lineStart, index)) || /^\s+\p{Lu}{2,}\b/u.test(text.slice(index + 2, lineEnd === -1 ? undefined : lineEnd))) return true;
-  }
+  if (name === 'US' && isPronounUs(text, index)) return true;
   const bare = name.replace(/^the\s+/, '');
   return NAMES_CHANGED_BY_NORTH.has(bare) && NOT_THE_COUNTRY_BEFORE.test(text.slice(Math.max(0, index - 20), index));
+}
+
+/** Verbs that take "us" in headings and links: "CONTACT US", "About Us", "Email us", "LET US KNOW". */
+const US_PRONOUN_AFTER = /\b(?:contact|about|e-?mail|call|write\s+to|join|follow|help|tell|let|reach|ask|message|text)\s+$/i;
+/**
+ * In capitals a preposition takes it too when nothing follows ("SHARE IT WITH US.", "SEND IT TO US"), but "IN THE
+ * US", "TO US SERVERS" and "with US companies" name the country.
+ */
+const US_PRONOUN_AFTER_IN_CAPITALS = /\b(?:WITH|TO|FOR|FROM|BY|GIVE|SEND|SHOW)\s+$/;
+const NOTHING_FOLLOWS = /^\s*(?:[.,;:!?)]|$)/;
+
+/** True when "US" at `index` is the pronoun written in capitals, not the country. */
+function isPronounUs(text: string, index: number): boolean {
+  const lineStart = text.lastIndexOf('\n', index - 1) + 1;
+  const before = text.slice(lineStart, index);
+  if (US_PRONOUN_AFTER.test(before)) return true;
+  const lineEnd = text.indexOf('\n', index);
+  return US_PRONOUN_AFTER_IN_CAPITALS.test(before) && NOTHING_FOLLOWS.test(text.slice(index + 2, lineEnd === -1 ? text.length : lineEnd));
 }
 
 /** True when the name ends a postal address: "… Representative at Ametros Ltd, …, Cork, Ireland". */
@@ -100,37 +131,46 @@ function isAudienceMention(text: string, sentence: TextSpan, index: number, leng
   return AUDIENCE_LEAD_IN.test(before) || AUDIENCE_NOUN_AFTER.test(text.slice(index + length, sentence.end));
 }
 
-/** How the policy mentions a country outside its transfer statements. */
-export interface CountryMentions {
-  /** The first sentence that names it other than as the reader's residence or the law; null when none does. */
-  disclosing: CountryMention | null;
-  /** The first sentence that names it as the reader's residence or the law; null when none does. */
-  audience: CountryMention | null;
+/** Why a mention of a country does not say data goes there. */
+export type DiscountReason = 'audience' | 'postal-address';
+
+/** A mention that does not disclose the country, and why. */
+export interface DiscountedMention extends CountryMention {
+  reason: DiscountReason;
 }
 
-/** Reads every mention of the country in the policy text, telling residence and law apart from the rest. */
+/** How the policy mentions a country outside its transfer statements. */
+export interface CountryMentions {
+  /** The first sentence that names it other than as the reader's residence, the law or an address; null when none does. */
+  disclosing: CountryMention | null;
+  /** The first sentence that names it only as the reader's residence or the law, or in a postal address; null when none does. */
+  discounted: DiscountedMention | null;
+}
+
+/**
+ * Reads every mention of the country in the policy text. Each mention is judged on its own: "If you live in
+ * Germany, your data is processed by our affiliate in Germany" names Germany as the reader's place and then as
+ * where data goes, and the second mention discloses it.
+ */
 export function readCountryMentions(snapshot: StoredSnapshot, code: string): CountryMentions {
-  const mentions: CountryMentions = { disclosing: null, audience: null };
+  const mentions: CountryMentions = { disclosing: null, discounted: null };
   const pattern = NAME_PATTERNS.get(code.toUpperCase());
   if (!pattern) return mentions;
   const { text } = snapshot;
-  // A sentence that names the country as the reader's place says nothing of destinations by naming it again.
-  const sentences = new Map<number, { mention: CountryMention; audience: boolean; other: boolean }>();
   for (const m of text.matchAll(pattern)) {
     if (isNotTheCountry(text, m.index, m[0])) continue;
     const sentence = findSentence(text, m.index);
-    const entry = sentences.get(sentence.start) ?? {
-      mention: { country: code.toUpperCase(), span: sentence, quote: text.slice(sentence.start, sentence.end) },
-      audience: false,
-      other: false,
-    };
-    if (isAudienceMention(text, sentence, m.index, m[0].length)) entry.audience = true;
-    else if (!isPostalAddress(text, sentence, m.index)) entry.other = true;
-    sentences.set(sentence.start, entry);
-  }
-  for (const { mention, audience, other } of sentences.values()) {
-    if (audience) mentions.audience ??= mention;
-    else if (other) mentions.disclosing ??= mention;
+    const mention: CountryMention = { country: code.toUpperCase(), span: sentence, quote: text.slice(sentence.start, sentence.end) };
+    const reason: DiscountReason | null = isAudienceMention(text, sentence, m.index, m[0].length)
+      ? 'audience'
+      : isPostalAddress(text, sentence, m.index)
+        ? 'postal-address'
+        : null;
+    if (reason === null) {
+      mentions.disclosing = mention;
+      break;
+    }
+    mentions.discounted ??= { ...mention, reason };
   }
   return mentions;
 }

@@ -166,7 +166,7 @@ function reviewProcessorCountries(view: AuditView): RuleOutcome {
         serverFlowCount: tieInfo.serverFlows.length,
         label,
         disclosed: disclosedList,
-        audienceMention: mentions.audience,
+        discountedMention: mentions.discounted,
         configured: setting.mode === 'listed' ? setting.asWritten : null,
         carriesIdentifiers,
         ...(listedRow?.location !== undefined ? { listedLocation: { nameInList: listedRow.name, location: listedRow.location } } : {}),

@@ -57,7 +57,7 @@ function reviewUndisclosedCountries(view: AuditView): RuleOutcome {
     const wording = describeUndisclosedCountry({
       country,
       disclosed: [...disclosed].sort(),
-      audienceMention: mentionsOf(country).audience,
+      discountedMention: mentionsOf(country).discounted,
       organisations,
       flowCount: flows.length,
       bytes: flows.reduce((sum, f) => sum + f.flow.bytes, 0),
