@@ -81,7 +81,7 @@ function describeSampledRecords(evidence: Finding['packetEvidence']): string[] {
     caveats.push('Frame lists are a sample; the Wireshark filter for the conversations shows every packet of these connections.');
   }
   if (formats.has('har')) caveats.push('HAR entry lists are a sample; the HAR file holds every request made to these servers.');
-  if (formats.has('zeek')) caveats.push('Zeek log-line lists are a sample; each line is one connection record, and the logs hold every connection between these endpoints.');
+  if (formats.has('zeek')) caveats.push('Zeek log-line lists are a sample; a conn.log line is one connection, and the logs hold every record of these endpoints.');
   return caveats;
 }
 

@@ -92,7 +92,7 @@ describe('roles of a UDP flow whose first captured datagram came from the server
     expect(flows.find((f) => f.server === '8.8.8.8')).toMatchObject({ client: '192.168.1.5', clientPort: 40000, serverPort: 53 });
   });
 
-  it('keeps the first sender as client in the shared captures, where every UDP flow starts with the client', async () => {
+  it('never makes a private address the server of a public client in the shared captures\' UDP flows', async () => {
     for (const name of ['ndpi_alexa-app.pcapng', 'ndpi_android.pcap', 'ndpi_viber.pcap', 'zeek_wikipedia.pcap']) {
       const flows = (await summarizeCapture(join('..', 'shared', 'data', 'captures', name))).flows.filter((f) => f.protocol === 'udp');
       expect(flows.length, name).toBeGreaterThan(0);

@@ -49,9 +49,12 @@ export function registerInspectCommand(program: Command): void {
       ];
       for (const flow of summary.flows) {
         const hosts = [...new Set(flow.hostNames.map((h) => h.host))].join(', ');
-        lines.push(
-          `  ${flow.protocol.toUpperCase().padEnd(4)} ${formatEndpoint(flow.client, flow.clientPort)} → ${formatEndpoint(flow.server, flow.serverPort)}  ${flow.packets} pkts ${flow.bytes} B  ${flow.encryption}${hosts ? `  ${hosts}` : ''}`,
-        );
+        // A HAR records neither transport nor client, and its "packets" are requests: say so, as reports do.
+        const line =
+          summary.format === 'har'
+            ? `  HTTP(S) → ${formatEndpoint(flow.server, flow.serverPort)}  ${describeCaptureUnits('har', flow.packets)}  ${flow.encryption}`
+            : `  ${flow.protocol.toUpperCase().padEnd(4)} ${formatEndpoint(flow.client, flow.clientPort)} → ${formatEndpoint(flow.server, flow.serverPort)}  ${flow.packets} pkts ${flow.bytes} B  ${flow.encryption}`;
+        lines.push(`${line}${hosts ? `  ${hosts}` : ''}`);
       }
       for (const hit of summary.identifierHits.slice(0, 50)) {
         const frames = hit.endFrame !== undefined ? `frames ${hit.frame}-${hit.endFrame}` : `frame ${hit.frame}`;
