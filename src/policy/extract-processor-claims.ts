@@ -1,5 +1,6 @@
 import type { ProcessorClaim } from '../model/claim.js';
 import { compilePhrasePattern, findPhrases, type PhraseMatch } from './compile-phrase-pattern.js';
+import { isOwnName } from './detect-first-party-names.js';
 import { isNegatedAt } from './detect-negation.js';
 import { findTopicSpans, isWithin } from './detect-topic-sentences.js';
 import corporate from './lexicons/corporate-suffixes.json' with { type: 'json' };
@@ -150,7 +151,7 @@ export function extractProcessorClaims(context: SentenceContext): ProcessorClaim
     if (TOPIC_LEAD_IN.test(text.slice(Math.max(0, mention.start - 80), mention.start))) continue;
     if (SELF_OPERATED_LEAD_IN.test(text.slice(Math.max(0, mention.start - 80), mention.start)) || DEFINES_WE.test(text.slice(mention.end, mention.end + 260))) continue;
     if (SOURCE_AS_SUBJECT.test(text.slice(mention.end, mention.end + 160)) && !/\bwe\b/i.test(text.slice(Math.max(0, mention.start - 40), mention.start))) continue;
-    if (mention.processorType === 'named' && isFirstParty(mention.name, context.firstPartyNames)) continue;
+    if (mention.processorType === 'named' && isOwnName(mention.name, context.firstPartyNames)) continue;
     const key = `${mention.processorType}|${mention.category ?? mention.entityId ?? ''}|${mention.name.toLowerCase()}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -376,11 +377,6 @@ function nearestCueBefore(cueMatches: readonly PhraseMatch[], index: number): Ph
   return best ?? cueMatches[0] ?? null;
 }
 
-function isFirstParty(name: string, firstPartyNames: readonly string[]): boolean {
-  const lower = name.toLowerCase();
-  // Long enough own names also cover product names built on them ("snap" → "Snapchat").
-  return firstPartyNames.some((own) => lower === own || lower.startsWith(`${own} `) || lower.startsWith(`${own},`) || (own.length >= 4 && lower.startsWith(own)));
-}
 
 const IMPLICIT_VERBS = new Set(cues.implicitSaleVerbs);
 const PERSONAL_DATA = compilePhrasePattern(cues.personalDataNouns);
