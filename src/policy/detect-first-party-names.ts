@@ -117,15 +117,19 @@ export function detectFirstPartyNames(policy: ExtractedPolicy): string[] {
 /**
  * Whether a mention is one of the company's own names: the same name, the name followed by more words
  * ("Snap Inc." for "snap", "Snapchat" for a long enough "snap"), the same name written without its legal
- * form, or a heading fused before a name with a legal form ("Collect Through Time Inc.").
+ * form or spaced differently ("Tulsa World" for "tulsaworld"), or a heading fused before a name with a
+ * legal form ("Collect Through Time Inc.").
  */
 export function isOwnName(mention: string, firstPartyNames: readonly string[]): boolean {
   const lower = mention.replace(/\s+/g, ' ').trim().toLowerCase();
   const core = stripSuffix(mention.replace(/\s+/g, ' ').trim()).toLowerCase();
+  // "Tulsa World" for "tulsaworld" (from Tulsaworld.com): the same letters, spaced.
+  const squeezed = core.replace(/[^\p{L}\p{N}]/gu, '');
   return firstPartyNames.some(
     (own) =>
       lower === own ||
       core === own ||
+      (own.length >= 5 && squeezed === own.replace(/[^\p{L}\p{N}]/gu, '')) ||
       lower.startsWith(`${own} `) ||
       lower.startsWith(`${own},`) ||
       (own.length >= 4 && lower.startsWith(own)) ||

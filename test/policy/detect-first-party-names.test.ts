@@ -92,6 +92,9 @@ describe('isOwnName', () => {
     expect(isOwnName('Caribou Coffee Company, Inc', ['caribou coffee company'])).toBe(true);
     expect(isOwnName('Snapchat', ['snap'])).toBe(true);
     expect(isOwnName('Time Warner Cable', ['time inc.'])).toBe(false);
+    // tulsaworld.com: "Tulsaworld.com" gives "tulsaworld", the text also writes "Tulsa World".
+    expect(isOwnName('Tulsa World', ['tulsaworld.com', 'tulsaworld'])).toBe(true);
+    expect(isOwnName('Tulsa Transit', ['tulsaworld'])).toBe(false);
   });
 
   it('keeps the company\'s own corporate name out of the recipients of a 2015 policy (fortune.com)', () => {
