@@ -186,4 +186,12 @@ describe('extractProcessorClaims', () => {
     expect(processors(claimsOf('Cookies may be placed by Quantcast to measure audiences.', [{ entityId: 'quantcast', names: ['Quantcast'] }])).map((c) => c.name)).toEqual(['Quantcast']);
     expect(processors(claimsOf('We may make certain features available to partners in the future.'))).toEqual([]);
   });
+
+  it('reads a recipient that "helps us" as assisting the service', () => {
+    // lids.com and washingtonpost.com (OPP-115), both labelled Third Party Sharing/Collection.
+    expect(processors(claimsOf('A third-party service provider also helps us in our use of these tools.')).map((c) => c.category)).toEqual(['service-providers']);
+    expect(processors(claimsOf('Cookies help us and third parties understand which ads you have seen.')).map((c) => c.category)).toEqual(['third-parties']);
+    expect(processors(claimsOf('Cookies help us understand which pages are popular.'))).toEqual([]);
+  });
 });
+
