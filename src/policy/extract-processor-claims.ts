@@ -1,9 +1,11 @@
 import type { ProcessorClaim } from '../model/claim.js';
 import { compilePhrasePattern, findPhrases, type PhraseMatch } from './compile-phrase-pattern.js';
+import { isOwnName } from './detect-first-party-names.js';
 import { isNegatedAt } from './detect-negation.js';
 import { findTopicSpans, isWithin } from './detect-topic-sentences.js';
 import corporate from './lexicons/corporate-suffixes.json' with { type: 'json' };
 import categories from './lexicons/processor-categories.json' with { type: 'json' };
+import firstPartyLexicon from './lexicons/first-party-names.json' with { type: 'json' };
 import cues from './lexicons/sharing-cues.json' with { type: 'json' };
 import { createClaimBase, type SentenceContext } from './sentence-context.js';
 
@@ -20,6 +22,11 @@ const OWN_NAME_USE = new Map<string, RegExp>();
  */
 const GIVE_DATA_TO = new RegExp(
   `\\b(?:provide|provides|provided|providing|give|gives|giving|supply|supplies|supplied|submit|submits|submitted)(?!\\s+(?:us|you)\\b)\\s+(?:[\\w'’()-]+\\s+){0,5}?(?:${cues.givenDataNouns.join('|')})(?:\\s+[\\w'’()-]+){0,4}?(?<!\\b(?:relation|relating|related|according|due|prior|pursuant|addition|respect|regard|up|access))\\s+to\\b(?!\\s+(?:help|provide|improve|better|make|be|do|use|allow|enable|fulfil+|process|complete|assist|deliver|send|contact|respond|us|you)\\b)`,
+  'gi',
+);
+/** "we will make your Personal Information and Other Information available to certain third parties": data between the verb and "available to". */
+const MAKE_AVAILABLE_TO = new RegExp(
+  `\\b(?:make|makes|made|making)\\s+(?:[\\w'’()-]+\\s+){0,4}?(?:${cues.givenDataNouns.join('|')})(?:\\s+[\\w'’()-]+){0,6}?\\s+available\\s+to\\b(?!\\s+(?:you|us)\\b)`,
   'gi',
 );
 const SHARING_SECTION_WORDS = cues.sectionWords;
@@ -93,6 +100,22 @@ const CORPORATE_NAME = new RegExp(
   'gu',
 );
 const NOT_NAME_WORDS = new Set(corporate.notNameWords);
+const GENERIC_WORDS = new Set(firstPartyLexicon.genericWords);
+const ORDINARY_SUBJECT = /^(?:Browsers?|Servers?|Devices?|Computers?|Systems?|Pages?|Emails?|Ads|Advertisements?|Links?|Websites?|Visitors?|People|Others|Everyone|Anyone|Someone)$/;
+
+/**
+ * A company outside the catalog named as the one collecting ("Adzerk receives information about your
+ * visits", "DoubleClick sets cookies on your browser"): the verb is the cue, the name before it the recipient.
+ */
+const NAMED_COLLECTOR = new RegExp(
+  `(?<![\\p{L}\\p{N}]|\\p{Lu}[\\p{L}\\p{N}.'’-]*\\s+(?:&|and|of|for|de)\\s+)(${NAME_WORD}(?:\\s+(?:&\\s+)?${NAME_WORD}){0,3})\\s+(?:(?:may|might|also|will|can|could|automatically)\\s+){0,2}(?:receives?|collects?|gathers?|obtains?|sets?|places?|serves?|uses?\\s+cookies|has\\s+access\\s+to)\\s+(?:[\\w'’-]+\\s+){0,3}?(?:information|data|cookies?|web\\s+beacons?|pixel\\s+tags?|identifiers?|IP\\s+address(?:es)?)\\b`,
+  'gu',
+);
+/** "we use Zendesk to manage support requests", "we have engaged Adzerk for ad serving": a service named on its own. */
+const WE_USE_NAME = new RegExp(
+  `\\b(?:we|We)\\s+(?:(?:may|also|currently|sometimes|will)\\s+){0,2}(?:use|engage|employ|have\\s+engaged|rely\\s+on|retain(?:ed)?)\\s+(${NAME_WORD}(?:\\s+${NAME_WORD}){0,2})(?:,?\\s+(?:${SUFFIXES.map(escapeRegExp).join('|')}))?\\s*,?\\s+(?:to|for|as)\\b`,
+  'gu',
+);
 
 const ENUMERATION_HEAD = compilePhrasePattern([...CATEGORY_BY_PHRASE.keys(), ...categories.enumerationHeads]);
 /** "providers such as", "partners (e.g.,", "service providers we use include". */
@@ -112,11 +135,14 @@ const CONNECTOR = /^(?:of|for|and|&|by|de|the)$/;
  */
 export function extractProcessorClaims(context: SentenceContext): ProcessorClaim[] {
   const text = context.sentence.text;
+  const namedServices = findNamedServices(text, context.organisations, context.firstPartyNames);
   const cueMatches = [
     ...findPhrases(text, CUE).filter((cue) => !isCommunicationOrAuthorship(text, cue)),
     ...findFirstPersonUse(text, context.firstPartyNames),
     ...findAll(GIVE_DATA_TO, text),
     ...findAll(RECIPIENTS_INCLUDE, text),
+    ...findAll(MAKE_AVAILABLE_TO, text),
+    ...namedServices.map((found) => found.cue),
   ].sort(
     (a, b) => a.start - b.start,
   );
@@ -131,7 +157,7 @@ export function extractProcessorClaims(context: SentenceContext): ProcessorClaim
     const entityId = context.organisations.resolve(match.text);
     mentions.push({ ...match, processorType: 'named', name: match.text, ...(entityId ? { entityId } : {}) });
   }
-  for (const match of [...findEnumeratedNames(text), ...findNamesAfterLead(text)]) {
+  for (const match of [...findEnumeratedNames(text), ...findNamesAfterLead(text), ...namedServices.flatMap((found) => (found.name === null ? [] : [found.name]))]) {
     const entityId = context.organisations.resolve(match.text);
     mentions.push({ ...match, processorType: 'named', name: match.text, ...(entityId ? { entityId } : {}) });
   }
@@ -150,7 +176,7 @@ export function extractProcessorClaims(context: SentenceContext): ProcessorClaim
     if (TOPIC_LEAD_IN.test(text.slice(Math.max(0, mention.start - 80), mention.start))) continue;
     if (SELF_OPERATED_LEAD_IN.test(text.slice(Math.max(0, mention.start - 80), mention.start)) || DEFINES_WE.test(text.slice(mention.end, mention.end + 260))) continue;
     if (SOURCE_AS_SUBJECT.test(text.slice(mention.end, mention.end + 160)) && !/\bwe\b/i.test(text.slice(Math.max(0, mention.start - 40), mention.start))) continue;
-    if (mention.processorType === 'named' && isFirstParty(mention.name, context.firstPartyNames)) continue;
+    if (mention.processorType === 'named' && isOwnName(mention.name, context.firstPartyNames)) continue;
     const key = `${mention.processorType}|${mention.category ?? mention.entityId ?? ''}|${mention.name.toLowerCase()}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -298,6 +324,42 @@ function findNamesAfterLead(text: string): PhraseMatch[] {
   return found;
 }
 
+/**
+ * Companies named as collectors or as services "we use … to". An unknown name, validated like a list
+ * item, becomes a mention; a kind of recipient ("Advertisers collect …") or a catalog name ("Google
+ * Analytics collects …") is found by the other finders, and only gets the verb as its cue. The company
+ * itself collecting ("Reddit may receive …") gives nothing.
+ */
+function findNamedServices(text: string, organisations: SentenceContext['organisations'], firstPartyNames: readonly string[]): { name: PhraseMatch | null; cue: PhraseMatch }[] {
+  const found: { name: PhraseMatch | null; cue: PhraseMatch }[] = [];
+  for (const pattern of [NAMED_COLLECTOR, WE_USE_NAME]) {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+      // "WHAT INFORMATION DO WE GATHER- PBS collects", "Passive Information Collection SCEA may collect": a heading
+      // fused before the name; the name is the shortest run of last words that is the company's own or a valid name.
+      const run = m[1] ?? '';
+      const words = run.split(/\s+/);
+      const tails = words.map((_, i) => words.slice(words.length - 1 - i).join(' '));
+      // "Reddit may receive limited information about your activity": the company itself collecting is no sharing.
+      if (tails.some((tail) => isOwnName(tail, firstPartyNames))) continue;
+      const cue = { start: m.index, end: m.index + m[0].length, text: m[0] };
+      if (tails.some((tail) => organisations.find(tail).length > 0 && organisations.find(tail)[0]?.start === 0) || findCategories(run).length > 0) {
+        found.push({ name: null, cue });
+        continue;
+      }
+      const runStart = m.index + m[0].indexOf(run);
+      const name = [...tails]
+        .reverse()
+        .map((tail) => trimItem(text, { start: runStart + run.length - tail.length, end: runStart + run.length, text: tail }))
+        .find((item) => item !== null && !/[-:]$/.test(item.text.split(/\s+/)[0] ?? ''));
+      if (name === undefined || name === null) continue;
+      // "Browsers receive …", "Servers collect …": one ordinary word is no company.
+      if (!NOT_NAME_WORDS.has(name.text) && !(name.text.split(/\s+/).length === 1 && (GENERIC_WORDS.has(name.text.toLowerCase()) || ORDINARY_SUBJECT.test(name.text)))) found.push({ name, cue });
+    }
+  }
+  return found;
+}
+
 function findListEnd(text: string, start: number): number {
   const rest = text.slice(start);
   const stop = /[);:]|\.(?=\s|$)|\s(?:to|for|that|which|who|whose|in order|so that|when|where|if|with|in|on|by|as well as)\s/.exec(rest);
@@ -376,11 +438,6 @@ function nearestCueBefore(cueMatches: readonly PhraseMatch[], index: number): Ph
   return best ?? cueMatches[0] ?? null;
 }
 
-function isFirstParty(name: string, firstPartyNames: readonly string[]): boolean {
-  const lower = name.toLowerCase();
-  // Long enough own names also cover product names built on them ("snap" → "Snapchat").
-  return firstPartyNames.some((own) => lower === own || lower.startsWith(`${own} `) || lower.startsWith(`${own},`) || (own.length >= 4 && lower.startsWith(own)));
-}
 
 const IMPLICIT_VERBS = new Set(cues.implicitSaleVerbs);
 const PERSONAL_DATA = compilePhrasePattern(cues.personalDataNouns);

@@ -58,6 +58,8 @@ const COUNTRY_RECIPIENT = /^[^.;]{0,60}?\b(?:to|in|into)\s+(?:(?:and|or|\/|,)\s*
 /** "we do not give that business your name and e-mail address": the recipient comes first, the data after it. */
 const GIVE_RECIPIENT_DATA =
   /\b(?:give|gives|provide|provides|send|sends)\s+(?:that|the|this|any|such|these|those|other|third[\s-]party)\s+(?:[\w-]+\s+){0,2}?(?:business(?:es)?|partners?|compan(?:y|ies)|advertisers?|sponsors?|merchants?|vendors?|organi[sz]ations?)\s+(?:your|their|any|personal)\b/i;
+/** "make your Personal Information and Other Information available to certain third parties": the data between the verb and "available to". */
+const MADE_AVAILABLE_TO = /\b(?:make|makes|made|making)\s+((?:[\w'’()-]+\s+){1,10}?)available\s+to\s+(?!(?:you|us|our\s+(?:users|visitors|members|customers))\b)/i;
 const PASSIVE_BEFORE = /\b(?:is|are|was|were|be|been|being|gets?)\s+(?:\w+ly\s+|not\s+|never\s+)*$/i;
 
 /**
@@ -94,7 +96,10 @@ function findDisclosure(sentence: string): SharingStatement | null {
     if (objectAfter !== null || subjectBefore) return { kind: 'disclosure', ...spanOf(verb) };
   }
   const given = GIVE_RECIPIENT_DATA.exec(sentence);
-  return given === null ? null : { kind: 'disclosure', start: given.index, end: given.index + given[0].length, trigger: given[0] };
+  if (given !== null) return { kind: 'disclosure', start: given.index, end: given.index + given[0].length, trigger: given[0] };
+  const available = MADE_AVAILABLE_TO.exec(sentence);
+  if (available === null || firstWithin(DATA_NOUN, available[1] ?? '', 60) === null) return null;
+  return { kind: 'disclosure', start: available.index, end: available.index + available[0].length, trigger: available[0].trim() };
 }
 
 /** "release date changes", "by trade name", "in exchange for this free content": the verb's word used as a noun. */

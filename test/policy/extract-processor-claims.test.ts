@@ -159,4 +159,39 @@ describe('extractProcessorClaims', () => {
     expect(processors(claimsOf('Our partners include Meta and TikTok.')).map((c) => c.name)).toEqual(['Our partners', 'Meta', 'TikTok']);
     expect(processors(claimsOf('These reports describe the partners we include in our programme.'))).toEqual([]);
   });
+
+  it('names companies outside the catalog that collect on the site or that "we use … to", but not the company itself', () => {
+    // reddit.com (OPP-115): Adzerk is no catalog entity and has no legal suffix.
+    expect(processors(claimsOf('Adzerk receives information about your visits to reddit, such as your IP address.')).map((c) => c.name)).toEqual(['Adzerk']);
+    expect(processors(claimsOf('We use Helpscout to answer your support requests.')).map((c) => c.name)).toEqual(['Helpscout']);
+    // A catalog name or a kind of recipient as the subject gets the verb as its cue.
+    expect(processors(claimsOf('Google Analytics collects data about your visits.')).map((c) => c.name)).toEqual(['Google Analytics']);
+    expect(processors(claimsOf('Advertisers may collect information about your visits.')).map((c) => c.category)).toEqual(['advertising']);
+    // The company itself collecting, behind a heading in capitals (pbs.org) or its own name (Reddit), is no recipient.
+    const pbs = extractPolicyText(makeSnapshot('II. WHAT INFORMATION DO WE GATHER- PBS collects two types of information from visitors to the Site.', 'text'));
+    expect(processors(extractClaims(pbs, { organisations: ORGANISATIONS, firstPartyNames: ['pbs'] }))).toEqual([]);
+    const reddit = extractPolicyText(
+      makeSnapshot('Similarly, if an advertiser incorporates Reddit’s ad technology, Reddit may receive limited information about your activity on the advertiser’s site or app.', 'text'),
+    );
+    expect(processors(extractClaims(reddit, { organisations: ORGANISATIONS, firstPartyNames: ['reddit'] }))).toEqual([]);
+    // Ordinary words and the technologies "we use" are no companies.
+    expect(processors(claimsOf('Browsers receive cookies from the sites you visit. We use Flash cookies to remember your settings.'))).toEqual([]);
+    expect(processors(claimsOf('We use Secure Sockets Layer (SSL) to protect your data.'))).toEqual([]);
+  });
+
+  it('reads "make your information available to" and cookies "placed by" as giving data', () => {
+    // latinpost.com (OPP-115): the lead-in of a list labelled Third Party Sharing/Collection.
+    const lead = 'In addition to the above, we will make your Personal Information and Other Information available to certain third parties in the following limited circumstances:';
+    expect(processors(claimsOf(lead)).map((c) => c.category)).toEqual(['third-parties']);
+    expect(processors(claimsOf('Cookies may be placed by Quantcast to measure audiences.', [{ entityId: 'quantcast', names: ['Quantcast'] }])).map((c) => c.name)).toEqual(['Quantcast']);
+    expect(processors(claimsOf('We may make certain features available to partners in the future.'))).toEqual([]);
+  });
+
+  it('reads a recipient that "helps us" as assisting the service', () => {
+    // lids.com and washingtonpost.com (OPP-115), both labelled Third Party Sharing/Collection.
+    expect(processors(claimsOf('A third-party service provider also helps us in our use of these tools.')).map((c) => c.category)).toEqual(['service-providers']);
+    expect(processors(claimsOf('Cookies help us and third parties understand which ads you have seen.')).map((c) => c.category)).toEqual(['third-parties']);
+    expect(processors(claimsOf('Cookies help us understand which pages are popular.'))).toEqual([]);
+  });
 });
+

@@ -66,4 +66,14 @@ describe('findSharingStatements', () => {
     expect(kinds('Users agree that they may receive occasional e-mail messages from AAAS in exchange for this free content.')).toEqual([]);
     expect(kinds('We may release your information when required by law.')).toEqual(['disclosure']);
   });
+
+  it('reads data made available to a recipient with the data between the verb and "available to"', () => {
+    // latinpost.com and wnep.com (OPP-115 development split).
+    expect(kinds('In addition to the above, we will make your Personal Information and Other Information available to certain third parties in the following limited circumstances:')).toEqual(['disclosure']);
+    expect(kinds('We will make your information available to other companies, websites, applications or people in the circumstances described below:')).toEqual(['disclosure']);
+    expect(kinds('We do not make your information available to anyone.')).toEqual(['disclosure']);
+    expect(kinds('We may make certain features available to you.')).toEqual([]);
+    expect(kinds('We make our newsletters available to our users.')).toEqual([]);
+  });
 });
+

@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { detectFirstPartyNames, isOwnName } from '../../src/policy/detect-first-party-names.js';
+import { extractPolicyText } from '../../src/policy/extract-policy-text.js';
+import { extractClaims } from '../../src/policy/extract-claims.js';
+import { ORGANISATIONS, claimsOf, makeSnapshot, processors } from './policy-test-helpers.js';
+
+const namesOf = (text: string): string[] => detectFirstPartyNames(extractPolicyText(makeSnapshot(text, 'text')));
+
+// Openings of OPP-115 development policies (2015) and of the real policies in ../shared/data/policies.
+describe('detectFirstPartyNames', () => {
+  it('takes the company repeated with its legal form, not the suffix or a common word (fortune.com)', () => {
+    const text = [
+      'PRIVACY POLICY This is the Privacy Policy which applies to you if you live outside the European Union.',
+      'Thank you for visiting Fortune, or using our mobile device applications (the "Apps"), Services within the network of Time Inc. and its subsidiaries.',
+      'Through Time Inc. publications, websites, and other media, you can order publications. At some Time Inc. sites you can play games.',
+      'Agents and contractors of Time Inc. that have access to personally identifiable information are required to protect it.',
+      'We may transfer your personal information to other Time Inc. offices. It takes time to process a request, and time again.',
+    ].join('\n\n');
+    const names = namesOf(text);
+    expect(names).toContain('time inc.');
+    expect(names).toContain('fortune');
+    expect(names).not.toContain('inc');
+    expect(names).not.toContain('time');
+  });
+
+  it('takes the name a sentence defines, with or without "we" (liquor.com, cariboucoffee.com, washingtonpost.com, newsbusters.org)', () => {
+    expect(namesOf('PRIVACY POLICY Liquor.com Holdings, Inc. ("Liquor.com") takes very seriously the private nature of your personal information.')).toEqual(
+      expect.arrayContaining(['liquor.com holdings, inc.', 'liquor.com', 'liquor']),
+    );
+    expect(namesOf('Caribou Coffee Company, Inc. ("Caribou Coffee") knows that you care how information about you is used and shared.')).toEqual(
+      expect.arrayContaining(['caribou coffee company, inc.', 'caribou coffee']),
+    );
+    expect(namesOf('Published: January 1, 2015 The WP Company LLC (The Washington Post) recognizes the importance of protecting the privacy of your personal information.')).toEqual(
+      expect.arrayContaining(['wp company llc', 'washington post']),
+    );
+    expect(namesOf('Privacy Policy Effective Date: January 1, 2013. The Media Research Center (THE MRC or we) is the owner and operator of NewsBusters.org (the Website).')).toEqual(
+      expect.arrayContaining(['media research center', 'mrc']),
+    );
+  });
+
+  it('takes every company a "we" definition covers, and the name before it (buffalowildwings.com, Quora)', () => {
+    expect(
+      namesOf('PRIVACY POLICY Buffalo Wild Wings, Inc., its franchisees, marketing agencies, and affiliated contractors, as specifically identified here (collectively "BWW," "we" or "us"), appreciate your patronage.'),
+    ).toEqual(expect.arrayContaining(['buffalo wild wings, inc.', 'buffalo wild wings', 'bww']));
+    expect(namesOf('This Privacy Policy applies to activities by Quora, Inc. and its affiliates and subsidiaries (collectively “Quora,” “we” or “us”).')).toEqual(
+      expect.arrayContaining(['quora, inc.', 'quora']),
+    );
+  });
+
+  it('does not take a parent or a third party defined in passing (Twitch, adweek.com)', () => {
+    const twitch = namesOf('Twitch.tv Privacy Notice\n\nTwitch Interactive Inc. and its affiliates are subsidiaries of Amazon.com, Inc. (“Amazon”).');
+    expect(twitch).toEqual(expect.arrayContaining(['twitch.tv', 'twitch', 'twitch interactive inc.']));
+    expect(twitch).not.toContain('amazon');
+    expect(namesOf('It includes things like your Internet Protocol (IP) address, browser type, and the last domain you visited.')).toEqual([]);
+  });
+
+  it('takes the subject of a self-description and the name in the title or heading (pbs.org, austincc.edu, Vox Media, The Hill)', () => {
+    expect(namesOf('Privacy Policy PBS is committed to protecting the private information of our web site visitors.')).toContain('pbs');
+    expect(namesOf('Web Privacy Statement Austin Community College (ACC) is committed to ensuring the privacy of personal information.')).toEqual(
+      expect.arrayContaining(['austin community college', 'acc']),
+    );
+    expect(namesOf('Vox Media Privacy Policy Updated as of May 2014 Vox Media Policies Terms of Use')).toContain('vox media');
+    expect(namesOf("THE HILL'S PRIVACY POLICY This Privacy Policy is applicable to The Hill's Web site, thehill.com (the \"Site\").")).toContain('hill');
+    expect(namesOf('Privacy Policy Minnesota Vikings Website Privacy Policy Posted: October 17, 2013')).toContain('minnesota vikings');
+  });
+
+  it('takes the operator of the site and the copyright holder (stlouisfed.org, abita.com)', () => {
+    expect(namesOf('Privacy Policy This is the web site of the Federal Reserve Bank of St. Louis. The Bank respects your privacy.')).toEqual(['federal reserve bank of st. louis']);
+    expect(namesOf('PRIVACY POLICY Copyright 2008 Abita and ABITA.COM, LLC TM. All Right Reserved.')).toContain('abita');
+  });
+
+  it('never takes a generic word, a place or a heading as a name', () => {
+    const generic = namesOf(
+      [
+        'Privacy Policy Last Modified: March 25, 2013 This is the privacy policy ("Privacy Policy") for LatinPost.com ("Site," "we," "us," or "our").',
+        'When This Privacy Policy Applies.',
+        'Personal Information. Web Site users may provide Personal Information. Personal Information is used by the Site.',
+      ].join('\n\n'),
+    );
+    expect(generic).toEqual(expect.arrayContaining(['latinpost.com', 'latinpost']));
+    for (const word of ['site', 'web', 'personal', 'when this', 'privacy policy']) expect(generic).not.toContain(word);
+    const line = namesOf(`LY Corporation Privacy Policy\n\n${'Your data may be accessed from Japan. '.repeat(12)}`);
+    expect(line).toEqual(['ly corporation', 'ly']);
+  });
+});
+
+describe('isOwnName', () => {
+  it('matches the name with or without its legal form, longer names built on it, and a heading fused before it', () => {
+    expect(isOwnName('Time Inc.', ['time inc.'])).toBe(true);
+    expect(isOwnName('Collect Through Time Inc.', ['time inc.'])).toBe(true);
+    expect(isOwnName('Caribou Coffee', ['caribou coffee company, inc.', 'caribou coffee company'])).toBe(false);
+    expect(isOwnName('Caribou Coffee Company, Inc', ['caribou coffee company'])).toBe(true);
+    expect(isOwnName('Snapchat', ['snap'])).toBe(true);
+    expect(isOwnName('Time Warner Cable', ['time inc.'])).toBe(false);
+    // tulsaworld.com: "Tulsaworld.com" gives "tulsaworld", the text also writes "Tulsa World".
+    expect(isOwnName('Tulsa World', ['tulsaworld.com', 'tulsaworld'])).toBe(true);
+    expect(isOwnName('Tulsa Transit', ['tulsaworld'])).toBe(false);
+  });
+
+  it('keeps the company\'s own corporate name out of the recipients of a 2015 policy (fortune.com)', () => {
+    const text = [
+      'Thank you for visiting Fortune, a site in the network of Time Inc. and its subsidiaries.',
+      'Agents and contractors of Time Inc. that have access to personally identifiable information are required to protect this information.',
+      'Time Inc. sites may use reputable third parties to provide services. We share data with Time Inc. offices and with Google.',
+      'Time Inc. publishes magazines. Time Inc. is based in New York.',
+    ].join('\n\n');
+    const names = processors(claimsOf(text)).map((c) => c.name);
+    expect(names).not.toContain('Time Inc.');
+    expect(names).toContain('Google');
+    expect(processors(extractClaims(extractPolicyText(makeSnapshot(text, 'text')), { organisations: ORGANISATIONS, firstPartyNames: [] })).map((c) => c.name)).toContain('Time Inc.');
+  });
+});
