@@ -2,6 +2,7 @@ import type { StoreDatabase } from './open-database.js';
 import type { Claim } from '../model/claim.js';
 import { PolicyError } from '../model/errors.js';
 import type { ExtractedPolicy, PolicyFormat, PolicySection, PolicySnapshot } from '../model/policy.js';
+import { pickSightingInForce, type PolicySighting } from './policy-timeline.js';
 
 /** What a stored snapshot is: a version of the app's policy, or a page a policy links to. */
 export type SnapshotRole = 'policy' | 'subprocessor-list';
@@ -34,24 +35,30 @@ export interface StoredSnapshot {
   declaredDate?: string;
 }
 
-/** When a stored version is taken to have been in force from: its declared date, else its fetch time. */
-export function effectiveDateOf(snapshot: StoredSnapshot): string {
-  return snapshot.declaredDate ?? snapshot.fetchedAt;
-}
-
 const SNAPSHOT_COLUMNS = 'id, app_id, source, sha256, fetched_at, format, title, text, extractor_version, declared_date';
-/** Oldest version first by the date it was in force from; the same date in insertion order. */
-const BY_EFFECTIVE_DATE = 'COALESCE(declared_date, fetched_at), id';
 
 const ROLE_NAMES: Record<SnapshotRole, string> = { policy: 'a policy version', 'subprocessor-list': 'a linked sub-processor list' };
 
+/** What storing a snapshot did: the row, whether it is new, and for a policy version the sighting recorded. */
+export interface InsertedSnapshot {
+  snapshotId: number;
+  created: boolean;
+  /**
+   * This reading of a policy version (null for a linked page): a new sighting, or, when the same bytes were already
+   * recorded with the same declared date, that sighting again with `sightingRecorded: false`.
+   */
+  sighting: PolicySighting | null;
+  sightingRecorded: boolean;
+}
+
 /**
  * Stores a snapshot, its sections and claims (call it inside a transaction). The same bytes for the
- * same app are stored once: a second call returns the existing snapshot and `created: false`, with the
- * declared date stored first (a stored version's dates never change; `storedDeclaredDate` lets the caller
- * say so when another one was given). Bytes
- * already stored in the other role (a sub-processor page added as a policy, or the reverse) are
- * refused, since one row cannot be both a policy version and a page of one.
+ * same app are stored once: a second call returns the existing snapshot and `created: false`, whose own
+ * dates never change. Every call for a policy version also records a sighting (when and where it was read,
+ * its declared date), so a version that comes back after another (v1, v2, v1) is in force again from its new
+ * date; an archived copy given the same declared date again is not recorded twice. Bytes already stored in the
+ * other role (a sub-processor page added as a policy, or the reverse) are refused, since one row cannot be
+ * both a policy version and a page of one.
  */
 export function insertPolicySnapshot(
   db: StoreDatabase,
@@ -61,14 +68,17 @@ export function insertPolicySnapshot(
   claims: readonly Claim[],
   extractorVersion: string,
   role: SnapshotRole = 'policy',
-): { snapshotId: number; created: boolean; storedDeclaredDate: string | null; storedFetchedAt: string } {
-  const existing = db.prepare('SELECT id, role, declared_date, fetched_at FROM policy_snapshots WHERE app_id = ? AND sha256 = ?').get(appId, snapshot.sha256) as
-    | { id: number; role: SnapshotRole; declared_date: string | null; fetched_at: string }
+): InsertedSnapshot {
+  const existing = db.prepare('SELECT id, role FROM policy_snapshots WHERE app_id = ? AND sha256 = ?').get(appId, snapshot.sha256) as
+    | { id: number; role: SnapshotRole }
     | undefined;
   if (existing && existing.role !== role) {
     throw new PolicyError(snapshot.source, `the same bytes are already stored for this app as ${ROLE_NAMES[existing.role]} (snapshot #${existing.id})`);
   }
-  if (existing) return { snapshotId: existing.id, created: false, storedDeclaredDate: existing.declared_date, storedFetchedAt: existing.fetched_at };
+  if (existing) {
+    if (role !== 'policy') return { snapshotId: existing.id, created: false, sighting: null, sightingRecorded: false };
+    return { snapshotId: existing.id, created: false, ...recordSighting(db, existing.id, snapshot) };
+  }
   const declaredDate = role === 'policy' ? (snapshot.declaredDate ?? null) : null;
 
   const snapshotId = Number(
@@ -102,7 +112,73 @@ export function insertPolicySnapshot(
       JSON.stringify(claim),
     );
   }
-  return { snapshotId, created: true, storedDeclaredDate: declaredDate, storedFetchedAt: snapshot.fetchedAt };
+  if (role !== 'policy') return { snapshotId, created: true, sighting: null, sightingRecorded: false };
+  return { snapshotId, created: true, ...recordSighting(db, snapshotId, snapshot) };
+}
+
+/**
+ * Records that a policy version was read now from `snapshot.source` (dated `snapshot.declaredDate` if an archived
+ * copy). The same archived date for the same version twice says nothing new, so the sighting already recorded is
+ * returned instead; a copy read as current is always recorded (its read time is new evidence).
+ */
+function recordSighting(db: StoreDatabase, snapshotId: number, snapshot: PolicySnapshot): { sighting: PolicySighting; sightingRecorded: boolean } {
+  if (snapshot.declaredDate !== undefined) {
+    const same = db
+      .prepare(`SELECT ${SIGHTING_COLUMNS} FROM policy_sightings g JOIN policy_snapshots s ON s.id = g.snapshot_id WHERE g.snapshot_id = ? AND g.declared_date = ? ORDER BY g.id LIMIT 1`)
+      .get(snapshotId, snapshot.declaredDate) as SightingRow | undefined;
+    if (same) return { sighting: toSighting(same), sightingRecorded: false };
+  }
+  const id = Number(
+    db
+      .prepare('INSERT INTO policy_sightings (snapshot_id, source, read_at, declared_date) VALUES (?, ?, ?, ?)')
+      .run(snapshotId, snapshot.source, snapshot.fetchedAt, snapshot.declaredDate ?? null).lastInsertRowid,
+  );
+  const sighting: PolicySighting = {
+    id,
+    snapshotId,
+    sha256: snapshot.sha256,
+    source: snapshot.source,
+    readAt: snapshot.fetchedAt,
+    ...(snapshot.declaredDate !== undefined ? { declaredDate: snapshot.declaredDate } : {}),
+  };
+  return { sighting, sightingRecorded: true };
+}
+
+const SIGHTING_COLUMNS = 'g.id, g.snapshot_id, s.sha256, g.source, g.read_at, g.declared_date';
+
+interface SightingRow {
+  id: number;
+  snapshot_id: number;
+  sha256: string;
+  source: string;
+  read_at: string;
+  declared_date: string | null;
+}
+
+function toSighting(row: SightingRow): PolicySighting {
+  return {
+    id: row.id,
+    snapshotId: row.snapshot_id,
+    sha256: row.sha256,
+    source: row.source,
+    readAt: row.read_at,
+    ...(row.declared_date !== null ? { declaredDate: row.declared_date } : {}),
+  };
+}
+
+/**
+ * Every sighting of an app's policy versions (linked pages have none), in timeline order: by declared date, else
+ * read time, then in the order they were recorded (ISO text sorts in time order; a bare date before every time of its day).
+ */
+export function listPolicySightings(db: StoreDatabase, appId: number): PolicySighting[] {
+  const rows = db
+    .prepare(
+      `SELECT ${SIGHTING_COLUMNS}
+       FROM policy_sightings g JOIN policy_snapshots s ON s.id = g.snapshot_id
+       WHERE s.app_id = ? AND s.role = 'policy' ORDER BY COALESCE(g.declared_date, g.read_at), g.id`,
+    )
+    .all(appId) as SightingRow[];
+  return rows.map(toSighting);
 }
 
 interface SnapshotRow {
@@ -133,14 +209,14 @@ function toSnapshot(row: SnapshotRow): StoredSnapshot {
   };
 }
 
-/** The newest version of an app's policy (by declared date, else fetch time), or null when it has none. */
+/** The version of an app's policy seen last (its latest sighting, by declared date, else read time), or null when it has none. */
 export function findLatestSnapshot(db: StoreDatabase, appId: number): StoredSnapshot | null {
-  const row = db
-    .prepare(
-      `SELECT ${SNAPSHOT_COLUMNS}
-       FROM policy_snapshots WHERE app_id = ? AND role = 'policy' ORDER BY COALESCE(declared_date, fetched_at) DESC, id DESC LIMIT 1`,
-    )
-    .get(appId) as SnapshotRow | undefined;
+  return findSnapshotInForce(db, appId, null);
+}
+
+/** A snapshot by row id, or null. */
+function findSnapshotById(db: StoreDatabase, snapshotId: number): StoredSnapshot | null {
+  const row = db.prepare(`SELECT ${SNAPSHOT_COLUMNS} FROM policy_snapshots WHERE id = ?`).get(snapshotId) as SnapshotRow | undefined;
   return row ? toSnapshot(row) : null;
 }
 
@@ -172,32 +248,34 @@ export function loadSections(db: StoreDatabase, snapshotId: number): PolicySecti
   return rows.map((row) => ({ headingPath: JSON.parse(row.heading_path) as string[], span: { start: row.span_start, end: row.span_end } }));
 }
 
-/** Every version of an app's policy (linked pages excluded), oldest first (by declared date, else fetch time, then insertion order). */
+/**
+ * Every version of an app's policy (linked pages excluded), each once with its own (first) source and dates, oldest
+ * first: by its earliest sighting (declared date, else read time), then insertion order.
+ */
 export function listSnapshots(db: StoreDatabase, appId: number): StoredSnapshot[] {
   const rows = db
     .prepare(
-      `SELECT ${SNAPSHOT_COLUMNS}
-       FROM policy_snapshots WHERE app_id = ? AND role = 'policy' ORDER BY ${BY_EFFECTIVE_DATE}`,
+      `SELECT s.id, s.app_id, s.source, s.sha256, s.fetched_at, s.format, s.title, s.text, s.extractor_version, s.declared_date
+       FROM policy_snapshots s
+       LEFT JOIN (SELECT snapshot_id, MIN(COALESCE(declared_date, read_at)) AS since FROM policy_sightings GROUP BY snapshot_id) g ON g.snapshot_id = s.id
+       WHERE s.app_id = ? AND s.role = 'policy' ORDER BY COALESCE(g.since, s.declared_date, s.fetched_at), s.id`,
     )
     .all(appId) as SnapshotRow[];
   return rows.map(toSnapshot);
 }
 
 /**
- * The snapshot in force at `atSeconds` (Unix time, e.g. a capture's first packet): the newest one whose
- * effective date ({@link effectiveDateOf}: the date the user declared for an archived copy, else the fetch
- * time) is at or before that moment. A declared date alone ('2024-03-01') counts from that day's first
- * moment in UTC. When every stored version is dated later (the usual case of a policy added after the
- * capture), the dates say nothing about which was in force, so the newest is used, as without a time.
- * Null when the app has no policy.
+ * The version in force at `atSeconds` (Unix time, e.g. a capture's first packet): the snapshot of the latest
+ * sighting dated (declared date of an archived copy, else read time) at or before that moment, so a version that
+ * changed back (v1, v2, v1) is in force again after its return. A declared date alone ('2024-03-01') counts from
+ * that day's first moment in UTC. When every sighting is dated later (the usual case of a policy added after the
+ * capture), the dates say nothing about which was in force, so the version seen last is used, as without a time.
+ * The snapshot keeps its own (first) source and dates. Null when the app has no policy.
  */
 export function findSnapshotInForce(db: StoreDatabase, appId: number, atSeconds: number | null): StoredSnapshot | null {
-  if (atSeconds === null || !Number.isFinite(atSeconds)) return findLatestSnapshot(db, appId);
-  const snapshots = listSnapshots(db, appId);
-  const at = new Date(Math.round(atSeconds * 1000)).toISOString();
-  // ISO text compares in time order; a bare date sorts before every time of its own day.
-  const before = snapshots.filter((s) => effectiveDateOf(s) <= at);
-  return before[before.length - 1] ?? snapshots[snapshots.length - 1] ?? null;
+  const at = atSeconds === null || !Number.isFinite(atSeconds) ? null : new Date(Math.round(atSeconds * 1000)).toISOString();
+  const sighting = pickSightingInForce(listPolicySightings(db, appId), at);
+  return sighting ? findSnapshotById(db, sighting.snapshotId) : null;
 }
 
 /** How a policy snapshot links to a page stored as a snapshot of its own. */

@@ -9,7 +9,8 @@ import { loadPolicySnapshot } from '../policy/load-policy-snapshot.js';
 import { addAppDomains, ensureApp } from '../store/app-repository.js';
 import type { StoreDatabase } from '../store/open-database.js';
 import { SUBPROCESSOR_LIST_READER_VERSION } from '../policy/extract-subprocessor-list.js';
-import { insertPolicyLink, insertPolicySnapshot } from '../store/policy-repository.js';
+import { insertPolicyLink, insertPolicySnapshot, listPolicySightings } from '../store/policy-repository.js';
+import { classifySightings, type PolicySighting, type SightingChange } from '../store/policy-timeline.js';
 import type { LinkedPage } from './follow-subprocessor-links.js';
 
 /** Version of the claim extractor recorded with each snapshot, so stale extractions can be found. */
@@ -52,20 +53,26 @@ export function checkPolicyLanguage(policy: AnalysedPolicy, source: string, allo
   return unsupported;
 }
 
-/** What storing a policy did: its snapshot, and the snapshot of each linked page. */
+/** What storing a policy did: its snapshot, this reading of it in the app's timeline, and the snapshot of each linked page. */
 export interface StoredPolicy {
   snapshotId: number;
   created: boolean;
-  /** The stored version's declared date (null: read as current) and fetch time: the first ones, if it was stored before. */
-  storedDeclaredDate: string | null;
-  storedFetchedAt: string;
+  /** This reading of the version (or, for an archived copy already recorded with the same date, that one). */
+  sighting: PolicySighting;
+  /**
+   * Where the reading falls in the app's timeline: `first` for a new version (or, for bytes stored before, a date
+   * earlier than any of theirs), `same` when the version before it is this one (nothing changed in content),
+   * `return` when another version came between, `already-recorded` when nothing was recorded.
+   */
+  change: SightingChange | { kind: 'already-recorded' };
   linkedPages: { page: LinkedPage; snapshotId: number; created: boolean; linked: boolean }[];
 }
 
 /**
  * Stores an analysed policy for an app, with the linked pages followed for it, in one transaction:
  * either all of it is stored or none. The same bytes twice are stored once, and a page already tied
- * to the policy is not tied again, so adding the same policy twice changes nothing.
+ * to the policy is not tied again; adding the same policy again only records when it was read (a sighting),
+ * which is what makes a version that came back the one in force again.
  */
 export function storePolicy(
   db: StoreDatabase,
@@ -80,12 +87,18 @@ export function storePolicy(
       const appId = ensureApp(db, appName, now());
       addAppDomains(db, appId, appDomains);
       const stored = insertPolicySnapshot(db, appId, policy.snapshot, policy.extracted, policy.claims, EXTRACTOR_VERSION);
+      const sighting = stored.sighting;
+      // A policy version always gets a sighting; a missing one would be a store bug.
+      if (sighting === null) throw new Error(`policy snapshot #${stored.snapshotId} has no sighting`);
+      const change = stored.sightingRecorded
+        ? (classifySightings(listPolicySightings(db, appId)).find((entry) => entry.sighting.id === sighting.id)?.change ?? { kind: 'first' as const })
+        : { kind: 'already-recorded' as const };
       const pages = linkedPages.map((page) => {
         const linked = insertPolicySnapshot(db, appId, page.snapshot, page.extracted, page.claims, SUBPROCESSOR_LIST_READER_VERSION, 'subprocessor-list');
         const tied = insertPolicyLink(db, stored.snapshotId, linked.snapshotId, { url: page.target, href: page.link.href, linkText: page.link.text, fetchedAt: page.snapshot.fetchedAt });
         return { page, ...linked, linked: tied };
       });
-      return { ...stored, linkedPages: pages };
+      return { snapshotId: stored.snapshotId, created: stored.created, sighting, change, linkedPages: pages };
     })
     .immediate();
 }

@@ -7,7 +7,6 @@ import { findLatestSnapshot } from '../store/policy-repository.js';
 import { analysePolicy, checkPolicyLanguage, storePolicy } from './add-policy.js';
 import { followSubprocessorLinks } from './follow-subprocessor-links.js';
 import type { BatchApp } from './read-batch-manifest.js';
-import { describeIgnoredDeclaredDate } from './describe-ignored-declared-date.js';
 import { importCaptures } from './import-capture.js';
 import { describeImportWarnings } from './describe-import-warnings.js';
 
@@ -36,9 +35,9 @@ export async function auditBatchApp(db: StoreDatabase, row: BatchApp, deps: Audi
     const policy = await analysePolicy(row.policy, { organisations, now: deps.now, ...(row.asOf !== undefined ? { declaredDate: row.asOf } : {}) });
     checkPolicyLanguage(policy, row.policy, false, 'use an English version of the policy in the manifest, or add it with claimcheck policy add --any-language before the batch');
     const followed = row.followSubprocessors === true ? await followSubprocessorLinks(policy, { organisations, now: deps.now }) : null;
-    const stored = storePolicy(db, row.app, policy, deps.now, appDomains, followed?.pages ?? []);
-    const ignoredDate = describeIgnoredDeclaredDate(stored, row.asOf, 'as_of');
-    warnings.push(...(ignoredDate !== null ? [ignoredDate] : []), ...(followed?.warnings ?? []));
+    // Each run records a sighting of the row's policy, so a policy file changed back to an earlier version is in force again.
+    storePolicy(db, row.app, policy, deps.now, appDomains, followed?.pages ?? []);
+    warnings.push(...(followed?.warnings ?? []));
   }
   // One call for the row's captures, as `import a b c` is one command: Zeek logs of a connection are joined by
   // uid across them, and a bad file leaves none of them imported.

@@ -106,22 +106,31 @@ describe('policy add --as-of (archived copies of a policy)', () => {
     expect(diff.stdout.split('\n')[0]).toMatch(/^policy versions of March: #2 january\.md \(dated 2025-01-15T08:30:00\.000Z by the user \(archived copy\); fetched \S+, sha256 [0-9a-f]{12}\) -> #1 june\.md \(dated 2025-06-01/);
   }, 120_000);
 
-  it('keeps the first declared date when the same copy is added again with another, and says so', async () => {
+  it('records every date the same copy is added with; the version keeps its first dates', async () => {
     const dir = writeCase();
     await succeed(dir, 'policy', 'add', 'january.md', '--app', 'M', '--as-of', '2025-01-15');
     const again = await succeed(dir, 'policy', 'add', 'january.md', '--app', 'M', '--as-of', '2025-02-01');
-    expect(again.stdout).toBe('policy january.md is already stored for M (snapshot #1, same sha256); nothing changed\n');
-    expect(again.stderr).toBe(
-      'claimcheck: warning: january.md: snapshot #1 is already stored dated 2025-01-15 by the user; --as-of 2025-02-01 is not recorded (a stored version keeps its first dates)\n',
-    );
+    expect(again.stdout).toBe('policy january.md is already stored for M (snapshot #1, same sha256): seen again as of 2025-02-01; nothing changed in content\n');
+    expect(again.stderr).toBe('');
+    // The same date again records nothing.
     const same = await succeed(dir, 'policy', 'add', 'january.md', '--app', 'M', '--as-of', '2025-01-15');
+    expect(same.stdout).toBe('policy january.md is already stored for M (snapshot #1, same sha256), already seen as of 2025-01-15; nothing changed\n');
     expect(same.stderr).toBe('');
+    // An earlier date than any it had.
+    const earlier = await succeed(dir, 'policy', 'add', 'january.md', '--app', 'M', '--as-of', '2024-12-01');
+    expect(earlier.stdout).toBe('policy january.md is already stored for M (snapshot #1, same sha256): recorded as seen as of 2024-12-01, earlier than any date it had\n');
     await succeed(dir, 'policy', 'add', 'june.md', '--app', 'M');
+    // An archived copy of the version read as current, dated before that reading: in force from its date on.
     const undated = await succeed(dir, 'policy', 'add', 'june.md', '--app', 'M', '--as-of', '2025-06-01');
-    expect(undated.stderr).toMatch(/^claimcheck: warning: june\.md: snapshot #2 is already stored as read on \S+, without a declared date; --as-of 2025-06-01 is not recorded/);
-    const list = await succeed(dir, 'policy', 'list', '--app', 'M');
-    expect(list.stdout).toContain('#1 january.md: dated 2025-01-15 by the user');
-    expect(list.stdout).toMatch(/#2 june\.md: retrieved \S+, sha256/);
+    expect(undated.stdout).toBe('policy june.md is already stored for M (snapshot #2, same sha256): recorded as seen as of 2025-06-01, earlier than any date it had\n');
+    expect(undated.stderr).toBe('');
+    const list = (await succeed(dir, 'policy', 'list', '--app', 'M')).stdout.split('\n');
+    expect(list[0]).toBe('2 stored policy versions of M, seen 5 times, oldest first:');
+    expect(list[1]).toMatch(/^#1 january\.md: dated 2024-12-01 by the user \(archived copy\); fetched \S+, sha256 [0-9a-f]{12}, \d+ claims$/);
+    expect(list[2]).toMatch(/^#1 january\.md: dated 2025-01-15 by the user .*, the same version again$/);
+    expect(list[3]).toMatch(/^#1 january\.md: dated 2025-02-01 by the user .*, the same version again$/);
+    expect(list[4]).toMatch(/^#2 june\.md: dated 2025-06-01 by the user .*, \d+ claims$/);
+    expect(list[5]).toMatch(/^#2 june\.md: retrieved \S+, sha256 [0-9a-f]{12}, the same version again$/);
   }, 60_000);
 
   it.each([

@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/model/errors.js';
 import { currentSchemaVersion, migrateDatabase, openDatabase, readMigrations } from '../../src/store/open-database.js';
-import { findSnapshotInForce, listSnapshots } from '../../src/store/policy-repository.js';
+import { findSnapshotInForce, listPolicySightings, listSnapshots } from '../../src/store/policy-repository.js';
 import { readDatabaseState } from '../helpers/database-state.js';
 import { useTempDir } from '../helpers/temp-dir.js';
 
@@ -126,6 +126,44 @@ describe('migrateDatabase', () => {
       ]);
       expect(findSnapshotInForce(db, 1, Date.parse('2025-05-01T00:00:00Z') / 1000)?.source).toBe('old.txt');
       expect(findSnapshotInForce(db, 1, null)?.source).toBe('new.txt');
+    } finally {
+      db.close();
+    }
+  });
+
+  it('gives policy versions stored at version 8 one sighting each: the same versions in force after migration', () => {
+    const path = join(tempDir(), 'v8.db');
+    const raw = new Database(path);
+    migrateDatabase(raw, path, false, readMigrations().filter((m) => m.version <= 8));
+    raw.prepare('INSERT INTO apps (id, name, created_at) VALUES (1, ?, ?)').run('Old app', '2025-01-01T00:00:00Z');
+    const insert = raw.prepare(
+      `INSERT INTO policy_snapshots (id, app_id, source, sha256, fetched_at, format, bytes, text, title, extractor_version, role, declared_date)
+       VALUES (?, 1, ?, ?, ?, 'text', x'00', 'We keep data for 30 days.', NULL, '1', ?, ?)`,
+    );
+    // An archived copy dated 2024-03-01 (read in 2025) and the current version read in 2025; a linked list has no sighting.
+    insert.run(1, 'archived.txt', 'a'.repeat(64), '2025-08-01T00:00:00.000Z', 'policy', '2024-03-01');
+    insert.run(2, 'current.txt', 'b'.repeat(64), '2025-02-01T00:00:00.000Z', 'policy', null);
+    insert.run(3, 'list.html', 'c'.repeat(64), '2025-02-01T00:00:00.000Z', 'subprocessor-list', null);
+    const moments = ['2024-01-01T00:00:00.000Z', '2024-06-01T00:00:00.000Z', '2025-03-01T00:00:00.000Z', null];
+    // The rule of schema 8, in its own SQL: the version dated last at or before the moment, else the newest.
+    const newest = `SELECT id FROM policy_snapshots WHERE app_id = 1 AND role = 'policy'`;
+    const before = moments.map((iso) => {
+      const dated = iso === null ? undefined : (raw.prepare(`${newest} AND COALESCE(declared_date, fetched_at) <= ? ORDER BY COALESCE(declared_date, fetched_at) DESC, id DESC LIMIT 1`).get(iso) as { id: number } | undefined);
+      return (dated ?? (raw.prepare(`${newest} ORDER BY COALESCE(declared_date, fetched_at) DESC, id DESC LIMIT 1`).get() as { id: number })).id;
+    });
+    expect(before).toEqual([2, 1, 2, 2]);
+    raw.close();
+    const inForce = (db: Database.Database): unknown[] => moments.map((iso) => findSnapshotInForce(db, 1, iso === null ? null : Date.parse(iso) / 1000)?.id);
+    const db = openDatabase(path);
+    try {
+      expect(db.pragma('user_version', { simple: true })).toBe(currentSchemaVersion());
+      expect(db.prepare('SELECT snapshot_id, source, read_at, declared_date FROM policy_sightings ORDER BY id').all()).toEqual([
+        { snapshot_id: 1, source: 'archived.txt', read_at: '2025-08-01T00:00:00.000Z', declared_date: '2024-03-01' },
+        { snapshot_id: 2, source: 'current.txt', read_at: '2025-02-01T00:00:00.000Z', declared_date: null },
+      ]);
+      expect(inForce(db)).toEqual(before);
+      expect(listSnapshots(db, 1).map((v) => v.id)).toEqual([1, 2]);
+      expect(listPolicySightings(db, 1).map((g) => g.snapshotId)).toEqual([1, 2]);
     } finally {
       db.close();
     }

@@ -4,10 +4,11 @@ import { ConfigError } from '../../model/errors.js';
 import type { Claim } from '../../model/claim.js';
 import { diffPolicyClaims } from '../../policy/diff-policy-claims.js';
 import { requireApp } from '../../store/app-repository.js';
-import { findLinkedSnapshots, listSnapshots, loadClaims, type StoredSnapshot } from '../../store/policy-repository.js';
+import { findLinkedSnapshots, listPolicySightings, listSnapshots, loadClaims, type StoredSnapshot } from '../../store/policy-repository.js';
+import { classifySightings, findChangeTo, type PolicySighting } from '../../store/policy-timeline.js';
 import { parseDeclaredDate } from '../../policy/parse-declared-date.js';
 import { describePolicyDates } from '../../report/describe-policy-dates.js';
-import { describeIgnoredDeclaredDate } from '../../workflow/describe-ignored-declared-date.js';
+import { describeRepeatedPolicy, describeSightingWhen } from './describe-policy-sighting.js';
 import { describeClaim } from './extract-command.js';
 import { analysePolicy, checkPolicyLanguage, storePolicy } from '../../workflow/add-policy.js';
 import { followSubprocessorLinks } from '../../workflow/follow-subprocessor-links.js';
@@ -57,7 +58,7 @@ export function registerPolicyCommand(program: Command): void {
     .option('--any-language', 'store a policy that is not in English anyway (its claims will be incomplete)')
     .option(
       '--as-of <date>',
-      'the date an archived copy (a Wayback Machine save, an old snapshot) shows the policy as of: 2024-03-01 or 2024-03-01T12:00:00Z; audits use the version dated last before a capture began (the real read time is kept too)',
+      'the date an archived copy (a Wayback Machine save, an old snapshot) shows the policy as of: 2024-03-01 or 2024-03-01T12:00:00Z; audits use the version seen last before a capture began (the real read time is kept too); bytes already stored are recorded as seen on that date too',
       parseAsOfOption,
     )
     .option(
@@ -95,7 +96,7 @@ export function registerPolicyCommand(program: Command): void {
             ? `stored policy ${label} for ${app}: snapshot #${result.snapshotId}, ${analysed.claims.length} claims (sha256 ${analysed.snapshot.sha256.slice(0, 12)})${
                 options.asOf !== undefined ? `, dated ${options.asOf} by the user (archived copy)` : ''
               }`
-            : `policy ${label} is already stored for ${app} (snapshot #${result.snapshotId}, same sha256)${result.linkedPages.some((p) => p.created || p.linked) ? '' : '; nothing changed'}`,
+            : describeRepeatedPolicy(result, label, app),
           ...result.linkedPages.map(({ page, snapshotId, created, linked }) => {
             const entries = page.claims.filter((c) => c.kind === 'processor').length;
             const what = `sub-processor list ${safeTerminalText(page.target)}`;
@@ -106,8 +107,7 @@ export function registerPolicyCommand(program: Command): void {
                 : `${what} is already stored (snapshot #${snapshotId}, same sha256); nothing changed`;
           }),
         ];
-        const ignoredDate = describeIgnoredDeclaredDate(result, options.asOf, '--as-of');
-        for (const warning of [...(ignoredDate !== null ? [ignoredDate] : []), ...(followed?.warnings ?? [])]) {
+        for (const warning of followed?.warnings ?? []) {
           process.stderr.write(`claimcheck: warning: ${label}: ${warning}\n`);
         }
         process.stdout.write(`${lines.join('\n')}\n`);
@@ -117,8 +117,8 @@ export function registerPolicyCommand(program: Command): void {
     .command('diff')
     .description('show claims added, removed or changed between two stored versions of an app\'s policy')
     .requiredOption('--app <name>', 'app whose policy versions to compare', parseAppName)
-    .option('--from <version>', 'older version: snapshot number (#3) or sha256 prefix (default: the second newest)')
-    .option('--to <version>', 'newer version: snapshot number or sha256 prefix (default: the newest)')
+    .option('--from <version>', 'older version: snapshot number (#3) or sha256 prefix (default: the version seen before the newest one came in)')
+    .option('--to <version>', 'newer version: snapshot number or sha256 prefix (default: the version seen last; a version that came back counts as the newest)')
     .option('--json', 'print the diff as JSON')
     .action(async (options: { app: string; from?: string; to?: string; json?: boolean }, command: Command) => {
       await withDatabase(command, (db) => {
@@ -130,11 +130,10 @@ export function registerPolicyCommand(program: Command): void {
             'store another version with claimcheck policy add <file> --app ' + options.app,
           );
         }
-        const to = options.to !== undefined ? selectSnapshot(snapshots, options.to, options.app) : (snapshots[snapshots.length - 1] as StoredSnapshot);
-        const from = options.from !== undefined ? selectSnapshot(snapshots, options.from, options.app) : (snapshots.filter((s) => s.id !== to.id).pop() as StoredSnapshot);
+        const { from, to } = chooseDiffSides(snapshots, listPolicySightings(db, app.id), options);
         const diff = diffPolicyClaims(loadClaims(db, from.id), loadClaims(db, to.id));
         if (options.json) {
-          const version = (s: StoredSnapshot): Record<string, unknown> => ({
+          const version = (s: DiffSide): Record<string, unknown> => ({
             snapshot: s.id,
             source: s.source,
             sha256: s.sha256,
@@ -144,7 +143,7 @@ export function registerPolicyCommand(program: Command): void {
           process.stdout.write(`${JSON.stringify({ app: options.app, from: version(from), to: version(to), ...diff }, null, 2)}\n`);
           return;
         }
-        const label = (s: StoredSnapshot): string => `#${s.id} ${s.source} (${describePolicyDates(s)}, sha256 ${s.sha256.slice(0, 12)})`;
+        const label = (s: DiffSide): string => `#${s.id} ${s.source} (${describePolicyDates(s)}, sha256 ${s.sha256.slice(0, 12)})`;
         const lines = [`policy versions of ${options.app}: ${label(from)} -> ${label(to)}`];
         for (const claim of diff.added) lines.push(`+ ${describeClaim(claim)}`, `    ${quoteOf(claim)}`);
         for (const claim of diff.removed) lines.push(`- ${describeClaim(claim)}`, `    ${quoteOf(claim)}`);
@@ -157,13 +156,14 @@ export function registerPolicyCommand(program: Command): void {
     });
   policy
     .command('list')
-    .description("list the stored versions of an app's policy, oldest first, with their dates")
+    .description("list the stored versions of an app's policy as a timeline, oldest first: each time a version was read, with its dates")
     .requiredOption('--app <name>', 'app whose policy versions to list', parseAppName)
-    .option('--json', 'print the versions as JSON')
+    .option('--json', 'print the versions and the timeline as JSON')
     .action(async (options: { app: string; json?: boolean }, command: Command) => {
       await withDatabase(command, (db) => {
         const app = requireApp(db, options.app);
         const versions = listSnapshots(db, app.id).map((s) => ({ snapshot: s, claims: loadClaims(db, s.id).length, linkedPages: findLinkedSnapshots(db, s.id) }));
+        const timeline = classifySightings(listPolicySightings(db, app.id));
         if (options.json) {
           const rows = versions.map(({ snapshot: s, claims, linkedPages }) => ({
             snapshot: s.id,
@@ -174,17 +174,75 @@ export function registerPolicyCommand(program: Command): void {
             claims,
             linkedPages: linkedPages.map((p) => ({ snapshot: p.id, source: p.source, sha256: p.sha256, fetchedAt: p.fetchedAt })),
           }));
-          process.stdout.write(`${JSON.stringify({ app: options.app, versions: rows }, null, 2)}\n`);
+          const sightings = timeline.map(({ sighting: g, change }) => ({
+            snapshot: g.snapshotId,
+            source: g.source,
+            sha256: g.sha256,
+            fetchedAt: g.readAt,
+            ...(g.declaredDate !== undefined ? { declaredDate: g.declaredDate } : {}),
+            change: change.kind,
+            ...(change.kind === 'return' ? { after: change.after.snapshotId } : {}),
+          }));
+          process.stdout.write(`${JSON.stringify({ app: options.app, versions: rows, timeline: sightings }, null, 2)}\n`);
           return;
         }
-        const lines = [`${versions.length} stored policy version${versions.length === 1 ? '' : 's'} of ${options.app}, oldest first:`];
-        for (const { snapshot: s, claims, linkedPages } of versions) {
-          lines.push(`#${s.id} ${s.source}: ${describePolicyDates(s)}, sha256 ${s.sha256.slice(0, 12)}, ${claims} claims`);
-          for (const page of linkedPages) lines.push(`    sub-processor list #${page.id} ${page.source}: retrieved ${page.fetchedAt}, sha256 ${page.sha256.slice(0, 12)}`);
+        const count = `${versions.length} stored policy version${versions.length === 1 ? '' : 's'} of ${options.app}`;
+        const lines = [timeline.length > versions.length ? `${count}, seen ${timeline.length} times, oldest first:` : `${count}, oldest first:`];
+        const byId = new Map(versions.map((v) => [v.snapshot.id, v]));
+        for (const { sighting: g, change } of timeline) {
+          const head = `#${g.snapshotId} ${g.source}: ${describePolicyDates({ fetchedAt: g.readAt, ...(g.declaredDate !== undefined ? { declaredDate: g.declaredDate } : {}) })}, sha256 ${g.sha256.slice(0, 12)}`;
+          if (change.kind === 'same') {
+            lines.push(`${head}, the same version again`);
+          } else if (change.kind === 'return') {
+            lines.push(`${head}, back to version #${g.snapshotId} (first seen ${describeSightingWhen(change.first)}) after #${change.after.snapshotId}`);
+          } else {
+            const version = byId.get(g.snapshotId);
+            lines.push(`${head}, ${version?.claims ?? 0} claims`);
+            for (const page of version?.linkedPages ?? []) lines.push(`    sub-processor list #${page.id} ${page.source}: retrieved ${page.fetchedAt}, sha256 ${page.sha256.slice(0, 12)}`);
+          }
         }
         process.stdout.write(`${safeTerminalText(lines.join('\n'))}\n`);
       }, 'must-exist');
     });
+}
+
+/** One side of a diff: a version, with the source and dates of the sighting that shows it at the change when there is one. */
+type DiffSide = Pick<StoredSnapshot, 'id' | 'source' | 'sha256' | 'fetchedAt' | 'declaredDate'>;
+
+/** A version as one sighting shows it: that reading's source and dates. */
+function asSeen(snapshot: StoredSnapshot, sighting: PolicySighting): DiffSide {
+  return {
+    id: snapshot.id,
+    source: sighting.source,
+    sha256: snapshot.sha256,
+    fetchedAt: sighting.readAt,
+    ...(sighting.declaredDate !== undefined ? { declaredDate: sighting.declaredDate } : {}),
+  };
+}
+
+/**
+ * The two versions a diff compares. By default the latest change in the timeline: the version seen last and the
+ * one seen just before it came in, so a policy that went v1, v2, v1 diffs v2 -> v1 (the return), each side shown
+ * with the sighting at the change. `--to` alone takes the change that brought that version in (else, for the
+ * earliest version, the newest other one); `--from` alone compares with the version seen last. A version named by
+ * the user is shown with its own (first) source and dates.
+ */
+function chooseDiffSides(
+  snapshots: readonly StoredSnapshot[],
+  sightings: readonly PolicySighting[],
+  options: { app: string; from?: string; to?: string },
+): { from: DiffSide; to: DiffSide } {
+  const byId = new Map(snapshots.map((s) => [s.id, s]));
+  const latest = sightings[sightings.length - 1];
+  const newest = (latest !== undefined ? byId.get(latest.snapshotId) : undefined) ?? (snapshots[snapshots.length - 1] as StoredSnapshot);
+  const to = options.to !== undefined ? selectSnapshot(snapshots, options.to, options.app) : newest;
+  if (options.from !== undefined) return { from: selectSnapshot(snapshots, options.from, options.app), to };
+  const change = findChangeTo(sightings, to.id);
+  const before = change !== null ? byId.get(change.from.snapshotId) : undefined;
+  if (change !== null && before !== undefined) {
+    return { from: asSeen(before, change.from), to: options.to !== undefined ? to : asSeen(to, change.to) };
+  }
+  return { from: snapshots.filter((s) => s.id !== to.id).pop() as StoredSnapshot, to };
 }
 
 /** A stored version by "#id" / "id" or by sha256 prefix (at least 6 hex digits, unambiguous). */

@@ -1,0 +1,162 @@
+/**
+ * A policy that changes back (v1 in January, v2 in March, v1 again in June) through the CLI: each `policy add` is a
+ * sighting, the audit of a capture uses the version seen last before it began, `policy list` shows the timeline and
+ * the return, and `policy diff` compares the return (v2 -> v1).
+ */
+import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { AuditResult } from '../../src/model/audit.js';
+import { runCliAsync, type CliRun } from '../helpers/run-cli.js';
+import { useTempDir } from '../helpers/temp-dir.js';
+
+const tempDir = useTempDir();
+
+/** v1 names Sentry as the crash reporter; v2 only "service providers". */
+const V1 = `# Murmur Privacy Policy
+
+## Service providers
+
+We share crash reports with Functional Software, Inc. (Sentry), which processes them on our behalf in the United States.
+`;
+const V2 = `# Murmur Privacy Policy
+
+## Service providers
+
+We share your personal data with service providers who process it on our behalf.
+`;
+const sha = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+/** A browsing session on `day`: crash reports to Sentry and the app's own API. */
+function session(day: string): string {
+  return JSON.stringify({
+    log: {
+      version: '1.2',
+      creator: { name: 'test', version: '1' },
+      entries: [
+        { startedDateTime: `${day}T10:00:00.000Z`, serverIPAddress: '34.120.195.249', request: { method: 'POST', url: 'https://o450123.ingest.sentry.io/api/12/envelope/', headers: [] }, response: {} },
+        { startedDateTime: `${day}T10:00:01.000Z`, serverIPAddress: '203.0.113.10', request: { method: 'GET', url: 'https://api.murmur.example/rooms', headers: [] }, response: {} },
+      ],
+    },
+  });
+}
+
+function writeCase(): string {
+  const dir = tempDir();
+  writeFileSync(join(dir, 'v1-january.md'), V1);
+  writeFileSync(join(dir, 'v2-march.md'), V2);
+  // The June copy: a Wayback save of the same bytes as January's.
+  writeFileSync(join(dir, 'v1-june.md'), V1);
+  for (const day of ['2025-02-10', '2025-04-10', '2025-07-10']) writeFileSync(join(dir, `${day}.har`), session(day));
+  return dir;
+}
+
+async function succeed(dir: string, ...args: string[]): Promise<CliRun> {
+  const run = await runCliAsync(['--db', 'claimcheck.db', ...args], dir);
+  expect(run.status, run.stderr).toBe(0);
+  return run;
+}
+
+/** Adds v1 (January), v2 (March) and v1 again (June) for `app` as archived copies; returns the three runs. */
+async function addHistory(dir: string, app: string): Promise<CliRun[]> {
+  return [
+    await succeed(dir, 'policy', 'add', 'v1-january.md', '--app', app, '--as-of', '2025-01-15'),
+    await succeed(dir, 'policy', 'add', 'v2-march.md', '--app', app, '--as-of', '2025-03-01'),
+    await succeed(dir, 'policy', 'add', 'v1-june.md', '--app', app, '--as-of', '2025-06-01'),
+  ];
+}
+
+async function audit(dir: string, app: string): Promise<AuditResult> {
+  return JSON.parse((await succeed(dir, 'audit', '--app', app, '--json')).stdout) as AuditResult;
+}
+
+describe('a policy that changes back (v1, v2, v1)', () => {
+  it('audits a capture of each period against the version in force then', async () => {
+    const dir = writeCase();
+    const [, , june] = await addHistory(dir, 'February');
+    expect(june?.stdout).toBe(
+      'policy v1-june.md is already stored for February (snapshot #1, same sha256): recorded as a return to that version as of 2025-06-01, after snapshot #2 (seen as of 2025-03-01); first seen as of 2025-01-15\n',
+    );
+    expect(june?.stderr).toBe('');
+    await addHistory(dir, 'April');
+    await addHistory(dir, 'July');
+    const expected: [string, string, string][] = [
+      ['February', '2025-02-10.har', sha(V1)],
+      ['April', '2025-04-10.har', sha(V2)],
+      ['July', '2025-07-10.har', sha(V1)],
+    ];
+    for (const [app, capture, policySha] of expected) {
+      await succeed(dir, 'import', capture, '--app', app);
+      const result = await audit(dir, app);
+      expect(result.inputs.policy?.sha256, app).toBe(policySha);
+      // v1 names Sentry; v2 does not.
+      expect(result.recipients.find((r) => r.entityId === 'sentry')?.label === 'consistent', app).toBe(policySha === sha(V1));
+    }
+
+    // The timeline: every sighting oldest first, the return said as such.
+    const list = (await succeed(dir, 'policy', 'list', '--app', 'July')).stdout.split('\n');
+    expect(list[0]).toBe('2 stored policy versions of July, seen 3 times, oldest first:');
+    expect(list[1]).toMatch(new RegExp(`^#5 v1-january\\.md: dated 2025-01-15 by the user \\(archived copy\\); fetched \\S+, sha256 ${sha(V1).slice(0, 12)}, \\d+ claims$`));
+    expect(list[2]).toMatch(new RegExp(`^#6 v2-march\\.md: dated 2025-03-01 by the user \\(archived copy\\); fetched \\S+, sha256 ${sha(V2).slice(0, 12)}, \\d+ claims$`));
+    expect(list[3]).toMatch(
+      new RegExp(`^#5 v1-june\\.md: dated 2025-06-01 by the user \\(archived copy\\); fetched \\S+, sha256 ${sha(V1).slice(0, 12)}, back to version #5 \\(first seen as of 2025-01-15\\) after #6$`),
+    );
+    const json = JSON.parse((await succeed(dir, 'policy', 'list', '--app', 'July', '--json')).stdout) as {
+      versions: { snapshot: number; declaredDate?: string }[];
+      timeline: { snapshot: number; source: string; declaredDate?: string; change: string; after?: number }[];
+    };
+    expect(json.versions.map((v) => [v.snapshot, v.declaredDate])).toEqual([
+      [5, '2025-01-15'],
+      [6, '2025-03-01'],
+    ]);
+    expect(json.timeline.map((g) => [g.snapshot, g.source, g.declaredDate, g.change, g.after])).toEqual([
+      [5, 'v1-january.md', '2025-01-15', 'first', undefined],
+      [6, 'v2-march.md', '2025-03-01', 'first', undefined],
+      [5, 'v1-june.md', '2025-06-01', 'return', 6],
+    ]);
+
+    // The default diff is the latest change: v2 -> v1 (Sentry named again), each side as seen at the change.
+    const diff = (await succeed(dir, 'policy', 'diff', '--app', 'July')).stdout.split('\n');
+    expect(diff[0]).toMatch(/^policy versions of July: #6 v2-march\.md \(dated 2025-03-01 by the user \(archived copy\); fetched \S+, sha256 [0-9a-f]{12}\) -> #5 v1-june\.md \(dated 2025-06-01 by the user/);
+    expect(diff.some((line) => line.startsWith('+ ') && line.includes('Sentry'))).toBe(true);
+    const diffJson = JSON.parse((await succeed(dir, 'policy', 'diff', '--app', 'July', '--json')).stdout) as { from: { snapshot: number }; to: { snapshot: number; declaredDate?: string } };
+    expect([diffJson.from.snapshot, diffJson.to.snapshot, diffJson.to.declaredDate]).toEqual([6, 5, '2025-06-01']);
+  }, 180_000);
+
+  it('reads as current: re-adding the current version says nothing changed; re-adding an earlier one is a return', async () => {
+    const dir = writeCase();
+    await succeed(dir, 'policy', 'add', 'v1-january.md', '--app', 'Now');
+    const same = await succeed(dir, 'policy', 'add', 'v1-january.md', '--app', 'Now');
+    expect(same.stdout).toMatch(/^policy v1-january\.md is already stored for Now \(snapshot #1, same sha256\): seen again on \S+Z; nothing changed in content\n$/);
+    await succeed(dir, 'policy', 'add', 'v2-march.md', '--app', 'Now');
+    const back = await succeed(dir, 'policy', 'add', 'v1-june.md', '--app', 'Now');
+    expect(back.stdout).toMatch(/^policy v1-june\.md is already stored for Now \(snapshot #1, same sha256\): recorded as a return to that version on \S+Z, after snapshot #2 \(seen on \S+Z\); first seen on \S+Z\n$/);
+    // A capture older than every reading: the version seen last is used (v1, not v2 as before sightings).
+    await succeed(dir, 'import', '2025-02-10.har', '--app', 'Now');
+    expect((await audit(dir, 'Now')).inputs.policy?.sha256).toBe(sha(V1));
+    const list = (await succeed(dir, 'policy', 'list', '--app', 'Now')).stdout.split('\n');
+    expect(list[0]).toBe('2 stored policy versions of Now, seen 4 times, oldest first:');
+    expect(list[2]).toMatch(/^#1 v1-january\.md: retrieved \S+, sha256 [0-9a-f]{12}, the same version again$/);
+    expect(list[4]).toMatch(/^#1 v1-june\.md: retrieved \S+, sha256 [0-9a-f]{12}, back to version #1 \(first seen on \S+\) after #2$/);
+  }, 60_000);
+
+  it('batch: a row whose policy file went back to an earlier version is audited again with it, then skipped', async () => {
+    const dir = writeCase();
+    writeFileSync(join(dir, 'policy.md'), V1);
+    writeFileSync(join(dir, 'apps.csv'), 'app,policy,captures\nMurmur,policy.md,2025-02-10.har\n');
+    const runBatch = async (): Promise<CliRun> => succeed(dir, 'batch', 'apps.csv', '--workers', '1');
+    await runBatch();
+    const audited = async (): Promise<string | undefined> => (await audit(dir, 'Murmur')).inputs.policy?.sha256;
+    writeFileSync(join(dir, 'policy.md'), V2);
+    expect((await runBatch()).stderr).toContain('audited again: policy policy.md differs from the one last audited');
+    expect(await audited()).toBe(sha(V2));
+    writeFileSync(join(dir, 'policy.md'), V1);
+    const back = await runBatch();
+    expect(back.stderr).toContain('audited again: policy policy.md differs from the one last audited');
+    expect(back.stdout).toMatch(/^1 apps: 1 audited, 0 skipped/);
+    // Before sightings, the row kept being audited against v2 (v1's only date was its first) and ran again forever.
+    expect(await audited()).toBe(sha(V1));
+    expect((await runBatch()).stdout).toMatch(/^1 apps: 0 audited, 1 skipped/);
+  }, 90_000);
+});
