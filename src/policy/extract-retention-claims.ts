@@ -48,7 +48,7 @@ export function extractRetentionClaims(context: SentenceContext): RetentionClaim
     (d) => !USER_RIGHT.test(text.slice(0, d.start)) && !/^[\s,]+(?:\w+\s+){0,3}requests?\b/i.test(text.slice(d.end)) && !isUsersOwnDeletion(text, d),
   );
   if (deletions.length > 0 && isRemedialDeletion(context)) return [];
-  if (isCookieLifetime(text)) return [];
+  if (isCookieLifetime(text, context.leadIns ?? [])) return [];
   // "we will respond to your request within 30 days" is a response time, not a retention period.
   const periods = findRetentionPeriods(text).filter(
     (p) => !/\b(?:respond|responds|reply|replies|notify|notice|answer)\b[^.;]{0,180}$/i.test(text.slice(Math.max(0, p.start - 200), p.start)),
@@ -129,9 +129,13 @@ function findDeniedBeyondEvent(text: string, verbs: readonly PhraseMatch[]): Phr
  * reader's device, not how long the service keeps data. The sentence names cookies and no other data
  * ("we keep information collected using cookies for 90 days" is retention).
  */
-function isCookieLifetime(text: string): boolean {
-  const data = findPhrases(text, DATA_NOUN);
-  return /\bcookies?\b/i.test(text) && data.every((noun) => /^cookies?$/i.test(noun.text));
+function isCookieLifetime(text: string, leadIns: readonly string[]): boolean {
+  const namesOnlyCookies = (sentence: string): boolean => findPhrases(sentence, DATA_NOUN).every((noun) => /^cookies?$/i.test(noun.text));
+  if (!namesOnlyCookies(text)) return false;
+  if (/\bcookies?\b/i.test(text)) return true;
+  // A list item that names no data, under "Cookies will:" ("Expire 60 days after being set"), speaks of the lead-in's cookies.
+  const nearest = leadIns[0];
+  return findPhrases(text, DATA_NOUN).length === 0 && nearest !== undefined && /\bcookies?\b/i.test(nearest) && namesOnlyCookies(nearest);
 }
 
 /**

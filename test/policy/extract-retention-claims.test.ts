@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { findRetentionPeriods } from '../../src/policy/find-retention-periods.js';
-import { claimsOf, retentions } from './policy-test-helpers.js';
+import { extractClaims } from '../../src/policy/extract-claims.js';
+import { extractPolicyText } from '../../src/policy/extract-policy-text.js';
+import { claimsOf, makeSnapshot, ORGANISATIONS, retentions } from './policy-test-helpers.js';
 
 /** Each sentence, on its own, makes no retention claim. */
 function expectNoRetention(...sentences: string[]): void {
@@ -294,6 +296,15 @@ describe('extractRetentionClaims: adjectives, cookie lifetimes and other keepers
       'The blocking cookie will last for five years; if you delete your browser cookies, your opt-out cookie will also be deleted.',
     );
     expect(retentions(claimsOf('We keep information collected using cookies for 90 days.'))[0]).toMatchObject({ vagueness: 'stated', periodDays: 90 });
+  });
+
+  it('reads a list item that names no data as being about the cookies of its lead-in (archives.gov)', () => {
+    const item = extractPolicyText(makeSnapshot('Expire 60 days after being set', 'text'));
+    expect(retentions(extractClaims(item, { organisations: ORGANISATIONS, leadIns: ['Cookies will:'] }))).toEqual([]);
+    // The same item under a lead-in about other data is a retention period.
+    expect(retentions(extractClaims(item, { organisations: ORGANISATIONS, leadIns: ['Survey responses we keep will:'] }))).toEqual([
+      expect.objectContaining({ vagueness: 'stated', periodDays: 60 }),
+    ]);
   });
 
   it('does not read storage by another organisation, confidentiality, consent requests or the reader’s listed actions as retention', () => {
