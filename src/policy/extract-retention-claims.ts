@@ -383,6 +383,9 @@ function isIncidentalStorage(text: string, verb: PhraseMatch): boolean {
   // us with fulfilling orders, … store and maintain our database records": the other organisation keeps it.
   if (new RegExp(`^\\s+(?:with|by)\\s+(?:the\\s+|a\\s+|an\\s+|our\\s+|its\\s+|these\\s+|such\\s+)?(?:${OTHER_ORGANISATION}|processor)`, 'i').test(after)) return true;
   if (new RegExp(`\\b(?:${OTHER_ORGANISATION})\\s+(?:who|that|which)\\s+(?:assist|help|work\\s+with)\\s+us\\b[^.;]*$`, 'i').test(text.slice(0, verb.start))) return true;
+  // "all personal information collected by us is kept and treated in accordance with this privacy policy":
+  // how data is handled, not how long it is kept ("retained in accordance with our retention schedule" is retention).
+  if (WEAK_VERB.test(verb.text) && /^\s+(?:(?:and|or)\s+(?:treated|handled|used|processed|protected|safeguarded|managed)\s+)?in\s+accordance\s+with\s+(?:this|our|the)\s+(?:[\w-]+\s+)?(?:privacy\s+)?(?:policy|statement|notice)\b/i.test(after) && !/\bretention\b/i.test(after.slice(0, 60))) return true;
   // "we cannot guarantee the security of any database that stores": a sentence about protection.
   if (WEAK_VERB.test(verb.text) && SECURITY_TOPIC.test(text)) return true;
   // A heading or a fragment ("Where information is stored"): a topic, not a statement.

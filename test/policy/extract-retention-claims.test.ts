@@ -319,3 +319,14 @@ describe('extractRetentionClaims: adjectives, cookie lifetimes and other keepers
     expect(retentions(claimsOf('If you remove information, copies may remain in our backup files.'))).toHaveLength(1);
   });
 });
+
+describe('extractRetentionClaims: handling promises, deletion denied or incomplete', () => {
+  it('does not read data "kept and treated in accordance with this privacy policy" as retention (chasepaymentech.com)', () => {
+    expectNoRetention(
+      'We are committed to respecting and protecting your privacy and will ensure that all personal information collected by us is kept and treated in accordance with this privacy policy.',
+    );
+    // A retention schedule or policy named after the verb is retention.
+    expect(retentions(claimsOf('The removed information will be retained and disposed of in accordance with the applicable records schedule.'))).toHaveLength(1);
+    expect(retentions(claimsOf('Personal information is kept in accordance with our retention policy.'))).toHaveLength(1);
+  });
+});
