@@ -63,11 +63,16 @@ export function extractRetentionClaims(context: SentenceContext): RetentionClaim
   // "for some period of time" names a duration but no limit: it makes a claim, of the unspecified class.
   const vagueDurations = findPhrases(text, VAGUE_DURATION);
 
-  const anchor = verbs[0] ?? deletions[0] ?? nouns[0];
+  // "will not be deleted upon the user's request", "does not ensure complete removal": data that stays.
+  const survivals = findSurvivingData(text).filter((s) => !limited.some((l) => l.start < s.end && s.start < l.end) && !indefinite.some((i) => i.start < s.end && s.start < i.end));
+  // "may not be immediately removed": deleted at some point, later (OPP-115's Limited).
+  for (const survival of survivals) if (/\bimmediately\b/i.test(survival.text)) limited.push(survival);
+
+  const anchor = verbs[0] ?? survivals[0] ?? deletions[0] ?? nouns[0];
   if (anchor === undefined) return [];
   const hasLimit = periods.length > 0 || limited.length > 0 || indefinite.length > 0 || vagueDurations.length > 0;
   // Deletion and "retention" as a noun only make a claim when a period or limit comes with them.
-  if (verbs.length === 0 && !hasLimit) return [];
+  if (verbs.length === 0 && survivals.length === 0 && !hasLimit) return [];
 
   const dataKind = findDataKind(text, verbs[0] ?? deletions[0] ?? null);
   const claims: RetentionClaim[] = [];
@@ -104,8 +109,40 @@ export function extractRetentionClaims(context: SentenceContext): RetentionClaim
     // where it sits or how it is protected ("we collect and store your IP address").
     const verb = verbs.find((v) => !isIncidentalStorage(text, v));
     if (verb !== undefined) add('unspecified', verb.text, null, isNegatedAt(text, verb.start));
+    else if (survivals[0] !== undefined) add('unspecified', survivals[0].text, null, false);
   }
   return claims;
+}
+
+/** "will not be deleted", "cannot be removed", "may not be immediately erased": a passive deletion denied. */
+const DENIED_DELETION =
+  /\b(?:not|never|cannot|can['’]t|won['’]t)\s+(?:be\s+|been\s+|get\s+)?(?:(?:immediately|automatically|completely|fully|entirely|permanently|necessarily|always)\s+){0,2}(?:deleted|removed|erased|purged|destroyed|discarded)\b/gi;
+/** "does not ensure complete or comprehensive removal", "may not fully remove the content": deletion that leaves data behind. */
+const INCOMPLETE_DELETION =
+  /\b(?:not|never|cannot)\s+(?:(?:ensure|guarantee|mean|result\s+in)\s+(?:the\s+)?(?:complete|comprehensive|full|total|permanent)\s+(?:(?:or|and)\s+\w+\s+)?(?:removal|deletion|erasure)|(?:fully|completely|entirely|permanently)\s+(?:remove|delete|erase))\b/gi;
+
+/**
+ * Data that stays although deletion is expected: "Certain Information collected for … Promotions … will
+ * not be deleted upon the user's request", "our removal of your post(s) does not ensure complete or
+ * comprehensive removal of the content", "Deleting your Account may not fully remove the content you have
+ * published". The passive needs data as its subject, not in a relative clause ("any data that cannot be
+ * deleted in your settings" names data); the reader's own deletion is not the service keeping data.
+ */
+function findSurvivingData(text: string): PhraseMatch[] {
+  const found: PhraseMatch[] = [];
+  for (const pattern of [DENIED_DELETION, INCOMPLETE_DELETION]) {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+      const before = text.slice(0, m.index);
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 80);
+      if (USER_RIGHT.test(before) || /\b(?:that|which|who)\s+(?:\w+\s+)?$/i.test(before) || /\byou\s+(?:\w+\s+){0,2}$/i.test(before)) continue;
+      if (/^\s+(?:by\s+you|(?:in|through|via|from)\s+your\s+(?:\w+\s+)?(?:settings|account|device|browser|computer))\b/i.test(after)) continue;
+      if (/^\s+(?:\w+\s+){0,2}cookies?\b/i.test(after)) continue;
+      if (pattern === DENIED_DELETION && !containsDataNoun(before.split(/[.;]/).pop() ?? '') && !/\b(?:it|they|this|these|such)\s+(?:\w+\s+){0,2}$/i.test(before)) continue;
+      found.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
 }
 
 /**

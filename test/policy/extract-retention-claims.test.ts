@@ -329,4 +329,37 @@ describe('extractRetentionClaims: handling promises, deletion denied or incomple
     expect(retentions(claimsOf('The removed information will be retained and disposed of in accordance with the applicable records schedule.'))).toHaveLength(1);
     expect(retentions(claimsOf('Personal information is kept in accordance with our retention policy.'))).toHaveLength(1);
   });
+  it('reads data that is not deleted, or not completely, as kept (latinpost.com, barnesandnoble.com, Tumblr)', () => {
+    expect(
+      retentions(
+        claimsOf(
+          "Certain Information collected for certain entries into Promotions are subject to corporate and regulatory recordkeeping requirements and will not be deleted upon the user's request, unless the entrant is a child under the age of 13 years old.",
+        ),
+      ),
+    ).toEqual([expect.objectContaining({ vagueness: 'unspecified', polarity: 'affirmative', trigger: 'not be deleted' })]);
+    expect(
+      retentions(
+        claimsOf(
+          'Please be advised that our removal of your post(s) does not ensure complete or comprehensive removal of the content or information you have posted on Barnes & Noble Websites or Apps.',
+        ),
+      ),
+    ).toEqual([expect.objectContaining({ vagueness: 'unspecified', polarity: 'affirmative' })]);
+    // Removed later, not at once: deleted at some point (OPP-115's Limited).
+    expect(
+      retentions(
+        claimsOf(
+          'Deleting your Account may not fully remove the content you have published from our systems, as caching of, backups of, copies of, or references to your Account Information may not be immediately removed.',
+        ),
+      ),
+    ).toEqual([expect.objectContaining({ vagueness: 'limited', polarity: 'affirmative', trigger: 'not be immediately removed' })]);
+  });
+
+  it('does not read data named by what cannot be deleted, the reader’s tools or cookies as kept (LinkedIn, latinpost.com)', () => {
+    expectNoRetention(
+      'For any data that cannot be deleted in your settings, you can submit a Data Deletion request form.',
+      'Please note that deleting, rejecting, disabling or turning off Tracking Technologies set by Third Party Advertising Service Providers and Advertisers will not remove Flash cookies.',
+      'Similarly, updating your device permissions may not remove the contacts you have previously shared.',
+      'If you do not delete your account, your profile stays visible.',
+    );
+  });
 });

@@ -187,6 +187,12 @@ describe('real policies (../shared/data/policies)', () => {
     expect(retentionsQuoting('Tumblr', 'we collect and store information about where you are located')).toEqual([]);
   });
 
+  it('Tumblr: deleting an account "may not fully remove" content, copies "may not be immediately removed" (data left behind, removed later)', () => {
+    expect(retentionsQuoting('Tumblr', 'Deleting your Account may not fully remove the content you have published')).toEqual([
+      expect.objectContaining({ vagueness: 'limited', polarity: 'affirmative', trigger: 'not be immediately removed' }),
+    ]);
+  });
+
   it('LINE: deleting data learnt to be wrongly collected from minors is a remedy, not a retention claim', () => {
     expect(retentionsQuoting('LINE', 'If we learn that we have inadvertently collected Personal Data from minors')).toEqual([]);
   });
