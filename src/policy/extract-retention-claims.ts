@@ -209,10 +209,22 @@ function isRetentionVerb(text: string, verb: PhraseMatch): boolean {
   if (/^\s+(?:\w+\s+){0,4}(?:on|in)\s+your\s+(?:device|computer|browser|phone)/i.test(after)) return false;
   // "you save", "you can store" (but "information collected about you is stored" is a passive).
   if (/\byou\s+(?:(?!(?:is|are|was|were|be|been)\b)\w+\s+)?$/i.test(before)) return false;
+  // "Retained for 3 months from the date of collection" (a cell of a table's retention column), "Selfie photos:
+  // Stored for up to 7 days", "Location data used for all other purposes, including …, is retained for no
+  // longer than 3 months": a passive or a bare participle followed at once by a stated period keeps data that long.
+  const bareParticiple = /^(?:stored|retained|kept|held|saved|maintained|archived|preserved)$/i.test(verb.text) && /(?:^[\s|*•–-]*|[:,]\s*)$/.test(text.slice(0, verb.start));
+  if ((PASSIVE_AUX.test(before) || bareParticiple) && findRetentionPeriods(after).some((p) => p.days !== null && p.start < 25)) {
+    return true;
+  }
   if (STRONG_VERB.test(verb.text)) {
     // "defined terms retain the same meaning": retain needs "we", a data noun or a passive.
     DATA_NOUN.lastIndex = 0;
-    return /\b(?:we|us|our)\b/i.test(before) || DATA_NOUN.test(`${before} ${after}`);
+    if (/\b(?:we|us|our)\b/i.test(before) || DATA_NOUN.test(`${before} ${after}`)) return true;
+    // "Any such information will only be used for … and will not be retained by us": the passive's subject
+    // may lie further back in its clause, or the keeper be named after it.
+    if (!PASSIVE_AUX.test(before)) return false;
+    DATA_NOUN.lastIndex = 0;
+    return /^\s+by\s+us\b/i.test(after) || DATA_NOUN.test(text.slice(Math.max(0, verb.start - 200), verb.start).split(/[,;:()]/).pop() ?? '');
   }
   if (STORE_NOUN_CONTEXT.test(text.slice(0, verb.start)) || /^Store/.test(verb.text)) return false;
   // "in a store", "our websites and stores": the shop, not the verb.

@@ -362,4 +362,25 @@ describe('extractRetentionClaims: handling promises, deletion denied or incomple
       'If you do not delete your account, your profile stays visible.',
     );
   });
+  it('reads a passive or a bare participle followed by a stated period as retention (WeChat’s retention table)', () => {
+    expect(retentions(claimsOf('Retained for 3 months from the date of collection to support anti-fraud and security functions in relation to an Interoperable Interaction.'))).toEqual([
+      expect.objectContaining({ vagueness: 'stated', periodDays: 91.32 }),
+    ]);
+    expect(retentions(claimsOf('Selfie photos: Stored for up to 7 days from the date of collection.'))).toEqual([expect.objectContaining({ vagueness: 'stated', periodDays: 7 })]);
+    expect(
+      retentions(
+        claimsOf(
+          'Location data used for all other purposes, including to support anti-fraud and security functions in relation to an Interoperable Interaction, is retained for no longer than 3 months from collection.',
+        ),
+      ),
+    ).toEqual([expect.objectContaining({ vagueness: 'stated', periodDays: 91.32 })]);
+    // Without a period the bare verb stays a heading or a defined term.
+    expectNoRetention('Except where otherwise stated, defined terms in this Policy retain the same meaning in these U.S. Disclosures.');
+  });
+
+  it('reads "will not be retained by us" after a long subject as a denied retention (Tumblr)', () => {
+    expect(retentions(claimsOf('Any such information will only be used for the purpose of confirming your identity and will not be retained by us.'))).toEqual([
+      expect.objectContaining({ vagueness: 'unspecified', polarity: 'negative', trigger: 'retained' }),
+    ]);
+  });
 });

@@ -193,6 +193,12 @@ describe('real policies (../shared/data/policies)', () => {
     ]);
   });
 
+  it('WeChat: the cells of its retention table ("Retained for 3 months", "Stored for up to 7 days") are stated periods', () => {
+    expect(retentionsQuoting('WeChat', 'Selfie photos: Stored for up to 7 days')).toEqual([expect.objectContaining({ vagueness: 'stated', periodDays: 7 })]);
+    expect(retentionsQuoting('WeChat', 'Retained for 1 month from the date of collection')).toEqual([expect.objectContaining({ vagueness: 'stated', periodDays: 30.44 })]);
+    expect(retentionsQuoting('WeChat', 'is retained for no longer than 3 months from collection')).toEqual([expect.objectContaining({ vagueness: 'stated', periodDays: 91.32 })]);
+  });
+
   it('LINE: deleting data learnt to be wrongly collected from minors is a remedy, not a retention claim', () => {
     expect(retentionsQuoting('LINE', 'If we learn that we have inadvertently collected Personal Data from minors')).toEqual([]);
   });
