@@ -68,7 +68,9 @@ export function extractRetentionClaims(context: SentenceContext): RetentionClaim
   // "may not be immediately removed": deleted at some point, later (OPP-115's Limited).
   for (const survival of survivals) if (/\bimmediately\b/i.test(survival.text)) limited.push(survival);
 
-  const anchor = verbs[0] ?? survivals[0] ?? deletions[0] ?? nouns[0];
+  // "hashed values provided for matching are not kept beyond the matching operation": the limit carries the verb.
+  const limitWithVerb = limited.find((l) => findPhrases(l.text, VERB).length > 0);
+  const anchor = verbs[0] ?? survivals[0] ?? deletions[0] ?? nouns[0] ?? limitWithVerb;
   if (anchor === undefined) return [];
   const hasLimit = periods.length > 0 || limited.length > 0 || indefinite.length > 0 || vagueDurations.length > 0;
   // Deletion and "retention" as a noun only make a claim when a period or limit comes with them.

@@ -383,4 +383,19 @@ describe('extractRetentionClaims: handling promises, deletion denied or incomple
       expect.objectContaining({ vagueness: 'unspecified', polarity: 'negative', trigger: 'retained' }),
     ]);
   });
+  it('reads deletion at an account’s end, after inactivity or shortly after an event as a limit (BeReal, WeChat)', () => {
+    const limited = (sentence: string): unknown => retentions(claimsOf(sentence)).map((c) => [c.vagueness, c.trigger]);
+    expect(limited('To minimize data retention, your account and associated data will be permanently deleted in the event of prolonged inactivity.')).toEqual([
+      ['limited', 'prolonged inactivity'],
+    ]);
+    expect(limited('| Until your account is deleted, unless otherwise required by law.')).toEqual([['limited', 'Until your account is deleted']]);
+    expect(limited('- For proximity features, such as People Nearby and Shake, location data is deleted shortly after you exit the function.')).toEqual([
+      ['limited', 'deleted shortly after'],
+    ]);
+    expect(limited('| Deleted after the call has ended.')).toEqual([['limited', 'after the call has ended']]);
+    // The limit itself says data is not kept: "not kept beyond" needs no other retention verb.
+    expect(limited('We do not receive phone numbers in clear text from advertisers, and hashed values provided for matching are not kept beyond the matching operation.')).toEqual([
+      ['limited', 'not kept beyond'],
+    ]);
+  });
 });
