@@ -29,7 +29,7 @@ const PHRASE_STOP = new Set([
 ]);
 const DETERMINER = /^(?:your|the|this|that|these|those|such|any|all|some|certain|our|their|its|a|an|relevant|limited|most|other|of)$/i;
 const PASSIVE_AUX = /(?:\b(?:is|are|was|were|be|been|being|gets?)\s+(?:\w+ly\s+|not\s+|never\s+|only\s+)*)$/i;
-const USER_RIGHT = /\b(?:you\s+(?:can|may|could|have\s+(?:the\s+)?(?:right|option|ability|choice))|(?<!\b(?:our|reserves?\s+the)\s+)right\s+to|request\s+(?:that\s+)?(?:we|us)|ask\s+us\s+to|choose\s+to|able\s+to|how\s+to|wish\s+to|want\s+to)\b[^,;]{0,40}$/i;
+const USER_RIGHT = /\b(?:you\s+(?:can|may|could|have\s+(?:the\s+)?(?:right|option|ability|choice))|(?<!\b(?:our|reserves?\s+the)\s+)right\s+to|request\s+(?:that\s+)?(?:we|us)|ask\s+us\s+to|(?<!\bwe\s+(?:may\s+)?)choose\s+to|able\s+to|how\s+to|wish\s+to|want\s+to)\b[^,;]{0,40}$/i;
 const STORE_NOUN_CONTEXT = /\b(?:app|play|online|retail|microsoft|windows|chrome|web)\s*$/i;
 
 /**
@@ -493,6 +493,8 @@ function phraseAfter(rest: string): string | null {
   const words = rest.trimStart().split(/\s+/);
   const kept: string[] = [];
   for (const raw of words) {
+    // A parenthesis after the noun is an aside: "certain information (e.g., insights about Services use)".
+    if (kept.length > 0 && /^[([]/.test(raw)) break;
     const word = raw.replace(/[“”"‘’()]/g, '');
     const clean = word.replace(/[,.;:!?]+$/, '');
     if (kept.length === 0 && DETERMINER.test(clean)) continue;

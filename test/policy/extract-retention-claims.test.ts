@@ -398,4 +398,14 @@ describe('extractRetentionClaims: handling promises, deletion denied or incomple
       ['limited', 'not kept beyond'],
     ]);
   });
+  it('reads "we choose to retain" as the service’s choice, and ends the data kind at a parenthesis (LinkedIn, Snapchat)', () => {
+    expect(retentions(claimsOf('In some cases we choose to retain certain information (e.g., insights about Services use) in a depersonalised or aggregated form.'))).toEqual([
+      expect.objectContaining({ vagueness: 'unspecified', polarity: 'affirmative', dataKind: 'information' }),
+    ]);
+    expect(retentions(claimsOf('For example, we store location information (IP-address based or precise, depending on your permissions) for different lengths of time.'))[0]?.dataKind).toBe(
+      'location information',
+    );
+    // The reader choosing is still no retention statement.
+    expectNoRetention('You may choose to save your payment information in your account.');
+  });
 });
