@@ -63,6 +63,7 @@ export function extractRetentionClaims(context: SentenceContext): RetentionClaim
   // "for some period of time" names a duration but no limit: it makes a claim, of the unspecified class.
   const vagueDurations = findPhrases(text, VAGUE_DURATION);
 
+  for (const event of findDeletionAtEvent(text, deletions)) if (!limited.some((l) => l.start < event.end && event.start < l.end)) limited.push(event);
   // "will not be deleted upon the user's request", "does not ensure complete removal": data that stays.
   const survivals = findSurvivingData(text).filter((s) => !limited.some((l) => l.start < s.end && s.start < l.end) && !indefinite.some((i) => i.start < s.end && s.start < i.end));
   // "may not be immediately removed": deleted at some point, later (OPP-115's Limited).
@@ -114,6 +115,42 @@ export function extractRetentionClaims(context: SentenceContext): RetentionClaim
     else if (survivals[0] !== undefined) add('unspecified', survivals[0].text, null, false);
   }
   return claims;
+}
+
+const EVENT_WORD = /^(?:once|when|whenever|after|as\s+soon\s+as|upon)$/i;
+/**
+ * "Once your messages are delivered, they are deleted from our servers", "When your Spotify account is
+ * deleted, this category of data is deleted or de-identified", "messages are removed from our servers once
+ * delivered": the service deleting data when something happens is a limit (OPP-115's Limited: "deleted
+ * … at some point"). Not a request ("upon your request, we will delete" answers a right) and not the
+ * reader's own deletion; a number after "after" is a period, read elsewhere.
+ */
+function findDeletionAtEvent(text: string, deletions: readonly PhraseMatch[]): PhraseMatch[] {
+  const found: PhraseMatch[] = [];
+  const opening = /^\s*(once|when|whenever|after|as\s+soon\s+as|upon)\s+([^,;]{3,100}?),\s*/i.exec(text);
+  for (const deletion of deletions) {
+    const before = text.slice(0, deletion.start);
+    const servicesDeletion = PASSIVE_AUX.test(before) || /\bwe\s+(?:\w+\s+){0,2}$/i.test(before);
+    // A denied deletion at an event ("it is not removed") is data that stays: see findSurvivingData.
+    if (!servicesDeletion || isNegatedAt(text, deletion.start) || /\bdelete\w*\s+requests?\b/i.test(text)) continue;
+    let event: PhraseMatch | null = null;
+    if (opening !== null && deletion.start >= opening[0].length) {
+      event = { start: opening.index, end: opening.index + opening[0].replace(/,\s*$/, '').length, text: opening[0].replace(/,\s*$/, '').trim() };
+    } else {
+      const after = /^(?:\s+(?:from|of|on|in|our|the|its|their|your|servers?|systems?|records?|databases?|it|them|and|or|de-identified|anonymi[sz]ed)){0,6}\s+(once|when|whenever|after|as\s+soon\s+as|upon)\s+([^,;.]{3,120}(?=[,;.)]|$))/i.exec(text.slice(deletion.end));
+      if (after !== null) {
+        const start = deletion.end + after.index + after[0].length - (after[1] ?? '').length - (after[2] ?? '').length - 1;
+        event = { start, end: deletion.end + after[0].length, text: text.slice(start, deletion.end + after[0].length).trim() };
+      }
+    }
+    if (event === null || !EVENT_WORD.test(event.text.split(/\s+/)[0] ?? '') && !/^as\s+soon/i.test(event.text)) continue;
+    // "When determining the retention period, …": a participle names a topic, not an event.
+    if (/^(?:once|when|whenever|after|upon)\s+\w+ing\b/i.test(event.text)) continue;
+    // "upon your request", "when you ask us to": a right answered; a period ("after 30 days") is read as a period.
+    if (/\b(?:requests?|ask|asks|instruct|instructs|instructions)\b/i.test(event.text) || findRetentionPeriods(event.text).length > 0) continue;
+    found.push(event);
+  }
+  return found.filter((e, i) => found.findIndex((f) => f.start === e.start) === i);
 }
 
 /** "will not be deleted", "cannot be removed", "may not be immediately erased": a passive deletion denied. */

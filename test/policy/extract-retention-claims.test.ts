@@ -408,4 +408,26 @@ describe('extractRetentionClaims: handling promises, deletion denied or incomple
     // The reader choosing is still no retention statement.
     expectNoRetention('You may choose to save your payment information in your account.');
   });
+  it('reads the service deleting data when something happens as a limit (WhatsApp, Spotify)', () => {
+    const limits = (sentence: string): unknown => retentions(claimsOf(sentence)).map((c) => [c.vagueness, c.trigger]);
+    expect(limits('Once your messages are delivered, they are deleted from our servers.')).toEqual([['limited', 'Once your messages are delivered']]);
+    expect(limits('When your Spotify account is deleted, this category of data is deleted or de-identified.')).toEqual([['limited', 'When your Spotify account is deleted']]);
+    expect(limits('When we do not need the information for any of these purposes anymore, we delete or anonymise it.')).toEqual([
+      ['limited', 'When we do not need the information for any of these purposes anymore'],
+    ]);
+    expect(limits('Undelivered messages are removed from our servers once they are delivered.')).toEqual([['limited', 'once they are delivered']]);
+  });
+
+  it('does not read a topic, a request answered or the reader deleting as deletion at an event (Bluesky)', () => {
+    expectNoRetention(
+      'When determining the retention period, we make case-by-case determinations, for example whether we must delete data sooner.',
+      'Upon your request, we will delete your personal information from our active databases.',
+      'When you ask us to delete your information, we will delete it.',
+      'Once you have read it, please delete the email from your computer.',
+    );
+    // Not removed at the event: the data stays.
+    expect(retentions(claimsOf('When you delete a photo from your device, it is not removed from the album you shared.'))).toEqual([
+      expect.objectContaining({ vagueness: 'unspecified', polarity: 'affirmative', trigger: 'not removed' }),
+    ]);
+  });
 });

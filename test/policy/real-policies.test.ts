@@ -199,6 +199,15 @@ describe('real policies (../shared/data/policies)', () => {
     expect(retentionsQuoting('WeChat', 'is retained for no longer than 3 months from collection')).toEqual([expect.objectContaining({ vagueness: 'stated', periodDays: 91.32 })]);
   });
 
+  it('WhatsApp and Spotify: deletion when something happens is a limit ("Once your messages are delivered, they are deleted")', () => {
+    expect(retentionsQuoting('WhatsApp', 'Once your messages are delivered, they are deleted from our servers.')).toEqual([
+      expect.objectContaining({ vagueness: 'limited', trigger: 'Once your messages are delivered' }),
+    ]);
+    expect(retentionsQuoting('Spotify', 'When your Spotify account is deleted, this category of data is deleted or de-identified.')).toEqual([
+      expect.objectContaining({ vagueness: 'limited', trigger: 'When your Spotify account is deleted' }),
+    ]);
+  });
+
   it('LINE: deleting data learnt to be wrongly collected from minors is a remedy, not a retention claim', () => {
     expect(retentionsQuoting('LINE', 'If we learn that we have inadvertently collected Personal Data from minors')).toEqual([]);
   });
