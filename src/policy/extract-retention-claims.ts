@@ -15,7 +15,7 @@ const VAGUE_DURATION = compilePhrasePattern(retention.vagueDurations);
 const INDEFINITE_CANCEL = compilePhrasePattern(retention.indefiniteCancelledBy);
 const DATA_NOUN = compilePhrasePattern(retention.dataNouns);
 const LINGERING = new RegExp(
-  `\\b(?:${retention.lingeringVerbs.join('|')})\\s+(?:\\w+\\s+){0,2}(?:in|on|within|inside)\\s+(?:our\\s+|the\\s+|its\\s+)?(?:[\\w-]+\\s+){0,2}(?:${retention.storageNouns.join('|')})\\b`,
+  `\\b(?:${retention.lingeringVerbs.join('|')})\\s+(?:\\w+\\s+){0,8}?(?:in|on|within|inside)\\s+(?:our\\s+|the\\s+|its\\s+)?(?:[\\w-]+\\s+){0,2}(?:${retention.storageNouns.join('|')})\\b`,
   'gi',
 );
 
@@ -29,7 +29,7 @@ const PHRASE_STOP = new Set([
 ]);
 const DETERMINER = /^(?:your|the|this|that|these|those|such|any|all|some|certain|our|their|its|a|an|relevant|limited|most|other|of)$/i;
 const PASSIVE_AUX = /(?:\b(?:is|are|was|were|be|been|being|gets?)\s+(?:\w+ly\s+|not\s+|never\s+|only\s+)*)$/i;
-const USER_RIGHT = /\b(?:you\s+(?:can|may|could|have\s+(?:the\s+)?(?:right|option|ability|choice))|(?<!\b(?:our|reserves?\s+the)\s+)right\s+to|request\s+(?:that\s+)?(?:we|us)|ask\s+us\s+to|(?<!\bwe\s+(?:may\s+)?)choose\s+to|able\s+to|how\s+to|wish\s+to|want\s+to)\b[^,;]{0,40}$/i;
+const USER_RIGHT = /\b(?:(?<!\b(?:data|information|content|details|queries|messages)\s+(?:that\s+|which\s+)?)you\s+(?:can|may|could|have\s+(?:the\s+)?(?:right|option|ability|choice))|(?<!\b(?:our|reserves?\s+the)\s+)right\s+to|request\s+(?:that\s+)?(?:we|us)|ask\s+us\s+to|(?<!\bwe\s+(?:may\s+)?)choose\s+to|able\s+to|how\s+to|wish\s+to|want\s+to)\b[^,;]{0,40}$/i;
 const STORE_NOUN_CONTEXT = /\b(?:app|play|online|retail|microsoft|windows|chrome|web)\s*$/i;
 
 /**
@@ -50,8 +50,9 @@ export function extractRetentionClaims(context: SentenceContext): RetentionClaim
   if (deletions.length > 0 && isRemedialDeletion(context)) return [];
   if (isCookieLifetime(text, context.leadIns ?? [])) return [];
   // "we will respond to your request within 30 days" is a response time, not a retention period.
+  // "copies may also remain after the 90 days for a limited time" refers back to a period stated before: not this sentence's.
   const periods = findRetentionPeriods(text).filter(
-    (p) => !/\b(?:respond|responds|reply|replies|notify|notice|answer)\b[^.;]{0,180}$/i.test(text.slice(Math.max(0, p.start - 200), p.start)),
+    (p) => !/\b(?:respond|responds|reply|replies|notify|notice|answer)\b[^.;]{0,180}$/i.test(text.slice(Math.max(0, p.start - 200), p.start)) && !/\b(?:after|beyond)\s+the\s+$/i.test(text.slice(Math.max(0, p.start - 12), p.start)),
   );
   const indefinite = findPhrases(text, INDEFINITE).filter((m) => !isCancelledIndefinite(text, m));
   // "automatically deleted" inside "not be automatically deleted" is no limit.

@@ -430,4 +430,19 @@ describe('extractRetentionClaims: handling promises, deletion denied or incomple
       expect.objectContaining({ vagueness: 'unspecified', polarity: 'affirmative', trigger: 'not removed' }),
     ]);
   });
+  it('reads "data you may input" as data, not a user right, and "remain after the 90 days for a limited time in the backup storage" as a limit (Spotify, WhatsApp)', () => {
+    expect(retentions(claimsOf('For example, personal data you may input as part of search queries is deleted after 90 days.'))).toEqual([
+      expect.objectContaining({ vagueness: 'stated', periodDays: 90, dataKind: 'personal data' }),
+    ]);
+    // "the 90 days" refers back to a period stated before; this sentence's own limit is "for a limited time".
+    expect(
+      retentions(
+        claimsOf(
+          'Copies of your information may also remain after the 90 days for a limited time in the backup storage that we use to recover lost information in the event of a disaster.',
+        ),
+      ),
+    ).toEqual([expect.objectContaining({ vagueness: 'limited', trigger: 'for a limited time' })]);
+    // The reader's right is still no retention statement.
+    expectNoRetention('You may delete your search history at any time.');
+  });
 });
