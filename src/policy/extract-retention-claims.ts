@@ -134,6 +134,8 @@ function findDeletionAtEvent(text: string, deletions: readonly PhraseMatch[]): P
     const servicesDeletion = PASSIVE_AUX.test(before) || /\bwe\s+(?:\w+\s+){0,2}$/i.test(before);
     // A denied deletion at an event ("it is not removed") is data that stays: see findSurvivingData.
     if (!servicesDeletion || isNegatedAt(text, deletion.start) || /\bdelete\w*\s+requests?\b/i.test(text)) continue;
+    // "These cookies … are deleted when the browser window is closed": a cookie's lifetime, not retention.
+    if (INCIDENTAL_CONTEXT.test(text)) continue;
     let event: PhraseMatch | null = null;
     if (opening !== null && deletion.start >= opening[0].length) {
       event = { start: opening.index, end: opening.index + opening[0].replace(/,\s*$/, '').length, text: opening[0].replace(/,\s*$/, '').trim() };

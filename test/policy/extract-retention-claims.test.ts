@@ -416,6 +416,8 @@ describe('extractRetentionClaims: handling promises, deletion denied or incomple
       ['limited', 'When we do not need the information for any of these purposes anymore'],
     ]);
     expect(limits('Undelivered messages are removed from our servers once they are delivered.')).toEqual([['limited', 'once they are delivered']]);
+    // A cookie deleted when the browser closes is a cookie lifetime, even beside other data (opensecrets.org).
+    expectNoRetention('These cookies contain no personally identifiable information and are deleted when the browser window is closed.');
   });
 
   it('does not read a topic, a request answered or the reader deleting as deletion at an event (Bluesky)', () => {
