@@ -3,6 +3,7 @@ import { detectFirstPartyNames } from '../policy/detect-first-party-names.js';
 import { extractClaims, type OrganisationName } from '../policy/extract-claims.js';
 import { extractHtmlText } from '../policy/extract-html-text.js';
 import { findAudienceStatements } from '../policy/find-audience-statements.js';
+import { findCookieLifetimes, type CookieLifetime } from '../policy/find-cookie-lifetimes.js';
 import { followListLeadIns } from '../policy/find-list-lead-ins.js';
 import { findSharingStatements } from '../policy/find-sharing-statements.js';
 import { findSecurityMeasures, type SecurityMeasureKind } from '../policy/find-security-measures.js';
@@ -39,11 +40,13 @@ export interface SegmentPrediction {
   security: Set<SecurityMeasureKind>;
   thirdPartyEntities: Set<ThirdPartyEntityValue>;
   claims: Claim[];
+  /** How long cookies live on the reader's device: OPP-115's Data Retention, not a retention claim. */
+  cookieLifetimes: CookieLifetime[];
 }
 
 /**
  * Runs the production extractor over one OPP-115 segment (an HTML fragment) and maps its output to
- * OPP-115 labels: a retention claim → Data Retention; an encryption claim or a security measure →
+ * OPP-115 labels: a retention claim or a cookie lifetime → Data Retention; an encryption claim or a security measure →
  * Data Security; a processor claim → Third Party Sharing/Collection (a company or a specific kind of
  * recipient → "Named third party", bare "third parties" or "partners" → "Unnamed third party", affiliates →
  * "Other part of company/affiliate"); a transfer claim or an audience statement (children, Californians, Europeans, other
@@ -64,6 +67,7 @@ export function predictSegmentPractices(
     security: new Set(),
     thirdPartyEntities: new Set(),
     claims,
+    cookieLifetimes: findCookieLifetimes(policy.text, leadIns),
   };
   for (const claim of claims) {
     switch (claim.kind) {
@@ -87,6 +91,8 @@ export function predictSegmentPractices(
         break;
     }
   }
+  // The manual's Data Retention covers "identifiers locally stored on user's device … including cookies".
+  if (prediction.cookieLifetimes.length > 0) prediction.categories.add('Data Retention');
   // Transfers alone miss most of the category, which is about children, Californians and Europeans.
   if (findAudienceStatements(policy.text).length > 0) prediction.categories.add('International and Specific Audiences');
   // Processor claims need a recipient; OPP-115 also counts unnamed ones, outside collectors and public posting.

@@ -174,20 +174,29 @@ function countValues<V extends string>(
  * about other retention practices of the same segment.
  */
 export function predictRetentionClass(prediction: SegmentPrediction, annotation: Opp115Annotation | null): RetentionVagueness | 'none' {
-  const retention = prediction.claims.filter((c): c is RetentionClaim => c.kind === 'retention');
-  if (retention.length === 0) return 'none';
-  const locate = (attributes: readonly Opp115Attribute[]): RetentionClaim[] => {
+  const answers: RetentionAnswer[] = [
+    ...prediction.claims.filter((c): c is RetentionClaim => c.kind === 'retention').map((c) => ({ quote: c.quote, vagueness: classOf(c) })),
+    ...prediction.cookieLifetimes.map((l) => ({ quote: l.sentence, vagueness: l.vagueness })),
+  ];
+  if (answers.length === 0) return 'none';
+  const locate = (attributes: readonly Opp115Attribute[]): RetentionAnswer[] => {
     const marks = attributes.map((a) => (a.selectedText === null ? '' : normalise(a.selectedText))).filter((t) => t.length >= 3);
-    return retention.filter((c) => marks.some((mark) => overlapsText(normalise(c.quote), mark)));
+    return answers.filter((c) => marks.some((mark) => overlapsText(normalise(c.quote), mark)));
   };
   const period = annotation?.attributes['Retention Period'];
   const byPeriod = period === undefined ? [] : locate([period]);
   const located = byPeriod.length > 0 ? byPeriod : locate(Object.values(annotation?.attributes ?? {}));
-  const pool = located.length > 0 ? located : retention;
-  // OPP-115 labels a denial ("we do not store this information") as a Stated Period (of zero).
-  return RETENTION_PRECEDENCE.find((v) => pool.some((c) => classOf(c) === v)) ?? 'none';
+  const pool = located.length > 0 ? located : answers;
+  return RETENTION_PRECEDENCE.find((v) => pool.some((c) => c.vagueness === v)) ?? 'none';
 }
 
+/** A retention claim or a cookie lifetime: the sentence that says it and its class. */
+interface RetentionAnswer {
+  quote: string;
+  vagueness: RetentionVagueness;
+}
+
+/** OPP-115 labels a denial ("we do not store this information") as a Stated Period (of zero). */
 function classOf(claim: RetentionClaim): RetentionVagueness {
   return claim.polarity === 'negative' && claim.vagueness === 'unspecified' ? 'stated' : claim.vagueness;
 }

@@ -15,7 +15,7 @@ const VAGUE_DURATION = compilePhrasePattern(retention.vagueDurations);
 const INDEFINITE_CANCEL = compilePhrasePattern(retention.indefiniteCancelledBy);
 const DATA_NOUN = compilePhrasePattern(retention.dataNouns);
 const LINGERING = new RegExp(
-  `\\b(?:${retention.lingeringVerbs.join('|')})\\s+(?:\\w+\\s+){0,2}(?:in|on|within|inside)\\s+(?:our\\s+|the\\s+|its\\s+)?(?:[\\w-]+\\s+){0,2}(?:${retention.storageNouns.join('|')})\\b`,
+  `\\b(?:${retention.lingeringVerbs.join('|')})\\s+(?:\\w+\\s+){0,8}?(?:in|on|within|inside)\\s+(?:our\\s+|the\\s+|its\\s+)?(?:[\\w-]+\\s+){0,2}(?:${retention.storageNouns.join('|')})\\b`,
   'gi',
 );
 
@@ -29,7 +29,7 @@ const PHRASE_STOP = new Set([
 ]);
 const DETERMINER = /^(?:your|the|this|that|these|those|such|any|all|some|certain|our|their|its|a|an|relevant|limited|most|other|of)$/i;
 const PASSIVE_AUX = /(?:\b(?:is|are|was|were|be|been|being|gets?)\s+(?:\w+ly\s+|not\s+|never\s+|only\s+)*)$/i;
-const USER_RIGHT = /\b(?:you\s+(?:can|may|could|have\s+(?:the\s+)?(?:right|option|ability|choice))|(?<!\b(?:our|reserves?\s+the)\s+)right\s+to|request\s+(?:that\s+)?(?:we|us)|ask\s+us\s+to|choose\s+to|able\s+to|how\s+to|wish\s+to|want\s+to)\b[^,;]{0,40}$/i;
+const USER_RIGHT = /\b(?:(?<!\b(?:data|information|content|details|queries|messages)\s+(?:that\s+|which\s+)?)you\s+(?:can|may|could|have\s+(?:the\s+)?(?:right|option|ability|choice))|(?<!\b(?:our|reserves?\s+the)\s+)right\s+to|request\s+(?:that\s+)?(?:we|us)|ask\s+us\s+to|(?<!\bwe\s+(?:may\s+)?)choose\s+to|able\s+to|how\s+to|wish\s+to|want\s+to)\b[^,;]{0,40}$/i;
 const STORE_NOUN_CONTEXT = /\b(?:app|play|online|retail|microsoft|windows|chrome|web)\s*$/i;
 
 /**
@@ -48,10 +48,11 @@ export function extractRetentionClaims(context: SentenceContext): RetentionClaim
     (d) => !USER_RIGHT.test(text.slice(0, d.start)) && !/^[\s,]+(?:\w+\s+){0,3}requests?\b/i.test(text.slice(d.end)) && !isUsersOwnDeletion(text, d),
   );
   if (deletions.length > 0 && isRemedialDeletion(context)) return [];
-  if (isCookieLifetime(text)) return [];
+  if (isCookieLifetime(text, context.leadIns ?? [])) return [];
   // "we will respond to your request within 30 days" is a response time, not a retention period.
+  // "copies may also remain after the 90 days for a limited time" refers back to a period stated before: not this sentence's.
   const periods = findRetentionPeriods(text).filter(
-    (p) => !/\b(?:respond|responds|reply|replies|notify|notice|answer)\b[^.;]{0,180}$/i.test(text.slice(Math.max(0, p.start - 200), p.start)),
+    (p) => !/\b(?:respond|responds|reply|replies|notify|notice|answer)\b[^.;]{0,180}$/i.test(text.slice(Math.max(0, p.start - 200), p.start)) && !/\b(?:after|beyond)\s+the\s+$/i.test(text.slice(Math.max(0, p.start - 12), p.start)),
   );
   const indefinite = findPhrases(text, INDEFINITE).filter((m) => !isCancelledIndefinite(text, m));
   // "automatically deleted" inside "not be automatically deleted" is no limit.
@@ -63,11 +64,19 @@ export function extractRetentionClaims(context: SentenceContext): RetentionClaim
   // "for some period of time" names a duration but no limit: it makes a claim, of the unspecified class.
   const vagueDurations = findPhrases(text, VAGUE_DURATION);
 
-  const anchor = verbs[0] ?? deletions[0] ?? nouns[0];
+  for (const event of findDeletionAtEvent(text, deletions)) if (!limited.some((l) => l.start < event.end && event.start < l.end)) limited.push(event);
+  // "will not be deleted upon the user's request", "does not ensure complete removal": data that stays.
+  const survivals = findSurvivingData(text).filter((s) => !limited.some((l) => l.start < s.end && s.start < l.end) && !indefinite.some((i) => i.start < s.end && s.start < i.end));
+  // "may not be immediately removed": deleted at some point, later (OPP-115's Limited).
+  for (const survival of survivals) if (/\bimmediately\b/i.test(survival.text)) limited.push(survival);
+
+  // "hashed values provided for matching are not kept beyond the matching operation": the limit carries the verb.
+  const limitWithVerb = limited.find((l) => findPhrases(l.text, VERB).length > 0);
+  const anchor = verbs[0] ?? survivals[0] ?? deletions[0] ?? nouns[0] ?? limitWithVerb;
   if (anchor === undefined) return [];
   const hasLimit = periods.length > 0 || limited.length > 0 || indefinite.length > 0 || vagueDurations.length > 0;
   // Deletion and "retention" as a noun only make a claim when a period or limit comes with them.
-  if (verbs.length === 0 && !hasLimit) return [];
+  if (verbs.length === 0 && survivals.length === 0 && !hasLimit) return [];
 
   const dataKind = findDataKind(text, verbs[0] ?? deletions[0] ?? null);
   const claims: RetentionClaim[] = [];
@@ -104,8 +113,78 @@ export function extractRetentionClaims(context: SentenceContext): RetentionClaim
     // where it sits or how it is protected ("we collect and store your IP address").
     const verb = verbs.find((v) => !isIncidentalStorage(text, v));
     if (verb !== undefined) add('unspecified', verb.text, null, isNegatedAt(text, verb.start));
+    else if (survivals[0] !== undefined) add('unspecified', survivals[0].text, null, false);
   }
   return claims;
+}
+
+const EVENT_WORD = /^(?:once|when|whenever|after|as\s+soon\s+as|upon)$/i;
+/**
+ * "Once your messages are delivered, they are deleted from our servers", "When your Spotify account is
+ * deleted, this category of data is deleted or de-identified", "messages are removed from our servers once
+ * delivered": the service deleting data when something happens is a limit (OPP-115's Limited: "deleted
+ * … at some point"). Not a request ("upon your request, we will delete" answers a right) and not the
+ * reader's own deletion; a number after "after" is a period, read elsewhere.
+ */
+function findDeletionAtEvent(text: string, deletions: readonly PhraseMatch[]): PhraseMatch[] {
+  const found: PhraseMatch[] = [];
+  const opening = /^\s*(once|when|whenever|after|as\s+soon\s+as|upon)\s+([^,;]{3,100}?),\s*/i.exec(text);
+  for (const deletion of deletions) {
+    const before = text.slice(0, deletion.start);
+    const servicesDeletion = PASSIVE_AUX.test(before) || /\bwe\s+(?:\w+\s+){0,2}$/i.test(before);
+    // A denied deletion at an event ("it is not removed") is data that stays: see findSurvivingData.
+    if (!servicesDeletion || isNegatedAt(text, deletion.start) || /\bdelete\w*\s+requests?\b/i.test(text)) continue;
+    // "These cookies … are deleted when the browser window is closed": a cookie's lifetime, not retention.
+    if (INCIDENTAL_CONTEXT.test(text)) continue;
+    let event: PhraseMatch | null = null;
+    if (opening !== null && deletion.start >= opening[0].length) {
+      event = { start: opening.index, end: opening.index + opening[0].replace(/,\s*$/, '').length, text: opening[0].replace(/,\s*$/, '').trim() };
+    } else {
+      const after = /^(?:\s+(?:from|of|on|in|our|the|its|their|your|servers?|systems?|records?|databases?|it|them|and|or|de-identified|anonymi[sz]ed)){0,6}\s+(once|when|whenever|after|as\s+soon\s+as|upon)\s+([^,;.]{3,120}(?=[,;.)]|$))/i.exec(text.slice(deletion.end));
+      if (after !== null) {
+        const start = deletion.end + after.index + after[0].length - (after[1] ?? '').length - (after[2] ?? '').length - 1;
+        event = { start, end: deletion.end + after[0].length, text: text.slice(start, deletion.end + after[0].length).trim() };
+      }
+    }
+    if (event === null || !EVENT_WORD.test(event.text.split(/\s+/)[0] ?? '') && !/^as\s+soon/i.test(event.text)) continue;
+    // "When determining the retention period, …": a participle names a topic, not an event.
+    if (/^(?:once|when|whenever|after|upon)\s+\w+ing\b/i.test(event.text)) continue;
+    // "upon your request", "when you ask us to": a right answered; a period ("after 30 days") is read as a period.
+    if (/\b(?:requests?|ask|asks|instruct|instructs|instructions)\b/i.test(event.text) || findRetentionPeriods(event.text).length > 0) continue;
+    found.push(event);
+  }
+  return found.filter((e, i) => found.findIndex((f) => f.start === e.start) === i);
+}
+
+/** "will not be deleted", "cannot be removed", "may not be immediately erased": a passive deletion denied. */
+const DENIED_DELETION =
+  /\b(?:not|never|cannot|can['’]t|won['’]t)\s+(?:be\s+|been\s+|get\s+)?(?:(?:immediately|automatically|completely|fully|entirely|permanently|necessarily|always)\s+){0,2}(?:deleted|removed|erased|purged|destroyed|discarded)\b/gi;
+/** "does not ensure complete or comprehensive removal", "may not fully remove the content": deletion that leaves data behind. */
+const INCOMPLETE_DELETION =
+  /\b(?:not|never|cannot)\s+(?:(?:ensure|guarantee|mean|result\s+in)\s+(?:the\s+)?(?:complete|comprehensive|full|total|permanent)\s+(?:(?:or|and)\s+\w+\s+)?(?:removal|deletion|erasure)|(?:fully|completely|entirely|permanently)\s+(?:remove|delete|erase))\b/gi;
+
+/**
+ * Data that stays although deletion is expected: "Certain Information collected for … Promotions … will
+ * not be deleted upon the user's request", "our removal of your post(s) does not ensure complete or
+ * comprehensive removal of the content", "Deleting your Account may not fully remove the content you have
+ * published". The passive needs data as its subject, not in a relative clause ("any data that cannot be
+ * deleted in your settings" names data); the reader's own deletion is not the service keeping data.
+ */
+function findSurvivingData(text: string): PhraseMatch[] {
+  const found: PhraseMatch[] = [];
+  for (const pattern of [DENIED_DELETION, INCOMPLETE_DELETION]) {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+      const before = text.slice(0, m.index);
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 80);
+      if (USER_RIGHT.test(before) || /\b(?:that|which|who)\s+(?:\w+\s+)?$/i.test(before) || /\byou\s+(?:\w+\s+){0,2}$/i.test(before)) continue;
+      if (/^\s+(?:by\s+you|(?:in|through|via|from)\s+your\s+(?:\w+\s+)?(?:settings|account|device|browser|computer))\b/i.test(after)) continue;
+      if (/^\s+(?:\w+\s+){0,2}cookies?\b/i.test(after)) continue;
+      if (pattern === DENIED_DELETION && !containsDataNoun(before.split(/[.;]/).pop() ?? '') && !/\b(?:it|they|this|these|such)\s+(?:\w+\s+){0,2}$/i.test(before)) continue;
+      found.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
 }
 
 /**
@@ -129,9 +208,13 @@ function findDeniedBeyondEvent(text: string, verbs: readonly PhraseMatch[]): Phr
  * reader's device, not how long the service keeps data. The sentence names cookies and no other data
  * ("we keep information collected using cookies for 90 days" is retention).
  */
-function isCookieLifetime(text: string): boolean {
-  const data = findPhrases(text, DATA_NOUN);
-  return /\bcookies?\b/i.test(text) && data.every((noun) => /^cookies?$/i.test(noun.text));
+function isCookieLifetime(text: string, leadIns: readonly string[]): boolean {
+  const namesOnlyCookies = (sentence: string): boolean => findPhrases(sentence, DATA_NOUN).every((noun) => /^cookies?$/i.test(noun.text));
+  if (!namesOnlyCookies(text)) return false;
+  if (/\bcookies?\b/i.test(text)) return true;
+  // A list item that names no data, under "Cookies will:" ("Expire 60 days after being set"), speaks of the lead-in's cookies.
+  const nearest = leadIns[0];
+  return findPhrases(text, DATA_NOUN).length === 0 && nearest !== undefined && /\bcookies?\b/i.test(nearest) && namesOnlyCookies(nearest);
 }
 
 /**
@@ -168,10 +251,22 @@ function isRetentionVerb(text: string, verb: PhraseMatch): boolean {
   if (/^\s+(?:\w+\s+){0,4}(?:on|in)\s+your\s+(?:device|computer|browser|phone)/i.test(after)) return false;
   // "you save", "you can store" (but "information collected about you is stored" is a passive).
   if (/\byou\s+(?:(?!(?:is|are|was|were|be|been)\b)\w+\s+)?$/i.test(before)) return false;
+  // "Retained for 3 months from the date of collection" (a cell of a table's retention column), "Selfie photos:
+  // Stored for up to 7 days", "Location data used for all other purposes, including …, is retained for no
+  // longer than 3 months": a passive or a bare participle followed at once by a stated period keeps data that long.
+  const bareParticiple = /^(?:stored|retained|kept|held|saved|maintained|archived|preserved)$/i.test(verb.text) && /(?:^[\s|*•–-]*|[:,]\s*)$/.test(text.slice(0, verb.start));
+  if ((PASSIVE_AUX.test(before) || bareParticiple) && findRetentionPeriods(after).some((p) => p.days !== null && p.start < 25)) {
+    return true;
+  }
   if (STRONG_VERB.test(verb.text)) {
     // "defined terms retain the same meaning": retain needs "we", a data noun or a passive.
     DATA_NOUN.lastIndex = 0;
-    return /\b(?:we|us|our)\b/i.test(before) || DATA_NOUN.test(`${before} ${after}`);
+    if (/\b(?:we|us|our)\b/i.test(before) || DATA_NOUN.test(`${before} ${after}`)) return true;
+    // "Any such information will only be used for … and will not be retained by us": the passive's subject
+    // may lie further back in its clause, or the keeper be named after it.
+    if (!PASSIVE_AUX.test(before)) return false;
+    DATA_NOUN.lastIndex = 0;
+    return /^\s+by\s+us\b/i.test(after) || DATA_NOUN.test(text.slice(Math.max(0, verb.start - 200), verb.start).split(/[,;:()]/).pop() ?? '');
   }
   if (STORE_NOUN_CONTEXT.test(text.slice(0, verb.start)) || /^Store/.test(verb.text)) return false;
   // "in a store", "our websites and stores": the shop, not the verb.
@@ -379,6 +474,9 @@ function isIncidentalStorage(text: string, verb: PhraseMatch): boolean {
   // us with fulfilling orders, … store and maintain our database records": the other organisation keeps it.
   if (new RegExp(`^\\s+(?:with|by)\\s+(?:the\\s+|a\\s+|an\\s+|our\\s+|its\\s+|these\\s+|such\\s+)?(?:${OTHER_ORGANISATION}|processor)`, 'i').test(after)) return true;
   if (new RegExp(`\\b(?:${OTHER_ORGANISATION})\\s+(?:who|that|which)\\s+(?:assist|help|work\\s+with)\\s+us\\b[^.;]*$`, 'i').test(text.slice(0, verb.start))) return true;
+  // "all personal information collected by us is kept and treated in accordance with this privacy policy":
+  // how data is handled, not how long it is kept ("retained in accordance with our retention schedule" is retention).
+  if (WEAK_VERB.test(verb.text) && /^\s+(?:(?:and|or)\s+(?:treated|handled|used|processed|protected|safeguarded|managed)\s+)?in\s+accordance\s+with\s+(?:this|our|the)\s+(?:[\w-]+\s+)?(?:privacy\s+)?(?:policy|statement|notice)\b/i.test(after) && !/\bretention\b/i.test(after.slice(0, 60))) return true;
   // "we cannot guarantee the security of any database that stores": a sentence about protection.
   if (WEAK_VERB.test(verb.text) && SECURITY_TOPIC.test(text)) return true;
   // A heading or a fragment ("Where information is stored"): a topic, not a statement.
@@ -435,6 +533,8 @@ function phraseAfter(rest: string): string | null {
   const words = rest.trimStart().split(/\s+/);
   const kept: string[] = [];
   for (const raw of words) {
+    // A parenthesis after the noun is an aside: "certain information (e.g., insights about Services use)".
+    if (kept.length > 0 && /^[([]/.test(raw)) break;
     const word = raw.replace(/[“”"‘’()]/g, '');
     const clean = word.replace(/[,.;:!?]+$/, '');
     if (kept.length === 0 && DETERMINER.test(clean)) continue;

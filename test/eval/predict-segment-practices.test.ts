@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectSegmentLeadIns, predictSegmentPractices } from '../../src/eval/predict-segment-practices.js';
+import { predictRetentionClass } from '../../src/eval/score-opp115.js';
 
 const entities = (html: string): string[] => [...predictSegmentPractices(html, []).thirdPartyEntities].sort();
 
@@ -32,5 +33,15 @@ describe('predictSegmentPractices: Third Party Entity as the OPP-115 manual defi
   it('gives each segment the lead-ins of the list it belongs to', () => {
     const segments = ['<p>We may also disclose information:</p>', '<p>to satisfy any applicable laws or regulations,</p>', '<p>to defend ourselves in litigation.</p>', '<p>Cookies</p>'];
     expect(detectSegmentLeadIns(segments)).toEqual([[], ['We may also disclose information:'], ['We may also disclose information:'], []]);
+  });
+});
+
+describe('predictSegmentPractices: cookie lifetimes are Data Retention (the manual lists cookies as retained information)', () => {
+  it('counts a cookie lifetime as Data Retention without making a retention claim, and answers its Retention Period', () => {
+    const prediction = predictSegmentPractices('<p>These cookies contain no personally identifiable information and are deleted when the browser window is closed.</p>', []);
+    expect([...prediction.categories]).toEqual(['Data Retention']);
+    expect(prediction.claims.filter((c) => c.kind === 'retention')).toEqual([]);
+    expect(predictRetentionClass(prediction, null)).toBe('limited');
+    expect([...predictSegmentPractices('<p>We use cookies to remember your preferences.</p>', []).categories]).toEqual([]);
   });
 });

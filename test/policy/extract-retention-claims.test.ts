@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { findRetentionPeriods } from '../../src/policy/find-retention-periods.js';
-import { claimsOf, retentions } from './policy-test-helpers.js';
+import { extractClaims } from '../../src/policy/extract-claims.js';
+import { extractPolicyText } from '../../src/policy/extract-policy-text.js';
+import { claimsOf, makeSnapshot, ORGANISATIONS, retentions } from './policy-test-helpers.js';
 
 /** Each sentence, on its own, makes no retention claim. */
 function expectNoRetention(...sentences: string[]): void {
@@ -296,6 +298,15 @@ describe('extractRetentionClaims: adjectives, cookie lifetimes and other keepers
     expect(retentions(claimsOf('We keep information collected using cookies for 90 days.'))[0]).toMatchObject({ vagueness: 'stated', periodDays: 90 });
   });
 
+  it('reads a list item that names no data as being about the cookies of its lead-in (archives.gov)', () => {
+    const item = extractPolicyText(makeSnapshot('Expire 60 days after being set', 'text'));
+    expect(retentions(extractClaims(item, { organisations: ORGANISATIONS, leadIns: ['Cookies will:'] }))).toEqual([]);
+    // The same item under a lead-in about other data is a retention period.
+    expect(retentions(extractClaims(item, { organisations: ORGANISATIONS, leadIns: ['Survey responses we keep will:'] }))).toEqual([
+      expect.objectContaining({ vagueness: 'stated', periodDays: 60 }),
+    ]);
+  });
+
   it('does not read storage by another organisation, confidentiality, consent requests or the reader’s listed actions as retention', () => {
     expectNoRetention(
       'If you opt into one of our subscription emails, only your email address will be stored with the third party service.',
@@ -306,5 +317,134 @@ describe('extractRetentionClaims: adjectives, cookie lifetimes and other keepers
     );
     // A new subject after the reader's action is the service's statement again.
     expect(retentions(claimsOf('If you remove information, copies may remain in our backup files.'))).toHaveLength(1);
+  });
+});
+
+describe('extractRetentionClaims: handling promises, deletion denied or incomplete', () => {
+  it('does not read data "kept and treated in accordance with this privacy policy" as retention (chasepaymentech.com)', () => {
+    expectNoRetention(
+      'We are committed to respecting and protecting your privacy and will ensure that all personal information collected by us is kept and treated in accordance with this privacy policy.',
+    );
+    // A retention schedule or policy named after the verb is retention.
+    expect(retentions(claimsOf('The removed information will be retained and disposed of in accordance with the applicable records schedule.'))).toHaveLength(1);
+    expect(retentions(claimsOf('Personal information is kept in accordance with our retention policy.'))).toHaveLength(1);
+  });
+  it('reads data that is not deleted, or not completely, as kept (latinpost.com, barnesandnoble.com, Tumblr)', () => {
+    expect(
+      retentions(
+        claimsOf(
+          "Certain Information collected for certain entries into Promotions are subject to corporate and regulatory recordkeeping requirements and will not be deleted upon the user's request, unless the entrant is a child under the age of 13 years old.",
+        ),
+      ),
+    ).toEqual([expect.objectContaining({ vagueness: 'unspecified', polarity: 'affirmative', trigger: 'not be deleted' })]);
+    expect(
+      retentions(
+        claimsOf(
+          'Please be advised that our removal of your post(s) does not ensure complete or comprehensive removal of the content or information you have posted on Barnes & Noble Websites or Apps.',
+        ),
+      ),
+    ).toEqual([expect.objectContaining({ vagueness: 'unspecified', polarity: 'affirmative' })]);
+    // Removed later, not at once: deleted at some point (OPP-115's Limited).
+    expect(
+      retentions(
+        claimsOf(
+          'Deleting your Account may not fully remove the content you have published from our systems, as caching of, backups of, copies of, or references to your Account Information may not be immediately removed.',
+        ),
+      ),
+    ).toEqual([expect.objectContaining({ vagueness: 'limited', polarity: 'affirmative', trigger: 'not be immediately removed' })]);
+  });
+
+  it('does not read data named by what cannot be deleted, the reader’s tools or cookies as kept (LinkedIn, latinpost.com)', () => {
+    expectNoRetention(
+      'For any data that cannot be deleted in your settings, you can submit a Data Deletion request form.',
+      'Please note that deleting, rejecting, disabling or turning off Tracking Technologies set by Third Party Advertising Service Providers and Advertisers will not remove Flash cookies.',
+      'Similarly, updating your device permissions may not remove the contacts you have previously shared.',
+      'If you do not delete your account, your profile stays visible.',
+    );
+  });
+  it('reads a passive or a bare participle followed by a stated period as retention (WeChat’s retention table)', () => {
+    expect(retentions(claimsOf('Retained for 3 months from the date of collection to support anti-fraud and security functions in relation to an Interoperable Interaction.'))).toEqual([
+      expect.objectContaining({ vagueness: 'stated', periodDays: 91.32 }),
+    ]);
+    expect(retentions(claimsOf('Selfie photos: Stored for up to 7 days from the date of collection.'))).toEqual([expect.objectContaining({ vagueness: 'stated', periodDays: 7 })]);
+    expect(
+      retentions(
+        claimsOf(
+          'Location data used for all other purposes, including to support anti-fraud and security functions in relation to an Interoperable Interaction, is retained for no longer than 3 months from collection.',
+        ),
+      ),
+    ).toEqual([expect.objectContaining({ vagueness: 'stated', periodDays: 91.32 })]);
+    // Without a period the bare verb stays a heading or a defined term.
+    expectNoRetention('Except where otherwise stated, defined terms in this Policy retain the same meaning in these U.S. Disclosures.');
+  });
+
+  it('reads "will not be retained by us" after a long subject as a denied retention (Tumblr)', () => {
+    expect(retentions(claimsOf('Any such information will only be used for the purpose of confirming your identity and will not be retained by us.'))).toEqual([
+      expect.objectContaining({ vagueness: 'unspecified', polarity: 'negative', trigger: 'retained' }),
+    ]);
+  });
+  it('reads deletion at an account’s end, after inactivity or shortly after an event as a limit (BeReal, WeChat)', () => {
+    const limited = (sentence: string): unknown => retentions(claimsOf(sentence)).map((c) => [c.vagueness, c.trigger]);
+    expect(limited('To minimize data retention, your account and associated data will be permanently deleted in the event of prolonged inactivity.')).toEqual([
+      ['limited', 'prolonged inactivity'],
+    ]);
+    expect(limited('| Until your account is deleted, unless otherwise required by law.')).toEqual([['limited', 'Until your account is deleted']]);
+    expect(limited('- For proximity features, such as People Nearby and Shake, location data is deleted shortly after you exit the function.')).toEqual([
+      ['limited', 'deleted shortly after'],
+    ]);
+    expect(limited('| Deleted after the call has ended.')).toEqual([['limited', 'after the call has ended']]);
+    // The limit itself says data is not kept: "not kept beyond" needs no other retention verb.
+    expect(limited('We do not receive phone numbers in clear text from advertisers, and hashed values provided for matching are not kept beyond the matching operation.')).toEqual([
+      ['limited', 'not kept beyond'],
+    ]);
+  });
+  it('reads "we choose to retain" as the service’s choice, and ends the data kind at a parenthesis (LinkedIn, Snapchat)', () => {
+    expect(retentions(claimsOf('In some cases we choose to retain certain information (e.g., insights about Services use) in a depersonalised or aggregated form.'))).toEqual([
+      expect.objectContaining({ vagueness: 'unspecified', polarity: 'affirmative', dataKind: 'information' }),
+    ]);
+    expect(retentions(claimsOf('For example, we store location information (IP-address based or precise, depending on your permissions) for different lengths of time.'))[0]?.dataKind).toBe(
+      'location information',
+    );
+    // The reader choosing is still no retention statement.
+    expectNoRetention('You may choose to save your payment information in your account.');
+  });
+  it('reads the service deleting data when something happens as a limit (WhatsApp, Spotify)', () => {
+    const limits = (sentence: string): unknown => retentions(claimsOf(sentence)).map((c) => [c.vagueness, c.trigger]);
+    expect(limits('Once your messages are delivered, they are deleted from our servers.')).toEqual([['limited', 'Once your messages are delivered']]);
+    expect(limits('When your Spotify account is deleted, this category of data is deleted or de-identified.')).toEqual([['limited', 'When your Spotify account is deleted']]);
+    expect(limits('When we do not need the information for any of these purposes anymore, we delete or anonymise it.')).toEqual([
+      ['limited', 'When we do not need the information for any of these purposes anymore'],
+    ]);
+    expect(limits('Undelivered messages are removed from our servers once they are delivered.')).toEqual([['limited', 'once they are delivered']]);
+    // A cookie deleted when the browser closes is a cookie lifetime, even beside other data (opensecrets.org).
+    expectNoRetention('These cookies contain no personally identifiable information and are deleted when the browser window is closed.');
+  });
+
+  it('does not read a topic, a request answered or the reader deleting as deletion at an event (Bluesky)', () => {
+    expectNoRetention(
+      'When determining the retention period, we make case-by-case determinations, for example whether we must delete data sooner.',
+      'Upon your request, we will delete your personal information from our active databases.',
+      'When you ask us to delete your information, we will delete it.',
+      'Once you have read it, please delete the email from your computer.',
+    );
+    // Not removed at the event: the data stays.
+    expect(retentions(claimsOf('When you delete a photo from your device, it is not removed from the album you shared.'))).toEqual([
+      expect.objectContaining({ vagueness: 'unspecified', polarity: 'affirmative', trigger: 'not removed' }),
+    ]);
+  });
+  it('reads "data you may input" as data, not a user right, and "remain after the 90 days for a limited time in the backup storage" as a limit (Spotify, WhatsApp)', () => {
+    expect(retentions(claimsOf('For example, personal data you may input as part of search queries is deleted after 90 days.'))).toEqual([
+      expect.objectContaining({ vagueness: 'stated', periodDays: 90, dataKind: 'personal data' }),
+    ]);
+    // "the 90 days" refers back to a period stated before; this sentence's own limit is "for a limited time".
+    expect(
+      retentions(
+        claimsOf(
+          'Copies of your information may also remain after the 90 days for a limited time in the backup storage that we use to recover lost information in the event of a disaster.',
+        ),
+      ),
+    ).toEqual([expect.objectContaining({ vagueness: 'limited', trigger: 'for a limited time' })]);
+    // The reader's right is still no retention statement.
+    expectNoRetention('You may delete your search history at any time.');
   });
 });

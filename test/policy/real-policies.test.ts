@@ -187,6 +187,27 @@ describe('real policies (../shared/data/policies)', () => {
     expect(retentionsQuoting('Tumblr', 'we collect and store information about where you are located')).toEqual([]);
   });
 
+  it('Tumblr: deleting an account "may not fully remove" content, copies "may not be immediately removed" (data left behind, removed later)', () => {
+    expect(retentionsQuoting('Tumblr', 'Deleting your Account may not fully remove the content you have published')).toEqual([
+      expect.objectContaining({ vagueness: 'limited', polarity: 'affirmative', trigger: 'not be immediately removed' }),
+    ]);
+  });
+
+  it('WeChat: the cells of its retention table ("Retained for 3 months", "Stored for up to 7 days") are stated periods', () => {
+    expect(retentionsQuoting('WeChat', 'Selfie photos: Stored for up to 7 days')).toEqual([expect.objectContaining({ vagueness: 'stated', periodDays: 7 })]);
+    expect(retentionsQuoting('WeChat', 'Retained for 1 month from the date of collection')).toEqual([expect.objectContaining({ vagueness: 'stated', periodDays: 30.44 })]);
+    expect(retentionsQuoting('WeChat', 'is retained for no longer than 3 months from collection')).toEqual([expect.objectContaining({ vagueness: 'stated', periodDays: 91.32 })]);
+  });
+
+  it('WhatsApp and Spotify: deletion when something happens is a limit ("Once your messages are delivered, they are deleted")', () => {
+    expect(retentionsQuoting('WhatsApp', 'Once your messages are delivered, they are deleted from our servers.')).toEqual([
+      expect.objectContaining({ vagueness: 'limited', trigger: 'Once your messages are delivered' }),
+    ]);
+    expect(retentionsQuoting('Spotify', 'When your Spotify account is deleted, this category of data is deleted or de-identified.')).toEqual([
+      expect.objectContaining({ vagueness: 'limited', trigger: 'When your Spotify account is deleted' }),
+    ]);
+  });
+
   it('LINE: deleting data learnt to be wrongly collected from minors is a remedy, not a retention claim', () => {
     expect(retentionsQuoting('LINE', 'If we learn that we have inadvertently collected Personal Data from minors')).toEqual([]);
   });
