@@ -500,7 +500,7 @@ function findDataKind(text: string, verb: PhraseMatch | null): string | null {
   if (verb !== null) {
     const before = text.slice(0, verb.start);
     const passive = PASSIVE_AUX.exec(before);
-    const candidate = passive !== null ? phraseBefore(before.slice(0, passive.index)) : phraseAfter(skipCoordinatedVerb(text.slice(verb.end)));
+    const candidate = passive !== null ? subjectOfPassive(before.slice(0, passive.index)) : phraseAfter(skipCoordinatedVerb(text.slice(verb.end)));
     if (candidate !== null && containsDataNoun(candidate)) return candidate;
     if (passive !== null) {
       const after = phraseAfter(text.slice(verb.end));
@@ -544,6 +544,31 @@ function phraseAfter(rest: string): string | null {
     if (clean !== word || kept.length >= 5) break;
   }
   return kept.length > 0 ? kept.join(' ') : null;
+}
+
+/** List and table markers a subject can start with in extracted text: "- Geo-tagged posts", "| Chat messages". */
+const LINE_MARKER = /^[\s\-\u2013\u2014\u2022*|>]+/;
+
+/**
+ * The subject of a passive retention verb. Read from the start of its clause, so a reduced relative clause
+ * does not become the data ("Location data used to provide location-based features is retained" → "Location
+ * data"; "Aggregated registration data (which does not contain …) is retained"); else the words before the verb.
+ */
+function subjectOfPassive(head: string): string | null {
+  const clause = head
+    .slice(Math.max(head.lastIndexOf(','), head.lastIndexOf(';'), head.lastIndexOf(':')) + 1)
+    .replace(LINE_MARKER, '')
+    // "Personal Data will be retained", "Copies … may also be retained": the modal is not part of the subject.
+    .replace(/(?:\s+(?:may|will|can|could|should|must|might|shall|would|also|only|not|generally|usually|typically|normally))+\s*$/i, '');
+  // A short clause with no relative clause in it is the subject whole: "Log in data", "Registration data and login data".
+  const words = clause.trim().split(/\s+/).filter((w) => w !== '');
+  while (words.length > 0 && (DETERMINER.test(words[0] ?? '') || /^(?:and|or|and\/or)$/i.test(words[0] ?? ''))) words.shift();
+  const simple = words.length > 0 && words.length <= 6 && !words.some((w, i) => /[([]/.test(w) || /^(?:which|that|who|whose)$/i.test(w) || (i > 0 && /(?:ing|ed)$/i.test(w)));
+  if (simple && containsDataNoun(words.join(' '))) return words.join(' ').replace(/[“”"‘’]/g, '');
+  const fromStart = phraseAfter(clause);
+  if (fromStart !== null && containsDataNoun(fromStart)) return fromStart;
+  const before = phraseBefore(head);
+  return before === null ? null : before.replace(LINE_MARKER, '') || null;
 }
 
 function phraseBefore(head: string): string | null {

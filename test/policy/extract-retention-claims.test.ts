@@ -54,6 +54,17 @@ describe('extractRetentionClaims', () => {
     expect(retentions(claimsOf('We retain and/or preserve your data temporarily.'))[0]?.dataKind).toBe('data');
   });
 
+  it('takes the subject of a passive verb from the start of its clause (WeChat\'s retention table)', () => {
+    const kind = (sentence: string) => retentions(claimsOf(sentence))[0]?.dataKind;
+    // A reduced relative clause or an aside is not the data; list and table markers are not part of it.
+    expect(kind('Location data used to provide location-based features is retained only for as long as necessary.')).toBe('Location data');
+    expect(kind('Aggregated registration data (which does not contain Personal Information) is retained for spam prevention purposes.')).toBe('Aggregated registration data');
+    expect(kind('- Geo-tagged posts are retained until you delete such post.')).toBe('Geo-tagged posts');
+    // A short subject is kept whole, without a modal.
+    expect(kind('Log in data is retained for no longer than 3 months.')).toBe('Log in data');
+    expect(kind('Copies of your information may also be retained for legal reasons for 90 days.')).toBe('Copies of your information');
+  });
+
   it('recognises other limits without a number', () => {
     const cases: [string, string][] = [
       ['We retain your personal information only as long as necessary to provide the service.', 'as long as necessary'],
