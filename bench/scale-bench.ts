@@ -6,7 +6,9 @@
  * Content is realistic, not random noise: policies are real ones from ../shared/data analysed by
  * the real extractor, flows reuse servers and host names seen in real captures (so attribution does
  * real catalog and ASN work), and rows go in through the store's own insert functions in large
- * transactions. Set CLAIMCHECK_BENCH_APPS to a smaller number for a quick run.
+ * transactions. Set CLAIMCHECK_BENCH_APPS to a smaller number for a quick run. Set
+ * CLAIMCHECK_BENCH_DB=<path> to keep the generated database there (and reuse it if it already exists),
+ * so that whole commands can be timed again, or A/B against another build, without regenerating it.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -192,22 +194,27 @@ function runCliTimed(root: string, args: string[]): number {
 export async function runBenchmark(): Promise<void> {
   const root = findPackageRoot();
   const dir = mkdtempSync(join(tmpdir(), 'claimcheck-scale-'));
-  const path = join(dir, 'scale.db');
+  const kept = process.env.CLAIMCHECK_BENCH_DB;
+  const path = kept ? resolve(kept) : join(dir, 'scale.db');
   try {
-    const [policies, flows] = [await loadPolicyTemplates(root), await loadFlowTemplates(root)];
-    process.stdout.write(`templates: ${policies.length} real policies (${policies.map((p) => p.claims.length).join('/')} claims), ${flows.length} real flows\n`);
-
+    const reuse = kept !== undefined && existsSync(path);
     const db = openDatabase(path);
-    const generation = time(() => generateDatabase(db, policies, flows));
-    db.pragma('wal_checkpoint(TRUNCATE)');
+    if (reuse) {
+      process.stdout.write(`reusing ${path}\n`);
+    } else {
+      const [policies, flows] = [await loadPolicyTemplates(root), await loadFlowTemplates(root)];
+      process.stdout.write(`templates: ${policies.length} real policies (${policies.map((p) => p.claims.length).join('/')} claims), ${flows.length} real flows\n`);
+      const generation = time(() => generateDatabase(db, policies, flows));
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      process.stdout.write(`generated in ${formatMs(generation.ms)}\n`);
+    }
     const counts = countRows(db);
     const packets = (db.prepare('SELECT sum(packets) AS n FROM flows').get() as { n: number }).n;
-    process.stdout.write(
-      `generated ${counts.apps} apps, ${packets} packets in ${counts.flows} flows, ${counts.claims} claims, ${counts.dns_answers} DNS answers in ${formatMs(generation.ms)}\n`,
-    );
+    process.stdout.write(`${counts.apps} apps, ${packets} packets in ${counts.flows} flows, ${counts.claims} claims, ${counts.dns_answers} DNS answers\n`);
 
     const deps = createAuditDependencies();
-    const appNames = [0, Math.floor(APPS / 3), Math.floor((2 * APPS) / 3), APPS - 1].map((i) => `App ${String(i).padStart(4, '0')}`);
+    const apps = counts.apps ?? APPS;
+    const appNames = [0, Math.floor(apps / 3), Math.floor((2 * apps) / 3), apps - 1].map((i) => `App ${String(i).padStart(4, '0')}`);
     const cold = time(() => runAudit(db, appNames[0] ?? 'App 0000', deps));
     const warm = appNames.map((name) => time(() => runAudit(db, name, deps)).ms);
     process.stdout.write(
