@@ -16,6 +16,7 @@ import { parseIp } from './ip-address.js';
 import { type CachedArray, type IpTableCacheReader, ipTableCachePath, openIpTableCache, writeIpTableCache } from './ip-table-cache.js';
 import { type BigColumn, type NumberColumn, bigColumnOf, numberColumnOf, pagedBigColumn, pagedNumberColumn } from './table-column.js';
 import { findPackageRoot } from '../package-root.js';
+import { memoiseByText } from './memoise-by-text.js';
 import { isPrivateAddress } from './private-address.js';
 
 export { isPrivateAddress } from './private-address.js';
@@ -682,6 +683,14 @@ export class IpNetworkDatabase {
    * server the packet was translated to.
    */
   lookup(ip: string): IpNetworkInfo {
+    // A copy: callers keep the answer inside their own results.
+    return { ...this.lookupOnce(ip) };
+  }
+
+  /** An audit looks the same few hundred servers up for thousands of flows. */
+  private readonly lookupOnce = memoiseByText((ip: string): IpNetworkInfo => this.lookupUncached(ip));
+
+  private lookupUncached(ip: string): IpNetworkInfo {
     const parsed = parseIp(ip);
     if (parsed === null || isPrivateAddress(ip)) return { ...NO_NETWORK };
     if (parsed.version === 6 && parsed.value >> 32n === NAT64_PREFIX_96) {

@@ -19,7 +19,7 @@
 import { closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { endianness } from 'node:os';
 import { join } from 'node:path';
-import { threadId } from 'node:worker_threads';
+import { createRequire } from 'node:module';
 import { PagedColumn, type PagedElement } from './table-column.js';
 
 /** The typed-array kinds the range tables use. */
@@ -131,6 +131,8 @@ export function writeIpTableCache(path: string, family: 4 | 6, key: string, entr
   }
 
   // `batch` runs audits in worker threads of one process, so the pid alone would not keep writers apart.
+  // worker_threads is loaded here, not at start-up: only the rare process that writes a cache needs it.
+  const { threadId } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
   const temporary = `${path}.${process.pid}.${threadId}.${Date.now()}.tmp`;
   try {
     mkdirSync(join(path, '..'), { recursive: true });
