@@ -6,7 +6,9 @@
  * Content is realistic, not random noise: policies are real ones from ../shared/data analysed by
  * the real extractor, flows reuse servers and host names seen in real captures (so attribution does
  * real catalog and ASN work), and rows go in through the store's own insert functions in large
- * transactions. Set CLAIMCHECK_BENCH_APPS to a smaller number for a quick run.
+ * transactions. Set CLAIMCHECK_BENCH_APPS to a smaller number for a quick run. Set
+ * CLAIMCHECK_BENCH_DB=<path> to keep the generated database there (and reuse it if it already exists),
+ * so that whole commands can be timed again, or A/B against another build, without regenerating it.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -29,6 +31,7 @@ import { findLatestSnapshot, insertPolicySnapshot, loadClaims } from '../src/sto
 import { analysePolicy, EXTRACTOR_VERSION, type AnalysedPolicy } from '../src/workflow/add-policy.js';
 import { REPORT_FORMATS, writeReports } from '../src/workflow/write-reports.js';
 import { createSeededRandom } from '../test/helpers/seeded-random.js';
+import { canMeasureProcesses, measureProcess } from './measure-process.js';
 
 const APPS = Number(process.env.CLAIMCHECK_BENCH_APPS ?? 1000);
 const PACKETS_PER_APP = 10_000; // 10 million packets over 1,000 apps
@@ -180,38 +183,66 @@ function generateDatabase(db: StoreDatabase, policies: readonly AnalysedPolicy[]
   }
 }
 
-function runCliTimed(root: string, args: string[]): number {
+/** Wall time of one CLI run, and its CPU time (user + system, all threads) when GNU time is there to measure it. */
+interface CliCost {
+  ms: number;
+  cpuMs: number | null;
+}
+
+async function runCliTimed(root: string, args: string[]): Promise<CliCost> {
+  const cli = join(root, 'dist/src/cli/main.js');
+  if (canMeasureProcesses()) {
+    const cost = await measureProcess(process.execPath, [cli, ...args], false);
+    return { ms: cost.wallSeconds * 1000, cpuMs: cost.cpuSeconds * 1000 };
+  }
   const start = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, [join(root, 'dist/src/cli/main.js'), ...args], { encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (result.status !== 0) throw new Error(`claimcheck ${args.join(' ')} failed: ${result.stderr}`);
-  return ms;
+  return { ms, cpuMs: null };
+}
+
+/** Runs a command once per app in turn and gives the medians. */
+async function medianCliCost(runs: (() => Promise<CliCost>)[]): Promise<CliCost> {
+  const costs: CliCost[] = [];
+  for (const run of runs) costs.push(await run());
+  const cpu = costs.map((c) => c.cpuMs).filter((c): c is number => c !== null);
+  return { ms: median(costs.map((c) => c.ms)), cpuMs: cpu.length === costs.length ? median(cpu) : null };
+}
+
+function describeCliCost(cost: CliCost): string {
+  return cost.cpuMs === null ? formatMs(cost.ms) : `${formatMs(cost.ms)} (CPU ${formatMs(cost.cpuMs)})`;
 }
 
 /** Builds the big database, prints generation time, size, audit and report times. */
 export async function runBenchmark(): Promise<void> {
   const root = findPackageRoot();
   const dir = mkdtempSync(join(tmpdir(), 'claimcheck-scale-'));
-  const path = join(dir, 'scale.db');
+  const kept = process.env.CLAIMCHECK_BENCH_DB;
+  const path = kept ? resolve(kept) : join(dir, 'scale.db');
   try {
-    const [policies, flows] = [await loadPolicyTemplates(root), await loadFlowTemplates(root)];
-    process.stdout.write(`templates: ${policies.length} real policies (${policies.map((p) => p.claims.length).join('/')} claims), ${flows.length} real flows\n`);
-
+    const reuse = kept !== undefined && existsSync(path);
     const db = openDatabase(path);
-    const generation = time(() => generateDatabase(db, policies, flows));
-    db.pragma('wal_checkpoint(TRUNCATE)');
+    if (reuse) {
+      process.stdout.write(`reusing ${path}\n`);
+    } else {
+      const [policies, flows] = [await loadPolicyTemplates(root), await loadFlowTemplates(root)];
+      process.stdout.write(`templates: ${policies.length} real policies (${policies.map((p) => p.claims.length).join('/')} claims), ${flows.length} real flows\n`);
+      const generation = time(() => generateDatabase(db, policies, flows));
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      process.stdout.write(`generated in ${formatMs(generation.ms)}\n`);
+    }
     const counts = countRows(db);
     const packets = (db.prepare('SELECT sum(packets) AS n FROM flows').get() as { n: number }).n;
-    process.stdout.write(
-      `generated ${counts.apps} apps, ${packets} packets in ${counts.flows} flows, ${counts.claims} claims, ${counts.dns_answers} DNS answers in ${formatMs(generation.ms)}\n`,
-    );
+    process.stdout.write(`${counts.apps} apps, ${packets} packets in ${counts.flows} flows, ${counts.claims} claims, ${counts.dns_answers} DNS answers\n`);
 
     const deps = createAuditDependencies();
-    const appNames = [0, Math.floor(APPS / 3), Math.floor((2 * APPS) / 3), APPS - 1].map((i) => `App ${String(i).padStart(4, '0')}`);
+    const apps = counts.apps ?? APPS;
+    const appNames = [0, Math.floor(apps / 3), Math.floor((2 * apps) / 3), apps - 1].map((i) => `App ${String(i).padStart(4, '0')}`);
     const cold = time(() => runAudit(db, appNames[0] ?? 'App 0000', deps));
     const warm = appNames.map((name) => time(() => runAudit(db, name, deps)).ms);
     process.stdout.write(
-      `audit, in-process: first ${formatMs(cold.ms)} (loads IP data), then median ${formatMs(median(warm))} over ${warm.length} apps (${cold.result.findings.length} findings, ${cold.result.inputs.captures.length} capture, ${cold.result.recipients.length} recipients)\n`,
+      `audit, in-process: first ${formatMs(cold.ms)} (cold: opens the IP tables, JIT warm-up), then median ${formatMs(median(warm))} over ${warm.length} apps (${cold.result.findings.length} findings, ${cold.result.inputs.captures.length} capture, ${cold.result.recipients.length} recipients)\n`,
     );
 
     // The store's share of an audit: every read buildAuditView makes, without attribution or rules.
@@ -248,13 +279,14 @@ export async function runBenchmark(): Promise<void> {
 
     // Median of several apps: one wall-clock run on a shared machine is mostly noise.
     const cliApps = appNames.slice(1, 6);
-    const cliAudit = median(cliApps.map((name) => runCliTimed(root, ['--db', path, 'audit', '--app', name])));
-    const cliReport = median(cliApps.map((name) => runCliTimed(root, ['--db', path, 'report', '--app', name, '--out', reportDir])));
-    const cliVersion = median(cliApps.map(() => runCliTimed(root, ['--version'])));
+    const cliAudit = await medianCliCost(cliApps.map((name) => () => runCliTimed(root, ['--db', path, 'audit', '--app', name])));
+    const cliReport = await medianCliCost(cliApps.map((name) => () => runCliTimed(root, ['--db', path, 'report', '--app', name, '--out', reportDir])));
+    const cliVersion = await medianCliCost(cliApps.map(() => () => runCliTimed(root, ['--version'])));
     const target = (ms: number, limit: number): string => (ms < limit ? `under ${limit / 1000} s target` : `OVER the ${limit / 1000} s target`);
-    process.stdout.write(`claimcheck audit (whole command, median of ${cliApps.length} apps): ${formatMs(cliAudit)} — ${target(cliAudit, 1000)}\n`);
-    process.stdout.write(`claimcheck report (whole command, median of ${cliApps.length} apps): ${formatMs(cliReport)} — ${target(cliReport, 2000)}\n`);
-    process.stdout.write(`(node start-up and loading every command module, claimcheck --version: ${formatMs(cliVersion)})\n`);
+    // The targets are judged on wall time, as a user waits for it; CPU time says how much of it the load added.
+    process.stdout.write(`claimcheck audit (whole command, median of ${cliApps.length} apps): ${describeCliCost(cliAudit)} — ${target(cliAudit.ms, 1000)}\n`);
+    process.stdout.write(`claimcheck report (whole command, median of ${cliApps.length} apps): ${describeCliCost(cliReport)} — ${target(cliReport.ms, 2000)}\n`);
+    process.stdout.write(`(node start-up and loading every command module, claimcheck --version: ${describeCliCost(cliVersion)})\n`);
     // Wall times above scale with machine load; say how busy the machine was.
     process.stdout.write(`(load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${availableParallelism()} cores)\n`);
   } finally {

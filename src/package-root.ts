@@ -26,8 +26,13 @@ export function findPackageRoot(): string {
   }
 }
 
-/** claimcheck's version from its package.json. */
+let cachedVersion: string | null = null;
+
+/** claimcheck's version from its package.json (read once: an audit asks for it three times). */
 export function readToolVersion(): string {
-  const pkg = JSON.parse(readFileSync(join(findPackageRoot(), 'package.json'), 'utf8')) as { version: string };
-  return pkg.version;
+  if (cachedVersion === null) {
+    const pkg = JSON.parse(readFileSync(join(findPackageRoot(), 'package.json'), 'utf8')) as { version: string };
+    cachedVersion = pkg.version;
+  }
+  return cachedVersion;
 }

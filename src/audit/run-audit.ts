@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import type { AuditDataSource, AuditInputs, AuditResult, EntityListRecord, RecipientSummary } from '../model/audit.js';
 import { MAX_STORED_IDENTIFIER_HITS } from '../model/capture-summary.js';
 import { ConfigError } from '../model/errors.js';
@@ -46,11 +46,19 @@ interface AuditCatalog {
 /** Merged catalogs by base catalog, reused while the stored lists are unchanged (batch audits of many apps). */
 const mergedCatalogs = new WeakMap<EntityCatalog, AuditCatalog & { fingerprint: string }>();
 
+/**
+ * node:crypto, loaded only for a database with imported lists: loading it (and the stream modules it
+ * pulls in) costs every audit command about 10 ms of start-up CPU, and most databases have no lists.
+ */
+function loadCrypto(): typeof import('node:crypto') {
+  return createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
+}
+
 /** The base catalog with this database's imported lists (`claimcheck entities import`) filling its gaps. */
 function loadAuditCatalog(db: StoreDatabase, base: EntityCatalog): AuditCatalog {
   const userEntities = listUserEntities(db);
   if (userEntities.length === 0) return { catalog: base, entityLists: [] };
-  const fingerprint = createHash('sha256').update(JSON.stringify(userEntities)).digest('hex');
+  const fingerprint = loadCrypto().createHash('sha256').update(JSON.stringify(userEntities)).digest('hex');
   const cached = mergedCatalogs.get(base);
   if (cached?.fingerprint === fingerprint) return cached;
   const merged = { fingerprint, catalog: mergeUserEntities(base, userEntities).catalog, entityLists: summariseEntityLists(userEntities) };

@@ -5,7 +5,7 @@
  * §16 (variable-length integers), §19.6 (CRYPTO frame); RFC 9001 §5.3–5.4 (AEAD, header protection);
  * RFC 9369 §3 (QUIC v2 salt, labels and packet types).
  */
-import { createCipheriv, createDecipheriv, createHmac } from 'node:crypto';
+import { type Cipher, createCipheriv, createDecipheriv, createHmac } from 'node:crypto';
 import { Buffer } from 'node:buffer';
 
 /** A piece of the client's Initial-level CRYPTO stream. */
@@ -34,7 +34,11 @@ const VERSIONS: ReadonlyMap<number, QuicVersionParams> = new Map([
 interface InitialKeys {
   key: Buffer;
   iv: Buffer;
-  hp: Buffer;
+  /**
+   * AES-128-ECB with the header protection key (§5.4.3), made once per connection: ECB without padding
+   * turns each 16-byte sample into its 16-byte mask independently, so one cipher serves every packet.
+   */
+  hp: Cipher;
 }
 
 /** Derived keys by version + DCID; a handful of connections per capture, so a small bounded cache. */
@@ -206,10 +210,12 @@ function deriveInitialKeys(dcid: Uint8Array, version: number, params: QuicVersio
   if (cached !== undefined) return cached;
   const initialSecret = createHmac('sha256', params.salt).update(dcid).digest();
   const clientSecret = expandLabel(initialSecret, 'client in', 32);
+  const hp = createCipheriv('aes-128-ecb', expandLabel(clientSecret, `${params.labelPrefix} hp`, 16), null);
+  hp.setAutoPadding(false);
   const keys = {
     key: expandLabel(clientSecret, `${params.labelPrefix} key`, 16),
     iv: expandLabel(clientSecret, `${params.labelPrefix} iv`, 12),
-    hp: expandLabel(clientSecret, `${params.labelPrefix} hp`, 16),
+    hp,
   };
   if (keyCache.size >= KEY_CACHE_LIMIT) keyCache.clear();
   keyCache.set(cacheKey, keys);
@@ -235,9 +241,7 @@ function expandBlockInput(label: string, length: number): Buffer {
   return input;
 }
 
-function encryptBlock(key: Buffer, block: Uint8Array): Buffer {
-  const cipher = createCipheriv('aes-128-ecb', key, null);
-  cipher.setAutoPadding(false);
+function encryptBlock(cipher: Cipher, block: Uint8Array): Buffer {
   return cipher.update(block);
 }
 

@@ -6,6 +6,7 @@
  */
 import type { FlowSummary } from '../model/capture-summary.js';
 import backgroundHosts from './data/device-background-hosts.json' with { type: 'json' };
+import { memoiseByText } from './memoise-by-text.js';
 import { normaliseHostName } from './registrable-domain.js';
 
 /** One documented host of device background traffic. */
@@ -28,20 +29,20 @@ export interface DeviceBackgroundMatch {
 
 const ENTRIES: readonly DeviceBackgroundHost[] = backgroundHosts.hosts;
 
-function entryOfHost(host: string): DeviceBackgroundHost | null {
+const entryOfHost = memoiseByText((host: string): DeviceBackgroundHost | null => {
   const name = normaliseHostName(host);
   return ENTRIES.find((e) => (e.host !== undefined && name === e.host) || (e.suffix !== undefined && (name === e.suffix || name.endsWith(`.${e.suffix}`)))) ?? null;
-}
+});
 
 /** Host and path of an absolute request URL; null for a bare request target (no host known). */
-function readRequestUrl(url: string): { host: string; path: string } | null {
+const readRequestUrl = memoiseByText((url: string): Readonly<{ host: string; path: string }> | null => {
   try {
     const parsed = new URL(url);
-    return { host: parsed.hostname, path: parsed.pathname };
+    return Object.freeze({ host: parsed.hostname, path: parsed.pathname });
   } catch {
     return null;
   }
-}
+});
 
 /** True when the entry allows the flow: no path limit, or plain HTTP requests that all ask for a listed path. */
 function pathsAllow(entry: DeviceBackgroundHost, flow: FlowSummary): boolean {

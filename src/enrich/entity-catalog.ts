@@ -7,6 +7,7 @@ import type { Entity, EntityRole } from '../model/entity.js';
 import { ConfigError } from '../model/errors.js';
 import defaultEntities from './data/entities.json' with { type: 'json' };
 import { isIpLiteral } from './ip-address.js';
+import { memoiseByText } from './memoise-by-text.js';
 import { normaliseOrganisationName } from './normalise-organisation-name.js';
 import { normaliseHostName } from './registrable-domain.js';
 
@@ -174,7 +175,16 @@ export class EntityCatalog {
    * give null.
    */
   matchHost(hostOrDomain: string): HostMatch | null {
-    const host = normaliseHostName(hostOrDomain);
+    return this.matchHostOnce(normaliseHostName(hostOrDomain));
+  }
+
+  /** Answers by normalised host, frozen because callers share them (every flow to a host asks again). */
+  private readonly matchHostOnce = memoiseByText((host: string): HostMatch | null => {
+    const match = this.matchNormalisedHost(host);
+    return match === null ? null : Object.freeze(match);
+  });
+
+  private matchNormalisedHost(host: string): HostMatch | null {
     if (host === '' || isIpLiteral(host)) return null;
     let patternHit: { pattern: string; entity: Entity } | null = null;
     for (const m of this.hostMatchers) if (m.regex.test(host)) patternHit = m;

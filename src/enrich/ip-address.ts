@@ -5,6 +5,8 @@
  * brackets, zone ids or IPv4-mapped IPv6, so parsing is lenient about those and strict about the rest.
  */
 
+import { memoiseByText } from './memoise-by-text.js';
+
 /** A parsed address: IPv4 as an unsigned 32-bit number, IPv6 as a 128-bit bigint. */
 export type ParsedIp = { version: 4; value: number } | { version: 6; value: bigint };
 
@@ -78,6 +80,16 @@ export function parseIpv6(text: string): bigint | null {
  * IPv6 (`::ffff:1.2.3.4`) becomes IPv4, because that is the address the packet really went to.
  */
 export function parseIp(text: string): ParsedIp | null {
+  return parseIpOnce(text);
+}
+
+/** Answers are frozen: they are shared by every caller asking about the same text. */
+const parseIpOnce = memoiseByText((text: string): ParsedIp | null => {
+  const parsed = parseIpText(text);
+  return parsed === null ? null : Object.freeze(parsed);
+});
+
+function parseIpText(text: string): ParsedIp | null {
   let s = text.trim();
   if (s.startsWith('[') && s.endsWith(']')) s = s.slice(1, -1);
   const zone = s.indexOf('%');

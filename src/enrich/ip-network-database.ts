@@ -3,7 +3,8 @@
  *
  * The CSVs are 8–22 MB each, so nothing is read until the first lookup, IPv4 and IPv6 tables load
  * separately (most captures never need IPv6), and rows are parsed straight from the file bytes into
- * typed arrays: one range is 12–16 bytes instead of a few hundred as JS objects.
+ * typed arrays: one range is 12–16 bytes instead of a few hundred as JS objects. The parsed tables
+ * are kept in a binary cache that later processes read a page at a time (ip-table-cache.ts).
  */
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -12,8 +13,10 @@ import type { AuditDataSource } from '../model/audit.js';
 import type { IpNetworkInfo } from '../model/entity.js';
 import { BIGINT_BOUNDS, NUMBER_BOUNDS, areRangesDisjoint, flattenRanges } from './flatten-ranges.js';
 import { parseIp } from './ip-address.js';
-import { type CachedArray, ipTableCachePath, readIpTableCache, writeIpTableCache } from './ip-table-cache.js';
+import { type CachedArray, type IpTableCacheReader, ipTableCachePath, openIpTableCache, writeIpTableCache } from './ip-table-cache.js';
+import { type BigColumn, type NumberColumn, bigColumnOf, numberColumnOf, pagedBigColumn, pagedNumberColumn } from './table-column.js';
 import { findPackageRoot } from '../package-root.js';
+import { memoiseByText } from './memoise-by-text.js';
 import { isPrivateAddress } from './private-address.js';
 
 export { isPrivateAddress } from './private-address.js';
@@ -43,10 +46,18 @@ export interface IpTableLoadStats {
   source: 'cache' | 'csv';
   asnRanges: number;
   countryRanges: number;
-  /** Distinct owner names in the deduplicated string table (shared by both families). */
+  /**
+   * Owner names the family's lookups can give: from the CSVs, the deduplicated string table shared by
+   * both families (at the time this family loaded); from the cache, the family's own names.
+   */
   ownerNames: number;
-  /** Bytes held in typed arrays for this family (excludes the owner string table). */
+  /**
+   * Bytes of this family's range tables (excluding owner names): held in typed arrays when parsed from
+   * the CSVs; in the cache file, of which lookups read only the 4 KiB pages they touch, when cached.
+   */
   typedArrayBytes: number;
+  /** Bytes read from the cache file so far, in 4 KiB pages (0 for tables parsed from the CSVs). */
+  bytesRead: number;
 }
 
 const NO_NETWORK: IpNetworkInfo = Object.freeze({ asn: null, asnOwner: null, country: null });
@@ -359,13 +370,13 @@ function loadIpv6Country(path: string): Ipv6CountryTable {
 }
 
 /** Index of the last range whose start is ≤ value, or -1. Ranges were made disjoint at load. */
-function searchIpv4(starts: Uint32Array, count: number, value: number): number {
+function searchIpv4(starts: NumberColumn, value: number): number {
   let lo = 0;
-  let hi = count - 1;
+  let hi = starts.length - 1;
   let found = -1;
   while (lo <= hi) {
     const mid = (lo + hi) >>> 1;
-    if ((starts[mid] ?? 0) <= value) {
+    if (starts.get(mid) <= value) {
       found = mid;
       lo = mid + 1;
     } else {
@@ -381,16 +392,24 @@ function compare128(aHi: bigint, aLo: bigint, bHi: bigint, bLo: bigint): number 
   return 0;
 }
 
+/** Disjoint IPv6 ranges as columns of 64-bit halves, sorted by start. */
+interface Ipv6BoundColumns {
+  startHi: BigColumn;
+  startLo: BigColumn;
+  endHi: BigColumn;
+  endLo: BigColumn;
+}
+
 /** Index of the IPv6 range containing value, or -1. */
-function findIpv6(table: Ipv6Bounds, value: bigint): number {
+function findIpv6(table: Ipv6BoundColumns, value: bigint): number {
   const hi64 = value >> 64n;
   const lo64 = value & LOW64;
   let lo = 0;
-  let hi = table.count - 1;
+  let hi = table.startHi.length - 1;
   let found = -1;
   while (lo <= hi) {
     const mid = (lo + hi) >>> 1;
-    if (compare128(table.startHi[mid] ?? 0n, table.startLo[mid] ?? 0n, hi64, lo64) <= 0) {
+    if (compare128(table.startHi.get(mid), table.startLo.get(mid), hi64, lo64) <= 0) {
       found = mid;
       lo = mid + 1;
     } else {
@@ -398,7 +417,22 @@ function findIpv6(table: Ipv6Bounds, value: bigint): number {
     }
   }
   if (found < 0) return -1;
-  return compare128(hi64, lo64, table.endHi[found] ?? 0n, table.endLo[found] ?? 0n) <= 0 ? found : -1;
+  return compare128(hi64, lo64, table.endHi.get(found), table.endLo.get(found)) <= 0 ? found : -1;
+}
+
+/**
+ * What lookups of one family read, whichever source the tables came from: the ASN table (bounds,
+ * ASN, owner id), the country table (bounds, packed code) and the owner name of an id.
+ */
+interface Ipv4View {
+  asn: { starts: NumberColumn; ends: NumberColumn; asns: NumberColumn; owners: NumberColumn };
+  country: { starts: NumberColumn; ends: NumberColumn; codes: NumberColumn };
+  ownerName(id: number): string | null;
+}
+interface Ipv6View {
+  asn: Ipv6BoundColumns & { asns: NumberColumn; owners: NumberColumn };
+  country: Ipv6BoundColumns & { codes: NumberColumn };
+  ownerName(id: number): string | null;
 }
 
 function ipv4Bytes(t: { starts: Uint32Array; ends: Uint32Array }, extra: ArrayBufferView[]): number {
@@ -474,27 +508,6 @@ function exportOwners(owners: Uint32Array, names: readonly string[]): { local: U
   return { local, names: localNames };
 }
 
-/** Rewrite local owner ids (in place) to ids of `table`; false if any id is out of range. */
-function importOwners(local: Uint32Array, names: readonly string[], table: StringTable): boolean {
-  const globalOf = Uint32Array.from(names, (name) => table.intern(name));
-  for (let i = 0; i < local.length; i++) {
-    const id = local[i] ?? 0;
-    if (id >= globalOf.length) return false;
-    local[i] = globalOf[id] ?? 0;
-  }
-  return true;
-}
-
-function isU16(a: CachedArray | undefined, count: number): a is Uint16Array {
-  return a instanceof Uint16Array && a.length === count;
-}
-function isU32(a: CachedArray | undefined, count: number): a is Uint32Array {
-  return a instanceof Uint32Array && a.length === count;
-}
-function isU64(a: CachedArray | undefined, count: number): a is BigUint64Array {
-  return a instanceof BigUint64Array && a.length === count;
-}
-
 type Ipv4Tables = { asn: Ipv4AsnTable; country: Ipv4CountryTable };
 type Ipv6Tables = { asn: Ipv6AsnTable; country: Ipv6CountryTable };
 
@@ -513,20 +526,6 @@ function ipv4ToCache(t: Ipv4Tables, names: readonly string[]): { arrays: CachedA
   };
 }
 
-function ipv4FromCache(arrays: CachedArray[], names: readonly string[], table: StringTable): Ipv4Tables | null {
-  const [aStarts, aEnds, asns, owners, cStarts, cEnds, codes] = arrays;
-  if (arrays.length !== 7) return null;
-  const n = aStarts?.length ?? 0;
-  const m = cStarts?.length ?? 0;
-  if (!isU32(aStarts, n) || !isU32(aEnds, n) || !isU32(asns, n) || !isU32(owners, n)) return null;
-  if (!isU32(cStarts, m) || !isU32(cEnds, m) || !isU16(codes, m)) return null;
-  if (!importOwners(owners, names, table)) return null;
-  return {
-    asn: { starts: aStarts, ends: aEnds, asns, owners, count: n },
-    country: { starts: cStarts, ends: cEnds, codes, count: m },
-  };
-}
-
 function ipv6ToCache(t: Ipv6Tables, names: readonly string[]): { arrays: CachedArray[]; ownerNames: string[] } {
   const owners = exportOwners(t.asn.owners.subarray(0, t.asn.count), names);
   const rows = <T extends CachedArray>(x: T, n: number): T => x.subarray(0, n) as T;
@@ -541,33 +540,131 @@ function ipv6ToCache(t: Ipv6Tables, names: readonly string[]): { arrays: CachedA
   };
 }
 
-function ipv6FromCache(arrays: CachedArray[], names: readonly string[], table: StringTable): Ipv6Tables | null {
-  const [aSH, aSL, aEH, aEL, asns, owners, cSH, cSL, cEH, cEL, codes] = arrays;
-  if (arrays.length !== 11) return null;
-  const n = aSH?.length ?? 0;
-  const m = cSH?.length ?? 0;
-  if (!isU64(aSH, n) || !isU64(aSL, n) || !isU64(aEH, n) || !isU64(aEL, n)) return null;
-  if (!isU32(asns, n) || !isU32(owners, n)) return null;
-  if (!isU64(cSH, m) || !isU64(cSL, m) || !isU64(cEH, m) || !isU64(cEL, m) || !isU16(codes, m)) return null;
-  if (!importOwners(owners, names, table)) return null;
+/** Element sizes of the cached columns, in the order ipv4ToCache writes them. */
+const IPV4_COLUMN_SIZES = [4, 4, 4, 4, 4, 4, 2];
+/** Element sizes of the cached columns, in the order ipv6ToCache writes them. */
+const IPV6_COLUMN_SIZES = [8, 8, 8, 8, 4, 4, 8, 8, 8, 8, 2];
+
+/** Whether the cached columns have the sizes and lengths the family's tables need (ASN columns first). */
+function hasShape(reader: IpTableCacheReader, sizes: readonly number[], asnColumns: number): boolean {
+  const { columns } = reader;
+  const asnRows = columns[0]?.length ?? 0;
+  const countryRows = columns[asnColumns]?.length ?? 0;
+  return (
+    columns.length === sizes.length &&
+    columns.every((c, i) => c.size === sizes[i] && c.length === (i < asnColumns ? asnRows : countryRows))
+  );
+}
+
+/** Lookups over an opened IPv4 cache; null when its columns do not have the IPv4 tables' shape. */
+function ipv4FromCache(reader: IpTableCacheReader): Ipv4View | null {
+  if (!hasShape(reader, IPV4_COLUMN_SIZES, 4)) return null;
+  const [aStarts, aEnds, asns, owners, cStarts, cEnds, codes] = reader.columns.map(pagedNumberColumn);
+  if (!aStarts || !aEnds || !asns || !owners || !cStarts || !cEnds || !codes) return null;
   return {
-    asn: { startHi: aSH, startLo: aSL, endHi: aEH, endLo: aEL, asns, owners, count: n },
-    country: { startHi: cSH, startLo: cSL, endHi: cEH, endLo: cEL, codes, count: m },
+    asn: { starts: aStarts, ends: aEnds, asns, owners },
+    country: { starts: cStarts, ends: cEnds, codes },
+    ownerName: (id) => reader.ownerName(id),
   };
+}
+
+/** Lookups over an opened IPv6 cache; null when its columns do not have the IPv6 tables' shape. */
+function ipv6FromCache(reader: IpTableCacheReader): Ipv6View | null {
+  if (!hasShape(reader, IPV6_COLUMN_SIZES, 6)) return null;
+  const c = reader.columns;
+  const big = (i: number): BigColumn | undefined => (c[i] ? pagedBigColumn(c[i]) : undefined);
+  const num = (i: number): NumberColumn | undefined => (c[i] ? pagedNumberColumn(c[i]) : undefined);
+  const [aSH, aSL, aEH, aEL, cSH, cSL, cEH, cEL] = [0, 1, 2, 3, 6, 7, 8, 9].map(big);
+  const [asns, owners, codes] = [4, 5, 10].map(num);
+  if (!aSH || !aSL || !aEH || !aEL || !cSH || !cSL || !cEH || !cEL || !asns || !owners || !codes) return null;
+  return {
+    asn: { startHi: aSH, startLo: aSL, endHi: aEH, endLo: aEL, asns, owners },
+    country: { startHi: cSH, startLo: cSL, endHi: cEH, endLo: cEL, codes },
+    ownerName: (id) => reader.ownerName(id),
+  };
+}
+
+/** Lookups over IPv4 tables parsed from the CSVs; owner ids index the shared string table. */
+function ipv4FromTables(t: Ipv4Tables, names: StringTable): Ipv4View {
+  const n = t.asn.count;
+  const m = t.country.count;
+  return {
+    asn: { starts: numberColumnOf(t.asn.starts, n), ends: numberColumnOf(t.asn.ends, n), asns: numberColumnOf(t.asn.asns, n), owners: numberColumnOf(t.asn.owners, n) },
+    country: { starts: numberColumnOf(t.country.starts, m), ends: numberColumnOf(t.country.ends, m), codes: numberColumnOf(t.country.codes, m) },
+    ownerName: (id) => names.values[id] ?? null,
+  };
+}
+
+function ipv6BoundColumns(b: Ipv6Bounds): Ipv6BoundColumns {
+  return {
+    startHi: bigColumnOf(b.startHi, b.count),
+    startLo: bigColumnOf(b.startLo, b.count),
+    endHi: bigColumnOf(b.endHi, b.count),
+    endLo: bigColumnOf(b.endLo, b.count),
+  };
+}
+
+/** Lookups over IPv6 tables parsed from the CSVs. */
+function ipv6FromTables(t: Ipv6Tables, names: StringTable): Ipv6View {
+  return {
+    asn: { ...ipv6BoundColumns(t.asn), asns: numberColumnOf(t.asn.asns, t.asn.count), owners: numberColumnOf(t.asn.owners, t.asn.count) },
+    country: { ...ipv6BoundColumns(t.country), codes: numberColumnOf(t.country.codes, t.country.count) },
+    ownerName: (id) => names.values[id] ?? null,
+  };
+}
+
+/** Closes the cache files of a database that is no longer referenced. */
+const openCaches = new FinalizationRegistry<IpTableCacheReader[]>((readers) => {
+  for (const reader of readers) reader.close();
+});
+
+function readIpv4(view: Ipv4View, value: number): IpNetworkInfo {
+  const { asn, country } = view;
+  const a = searchIpv4(asn.starts, value);
+  const c = searchIpv4(country.starts, value);
+  const asnHit = a >= 0 && value <= asn.ends.get(a);
+  const countryHit = c >= 0 && value <= country.ends.get(c);
+  return {
+    asn: asnHit ? asn.asns.get(a) : null,
+    asnOwner: asnHit ? view.ownerName(asn.owners.get(a)) : null,
+    country: countryHit ? unpackCountry(country.codes.get(c)) : null,
+  };
+}
+
+function readIpv6(view: Ipv6View, value: bigint): IpNetworkInfo {
+  const { asn, country } = view;
+  const a = findIpv6(asn, value);
+  const c = findIpv6(country, value);
+  return {
+    asn: a >= 0 ? asn.asns.get(a) : null,
+    asnOwner: a >= 0 ? view.ownerName(asn.owners.get(a)) : null,
+    country: c >= 0 ? unpackCountry(country.codes.get(c)) : null,
+  };
+}
+
+/** One address family's tables as lookups see them, and where they came from. */
+interface LoadedFamily<V> {
+  view: V;
+  source: 'cache' | 'csv';
+  /** The open cache file, when the tables are read from it. */
+  reader?: IpTableCacheReader;
 }
 
 /**
  * IP → network facts from the pinned CSVs. Tables load on the first lookup of each address family
- * and stay in memory for the life of the instance. Parsed tables are kept in a binary cache (see
- * ip-table-cache.ts) so later processes skip the CSV parsing; any cache problem falls back to the CSVs.
+ * and stay available for the life of the instance. Parsed tables are kept in a binary cache (see
+ * ip-table-cache.ts) so later processes skip the CSV parsing and read only the pages their lookups
+ * touch; any cache problem, on opening or on a later read, falls back to the CSVs.
  */
 export class IpNetworkDatabase {
   private readonly location: IpDataLocation;
   private readonly ownerNames = new StringTable();
   private readonly cacheDir: string | null;
-  private v4: Ipv4Tables | null = null;
-  private v6: Ipv6Tables | null = null;
+  private v4: LoadedFamily<Ipv4View> | null = null;
+  private v6: LoadedFamily<Ipv6View> | null = null;
   private readonly stats: IpTableLoadStats[] = [];
+  /** Cache files held open for page reads; closed when this instance is collected. */
+  private readonly caches: IpTableCacheReader[] = [];
 
   /**
    * @param location data directories; defaults to the installed `@ip-location-db` packages.
@@ -576,6 +673,7 @@ export class IpNetworkDatabase {
   constructor(location: IpDataLocation = locateIpDataPackages(), options: IpNetworkDatabaseOptions = {}) {
     this.location = location;
     this.cacheDir = options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir;
+    openCaches.register(this, this.caches);
   }
 
   /**
@@ -585,6 +683,14 @@ export class IpNetworkDatabase {
    * server the packet was translated to.
    */
   lookup(ip: string): IpNetworkInfo {
+    // A copy: callers keep the answer inside their own results.
+    return { ...this.lookupOnce(ip) };
+  }
+
+  /** An audit looks the same few hundred servers up for thousands of flows. */
+  private readonly lookupOnce = memoiseByText((ip: string): IpNetworkInfo => this.lookupUncached(ip));
+
+  private lookupUncached(ip: string): IpNetworkInfo {
     const parsed = parseIp(ip);
     if (parsed === null || isPrivateAddress(ip)) return { ...NO_NETWORK };
     if (parsed.version === 6 && parsed.value >> 32n === NAT64_PREFIX_96) {
@@ -595,41 +701,41 @@ export class IpNetworkDatabase {
 
   /** Load statistics of the families loaded so far (empty before the first lookup). */
   loadStats(): IpTableLoadStats[] {
-    return this.stats.map((s) => ({ ...s, ownerNames: this.ownerNames.values.length }));
+    return this.stats.map((s) => {
+      const family = s.family === 4 ? this.v4 : this.v6;
+      return { ...s, bytesRead: family?.reader?.bytesRead() ?? 0 };
+    });
   }
 
-  /** Force the IPv4 tables to load now (e.g. before timing a benchmark). */
+  /** Force the IPv4 tables to load (or their cache to open) now, e.g. before timing a benchmark. */
   preloadIpv4(): void {
     this.ensureIpv4();
   }
 
-  /** Force the IPv6 tables to load now. */
+  /** Force the IPv6 tables to load (or their cache to open) now. */
   preloadIpv6(): void {
     this.ensureIpv6();
   }
 
   private lookupIpv4(value: number): IpNetworkInfo {
-    const { asn, country } = this.ensureIpv4();
-    const a = searchIpv4(asn.starts, asn.count, value);
-    const c = searchIpv4(country.starts, country.count, value);
-    const asnHit = a >= 0 && value <= (asn.ends[a] ?? -1);
-    const countryHit = c >= 0 && value <= (country.ends[c] ?? -1);
-    return {
-      asn: asnHit ? (asn.asns[a] ?? null) : null,
-      asnOwner: asnHit ? (this.ownerNames.values[asn.owners[a] ?? -1] ?? null) : null,
-      country: countryHit ? unpackCountry(country.codes[c] ?? 0) : null,
-    };
+    const loaded = this.ensureIpv4();
+    try {
+      return readIpv4(loaded.view, value);
+    } catch (error) {
+      // A cache page that cannot be read or holds an impossible row: the CSVs are the truth.
+      if (loaded.source !== 'cache') throw error;
+      return readIpv4(this.loadIpv4FromCsv(performance.now()).view, value);
+    }
   }
 
   private lookupIpv6(value: bigint): IpNetworkInfo {
-    const { asn, country } = this.ensureIpv6();
-    const a = findIpv6(asn, value);
-    const c = findIpv6(country, value);
-    return {
-      asn: a >= 0 ? (asn.asns[a] ?? null) : null,
-      asnOwner: a >= 0 ? (this.ownerNames.values[asn.owners[a] ?? -1] ?? null) : null,
-      country: c >= 0 ? unpackCountry(country.codes[c] ?? 0) : null,
-    };
+    const loaded = this.ensureIpv6();
+    try {
+      return readIpv6(loaded.view, value);
+    } catch (error) {
+      if (loaded.source !== 'cache') throw error;
+      return readIpv6(this.loadIpv6FromCsv(performance.now()).view, value);
+    }
   }
 
   /** Cache file and key of a family, or null when caching is off or the CSVs cannot be stat'ed. */
@@ -646,61 +752,113 @@ export class IpNetworkDatabase {
     }
   }
 
-  private ensureIpv4(): Ipv4Tables {
-    if (this.v4 === null) {
-      const started = performance.now();
-      const slot = this.cacheSlot(4);
-      const cached = slot === null ? null : readIpTableCache(slot.path, 4, slot.key);
-      let tables = cached === null ? null : ipv4FromCache(cached.arrays, cached.ownerNames, this.ownerNames);
-      const source = tables === null ? 'csv' : 'cache';
-      if (tables === null) {
-        tables = {
-          asn: loadIpv4Asn(join(this.location.asnDir, IPV4_FILES.asn), this.ownerNames),
-          country: loadIpv4Country(join(this.location.countryDir, IPV4_FILES.country)),
-        };
-        if (slot !== null) writeIpTableCache(slot.path, 4, slot.key, ipv4ToCache(tables, this.ownerNames.values));
-      }
-      const { asn, country } = tables;
-      this.v4 = tables;
-      this.stats.push({
-        family: 4,
-        milliseconds: performance.now() - started,
-        source,
-        asnRanges: asn.count,
-        countryRanges: country.count,
-        ownerNames: this.ownerNames.values.length,
-        typedArrayBytes: ipv4Bytes(asn, [asn.asns, asn.owners]) + ipv4Bytes(country, [country.codes]),
-      });
+  /** Opens a family's cache and builds lookups over it, or null (nothing left open) when it cannot. */
+  private openCache<V>(family: 4 | 6, toView: (reader: IpTableCacheReader) => V | null): { view: V; reader: IpTableCacheReader } | null {
+    const slot = this.cacheSlot(family);
+    const reader = slot === null ? null : openIpTableCache(slot.path, family, slot.key);
+    if (reader === null) return null;
+    let view: V | null = null;
+    try {
+      view = toView(reader);
+    } catch {
+      // A page of the right shape that cannot be read: a miss like any other.
     }
+    if (view === null) {
+      reader.close();
+      return null;
+    }
+    this.caches.push(reader);
+    return { view, reader };
+  }
+
+  /** Replaces the family's load statistics (a fallback from the cache to the CSVs replaces them). */
+  private recordStats(entry: IpTableLoadStats): void {
+    const at = this.stats.findIndex((s) => s.family === entry.family);
+    if (at === -1) this.stats.push(entry);
+    else this.stats[at] = entry;
+  }
+
+  private ensureIpv4(): LoadedFamily<Ipv4View> {
+    if (this.v4 !== null) return this.v4;
+    const started = performance.now();
+    const cached = this.openCache(4, ipv4FromCache);
+    if (cached === null) return this.loadIpv4FromCsv(started);
+    const [asnStarts, , , , countryStarts] = cached.reader.columns;
+    this.v4 = { view: cached.view, source: 'cache', reader: cached.reader };
+    this.recordStats({
+      family: 4,
+      milliseconds: performance.now() - started,
+      source: 'cache',
+      asnRanges: asnStarts?.length ?? 0,
+      countryRanges: countryStarts?.length ?? 0,
+      ownerNames: cached.reader.ownerNameCount,
+      typedArrayBytes: cached.reader.columns.reduce((sum, c) => sum + c.length * c.size, 0),
+      bytesRead: 0,
+    });
     return this.v4;
   }
 
-  private ensureIpv6(): Ipv6Tables {
-    if (this.v6 === null) {
-      const started = performance.now();
-      const slot = this.cacheSlot(6);
-      const cached = slot === null ? null : readIpTableCache(slot.path, 6, slot.key);
-      let tables = cached === null ? null : ipv6FromCache(cached.arrays, cached.ownerNames, this.ownerNames);
-      const source = tables === null ? 'csv' : 'cache';
-      if (tables === null) {
-        tables = {
-          asn: loadIpv6Asn(join(this.location.asnDir, IPV6_FILES.asn), this.ownerNames),
-          country: loadIpv6Country(join(this.location.countryDir, IPV6_FILES.country)),
-        };
-        if (slot !== null) writeIpTableCache(slot.path, 6, slot.key, ipv6ToCache(tables, this.ownerNames.values));
-      }
-      const { asn, country } = tables;
-      this.v6 = tables;
-      this.stats.push({
-        family: 6,
-        milliseconds: performance.now() - started,
-        source,
-        asnRanges: asn.count,
-        countryRanges: country.count,
-        ownerNames: this.ownerNames.values.length,
-        typedArrayBytes: ipv6Bytes(asn, [asn.asns, asn.owners]) + ipv6Bytes(country, [country.codes]),
-      });
-    }
+  private loadIpv4FromCsv(started: number): LoadedFamily<Ipv4View> {
+    const tables: Ipv4Tables = {
+      asn: loadIpv4Asn(join(this.location.asnDir, IPV4_FILES.asn), this.ownerNames),
+      country: loadIpv4Country(join(this.location.countryDir, IPV4_FILES.country)),
+    };
+    const slot = this.cacheSlot(4);
+    if (slot !== null) writeIpTableCache(slot.path, 4, slot.key, ipv4ToCache(tables, this.ownerNames.values));
+    const { asn, country } = tables;
+    this.v4 = { view: ipv4FromTables(tables, this.ownerNames), source: 'csv' };
+    this.recordStats({
+      family: 4,
+      milliseconds: performance.now() - started,
+      source: 'csv',
+      asnRanges: asn.count,
+      countryRanges: country.count,
+      ownerNames: this.ownerNames.values.length,
+      typedArrayBytes: ipv4Bytes(asn, [asn.asns, asn.owners]) + ipv4Bytes(country, [country.codes]),
+      bytesRead: 0,
+    });
+    return this.v4;
+  }
+
+  private ensureIpv6(): LoadedFamily<Ipv6View> {
+    if (this.v6 !== null) return this.v6;
+    const started = performance.now();
+    const cached = this.openCache(6, ipv6FromCache);
+    if (cached === null) return this.loadIpv6FromCsv(started);
+    const columns = cached.reader.columns;
+    this.v6 = { view: cached.view, source: 'cache', reader: cached.reader };
+    this.recordStats({
+      family: 6,
+      milliseconds: performance.now() - started,
+      source: 'cache',
+      asnRanges: columns[0]?.length ?? 0,
+      countryRanges: columns[6]?.length ?? 0,
+      ownerNames: cached.reader.ownerNameCount,
+      typedArrayBytes: columns.reduce((sum, c) => sum + c.length * c.size, 0),
+      bytesRead: 0,
+    });
+    return this.v6;
+  }
+
+  private loadIpv6FromCsv(started: number): LoadedFamily<Ipv6View> {
+    const tables: Ipv6Tables = {
+      asn: loadIpv6Asn(join(this.location.asnDir, IPV6_FILES.asn), this.ownerNames),
+      country: loadIpv6Country(join(this.location.countryDir, IPV6_FILES.country)),
+    };
+    const slot = this.cacheSlot(6);
+    if (slot !== null) writeIpTableCache(slot.path, 6, slot.key, ipv6ToCache(tables, this.ownerNames.values));
+    const { asn, country } = tables;
+    this.v6 = { view: ipv6FromTables(tables, this.ownerNames), source: 'csv' };
+    this.recordStats({
+      family: 6,
+      milliseconds: performance.now() - started,
+      source: 'csv',
+      asnRanges: asn.count,
+      countryRanges: country.count,
+      ownerNames: this.ownerNames.values.length,
+      typedArrayBytes: ipv6Bytes(asn, [asn.asns, asn.owners]) + ipv6Bytes(country, [country.codes]),
+      bytesRead: 0,
+    });
     return this.v6;
   }
 }

@@ -3,6 +3,7 @@
  * meet, while "Agora TC Sp. z o.o." stays a different company from "Agora".
  */
 import legalForms from './data/legal-forms.json' with { type: 'json' };
+import { memoiseByText } from './memoise-by-text.js';
 
 /** Legal-form suffixes as token sequences, longest first so "co ltd" is stripped before "ltd". */
 const LEGAL_FORM_TOKENS: string[][] = legalForms.suffixes
@@ -27,7 +28,34 @@ function tokenise(text: string): string[] {
     .filter((t) => t.length > 0);
 }
 
-function endsWithTokens(tokens: string[], suffix: string[]): boolean {
+/**
+ * Suffix lists by their last token, each keeping the list's order (longest first). Only a suffix whose
+ * last token is the name's last token can end the name, so the first match among these is the first
+ * match in the whole list: the same answer, without testing every legal form against every name.
+ */
+function indexByLastToken(suffixes: readonly string[][]): Map<string, string[][]> {
+  const index = new Map<string, string[][]>();
+  for (const suffix of suffixes) {
+    const last = suffix[suffix.length - 1] ?? '';
+    const list = index.get(last);
+    if (list) list.push(suffix);
+    else index.set(last, [suffix]);
+  }
+  return index;
+}
+
+const LEGAL_FORMS_BY_LAST_TOKEN = indexByLastToken(LEGAL_FORM_TOKENS);
+const LEGAL_FORMS_AND_DESCRIPTORS_BY_LAST_TOKEN = indexByLastToken([...LEGAL_FORM_TOKENS, ...DESCRIPTOR_TOKENS]);
+
+/** The first suffix in `index`'s lists that ends tokens[0, end) and leaves something, or null. */
+function findEndingSuffix(tokens: readonly string[], end: number, index: Map<string, string[][]>): string[] | null {
+  for (const suffix of index.get(tokens[end - 1] ?? '') ?? []) {
+    if (endsWithTokens(tokens.slice(0, end), suffix)) return suffix;
+  }
+  return null;
+}
+
+function endsWithTokens(tokens: readonly string[], suffix: string[]): boolean {
   if (suffix.length >= tokens.length) return false; // never strip a name down to nothing
   for (let i = 1; i <= suffix.length; i++) {
     if (tokens[tokens.length - i] !== suffix[suffix.length - i]) return false;
@@ -41,6 +69,11 @@ function endsWithTokens(tokens: string[], suffix: string[]): boolean {
  * "SendBird" and "Send Bird" agree. Returns '' for text with no letters or digits.
  */
 export function normaliseOrganisationName(name: string): string {
+  return normaliseOnce(name);
+}
+
+// Rules compare the same few hundred names with every flow's organisation: remember the answers.
+const normaliseOnce = memoiseByText((name: string): string => {
   // CJK legal forms are not space-separated, so they are cut from the raw text first.
   let raw = name.normalize('NFKC').trim();
   for (const cjk of legalForms.cjkSuffixes) {
@@ -48,26 +81,23 @@ export function normaliseOrganisationName(name: string): string {
   }
   let tokens = tokenise(raw);
   if (tokens[0] === 'the' && tokens.length > 1) tokens = tokens.slice(1);
-  let stripped = true;
-  while (stripped) {
-    stripped = false;
-    for (const suffix of LEGAL_FORM_TOKENS) {
-      if (endsWithTokens(tokens, suffix)) {
-        tokens = tokens.slice(0, tokens.length - suffix.length);
-        stripped = true;
-        break;
-      }
-    }
+  for (let suffix = findEndingSuffix(tokens, tokens.length, LEGAL_FORMS_BY_LAST_TOKEN); suffix !== null; suffix = findEndingSuffix(tokens, tokens.length, LEGAL_FORMS_BY_LAST_TOKEN)) {
+    tokens = tokens.slice(0, tokens.length - suffix.length);
   }
   return tokens.join('');
-}
+});
 
 /**
  * Keys under which a company that is not in the catalog may appear as a domain label: its
  * normalised name, the name without trailing business descriptions ("Intercom R&D Unlimited
  * Company" → "intercom"), and trade names in brackets ("Zeta Holdings Ltd (Zetadesk)" → "zetadesk").
  */
-export function organisationNameKeys(name: string): string[] {
+export function organisationNameKeys(name: string): readonly string[] {
+  return organisationNameKeysOnce(name);
+}
+
+/** Frozen: callers share the answer for a name. */
+const organisationNameKeysOnce = memoiseByText((name: string): readonly string[] => {
   const keys = new Set<string>();
   const brackets = [...name.matchAll(/\(([^()]+)\)/g)].map((m) => m[1] ?? '');
   const outside = name.replace(/\([^()]*\)/g, ' ');
@@ -77,18 +107,11 @@ export function organisationNameKeys(name: string): string[] {
     keys.add(key);
     const tokens = tokenise(part);
     let end = tokens.length;
-    let stripped = true;
-    while (stripped && end > 1) {
-      stripped = false;
-      for (const suffix of [...LEGAL_FORM_TOKENS, ...DESCRIPTOR_TOKENS]) {
-        if (endsWithTokens(tokens.slice(0, end), suffix)) {
-          end -= suffix.length;
-          stripped = true;
-          break;
-        }
-      }
+    for (let suffix = end > 1 ? findEndingSuffix(tokens, end, LEGAL_FORMS_AND_DESCRIPTORS_BY_LAST_TOKEN) : null; suffix !== null; ) {
+      end -= suffix.length;
+      suffix = end > 1 ? findEndingSuffix(tokens, end, LEGAL_FORMS_AND_DESCRIPTORS_BY_LAST_TOKEN) : null;
     }
     keys.add(tokens.slice(0, end).join(''));
   }
-  return [...keys].filter((k) => k.length >= 3);
-}
+  return Object.freeze([...keys].filter((k) => k.length >= 3));
+});

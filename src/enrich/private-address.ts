@@ -4,6 +4,7 @@
  * returning whatever public allocation the data set happens to list nearby.
  */
 import { parseIp, parseIpv4, parseIpv6 } from './ip-address.js';
+import { memoiseByText } from './memoise-by-text.js';
 import specialPurpose from './data/special-purpose-addresses.json' with { type: 'json' };
 
 /** Kind of special-purpose range, following the IANA registry's names where it has them. */
@@ -63,6 +64,10 @@ const RANGES = compileRanges();
  * (and for text that is not an IP address at all).
  */
 export function classifySpecialAddress(ip: string): SpecialAddressRange | null {
+  return classifyOnce(ip);
+}
+
+const classifyOnce = memoiseByText((ip: string): SpecialAddressRange | null => {
   const parsed = parseIp(ip);
   if (parsed === null) return null;
   const value = BigInt(parsed.value);
@@ -70,7 +75,7 @@ export function classifySpecialAddress(ip: string): SpecialAddressRange | null {
     if (r.version === parsed.version && value >= r.first && value <= r.last) return r.range;
   }
   return null;
-}
+});
 
 /**
  * True for private, shared (CGN), loopback, link-local, multicast, documentation, benchmarking and

@@ -12,6 +12,7 @@
  */
 import { getDomain } from '../tldts.js';
 import { isIpLiteral } from './ip-address.js';
+import { memoiseByText } from './memoise-by-text.js';
 
 /** Lower-case, strip one trailing dot and surrounding brackets/whitespace: the forms captures use. */
 export function normaliseHostName(host: string): string {
@@ -27,8 +28,12 @@ export function normaliseHostName(host: string): string {
  * and names under no known public suffix.
  */
 export function getRegistrableDomain(host: string): string | null {
+  return registrableDomainOnce(host);
+}
+
+const registrableDomainOnce = memoiseByText((host: string): string | null => {
   const h = normaliseHostName(host);
   if (h === '' || isIpLiteral(h)) return null;
   const options = { allowPrivateDomains: true, validateHostname: true, detectIp: true } as const;
   return getDomain(h, options) ?? getDomain(h, { ...options, allowPrivateDomains: false });
-}
+});

@@ -4,6 +4,7 @@
  * attribution reports the platform as hosting rather than as the recipient.
  */
 import tenantNamespaces from './data/tenant-namespaces.json' with { type: 'json' };
+import { memoiseByText } from './memoise-by-text.js';
 import { normaliseHostName } from './registrable-domain.js';
 
 /** A domain under which a platform hands out host names to its customers. */
@@ -28,9 +29,13 @@ export function listTenantNamespaces(): readonly TenantNamespace[] {
  * `appspot.com` itself is not a tenant), or null. The longest matching suffix wins.
  */
 export function findTenantNamespace(host: string): TenantNamespace | null {
+  return findOnce(host);
+}
+
+const findOnce = memoiseByText((host: string): TenantNamespace | null => {
   const h = normaliseHostName(host);
   for (const ns of NAMESPACES) {
     if (h.endsWith(`.${ns.suffix}`)) return ns;
   }
   return null;
-}
+});

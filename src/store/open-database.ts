@@ -1,11 +1,24 @@
-import Database from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError } from '../model/errors.js';
 import { translateStoreError } from './translate-store-error.js';
 
 /** The store's handle type; only `src/store/` imports better-sqlite3. */
-export type StoreDatabase = Database.Database;
+export type StoreDatabase = BetterSqlite3.Database;
+
+/**
+ * better-sqlite3, loaded with `require` (it is CommonJS: an ES import would first scan it for export
+ * names), and its compiled addon where its install puts it (`build/Release`), so that the `bindings`
+ * package does not search a dozen directories for it on every command. Anywhere else, better-sqlite3
+ * finds its addon itself.
+ */
+const require = createRequire(import.meta.url);
+const Database = require('better-sqlite3') as typeof BetterSqlite3;
+const ADDON = join(dirname(require.resolve('better-sqlite3/package.json')), 'build', 'Release', 'better_sqlite3.node');
+const nativeBinding = existsSync(ADDON) ? ADDON : undefined;
 
 const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
 
@@ -60,7 +73,7 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): S
   let db: StoreDatabase;
   try {
     const readonly = options.readonly ?? false;
-    db = new Database(path, { readonly, fileMustExist: readonly || (options.mustExist ?? false) });
+    db = new Database(path, { readonly, fileMustExist: readonly || (options.mustExist ?? false), ...(nativeBinding ? { nativeBinding } : {}) });
   } catch (error) {
     if ((options.mustExist || options.readonly) && !existsSync(path)) throw new ConfigError(`${path}: no such database (import a capture or add a policy to create it)`);
     const detail = error instanceof Error ? error.message : String(error);

@@ -34,6 +34,11 @@ const IPV6 = [
 ];
 const ALL = [...IPV4, ...IPV6];
 
+/** Byte offset of the first column's directory entry (u32 kind, u32 count, u64 offset) of a cache file. */
+function directoryAt(file: Buffer): number {
+  return Math.ceil((24 + file.readUInt32LE(16)) / 8) * 8;
+}
+
 function lookupAll(db: IpNetworkDatabase, ips: string[]): unknown[] {
   return ips.map((ip) => db.lookup(ip));
 }
@@ -105,14 +110,21 @@ describe('IP table cache', () => {
         writeFileSync(v4Path, Buffer.from('not a cache at all'));
         writeFileSync(v6Path, Buffer.alloc(0));
       }],
-      ['bad header and names', () => {
+      ['bad directory and trailing bytes', () => {
         const v4 = Buffer.from(v4Bytes);
-        // Element count of the first array (after magic, header and the 8-byte-padded key): impossible.
-        const firstArray = Math.ceil((24 + v4.readUInt32LE(16)) / 8) * 8;
-        v4.writeUInt32LE(0xffffffff, firstArray + 4);
+        // Element count of the first column's directory entry (after magic, header and the padded key): impossible.
+        v4.writeUInt32LE(0xffffffff, directoryAt(v4) + 4);
+        writeFileSync(v4Path, v4);
+        // The last column must end the file exactly.
+        writeFileSync(v6Path, Buffer.concat([v6Bytes, Buffer.from('{{{')]));
+      }],
+      ['misaligned or overlapping columns', () => {
+        const v4 = Buffer.from(v4Bytes);
+        v4.writeBigUInt64LE(v4.readBigUInt64LE(directoryAt(v4) + 8) + 4n, directoryAt(v4) + 8);
         writeFileSync(v4Path, v4);
         const v6 = Buffer.from(v6Bytes);
-        v6.fill(0x7b, v6.length - 20); // unparsable owner-name JSON
+        // The second column said to start where the first does.
+        v6.writeBigUInt64LE(v6.readBigUInt64LE(directoryAt(v6) + 8), directoryAt(v6) + 16 + 8);
         writeFileSync(v6Path, v6);
       }],
       ['wrong family', () => {
@@ -128,6 +140,39 @@ describe('IP table cache', () => {
     }
     // Each fallback rewrote a good cache.
     expect(new IpNetworkDatabase(undefined, { cacheDir: dir }).lookup('8.8.8.8')).toEqual(reference[0]);
+  });
+
+  it('falls back to the CSVs when a damaged row is only found by a lookup', () => {
+    const dir = join(root, 'damaged-row');
+    lookupAll(new IpNetworkDatabase(undefined, { cacheDir: dir }), ALL);
+    const v4Path = ipTableCachePath(dir, 4);
+    const v4 = readFileSync(v4Path);
+    // The fourth IPv4 column holds owner ids: make every one point past the owner names.
+    const entry = directoryAt(v4) + 3 * 16;
+    const ownersAt = Number(v4.readBigUInt64LE(entry + 8));
+    v4.fill(0xff, ownersAt, ownersAt + v4.readUInt32LE(entry + 4) * 4);
+    writeFileSync(v4Path, v4);
+    const db = new IpNetworkDatabase(undefined, { cacheDir: dir });
+    db.preloadIpv4();
+    expect(db.loadStats().map((s) => s.source)).toEqual(['cache']);
+    expect(lookupAll(db, ALL)).toEqual(reference);
+    expect(db.loadStats().map((s) => [s.family, s.source])).toEqual([[4, 'csv'], [6, 'cache']]);
+    // The fallback rewrote a good cache.
+    const again = new IpNetworkDatabase(undefined, { cacheDir: dir });
+    expect(lookupAll(again, ALL)).toEqual(reference);
+    expect(again.loadStats().map((s) => s.source)).toEqual(['cache', 'cache']);
+  });
+
+  it('reads only the pages its lookups touch', () => {
+    const dir = join(root, 'paged');
+    lookupAll(new IpNetworkDatabase(undefined, { cacheDir: dir }), ALL);
+    const db = new IpNetworkDatabase(undefined, { cacheDir: dir });
+    expect(db.lookup('8.8.8.8')).toEqual(reference[0]);
+    const [v4] = db.loadStats();
+    expect(v4?.source).toBe('cache');
+    expect(v4?.bytesRead).toBeGreaterThan(0);
+    // About twenty rows of each of two binary searches, plus one owner name: far below the table's size.
+    expect(v4?.bytesRead).toBeLessThan(v4 ? v4.typedArrayBytes / 50 : 0);
   });
 
   it('misses the cache when a CSV changes', () => {
