@@ -22,13 +22,21 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Case-sensitive, word-bounded patterns per country, like the transfer extractor's (so "us" is not the US). */
-const NAME_PATTERNS = new Map<string, RegExp>(
-  Object.entries(countryNames.countries).map(([code, names]) => [
-    code,
-    new RegExp(`(?<![\\p{L}\\p{N}])(?:${[...names].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'gu'),
-  ]),
-);
+/**
+ * Case-sensitive, word-bounded pattern for one country's names, like the transfer extractor's (so "us" is not the
+ * US). Built on first use: an audit asks for the few countries its traffic went to, not all 250.
+ */
+const namePatterns = new Map<string, RegExp | null>();
+function namePatternOf(code: string): RegExp | null {
+  if (namePatterns.has(code)) return namePatterns.get(code) ?? null;
+  const names = (countryNames.countries as Record<string, string[] | undefined>)[code];
+  const pattern =
+    names === undefined
+      ? null
+      : new RegExp(`(?<![\\p{L}\\p{N}])(?:${[...names].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+  namePatterns.set(code, pattern);
+  return pattern;
+}
 
 /**
  * Lead-ins that make a place the reader's or the law's: residence and audience ("if you live in",
@@ -154,7 +162,7 @@ export interface CountryMentions {
  */
 export function readCountryMentions(snapshot: StoredSnapshot, code: string): CountryMentions {
   const mentions: CountryMentions = { disclosing: null, discounted: null };
-  const pattern = NAME_PATTERNS.get(code.toUpperCase());
+  const pattern = namePatternOf(code.toUpperCase());
   if (!pattern) return mentions;
   const { text } = snapshot;
   for (const m of text.matchAll(pattern)) {
