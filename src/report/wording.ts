@@ -336,6 +336,8 @@ export function describeClaimedNotObserved(facts: { organisation: string; nameIn
 
 /** How many names of a list an explanation spells out; the report lists every one under the finding. */
 const NAMES_IN_EXPLANATION = 10;
+/** How many services apps contact directly the explanation names before only counting them. */
+const NAMES_OF_DIRECT_SERVICES = 5;
 
 export function describeListedNotObserved(facts: {
   /** The list as a report names it (URL or file name). */
@@ -361,7 +363,15 @@ export function describeListedNotObserved(facts: {
     (count > NAMES_IN_EXPLANATION ? `; and ${count - NAMES_IN_EXPLANATION} more, all listed with their entries below` : '') +
     (elsewhere > 0 ? `; and ${elsewhere} more reported in ${elsewhere === 1 ? 'a finding of its own' : 'findings of their own'}` : '');
   const direct = facts.entries.filter((e) => e.confidence !== 'low').map((e) => e.nameInPolicy);
-  const who = direct.length === count ? (count === 1 ? 'It' : 'All of them') : `${direct.length} of them (${direct.join('; ')})`;
+  // A few such names help a reader; forty do not (the entries below carry each one's confidence).
+  const who =
+    direct.length === count
+      ? count === 1
+        ? 'It'
+        : 'All of them'
+      : direct.length <= NAMES_OF_DIRECT_SERVICES
+        ? `${direct.length} of them (${direct.join('; ')})`
+        : `${direct.length} of them (confidence medium below)`;
   const telling =
     direct.length === 0
       ? ''

@@ -140,10 +140,8 @@ export const claimedNotObserved: Rule = {
     };
     for (const claims of byProcessor.values()) {
       // Every organisation a list names counts towards "the list names N companies", seen or not.
-      for (const sha256 of new Set(claims.flatMap((c) => (c.page ? [c.page.sha256] : [])))) {
-        const page = claims.find((c) => c.page?.sha256 === sha256)?.page;
-        if (page) listOf(page).listed += 1;
-      }
+      const pages = new Map(claims.flatMap((c) => (c.page ? [[c.page.sha256, c.page] as const] : [])));
+      for (const page of pages.values()) listOf(page).listed += 1;
       const first = claims[0];
       if (!first || flows.some((f) => showsProcessor(view, first, f))) continue;
       // Every list naming an unseen company counts it as unseen, wherever its finding is reported.
@@ -153,7 +151,7 @@ export const claimedNotObserved: Rule = {
       }
       const entity = first.entityId ? view.lineage(first.entityId)[0] : undefined;
       const unseen: Unseen = { organisation: entity?.name ?? first.name, claims, confidence: rateConfidence(view, first, flows) };
-      // The policy's own words keep their own finding; a name only lists give joins the first list's group.
+      // The policy's own words keep their own finding; a name only lists give joins the group of the first.
       if (claims.every((c) => c.page !== undefined) && first.page) listOf(first.page).unseen.push(unseen);
       else findings.push(describeOne(snapshot, unseen, flows.length));
     }

@@ -158,6 +158,7 @@ describe('policy add --follow-subprocessors', () => {
     expect(notSeen).toHaveLength(1);
     const [list] = notSeen;
     expect(list?.title).toBe('The linked sub-processor list names 60 companies; 59 of them were not seen in the traffic');
+    expect(list?.explanation).toMatch(/\. \d{2} of them \(confidence medium below\) are services apps usually contact directly, so their absence says the most/);
     expect(list?.group?.listed).toBe(60);
     expect(list?.group?.entries.map((e) => e.nameInPolicy)).toEqual(names.slice(1));
     // JSON keeps every row with its provenance, and every entry points at its own.
