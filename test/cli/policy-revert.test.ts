@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { AuditResult } from '../../src/model/audit.js';
 import { runCliAsync, type CliRun } from '../helpers/run-cli.js';
 import { useTempDir } from '../helpers/temp-dir.js';
+import { buildSentrySessionHar as session } from '../helpers/har-session.js';
 
 const tempDir = useTempDir();
 
@@ -27,20 +28,6 @@ const V2 = `# Murmur Privacy Policy
 We share your personal data with service providers who process it on our behalf.
 `;
 const sha = (text: string): string => createHash('sha256').update(text).digest('hex');
-
-/** A browsing session on `day`: crash reports to Sentry and the app's own API. */
-function session(day: string): string {
-  return JSON.stringify({
-    log: {
-      version: '1.2',
-      creator: { name: 'test', version: '1' },
-      entries: [
-        { startedDateTime: `${day}T10:00:00.000Z`, serverIPAddress: '34.120.195.249', request: { method: 'POST', url: 'https://o450123.ingest.sentry.io/api/12/envelope/', headers: [] }, response: {} },
-        { startedDateTime: `${day}T10:00:01.000Z`, serverIPAddress: '203.0.113.10', request: { method: 'GET', url: 'https://api.murmur.example/rooms', headers: [] }, response: {} },
-      ],
-    },
-  });
-}
 
 function writeCase(): string {
   const dir = tempDir();
