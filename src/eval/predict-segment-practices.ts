@@ -1,4 +1,5 @@
 import type { Claim, RetentionVagueness } from '../model/claim.js';
+import { compileOrganisationMatcher } from '../policy/match-organisations.js';
 import { detectFirstPartyNames } from '../policy/detect-first-party-names.js';
 import { extractClaims, type OrganisationName } from '../policy/extract-claims.js';
 import { extractHtmlText } from '../policy/extract-html-text.js';
@@ -135,6 +136,7 @@ export function detectSegmentLeadIns(segmentsHtml: readonly string[]): string[][
 }
 
 /** Production extraction sees the whole policy and so knows the company's own names; so does the evaluator. */
-export function detectPolicyFirstPartyNames(segmentsHtml: readonly string[]): string[] {
-  return detectFirstPartyNames(extractHtmlText(segmentsHtml.join(' ')));
+export function detectPolicyFirstPartyNames(segmentsHtml: readonly string[], organisations: readonly OrganisationName[] = []): string[] {
+  const matcher = compileOrganisationMatcher(organisations);
+  return detectFirstPartyNames(extractHtmlText(segmentsHtml.join(' ')), (name) => matcher.resolve(name) !== undefined);
 }

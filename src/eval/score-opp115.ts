@@ -93,7 +93,7 @@ export function scoreOpp115(corpus: Opp115Corpus, organisations: readonly Organi
       list.push(annotation);
       bySegment.set(annotation.segmentIndex, list);
     }
-    const firstPartyNames = detectPolicyFirstPartyNames(policy.segments);
+    const firstPartyNames = detectPolicyFirstPartyNames(policy.segments, organisations);
     const leadIns = detectSegmentLeadIns(policy.segments);
     policy.segments.forEach((segment, index) => {
       segments++;

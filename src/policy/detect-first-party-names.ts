@@ -73,14 +73,21 @@ const CORPORATE = new RegExp(`(${RUN},?\\s+(?:${SUFFIX_ALTERNATION}))(?![\\p{L}\
  * with a legal form is also kept without it ("time inc.", and "caribou coffee company"), unless what is
  * left is an ordinary word of the policy ("Time"); generic words ("Site", "Company", "Web") never are names.
  */
-export function detectFirstPartyNames(policy: ExtractedPolicy): string[] {
+export function detectFirstPartyNames(
+  policy: ExtractedPolicy,
+  /** True for a catalogued organisation: such a name seen in passing in the opening text is another company's. */
+  isKnownOrganisation: (name: string) => boolean = () => false,
+): string[] {
   const text = policy.text;
   const names = new OwnNames(text);
   const opening = text.slice(0, 6000);
   const head = text.slice(0, 3000);
 
-  for (const source of [policy.title ?? '', text.slice(0, 400)]) {
-    for (const m of source.matchAll(TITLED)) names.add(m[1]);
+  for (const m of (policy.title ?? '').matchAll(TITLED)) names.add(m[1]);
+  for (const m of text.slice(0, 400).matchAll(TITLED)) {
+    // "as described in the Google privacy policy" in the opening text names another company's policy, not this one.
+    const titleLine = /(?:^|\n)\s*$/.test(text.slice(0, m.index));
+    if (titleLine || !isKnownOrganisation(m[1] ?? '')) names.add(m[1]);
   }
   for (const m of opening.matchAll(DEFINED)) {
     const inside = m[2] ?? '';

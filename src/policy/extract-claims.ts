@@ -43,7 +43,7 @@ const EXTRACTORS: readonly ((context: SentenceContext) => Claim[])[] = [
  */
 export function extractClaims(policy: ExtractedPolicy, options: ExtractClaimsOptions = {}): Claim[] {
   const organisations = compileOrganisationMatcher(options.organisations ?? []);
-  const firstPartyNames = options.firstPartyNames ?? detectFirstPartyNames(policy);
+  const firstPartyNames = options.firstPartyNames ?? detectFirstPartyNames(policy, (name) => organisations.resolve(name) !== undefined);
   const claims: Claim[] = [];
   for (const section of policy.sections) {
     const sentences = splitSentences(policy.text, section.span);

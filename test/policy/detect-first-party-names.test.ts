@@ -8,6 +8,14 @@ const namesOf = (text: string): string[] => detectFirstPartyNames(extractPolicyT
 
 // Openings of OPP-115 development policies (2015) and of the real policies in ../shared/data/policies.
 describe('detectFirstPartyNames', () => {
+  it('does not take a catalogued company whose privacy policy the opening text cites in passing', () => {
+    const text = 'Acme Notes Privacy Policy\n\nAcme Notes ("we", "us") makes an app. We use Google Analytics as described in the Google privacy policy.\n';
+    // Before: "Google privacy policy" read as this policy's title made Google the first party, so the sentence named no recipient.
+    expect(processors(claimsOf(text)).map((c) => c.name)).toContain('Google Analytics');
+    // Without the catalog the reading cannot tell, and a title line still names the company.
+    expect(namesOf('Google Privacy Policy\n\nWe at Google care about privacy.')).toContain('google');
+  });
+
   it('takes the company repeated with its legal form, not the suffix or a common word (fortune.com)', () => {
     const text = [
       'PRIVACY POLICY This is the Privacy Policy which applies to you if you live outside the European Union.',
