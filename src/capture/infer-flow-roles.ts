@@ -49,21 +49,33 @@ export function readSenderRole(payload: Uint8Array): SenderRole | null {
 const EPHEMERAL_PORTS_FROM = 32768;
 const WELL_KNOWN_PORTS_BELOW = 1024;
 
+/** The port rule: true when only the recorded client has a well-known port (below 1024), false for the reverse, else null. */
+function judgeByWellKnownPort(clientPort: number, serverPort: number): boolean | null {
+  const clientWellKnown = clientPort < WELL_KNOWN_PORTS_BELOW;
+  const serverWellKnown = serverPort < WELL_KNOWN_PORTS_BELOW;
+  return clientWellKnown === serverWellKnown ? null : clientWellKnown;
+}
+
+/** The ephemeral-range rule: true when only the recorded server's port is ephemeral, false for the reverse, else null. */
+function judgeByEphemeralPort(clientPort: number, serverPort: number): boolean | null {
+  const clientEphemeral = clientPort >= EPHEMERAL_PORTS_FROM;
+  const serverEphemeral = serverPort >= EPHEMERAL_PORTS_FROM;
+  return clientEphemeral === serverEphemeral ? null : serverEphemeral;
+}
+
+/** The address rule: true when only the recorded server is private (or special-purpose), false for the reverse, else null. */
+function judgeByAddress(client: string, server: string): boolean | null {
+  const clientPrivate = isPrivateAddress(client);
+  const serverPrivate = isPrivateAddress(server);
+  return clientPrivate === serverPrivate ? null : serverPrivate;
+}
+
 /**
  * True when the evidence of ports, then of addresses, says the endpoint recorded as client is the server.
  * False when it agrees with the recorded roles or says nothing (the first sender stays the client).
  */
 export function shouldSwapRoles(client: string, clientPort: number, server: string, serverPort: number): boolean {
-  const clientWellKnown = clientPort < WELL_KNOWN_PORTS_BELOW;
-  const serverWellKnown = serverPort < WELL_KNOWN_PORTS_BELOW;
-  if (clientWellKnown !== serverWellKnown) return clientWellKnown;
-  const clientEphemeral = clientPort >= EPHEMERAL_PORTS_FROM;
-  const serverEphemeral = serverPort >= EPHEMERAL_PORTS_FROM;
-  if (clientEphemeral !== serverEphemeral) return serverEphemeral;
-  const clientPrivate = isPrivateAddress(client);
-  const serverPrivate = isPrivateAddress(server);
-  if (clientPrivate !== serverPrivate) return serverPrivate;
-  return false;
+  return judgeByWellKnownPort(clientPort, serverPort) ?? judgeByEphemeralPort(clientPort, serverPort) ?? judgeByAddress(client, server) ?? false;
 }
 
 /**
@@ -73,11 +85,5 @@ export function shouldSwapRoles(client: string, clientPort: number, server: stri
  * game servers listen on high ports (Discord voice uses 50000 and up), so a high port says nothing there.
  */
 export function shouldSwapDatagramRoles(client: string, clientPort: number, server: string, serverPort: number): boolean {
-  const clientWellKnown = clientPort < WELL_KNOWN_PORTS_BELOW;
-  const serverWellKnown = serverPort < WELL_KNOWN_PORTS_BELOW;
-  if (clientWellKnown !== serverWellKnown) return clientWellKnown;
-  const clientPrivate = isPrivateAddress(client);
-  const serverPrivate = isPrivateAddress(server);
-  if (clientPrivate !== serverPrivate) return serverPrivate;
-  return false;
+  return judgeByWellKnownPort(clientPort, serverPort) ?? judgeByAddress(client, server) ?? false;
 }
