@@ -10,23 +10,13 @@ import { readDatabaseState } from '../helpers/database-state.js';
 import { validateJsonSchema } from '../report/json-schema-subset.js';
 import { runCliAsync, type CliRun } from '../helpers/run-cli.js';
 import { useTempDir } from '../helpers/temp-dir.js';
-import { buildSentrySessionHar as session } from '../helpers/har-session.js';
+import { buildSentrySessionHar as session, POLICY_NAMING_SENTRY, POLICY_WITHOUT_SENTRY } from '../helpers/policy-version-fixtures.js';
 
 const tempDir = useTempDir();
 
 /** The version archived in January 2025 names Sentry as the crash reporter; the June 2025 one only "service providers". */
-const JANUARY = `# Murmur Privacy Policy
-
-## Service providers
-
-We share crash reports with Functional Software, Inc. (Sentry), which processes them on our behalf in the United States.
-`;
-const JUNE = `# Murmur Privacy Policy
-
-## Service providers
-
-We share your personal data with service providers who process it on our behalf.
-`;
+const JANUARY = POLICY_NAMING_SENTRY;
+const JUNE = POLICY_WITHOUT_SENTRY;
 
 function writeCase(): string {
   const dir = tempDir();

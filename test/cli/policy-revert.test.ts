@@ -10,23 +10,13 @@ import { describe, expect, it } from 'vitest';
 import type { AuditResult } from '../../src/model/audit.js';
 import { runCliAsync, type CliRun } from '../helpers/run-cli.js';
 import { useTempDir } from '../helpers/temp-dir.js';
-import { buildSentrySessionHar as session } from '../helpers/har-session.js';
+import { buildSentrySessionHar as session, POLICY_NAMING_SENTRY, POLICY_WITHOUT_SENTRY } from '../helpers/policy-version-fixtures.js';
 
 const tempDir = useTempDir();
 
 /** v1 names Sentry as the crash reporter; v2 only "service providers". */
-const V1 = `# Murmur Privacy Policy
-
-## Service providers
-
-We share crash reports with Functional Software, Inc. (Sentry), which processes them on our behalf in the United States.
-`;
-const V2 = `# Murmur Privacy Policy
-
-## Service providers
-
-We share your personal data with service providers who process it on our behalf.
-`;
+const V1 = POLICY_NAMING_SENTRY;
+const V2 = POLICY_WITHOUT_SENTRY;
 const sha = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 function writeCase(): string {

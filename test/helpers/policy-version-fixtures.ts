@@ -1,3 +1,20 @@
+/** Fixtures of the policy-version CLI tests: two versions of one policy and a HAR session dated on a given day. */
+/** A policy that names Sentry as the crash reporter (tests of policy versions in force). */
+export const POLICY_NAMING_SENTRY = `# Murmur Privacy Policy
+
+## Service providers
+
+We share crash reports with Functional Software, Inc. (Sentry), which processes them on our behalf in the United States.
+`;
+
+/** The same policy naming only "service providers". */
+export const POLICY_WITHOUT_SENTRY = `# Murmur Privacy Policy
+
+## Service providers
+
+We share your personal data with service providers who process it on our behalf.
+`;
+
 /**
  * A minimal HAR of a browsing session on `day` (YYYY-MM-DD): crash reports to Sentry and the app's own API, for
  * tests that need a capture dated in a given period (policy versions in force).
