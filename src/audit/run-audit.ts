@@ -14,7 +14,7 @@ import type { StoredClaim } from '../store/policy-repository.js';
 import { DEFAULT_AUDIT_SETTINGS, recordAuditSettings, type AuditSettings } from '../rules/audit-settings.js';
 import { requireApp } from '../store/app-repository.js';
 import { listCaptures, listIdentifierSearches, loadFlows, loadIdentifierHits } from '../store/capture-repository.js';
-import { findLinkedSnapshots, findSnapshotInForce, loadClaims, loadLinkedClaims } from '../store/policy-repository.js';
+import { findLinkedSnapshots, findVersionInForce, loadClaims, loadLinkedClaims } from '../store/policy-repository.js';
 import { saveAudit } from '../store/audit-repository.js';
 import type { StoreDatabase } from '../store/open-database.js';
 import type { AttributedFlow, AuditView } from '../rules/audit-view.js';
@@ -99,9 +99,10 @@ function prepareAudit(db: StoreDatabase, appName: string, deps: AuditDependencie
   // The policy version in force when the earliest capture began, by declared date for an archived copy, else fetch
   // time (the newest one when times are unknown).
   const starts = captures.map((c) => c.firstTime).filter((t): t is number => t !== null);
-  const snapshot = findSnapshotInForce(db, app.id, starts.length > 0 ? Math.min(...starts) : null);
+  const inForce = findVersionInForce(db, app.id, starts.length > 0 ? Math.min(...starts) : null);
   // Without a policy every rule has nothing to compare, and an audit with no findings would read as a clean bill.
-  if (!snapshot) throw createNoPolicyError(app.name);
+  if (!inForce) throw createNoPolicyError(app.name);
+  const snapshot = inForce.snapshot;
   // Claims of the sub-processor lists the policy links to count as the policy's own, each keeping its page.
   const claims = resolveProcessorNames([...loadClaims(db, snapshot.id), ...loadLinkedClaims(db, snapshot.id)], catalog);
   const captureById = new Map(captures.map((c) => [c.id, c]));
@@ -119,6 +120,7 @@ function prepareAudit(db: StoreDatabase, appName: string, deps: AuditDependencie
   const view: AuditView = {
     app,
     snapshot,
+    snapshotSighting: inForce.sighting,
     claims,
     captures,
     flows,
@@ -217,6 +219,11 @@ function describePolicyInput(db: StoreDatabase, view: AuditView): AuditInputs['p
     title: snapshot.title,
     claimCounts: countClaims(view.claims.filter((c) => c.page === undefined)),
   };
+  // A version back in force (v1 → v2 → v1) keeps its first dates above; the reading that chose it is said too.
+  const sighting = view.snapshotSighting;
+  if (sighting && (sighting.source !== snapshot.source || sighting.readAt !== snapshot.fetchedAt || sighting.declaredDate !== snapshot.declaredDate)) {
+    policy.inForceBy = { source: sighting.source, fetchedAt: sighting.readAt, ...(sighting.declaredDate !== undefined ? { declaredDate: sighting.declaredDate } : {}) };
+  }
   const pages = findLinkedSnapshots(db, snapshot.id);
   if (pages.length > 0) {
     policy.linkedPages = pages.map((page) => ({

@@ -80,6 +80,11 @@ export interface AuditInputs {
     claimCounts: Record<string, number>;
     /** Pages the policy links to whose claims the audit used (sub-processor lists); absent when none. */
     linkedPages?: LinkedPageInput[];
+    /**
+     * The later reading of this version that made it the one in force at the captures' start (the policy changed and
+     * came back, or the same text was read again with a new date); absent when its first reading (the dates above) did.
+     */
+    inForceBy?: { source: string; fetchedAt: string; declaredDate?: string };
   } | null;
   captures: {
     file: string;

@@ -1,4 +1,4 @@
-import { describePolicyDates } from './describe-policy-dates.js';
+import { describeVersionDates } from './describe-policy-dates.js';
 import type { RecipientSummary } from '../model/audit.js';
 import type { PacketEvidence, PolicyEvidence, Severity } from '../model/finding.js';
 import { arrangePolicyEvidence, isListContext } from './arrange-policy-evidence.js';
@@ -164,7 +164,7 @@ function renderSummary(report: ReportModel): string {
         }`
       : 'No capture imported.';
   const policyLine = policy
-    ? `${policy.title ? `“${h(policy.title)}”, ` : ''}${h(policy.source)}, ${h(describePolicyDates(policy))}; snapshot sha256 <code>${h(policy.sha256)}</code>`
+    ? `${policy.title ? `“${h(policy.title)}”, ` : ''}${h(policy.source)}, ${h(describeVersionDates(policy, (source) => source))}; snapshot sha256 <code>${h(policy.sha256)}</code>`
     : 'No policy stored for this app.';
   const pagesLine = (policy?.linkedPages ?? [])
     .map((page) => `<dt>Sub-processor list</dt><dd>${page.title ? `“${h(page.title)}”, ` : ''}${h(page.source)}, linked from the policy, retrieved ${h(page.fetchedAt)}; snapshot sha256 <code>${h(page.sha256)}</code></dd>`)
@@ -266,7 +266,7 @@ ${report.rules.map((r) => `<tr><td><code>${h(r.id)}</code></td><td>${h(r.descrip
 <ul>
 <li>${
     policy
-      ? `Policy: ${h(policy.source)}, ${h(describePolicyDates(policy))}, sha256 <code>${h(policy.sha256)}</code>; claims found: ${h(
+      ? `Policy: ${h(policy.source)}, ${h(describeVersionDates(policy, (source) => source))}, sha256 <code>${h(policy.sha256)}</code>; claims found: ${h(
           Object.entries(policy.claimCounts)
             .map(([k, v]) => `${v} ${k}`)
             .join(', ') || 'none',

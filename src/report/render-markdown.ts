@@ -1,4 +1,4 @@
-import { describePolicyDates } from './describe-policy-dates.js';
+import { describeVersionDates } from './describe-policy-dates.js';
 import type { RecipientSummary } from '../model/audit.js';
 import type { PacketEvidence, PolicyEvidence } from '../model/finding.js';
 import { arrangePolicyEvidence, isListContext } from './arrange-policy-evidence.js';
@@ -204,7 +204,7 @@ export function renderMarkdown(report: ReportModel): string {
     `**${s.findings} finding${s.findings === 1 ? '' : 's'}:** ${(['high', 'medium', 'low', 'info'] as const).map((k) => `${s.bySeverity[k]} ${k}`).join(', ')}.`,
     '',
     policy
-      ? `- **Policy version:** ${policy.title ? `“${md(policy.title)}”, ` : ''}${md(policy.source)}, ${describePolicyDates(policy)}, sha256 ${code(policy.sha256)}; claims found: ${
+      ? `- **Policy version:** ${policy.title ? `“${md(policy.title)}”, ` : ''}${md(policy.source)}, ${describeVersionDates(policy, md)}, sha256 ${code(policy.sha256)}; claims found: ${
           Object.entries(policy.claimCounts)
             .map(([k, v]) => `${v} ${k}`)
             .join(', ') || 'none'

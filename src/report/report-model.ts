@@ -11,7 +11,7 @@ import { listCaveats } from './report-wording.js';
  * Version of the JSON report schema (docs/report.schema.json, docs/report-schema.md). Minor versions
  * only add fields; a major version changes or removes one.
  */
-export const REPORT_SCHEMA_VERSION = '1.4.0';
+export const REPORT_SCHEMA_VERSION = '1.5.0';
 
 /** A data set the audit relied on, named with version and licence for the methodology section. */
 export type DataSource = AuditDataSource;
@@ -125,6 +125,7 @@ function addContext(evidence: PolicyEvidence, texts: ReadonlyMap<string, PolicyT
 
 function showPolicySources(policy: NonNullable<AuditInputs['policy']>, showSource: (source: string) => string): NonNullable<AuditInputs['policy']> {
   const shown = { ...policy, source: showSource(policy.source) };
+  if (policy.inForceBy) shown.inForceBy = { ...policy.inForceBy, source: showSource(policy.inForceBy.source) };
   if (policy.linkedPages) shown.linkedPages = policy.linkedPages.map((page) => ({ ...page, source: showSource(page.source) }));
   return shown;
 }

@@ -2,6 +2,7 @@ import type { Attribution, Entity } from '../model/entity.js';
 import type { StoredApp } from '../store/app-repository.js';
 import type { StoredCapture, StoredFlow, StoredIdentifierHit } from '../store/capture-repository.js';
 import type { StoredClaim, StoredSnapshot } from '../store/policy-repository.js';
+import type { PolicySighting } from '../store/policy-timeline.js';
 import type { AuditSettings } from './audit-settings.js';
 
 /** A flow with the capture it came from and who receives it. */
@@ -19,6 +20,11 @@ export interface AuditView {
   app: StoredApp;
   /** The policy version audited; null when the app has no stored policy. */
   snapshot: StoredSnapshot | null;
+  /**
+   * The reading of that version that made it the one in force (a later one than its first when the policy changed
+   * back, v1 → v2 → v1); absent in views built without the timeline.
+   */
+  snapshotSighting?: PolicySighting;
   claims: StoredClaim[];
   captures: StoredCapture[];
   flows: AttributedFlow[];

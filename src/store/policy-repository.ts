@@ -273,9 +273,15 @@ export function listSnapshots(db: StoreDatabase, appId: number): StoredSnapshot[
  * The snapshot keeps its own (first) source and dates. Null when the app has no policy.
  */
 export function findSnapshotInForce(db: StoreDatabase, appId: number, atSeconds: number | null): StoredSnapshot | null {
+  return findVersionInForce(db, appId, atSeconds)?.snapshot ?? null;
+}
+
+/** {@link findSnapshotInForce} with the sighting that chose the version (its source and dates may be a later reading's). */
+export function findVersionInForce(db: StoreDatabase, appId: number, atSeconds: number | null): { snapshot: StoredSnapshot; sighting: PolicySighting } | null {
   const at = atSeconds === null || !Number.isFinite(atSeconds) ? null : new Date(Math.round(atSeconds * 1000)).toISOString();
   const sighting = pickSightingInForce(listPolicySightings(db, appId), at);
-  return sighting ? findSnapshotById(db, sighting.snapshotId) : null;
+  const snapshot = sighting ? findSnapshotById(db, sighting.snapshotId) : null;
+  return sighting && snapshot ? { snapshot, sighting } : null;
 }
 
 /** How a policy snapshot links to a page stored as a snapshot of its own. */

@@ -4,10 +4,11 @@
  * the return, and `policy diff` compares the return (v2 -> v1).
  */
 import { createHash } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AuditResult } from '../../src/model/audit.js';
+import { validateJsonSchema } from '../report/json-schema-subset.js';
 import { runCliAsync, type CliRun } from '../helpers/run-cli.js';
 import { useTempDir } from '../helpers/temp-dir.js';
 import { buildSentrySessionHar as session, POLICY_NAMING_SENTRY, POLICY_WITHOUT_SENTRY } from '../helpers/policy-version-fixtures.js';
@@ -69,7 +70,19 @@ describe('a policy that changes back (v1, v2, v1)', () => {
       expect(result.inputs.policy?.sha256, app).toBe(policySha);
       // v1 names Sentry; v2 does not.
       expect(result.recipients.find((r) => r.entityId === 'sentry')?.label === 'consistent', app).toBe(policySha === sha(V1));
+      // The version keeps its first dates; only July's was chosen by a later reading (the June return), said as such.
+      expect(result.inputs.policy?.declaredDate, app).toBe(policySha === sha(V1) ? '2025-01-15' : '2025-03-01');
+      expect(result.inputs.policy?.inForceBy === undefined ? undefined : [result.inputs.policy.inForceBy.source, result.inputs.policy.inForceBy.declaredDate], app).toEqual(
+        app === 'July' ? ['v1-june.md', '2025-06-01'] : undefined,
+      );
     }
+    await succeed(dir, 'report', '--app', 'July', '--out', 'out');
+    const schema = JSON.parse(readFileSync(join('docs', 'report.schema.json'), 'utf8')) as Record<string, unknown>;
+    expect(validateJsonSchema(schema, JSON.parse(readFileSync(join(dir, 'out', 'report.json'), 'utf8')), { strict: true })).toEqual([]);
+    expect(readFileSync(join(dir, 'out', 'report.md'), 'utf8')).toMatch(
+      /\*\*Policy version:\*\* “Murmur Privacy Policy”, v1-january\.md, dated 2025-01-15 by the user \(archived copy\); fetched \S+; in force at the captures' start by a later reading: v1-june\.md, dated 2025-06-01 by the user \(archived copy\); fetched \S+, sha256/,
+    );
+    expect(readFileSync(join(dir, 'out', 'report.html'), 'utf8')).toContain('in force at the captures&#39; start by a later reading: v1-june.md, dated 2025-06-01 by the user');
 
     // The timeline: every sighting oldest first, the return said as such.
     const list = (await succeed(dir, 'policy', 'list', '--app', 'July')).stdout.split('\n');
