@@ -4,7 +4,7 @@ import type { StoreDatabase } from './open-database.js';
 export type ExportValue = string | number | null;
 
 /** Tables that `claimcheck export` writes, each one query over the store. */
-export const EXPORT_SOURCES = ['apps', 'captures', 'policy_snapshots', 'flows', 'claims', 'findings'] as const;
+export const EXPORT_SOURCES = ['apps', 'captures', 'policy_snapshots', 'policy_sightings', 'flows', 'claims', 'findings'] as const;
 export type ExportSource = (typeof EXPORT_SOURCES)[number];
 
 /**
@@ -25,6 +25,11 @@ const QUERIES: Record<ExportSource, string> = {
                           WHERE l.linked_snapshot_id = s.id ORDER BY policy_snapshot_id)) AS linked_from_snapshot_ids,
                        s.declared_date
                      FROM policy_snapshots s JOIN apps a ON a.id = s.app_id WHERE :app IS NULL OR s.app_id = :app ORDER BY s.id`,
+  // Timeline order, as audits read it (policy-repository.ts listPolicySightings): declared date, else read time, then insertion.
+  policy_sightings: `SELECT g.id AS sighting_id, s.app_id, a.name AS app_name, g.snapshot_id, s.sha256 AS snapshot_sha256, g.source, g.read_at,
+                       g.declared_date
+                     FROM policy_sightings g JOIN policy_snapshots s ON s.id = g.snapshot_id JOIN apps a ON a.id = s.app_id
+                     WHERE :app IS NULL OR s.app_id = :app ORDER BY s.app_id, COALESCE(g.declared_date, g.read_at), g.id`,
   flows: `SELECT f.id AS flow_id, c.app_id, a.name AS app_name, f.capture_id, c.sha256 AS capture_sha256, f.protocol, f.client, f.client_port,
             f.server, f.server_port, f.packets, f.bytes, f.payload_bytes, f.first_time, f.last_time, f.first_frame, f.last_frame,
             f.encryption, f.host_names, f.http_requests

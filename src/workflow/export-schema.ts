@@ -1,7 +1,7 @@
 import type { ExportSource } from '../store/export-rows.js';
 
 /** Version of the exported table layout (docs/export-schema.md); bump it when a column changes. */
-export const EXPORT_SCHEMA_VERSION = '1';
+export const EXPORT_SCHEMA_VERSION = '2';
 
 /**
  * Column types of exported files: `int` is a 64-bit integer, `double` a 64-bit float (times are
@@ -41,6 +41,13 @@ export const EXPORT_TABLES: readonly ExportTable[] = [
     columns: [
       int('snapshot_id'), int('app_id'), string('app_name'), string('source'), string('sha256'), string('fetched_at'), string('format'),
       string('title'), string('extractor_version'), int('size_bytes'), string('role'), string('linked_from_snapshot_ids'),
+      string('declared_date'),
+    ],
+  },
+  {
+    name: 'policy_sightings',
+    columns: [
+      int('sighting_id'), int('app_id'), string('app_name'), int('snapshot_id'), string('snapshot_sha256'), string('source'), string('read_at'),
       string('declared_date'),
     ],
   },

@@ -106,6 +106,16 @@ describe('a policy that changes back (v1, v2, v1)', () => {
       [5, 'v1-june.md', '2025-06-01', 'return', 6],
     ]);
 
+    // The export carries the timeline, so an analysis can redo the choice.
+    await succeed(dir, 'export', '--app', 'July', '--out', 'export');
+    const sightings = readFileSync(join(dir, 'export', 'policy_sightings.csv'), 'utf8').trim().split('\r\n');
+    expect(sightings[0]).toBe('sighting_id,app_id,app_name,snapshot_id,snapshot_sha256,source,read_at,declared_date');
+    expect(sightings.slice(1).map((row) => row.split(',')).map((c) => [c[3], c[5], c[7]])).toEqual([
+      ['5', 'v1-january.md', '2025-01-15'],
+      ['6', 'v2-march.md', '2025-03-01'],
+      ['5', 'v1-june.md', '2025-06-01'],
+    ]);
+
     // The default diff is the latest change: v2 -> v1 (Sentry named again), each side as seen at the change.
     const diff = (await succeed(dir, 'policy', 'diff', '--app', 'July')).stdout.split('\n');
     expect(diff[0]).toMatch(/^policy versions of July: #6 v2-march\.md \(dated 2025-03-01 by the user \(archived copy\); fetched \S+, sha256 [0-9a-f]{12}\) -> #5 v1-june\.md \(dated 2025-06-01 by the user/);

@@ -89,6 +89,7 @@ describe('exportTables', () => {
       apps: counts.apps ?? -1,
       captures: counts.captures ?? -1,
       policy_snapshots: counts.policy_snapshots ?? -1,
+      policy_sightings: counts.policy_sightings ?? -1,
       flows: counts.flows ?? -1,
       claims: counts.claims ?? -1,
     };

@@ -16,7 +16,7 @@ function parseExportFormat(text: string): ExportFormat {
 export function registerExportCommand(program: Command): void {
   program
     .command('export')
-    .description('write apps, captures, policy snapshots, flows, claims and findings as CSV or Parquet files for DuckDB, Spark or BigQuery (schema: docs/export-schema.md)')
+    .description('write apps, captures, policy snapshots and their readings, flows, claims and findings as CSV or Parquet files for DuckDB, Spark or BigQuery (schema: docs/export-schema.md)')
     .option('--format <format>', 'csv or parquet', parseExportFormat, 'csv' as ExportFormat)
     .option('--out <dir>', 'output directory', 'export')
     .option('--app <name>', 'only this app (default: every app)', parseAppName)
