@@ -49,6 +49,8 @@ export interface ZeekConnectionIndex {
   evidence: Map<string, ZeekConnectionEvidence[]>;
   /** For each file: flow key → uids of its records other than conn records. */
   uidsByFile: Map<string, Map<string, Set<string>>>;
+  /** sha256 of each indexed file, so evidence joined from it names the very log. */
+  sha256ByFile: Map<string, string>;
 }
 
 /**
@@ -83,12 +85,13 @@ export async function indexZeekConnections(
     for (const connection of fileIndex.connections.values()) addConnection(index, connection);
     for (const [uid, evidence] of fileIndex.evidence) index.evidence.set(uid, [...(index.evidence.get(uid) ?? []), ...evidence]);
     index.uidsByFile.set(file, uidsByKey);
+    index.sha256ByFile.set(file, sha256);
   }
   return index;
 }
 
 function createIndex(): ZeekConnectionIndex {
-  return { connections: new Map(), connectionsByFlowKey: new Map(), evidence: new Map(), uidsByFile: new Map() };
+  return { connections: new Map(), connectionsByFlowKey: new Map(), evidence: new Map(), uidsByFile: new Map(), sha256ByFile: new Map() };
 }
 
 async function* hashChunks(source: AsyncIterable<Uint8Array>, hash: ReturnType<typeof createHash>): AsyncGenerator<Uint8Array> {

@@ -6,7 +6,7 @@
  * other logs keep only the connections conn.log does not describe.
  */
 import { basename } from 'node:path';
-import type { CaptureSummary, FlowHostName, FlowSummary } from '../model/capture-summary.js';
+import type { CaptureSummary, FlowHostName, FlowSummary, JoinedRecordOrigin } from '../model/capture-summary.js';
 import { buildFlowKey } from './aggregate-flows.js';
 import type { ZeekConnection, ZeekConnectionIndex } from './index-zeek-connections.js';
 
@@ -46,17 +46,18 @@ function joinFlow(flow: FlowSummary, connections: ZeekConnection[], index: ZeekC
     for (const evidence of index.evidence.get(connection.uid) ?? []) {
       // Evidence from the conn record's own file is on the flow already: the flow table joined it by endpoints.
       if (evidence.file === connection.file) continue;
-      const file = basename(evidence.file);
+      const sha256 = index.sha256ByFile.get(evidence.file);
+      const origin = (line: number): JoinedRecordOrigin => ({ file: basename(evidence.file), line, ...(sha256 !== undefined ? { sha256 } : {}) });
       for (const { line, ...name } of evidence.hostNames) {
         if (hostNames.length >= MAX_HOST_NAMES || hostNames.some((known) => known.host === name.host && known.source === name.source)) continue;
         // The frame numbers of this capture are lines of its conn log, so the name is credited to the conn record
         // and keeps the log and line it was read from.
-        hostNames.push({ ...name, frame: connection.line, origin: { file, line } });
+        hostNames.push({ ...name, frame: connection.line, origin: origin(line) });
         if (name.source === 'tls-sni' && encryption !== 'quic') encryption = 'tls';
         else if (name.source === 'quic-sni') encryption = 'quic';
       }
       for (const { line, ...request } of evidence.httpRequests) {
-        if (httpRequests.length < MAX_HTTP_REQUESTS) httpRequests.push({ frame: connection.line, ...request, origin: { file, line } });
+        if (httpRequests.length < MAX_HTTP_REQUESTS) httpRequests.push({ frame: connection.line, ...request, origin: origin(line) });
       }
       if (evidence.httpRequests.length > 0 && encryption === 'unknown') encryption = 'none';
     }

@@ -6,7 +6,7 @@
  * to that company ('recipient'); an address that is merely inside a cloud or CDN network, or a customer
  * host name on such a platform, only says where the service is hosted ('hosting').
  */
-import type { FlowHostName, FlowSummary, JoinedRecordOrigin } from '../model/capture-summary.js';
+import { describeRecordOrigin, type FlowHostName, type FlowSummary, type JoinedRecordOrigin } from '../model/capture-summary.js';
 import type { Attribution, Entity, EntityRole, IpNetworkInfo } from '../model/entity.js';
 import type { CaptureFormat, HostEvidenceSource } from '../model/observation.js';
 import { nameCaptureRecords } from '../model/capture-record-name.js';
@@ -134,7 +134,7 @@ function describeNetwork(server: string, network: IpNetworkInfo): string | null 
 }
 
 function describeHost(selected: SelectedHostName, format: CaptureFormat | undefined): string {
-  const where = selected.origin !== undefined ? `${selected.origin.file} line ${selected.origin.line}` : `${nameCaptureRecords(format, 1)} ${selected.frame}`;
+  const where = selected.origin !== undefined ? describeRecordOrigin(selected.origin) : `${nameCaptureRecords(format, 1)} ${selected.frame}`;
   return `${SOURCE_LABEL[selected.source]} "${selected.host}" (${where})`;
 }
 

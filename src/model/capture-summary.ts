@@ -42,6 +42,13 @@ export interface JoinedRecordOrigin {
   file: string;
   /** 1-based line of the record in that log. */
   line: number;
+  /** sha256 of that log: two logs of one name (day1/ssl.log, day2/ssl.log) are told apart (absent in flows stored before). */
+  sha256?: string;
+}
+
+/** "ssl.log line 12, sha256 1a2b3c4d5e6f": where a joined record is, as evidence texts name it. */
+export function describeRecordOrigin(origin: JoinedRecordOrigin): string {
+  return `${origin.file} line ${origin.line}${origin.sha256 !== undefined ? `, sha256 ${origin.sha256.slice(0, 12)}` : ''}`;
 }
 
 /** A host name linked to a flow's server, with the frame that showed it. */

@@ -1,4 +1,4 @@
-import type { FlowSummary } from '../model/capture-summary.js';
+import { describeRecordOrigin, type FlowSummary } from '../model/capture-summary.js';
 import type { Finding } from '../model/finding.js';
 import { describeUnencryptedTransport } from '../report/wording.js';
 import type { AttributedFlow, AuditView } from './audit-view.js';
@@ -59,5 +59,5 @@ export const unencryptedTransport: Rule = {
 /** A request line; one joined from another log names that log and line, which the row's frames do not. */
 function describeRequest(request: FlowSummary['httpRequests'][number]): string {
   const line = `${request.method} ${request.url}`;
-  return request.origin !== undefined ? `${line} (${request.origin.file} line ${request.origin.line})` : line;
+  return request.origin !== undefined ? `${line} (${describeRecordOrigin(request.origin)})` : line;
 }

@@ -3,6 +3,8 @@
  * names and requests the other logs recorded under the same uid. Checked against the import of the pcap the
  * fixture logs describe (test/fixtures/zeek/README.md).
  */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { FlowSummary } from '../../src/model/capture-summary.js';
@@ -30,6 +32,8 @@ const tempDir = useTempDir();
 function freshDatabase(): StoreDatabase {
   return openDatabase(join(tempDir(), 'store.db'));
 }
+
+const sha256Of = (file: string): string => createHash('sha256').update(readFileSync(file)).digest('hex');
 
 async function importAll(files: string[], db = freshDatabase()): Promise<{ db: StoreDatabase; flows: FlowSummary[] }> {
   await importCaptures(db, files, { appName: 'Viber', identifiers: [], now });
@@ -76,7 +80,7 @@ describe('Zeek logs joined by connection id', () => {
       expect(flow?.hostNames[0]?.frame).toBe(flow?.firstFrame);
       // ...and keeps the ssl record's own file and line.
       const sslLine = (jsonLines: boolean): number => (port === 43702 ? 1 : 2) + (jsonLines ? 0 : 8);
-      expect(flow?.hostNames[0]?.origin).toEqual({ file: basename(ssl), line: sslLine(ssl === jsonSsl) });
+      expect(flow?.hostNames[0]?.origin).toEqual({ file: basename(ssl), line: sslLine(ssl === jsonSsl), sha256: sha256Of(ssl) });
     }
   });
 
@@ -131,7 +135,7 @@ describe('Zeek logs joined by connection id', () => {
     expect(web).toMatchObject({ packets: 13, bytes: 1502 + 4516, payloadBytes: 1130 + 4196, encryption: 'none', firstFrame: 2 });
     expect(web?.httpRequests.map((request) => [request.frame, request.url, request.origin])).toEqual([
       [4, 'http://meta.wikimedia.org/images/wikimedia-button.png', undefined],
-      [2, 'http://meta.wikimedia.org/images/poweredby_mediawiki_88x31.png', { file: basename(httpLog), line: 1 }],
+      [2, 'http://meta.wikimedia.org/images/poweredby_mediawiki_88x31.png', { file: basename(httpLog), line: 1, sha256: sha256Of(httpLog) }],
     ]);
     expect(web?.hostNames.map((name) => [name.host, name.source])).toEqual([
       ['meta.wikimedia.org', 'http-host'],
