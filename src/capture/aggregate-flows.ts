@@ -10,7 +10,7 @@ import { isTlsRecordStart } from './parse-tls-client-hello.js';
 import { RealtimeSignatureTracker } from './detect-realtime-protocol.js';
 import type { StreamSearchState } from './search-tcp-streams.js';
 import { DirectionIndex } from './direction-index.js';
-import { readSenderRole, shouldSwapDatagramRoles, shouldSwapRoles } from './infer-flow-roles.js';
+import { findConnectingDevices, judgeDatagramRoles, readSenderRole, shouldSwapRoles } from './infer-flow-roles.js';
 
 const MAX_SAMPLE_FRAMES = 5;
 const MAX_HOST_NAMES = 32;
@@ -23,6 +23,8 @@ interface FlowState extends FlowSummary {
   rolesFixed: boolean;
   /** The first payload of a TCP flow without a SYN was read for its sender's role (done once per flow). */
   payloadRoleRead: boolean;
+  /** A UDP flow whose roles nothing decided (its first sender is the client): the capture's devices may decide at the end. */
+  rolesGuessed: boolean;
   hostKeys: Set<string>;
   /** Recogniser of STUN/RTP/RTCP payloads (UDP flows with payload), so IP-only media flows say what they carry. */
   realtimeTracker: RealtimeSignatureTracker | null;
@@ -57,6 +59,7 @@ function createFlowState(
     httpRequests: [],
     rolesFixed,
     payloadRoleRead: false,
+    rolesGuessed: false,
     hostKeys: new Set(),
     realtimeTracker: null,
   };
@@ -143,8 +146,11 @@ export class FlowTable {
       const midStream = packet.protocol === 'tcp' && packet.direction !== undefined && (packet.tcpFlags & TCP_FLAG.SYN) === 0;
       if (midStream && shouldSwapRoles(packet.src, packet.srcPort, packet.dst, packet.dstPort)) setClient(flow, packet.dst, packet.dstPort);
       // UDP has no SYN at all: its first datagram may be the server's, so ports and addresses judge it the same way.
-      const datagram = packet.protocol === 'udp' && packet.direction !== undefined;
-      if (datagram && shouldSwapDatagramRoles(packet.src, packet.srcPort, packet.dst, packet.dstPort)) setClient(flow, packet.dst, packet.dstPort);
+      if (packet.protocol === 'udp' && packet.direction !== undefined) {
+        const swap = judgeDatagramRoles(packet.src, packet.srcPort, packet.dst, packet.dstPort);
+        if (swap === true) setClient(flow, packet.dst, packet.dstPort);
+        flow.rolesGuessed = swap === null;
+      }
       this.flows.set(key, flow);
     }
     return flow;
@@ -190,13 +196,16 @@ export class FlowTable {
   /** Final flows in order of first frame, with DNS names credited to every flow whose server they resolve to. */
   listFlows(): FlowSummary[] {
     const out: FlowSummary[] = [];
+    const devices = findConnectingDevices(this.flows.values());
     for (const flow of this.flows.values()) {
+      // Both ends public on high ports: the end that is one of the capture's devices is the client.
+      if (flow.rolesGuessed && devices.has(flow.server) && !devices.has(flow.client)) setClient(flow, flow.server, flow.serverPort);
       for (const answer of this.resolveNames(flow.server)) addHostName(flow, { host: answer.name, source: 'dns-answer', frame: answer.frame });
       for (const recorded of this.recordedNames.get(flow.server) ?? []) {
         addHostName(flow, { host: recorded.name, source: 'name-resolution-block', frame: recorded.frame });
       }
       if (isEncrypted(flow)) flow.hostNames = flow.hostNames.filter((name) => name.source !== 'payload-string');
-      const { rolesFixed: _fixed, payloadRoleRead: _read, hostKeys: _keys, realtimeTracker, ...summary } = flow;
+      const { rolesFixed: _fixed, payloadRoleRead: _read, rolesGuessed: _guessed, hostKeys: _keys, realtimeTracker, ...summary } = flow;
       const realtime = realtimeTracker?.list() ?? [];
       out.push(realtime.length > 0 ? { ...summary, realtime } : summary);
     }

@@ -83,7 +83,25 @@ export function shouldSwapRoles(client: string, clientPort: number, server: stri
  * during a call catches audio coming in): a well-known port (DNS, NTP, QUIC on 443) against one that is
  * not, else a public address against a private one. The ephemeral-range rule is left out: media and
  * game servers listen on high ports (Discord voice uses 50000 and up), so a high port says nothing there.
+ * True to swap, false to keep, null when neither tells the roles apart (see findConnectingDevices).
  */
-export function shouldSwapDatagramRoles(client: string, clientPort: number, server: string, serverPort: number): boolean {
-  return judgeByWellKnownPort(clientPort, serverPort) ?? judgeByAddress(client, server) ?? false;
+export function judgeDatagramRoles(client: string, clientPort: number, server: string, serverPort: number): boolean | null {
+  return judgeByWellKnownPort(clientPort, serverPort) ?? judgeByAddress(client, server);
+}
+
+/**
+ * The capture's own devices: addresses that opened a TCP connection in it (sent its SYN, or the ClientHello or
+ * request that began it) and never answered one. A UDP flow whose ports and addresses say nothing (both ends public,
+ * both ports high: a phone with a global IPv6 address receiving a call's audio first) has its device as client.
+ */
+export function findConnectingDevices(flows: Iterable<{ protocol: string; client: string; server: string; rolesFixed: boolean }>): Set<string> {
+  const clients = new Set<string>();
+  const servers = new Set<string>();
+  for (const flow of flows) {
+    if (flow.protocol !== 'tcp' || !flow.rolesFixed) continue;
+    clients.add(flow.client);
+    servers.add(flow.server);
+  }
+  for (const server of servers) clients.delete(server);
+  return clients;
 }

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readSenderRole, shouldSwapDatagramRoles, shouldSwapRoles } from '../../src/capture/infer-flow-roles.js';
+import { readSenderRole, judgeDatagramRoles, shouldSwapRoles } from '../../src/capture/infer-flow-roles.js';
 import { summarizeCapture } from '../../src/capture/summarize-capture.js';
 import { isPrivateAddress } from '../../src/enrich/private-address.js';
 import type { FlowSummary } from '../../src/model/capture-summary.js';
@@ -73,13 +73,13 @@ describe('roles of a UDP flow whose first captured datagram came from the server
   const audio = new Uint8Array([0x80, 0x6f, 0, 1, 0, 0, 0, 160, 0x12, 0x34, 0x56, 0x78, 9, 9, 9, 9]);
 
   it('judges by well-known port, then public address; a high port alone says nothing', () => {
-    expect(shouldSwapDatagramRoles('8.8.8.8', 53, '192.168.1.5', 40000)).toBe(true);
-    expect(shouldSwapDatagramRoles('45.76.12.9', 50001, '192.168.1.5', 50002)).toBe(true);
-    expect(shouldSwapDatagramRoles('192.168.1.5', 50002, '45.76.12.9', 50001)).toBe(false);
+    expect(judgeDatagramRoles('8.8.8.8', 53, '192.168.1.5', 40000)).toBe(true);
+    expect(judgeDatagramRoles('45.76.12.9', 50001, '192.168.1.5', 50002)).toBe(true);
+    expect(judgeDatagramRoles('192.168.1.5', 50002, '45.76.12.9', 50001)).toBe(false);
     // A phone's SIP port against a media server's high port: the ephemeral rule would wrongly swap these.
-    expect(shouldSwapDatagramRoles('192.168.1.5', 5060, '45.76.12.9', 40000)).toBe(false);
-    expect(shouldSwapDatagramRoles('52.14.0.7', 40000, '45.76.12.9', 50000)).toBe(false);
-    expect(shouldSwapDatagramRoles('192.168.1.5', 5353, '224.0.0.251', 5353)).toBe(false);
+    expect(judgeDatagramRoles('192.168.1.5', 5060, '45.76.12.9', 40000)).toBe(false);
+    expect(judgeDatagramRoles('52.14.0.7', 40000, '45.76.12.9', 50000)).toBe(null);
+    expect(judgeDatagramRoles('192.168.1.5', 5353, '224.0.0.251', 5353)).toBe(null);
   });
 
   it('makes the remote voice server the server when the capture starts with its audio arriving', async () => {
@@ -90,6 +90,22 @@ describe('roles of a UDP flow whose first captured datagram came from the server
     ]);
     expect(flows.find((f) => f.server === '45.76.12.9')).toMatchObject({ client: '192.168.1.5', clientPort: 50002, serverPort: 50001, packets: 2 });
     expect(flows.find((f) => f.server === '8.8.8.8')).toMatchObject({ client: '192.168.1.5', clientPort: 40000, serverPort: 53 });
+  });
+
+  it('with both ends public on high ports, makes the device that opened the capture\'s connections the client', async () => {
+    // A phone with a global IPv6 address: its TCP connection to an API server, then a call's audio arriving first
+    // from a media server (both ports high, both addresses public), and a peer's audio to another phone.
+    const phone = '2001:db8:1::5';
+    const media = '2a05:d014::9';
+    const flows = await summarizeFrames([
+      buildTcpFrame({ src: phone, srcPort: 51000, dst: '2606:4700::1', dstPort: 443, flags: TCP_FLAGS.SYN, seq: 0 }),
+      buildUdpFrame({ src: media, srcPort: 50001, dst: phone, dstPort: 40002, payload: audio }),
+      buildUdpFrame({ src: phone, srcPort: 40002, dst: media, dstPort: 50001, payload: audio }),
+      buildUdpFrame({ src: '2a05:d014::10', srcPort: 3478, dst: '2a05:d014::11', dstPort: 50000, payload: audio }),
+    ]);
+    expect(flows.find((f) => f.protocol === 'udp' && (f.server === media || f.client === media))).toMatchObject({ client: phone, clientPort: 40002, server: media, serverPort: 50001 });
+    // Neither end of this one is the capture's device: the first sender stays the client.
+    expect(flows.find((f) => f.protocol === 'udp' && f.client === '2a05:d014::10')).toMatchObject({ server: '2a05:d014::11' });
   });
 
   it('never makes a private address the server of a public client in the shared captures\' UDP flows', async () => {
