@@ -9,8 +9,18 @@
 const PASSIVE = /^(.{1,80}?)\s+(?:is|are|will\s+be|shall\s+be|gets?|remains?)\s+(?:[\w-]+\s+){0,2}?(?:encrypted|hashed)\b/i;
 /** "We encrypt passwords", "we hash and salt passwords": the object is the data. */
 const ACTIVE = /\b(?:we|it|they)\s+(?:\w+\s+)?(?:encrypt|encrypts|hash|hashes)(?:\s+and\s+\w+)?\s+(.{1,80}?)(?=\s+(?:in|at|using|with|when|while|during|before|on|by|so)\b|[,.;:]|$)/i;
-/** "encryption to protect your information", "encryption (TLS) for payment data". */
-const PROTECTS = /\bencryption\b(?:\s*\([^)]*\))?\s+(?:to\s+(?:protect|secure|safeguard|help\s+protect)|for|of)\s+(.{1,80}?)(?=\s+(?:in|at|from|against|using|with|when|while|during|on)\b|[,.;:]|$)/i;
+/** The named transport protections: "HTTPS", "SSL", "Secure Sockets Layer (SSL) technology". */
+const TRANSPORT_PROTECTION = String.raw`(?:HTTPS|SSL|TLS|Secure\s+Sockets?\s+Layer|Transport\s+Layer\s+Security)(?:\s*\([^)]*\))?(?:\s+(?:technology|protocol|encryption|certificates?|connections?))?`;
+/** "Passwords are transmitted over HTTPS", "Card details are sent using SSL": the subject is the data, on the wire. */
+const PASSIVE_TRANSPORT = new RegExp(
+  String.raw`^(.{1,80}?)\s+(?:is|are|will\s+be|shall\s+be|gets?)\s+(?:[\w-]+\s+){0,2}?(?:transmitted|sent|transferred|passed|submitted|communicated|protected|secured)\s+(?:[\w-]+\s+){0,5}?(?:over|via|using|with|through|by|under)\s+(?:an?\s+|the\s+)?(?:secure\s+|encrypted\s+)?(?:${TRANSPORT_PROTECTION}|encrypt\w*)`,
+  'i',
+);
+/** "encryption to protect your information", "encryption (TLS) for payment data", "SSL to protect payment information". */
+const PROTECTS = new RegExp(
+  String.raw`\b(?:encryption|${TRANSPORT_PROTECTION})(?:\s*\([^)]*\))?\s+(?:to\s+(?:protect|secure|safeguard|help\s+protect|encrypt)|for|of)\s+(.{1,80}?)(?=\s+(?:in|at|from|against|using|with|when|while|during|on)\b|[,.;:]|$)`,
+  'i',
+);
 
 /** Words that do not narrow the data: determiners and "personal", "user". */
 const NON_NARROWING = /^(?:(?:all|any|the|your|our|such|this|that|of|its|their|personal|user|users['\u2019]?|customer|sensitive|private)\s+)*/i;
@@ -22,7 +32,7 @@ const GENERAL = /^(?:data|information|info|communications?|traffic|transmissions
  * data in general or does not say: such a claim is compared with all traffic, as a reader would take it.
  */
 export function readEncryptedData(quote: string): string | null {
-  const match = PASSIVE.exec(quote) ?? ACTIVE.exec(quote) ?? PROTECTS.exec(quote);
+  const match = PASSIVE.exec(quote) ?? PASSIVE_TRANSPORT.exec(quote) ?? ACTIVE.exec(quote) ?? PROTECTS.exec(quote);
   // The subject starts after any lead-in clause: "As always, your messages are encrypted".
   const phrase = match?.[1]?.split(/[,;:]\s+/).pop()?.trim().replace(/\s+/g, ' ');
   if (!phrase) return null;

@@ -8,6 +8,11 @@ describe('readEncryptedData', () => {
     expect(readEncryptedData('As always, your personal messages and calls are end-to-end encrypted.')).toBe('your personal messages and calls');
     expect(readEncryptedData('We hash and salt passwords before storing them.')).toBe('passwords');
     expect(readEncryptedData('We use encryption to protect payment card details in transit.')).toBe('payment card details');
+    // Named transport protections narrow the claim as "encryption" does.
+    expect(readEncryptedData('Passwords are transmitted over HTTPS.')).toBe('Passwords');
+    expect(readEncryptedData('Your credit card number is sent to our payment processor using Secure Sockets Layer (SSL) technology.')).toBe('Your credit card number');
+    expect(readEncryptedData('We use SSL to protect payment information.')).toBe('payment information');
+    expect(readEncryptedData('We use TLS certificates to secure login credentials when you sign in.')).toBe('login credentials');
   });
 
   it('reads a claim about data in general, or one that names no data, as unscoped', () => {
@@ -15,5 +20,8 @@ describe('readEncryptedData', () => {
     expect(readEncryptedData('All data transmitted between the app and our servers is encrypted using TLS.')).toBeNull();
     expect(readEncryptedData('Your personal data is encrypted in transit and at rest.')).toBeNull();
     expect(readEncryptedData('Technical protections, such as encryption and pseudonymisation.')).toBeNull();
+    expect(readEncryptedData('We use SSL to protect your information.')).toBeNull();
+    expect(readEncryptedData('Your data is transmitted over HTTPS.')).toBeNull();
+    expect(readEncryptedData('All communications are sent over TLS.')).toBeNull();
   });
 });

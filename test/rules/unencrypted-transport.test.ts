@@ -47,6 +47,13 @@ describe('unencrypted-transport', () => {
     expect(unencryptedTransport.check(buildView({ claims: [atRest], flows: [httpFlow()] }))).toEqual([]);
   });
 
+  it('says nothing when the only transit claim is about one kind of data, however the protection is named', () => {
+    for (const quote of ['Passwords are transmitted over HTTPS.', 'We use SSL to protect payment information.']) {
+      const scoped = storedClaim({ kind: 'encryption', scope: 'in-transit', technologies: ['SSL'], hedges: [], trigger: 'SSL', quote });
+      expect(unencryptedTransport.check(buildView({ claims: [scoped], flows: [httpFlow()] })), quote).toEqual([]);
+    }
+  });
+
   it('does not flag TLS flows', () => {
     const claim = storedClaim({ kind: 'encryption', scope: 'in-transit', technologies: ['TLS'], hedges: [], trigger: 'TLS' });
     const tls = attributedFlow({ server: '1.2.3.4', attribution: { host: 'api.example-app.test' } });
