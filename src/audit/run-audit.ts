@@ -14,7 +14,8 @@ import type { StoredClaim } from '../store/policy-repository.js';
 import { DEFAULT_AUDIT_SETTINGS, recordAuditSettings, type AuditSettings } from '../rules/audit-settings.js';
 import { requireApp } from '../store/app-repository.js';
 import { listCaptures, listIdentifierSearches, loadFlows, loadIdentifierHits } from '../store/capture-repository.js';
-import { findLinkedSnapshots, findVersionInForce, loadClaims, loadLinkedClaims } from '../store/policy-repository.js';
+import { checkCaptureVersions } from './check-capture-versions.js';
+import { findLinkedSnapshots, findVersionInForce, listPolicySightings, loadClaims, loadLinkedClaims } from '../store/policy-repository.js';
 import { saveAudit } from '../store/audit-repository.js';
 import type { StoreDatabase } from '../store/open-database.js';
 import type { AttributedFlow, AuditView } from '../rules/audit-view.js';
@@ -224,6 +225,8 @@ function describePolicyInput(db: StoreDatabase, view: AuditView): AuditInputs['p
   if (sighting && (sighting.source !== snapshot.source || sighting.readAt !== snapshot.fetchedAt || sighting.declaredDate !== snapshot.declaredDate)) {
     policy.inForceBy = { source: sighting.source, fetchedAt: sighting.readAt, ...(sighting.declaredDate !== undefined ? { declaredDate: sighting.declaredDate } : {}) };
   }
+  const notes = checkCaptureVersions(view.captures, listPolicySightings(db, view.app.id), snapshot.id);
+  if (notes.length > 0) policy.captureVersionNotes = notes;
   const pages = findLinkedSnapshots(db, snapshot.id);
   if (pages.length > 0) {
     policy.linkedPages = pages.map((page) => ({

@@ -68,6 +68,17 @@ export interface AuditSettingsRecord {
   };
 }
 
+/** A capture that began when another policy version than the audited one was in force, or before any was seen. */
+export type CaptureVersionNote = {
+  file: string;
+  sha256: string;
+  /** The capture's first record, ISO 8601 UTC. */
+  began: string;
+} & (
+  | { kind: 'other-version'; inForce: { sha256: string; source: string; /** Declared date, else read time, of the reading that put it in force. */ date: string } }
+  | { kind: 'before-every-version'; /** The date of the earliest stored reading of the policy. */ earliestVersionDate: string }
+);
+
 /** The inputs of an audit, named by hash so the audit can be reproduced. */
 export interface AuditInputs {
   policy: {
@@ -85,6 +96,11 @@ export interface AuditInputs {
      * came back, or the same text was read again with a new date); absent when its first reading (the dates above) did.
      */
     inForceBy?: { source: string; fetchedAt: string; declaredDate?: string };
+    /**
+     * Captures this version was not in force for when they began (captures spanning a policy change, or older than
+     * every stored version of a policy with a history); absent when none. Their evidence is still judged against it.
+     */
+    captureVersionNotes?: CaptureVersionNote[];
   } | null;
   captures: {
     file: string;

@@ -1,3 +1,5 @@
+import type { CaptureVersionNote } from '../model/audit.js';
+
 /** The dates of a stored policy version, as reports and the CLI show them. */
 export interface PolicyDates {
   /** When claimcheck really read or fetched the bytes. */
@@ -37,4 +39,16 @@ export function describeVersionDates(policy: PolicyVersionDates, showSource: (so
   const later = policy.inForceBy;
   if (later === undefined) return own;
   return `${own}; in force at the captures' start by a later reading: ${showSource(later.source)}, ${describePolicyDates(later)}`;
+}
+
+/**
+ * Why a capture's evidence may be judged against the wrong version: it began when another version was in force, or
+ * before any stored version was seen. Shown beside the policy version in reports and by `audit`.
+ */
+export function describeCaptureVersionNote(note: CaptureVersionNote, showText: (text: string) => string): string {
+  const capture = `${showText(note.file)} began ${note.began}`;
+  if (note.kind === 'other-version') {
+    return `${capture}, when another version of the policy was in force (sha256 ${note.inForce.sha256.slice(0, 12)}, ${showText(note.inForce.source)}, seen as of ${note.inForce.date}); its evidence is judged against the version in force when the earliest capture began, above.`;
+  }
+  return `${capture}, before the earliest stored version of the policy (seen as of ${note.earliestVersionDate}): the version audited may not be the one in force then.`;
 }

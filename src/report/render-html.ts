@@ -1,4 +1,4 @@
-import { describeVersionDates } from './describe-policy-dates.js';
+import { describeCaptureVersionNote, describeVersionDates } from './describe-policy-dates.js';
 import type { RecipientSummary } from '../model/audit.js';
 import type { PacketEvidence, PolicyEvidence, Severity } from '../model/finding.js';
 import { arrangePolicyEvidence, isListContext } from './arrange-policy-evidence.js';
@@ -188,7 +188,7 @@ ${report.findings
 <dl class="facts">
 <dt>App</dt><dd>${h(report.app.name)}${report.app.domains.length > 0 ? ` (own domains: ${h(report.app.domains.join(', '))})` : ''}</dd>
 <dt>Audit</dt><dd>#${report.audit.id}, run ${h(report.audit.createdAt)} with claimcheck ${h(report.audit.toolVersion)}</dd>
-<dt>Policy version</dt><dd>${policyLine}</dd>${pagesLine === '' ? '' : `\n${pagesLine}`}
+<dt>Policy version</dt><dd>${policyLine}</dd>${(policy?.captureVersionNotes ?? []).map((note) => `\n<dt>Policy version caveat</dt><dd>${h(describeCaptureVersionNote(note, (text) => text))}</dd>`).join('')}${pagesLine === '' ? '' : `\n${pagesLine}`}
 <dt>Traffic</dt><dd>${trafficLine}</dd>
 </dl>
 <div class="tiles">${tiles}</div>

@@ -1,4 +1,4 @@
-import { describeVersionDates } from './describe-policy-dates.js';
+import { describeCaptureVersionNote, describeVersionDates } from './describe-policy-dates.js';
 import type { RecipientSummary } from '../model/audit.js';
 import type { PacketEvidence, PolicyEvidence } from '../model/finding.js';
 import { arrangePolicyEvidence, isListContext } from './arrange-policy-evidence.js';
@@ -210,6 +210,7 @@ export function renderMarkdown(report: ReportModel): string {
             .join(', ') || 'none'
         }`
       : '- **Policy:** none stored for this app',
+    ...(policy?.captureVersionNotes ?? []).map((note) => `- **Policy version caveat:** ${describeCaptureVersionNote(note, md)}`),
     ...(policy?.linkedPages ?? []).map(
       (page) =>
         `- **Sub-processor list linked from the policy:** ${page.title ? `“${md(page.title)}”, ` : ''}${md(page.source)}, retrieved ${page.fetchedAt}, sha256 ${code(page.sha256)}; claims found: ${

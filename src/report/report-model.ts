@@ -126,6 +126,9 @@ function addContext(evidence: PolicyEvidence, texts: ReadonlyMap<string, PolicyT
 function showPolicySources(policy: NonNullable<AuditInputs['policy']>, showSource: (source: string) => string): NonNullable<AuditInputs['policy']> {
   const shown = { ...policy, source: showSource(policy.source) };
   if (policy.inForceBy) shown.inForceBy = { ...policy.inForceBy, source: showSource(policy.inForceBy.source) };
+  if (policy.captureVersionNotes) {
+    shown.captureVersionNotes = policy.captureVersionNotes.map((note) => (note.kind === 'other-version' ? { ...note, inForce: { ...note.inForce, source: showSource(note.inForce.source) } } : note));
+  }
   if (policy.linkedPages) shown.linkedPages = policy.linkedPages.map((page) => ({ ...page, source: showSource(page.source) }));
   return shown;
 }

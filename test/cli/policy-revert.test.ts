@@ -124,6 +124,37 @@ describe('a policy that changes back (v1, v2, v1)', () => {
     expect([diffJson.from.snapshot, diffJson.to.snapshot, diffJson.to.declaredDate]).toEqual([6, 5, '2025-06-01']);
   }, 180_000);
 
+  it('says which captures began under another version than the one audited, or before any version was seen', async () => {
+    const dir = writeCase();
+    writeFileSync(join(dir, '2024-12-01.har'), session('2024-12-01'));
+    await addHistory(dir, 'Span');
+    await succeed(dir, 'import', '2025-02-10.har', '2025-04-10.har', '--app', 'Span');
+    const run = await succeed(dir, 'audit', '--app', 'Span');
+    // The earliest capture (February) chose v1; April's capture began under v2.
+    expect(run.stdout).toMatch(/note: 2025-04-10\.har began 2025-04-10T\S+, when another version of the policy was in force \(sha256 [0-9a-f]{12}, v2-march\.md, seen as of 2025-03-01\)/);
+    const spanning = await audit(dir, 'Span');
+    expect(spanning.inputs.policy?.sha256).toBe(sha(V1));
+    expect(spanning.inputs.policy?.captureVersionNotes?.map((n) => [n.file, n.kind])).toEqual([['2025-04-10.har', 'other-version']]);
+
+    await addHistory(dir, 'Early');
+    await succeed(dir, 'import', '2024-12-01.har', '--app', 'Early');
+    const early = await audit(dir, 'Early');
+    expect(early.inputs.policy?.captureVersionNotes?.map((n) => [n.file, n.kind, n.kind === 'before-every-version' ? n.earliestVersionDate : null])).toEqual([
+      ['2024-12-01.har', 'before-every-version', '2025-01-15'],
+    ]);
+    await succeed(dir, 'report', '--app', 'Early', '--out', 'early');
+    expect(readFileSync(join(dir, 'early', 'report.md'), 'utf8')).toContain(
+      '- **Policy version caveat:** 2024-12-01.har began 2024-12-01T',
+    );
+    const schema = JSON.parse(readFileSync(join('docs', 'report.schema.json'), 'utf8')) as Record<string, unknown>;
+    expect(validateJsonSchema(schema, JSON.parse(readFileSync(join(dir, 'early', 'report.json'), 'utf8')), { strict: true })).toEqual([]);
+
+    // A policy read once, as current, after a capture made earlier: the usual case, no note.
+    await succeed(dir, 'policy', 'add', 'v1-january.md', '--app', 'Usual');
+    await succeed(dir, 'import', '2025-02-10.har', '--app', 'Usual');
+    expect((await audit(dir, 'Usual')).inputs.policy?.captureVersionNotes).toBeUndefined();
+  }, 120_000);
+
   it('reads as current: re-adding the current version says nothing changed; re-adding an earlier one is a return', async () => {
     const dir = writeCase();
     await succeed(dir, 'policy', 'add', 'v1-january.md', '--app', 'Now');
