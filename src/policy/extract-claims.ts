@@ -4,6 +4,7 @@ import { detectFirstPartyNames } from './detect-first-party-names.js';
 import { extractEncryptionClaims } from './extract-encryption-claims.js';
 import { extractProcessorClaims } from './extract-processor-claims.js';
 import { extractRetentionClaims } from './extract-retention-claims.js';
+import { extractRetentionScheduleClaims } from './extract-retention-schedule.js';
 import { extractTransferClaims } from './extract-transfer-claims.js';
 import { followListLeadIns } from './find-list-lead-ins.js';
 import { compileOrganisationMatcher, type OrganisationName } from './match-organisations.js';
@@ -28,13 +29,29 @@ export interface ExtractClaimsOptions {
   leadIns?: readonly string[];
 }
 
-/** The per-sentence extractors, in the order their claims are listed. */
-const EXTRACTORS: readonly ((context: SentenceContext) => Claim[])[] = [
-  extractProcessorClaims,
-  extractRetentionClaims,
-  extractEncryptionClaims,
-  extractTransferClaims,
-];
+/** The per-sentence extractors, in the order their claims are listed; `scheduleLeadIns` collects what schedules follow. */
+function createExtractors(scheduleLeadIns: Set<string>): readonly ((context: SentenceContext) => Claim[])[] {
+  /** A sentence's retention claims; a row of a retention schedule ("Voice recordings: up to 72 hours") when it has none. */
+  const extractRetentionStatements = (context: SentenceContext): Claim[] => {
+    const claims = extractRetentionClaims(context);
+    if (claims.length > 0) return claims;
+    const rows = extractRetentionScheduleClaims(context);
+    const leadIn = context.leadIns?.[0];
+    if (rows.length > 0 && leadIn !== undefined) scheduleLeadIns.add(leadIn);
+    return rows;
+  };
+  return [extractProcessorClaims, extractRetentionStatements, extractEncryptionClaims, extractTransferClaims];
+}
+
+/**
+ * "We retain the following data for the periods below:" states no period itself: the schedule after it does. Read
+ * alone it is an unspecified retention claim, which would make a vague-retention finding of a policy that is precise.
+ */
+function isScheduleLeadIn(claim: Claim, scheduleLeadIns: ReadonlySet<string>): boolean {
+  if (claim.kind !== 'retention' || claim.vagueness !== 'unspecified' || !/:\s*$/.test(claim.quote)) return false;
+  for (const leadIn of scheduleLeadIns) if (leadIn.includes(claim.quote.trim())) return true;
+  return false;
+}
 
 /**
  * Extracts typed claims (processors, retention, encryption, transfers) from every sentence of every
@@ -45,6 +62,8 @@ export function extractClaims(policy: ExtractedPolicy, options: ExtractClaimsOpt
   const organisations = compileOrganisationMatcher(options.organisations ?? []);
   const firstPartyNames = options.firstPartyNames ?? detectFirstPartyNames(policy, (name) => organisations.resolve(name) !== undefined);
   const claims: Claim[] = [];
+  const scheduleLeadIns = new Set<string>();
+  const extractors = createExtractors(scheduleLeadIns);
   for (const section of policy.sections) {
     const sentences = splitSentences(policy.text, section.span);
     const above = section === policy.sections[0] ? (options.leadIns ?? []) : [];
@@ -60,10 +79,10 @@ export function extractClaims(policy: ExtractedPolicy, options: ExtractClaimsOpt
         organisations,
         firstPartyNames,
       };
-      for (const extract of EXTRACTORS) claims.push(...extract(context));
+      for (const extract of extractors) claims.push(...extract(context));
     });
   }
-  return claims;
+  return scheduleLeadIns.size > 0 ? claims.filter((claim) => !isScheduleLeadIn(claim, scheduleLeadIns)) : claims;
 }
 
 /** For a section's text (blocks are lines), a lookup from an offset in the policy to its block's list lead-ins. */
