@@ -54,7 +54,11 @@ async function buildProgram(argv: readonly string[]): Promise<Command> {
     .version(readToolVersion())
     .option('--db <path>', 'SQLite database file', 'claimcheck.db')
     // Usage errors are one line, like every other input error (sub-commands inherit this).
-    .configureOutput({ outputError: (text, write) => write(`claimcheck: ${safeTerminalLine(text.replace(/^error: /, '').trim().replace(/\s*\n\s*/g, ' '))} (see claimcheck --help)\n`) })
+    // Commander's own suggestion says "(Did you mean …?)"; claimcheck's say "did you mean", so one case is used.
+    .configureOutput({
+      outputError: (text, write) =>
+        write(`claimcheck: ${safeTerminalLine(text.replace(/^error: /, '').trim().replace(/\s*\n\s*/g, ' ').replace(/\(Did you mean /g, '(did you mean '))} (see claimcheck --help)\n`),
+    })
     .exitOverride();
   const requested = findRequestedCommand(argv);
   const names = requested === null ? Object.keys(COMMAND_LOADERS) : [requested];

@@ -7,6 +7,16 @@ import { Command, type ParseOptionsResult } from 'commander';
  */
 const HELP_FLAGS = new Set(['-h', '--help']);
 
+/**
+ * Options a user gives to one command that belong to another (audit prints findings; report writes files), keyed
+ * by command and flag: the typo suggestion cannot find them, since only the command run is loaded.
+ */
+const OTHER_COMMAND_OPTIONS: Record<string, string> = {
+  'audit --format': 'report takes --format: claimcheck report --app <name> --format html',
+  'audit --out': 'report takes --out: claimcheck report --app <name> --out <dir>',
+  'import --out': 'import stores captures in the database; report or export write files',
+};
+
 export class StrictCommand extends Command {
   override createCommand(name?: string): Command {
     return new StrictCommand(name);
@@ -21,7 +31,9 @@ export class StrictCommand extends Command {
     if (this.commands.length === 0 && !asksForHelp && first !== undefined && first.startsWith('-')) {
       const flag = first.split('=')[0] ?? first;
       const suggestion = suggestOption(flag, this.allLongFlags());
-      this.error(`unknown option '${flag}'${suggestion === null ? '' : ` (did you mean ${suggestion}?)`}`, { code: 'commander.unknownOption' });
+      const elsewhere = OTHER_COMMAND_OPTIONS[`${this.name()} ${flag}`];
+      const hint = suggestion !== null ? `did you mean ${suggestion}?` : elsewhere;
+      this.error(`unknown option '${flag}'${hint === undefined ? '' : ` (${hint})`}`, { code: 'commander.unknownOption' });
     }
     return parsed;
   }

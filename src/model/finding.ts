@@ -60,6 +60,11 @@ export interface PacketEvidence {
   captureSha256: string;
   /** Format of the capture: says whether `frames` are frames, HAR entries or Zeek log lines (absent in older audits). */
   captureFormat?: CaptureFormat;
+  /**
+   * For a HAR row, the URL scheme of its requests (a HAR records it, not the transport under it): `http` when
+   * they were sent in plain HTTP. Absent for other captures and in older audits.
+   */
+  scheme?: 'http' | 'https';
   /** Frame numbers (1-based, as Wireshark shows them); a bounded sample. */
   frames: number[];
   /** Time of the first listed frame, seconds since the epoch. */

@@ -31,11 +31,13 @@ export function formatEvidenceFrames(evidence: PacketEvidence): string {
 }
 
 /**
- * The protocol column of an evidence row. A HAR records requests, not their transport (HTTP/3 runs over UDP), so
- * its rows say HTTP(S) rather than the TCP its stand-in flows are filed under.
+ * The protocol column of an evidence row. A HAR records requests and their URL scheme, not their transport (HTTP/3
+ * runs over UDP), so its rows say HTTP or HTTPS (HTTP(S) in audits stored before the scheme was) rather than the TCP
+ * its stand-in flows are filed under.
  */
 export function formatEvidenceProtocol(evidence: PacketEvidence): string {
-  return evidenceCaptureFormat(evidence) === 'har' ? 'HTTP(S)' : evidence.protocol.toUpperCase();
+  if (evidenceCaptureFormat(evidence) !== 'har') return evidence.protocol.toUpperCase();
+  return evidence.scheme === undefined ? 'HTTP(S)' : evidence.scheme.toUpperCase();
 }
 
 /**

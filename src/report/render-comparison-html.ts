@@ -3,7 +3,7 @@ import type { ChangedFinding, ComparedAudit, ComparisonModel } from './compare-r
 import { escapeHtml as h } from './escape-text.js';
 import { renderHtmlPage } from './html-page.js';
 import type { ReportFinding } from './report-model.js';
-import { COMPARISON_MATCHING, describeConfigurationComparison, describeFindingChange } from './report-wording.js';
+import { COMPARISON_MATCHING, describeComparedInputs, describeConfigurationComparison, describeFindingChange } from './report-wording.js';
 
 function describeSide(a: ComparedAudit): string {
   const policy = a.policySha256
@@ -45,8 +45,7 @@ export function renderComparisonHtml(c: ComparisonModel): string {
     .map(([name, count, tone]) => `<div class="tile ${tone}"><strong>${count}</strong>${name}</div>`)
     .join('');
   const notes = [
-    c.samePolicy ? 'Both audits read the same policy snapshot.' : 'The audits read different policy snapshots: a change may come from the policy, the traffic, or both.',
-    c.sameCaptures ? 'Both audits read the same capture files: differences come from the policy, the audit settings or the claimcheck version.' : '',
+    describeComparedInputs(c.samePolicy, c.sameCaptures),
     describeConfigurationComparison(c.sameConfiguration),
     COMPARISON_MATCHING,
   ].filter((n) => n !== '');

@@ -49,7 +49,8 @@ export function listCaveats(finding: Finding): string[] {
   const caveats: string[] = [];
   const ruleCaveat = RULE_CAVEATS[finding.ruleId];
   if (ruleCaveat) caveats.push(ruleCaveat);
-  if (finding.policyEvidence.length === 0) {
+  // A finding with no label compares nothing with the policy (an identifier in plaintext with no encryption claim).
+  if (finding.policyEvidence.length === 0 && finding.label !== null) {
     caveats.push('This finding rests on the policy not saying something: check the whole policy, and any notice it links to, before reporting that it is silent.');
   }
   const vagueCaveat = finding.label === 'vague' ? VAGUE_CAVEATS[finding.ruleId] : undefined;
@@ -196,6 +197,21 @@ export function describeFindingChange(change: ChangedFinding, kind: string): str
     default:
       return 'where the traffic went';
   }
+}
+
+/**
+ * What the two audits read, and so where a change can come from: the traffic is named only when the captures
+ * differ, the policy only when the snapshots do (settings and version are in describeConfigurationComparison).
+ */
+export function describeComparedInputs(samePolicy: boolean, sameCaptures: boolean): string {
+  if (samePolicy && sameCaptures) {
+    return 'Both audits read the same policy snapshot and the same capture files: differences come from the audit settings or the claimcheck version.';
+  }
+  if (samePolicy) return 'Both audits read the same policy snapshot, and different capture files: a change may come from the traffic.';
+  if (sameCaptures) {
+    return 'The audits read different policy snapshots and the same capture files: differences come from the policy, the audit settings or the claimcheck version.';
+  }
+  return 'The audits read different policy snapshots and different capture files: a change may come from the policy, the traffic, or both.';
 }
 
 /** What a comparison can say about the two audits' entity lists and settings. */

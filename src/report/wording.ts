@@ -3,6 +3,7 @@
  * editor or a lawyer) in one place. Wording states what was observed and what the policy says,
  * and avoids asserting intent.
  */
+import { nameCountryList } from './name-country-list.js';
 
 /** Title and plain-language explanation of one finding. */
 export interface FindingWording {
@@ -188,12 +189,25 @@ function restateEncryptionClaim(claim: EncryptionClaimWording): string {
       `The policy says ${quoteInline(claim.quote)} without limiting that to stored data or to some kinds of data, so the claim covers data the app sends over the network.`;
 }
 
+/** ", 1 of them from the server to the device", when the server sent some of an identifier's occurrences. */
+function describeFromServer(identifier: { count: number; fromServer?: number }): string {
+  const from = identifier.fromServer ?? 0;
+  if (from === 0) return '';
+  return from === identifier.count ? ', all from the server to the device' : `, ${from} of them from the server to the device`;
+}
+
 export function describePlaintextIdentifier(facts: {
-  /** `capped`: hits of this identifier went past the capture's stored-hit cap, so `count` is a lower bound. */
-  identifiers: { label: string; value: string; count: number; capped?: boolean }[];
+  /**
+   * `capped`: hits of this identifier went past the capture's stored-hit cap, so `count` is a lower bound.
+   * `fromServer`: how many of `count` the server sent to the device (absent: none, or direction unknown).
+   */
+  identifiers: { label: string; value: string; count: number; capped?: boolean; fromServer?: number }[];
   encodings: string[];
+  /** What carried the values: "udp", "tcp", or "http" for a HAR (which records requests, not their transport). */
   protocol: string;
   destination: string;
+  /** True when `destination` is only the cloud or CDN network the server runs on, not who receives the data. */
+  destinationIsHosting?: boolean;
   country: string | null;
   /** The encryption claim the traffic is compared with, if the policy makes one that could cover it. */
   encryptionClaim: EncryptionClaimWording | null;
@@ -204,13 +218,17 @@ export function describePlaintextIdentifier(facts: {
     ? ` ${facts.deviceBackgroundHost} is normally the device's own background traffic (a connectivity check or network time), not the app's, but the identifier travels in it: check which software put it there.`
     : '';
   const where = facts.country ? ` in ${nameCountry(facts.country)}` : '';
+  // A cloud network only says where the server runs (decision 0002): the data goes to a customer of it, unnamed.
+  const destination = facts.destinationIsHosting === true ? `a server hosted on ${facts.destination}` : facts.destination;
   const labels = facts.identifiers.map((i) => i.label).join(' and ');
-  const listed = facts.identifiers.map((i) => `${i.label} ("${i.value}", ${i.capped === true ? 'at least ' : ''}${plural(i.count, 'time')})`).join(', ');
+  const listed = facts.identifiers.map((i) => `${i.label} ("${i.value}", ${i.capped === true ? 'at least ' : ''}${plural(i.count, 'time')}${describeFromServer(i)})`).join(', ');
+  // A value the server sent back to the device was not "sent to" the server: say both ways when any was.
+  const both = facts.identifiers.some((i) => (i.fromServer ?? 0) > 0);
   return {
-    title: `${labels} sent unencrypted to ${facts.destination}${where}`,
+    title: both ? `${labels} travelled unencrypted between the device and ${destination}${where}` : `${labels} sent unencrypted to ${destination}${where}`,
     explanation:
       `${facts.identifiers.length === 1 ? 'The identifier' : 'The identifiers'} ${listed} ${facts.identifiers.length === 1 ? 'appears' : 'appear'} unencrypted ` +
-      `(${facts.encodings.join(', ')}) in ${facts.protocol.toUpperCase()} traffic to ${endSentence(`${facts.destination}${where}`)} Anyone on the network path can read ${facts.identifiers.length === 1 ? 'it' : 'them'}.` +
+      `(${facts.encodings.join(', ')}) in ${facts.protocol.toUpperCase()} traffic ${both ? 'between the device and' : 'to'} ${endSentence(`${destination}${where}`)} Anyone on the network path can read ${facts.identifiers.length === 1 ? 'it' : 'them'}.` +
       (facts.encryptionClaim ? ` ${endSentence(restateEncryptionClaim(facts.encryptionClaim))}` : '') +
       background,
   };
@@ -245,20 +263,32 @@ function describeDiscountedMention(name: string, mention: DiscountedMentionWordi
   return `It mentions ${name} ${how}: ${quoteInline(mention.quote)} (characters ${mention.span.start}\u2013${mention.span.end} of the same policy text).`;
 }
 
+/** " used by Agora, Inc. and hosted by Google LLC": a cloud network hosts the servers, the others use them. */
+function describeServerOrganisations(organisations: readonly string[], hosting: readonly string[]): string {
+  const shown = organisations.slice(0, 4);
+  const users = shown.filter((o) => !hosting.includes(o));
+  const hosts = shown.filter((o) => hosting.includes(o));
+  const parts = [users.length > 0 ? `used by ${users.join(', ')}` : null, hosts.length > 0 ? `hosted by ${hosts.join(', ')}` : null];
+  const said = parts.filter((p): p is string => p !== null).join(' and ');
+  return said === '' ? '' : ` ${said}`;
+}
+
 export function describeUndisclosedCountry(facts: {
   country: string;
   disclosed: string[];
   /** The first sentence naming the country without saying data goes there (reader, law, address); null when none does. */
   discountedMention: DiscountedMentionWording | null;
   organisations: string[];
+  /** Those of `organisations` known only as the cloud or CDN network the servers run on: they host, not use, them. */
+  hostingOrganisations?: string[];
   flowCount: number;
   bytes: number;
   carriesIdentifiers: boolean;
   unspecifiedTransferClause: boolean;
 }): FindingWording {
   const name = nameCountry(facts.country);
-  const disclosed = facts.disclosed.length > 0 ? facts.disclosed.map(nameCountry).join(', ') : 'no specific country';
-  const who = facts.organisations.length > 0 ? ` used by ${facts.organisations.slice(0, 4).join(', ')}` : '';
+  const disclosed = facts.disclosed.length > 0 ? nameCountryList(facts.disclosed, nameCountry) : 'no specific country';
+  const who = describeServerOrganisations(facts.organisations, facts.hostingOrganisations ?? []);
   return {
     title: `Traffic to ${name}, a country the policy does not name as a place data goes`,
     explanation:
@@ -302,7 +332,7 @@ export function describeProcessorCountry(facts: {
     facts.label === 'incorrect'
       ? `The policy says data is not transferred to ${name}.`
       : facts.disclosed.length > 0
-        ? `The policy names ${facts.disclosed.map(nameCountry).join(', ')} as where data is stored or sent, and not ${name}.` +
+        ? `The policy names ${nameCountryList(facts.disclosed, nameCountry)} as where data is stored or sent, and not ${name}.` +
           (facts.label === 'vague' ? ' It says data may go to "other countries", without naming them.' : '')
         : `The policy does not name ${name} as a place data goes.`;
   const audience = facts.discountedMention && facts.label !== 'incorrect' ? ` ${describeDiscountedMention(name, facts.discountedMention)}` : '';

@@ -50,6 +50,7 @@ export function packetEvidenceOfFlow(item: AttributedFlow, detail: string): Pack
     captureFile: capture.fileName,
     captureSha256: capture.sha256,
     captureFormat: capture.format,
+    ...(capture.format === 'har' ? describeHarScheme(flow) : {}),
     frames: flow.sampleFrames.slice(0, MAX_EVIDENCE_FRAMES),
     time: flow.firstTime,
     protocol: flow.protocol,
@@ -64,6 +65,18 @@ export function packetEvidenceOfFlow(item: AttributedFlow, detail: string): Pack
     country: attribution.network.country,
     detail,
   };
+}
+
+/**
+ * A HAR flow's URL scheme: from its requests' URLs when they agree, else from the encryption their scheme gave the
+ * flow. HTTP/3 (the only HAR traffic filed under UDP) runs over QUIC, so it is HTTPS. Nothing when it cannot be told.
+ */
+function describeHarScheme(flow: AttributedFlow['flow']): { scheme?: 'http' | 'https' } {
+  const schemes = new Set(flow.httpRequests.map((r) => (/^(https|wss):/i.test(r.url) ? 'https' : /^(http|ws):/i.test(r.url) ? 'http' : 'other')));
+  if (schemes.size === 1 && !schemes.has('other')) return { scheme: schemes.has('https') ? 'https' : 'http' };
+  if (schemes.size > 1) return {};
+  if (flow.protocol === 'udp' || flow.encryption === 'tls' || flow.encryption === 'quic') return { scheme: 'https' };
+  return flow.encryption === 'none' ? { scheme: 'http' } : {};
 }
 
 /** The attributed flow an identifier hit travelled on, matched by capture and endpoints. */

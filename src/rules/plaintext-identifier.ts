@@ -55,15 +55,19 @@ export const plaintextIdentifier: Rule = {
         const ofLabel = hits.filter((h) => h.label === label);
         // Hits past the capture's stored-hit cap were only counted, not located: this flow may have had some of them.
         const capped = capture?.identifierHitsNotStored?.some((c) => c.label === label) === true;
-        return { label, value: ofLabel[0]?.value ?? '', count: ofLabel.length, capped };
+        // A hit the server sent (its source is the flow's server end) travelled to the device, not to the server.
+        const fromServer = flow ? ofLabel.filter((h) => h.src === flow.flow.server && h.srcPort === flow.flow.serverPort).length : 0;
+        return { label, value: ofLabel[0]?.value ?? '', count: ofLabel.length, capped, fromServer };
       });
       const encodings = [...new Set(hits.map((h) => h.encoding))];
       const frames = [...new Set(hits.map((h) => h.frame))].sort((a, b) => a - b);
       const wording = describePlaintextIdentifier({
         identifiers,
         encodings,
-        protocol: first.protocol,
+        // A HAR's plaintext values come from http:// requests; it does not record the transport under them.
+        protocol: capture?.format === 'har' ? 'http' : first.protocol,
         destination: flow?.attribution.organisation ?? flow?.attribution.host ?? first.dst,
+        destinationIsHosting: flow?.attribution.relation === 'hosting' && flow.attribution.organisation !== null,
         country: flow?.attribution.network.country ?? null,
         encryptionClaim: leadingEncryptionClaim(claims),
         deviceBackgroundHost: flow && isDeviceBackground(flow) ? (flow.attribution.host ?? flow.flow.server) : null,

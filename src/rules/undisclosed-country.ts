@@ -59,6 +59,7 @@ function reviewUndisclosedCountries(view: AuditView): RuleOutcome {
       disclosed: [...disclosed].sort(),
       discountedMention: mentionsOf(country).discounted,
       organisations,
+      hostingOrganisations: organisations.filter((o) => flows.every((f) => f.attribution.organisation !== o || f.attribution.relation === 'hosting')),
       flowCount: flows.length,
       bytes: flows.reduce((sum, f) => sum + f.flow.bytes, 0),
       carriesIdentifiers: identifierFrames.size > 0,

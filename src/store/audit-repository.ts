@@ -1,6 +1,7 @@
 import type { AuditInputs, AuditResult, CountryMentionRecord, RecipientSummary } from '../model/audit.js';
 import type { Finding } from '../model/finding.js';
 import type { StoreDatabase } from './open-database.js';
+import { ConfigError } from '../model/errors.js';
 
 interface StoredAuditModel {
   inputs: AuditInputs;
@@ -33,6 +34,18 @@ export function saveAudit(
   }).immediate();
 }
 
+/**
+ * A JSON column as stored. claimcheck writes only valid JSON, so text that does not parse was damaged outside it (a
+ * disk error, a hand edit): one line naming the row and pointing to `db check`, not a stack trace.
+ */
+function parseStoredJson(text: string, where: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new ConfigError(`database damaged: ${where} is not valid JSON`, 'run: claimcheck db check');
+  }
+}
+
 /** The latest audit of an app (or a given audit id), or null when it was never audited. */
 export function loadAudit(db: StoreDatabase, app: { id: number; name: string; domains: string[] }, auditId?: number): AuditResult | null {
   const row = (
@@ -41,9 +54,9 @@ export function loadAudit(db: StoreDatabase, app: { id: number; name: string; do
       : db.prepare('SELECT id, created_at, tool_version, model FROM audits WHERE app_id = ? AND id = ?').get(app.id, auditId)
   ) as { id: number; created_at: string; tool_version: string; model: string } | undefined;
   if (!row) return null;
-  const model = JSON.parse(row.model) as StoredAuditModel;
-  const findings = (db.prepare('SELECT data FROM findings WHERE audit_id = ? ORDER BY ordinal').all(row.id) as { data: string }[]).map(
-    (r) => JSON.parse(r.data) as Finding,
+  const model = parseStoredJson(row.model, `audits.model of audit #${row.id}`) as StoredAuditModel;
+  const findings = (db.prepare('SELECT ordinal, data FROM findings WHERE audit_id = ? ORDER BY ordinal').all(row.id) as { ordinal: number; data: string }[]).map(
+    (r) => parseStoredJson(r.data, `findings.data of audit #${row.id}, finding ${r.ordinal + 1}`) as Finding,
   );
   return {
     auditId: row.id,

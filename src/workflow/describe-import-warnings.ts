@@ -1,14 +1,17 @@
 import { describeEmptyCapture } from '../model/describe-empty-capture.js';
+import { describeCaptureTimeGap } from '../model/describe-capture-time-gap.js';
 import { describeHitsNotStored } from '../report/report-wording.js';
 import type { ImportOutcome } from './import-capture.js';
 
 /**
  * Warnings worth a line when a capture is imported without the `import` command's own output (a batch row):
- * a capture with no IP traffic to attribute, and identifier hits counted past the stored-hit cap.
+ * a capture with no IP traffic to attribute, record times that jump by months, and identifier hits counted past the
+ * stored-hit cap.
  */
 export function describeImportWarnings(file: string, outcome: ImportOutcome): string[] {
   if (outcome.status === 'already-imported') return [];
   const capped = describeHitsNotStored(outcome.status === 'imported' ? outcome.summary.identifierHitsNotStored : outcome.hitsNotStored);
   const empty = outcome.status === 'imported' ? describeEmptyCapture(file, outcome.summary) : null;
-  return [...(empty !== null ? [empty] : []), ...(capped !== null ? [`${file}: ${capped}`] : [])];
+  const gap = outcome.status === 'imported' ? describeCaptureTimeGap(file, outcome.summary) : null;
+  return [...(empty !== null ? [empty] : []), ...(gap !== null ? [gap] : []), ...(capped !== null ? [`${file}: ${capped}`] : [])];
 }

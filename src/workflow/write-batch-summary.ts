@@ -29,7 +29,8 @@ const HEADERS: Record<keyof SummaryRow, string> = {
   omitted: 'omitted',
   vague: 'vague',
   incorrect: 'incorrect',
-  consistent: 'consistent',
+  // Findings are never 'consistent' (a finding is a discrepancy), so this counts the recipients the policy names.
+  consistent: 'consistent recipients',
   recipients: 'third-party recipients (label)',
   countries: 'countries',
   message: 'error',
@@ -50,7 +51,7 @@ function summarise(outcome: BatchOutcome): SummaryRow {
     omitted: countLabel('omitted'),
     vague: countLabel('vague'),
     incorrect: countLabel('incorrect'),
-    consistent: countLabel('consistent'),
+    consistent: audit ? String(thirdParty.filter((r) => r.label === 'consistent').length) : '',
     recipients: thirdParty.map((r) => `${r.organisation}${r.label ? ` (${r.label})` : ''}`).join('; '),
     countries: countries.join(' '),
     message: outcome.message ?? '',

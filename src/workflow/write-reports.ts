@@ -29,7 +29,7 @@ const COMPARISON_RENDERERS: Record<ComparisonFormat, (comparison: ComparisonMode
 };
 
 /** Writes one file via a temporary name and a rename, so a reader never sees half a report. */
-function writeAtomically(path: string, text: string): void {
+export function writeAtomically(path: string, text: string): void {
   const temporary = `${path}.tmp-${process.pid}`;
   writeOutputFile(path, () => {
     writeFileSync(temporary, text, 'utf8');

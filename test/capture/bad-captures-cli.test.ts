@@ -58,7 +58,7 @@ function expectRefused(file: string, mentions: RegExp[], extra: string[] = [], n
 function expectWarned(file: string, mention: RegExp, thenWarned: string[] = []): void {
   const result = run(['import', file, '--app', 'Damaged']);
   expect(result.status, result.stderr).toBe(0);
-  expect(result.stdout).toMatch(new RegExp(`^${file.replace('.', '\\.')}: imported as capture #\\d+ .*1 warnings\\)\\n$`));
+  expect(result.stdout).toMatch(new RegExp(`^${file.replace('.', '\\.')}: imported as capture #\\d+ .*1 warning\\)\\n$`));
   expect(result.stderr).toMatch(new RegExp(`^warning: ${file.replace('.', '\\.')}: byte \\d+: `));
   expect(result.stderr).toMatch(mention);
   expect(result.stderr.split('\n').slice(1)).toEqual([...thenWarned, '']);

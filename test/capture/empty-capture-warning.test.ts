@@ -89,6 +89,8 @@ describe('captures with no IP traffic', () => {
       ]) {
         const run = await runCliAsync(['--db', db, ...args]);
         expect(run.status, `${args[0]}: ${run.stderr}`).toBe(0);
+        // "0 findings" alone would read as a clean result: the audit line says nothing was there to check.
+        if (args[0] === 'audit') expect(run.stdout.split('\n').slice(0, 2)).toEqual([expect.stringMatching(/^audit #1 of Empty: \d+ findings?$/), '  note: The capture held no IP traffic to attribute.']);
       }
       const markdown = readFileSync(join(dir, 'out', 'report.md'), 'utf8');
       const traffic = markdown.slice(markdown.indexOf('## Where the traffic went'), markdown.indexOf('## Findings'));

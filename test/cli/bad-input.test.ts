@@ -88,6 +88,8 @@ describe('usage errors', () => {
     [['import', 'session.pcap', '--ap', 'Base'], ["unknown option '--ap'", 'did you mean --app?']],
     [['audit', '--app', 'Base', '--jurisdiction', 'CN'], ["unknown option '--jurisdiction'", 'did you mean --jurisdictions?']],
     [['audit', '--app', 'Base', '--fail-on', 'severe'], ['severe']],
+    // An option of another command is pointed there (only the command run is loaded, so no typo match finds it).
+    [['audit', '--app', 'Base', '--format', 'html'], ["unknown option '--format'", 'report takes --format: claimcheck report --app <name> --format html']],
   ])('%j is refused in one line', (args, mentions) => {
     expectRefused(args, mentions);
   });
@@ -114,7 +116,7 @@ describe('bad capture files', () => {
     const before = readDatabaseState(db);
     const result = run(['import', 'cut.pcap', '--app', 'Base']);
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/^cut\.pcap: imported as capture #\d+ .*1 warnings\)\n$/);
+    expect(result.stdout).toMatch(/^cut\.pcap: imported as capture #\d+ .*1 warning\)\n$/);
     expect(result.stderr).toMatch(/^warning: cut\.pcap: byte \d+: truncated[^\n]*\n$/);
     expect(readDatabaseState(db).counts.captures).toBe((before.counts.captures ?? 0) + 1);
   });

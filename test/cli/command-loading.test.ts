@@ -39,7 +39,7 @@ describe('command loading', () => {
     const result = runCli(['audti', '--app', 'x']);
     expect(result.status).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toBe("claimcheck: unknown command 'audti' (Did you mean audit?) (see claimcheck --help)\n");
+    expect(result.stderr).toBe("claimcheck: unknown command 'audti' (did you mean audit?) (see claimcheck --help)\n");
   });
 });
 

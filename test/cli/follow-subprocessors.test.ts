@@ -316,7 +316,7 @@ describe('policy add --follow-subprocessors', () => {
     expect(run.stdout).toMatch(/^2 apps: 1 audited, 0 skipped \(already audited\), 1 failed\n/);
     expect(run.stderr).toContain(`line 3: app "Dangling": ${join(dir, 'gone', 'subprocessors.html')}: file not found (sub-processor list linked from ${join(dir, 'dangling.html')})`);
     expect(readDatabaseState(join(dir, 'claimcheck.db')).counts).toMatchObject({ apps: 1, policy_snapshots: 2, policy_links: 1 });
-    expect(readFileSync(join(dir, 'batch', 'summary.csv'), 'utf8')).toMatch(/\r\nMurmur,audited,\d+,\d+,0,0,0,0,0,"Functional Software, Inc\. \(Sentry\) \(consistent\)",/);
+    expect(readFileSync(join(dir, 'batch', 'summary.csv'), 'utf8')).toMatch(/\r\nMurmur,audited,\d+,\d+,0,0,0,0,1,"Functional Software, Inc\. \(Sentry\) \(consistent\)",/);
   }, 60_000);
 
   it('batch: a row whose policy links to no list is audited, with the warning on stderr naming its line', async () => {

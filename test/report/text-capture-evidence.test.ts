@@ -91,18 +91,22 @@ describe('report evidence from HAR files and Zeek logs', () => {
   it('shows the endpoints a HAR knows: the server address when recorded, else its host and port, never 0.0.0.0', () => {
     expect(markdown).not.toContain('0.0.0.0');
     expect(html).not.toContain('0.0.0.0');
-    expect(markdown).toMatch(/\| HTTP\(S\) to adadvisor\.net:80 \|/);
+    expect(markdown).toMatch(/\| HTTP to adadvisor\.net:80 \|/);
     const ferguson = evidenceFrom('pagexray_ferguson.har');
     expect(ferguson.length).toBeGreaterThan(0);
     for (const { evidence } of ferguson) expect(evidence.server).toMatch(/^[0-9.]+$|:/);
     const first = ferguson[0]?.evidence;
-    expect(markdown).toContain(`| HTTP(S) to ${first?.server}:${first?.serverPort} |`);
+    expect(markdown).toContain(`| ${first?.scheme?.toUpperCase()} to ${first?.server}:${first?.serverPort} |`);
   });
 
-  it('says HTTP(S) for a HAR row, whose transport a HAR does not record, and keeps TCP for Zeek rows', () => {
+  it('says HTTP or HTTPS for a HAR row, from the URL scheme it records (not its transport), and keeps TCP for Zeek rows', () => {
     expect(markdown).not.toMatch(/\| [^|]+\.har \| HAR entr[^|]+\| [^|]+ \| TCP /);
     expect(html).not.toMatch(/<td>[^<]+\.har<\/td><td>HAR entr[^<]*<\/td><td[^>]*>[^<]*<\/td><td>TCP<\/td>/);
-    expect(html).toMatch(/<td>pagexray_ferguson\.har<\/td><td>HAR entr[^<]*<\/td><td[^>]*>[^<]*<\/td><td>HTTP\(S\)<\/td>/);
+    expect(html).toMatch(/<td>pagexray_ferguson\.har<\/td><td>HAR entr[^<]*<\/td><td[^>]*>[^<]*<\/td><td>HTTPS<\/td>/);
+    expect(html).toMatch(/<td>pagexray_www\.nytimes\.com\.har<\/td><td>HAR entr[^<]*<\/td><td[^>]*>[^<]*<\/td><td>HTTP<\/td>/);
+    // Every HAR row of a new audit records its scheme: HTTP/3 entries (filed under UDP) are HTTPS.
+    expect([...evidenceFrom('pagexray_ferguson.har'), ...evidenceFrom('pagexray_www.nytimes.com.har')].filter(({ evidence }) => evidence.scheme === undefined)).toEqual([]);
+    expect(markdown).not.toContain('HTTP(S)');
     expect(markdown).toMatch(/\| viber-conn\.log \| Zeek log line \d+ \| [^|]+ \| TCP 192\.168\.0\.17:\d+ → /);
   });
 

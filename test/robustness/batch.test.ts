@@ -62,7 +62,7 @@ describe('claimcheck batch', () => {
     expect(auditsPerApp(db)['Capture only']).toBeUndefined();
 
     const summary = readFileSync(join(dir, 'batch', 'summary.csv'), 'utf8');
-    expect(summary.split('\r\n')[0]).toBe('app,status,audit,findings,high,omitted,vague,incorrect,consistent,third-party recipients (label),countries,error');
+    expect(summary.split('\r\n')[0]).toBe('app,status,audit,findings,high,omitted,vague,incorrect,consistent recipients,third-party recipients (label),countries,error');
     expect(summary).toContain(`"'=cmd|' /C calc'!A0, ""quoted""",audited`);
     expect(summary).toMatch(/\r\nMurmur,audited,\d+,\d+,/);
     const html = readFileSync(join(dir, 'batch', 'summary.html'), 'utf8');

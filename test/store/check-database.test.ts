@@ -76,7 +76,7 @@ describe('claimcheck db check', () => {
     expect(sound.stdout).toMatch(/^ok: schema version \d+, integrity ok, foreign keys ok, no orphans/);
     const broken = runCli(['--db', tamperedCopy('DELETE FROM audits'), 'db', 'check']);
     expect(broken.status).toBe(1);
-    expect(broken.stdout).toMatch(/^1 problems:\n  orphans: \d+ rows of findings refer to missing audits rows\n$/);
+    expect(broken.stdout).toMatch(/^1 problem:\n  orphans: \d+ rows of findings refer to missing audits rows\n$/);
   });
 
   it('reports a file damaged in the middle as an integrity problem, never a crash', () => {

@@ -7,6 +7,7 @@ import { parseAppName, parseSeverityOption } from '../parse-options.js';
 import { safeTerminalText } from '../terminal-text.js';
 import { stringifyJsonSafely } from '../../report/escape-text.js';
 import { describeCaptureVersionNote } from '../../report/describe-policy-dates.js';
+import { describeEmptyTraffic } from '../../report/describe-empty-traffic.js';
 
 /** Exit code 1 tells scripts that findings at or above --fail-on exist. */
 export const FINDINGS_EXIT_CODE = 1;
@@ -31,7 +32,10 @@ export function registerAuditCommand(program: Command): void {
         process.stdout.write(`${stringifyJsonSafely(result, 2)}\n`);
       } else {
         const lines = [`audit #${result.auditId} of ${result.appName}: ${result.findings.length} finding${result.findings.length === 1 ? '' : 's'}`];
+        // "0 findings" alone reads as a clean result; with nothing to attribute it only means nothing was checked.
+        const empty = describeEmptyTraffic(result);
         if (result.inputs.captures.length === 0) lines.push('  note: no captures imported for this app');
+        else if (empty !== null) lines.push(`  note: ${empty}`);
         for (const note of result.inputs.policy?.captureVersionNotes ?? []) lines.push(`  note: ${describeCaptureVersionNote(note, (text) => text)}`);
         for (const f of result.findings) lines.push(`  [${f.severity.padEnd(6)}] ${f.ruleId.padEnd(22)} ${f.title}`);
         process.stdout.write(safeTerminalText(lines.join('\n')) + '\n');

@@ -6,6 +6,7 @@ import { openDatabase, type StoreDatabase } from '../../store/open-database.js';
 import { translateStoreError } from '../../store/translate-store-error.js';
 import { readGlobalOptions } from '../cli-context.js';
 import { safeTerminalText } from '../terminal-text.js';
+import { countNoun } from '../count-noun.js';
 
 /** `db check` exits 1 when it finds problems, like `audit --fail-on` when it finds findings. */
 const PROBLEMS_EXIT_CODE = 1;
@@ -45,11 +46,11 @@ export function registerDbCommand(program: Command): void {
         const lines = [
           check.problems.length === 0
             ? `ok: schema version ${check.schemaVersion}, integrity ok, foreign keys ok, no orphans, ${total} rows`
-            : `${check.problems.length} problems:`,
+            : `${countNoun(check.problems.length, 'problem')}:`,
           ...check.problems.map((p) => `  ${p}`),
         ];
         if (check.emptyApps.length > 0) {
-          lines.push(`note: ${check.emptyApps.length} apps have no policy, capture or audit: ${check.emptyApps.map((n) => JSON.stringify(n)).join(', ')}`);
+          lines.push(`note: ${countNoun(check.emptyApps.length, 'app has', 'apps have')} no policy, capture or audit: ${check.emptyApps.map((n) => JSON.stringify(n)).join(', ')}`);
         }
         process.stdout.write(safeTerminalText(lines.join('\n')) + '\n');
       }

@@ -6,6 +6,7 @@ import { followSubprocessorLinks } from '../../workflow/follow-subprocessor-link
 import { loadCatalog } from '../cli-context.js';
 import { safeTerminalText } from '../terminal-text.js';
 import { stringifyJsonSafely } from '../../report/escape-text.js';
+import { countNoun } from '../count-noun.js';
 
 /** One line describing a claim's typed content, for the text output of `extract`. */
 export function describeClaim(claim: Claim): string {
@@ -54,7 +55,7 @@ export function registerExtractCommand(program: Command): void {
         printClaims(page.claims);
       }
       const fromPages = pages.map((p) => `, ${p.claims.length} from ${safeTerminalText(p.snapshot.source)}`).join('');
-      process.stderr.write(`${policy.claims.length} claims from ${safeTerminalText(source)} (${policy.snapshot.format}, sha256 ${policy.snapshot.sha256.slice(0, 12)})${fromPages}\n`);
+      process.stderr.write(`${countNoun(policy.claims.length, 'claim')} from ${safeTerminalText(source)} (${policy.snapshot.format}, sha256 ${policy.snapshot.sha256.slice(0, 12)})${fromPages}\n`);
     });
 }
 

@@ -8,9 +8,11 @@ import { collectIdentifier, collectString, parseAppName, parseCaptureFormat } fr
 import { createProgressBar, type ProgressBar } from '../progress-bar.js';
 import { describeCaptureUnits } from '../../model/describe-capture-units.js';
 import { describeEmptyCapture } from '../../model/describe-empty-capture.js';
+import { describeCaptureTimeGap } from '../../model/describe-capture-time-gap.js';
 import { safeTerminalText } from '../terminal-text.js';
 import { describeHitsNotStored } from '../../report/report-wording.js';
 import { readIdentifierFile } from '../../capture/read-identifier-file.js';
+import { countNoun } from '../count-noun.js';
 
 interface ImportOptions {
   app: string;
@@ -78,7 +80,7 @@ function printOutcome(file: string, outcome: ImportOutcome): void {
   }
   const s = outcome.summary;
   process.stdout.write(
-    `${name}: imported as capture #${outcome.captureId} (${s.format}, ${describeCaptureUnits(s.format, s.packetCount)}, ${s.flows.length} flows, ${s.dnsAnswers.length} DNS answers, ${s.identifierHits.length} identifier hits${s.warningCount > 0 ? `, ${s.warningCount} warnings` : ''})\n`,
+    `${name}: imported as capture #${outcome.captureId} (${s.format}, ${describeCaptureUnits(s.format, s.packetCount)}, ${countNoun(s.flows.length, 'flow')}, ${countNoun(s.dnsAnswers.length, 'DNS answer')}, ${countNoun(s.identifierHits.length, 'identifier hit')}${s.warningCount > 0 ? `, ${countNoun(s.warningCount, 'warning')}` : ''})\n`,
   );
   warnAboutHitsNotStored(name, s.identifierHitsNotStored);
   for (const warning of s.warnings.slice(0, 5)) {
@@ -86,6 +88,8 @@ function printOutcome(file: string, outcome: ImportOutcome): void {
   }
   const empty = describeEmptyCapture(name, s);
   if (empty !== null) process.stderr.write(`warning: ${empty}\n`);
+  const gap = describeCaptureTimeGap(name, s);
+  if (gap !== null) process.stderr.write(`warning: ${gap}\n`);
 }
 
 /** One warning line when identifier hits went past the stored-hit cap, so the printed hit count is not read as the total. */

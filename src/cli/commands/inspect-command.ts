@@ -7,11 +7,20 @@ import { joinZeekConnections } from '../../capture/join-zeek-connections.js';
 import { formatEndpoint, formatTime } from '../../report/format-evidence.js';
 import { collectIdentifier, parseCaptureFormat } from '../parse-options.js';
 import { createProgressBar } from '../progress-bar.js';
+import { nameCaptureRecords } from '../../model/capture-record-name.js';
 import { describeCaptureUnits } from '../../model/describe-capture-units.js';
 import { describeEmptyCapture } from '../../model/describe-empty-capture.js';
+import { describeCaptureTimeGap } from '../../model/describe-capture-time-gap.js';
 import { safeTerminalText } from '../terminal-text.js';
 import { readIdentifierFile } from '../../capture/read-identifier-file.js';
 import { stringifyJsonSafely } from '../../report/escape-text.js';
+import { countNoun } from '../count-noun.js';
+
+/** A HAR flow's scheme, from the encryption its URLs' scheme gave it (a HAR records no transport); HTTP/3 is HTTPS. */
+function nameHarScheme(flow: { protocol: string; encryption: string }): string {
+  if (flow.protocol === 'udp' || flow.encryption === 'tls' || flow.encryption === 'quic') return 'HTTPS';
+  return flow.encryption === 'none' ? 'HTTP' : 'HTTP(S)';
+}
 
 export function registerInspectCommand(program: Command): void {
   program
@@ -38,30 +47,33 @@ export function registerInspectCommand(program: Command): void {
       }
       const empty = describeEmptyCapture(safeTerminalText(file), summary);
       if (empty !== null) process.stderr.write(`warning: ${empty}\n`);
+      const gap = describeCaptureTimeGap(safeTerminalText(file), summary);
+      if (gap !== null) process.stderr.write(`warning: ${gap}\n`);
       if (options.json) {
         process.stdout.write(`${stringifyJsonSafely(summary, 2)}\n`);
         return;
       }
       const lines = [
-        `${file}: ${summary.format}, ${describeCaptureUnits(summary.format, summary.packetCount)}, ${summary.flows.length} flows, ${summary.dnsAnswers.length} DNS answers` +
+        `${file}: ${summary.format}, ${describeCaptureUnits(summary.format, summary.packetCount)}, ${countNoun(summary.flows.length, 'flow')}, ${countNoun(summary.dnsAnswers.length, 'DNS answer')}` +
           (summary.firstTime !== null ? `, ${formatTime(summary.firstTime)} – ${formatTime(summary.lastTime ?? summary.firstTime)}` : '') +
-          (summary.warningCount > 0 ? `, ${summary.warningCount} warnings` : ''),
+          (summary.warningCount > 0 ? `, ${countNoun(summary.warningCount, 'warning')}` : ''),
       ];
       for (const flow of summary.flows) {
         const hosts = [...new Set(flow.hostNames.map((h) => h.host))].join(', ');
         // A HAR records neither transport nor client, and its "packets" are requests: say so, as reports do.
         const line =
           summary.format === 'har'
-            ? `  HTTP(S) → ${formatEndpoint(flow.server, flow.serverPort)}  ${describeCaptureUnits('har', flow.packets)}  ${flow.encryption}`
+            ? `  ${nameHarScheme(flow)} → ${formatEndpoint(flow.server, flow.serverPort)}  ${describeCaptureUnits('har', flow.packets)}  ${flow.encryption}`
             : `  ${flow.protocol.toUpperCase().padEnd(4)} ${formatEndpoint(flow.client, flow.clientPort)} → ${formatEndpoint(flow.server, flow.serverPort)}  ${flow.packets} pkts ${flow.bytes} B  ${flow.encryption}`;
         lines.push(`${line}${hosts ? `  ${hosts}` : ''}`);
       }
       for (const hit of summary.identifierHits.slice(0, 50)) {
-        const frames = hit.endFrame !== undefined ? `frames ${hit.frame}-${hit.endFrame}` : `frame ${hit.frame}`;
+        // A HAR's "frames" are its entries and a Zeek log's its lines, as reports call them.
+        const frames = hit.endFrame !== undefined ? `${nameCaptureRecords(summary.format, 2)} ${hit.frame}-${hit.endFrame}` : `${nameCaptureRecords(summary.format, 1)} ${hit.frame}`;
         lines.push(`  identifier ${hit.label} (${hit.encoding}) ${frames} offset ${hit.offset} ${hit.encrypted ? 'encrypted' : 'PLAINTEXT'}`);
       }
       for (const hit of (summary.heuristicHits ?? []).slice(0, 50)) {
-        lines.push(`  heuristic ${hit.label} ${hit.value} (${hit.encoding}) frame ${hit.frame} ${hit.context} ${hit.encrypted ? 'encrypted' : 'PLAINTEXT'}`);
+        lines.push(`  heuristic ${hit.label} ${hit.value} (${hit.encoding}) ${nameCaptureRecords(summary.format, 1)} ${hit.frame} ${hit.context} ${hit.encrypted ? 'encrypted' : 'PLAINTEXT'}`);
       }
       process.stdout.write(safeTerminalText(lines.join('\n')) + '\n');
     });

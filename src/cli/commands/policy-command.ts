@@ -15,6 +15,7 @@ import { followSubprocessorLinks } from '../../workflow/follow-subprocessor-link
 import { loadCatalogWithUserEntities, warnAboutSimilarAppName, withDatabase } from '../cli-context.js';
 import { collectString, parseAppName } from '../parse-options.js';
 import { safeTerminalText } from '../terminal-text.js';
+import { countNoun } from '../count-noun.js';
 
 interface PolicyAddOptions {
   app: string;
@@ -93,7 +94,7 @@ export function registerPolicyCommand(program: Command): void {
         const app = safeTerminalText(options.app);
         const lines = [
           result.created
-            ? `stored policy ${label} for ${app}: snapshot #${result.snapshotId}, ${analysed.claims.length} claims (sha256 ${analysed.snapshot.sha256.slice(0, 12)})${
+            ? `stored policy ${label} for ${app}: snapshot #${result.snapshotId}, ${countNoun(analysed.claims.length, 'claim')} (sha256 ${analysed.snapshot.sha256.slice(0, 12)})${
                 options.asOf !== undefined ? `, dated ${options.asOf} by the user (archived copy)` : ''
               }`
             : describeRepeatedPolicy(result, label, app),
@@ -197,7 +198,7 @@ export function registerPolicyCommand(program: Command): void {
             lines.push(`${head}, back to version #${g.snapshotId} (first seen ${describeSightingWhen(change.first)}) after #${change.after.snapshotId}`);
           } else {
             const version = byId.get(g.snapshotId);
-            lines.push(`${head}, ${version?.claims ?? 0} claims`);
+            lines.push(`${head}, ${countNoun(version?.claims ?? 0, 'claim')}`);
             for (const page of version?.linkedPages ?? []) lines.push(`    sub-processor list #${page.id} ${page.source}: retrieved ${page.fetchedAt}, sha256 ${page.sha256.slice(0, 12)}`);
           }
         }

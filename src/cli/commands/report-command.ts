@@ -10,7 +10,8 @@ import { buildStoredReport, requireAudit } from '../../workflow/load-report-mode
 import { COMPARISON_FORMATS, REPORT_FORMATS, writeComparison, writeReports, type ReportFormat } from '../../workflow/write-reports.js';
 import { describeDataSources, withDatabase } from '../cli-context.js';
 import { parseAppName, parseReportFormats, slugifyAppName } from '../parse-options.js';
-import { safeTerminalText } from '../terminal-text.js';
+import { safeTerminalLine, safeTerminalText } from '../terminal-text.js';
+import { chooseDefaultReportDirectory, markReportDirectory, readReportDirectoryOwner } from '../../workflow/report-directory-owner.js';
 
 /** Parses an audit id (a positive integer, as `claimcheck audit` prints it). */
 function parseAuditId(text: string): number {
@@ -25,6 +26,28 @@ interface ReportOptions {
   out?: string;
   audit?: number;
   compare?: number;
+}
+
+/**
+ * Where an app's reports go: --out as given, else reports/<slug>, moved to reports/<slug>-2 (one line says so) when
+ * another app whose name slugs alike already has its reports there. An --out holding another app's reports is
+ * the user's choice; a warning says whose files are replaced.
+ */
+function chooseReportDirectory(out: string | undefined, app: string): string {
+  if (out !== undefined) {
+    const owner = readReportDirectoryOwner(out);
+    if (owner !== null && owner !== app) {
+      process.stderr.write(`claimcheck: warning: ${safeTerminalLine(out)} held the reports of app ${safeTerminalLine(JSON.stringify(owner))}; files of the same name are replaced\n`);
+    }
+    return out;
+  }
+  const chosen = chooseDefaultReportDirectory('reports', slugifyAppName(app), app);
+  if (chosen.displaced !== null) {
+    process.stderr.write(
+      `claimcheck: warning: ${safeTerminalLine(join('reports', slugifyAppName(app)))} holds the reports of app ${safeTerminalLine(JSON.stringify(chosen.displaced))}, whose name makes the same directory name; writing to ${safeTerminalLine(chosen.dir)} instead\n`,
+    );
+  }
+  return chosen.dir;
 }
 
 /** `claimcheck report`: write one audit as reports, or (with --compare) what changed between two audits. */
@@ -47,11 +70,12 @@ export function registerReportCommand(program: Command): void {
           dataSources: describeDataSources(),
           workingDirectory: process.cwd(),
         };
-        const outDir = options.out ?? join('reports', slugifyAppName(app.name));
+        const outDir = chooseReportDirectory(options.out, app.name);
         const reported = requireAudit(db, app, options.audit);
         if (options.compare === undefined) {
           const report = buildStoredReport(db, app, reported, context);
           for (const path of writeReports(report, outDir, options.format ?? REPORT_FORMATS)) process.stdout.write(`wrote ${safeTerminalText(path)}\n`);
+          markReportDirectory(outDir, app.name);
           return;
         }
         if (options.compare === reported.auditId) throw new ConfigError(`--compare ${options.compare} is the audit being reported`, 'pass an earlier audit id, or --audit to pick the later one');
@@ -64,6 +88,7 @@ export function registerReportCommand(program: Command): void {
           `audit #${comparison.before.id} → #${comparison.after.id}: ${s.added} added, ${s.removed} removed, ${s.changed} changed, ${s.unchanged} unchanged\n`,
         );
         for (const path of writeComparison(comparison, outDir, options.format ?? COMPARISON_FORMATS)) process.stdout.write(`wrote ${safeTerminalText(path)}\n`);
+        markReportDirectory(outDir, app.name);
       }, 'must-exist');
     });
 }
