@@ -156,3 +156,26 @@ describe('followSubprocessorLinks and links discovered in a local policy file', 
     expect(requests).toEqual(['/subprocessors.html']);
   });
 });
+
+describe('followSubprocessorLinks and the company\'s own names', () => {
+  const tempDir = useTempDir();
+
+  it('reads the list with the names the policy\'s claims were read with: Google, discussed most by a small app, stays a sub-processor', async () => {
+    const dir = tempDir();
+    const google = Array.from({ length: 12 }, (_, i) => `<p>Feature ${i + 1} of the app uses a Google service, and Google receives your device identifier for it.</p>`).join('');
+    writeFileSync(join(dir, 'privacy.html'), `<html><head><title>Privacy</title></head><body><h1>Privacy</h1><p>Pocket Recipes is an app for saving recipes.</p>${google}</body></html>`);
+    writeFileSync(
+      join(dir, 'list.html'),
+      '<h1>Sub-processors</h1><table><tr><th>Sub-processor</th><th>Purpose</th><th>Location</th></tr>' +
+        '<tr><td>Google LLC</td><td>Cloud hosting</td><td>United States</td></tr><tr><td>Twilio Inc.</td><td>SMS codes</td><td>United States</td></tr></table>',
+    );
+    const policy = await analysePolicy(join(dir, 'privacy.html'), { organisations, now });
+    expect(policy.firstPartyNames).not.toContain('google');
+    const followed = await followSubprocessorLinks(policy, { organisations, now, discover: false, given: [join(dir, 'list.html')] });
+    // Before: the list was read with names detected without the catalog ("google", counted most), and Google LLC's row was dropped as the company's own.
+    expect(followed.pages[0]?.claims.filter((c) => c.kind === 'processor').map((c) => (c.kind === 'processor' ? c.name : ''))).toEqual(['Google LLC', 'Twilio Inc.']);
+    const { firstPartyNames: _, ...withoutNames } = policy;
+    const again = await followSubprocessorLinks(withoutNames, { organisations, now, discover: false, given: [join(dir, 'list.html')] });
+    expect(again.pages[0]?.claims.filter((c) => c.kind === 'processor')).toHaveLength(2);
+  });
+});
