@@ -179,3 +179,20 @@ describe('followSubprocessorLinks and the company\'s own names', () => {
     expect(again.pages[0]?.claims.filter((c) => c.kind === 'processor')).toHaveLength(2);
   });
 });
+
+describe('analysePolicy and the app\'s domains', () => {
+  const tempDir = useTempDir();
+
+  it('takes the catalogued company that operates an app domain for the operator, and only then (a Bing and MSN statement)', async () => {
+    const file = join(tempDir(), 'privacy.html');
+    const microsoft = Array.from({ length: 11 }, (_, i) => `<p>Microsoft uses feature ${i + 1} data to run the search service.</p>`).join('');
+    writeFileSync(file, `<html><body><h1>Bing and MSN Privacy Statement</h1>${microsoft}<p>We may share search queries with Microsoft and with advertisers.</p></body></html>`);
+    const recipients = (policy: Awaited<ReturnType<typeof analysePolicy>>): string[] => policy.claims.flatMap((c) => (c.kind === 'processor' && c.processorType === 'named' ? [c.name] : []));
+    const asMsn = await analysePolicy(file, { organisations, now, appDomains: ['msn.com'] });
+    expect(asMsn.firstPartyNames).toContain('microsoft');
+    expect(recipients(asMsn)).not.toContain('Microsoft');
+    const unknown = await analysePolicy(file, { organisations, now });
+    expect(unknown.firstPartyNames).not.toContain('microsoft');
+    expect(recipients(unknown)).toContain('Microsoft');
+  });
+});
