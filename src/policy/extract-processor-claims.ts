@@ -443,11 +443,18 @@ const IMPLICIT_VERBS = new Set(cues.implicitSaleVerbs);
 const PERSONAL_DATA = compilePhrasePattern(cues.personalDataNouns);
 
 /** "We do not sell your personal information": a denial with no recipient named. */
+/** "if you do not want to disclose …", "you need not share …": the reader withholding data, not the service denying sharing. */
+const READER_WITHHOLDS =
+  /\byou\s+(?:(?:do|does|did|need|may|can|might|should|would|will|want|wish|prefer|choose|decide|have)\s+)*(?:not|never)\b(?:(?!\b(?:we|us|our|be|is|are|been|being)\b)[^.;,]){0,30}$/i;
+
 function findImplicitDenial(text: string, cueMatches: readonly PhraseMatch[]): PhraseMatch | null {
   PERSONAL_DATA.lastIndex = 0;
   if (!PERSONAL_DATA.test(text) || /\b(?:except|unless|other than|without)\b/i.test(text)) return null;
   for (const cue of cueMatches) {
-    if (IMPLICIT_VERBS.has(cue.text.toLowerCase()) && isNegatedAt(text, cue.start)) return cue;
+    if (!IMPLICIT_VERBS.has(cue.text.toLowerCase()) || !isNegatedAt(text, cue.start)) continue;
+    // "if you do not want to disclose certain personal information to us": the reader keeping data from the service.
+    if (READER_WITHHOLDS.test(text.slice(Math.max(0, cue.start - 60), cue.start))) continue;
+    return cue;
   }
   return null;
 }

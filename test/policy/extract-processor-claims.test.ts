@@ -193,5 +193,16 @@ describe('extractProcessorClaims', () => {
     expect(processors(claimsOf('Cookies help us and third parties understand which ads you have seen.')).map((c) => c.category)).toEqual(['third-parties']);
     expect(processors(claimsOf('Cookies help us understand which pages are popular.'))).toEqual([]);
   });
-});
 
+  it('does not read the reader withholding data as the service denying any sharing', () => {
+    // minecraft.gamepedia.com (OPP-115): before, a "we do not share" claim with implied third parties.
+    const withheld =
+      'You do not need to submit personal information to access certain areas of the Site(s), but if you do not want to disclose certain personal information to us, you will not be able to access certain aspects of the Curse Services.';
+    expect(processors(claimsOf(withheld))).toEqual([]);
+    expect(processors(claimsOf('If you choose not to share your contact details, some features will not work.'))).toEqual([]);
+    // The service is still the one not sharing when it is the subject, or the data is.
+    for (const denial of ['If you prefer that we not share your information in this way, please contact us.', 'The personal information you submit will not be shared.']) {
+      expect(processors(claimsOf(denial))).toEqual([expect.objectContaining({ name: 'third parties (implied)', polarity: 'negative' })]);
+    }
+  });
+});
