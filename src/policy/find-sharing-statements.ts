@@ -122,10 +122,15 @@ function isFirstPartyRecipient(after: string): boolean {
 /** "provide your information to third parties": the recipient is an outside organisation, named by kind. */
 function hasOutsideRecipient(sentence: string, verb: PhraseMatch): boolean {
   const after = sentence.slice(verb.end, verb.end + 100);
-  const recipient = /\b(?:to|with)\s+(?:(?:our|the|a|an|other|certain|select(?:ed)?|trusted|these|such|any)\s+)*/gi;
+  const recipient = /\b(?:to|with)\s+((?:(?:our|the|a|an|other|certain|select(?:ed)?|trusted|these|such|any)\s+)*)/gi;
   for (let m = recipient.exec(after); m !== null; m = recipient.exec(after)) {
-    const collector = findPhrases(after.slice(m.index + m[0].length), COLLECTOR)[0];
-    if (collector !== undefined && collector.start === 0) return true;
+    // "to any other organization": the collector may begin with one of the determiners ("other organizations").
+    const determiners = m[1] ?? '';
+    const starts = [...determiners.matchAll(/\S+\s+/g)].map((w) => w.index).concat(determiners.length);
+    for (const start of starts) {
+      const collector = findPhrases(after.slice(m.index + m[0].length - determiners.length + start), COLLECTOR)[0];
+      if (collector !== undefined && collector.start === 0) return true;
+    }
   }
   return false;
 }
