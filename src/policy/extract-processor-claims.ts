@@ -75,6 +75,9 @@ const DEFINES_WE = /^[^.()]{0,100}\([^()]{0,160}?[“"'‘]\s*(?:we|us)\s*[,.]?\
  */
 function isCommunicationOrAuthorship(text: string, cue: PhraseMatch): boolean {
   if (/^(?:send|sends)$/i.test(cue.text) && /^\s+(?:you|us)\b/i.test(text.slice(cue.end))) return true;
+  // "inadvertently send an email or text message to a person", "newsletters to share information with you about our affiliates".
+  if (/^(?:send|sends|sent\s+to)$/i.test(cue.text) && /^\s+(?:(?:an?|the|our|these|such|promotional|marketing|periodic)\s+)*(?:e-?mails?|messages?|text\s+messages?|newsletters?|notifications?|communications?|alerts?)\b/i.test(text.slice(cue.end))) return true;
+  if (/^(?:share|shares|shared|sharing)$/i.test(cue.text) && /^\s+(?:[\w'’-]+\s+){0,3}?with\s+you\b(?!\s*(?:,|and\b|or\b))/i.test(text.slice(cue.end))) return true;
   return /\b(?:operated|provided|offered|owned|hosted)\s+by$/i.test(cue.text) && /\blinks?\s+(?:to|from)\b|\blinked\b/i.test(text);
 }
 

@@ -205,4 +205,16 @@ describe('extractProcessorClaims', () => {
       expect(processors(claimsOf(denial))).toEqual([expect.objectContaining({ name: 'third parties (implied)', polarity: 'negative' })]);
     }
   });
+
+  it('does not read the service writing to the reader as giving data to the companies it writes about', () => {
+    // latinpost.com and vikings.com (OPP-115): before, "Affiliates" and "subsidiaries" were recipients.
+    const email = 'If we, or our Parent Companies or Affiliates, inadvertently send an email or text message to a person that does not meet the age requirements, we will delete it.';
+    expect(processors(claimsOf(email))).toEqual([]);
+    const newsletter = 'We offer free newsletters to share information with you about the Website, about us and our affiliates and subsidiaries, or about our marketing partners and advertisers.';
+    expect(processors(claimsOf(newsletter))).toEqual([]);
+    // Data sent or shared with a recipient still is.
+    expect(processors(claimsOf('We send your email address to our email service provider.')).map((c) => c.category)).toEqual(['communications']);
+    expect(processors(claimsOf('We share your information with you and with our service providers.')).map((c) => c.category)).toEqual(['service-providers']);
+  });
 });
+
