@@ -81,6 +81,13 @@ function isCommunicationOrAuthorship(text: string, cue: PhraseMatch): boolean {
   return /\b(?:operated|provided|offered|owned|hosted)\s+by$/i.test(cue.text) && /\blinks?\s+(?:to|from)\b|\blinked\b/i.test(text);
 }
 
+/** "Inadvertent disclosures may result … when third parties misrepresent their identities": a risk, not a practice. */
+function isThreat(text: string, cue: PhraseMatch): boolean {
+  return /^disclosures?$/i.test(cue.text) && /\b(?:unauthori[sz]ed|inadvertent|accidental|unlawful|illegal|improper)\s+(?:[\w-]+\s+)?$/i.test(text.slice(Math.max(0, cue.start - 40), cue.start));
+}
+
+const READER_GIVES = /\b(?:you|users?|visitors?|members?)\s+(?:(?:may|might|can|choose\s+to|decide\s+to|elect\s+to|also|directly|voluntarily)\s+){0,2}$/i;
+
 /**
  * A mention that is the subject of giving data to us is a source too: "advertisers and other partners
  * share information with us", "third party platforms provide us with information", "(such as Facebook or
@@ -140,9 +147,10 @@ export function extractProcessorClaims(context: SentenceContext): ProcessorClaim
   const text = context.sentence.text;
   const namedServices = findNamedServices(text, context.organisations, context.firstPartyNames);
   const cueMatches = [
-    ...findPhrases(text, CUE).filter((cue) => !isCommunicationOrAuthorship(text, cue)),
+    ...findPhrases(text, CUE).filter((cue) => !isCommunicationOrAuthorship(text, cue) && !isThreat(text, cue)),
     ...findFirstPersonUse(text, context.firstPartyNames),
-    ...findAll(GIVE_DATA_TO, text),
+    // "In the event that you provide personal information to any third party": the reader giving, not the service.
+    ...findAll(GIVE_DATA_TO, text).filter((give) => !READER_GIVES.test(text.slice(Math.max(0, give.start - 40), give.start))),
     ...findAll(RECIPIENTS_INCLUDE, text),
     ...findAll(MAKE_AVAILABLE_TO, text),
     ...namedServices.map((found) => found.cue),
@@ -448,7 +456,7 @@ const PERSONAL_DATA = compilePhrasePattern(cues.personalDataNouns);
 /** "We do not sell your personal information": a denial with no recipient named. */
 /** "if you do not want to disclose …", "you need not share …": the reader withholding data, not the service denying sharing. */
 const READER_WITHHOLDS =
-  /\byou\s+(?:(?:do|does|did|need|may|can|might|should|would|will|want|wish|prefer|choose|decide|have)\s+)*(?:not|never)\b(?:(?!\b(?:we|us|our|be|is|are|been|being)\b)[^.;,]){0,30}$/i;
+  /\b(?:ask|asks|require|requires|request|requests|encourage|encourages)\s+(?:you|users?|visitors?|children|a\s+child|minors?|kids)\s+to\s+(?:[\w-]+\s+){0,2}$|\byou\s+(?:(?:do|does|did|need|may|can|might|should|would|will|want|wish|prefer|choose|decide|have)\s+)*(?:not|never)\b(?:(?!\b(?:we|us|our|be|is|are|been|being)\b)[^.;,]){0,30}$/i;
 
 function findImplicitDenial(text: string, cueMatches: readonly PhraseMatch[]): PhraseMatch | null {
   PERSONAL_DATA.lastIndex = 0;

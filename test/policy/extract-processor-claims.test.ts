@@ -216,5 +216,15 @@ describe('extractProcessorClaims', () => {
     expect(processors(claimsOf('We send your email address to our email service provider.')).map((c) => c.category)).toEqual(['communications']);
     expect(processors(claimsOf('We share your information with you and with our service providers.')).map((c) => c.category)).toEqual(['service-providers']);
   });
+
+  it('reads no recipient from a risk, the reader giving data to someone else, or children asked to disclose', () => {
+    // fortune.com, enthusiastnetwork.com and sltrib.com (OPP-115), none labelled Third Party Sharing/Collection.
+    expect(processors(claimsOf('Inadvertent disclosures may result, for example, when third parties misrepresent their identities in asking the site for access to personal information.'))).toEqual([]);
+    expect(processors(claimsOf('In the event that you provide personal information to any third party via any TEN website, TEN is not responsible for it.'))).toEqual([]);
+    expect(processors(claimsOf('MediaNews does not ask children to disclose more personal information than is necessary for them to participate in a particular activity.'))).toEqual([]);
+    // The service disclosing or providing data still names its recipients.
+    expect(processors(claimsOf('We may make disclosures to our service providers.')).map((c) => c.category)).toEqual(['service-providers']);
+    expect(processors(claimsOf('We may provide personal information to the appropriate authorities.')).map((c) => c.category)).toEqual(['law-enforcement']);
+  });
 });
 
