@@ -62,19 +62,27 @@ const SOURCE_LEAD_IN =
 const TOPIC_LEAD_IN =
   /\b(?:offers?|promotions?|newsletters?|advertisements?|ads|e-?mails?|messages?|communications?|products|services|news|updates|marketing)\b(?:\s+[\w,/-]+){0,8}?\s+(?:about|regarding|relating\s+to|related\s+to|concerning|from|on\s+behalf\s+of)\s+(?:us\s*,?\s*(?:and\/or|and|or)\s+)?(?:[\w'’-]+(?:\s+[\w'’-]+){0,2}(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)){0,4}(?:(?:the|our|its|their|other|certain|such|these|those|select(?:ed)?)\s+)*$/i;
 
+/** A {@link TOPIC_LEAD_IN}, also with a company's name before the mention ("e-mail offers sent to you on behalf of MediaNews advertisers"). */
+function isTopicOfMessage(before: string): boolean {
+  return TOPIC_LEAD_IN.test(before) || TOPIC_LEAD_IN.test(before.replace(/\s\p{Lu}[\p{L}\p{N}'’.-]*\s+$/u, ' '));
+}
+
 /**
  * The company naming itself: "The Website is operated by the Minnesota Vikings Football, LLC", or a
  * name the policy defines as "we" ("Meredith Corporation or our affiliates (collectively, "Meredith," "we" or "us")").
  */
 const SELF_OPERATED_LEAD_IN = /\b(?:this|the|our)\s+(?:web\s*)?(?:site|website|app|application|service)s?\s+(?:is|are)\s+(?:owned\s+and\s+)?(?:operated|owned|run|provided)\s+by\s+(?:the\s+)?$/i;
-const DEFINES_WE = /^[^.()]{0,100}\([^()]{0,160}?[“"'‘]\s*(?:we|us)\s*[,.]?\s*[”"'’]/i;
+/** `(collectively, "we" or "us")`, and unquoted `(collectively we or us)`. */
+const DEFINES_WE = /^[^.()]{0,100}\([^()]{0,160}?(?:[“"'‘]\s*(?:we|us)\s*[,.]?\s*[”"'’]|\b(?:collectively|together)\s*,?\s+(?:we|us)\b)/i;
 
 /**
  * "we send you newsletters" is the service writing to the reader, and "links to sites operated by
  * third parties" says who runs a linked site: neither gives data to anyone.
  */
 function isCommunicationOrAuthorship(text: string, cue: PhraseMatch): boolean {
-  if (/^(?:send|sends)$/i.test(cue.text) && /^\s+(?:you|us)\b/i.test(text.slice(cue.end))) return true;
+  if (/^(?:send|sends|sent\s+to)$/i.test(cue.text) && /^\s+(?:you|us|the\s+user)\b/i.test(text.slice(cue.end))) return true;
+  // "the Safe Harbor Privacy Principles of notice, choice, onward transfer, security …": a principle's name, not a transfer.
+  if (/^transfer$/i.test(cue.text) && /\b(?:notice|choice)\s*,\s*onward\s+$/i.test(text.slice(Math.max(0, cue.start - 30), cue.start))) return true;
   // "inadvertently send an email or text message to a person", "newsletters to share information with you about our affiliates".
   if (/^(?:send|sends|sent\s+to)$/i.test(cue.text) && /^\s+(?:(?:an?|the|our|these|such|promotional|marketing|periodic)\s+)*(?:e-?mails?|messages?|text\s+messages?|newsletters?|notifications?|communications?|alerts?)\b/i.test(text.slice(cue.end))) return true;
   if (/^(?:share|shares|shared|sharing)$/i.test(cue.text) && /^\s+(?:[\w'’-]+\s+){0,3}?with\s+you\b(?!\s*(?:,|and\b|or\b))/i.test(text.slice(cue.end))) return true;
@@ -184,7 +192,7 @@ export function extractProcessorClaims(context: SentenceContext): ProcessorClaim
   for (const mention of selectNonOverlapping(mentions)) {
     if (isWithin(topics, mention.start, mention.end)) continue;
     if (SOURCE_LEAD_IN.test(text.slice(Math.max(0, mention.start - 80), mention.start))) continue;
-    if (TOPIC_LEAD_IN.test(text.slice(Math.max(0, mention.start - 80), mention.start))) continue;
+    if (isTopicOfMessage(text.slice(Math.max(0, mention.start - 80), mention.start))) continue;
     if (SELF_OPERATED_LEAD_IN.test(text.slice(Math.max(0, mention.start - 80), mention.start)) || DEFINES_WE.test(text.slice(mention.end, mention.end + 260))) continue;
     if (SOURCE_AS_SUBJECT.test(text.slice(mention.end, mention.end + 160)) && !/\bwe\b/i.test(text.slice(Math.max(0, mention.start - 40), mention.start))) continue;
     if (mention.processorType === 'named' && isOwnName(mention.name, context.firstPartyNames)) continue;

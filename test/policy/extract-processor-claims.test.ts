@@ -226,5 +226,18 @@ describe('extractProcessorClaims', () => {
     expect(processors(claimsOf('We may make disclosures to our service providers.')).map((c) => c.category)).toEqual(['service-providers']);
     expect(processors(claimsOf('We may provide personal information to the appropriate authorities.')).map((c) => c.category)).toEqual(['law-enforcement']);
   });
+
+  it('reads no recipient from offers sent to the reader, a "we" defined without quotes, or the Safe Harbor principles', () => {
+    // sltrib.com, wnep.com and barnesandnoble.com (OPP-115), none labelled Third Party Sharing/Collection.
+    const offers = 'At that time you have the opportunity to opt-in to e-mail newsletters and alerts and have e-mail offers sent to you on behalf of MediaNews advertisers.';
+    expect(processors(claimsOf(offers))).toEqual([]);
+    const we = 'This Privacy Policy applies only to the information we collect through the websites whereby data is transmitted (hereinafter the Services) operated by Tribune Company and its subsidiaries (collectively we or us).';
+    expect(processors(claimsOf(we))).toEqual([]);
+    const safeHarbor = "Barnes & Noble's subsidiary Nook Digital, LLC has certified that it adheres to the Safe Harbor Privacy Principles of notice, choice, onward transfer, security, data integrity, access, and enforcement.";
+    expect(processors(claimsOf(safeHarbor))).toEqual([]);
+    // Reddit's real onward transfers and a company's own advertisers given data still are recipients.
+    expect(processors(claimsOf('In accordance with the DPF, Reddit is also liable for onward transfers to third parties that process personal information.')).map((c) => c.name)).toContain('third parties');
+    expect(processors(claimsOf('We share your e-mail address with Acme advertisers.')).map((c) => c.category)).toEqual(['advertising']);
+  });
 });
 
