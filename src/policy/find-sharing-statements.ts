@@ -139,7 +139,7 @@ function findOutsideCollection(sentence: string): SharingStatement | null {
   for (const collector of findPhrases(sentence, COLLECTOR)) {
     // "collect from third parties": a source of data, not a collector.
     if (/\bfrom\s+(?:\w+\s+){0,2}$/i.test(sentence.slice(Math.max(0, collector.start - 30), collector.start))) continue;
-    const after = sentence.slice(collector.end, collector.end + 80);
+    const after = sentence.slice(collector.end, collector.end + 100);
     // "advertisers may use …", "partners place …": the collector is the subject of the next verb.
     const predicate = COLLECTOR_PREDICATE.exec(after);
     const verbEnd = predicate !== null ? predicate[0].length : collectionVerbEnd(after);
@@ -151,7 +151,11 @@ function findOutsideCollection(sentence: string): SharingStatement | null {
 
 /** End of a collection verb acted by the collector just before `after`, or null. */
 function collectionVerbEnd(after: string): number | null {
-  const verb = firstWithin(COLLECTION_VERB, after, 45);
+  // "a third party advertiser or sponsor may operate or host a contest on the Website, and collect your information":
+  // a collection verb further on counts when it is coordinated with the collector's first verb.
+  const near = firstWithin(COLLECTION_VERB, after, 45);
+  const far = near ?? firstWithin(COLLECTION_VERB, after, 90);
+  const verb = near ?? (far !== null && /^\s+(?:(?:may|might|can|also|will|often|sometimes)\s+)?\w+\b[^.;:]*,?\s+and\s+(?:(?:may|also)\s+)?$/i.test(after.slice(0, far.start)) ? far : null);
   if (verb === null) return null;
   const gap = after.slice(0, verb.start);
   // The collector must be the one acting: no clause break or second subject between them

@@ -86,5 +86,13 @@ describe('findSharingStatements', () => {
     expect(kinds('We pass the information to you in a monthly statement.')).toEqual([]);
     expect(kinds('Your session information is passed between pages of the site.')).toEqual([]);
   });
+
+  it('reads an outside collector whose collecting verb is coordinated with its first verb', () => {
+    // vikings.com (OPP-115 development split), labelled Third Party Sharing/Collection.
+    expect(kinds('In some instances, a third party advertiser or sponsor may operate or host a contest or sweepstakes on the Website, and collect your information.')).toEqual(['third-party-collection']);
+    // Not when the service collects in the second clause, nor without the coordination.
+    expect(kinds('Third parties may link to our site, and we collect information about the referral.')).toEqual([]);
+    expect(kinds('A third party sponsor may host a contest on the Website for several weeks before winners are drawn; it does not collect anything.')).toEqual([]);
+  });
 });
 
