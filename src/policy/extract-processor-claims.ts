@@ -108,7 +108,7 @@ const SOURCE_AS_SUBJECT =
 const SOURCE_SECTION = /\b(?:collect|collected|receive|received|from|provided by|obtain|sources?)\b/i;
 
 /** Verb + "with"/"by" followed directly by company names: "we partner with Nielsen and Quantcast". */
-const NAME_LIST_LEAD = /\b(?:(?:work|works|worked|working|partner|partners|partnered|partnering|contract|contracts|contracted|collaborate|collaborates)\s+with|(?:provided|powered|operated|offered|hosted|processed|supplied|run|handled)\s+by)\s+/gi;
+const NAME_LIST_LEAD = /\b(?:(?:work|works|worked|working|partner|partners|partnered|partnering|contract|contracts|contracted|collaborate|collaborates)\s+with|(?:provided|powered|operated|offered|hosted|processed|supplied|run|handled)\s+by|routed\s+(?:via|through))\s+/gi;
 
 const SUFFIXES = [...corporate.suffixes].sort((a, b) => b.length - a.length);
 /** A capitalised word; dots only inside ("Amazon.com"), so "DPF. Reddit" is not one name. */

@@ -239,5 +239,11 @@ describe('extractProcessorClaims', () => {
     expect(processors(claimsOf('In accordance with the DPF, Reddit is also liable for onward transfers to third parties that process personal information.')).map((c) => c.name)).toContain('third parties');
     expect(processors(claimsOf('We share your e-mail address with Acme advertisers.')).map((c) => c.category)).toEqual(['advertising']);
   });
+
+  it('reads a service that traffic is routed via as a recipient', () => {
+    // stlouisfed.org (OPP-115), labelled Third Party Sharing/Collection: FeedBurner receives every feed request.
+    expect(processors(claimsOf('Our RSS feeds are routed via FeedBurner, which is owned by Google.')).map((c) => c.name)).toEqual(['FeedBurner', 'Google']);
+    expect(processors(claimsOf('Requests are routed through Cloudflare Inc. before they reach our servers.')).map((c) => c.name)).toEqual(['Cloudflare Inc.']);
+  });
 });
 
