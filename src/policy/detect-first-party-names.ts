@@ -69,7 +69,9 @@ const CORPORATE = new RegExp(`(${RUN},?\\s+(?:${SUFFIX_ALTERNATION}))(?![\\p{L}\
  * committed to protecting"), the operator of the site ("This is the web site of the Federal Reserve
  * Bank of St. Louis"), the copyright holder, the name after "Welcome to" / "Thank you for visiting",
  * a company named with its own subsidiaries in the opening ("Time Inc. and its subsidiaries"), the
- * company name with a legal form the policy repeats most, and its most repeated proper noun. A name
+ * company name with a legal form the policy repeats most, and its most repeated proper noun (these two, when
+ * they are catalogued companies, only as {@link FirstPartyHints} and the text allow: "Google" counted most in
+ * a small app's policy is a recipient, "Microsoft" on msn.com the operator). A name
  * with a legal form is also kept without it ("time inc.", and "caribou coffee company"), unless what is
  * left is an ordinary word of the policy ("Time"); generic words ("Site", "Company", "Web") never are names.
  */
