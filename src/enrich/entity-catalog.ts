@@ -236,9 +236,9 @@ export class EntityCatalog {
     return key === '' ? null : (this.byName.get(key) ?? null);
   }
 
-  /** Every entity's display name and aliases, for the policy extractor to look for. */
-  organisationNames(): { entityId: string; names: string[] }[] {
-    return this.entities.map((e) => ({ entityId: e.id, names: [...new Set([e.name, ...e.aliases])] }));
+  /** Every entity's display name and aliases, for the policy extractor to look for, and its domains, to recognise the app's operator. */
+  organisationNames(): { entityId: string; names: string[]; domains: string[] }[] {
+    return this.entities.map((e) => ({ entityId: e.id, names: [...new Set([e.name, ...e.aliases])], domains: [...e.domains] }));
   }
 
   /** Parent, grandparent… of an entity, nearest first; empty for unknown ids and roots. */

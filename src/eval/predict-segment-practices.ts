@@ -1,7 +1,7 @@
 import type { Claim, RetentionVagueness } from '../model/claim.js';
 import { compileOrganisationMatcher } from '../policy/match-organisations.js';
 import { detectFirstPartyNames } from '../policy/detect-first-party-names.js';
-import { extractClaims, type OrganisationName } from '../policy/extract-claims.js';
+import { extractClaims, firstPartyHints, type OrganisationName } from '../policy/extract-claims.js';
 import { extractHtmlText } from '../policy/extract-html-text.js';
 import { findAudienceStatements } from '../policy/find-audience-statements.js';
 import { findCookieLifetimes, type CookieLifetime } from '../policy/find-cookie-lifetimes.js';
@@ -135,8 +135,17 @@ export function detectSegmentLeadIns(segmentsHtml: readonly string[]): string[][
   return followListLeadIns(segmentsHtml.map((html) => extractHtmlText(html).text.replace(/\s+/g, ' ').trim()));
 }
 
-/** Production extraction sees the whole policy and so knows the company's own names; so does the evaluator. */
-export function detectPolicyFirstPartyNames(segmentsHtml: readonly string[], organisations: readonly OrganisationName[] = []): string[] {
-  const matcher = compileOrganisationMatcher(organisations);
-  return detectFirstPartyNames(extractHtmlText(segmentsHtml.join(' ')), (name) => matcher.resolve(name) !== undefined);
+/**
+ * Production extraction sees the whole policy and so knows the company's own names; so does the evaluator.
+ * `appDomains` play the policy URL's host, which production also knows: an OPP-115 policy's domain ("msn.com"
+ * of `1582_msn.com`).
+ */
+export function detectPolicyFirstPartyNames(segmentsHtml: readonly string[], organisations: readonly OrganisationName[] = [], appDomains: readonly string[] = []): string[] {
+  return detectFirstPartyNames(extractHtmlText(segmentsHtml.join(' ')), firstPartyHints(compileOrganisationMatcher(organisations), appDomains));
+}
+
+/** The domain an OPP-115 policy id carries (`1582_msn.com` → msn.com), as a policy URL's host. */
+export function domainOfPolicyId(policyId: string): string[] {
+  const domain = /^\d+_(.+\.[a-z]{2,})$/i.exec(policyId)?.[1];
+  return domain === undefined ? [] : [domain.toLowerCase()];
 }

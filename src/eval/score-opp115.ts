@@ -5,6 +5,7 @@ import { countDecision, createBinaryCounts, scoreBinaryCounts, type BinaryCounts
 import type { Opp115Annotation, Opp115Attribute, Opp115Corpus } from './load-opp115-corpus.js';
 import {
   detectPolicyFirstPartyNames,
+  domainOfPolicyId,
   detectSegmentLeadIns,
   OPP115_CATEGORIES,
   predictSegmentPractices,
@@ -93,7 +94,7 @@ export function scoreOpp115(corpus: Opp115Corpus, organisations: readonly Organi
       list.push(annotation);
       bySegment.set(annotation.segmentIndex, list);
     }
-    const firstPartyNames = detectPolicyFirstPartyNames(policy.segments, organisations);
+    const firstPartyNames = detectPolicyFirstPartyNames(policy.segments, organisations, domainOfPolicyId(policy.id));
     const leadIns = detectSegmentLeadIns(policy.segments);
     policy.segments.forEach((segment, index) => {
       segments++;

@@ -69,25 +69,25 @@ const CORPORATE = new RegExp(`(${RUN},?\\s+(?:${SUFFIX_ALTERNATION}))(?![\\p{L}\
  * committed to protecting"), the operator of the site ("This is the web site of the Federal Reserve
  * Bank of St. Louis"), the copyright holder, the name after "Welcome to" / "Thank you for visiting",
  * a company named with its own subsidiaries in the opening ("Time Inc. and its subsidiaries"), the
- * company name with a legal form the policy repeats most, and its most repeated proper noun. A name
+ * company name with a legal form the policy repeats most, and its most repeated proper noun (these two, when
+ * they are catalogued companies, only as {@link FirstPartyHints} and the text allow: "Google" counted most in
+ * a small app's policy is a recipient, "Microsoft" on msn.com the operator). A name
  * with a legal form is also kept without it ("time inc.", and "caribou coffee company"), unless what is
  * left is an ordinary word of the policy ("Time"); generic words ("Site", "Company", "Web") never are names.
  */
-export function detectFirstPartyNames(
-  policy: ExtractedPolicy,
-  /** True for a catalogued organisation: such a name seen in passing in the opening text is another company's. */
-  isKnownOrganisation: (name: string) => boolean = () => false,
-): string[] {
+export function detectFirstPartyNames(policy: ExtractedPolicy, hints: FirstPartyHints = {}): string[] {
   const text = policy.text;
   const names = new OwnNames(text);
+  const mayOperate = (name: string | null | undefined): boolean => name === null || name === undefined || isCataloguedOperator(text, name, hints, names.list());
   const opening = text.slice(0, 6000);
   const head = text.slice(0, 3000);
 
   for (const m of (policy.title ?? '').matchAll(TITLED)) names.add(m[1]);
   for (const m of text.slice(0, 400).matchAll(TITLED)) {
-    // "as described in the Google privacy policy" in the opening text names another company's policy, not this one.
+    // "as described in the Google privacy policy" in the opening text names another company's policy, not this
+    // one, unless Google operates the app.
     const titleLine = /(?:^|\n)\s*$/.test(text.slice(0, m.index));
-    if (titleLine || !isKnownOrganisation(m[1] ?? '')) names.add(m[1]);
+    if (titleLine || mayOperate(m[1])) names.add(m[1]);
   }
   for (const m of opening.matchAll(DEFINED)) {
     const inside = m[2] ?? '';
@@ -112,13 +112,52 @@ export function detectFirstPartyNames(
   for (const m of text.matchAll(COPYRIGHT)) names.add(m[1]);
   for (const m of text.matchAll(WELCOMED)) names.add(m[1]);
   for (const m of text.slice(0, 2000).matchAll(WITH_GROUP)) names.add(m[1]);
-  names.add(findMostRepeatedCorporateName(text));
+  // Counting is the weakest kind of evidence: a small app may name "Google Inc." or "Google" more often than
+  // itself, and taking that for its own name would hide Google as a recipient. A catalogued company counted
+  // most must also be known as the operator (below).
+  const corporateName = findMostRepeatedCorporateName(text);
+  if (mayOperate(corporateName)) names.add(corporateName);
   // The weakest signal: a later word or a prefix of a name already found ("Investment" of Zacks Investment
   // Research, "Latin" of LatinPost) is not the company's short name; a first word ("Bluesky" of Bluesky Social) is.
-  const frequent = findMostFrequentProperNoun(text)?.toLowerCase();
+  const frequentWritten = findMostFrequentProperNoun(text);
+  const frequent = frequentWritten?.toLowerCase();
   const isPartOfFound = (name: string): boolean => frequent !== undefined && (name.split(/[\s.,]+/).slice(1).includes(frequent) || (name.startsWith(frequent) && !/^[\s.,]/.test(name.slice(frequent.length)) && name !== frequent));
-  if (frequent !== undefined && !names.list().some(isPartOfFound)) names.add(findMostFrequentProperNoun(text));
+  if (frequent !== undefined && !names.list().some(isPartOfFound) && mayOperate(frequentWritten)) names.add(frequentWritten);
   return names.list();
+}
+
+/** What the caller knows beyond the policy's text, to tell the operator from a company it discusses. */
+export interface FirstPartyHints {
+  /** Entity id of the catalogued organisation a name refers to ("Google" → google); undefined for other names. */
+  resolveOrganisation?: (name: string) => string | undefined;
+  /**
+   * Entity ids of the catalogued organisations that operate the app's domains (the policy URL's host,
+   * `--app-domain`, an OPP-115 policy's domain): msn.com → microsoft. Absent when no domain is known; empty
+   * when domains are known and no catalogued organisation operates them.
+   */
+  operators?: ReadonlySet<string>;
+}
+
+/**
+ * "other Microsoft products and services", "other Google services", "other Meta apps", "the Verizon family of
+ * companies": the policy counts its own products among the company's. A policy that only uses a company's
+ * service ("We use Google Analytics", "as described in Google's privacy policy") does not speak so.
+ */
+const OWN_PRODUCTS_AFTER = String.raw`\s+(?:(?:[Cc]ompany|[Gg]roup)\s+)?(?:products|services|sites|websites|web\s+sites|apps|applications|properties|brands|offerings|companies|entities|businesses)\b`;
+
+/**
+ * Whether a name found by counting (or in the opening text) may be the operator's: any name outside the
+ * catalog; a catalogued organisation only when it operates the app's domains, when a name found on firmer
+ * ground is the same organisation ("Snapchat" counted, "Snap Inc." in the title), or when the policy counts its
+ * own products among that organisation's ("It does not apply to other Microsoft products and services", msn.com).
+ */
+function isCataloguedOperator(text: string, name: string, hints: FirstPartyHints, found: readonly string[]): boolean {
+  const resolve = hints.resolveOrganisation;
+  const entityId = resolve?.(name);
+  if (resolve === undefined || entityId === undefined) return true;
+  if (hints.operators?.has(entityId) === true || found.some((own) => resolve(own) === entityId)) return true;
+  const written = stripSuffix(name.trim()).replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+  return new RegExp(`\\b[Oo]ther\\s+${written}${OWN_PRODUCTS_AFTER}|\\b${written}\\s+family\\s+of\\b`, 'u').test(text);
 }
 
 /**
@@ -132,10 +171,13 @@ export function isOwnName(mention: string, firstPartyNames: readonly string[]): 
   const core = stripSuffix(mention.replace(/\s+/g, ' ').trim()).toLowerCase();
   // "Tulsa World" for "tulsaworld" (from Tulsaworld.com): the same letters, spaced.
   const squeezed = core.replace(/[^\p{L}\p{N}]/gu, '');
+  // "Time Inc" for "time inc.", "Murmur Labs Ltd" for "murmur labs limited": both with a legal form, the same name before it.
+  const withForm = core !== lower.replace(/[,.]+$/, '');
   return firstPartyNames.some(
     (own) =>
       lower === own ||
       core === own ||
+      (withForm && hasSuffix(own) && core === stripLowerSuffix(own)) ||
       (own.length >= 5 && squeezed === own.replace(/[^\p{L}\p{N}]/gu, '')) ||
       lower.startsWith(`${own} `) ||
       lower.startsWith(`${own},`) ||
@@ -201,6 +243,12 @@ function trimNoise(name: string): string | null {
 
 function stripSuffix(name: string): string {
   return name.replace(SUFFIX_AT_END, '').replace(/[,.]+$/, '');
+}
+
+/** "time inc." → "time", "bluesky social, pbc" → "bluesky social": a lower-cased own name without its legal form. */
+function stripLowerSuffix(lowerName: string): string {
+  const suffix = [...corporate.suffixes].sort((a, b) => b.length - a.length).find((s) => lowerName.endsWith(` ${s.toLowerCase()}`));
+  return suffix === undefined ? lowerName : lowerName.slice(0, -suffix.length - 1).replace(/,$/, '').trim();
 }
 
 function hasSuffix(lowerName: string): boolean {

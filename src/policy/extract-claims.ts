@@ -1,13 +1,13 @@
 import type { Claim } from '../model/claim.js';
 import type { ExtractedPolicy } from '../model/policy.js';
-import { detectFirstPartyNames } from './detect-first-party-names.js';
+import { detectFirstPartyNames, type FirstPartyHints } from './detect-first-party-names.js';
 import { extractEncryptionClaims } from './extract-encryption-claims.js';
 import { extractProcessorClaims } from './extract-processor-claims.js';
 import { extractRetentionClaims } from './extract-retention-claims.js';
 import { extractRetentionScheduleClaims } from './extract-retention-schedule.js';
 import { extractTransferClaims } from './extract-transfer-claims.js';
 import { followListLeadIns } from './find-list-lead-ins.js';
-import { compileOrganisationMatcher, type OrganisationName } from './match-organisations.js';
+import { compileOrganisationMatcher, type OrganisationMatcher, type OrganisationName } from './match-organisations.js';
 import type { SentenceContext } from './sentence-context.js';
 import { splitSentences } from './split-sentences.js';
 
@@ -27,6 +27,11 @@ export interface ExtractClaimsOptions {
    * extracts a part of a longer policy that starts inside a list. Default: none.
    */
   leadIns?: readonly string[];
+  /**
+   * The app's own hosts or domains (the policy URL's host, `--app-domain`): a catalogued company that operates
+   * one is the app's operator ("Microsoft" for msn.com). Default: none known.
+   */
+  appDomains?: readonly string[];
 }
 
 /** The per-sentence extractors, in the order their claims are listed; `scheduleLeadIns` collects what schedules follow. */
@@ -60,7 +65,7 @@ function isScheduleLeadIn(claim: Claim, scheduleLeadIns: ReadonlySet<string>): b
  */
 export function extractClaims(policy: ExtractedPolicy, options: ExtractClaimsOptions = {}): Claim[] {
   const organisations = compileOrganisationMatcher(options.organisations ?? []);
-  const firstPartyNames = options.firstPartyNames ?? detectFirstPartyNames(policy, (name) => organisations.resolve(name) !== undefined);
+  const firstPartyNames = options.firstPartyNames ?? detectFirstPartyNames(policy, firstPartyHints(organisations, options.appDomains));
   const claims: Claim[] = [];
   const scheduleLeadIns = new Set<string>();
   const extractors = createExtractors(scheduleLeadIns);
@@ -83,6 +88,14 @@ export function extractClaims(policy: ExtractedPolicy, options: ExtractClaimsOpt
     });
   }
   return scheduleLeadIns.size > 0 ? claims.filter((claim) => !isScheduleLeadIn(claim, scheduleLeadIns)) : claims;
+}
+
+/** What the catalog says about the app's operator, for {@link detectFirstPartyNames}. */
+export function firstPartyHints(organisations: OrganisationMatcher, appDomains: readonly string[] | undefined): FirstPartyHints {
+  return {
+    resolveOrganisation: (name) => organisations.resolve(name),
+    ...(appDomains !== undefined && appDomains.length > 0 ? { operators: organisations.operatorsOf(appDomains) } : {}),
+  };
 }
 
 /** For a section's text (blocks are lines), a lookup from an offset in the policy to its block's list lead-ins. */

@@ -62,21 +62,39 @@ const SOURCE_LEAD_IN =
 const TOPIC_LEAD_IN =
   /\b(?:offers?|promotions?|newsletters?|advertisements?|ads|e-?mails?|messages?|communications?|products|services|news|updates|marketing)\b(?:\s+[\w,/-]+){0,8}?\s+(?:about|regarding|relating\s+to|related\s+to|concerning|from|on\s+behalf\s+of)\s+(?:us\s*,?\s*(?:and\/or|and|or)\s+)?(?:[\w'’-]+(?:\s+[\w'’-]+){0,2}(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)){0,4}(?:(?:the|our|its|their|other|certain|such|these|those|select(?:ed)?)\s+)*$/i;
 
+/** A {@link TOPIC_LEAD_IN}, also with a company's name before the mention ("e-mail offers sent to you on behalf of MediaNews advertisers"). */
+function isTopicOfMessage(before: string): boolean {
+  return TOPIC_LEAD_IN.test(before) || TOPIC_LEAD_IN.test(before.replace(/\s\p{Lu}[\p{L}\p{N}'’.-]*\s+$/u, ' '));
+}
+
 /**
  * The company naming itself: "The Website is operated by the Minnesota Vikings Football, LLC", or a
  * name the policy defines as "we" ("Meredith Corporation or our affiliates (collectively, "Meredith," "we" or "us")").
  */
 const SELF_OPERATED_LEAD_IN = /\b(?:this|the|our)\s+(?:web\s*)?(?:site|website|app|application|service)s?\s+(?:is|are)\s+(?:owned\s+and\s+)?(?:operated|owned|run|provided)\s+by\s+(?:the\s+)?$/i;
-const DEFINES_WE = /^[^.()]{0,100}\([^()]{0,160}?[“"'‘]\s*(?:we|us)\s*[,.]?\s*[”"'’]/i;
+/** `(collectively, "we" or "us")`, and unquoted `(collectively we or us)`. */
+const DEFINES_WE = /^[^.()]{0,100}\([^()]{0,160}?(?:[“"'‘]\s*(?:we|us)\s*[,.]?\s*[”"'’]|\b(?:collectively|together)\s*,?\s+(?:we|us)\b)/i;
 
 /**
  * "we send you newsletters" is the service writing to the reader, and "links to sites operated by
  * third parties" says who runs a linked site: neither gives data to anyone.
  */
 function isCommunicationOrAuthorship(text: string, cue: PhraseMatch): boolean {
-  if (/^(?:send|sends)$/i.test(cue.text) && /^\s+(?:you|us)\b/i.test(text.slice(cue.end))) return true;
+  if (/^(?:send|sends|sent\s+to)$/i.test(cue.text) && /^\s+(?:you|us|the\s+user)\b/i.test(text.slice(cue.end))) return true;
+  // "the Safe Harbor Privacy Principles of notice, choice, onward transfer, security …": a principle's name, not a transfer.
+  if (/^transfer$/i.test(cue.text) && /\b(?:notice|choice)\s*,\s*onward\s+$/i.test(text.slice(Math.max(0, cue.start - 30), cue.start))) return true;
+  // "inadvertently send an email or text message to a person", "newsletters to share information with you about our affiliates".
+  if (/^(?:send|sends|sent\s+to)$/i.test(cue.text) && /^\s+(?:(?:an?|the|our|these|such|promotional|marketing|periodic)\s+)*(?:e-?mails?|messages?|text\s+messages?|newsletters?|notifications?|communications?|alerts?)\b/i.test(text.slice(cue.end))) return true;
+  if (/^(?:share|shares|shared|sharing)$/i.test(cue.text) && /^\s+(?:[\w'’-]+\s+){0,3}?with\s+you\b(?!\s*(?:,|and\b|or\b))/i.test(text.slice(cue.end))) return true;
   return /\b(?:operated|provided|offered|owned|hosted)\s+by$/i.test(cue.text) && /\blinks?\s+(?:to|from)\b|\blinked\b/i.test(text);
 }
+
+/** "Inadvertent disclosures may result … when third parties misrepresent their identities": a risk, not a practice. */
+function isThreat(text: string, cue: PhraseMatch): boolean {
+  return /^disclosures?$/i.test(cue.text) && /\b(?:unauthori[sz]ed|inadvertent|accidental|unlawful|illegal|improper)\s+(?:[\w-]+\s+)?$/i.test(text.slice(Math.max(0, cue.start - 40), cue.start));
+}
+
+const READER_GIVES = /\b(?:you|users?|visitors?|members?)\s+(?:(?:may|might|can|choose\s+to|decide\s+to|elect\s+to|also|directly|voluntarily)\s+){0,2}$/i;
 
 /**
  * A mention that is the subject of giving data to us is a source too: "advertisers and other partners
@@ -90,7 +108,7 @@ const SOURCE_AS_SUBJECT =
 const SOURCE_SECTION = /\b(?:collect|collected|receive|received|from|provided by|obtain|sources?)\b/i;
 
 /** Verb + "with"/"by" followed directly by company names: "we partner with Nielsen and Quantcast". */
-const NAME_LIST_LEAD = /\b(?:(?:work|works|worked|working|partner|partners|partnered|partnering|contract|contracts|contracted|collaborate|collaborates)\s+with|(?:provided|powered|operated|offered|hosted|processed|supplied|run|handled)\s+by)\s+/gi;
+const NAME_LIST_LEAD = /\b(?:(?:work|works|worked|working|partner|partners|partnered|partnering|contract|contracts|contracted|collaborate|collaborates)\s+with|(?:provided|powered|operated|offered|hosted|processed|supplied|run|handled)\s+by|routed\s+(?:via|through))\s+/gi;
 
 const SUFFIXES = [...corporate.suffixes].sort((a, b) => b.length - a.length);
 /** A capitalised word; dots only inside ("Amazon.com"), so "DPF. Reddit" is not one name. */
@@ -137,9 +155,10 @@ export function extractProcessorClaims(context: SentenceContext): ProcessorClaim
   const text = context.sentence.text;
   const namedServices = findNamedServices(text, context.organisations, context.firstPartyNames);
   const cueMatches = [
-    ...findPhrases(text, CUE).filter((cue) => !isCommunicationOrAuthorship(text, cue)),
+    ...findPhrases(text, CUE).filter((cue) => !isCommunicationOrAuthorship(text, cue) && !isThreat(text, cue)),
     ...findFirstPersonUse(text, context.firstPartyNames),
-    ...findAll(GIVE_DATA_TO, text),
+    // "In the event that you provide personal information to any third party": the reader giving, not the service.
+    ...findAll(GIVE_DATA_TO, text).filter((give) => !READER_GIVES.test(text.slice(Math.max(0, give.start - 40), give.start))),
     ...findAll(RECIPIENTS_INCLUDE, text),
     ...findAll(MAKE_AVAILABLE_TO, text),
     ...namedServices.map((found) => found.cue),
@@ -173,7 +192,7 @@ export function extractProcessorClaims(context: SentenceContext): ProcessorClaim
   for (const mention of selectNonOverlapping(mentions)) {
     if (isWithin(topics, mention.start, mention.end)) continue;
     if (SOURCE_LEAD_IN.test(text.slice(Math.max(0, mention.start - 80), mention.start))) continue;
-    if (TOPIC_LEAD_IN.test(text.slice(Math.max(0, mention.start - 80), mention.start))) continue;
+    if (isTopicOfMessage(text.slice(Math.max(0, mention.start - 80), mention.start))) continue;
     if (SELF_OPERATED_LEAD_IN.test(text.slice(Math.max(0, mention.start - 80), mention.start)) || DEFINES_WE.test(text.slice(mention.end, mention.end + 260))) continue;
     if (SOURCE_AS_SUBJECT.test(text.slice(mention.end, mention.end + 160)) && !/\bwe\b/i.test(text.slice(Math.max(0, mention.start - 40), mention.start))) continue;
     if (mention.processorType === 'named' && isOwnName(mention.name, context.firstPartyNames)) continue;
@@ -443,11 +462,18 @@ const IMPLICIT_VERBS = new Set(cues.implicitSaleVerbs);
 const PERSONAL_DATA = compilePhrasePattern(cues.personalDataNouns);
 
 /** "We do not sell your personal information": a denial with no recipient named. */
+/** "if you do not want to disclose …", "you need not share …": the reader withholding data, not the service denying sharing. */
+const READER_WITHHOLDS =
+  /\b(?:ask|asks|require|requires|request|requests|encourage|encourages)\s+(?:you|users?|visitors?|children|a\s+child|minors?|kids)\s+to\s+(?:[\w-]+\s+){0,2}$|\byou\s+(?:(?:do|does|did|need|may|can|might|should|would|will|want|wish|prefer|choose|decide|have)\s+)*(?:not|never)\b(?:(?!\b(?:we|us|our|be|is|are|been|being)\b)[^.;,]){0,30}$/i;
+
 function findImplicitDenial(text: string, cueMatches: readonly PhraseMatch[]): PhraseMatch | null {
   PERSONAL_DATA.lastIndex = 0;
   if (!PERSONAL_DATA.test(text) || /\b(?:except|unless|other than|without)\b/i.test(text)) return null;
   for (const cue of cueMatches) {
-    if (IMPLICIT_VERBS.has(cue.text.toLowerCase()) && isNegatedAt(text, cue.start)) return cue;
+    if (!IMPLICIT_VERBS.has(cue.text.toLowerCase()) || !isNegatedAt(text, cue.start)) continue;
+    // "if you do not want to disclose certain personal information to us": the reader keeping data from the service.
+    if (READER_WITHHOLDS.test(text.slice(Math.max(0, cue.start - 60), cue.start))) continue;
+    return cue;
   }
   return null;
 }

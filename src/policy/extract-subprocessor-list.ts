@@ -1,5 +1,6 @@
 import type { Claim, ClaimBase, ProcessorClaim, TextSpan, TransferClaim } from '../model/claim.js';
 import type { ExtractedPolicy } from '../model/policy.js';
+import { isOwnName } from './detect-first-party-names.js';
 import { compileOrganisationMatcher, type OrganisationMatcher, type OrganisationName } from './match-organisations.js';
 import { readPlaceNames } from './read-place-names.js';
 
@@ -72,7 +73,7 @@ export function extractSubprocessorList(page: ExtractedPolicy, options: Subproce
   const ownNames = options.firstPartyNames ?? [];
   const blocks = splitBlocks(page);
   const entries = [...readTables(blocks), ...readLists(blocks), ...readNameLists(blocks, matcher)].sort((a, b) => a.block.span.start - b.block.span.start);
-  return entries.flatMap((entry) => toClaims(entry, matcher, isOwnCompany(entry.name, ownNames)));
+  return entries.flatMap((entry) => toClaims(entry, matcher, isOwnName(entry.name, ownNames)));
 }
 
 /** Options of {@link extractSubprocessorList}. */
@@ -85,11 +86,6 @@ export interface SubprocessorListOptions {
    * only the location they state.
    */
   firstPartyNames?: readonly string[];
-}
-
-function isOwnCompany(name: string, ownNames: readonly string[]): boolean {
-  const lower = name.toLowerCase();
-  return ownNames.some((own) => lower === own || lower.startsWith(`${own} `) || lower.startsWith(`${own},`));
 }
 
 function splitBlocks(page: ExtractedPolicy): Block[] {

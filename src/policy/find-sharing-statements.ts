@@ -122,10 +122,15 @@ function isFirstPartyRecipient(after: string): boolean {
 /** "provide your information to third parties": the recipient is an outside organisation, named by kind. */
 function hasOutsideRecipient(sentence: string, verb: PhraseMatch): boolean {
   const after = sentence.slice(verb.end, verb.end + 100);
-  const recipient = /\b(?:to|with)\s+(?:(?:our|the|a|an|other|certain|select(?:ed)?|trusted|these|such|any)\s+)*/gi;
+  const recipient = /\b(?:to|with)\s+((?:(?:our|the|a|an|other|certain|select(?:ed)?|trusted|these|such|any)\s+)*)/gi;
   for (let m = recipient.exec(after); m !== null; m = recipient.exec(after)) {
-    const collector = findPhrases(after.slice(m.index + m[0].length), COLLECTOR)[0];
-    if (collector !== undefined && collector.start === 0) return true;
+    // "to any other organization": the collector may begin with one of the determiners ("other organizations").
+    const determiners = m[1] ?? '';
+    const starts = [...determiners.matchAll(/\S+\s+/g)].map((w) => w.index).concat(determiners.length);
+    for (const start of starts) {
+      const collector = findPhrases(after.slice(m.index + m[0].length - determiners.length + start), COLLECTOR)[0];
+      if (collector !== undefined && collector.start === 0) return true;
+    }
   }
   return false;
 }
@@ -134,7 +139,7 @@ function findOutsideCollection(sentence: string): SharingStatement | null {
   for (const collector of findPhrases(sentence, COLLECTOR)) {
     // "collect from third parties": a source of data, not a collector.
     if (/\bfrom\s+(?:\w+\s+){0,2}$/i.test(sentence.slice(Math.max(0, collector.start - 30), collector.start))) continue;
-    const after = sentence.slice(collector.end, collector.end + 80);
+    const after = sentence.slice(collector.end, collector.end + 100);
     // "advertisers may use …", "partners place …": the collector is the subject of the next verb.
     const predicate = COLLECTOR_PREDICATE.exec(after);
     const verbEnd = predicate !== null ? predicate[0].length : collectionVerbEnd(after);
@@ -146,7 +151,11 @@ function findOutsideCollection(sentence: string): SharingStatement | null {
 
 /** End of a collection verb acted by the collector just before `after`, or null. */
 function collectionVerbEnd(after: string): number | null {
-  const verb = firstWithin(COLLECTION_VERB, after, 45);
+  // "a third party advertiser or sponsor may operate or host a contest on the Website, and collect your information":
+  // a collection verb further on counts when it is coordinated with the collector's first verb.
+  const near = firstWithin(COLLECTION_VERB, after, 45);
+  const far = near ?? firstWithin(COLLECTION_VERB, after, 90);
+  const verb = near ?? (far !== null && /^\s+(?:(?:may|might|can|also|will|often|sometimes)\s+)?\w+\b[^.;:]*,?\s+and\s+(?:(?:may|also)\s+)?$/i.test(after.slice(0, far.start)) ? far : null);
   if (verb === null) return null;
   const gap = after.slice(0, verb.start);
   // The collector must be the one acting: no clause break or second subject between them

@@ -4,6 +4,8 @@ import type { PhraseMatch } from './compile-phrase-pattern.js';
 export interface OrganisationName {
   entityId: string;
   names: string[];
+  /** Registrable domains the organisation operates ("msn.com" is Microsoft's), to recognise it as the app's operator. */
+  domains?: string[];
 }
 
 /** A known organisation found in a sentence. */
@@ -16,6 +18,8 @@ export interface OrganisationMatcher {
   find(text: string): OrganisationMatch[];
   /** Entity id for a name found another way ("Agora Lab, Inc."), by exact name or by a known name it starts with. */
   resolve(name: string): string | undefined;
+  /** Entity ids of the organisations that operate any of these hosts or domains ("www.msn.com" → Microsoft). */
+  operatorsOf(hosts: readonly string[]): Set<string>;
 }
 
 /**
@@ -40,6 +44,8 @@ export function compileOrganisationMatcher(organisations: readonly OrganisationN
           `(?<![\\p{L}\\p{N}_.@/-])(?:${names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')).join('|')})(?![\\p{L}\\p{N}_]|\\.[\\p{L}\\p{N}])`,
           'giu',
         );
+  const byDomain = new Map<string, string>();
+  for (const organisation of organisations) for (const domain of organisation.domains ?? []) if (!byDomain.has(domain)) byDomain.set(domain.toLowerCase(), organisation.entityId);
   const originalCase = new Map<string, string>();
   for (const organisation of organisations) for (const name of organisation.names) originalCase.set(name.trim().toLowerCase(), name.trim());
 
@@ -70,6 +76,18 @@ export function compileOrganisationMatcher(organisations: readonly OrganisationN
         }
       }
       return undefined;
+    },
+    operatorsOf(hosts) {
+      const operators = new Set<string>();
+      for (const host of hosts) {
+        // "www.msn.com" → "www.msn.com", "msn.com": the host and each parent domain of two labels or more.
+        const labels = host.trim().toLowerCase().replace(/\.$/, '').split('.');
+        for (let i = 0; i + 2 <= labels.length; i++) {
+          const entityId = byDomain.get(labels.slice(i).join('.'));
+          if (entityId !== undefined) operators.add(entityId);
+        }
+      }
+      return operators;
     },
   };
 }

@@ -3,7 +3,9 @@ import { PolicyError } from '../model/errors.js';
 import { describeNotAPolicy } from '../policy/detect-not-a-policy.js';
 import { describeUnsupportedLanguage, detectPolicyLanguage } from '../policy/detect-policy-language.js';
 import type { ExtractedPolicy, PolicySnapshot } from '../model/policy.js';
-import { extractClaims, type OrganisationName } from '../policy/extract-claims.js';
+import { detectFirstPartyNames } from '../policy/detect-first-party-names.js';
+import { extractClaims, firstPartyHints, type OrganisationName } from '../policy/extract-claims.js';
+import { compileOrganisationMatcher } from '../policy/match-organisations.js';
 import { extractPolicyText } from '../policy/extract-policy-text.js';
 import { loadPolicySnapshot } from '../policy/load-policy-snapshot.js';
 import { addAppDomains, ensureApp } from '../store/app-repository.js';
@@ -21,15 +23,18 @@ export interface AnalysedPolicy {
   snapshot: PolicySnapshot;
   extracted: ExtractedPolicy;
   claims: Claim[];
+  /** The operator's own names the claims were extracted with (lower case), for the sub-processor lists it links to. */
+  firstPartyNames: string[];
 }
 
 /**
  * Reads a policy file or URL and extracts its claims (no database involved). `declaredDate` dates an archived copy
  * (`--as-of`, already checked by parseDeclaredDate); the snapshot keeps its real read time as `fetchedAt`.
+ * `appDomains` (`--app-domain`) and the host of a policy URL tell which catalogued company operates the app.
  */
 export async function analysePolicy(
   source: string,
-  options: { organisations: OrganisationName[]; now: () => Date; declaredDate?: string },
+  options: { organisations: OrganisationName[]; now: () => Date; declaredDate?: string; appDomains?: readonly string[] },
 ): Promise<AnalysedPolicy> {
   const loaded = await loadPolicySnapshot(source, { now: options.now });
   const snapshot = options.declaredDate !== undefined ? { ...loaded, declaredDate: options.declaredDate } : loaded;
@@ -38,8 +43,22 @@ export async function analysePolicy(
   if (notAPolicy !== null) {
     throw new PolicyError(source, notAPolicy, notAPolicy.includes('capture') ? 'import captures with claimcheck import' : 'give the privacy policy as HTML, Markdown or plain text');
   }
-  const claims = extractClaims(extracted, { organisations: options.organisations });
-  return { snapshot, extracted, claims };
+  const appDomains = [...(options.appDomains ?? []), ...urlHosts(snapshot)];
+  const firstPartyNames = detectFirstPartyNames(extracted, firstPartyHints(compileOrganisationMatcher(options.organisations), appDomains));
+  const claims = extractClaims(extracted, { organisations: options.organisations, firstPartyNames });
+  return { snapshot, extracted, claims, firstPartyNames };
+}
+
+/** The hosts a policy was fetched from (before and after redirects); none for a file. */
+function urlHosts(snapshot: PolicySnapshot): string[] {
+  return [snapshot.source, snapshot.finalUrl].flatMap((url) => {
+    if (url === undefined || !/^https?:\/\//i.test(url)) return [];
+    try {
+      return [new URL(url).hostname];
+    } catch {
+      return [];
+    }
+  });
 }
 
 /**

@@ -32,7 +32,7 @@ export async function auditBatchApp(db: StoreDatabase, row: BatchApp, deps: Audi
     if (appId === null || findLatestSnapshot(db, appId) === null) throw createNoPolicyError(row.app);
   } else {
     const organisations = deps.catalog.organisationNames();
-    const policy = await analysePolicy(row.policy, { organisations, now: deps.now, ...(row.asOf !== undefined ? { declaredDate: row.asOf } : {}) });
+    const policy = await analysePolicy(row.policy, { organisations, now: deps.now, appDomains, ...(row.asOf !== undefined ? { declaredDate: row.asOf } : {}) });
     checkPolicyLanguage(policy, row.policy, false, 'use an English version of the policy in the manifest, or add it with claimcheck policy add --any-language before the batch');
     const followed = row.followSubprocessors === true ? await followSubprocessorLinks(policy, { organisations, now: deps.now }) : null;
     // Each run records a sighting of the row's policy, so a policy file changed back to an earlier version is in force again.

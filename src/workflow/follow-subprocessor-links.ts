@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import type { Claim } from '../model/claim.js';
 import { PolicyError } from '../model/errors.js';
 import type { ExtractedPolicy, PolicySnapshot } from '../model/policy.js';
-import type { OrganisationName } from '../policy/extract-claims.js';
+import { firstPartyHints, type OrganisationName } from '../policy/extract-claims.js';
+import { compileOrganisationMatcher } from '../policy/match-organisations.js';
 import { detectFirstPartyNames } from '../policy/detect-first-party-names.js';
 import { extractPolicyText } from '../policy/extract-policy-text.js';
 import { extractSubprocessorList } from '../policy/extract-subprocessor-list.js';
@@ -56,11 +57,14 @@ export interface FollowOptions {
  * found only by its sentence whose page has no list, and a link to the policy's own bytes (inline list).
  */
 export async function followSubprocessorLinks(
-  analysed: { snapshot: PolicySnapshot; extracted: ExtractedPolicy },
+  analysed: { snapshot: PolicySnapshot; extracted: ExtractedPolicy; firstPartyNames?: readonly string[] },
   options: FollowOptions,
 ): Promise<FollowedLinks> {
   const policy = analysed.snapshot;
-  const firstPartyNames = detectFirstPartyNames(analysed.extracted);
+  // The names the policy's own claims were read with: a company the policy only discusses ("Google") must not
+  // count as the operator here either, or its entry in the list would be dropped as the company's own affiliate.
+  const firstPartyNames =
+    analysed.firstPartyNames ?? detectFirstPartyNames(analysed.extracted, firstPartyHints(compileOrganisationMatcher(options.organisations), undefined));
   const warnings: string[] = [];
   const targets = new Map<string, { link: SubprocessorLink; origin: string; discovered: boolean }>();
   const seen = new Set([identify(policy.finalUrl ?? policy.source)]);

@@ -46,7 +46,7 @@ export async function runDemo(outDir: string, deps: AuditDependencies & { dataSo
   const identifiers = JSON.parse(readFileSync(join(root, DEMO_APP.identifiersFile), 'utf8')) as IdentifierNeedle[];
   const db = openDatabase(databasePath);
   try {
-    const policy = await analysePolicy(join(root, DEMO_APP.policyFile), { organisations: deps.catalog.organisationNames(), now: deps.now });
+    const policy = await analysePolicy(join(root, DEMO_APP.policyFile), { organisations: deps.catalog.organisationNames(), now: deps.now, appDomains: DEMO_APP.domains });
     storePolicy(db, DEMO_APP.name, policy, deps.now, DEMO_APP.domains);
     await importCapture(db, join(root, DEMO_APP.captureFile), {
       appName: DEMO_APP.name,

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { detectFirstPartyNames, isOwnName } from '../../src/policy/detect-first-party-names.js';
 import { extractPolicyText } from '../../src/policy/extract-policy-text.js';
-import { extractClaims } from '../../src/policy/extract-claims.js';
+import { extractClaims, firstPartyHints, type OrganisationName } from '../../src/policy/extract-claims.js';
+import { compileOrganisationMatcher } from '../../src/policy/match-organisations.js';
 import { ORGANISATIONS, claimsOf, makeSnapshot, processors } from './policy-test-helpers.js';
 
 const namesOf = (text: string): string[] => detectFirstPartyNames(extractPolicyText(makeSnapshot(text, 'text')));
@@ -100,6 +101,11 @@ describe('isOwnName', () => {
     expect(isOwnName('Caribou Coffee Company, Inc', ['caribou coffee company'])).toBe(true);
     expect(isOwnName('Snapchat', ['snap'])).toBe(true);
     expect(isOwnName('Time Warner Cable', ['time inc.'])).toBe(false);
+    // Both with a legal form, the same name before it.
+    expect(isOwnName('Time Inc', ['time inc.'])).toBe(true);
+    expect(isOwnName('Murmur Labs Limited', ['murmur labs ltd.'])).toBe(true);
+    expect(isOwnName('Time', ['time inc.'])).toBe(false);
+    expect(isOwnName('Time Warner Inc.', ['time inc.'])).toBe(false);
     // tulsaworld.com: "Tulsaworld.com" gives "tulsaworld", the text also writes "Tulsa World".
     expect(isOwnName('Tulsa World', ['tulsaworld.com', 'tulsaworld'])).toBe(true);
     expect(isOwnName('Tulsa Transit', ['tulsaworld'])).toBe(false);
@@ -116,5 +122,71 @@ describe('isOwnName', () => {
     expect(names).not.toContain('Time Inc.');
     expect(names).toContain('Google');
     expect(processors(extractClaims(extractPolicyText(makeSnapshot(text, 'text')), { organisations: ORGANISATIONS, firstPartyNames: [] })).map((c) => c.name)).toContain('Time Inc.');
+  });
+});
+
+// The weakest own-name signals (the most repeated proper noun or corporate name) against a catalogued company.
+describe('detectFirstPartyNames with a catalogued company counted most', () => {
+  const organisations: OrganisationName[] = [
+    { entityId: 'google', names: ['Google', 'Google LLC', 'Google Analytics', 'Google AdMob', 'Firebase'], domains: ['google.com', 'youtube.com'] },
+    { entityId: 'microsoft', names: ['Microsoft', 'Microsoft Corporation', 'Azure'], domains: ['microsoft.com', 'msn.com', 'bing.com'] },
+    { entityId: 'snap', names: ['Snap', 'Snap Inc.', 'Snapchat'], domains: ['snapchat.com'] },
+  ];
+  const matcher = compileOrganisationMatcher(organisations);
+  const namesWith = (text: string, appDomains?: readonly string[]): string[] =>
+    detectFirstPartyNames(extractPolicyText(makeSnapshot(text, 'text')), firstPartyHints(matcher, appDomains));
+  const recipients = (text: string, appDomains?: readonly string[]): string[] =>
+    processors(extractClaims(extractPolicyText(makeSnapshot(text, 'text')), { organisations, ...(appDomains ? { appDomains } : {}) })).map((c) => c.name);
+
+  // A small recipe app whose policy speaks of Google more than of itself (13 times against 2).
+  const recipeApp = [
+    'Privacy',
+    'Pocket Recipes is a free app for saving recipes. This notice says what data we handle.',
+    'Analytics. We use Google Analytics to understand how the app is used. Google Analytics collects your device identifier and the screens you open. Google may use this data as described in its own terms. You can opt out of Google Analytics in the settings.',
+    'Advertising. We show ads served by Google AdMob. Google AdMob receives your advertising ID and IP address. Google uses cookies to personalise ads. Learn how Google uses data at the Google Privacy & Terms page.',
+    'Crash reports. We send crash reports to Firebase, a Google service. Google stores them in the United States. Google acts as our processor for this data.',
+    'Sign in. You can sign in with a Google account. Google then tells us your name and e-mail address, and Google keeps a record of the sign-in.',
+    'Contact. Questions about Pocket Recipes go to privacy@pocketrecipes.example.',
+  ].join('\n\n');
+
+  it('does not take Google, counted most in a small app\'s policy, for the app (Google stays a recipient)', () => {
+    expect(namesWith(recipeApp)).not.toContain('google');
+    expect(namesWith(recipeApp, ['pocketrecipes.example'])).not.toContain('google');
+    expect(recipients(recipeApp)).toEqual(expect.arrayContaining(['Google Analytics', 'Google AdMob']));
+    // Before: "google" was an own name, and "Google AdMob receives your advertising ID" named no recipient.
+    expect(processors(extractClaims(extractPolicyText(makeSnapshot(recipeApp, 'text')), { organisations, firstPartyNames: ['google'] })).map((c) => c.name)).not.toContain('Google AdMob');
+  });
+
+  // Bing and MSN's 2015 statement (OPP-115 1582_msn.com): Microsoft is its operator but never defined as "we".
+  const msn = (ownProducts: boolean): string =>
+    [
+      'Bing and MSN Privacy Statement',
+      `This privacy statement applies to Bing and MSN websites, services, products and applications that collect data and display these terms.${ownProducts ? ' It does not apply to other Microsoft products and services that do not link to the Bing and MSN Privacy Statement.' : ''}`,
+      'If you sign into Bing using a Microsoft account, we will set or read additional cookies. Microsoft uses the data we collect to operate Bing and MSN. Microsoft may share data with vendors working on Microsoft\'s behalf.',
+      'Microsoft collects search queries. Microsoft keeps search queries for 18 months. Microsoft de-identifies them after that. Microsoft reviews these rules every year, and Microsoft staff follow them.',
+      'Microsoft may disclose personal data to comply with the law. Contact Microsoft Privacy at Microsoft Corporation, One Microsoft Way, Redmond.',
+    ].join('\n\n');
+
+  it('takes Microsoft for the operator of a Bing and MSN statement that counts its products among Microsoft\'s', () => {
+    expect(namesWith(msn(true))).toContain('microsoft');
+    expect(recipients(msn(true))).not.toContain('Microsoft');
+  });
+
+  it('takes Microsoft for the operator when the app\'s domain is Microsoft\'s (msn.com, a policy URL on www.bing.com)', () => {
+    expect(namesWith(msn(false))).not.toContain('microsoft');
+    expect(namesWith(msn(false), ['msn.com'])).toContain('microsoft');
+    expect(namesWith(msn(false), ['www.bing.com'])).toContain('microsoft');
+    expect(namesWith(msn(false), ['pocketrecipes.example'])).not.toContain('microsoft');
+    expect(recipients(msn(false), ['msn.com'])).not.toContain('Microsoft');
+  });
+
+  it('takes a counted name that is the same catalogued company as a name from the title (Snapchat of Snap Inc.)', () => {
+    const snap = ['Welcome to Snap Inc.’s Privacy Policy.', ...Array.from({ length: 11 }, (_, i) => `Snapchat feature ${i + 1} lets you share Snaps with friends.`)].join('\n\n');
+    expect(namesWith(snap)).toEqual(expect.arrayContaining(['snap inc', 'snapchat']));
+  });
+
+  it('tells the operators of hosts from the catalog domains', () => {
+    expect([...matcher.operatorsOf(['www.msn.com', 'example.org'])]).toEqual(['microsoft']);
+    expect([...matcher.operatorsOf(['notgoogle.com'])]).toEqual([]);
   });
 });

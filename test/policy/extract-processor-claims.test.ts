@@ -193,5 +193,57 @@ describe('extractProcessorClaims', () => {
     expect(processors(claimsOf('Cookies help us and third parties understand which ads you have seen.')).map((c) => c.category)).toEqual(['third-parties']);
     expect(processors(claimsOf('Cookies help us understand which pages are popular.'))).toEqual([]);
   });
+
+  it('does not read the reader withholding data as the service denying any sharing', () => {
+    // minecraft.gamepedia.com (OPP-115): before, a "we do not share" claim with implied third parties.
+    const withheld =
+      'You do not need to submit personal information to access certain areas of the Site(s), but if you do not want to disclose certain personal information to us, you will not be able to access certain aspects of the Curse Services.';
+    expect(processors(claimsOf(withheld))).toEqual([]);
+    expect(processors(claimsOf('If you choose not to share your contact details, some features will not work.'))).toEqual([]);
+    // The service is still the one not sharing when it is the subject, or the data is.
+    for (const denial of ['If you prefer that we not share your information in this way, please contact us.', 'The personal information you submit will not be shared.']) {
+      expect(processors(claimsOf(denial))).toEqual([expect.objectContaining({ name: 'third parties (implied)', polarity: 'negative' })]);
+    }
+  });
+
+  it('does not read the service writing to the reader as giving data to the companies it writes about', () => {
+    // latinpost.com and vikings.com (OPP-115): before, "Affiliates" and "subsidiaries" were recipients.
+    const email = 'If we, or our Parent Companies or Affiliates, inadvertently send an email or text message to a person that does not meet the age requirements, we will delete it.';
+    expect(processors(claimsOf(email))).toEqual([]);
+    const newsletter = 'We offer free newsletters to share information with you about the Website, about us and our affiliates and subsidiaries, or about our marketing partners and advertisers.';
+    expect(processors(claimsOf(newsletter))).toEqual([]);
+    // Data sent or shared with a recipient still is.
+    expect(processors(claimsOf('We send your email address to our email service provider.')).map((c) => c.category)).toEqual(['communications']);
+    expect(processors(claimsOf('We share your information with you and with our service providers.')).map((c) => c.category)).toEqual(['service-providers']);
+  });
+
+  it('reads no recipient from a risk, the reader giving data to someone else, or children asked to disclose', () => {
+    // fortune.com, enthusiastnetwork.com and sltrib.com (OPP-115), none labelled Third Party Sharing/Collection.
+    expect(processors(claimsOf('Inadvertent disclosures may result, for example, when third parties misrepresent their identities in asking the site for access to personal information.'))).toEqual([]);
+    expect(processors(claimsOf('In the event that you provide personal information to any third party via any TEN website, TEN is not responsible for it.'))).toEqual([]);
+    expect(processors(claimsOf('MediaNews does not ask children to disclose more personal information than is necessary for them to participate in a particular activity.'))).toEqual([]);
+    // The service disclosing or providing data still names its recipients.
+    expect(processors(claimsOf('We may make disclosures to our service providers.')).map((c) => c.category)).toEqual(['service-providers']);
+    expect(processors(claimsOf('We may provide personal information to the appropriate authorities.')).map((c) => c.category)).toEqual(['law-enforcement']);
+  });
+
+  it('reads no recipient from offers sent to the reader, a "we" defined without quotes, or the Safe Harbor principles', () => {
+    // sltrib.com, wnep.com and barnesandnoble.com (OPP-115), none labelled Third Party Sharing/Collection.
+    const offers = 'At that time you have the opportunity to opt-in to e-mail newsletters and alerts and have e-mail offers sent to you on behalf of MediaNews advertisers.';
+    expect(processors(claimsOf(offers))).toEqual([]);
+    const we = 'This Privacy Policy applies only to the information we collect through the websites whereby data is transmitted (hereinafter the Services) operated by Tribune Company and its subsidiaries (collectively we or us).';
+    expect(processors(claimsOf(we))).toEqual([]);
+    const safeHarbor = "Barnes & Noble's subsidiary Nook Digital, LLC has certified that it adheres to the Safe Harbor Privacy Principles of notice, choice, onward transfer, security, data integrity, access, and enforcement.";
+    expect(processors(claimsOf(safeHarbor))).toEqual([]);
+    // Reddit's real onward transfers and a company's own advertisers given data still are recipients.
+    expect(processors(claimsOf('In accordance with the DPF, Reddit is also liable for onward transfers to third parties that process personal information.')).map((c) => c.name)).toContain('third parties');
+    expect(processors(claimsOf('We share your e-mail address with Acme advertisers.')).map((c) => c.category)).toEqual(['advertising']);
+  });
+
+  it('reads a service that traffic is routed via as a recipient', () => {
+    // stlouisfed.org (OPP-115), labelled Third Party Sharing/Collection: FeedBurner receives every feed request.
+    expect(processors(claimsOf('Our RSS feeds are routed via FeedBurner, which is owned by Google.')).map((c) => c.name)).toEqual(['FeedBurner', 'Google']);
+    expect(processors(claimsOf('Requests are routed through Cloudflare Inc. before they reach our servers.')).map((c) => c.name)).toEqual(['Cloudflare Inc.']);
+  });
 });
 

@@ -178,3 +178,19 @@ describe('extractSubprocessorList on a hostile page of many headings', () => {
     ]);
   });
 });
+
+describe('extractSubprocessorList and the company\'s own entries', () => {
+  it('matches own names as the policy extractor does: with another legal form or none, spaced differently', () => {
+    const page = extractHtmlText(
+      '<h2>Sub-processors</h2><table><tr><th>Sub-processor</th><th>Purpose</th><th>Location</th></tr>' +
+        '<tr><td>Time Inc</td><td>Customer support</td><td>United States</td></tr>' +
+        '<tr><td>Tulsa World</td><td>Printing</td><td>United States</td></tr>' +
+        '<tr><td>Time Warner Cable Inc.</td><td>Internet access</td><td>United States</td></tr>' +
+        '<tr><td>Google LLC</td><td>Hosting</td><td>United States</td></tr></table>',
+    );
+    const claims = extractSubprocessorList(page, { organisations, firstPartyNames: ['time inc.', 'tulsaworld'] });
+    expect(processors(claims).map((c) => c.name)).toEqual(['Time Warner Cable Inc.', 'Google LLC']);
+    // The own entries still say where they are.
+    expect(transfers(claims).map((c) => c.processor)).toEqual(['Time Inc', 'Tulsa World', 'Time Warner Cable Inc.', 'Google LLC']);
+  });
+});

@@ -75,5 +75,24 @@ describe('findSharingStatements', () => {
     expect(kinds('We may make certain features available to you.')).toEqual([]);
     expect(kinds('We make our newsletters available to our users.')).toEqual([]);
   });
+
+  it('reads data passed to another organization or to social networking sites as given away', () => {
+    // gawker.com and barnesandnoble.com (OPP-115 development split), all labelled Third Party Sharing/Collection.
+    expect(kinds('Your personal and contact information will not be passed to any other organization.')).toEqual(['disclosure']);
+    expect(kinds('Kinja will not pass information provided when you register via a Third Party Service to any other organization except in aggregate form.')).toEqual(['disclosure']);
+    expect(kinds('However, we will not provide any of your information to social networking sites without your express consent.')).toEqual(['disclosure']);
+    // Passing data to the service or the reader, or passing with no outside recipient, is not.
+    expect(kinds('Please pass your information to us by e-mail.')).toEqual([]);
+    expect(kinds('We pass the information to you in a monthly statement.')).toEqual([]);
+    expect(kinds('Your session information is passed between pages of the site.')).toEqual([]);
+  });
+
+  it('reads an outside collector whose collecting verb is coordinated with its first verb', () => {
+    // vikings.com (OPP-115 development split), labelled Third Party Sharing/Collection.
+    expect(kinds('In some instances, a third party advertiser or sponsor may operate or host a contest or sweepstakes on the Website, and collect your information.')).toEqual(['third-party-collection']);
+    // Not when the service collects in the second clause, nor without the coordination.
+    expect(kinds('Third parties may link to our site, and we collect information about the referral.')).toEqual([]);
+    expect(kinds('A third party sponsor may host a contest on the Website for several weeks before winners are drawn; it does not collect anything.')).toEqual([]);
+  });
 });
 

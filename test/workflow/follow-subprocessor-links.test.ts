@@ -156,3 +156,43 @@ describe('followSubprocessorLinks and links discovered in a local policy file', 
     expect(requests).toEqual(['/subprocessors.html']);
   });
 });
+
+describe('followSubprocessorLinks and the company\'s own names', () => {
+  const tempDir = useTempDir();
+
+  it('reads the list with the names the policy\'s claims were read with: Google, discussed most by a small app, stays a sub-processor', async () => {
+    const dir = tempDir();
+    const google = Array.from({ length: 12 }, (_, i) => `<p>Feature ${i + 1} of the app uses a Google service, and Google receives your device identifier for it.</p>`).join('');
+    writeFileSync(join(dir, 'privacy.html'), `<html><head><title>Privacy</title></head><body><h1>Privacy</h1><p>Pocket Recipes is an app for saving recipes.</p>${google}</body></html>`);
+    writeFileSync(
+      join(dir, 'list.html'),
+      '<h1>Sub-processors</h1><table><tr><th>Sub-processor</th><th>Purpose</th><th>Location</th></tr>' +
+        '<tr><td>Google LLC</td><td>Cloud hosting</td><td>United States</td></tr><tr><td>Twilio Inc.</td><td>SMS codes</td><td>United States</td></tr></table>',
+    );
+    const policy = await analysePolicy(join(dir, 'privacy.html'), { organisations, now });
+    expect(policy.firstPartyNames).not.toContain('google');
+    const followed = await followSubprocessorLinks(policy, { organisations, now, discover: false, given: [join(dir, 'list.html')] });
+    // Before: the list was read with names detected without the catalog ("google", counted most), and Google LLC's row was dropped as the company's own.
+    expect(followed.pages[0]?.claims.filter((c) => c.kind === 'processor').map((c) => (c.kind === 'processor' ? c.name : ''))).toEqual(['Google LLC', 'Twilio Inc.']);
+    const { firstPartyNames: _, ...withoutNames } = policy;
+    const again = await followSubprocessorLinks(withoutNames, { organisations, now, discover: false, given: [join(dir, 'list.html')] });
+    expect(again.pages[0]?.claims.filter((c) => c.kind === 'processor')).toHaveLength(2);
+  });
+});
+
+describe('analysePolicy and the app\'s domains', () => {
+  const tempDir = useTempDir();
+
+  it('takes the catalogued company that operates an app domain for the operator, and only then (a Bing and MSN statement)', async () => {
+    const file = join(tempDir(), 'privacy.html');
+    const microsoft = Array.from({ length: 11 }, (_, i) => `<p>Microsoft uses feature ${i + 1} data to run the search service.</p>`).join('');
+    writeFileSync(file, `<html><body><h1>Bing and MSN Privacy Statement</h1>${microsoft}<p>We may share search queries with Microsoft and with advertisers.</p></body></html>`);
+    const recipients = (policy: Awaited<ReturnType<typeof analysePolicy>>): string[] => policy.claims.flatMap((c) => (c.kind === 'processor' && c.processorType === 'named' ? [c.name] : []));
+    const asMsn = await analysePolicy(file, { organisations, now, appDomains: ['msn.com'] });
+    expect(asMsn.firstPartyNames).toContain('microsoft');
+    expect(recipients(asMsn)).not.toContain('Microsoft');
+    const unknown = await analysePolicy(file, { organisations, now });
+    expect(unknown.firstPartyNames).not.toContain('microsoft');
+    expect(recipients(unknown)).toContain('Microsoft');
+  });
+});

@@ -3,7 +3,7 @@ import { getRegistrableDomain } from '../../enrich/registrable-domain.js';
 import { ConfigError } from '../../model/errors.js';
 import type { Claim } from '../../model/claim.js';
 import { diffPolicyClaims } from '../../policy/diff-policy-claims.js';
-import { requireApp } from '../../store/app-repository.js';
+import { findAppId, requireApp } from '../../store/app-repository.js';
 import { findLinkedSnapshots, listPolicySightings, listSnapshots, loadClaims, type StoredSnapshot } from '../../store/policy-repository.js';
 import { classifySightings, findChangeTo, type PolicySighting } from '../../store/policy-timeline.js';
 import { parseDeclaredDate } from '../../policy/parse-declared-date.js';
@@ -79,7 +79,11 @@ export function registerPolicyCommand(program: Command): void {
         warnAboutSimilarAppName(db, options.app);
         // Names from imported entity lists count as named processors too.
         const organisations = loadCatalogWithUserEntities(db).organisationNames();
-        const analysed = await analysePolicy(source, { organisations, now, ...(options.asOf !== undefined ? { declaredDate: options.asOf } : {}) });
+        const domains = (options.appDomain ?? []).map((d) => getRegistrableDomain(d) ?? d);
+        // The app's domains (given now or recorded before) tell a catalogued operator ("Microsoft" for msn.com) from a
+        // company the policy only discusses.
+        const recorded = findAppId(db, options.app) !== null ? requireApp(db, options.app).domains : [];
+        const analysed = await analysePolicy(source, { organisations, now, appDomains: [...domains, ...recorded], ...(options.asOf !== undefined ? { declaredDate: options.asOf } : {}) });
         const unsupported = checkPolicyLanguage(analysed, source, options.anyLanguage === true, 'use an English version of the policy, or pass --any-language to store it anyway');
         if (unsupported !== null) process.stderr.write(`claimcheck: warning: ${safeTerminalText(source)}: ${unsupported}\n`);
         // Every linked page is fetched and read before anything is stored: all of it is stored, or none.
@@ -88,7 +92,6 @@ export function registerPolicyCommand(program: Command): void {
           options.followSubprocessors === true || given.length > 0
             ? await followSubprocessorLinks(analysed, { organisations, now, discover: options.followSubprocessors === true, given })
             : null;
-        const domains = (options.appDomain ?? []).map((d) => getRegistrableDomain(d) ?? d);
         const result = storePolicy(db, options.app, analysed, now, domains, followed?.pages ?? []);
         const label = safeTerminalText(source);
         const app = safeTerminalText(options.app);
