@@ -1,6 +1,7 @@
-import type { RetentionClaim, RetentionVagueness } from '../model/claim.js';
+import type { RetentionClaim, RetentionHolder, RetentionVagueness } from '../model/claim.js';
 import { compilePhrasePattern, findPhrases, type PhraseMatch } from './compile-phrase-pattern.js';
 import { isNegatedAt } from './detect-negation.js';
+import { findRetentionHolder } from './find-retention-holder.js';
 import { findRetentionPeriods } from './find-retention-periods.js';
 import retention from './lexicons/retention-terms.json' with { type: 'json' };
 import { createClaimBase, type SentenceContext } from './sentence-context.js';
@@ -79,8 +80,10 @@ export function extractRetentionClaims(context: SentenceContext): RetentionClaim
   if (verbs.length === 0 && survivals.length === 0 && !hasLimit) return [];
 
   const dataKind = findDataKind(text, verbs[0] ?? deletions[0] ?? null);
+  // "Our vendor may retain your data for 90 days": whose retention it is decides whom a finding may accuse.
+  const holder = findRetentionHolder(context, verbs[0] ?? survivals[0] ?? deletions[0]);
   const claims: RetentionClaim[] = [];
-  const add = (vagueness: RetentionVagueness, trigger: string, periodDays: number | null, negative: boolean, kind: string | null = dataKind): void => {
+  const add = (vagueness: RetentionVagueness, trigger: string, periodDays: number | null, negative: boolean, kind: string | null = dataKind, who: RetentionHolder = holder): void => {
     claims.push({
       ...createClaimBase(context, negative ? 'negative' : 'affirmative'),
       kind: 'retention',
@@ -88,6 +91,7 @@ export function extractRetentionClaims(context: SentenceContext): RetentionClaim
       periodDays,
       vagueness,
       trigger,
+      holder: who,
     });
   };
 
@@ -112,7 +116,7 @@ export function extractRetentionClaims(context: SentenceContext): RetentionClaim
     // With no period or limit, the sentence must be about keeping data, not about collecting it,
     // where it sits or how it is protected ("we collect and store your IP address").
     const verb = verbs.find((v) => !isIncidentalStorage(text, v));
-    if (verb !== undefined) add('unspecified', verb.text, null, isNegatedAt(text, verb.start));
+    if (verb !== undefined) add('unspecified', verb.text, null, isNegatedAt(text, verb.start), dataKind, findRetentionHolder(context, verb));
     else if (survivals[0] !== undefined) add('unspecified', survivals[0].text, null, false);
   }
   return claims;
@@ -262,6 +266,8 @@ function isRetentionVerb(text: string, verb: PhraseMatch): boolean {
     // "defined terms retain the same meaning": retain needs "we", a data noun or a passive.
     DATA_NOUN.lastIndex = 0;
     if (/\b(?:we|us|our)\b/i.test(before) || DATA_NOUN.test(`${before} ${after}`)) return true;
+    // "Sentry retains crash reports for 90 days": whoever the subject, retaining something for a stated time is retention.
+    if (findRetentionPeriods(after).some((p) => p.days !== null && p.start < 45)) return true;
     // "Any such information will only be used for … and will not be retained by us": the passive's subject
     // may lie further back in its clause, or the keeper be named after it.
     if (!PASSIVE_AUX.test(before)) return false;
@@ -285,6 +291,8 @@ function isRetentionVerb(text: string, verb: PhraseMatch): boolean {
   ) {
     return false;
   }
+  // "the third party service may store a copy of it": a copy of something is data, whatever the pronoun stands for.
+  if (/^\s+(?:a|the|this|that|any)\s+(?:[\w-]+\s+)?cop(?:y|ies)\s+of\b/i.test(after)) return true;
   DATA_NOUN.lastIndex = 0;
   const dataAfter = DATA_NOUN.exec(after);
   if (dataAfter !== null && dataAfter.index < 40) return !USER_RIGHT.test(text.slice(0, verb.start));
@@ -409,10 +417,6 @@ const PLACE_OR_PROTECTION =
 const MAINTAIN_NOT_DATA =
   /^\s+(?:(?:the|a|our|data|your)\s+)*(?:security|privacy|confidentiality|accuracy|integrity|secure|firewall|information\s+systems|systems|site|website|servers?)\b/i;
 
-/** Kinds of organisation other than the service itself. */
-const OTHER_ORGANISATION =
-  '(?:service\\s+providers?|partners?|(?:other|these|such|those)\\s+companies|third[\\s-]part(?:y|ies)(?:\\s+\\w+)?|vendors?|recruiters|employers|advertisers|(?:these|other|such)\\s+(?:web\\s*)?sites)';
-const OTHER_ORGANISATION_SUBJECT = new RegExp(`\\b${OTHER_ORGANISATION}\\s+(?:\\w+\\s+){0,4}$`, 'i');
 const WEAK_OR_RETAIN = /^(?:store|stored|save|saved|hold|held|maintain|maintained|keep|kept|retain|retained)$/i;
 /** Protection described, not a purpose ("for security purposes") nor a property of the data ("encrypted backups"). */
 const SECURITY_TOPIC =
@@ -467,13 +471,11 @@ function isIncidentalStorage(text: string, verb: PhraseMatch): boolean {
   // "the information we maintain about you", "information retained by the company regarding you":
   // a relative clause that names data by where it sits, in a sentence about something else.
   if (WEAK_OR_RETAIN.test(verb.text) && isDataReference(text, verb)) return true;
-  // "fulfillment partners may keep your information", "these companies do not retain": another
-  // organisation's storage, not the service's own retention.
-  if (OTHER_ORGANISATION_SUBJECT.test(text.slice(Math.max(0, verb.start - 80), verb.start).split(/[,;:]/).pop() ?? '')) return true;
-  // "only your email address will be stored with the third party service"; "third parties who assist
-  // us with fulfilling orders, … store and maintain our database records": the other organisation keeps it.
-  if (new RegExp(`^\\s+(?:with|by)\\s+(?:the\\s+|a\\s+|an\\s+|our\\s+|its\\s+|these\\s+|such\\s+)?(?:${OTHER_ORGANISATION}|processor)`, 'i').test(after)) return true;
-  if (new RegExp(`\\b(?:${OTHER_ORGANISATION})\\s+(?:who|that|which)\\s+(?:assist|help|work\\s+with)\\s+us\\b[^.;]*$`, 'i').test(text.slice(0, verb.start))) return true;
+  // "We use these third party services solely to process or store your information": what the service hires
+  // others for, not a statement that data is kept.
+  if (/\bwe\s+(?:\w+\s+)?(?:use|engage|hire|rely\s+on|work\s+with)\s+[^.;,]{0,60}?\b(?:services?|providers?|vendors?|partners?|processors?|companies|contractors?)\s+(?:\w+\s+)?to\s+(?:\w+\s+(?:and|or|and\/or)\s+)?$/i.test(before)) return true;
+  // Another organisation keeping data ("fulfillment partners may keep your information") is retention
+  // too: find-retention-holder.ts says whose, so a report does not present it as the service's own.
   // "all personal information collected by us is kept and treated in accordance with this privacy policy":
   // how data is handled, not how long it is kept ("retained in accordance with our retention schedule" is retention).
   if (WEAK_VERB.test(verb.text) && /^\s+(?:(?:and|or)\s+(?:treated|handled|used|processed|protected|safeguarded|managed)\s+)?in\s+accordance\s+with\s+(?:this|our|the)\s+(?:[\w-]+\s+)?(?:privacy\s+)?(?:policy|statement|notice)\b/i.test(after) && !/\bretention\b/i.test(after.slice(0, 60))) return true;

@@ -174,7 +174,10 @@ describe('extractRetentionClaims on storage wording', () => {
   it('does not read data named by where it sits, another company keeping data, or protection as retention', () => {
     expect(retentions(claimsOf('You may review all information that we maintain about you by contacting us.'))).toEqual([]);
     expect(retentions(claimsOf('You can use the payment token with the card details stored by our payment processor.'))).toEqual([]);
-    expect(retentions(claimsOf('Our fulfilment partners may keep and use your information under their own policies.'))).toEqual([]);
+    // Another organisation keeping data is a claim with that organisation as holder (see the holder tests below).
+    expect(retentions(claimsOf('Our fulfilment partners may keep and use your information under their own policies.')).map((c) => c.holder)).toEqual([
+      { kind: 'unnamed', name: 'Our fulfilment partners' },
+    ]);
     expect(retentions(claimsOf('We cannot guarantee the security of any database that stores personal information.'))).toEqual([]);
     // A purpose that mentions security is still a retention statement.
     expect(retentions(claimsOf('Aggregated registration data is retained for spam prevention and systems security purposes.'))).toHaveLength(1);
@@ -318,10 +321,15 @@ describe('extractRetentionClaims: adjectives, cookie lifetimes and other keepers
     ]);
   });
 
-  it('does not read storage by another organisation, confidentiality, consent requests or the reader’s listed actions as retention', () => {
+  it('does not read confidentiality, consent requests or the reader’s listed actions as retention, and gives storage by another organisation its holder', () => {
+    const holders = (sentence: string) => retentions(claimsOf(sentence)).map((c) => c.holder);
+    expect(holders('If you opt into one of our subscription emails, only your email address will be stored with the third party service.')).toEqual([
+      { kind: 'unnamed', name: 'the third party service' },
+    ]);
+    expect(
+      holders('We share information with other third parties who assist us with fulfilling your requests, store and maintain our database records, and provide customer service.'),
+    ).toEqual([{ kind: 'unnamed', name: 'other third parties' }]);
     expectNoRetention(
-      'If you opt into one of our subscription emails, only your email address will be stored with the third party service.',
-      'We share information with other third parties who assist us with fulfilling your requests, store and maintain our database records, and provide customer service.',
       'The recipient must give reasonable assurances that the protected health information will be held confidentially.',
       "We will ask for a parent's e-mail address so that we can seek consent to retain this information.",
       'We may collect your name when you visit one of the stores, place an order online, save your information with us online, or contact us.',
@@ -457,5 +465,73 @@ describe('extractRetentionClaims: handling promises, deletion denied or incomple
     ).toEqual([expect.objectContaining({ vagueness: 'limited', trigger: 'for a limited time' })]);
     // The reader's right is still no retention statement.
     expectNoRetention('You may delete your search history at any time.');
+  });
+});
+
+describe('extractRetentionClaims: who keeps the data', () => {
+  const holdersOf = (sentence: string) => retentions(claimsOf(sentence)).map((c) => [c.vagueness, c.periodDays, c.polarity, c.holder]);
+  const SERVICE = { kind: 'service' };
+
+  it('reads a vendor, processor or other organisation as the subject that keeps the data', () => {
+    expect(holdersOf('Our vendor may retain your data for 90 days.')).toEqual([['stated', 90, 'affirmative', { kind: 'unnamed', name: 'Our vendor' }]]);
+    // Spotify: "When this sharing occurs, the third party service may store a copy of it to support their features."
+    expect(holdersOf('When this sharing occurs, the third party service may store a copy of it to support their features.')).toEqual([
+      ['unspecified', null, 'affirmative', { kind: 'unnamed', name: 'the third party service' }],
+    ]);
+    expect(holdersOf('Third-party services may keep copies of your information for as long as necessary.')).toEqual([
+      ['limited', null, 'affirmative', { kind: 'unnamed', name: 'Third-party services' }],
+    ]);
+    // archives.gov (OPP-115): "The third party site may retain back up files or other files that contain the removed PII."
+    expect(holdersOf('The third party site may retain back up files or other files that contain the removed PII.')[0]?.[3]).toEqual({ kind: 'unnamed', name: 'The third party site' });
+  });
+
+  it('names a catalogued company that keeps data, and resolves it to the catalog entity', () => {
+    expect(holdersOf('Google may retain this information for up to 18 months.')).toEqual([['stated', 547.92, 'affirmative', { kind: 'named', name: 'Google', entityId: 'google' }]]);
+    expect(holdersOf('Card details are stored by Amazon Web Services for 30 days.')).toEqual([
+      ['stated', 30, 'affirmative', { kind: 'named', name: 'Amazon Web Services', entityId: 'amazon' }],
+    ]);
+  });
+
+  it('reads a pronoun standing for organisations named before it in the sentence (LinkedIn)', () => {
+    expect(
+      holdersOf(
+        'Where we share your data with other third parties, as set out in our Privacy Policy, e.g. via the LinkedIn Developer Program, they may retain data in accordance with their own retention policies.',
+      ),
+    ).toEqual([['unspecified', null, 'affirmative', { kind: 'unnamed', name: 'other third parties' }]]);
+  });
+
+  it('reads the agent of a passive that keeps data under its own policies (WeChat Official Accounts)', () => {
+    const [claim] = retentions(
+      claimsOf(
+        'When you interact with such Official Accounts and Mini Programs, your information will also be collected, retained, shared and/or stored by the relevant Official Account or Mini Program in accordance with their own privacy policies and not this Privacy Policy.',
+      ),
+    );
+    expect(claim?.holder).toEqual({ kind: 'unnamed', name: 'the relevant Official Account or Mini Program' });
+  });
+
+  it('reads an organisation told not to retain data as the holder of a denial (jibjab.com, OPP-115)', () => {
+    expect(holdersOf('We require our fulfillment vendor not to retain, share, store or use your information for any other purpose.')).toEqual([
+      ['unspecified', null, 'negative', { kind: 'unnamed', name: 'our fulfillment vendor' }],
+    ]);
+  });
+
+  it('keeps the service as holder when it keeps the data itself, with others, for itself, or names itself', () => {
+    expect(holdersOf('We retain logs for 30 days.')[0]?.[3]).toEqual(SERVICE);
+    expect(holdersOf('We and our partners may store your information for 2 years.')[0]?.[3]).toEqual(SERVICE);
+    // Bluesky: the service denies keeping what went to a vendor.
+    expect(holdersOf('We do not retain any biometric data or facial images provided to third-party age verification vendors.')).toEqual([['unspecified', null, 'negative', SERVICE]]);
+    // WeChat: another organisation named earlier in the sentence is not the subject.
+    expect(holdersOf('After a verification request has been performed by the third party payment processing service, WeChat only retains the date of verification for 3 months.')[0]?.[3]).toEqual(SERVICE);
+    // Data shared with others is the passive's subject, not its keeper.
+    expect(holdersOf('Information shared with third parties is retained for 30 days.')[0]?.[3]).toEqual(SERVICE);
+    expect(holdersOf('Our service providers store your data on our behalf for 90 days.')[0]?.[3]).toEqual(SERVICE);
+    expect(holdersOf('Your messages are retained by us for 30 days.')[0]?.[3]).toEqual(SERVICE);
+    // A catalogued name that is the policy's own is the service.
+    const own = extractClaims(extractPolicyText(makeSnapshot('Google may retain this information for up to 18 months.', 'text')), { organisations: ORGANISATIONS, firstPartyNames: ['google'] });
+    expect(retentions(own)[0]?.holder).toEqual(SERVICE);
+  });
+
+  it('does not read what the service hires others for as a retention statement (WeChat)', () => {
+    expectNoRetention('We use these third party services solely to process or store your information for the purposes described in this Privacy Policy.');
   });
 });
