@@ -115,11 +115,31 @@ export function extractRetentionClaims(context: SentenceContext): RetentionClaim
   if (claims.length === 0) {
     // With no period or limit, the sentence must be about keeping data, not about collecting it,
     // where it sits or how it is protected ("we collect and store your IP address").
-    const verb = verbs.find((v) => !isIncidentalStorage(text, v));
-    if (verb !== undefined) add('unspecified', verb.text, null, isNegatedAt(text, verb.start), dataKind, findRetentionHolder(context, verb));
-    else if (survivals[0] !== undefined) add('unspecified', survivals[0].text, null, false);
+    const kept = verbs.filter((v) => !isIncidentalStorage(text, v));
+    const verb = kept[0];
+    if (verb !== undefined) {
+      const holders = [findRetentionHolder(context, verb)];
+      add('unspecified', verb.text, null, isNegatedRetention(text, verb.start), dataKind, holders[0]);
+      // "We do not store that financial information; such information is stored by our payment processor": another keeper.
+      for (const later of kept.slice(1)) {
+        const holder = findRetentionHolder(context, later);
+        if (holder.kind === 'service' || holders.some((h) => h.kind !== 'service' && h.name === holder.name)) continue;
+        holders.push(holder);
+        add('unspecified', later.text, null, isNegatedRetention(text, later.start), findDataKind(text, later), holder);
+      }
+    } else if (survivals[0] !== undefined) add('unspecified', survivals[0].text, null, false);
   }
   return claims;
+}
+
+/**
+ * Negation of a retention verb: "we do not, however, store" (a parenthetical adverb does not end the clause) and
+ * "are prohibited from retaining, using, or disclosing" (forbidden to keep).
+ */
+function isNegatedRetention(text: string, index: number): boolean {
+  const plain = text.replace(/,\s*(?:however|therefore|also|though|of\s+course)\s*,/gi, (m) => ' '.repeat(m.length));
+  if (isNegatedAt(plain, index)) return true;
+  return /\b(?:prohibited|barred|forbidden|precluded)\s+from\s+(?:\w+ing\s*,?\s*(?:or\s+|and\s+|and\/or\s+)?)*$/i.test(text.slice(0, index));
 }
 
 const EVENT_WORD = /^(?:once|when|whenever|after|as\s+soon\s+as|upon)$/i;
@@ -252,9 +272,11 @@ function isRetentionVerb(text: string, verb: PhraseMatch): boolean {
   if (USER_RIGHT.test(text.slice(0, verb.start))) return false;
   if (isHeadingWord(text, verb) || isNounOrAdjectiveUse(text, verb)) return false;
   // Data on the user's own device, or the user doing the saving, is not the service keeping data.
-  if (/^\s+(?:\w+\s+){0,4}(?:on|in)\s+your\s+(?:device|computer|browser|phone)/i.test(after)) return false;
+  if (/^\s+(?:\w+\s+){0,4}(?:on|in|to)\s+(?:your|their|the\s+user['’]s)\s+(?:own\s+)?(?:device|computer|browser|phone)/i.test(after)) return false;
   // "you save", "you can store" (but "information collected about you is stored" is a passive).
   if (/\byou\s+(?:(?!(?:is|are|was|were|be|been)\b)\w+\s+)?$/i.test(before)) return false;
+  // "content you’ve saved to Memories", "information you send through or save within our Services": the reader acts.
+  if (/\byou['’](?:ve|ll|d)\s+(?:\w+\s+)?$|\byou\s+(?!(?:is|are|was|were|be|been|we|us|on|in|to|for|with|at|by|from|about|of|and|or)\b)\w+\s+(?:(?!(?:we|us)\b)\w+\s+){0,2}(?:or|and|and\/or)\s+$/i.test(before)) return false;
   // "Retained for 3 months from the date of collection" (a cell of a table's retention column), "Selfie photos:
   // Stored for up to 7 days", "Location data used for all other purposes, including …, is retained for no
   // longer than 3 months": a passive or a bare participle followed at once by a stated period keeps data that long.
@@ -351,6 +373,10 @@ function isNounOrAdjectiveUse(text: string, verb: PhraseMatch): boolean {
   const before = text.slice(Math.max(0, verb.start - 20), verb.start);
   if (/^stores?$/i.test(verb.text) && /\b(?:at|in|from|per|each|every)\s+$/i.test(before)) return true;
   if (/^archive$/i.test(verb.text) && /\b(?:a|an|the|our|your|its|their|this|that)\s+$/i.test(before)) return true;
+  // "activity, like saves or comments": the plural noun, as an example of activity.
+  if (/^saves$/i.test(verb.text) && /(?:\b(?:like|such\s+as|including|as|of|many|your)|,)\s+$/i.test(before)) return true;
+  // "your saved drafts", "their stored files": a possessive before the participle makes it an adjective, whatever the noun.
+  if (/^(?:saved|stored|archived)$/i.test(verb.text) && /\b(?:your|their|his|her|my)\s+$/i.test(before) && /^\s+\p{L}/u.test(text.slice(verb.end)) && !DETERMINER.test(text.slice(verb.end).trim().split(/\s+/)[0] ?? '')) return true;
   if (!/^(?:stored|saved|archived|retained|kept|held|maintained)$/i.test(verb.text)) return false;
   if (!/(?:\b(?:the|a|an|any|all|your|our|their|its|such|this|these|those|is|are)|['’]s|s['’])\s+$/i.test(before)) return false;
   // The noun phrase follows at once, with no determiner of its own: "stored information", not "stored the information".
@@ -462,11 +488,11 @@ function isIncidentalStorage(text: string, verb: PhraseMatch): boolean {
   // "Ownership of any information you provide will be held by": legal ownership, not storage.
   if (/^(?:hold|holds|held)$/i.test(verb.text) && /\bownership\s+of\b/i.test(text.slice(0, verb.start))) return true;
   // "Wherever we hold the data, we apply this policy": a place, said to introduce something else.
-  if (/\bwherever\s+(?:\w+\s+){1,2}$/i.test(text.slice(Math.max(0, verb.start - 30), verb.start))) return true;
+  if (/\b(?:wherever|no\s+matter\s+where)\s+(?:\w+\s+){1,2}$/i.test(text.slice(Math.max(0, verb.start - 30), verb.start))) return true;
   // "will not be held responsible": liability, not storage.
   if (/^(?:hold|holds|held)$/i.test(verb.text) && /^\s+(?:\w+\s+)?(?:responsible|liable|accountable)\b/i.test(after)) return true;
   if (/^(?:preserve|preserves|preserved)$/i.test(verb.text) && /^\s+(?:\w+\s+){0,3}(?:rights?|privacy|settings|integrity|security)\b/i.test(after)) return true;
-  if (/^(?:keep|keeps|kept|keeping)$/i.test(verb.text) && /^\s+(?:[\w'’-]+\s+){0,8}(?:secure|safe|confidential|private|accurate)\b/i.test(after)) return true;
+  if (/^(?:keep|keeps|kept|keeping)$/i.test(verb.text) && /^\s+(?:[\w'’-]+\s+){0,8}(?:secure|safe|confidential|private|accurate|relevant|free)\b/i.test(after)) return true;
   if (/^(?:store|stores|stored|storing|save|saves|saved|hold|holds|held|maintain|maintains|maintained|keep|keeps|kept)$/i.test(verb.text) && PLACE_OR_PROTECTION.test(after)) return true;
   // "the information we maintain about you", "information retained by the company regarding you":
   // a relative clause that names data by where it sits, in a sentence about something else.

@@ -22,6 +22,8 @@ const AUXILIARIES = String.raw`(?:(?:may|might|will|would|can|could|shall|should
 const OTHER_SUBJECT = new RegExp(`(?:^|[^\\w-])(${ORGANISATION})\\s*,?\\s+(?:(?:who|that|which)\\s+)?${AUXILIARIES}$`, 'i');
 /** "We require our fulfillment vendor not to retain, share, store or use your information": the vendor is the one kept from retaining. */
 const INSTRUCTED_SUBJECT = new RegExp(`\\b(?:require|requires|required|instruct|instructs|oblige|obliges|obligate|obligates|ask|asks|direct|directs|prohibit|prohibits|permit|permits|allow|allows)\\s+(${ORGANISATION})\\s+(?:not\\s+)?to\\s+$`, 'i');
+/** "These service providers are required to … and are prohibited from retaining, using, or disclosing your information". */
+const PROHIBITED_SUBJECT = new RegExp(`^\\s*(${ORGANISATION})\\b[^;:]{0,160}?\\b(?:are|is)\\s+(?:also\\s+)?(?:prohibited|barred|forbidden|precluded)\\s+from\\s+(?:\\w+ing\\s*,?\\s*(?:or\\s+|and\\s+|and/or\\s+)?)*$`, 'i');
 /** "…, they may retain data": a pronoun standing for an organisation named before it in the sentence. */
 const PRONOUN_SUBJECT = new RegExp(`\\b(?:they|these\\s+(?:companies|parties|providers|partners|services)|such\\s+(?:companies|parties|providers|partners))\\s+${AUXILIARIES}$`, 'i');
 const ORGANISATION_ANYWHERE = new RegExp(`(?:^|[^\\w-])(${ORGANISATION})(?![\\w-])`, 'gi');
@@ -61,7 +63,7 @@ export function findRetentionHolder(context: SentenceContext, verb: PhraseMatch 
     const named = namedSubject(context, clause);
     if (named !== null) return named;
     if (SERVICE_SUBJECT.test(clause)) return SERVICE;
-    const subject = OTHER_SUBJECT.exec(clause) ?? ASSISTING_SUBJECT.exec(clause) ?? INSTRUCTED_SUBJECT.exec(clause);
+    const subject = OTHER_SUBJECT.exec(clause) ?? ASSISTING_SUBJECT.exec(clause) ?? INSTRUCTED_SUBJECT.exec(clause) ?? PROHIBITED_SUBJECT.exec(clause);
     if (subject?.[1] !== undefined) return unnamed(subject[1]);
     if (PRONOUN_SUBJECT.test(clause)) {
       const earlier = [...clause.matchAll(ORGANISATION_ANYWHERE)].at(-1)?.[1];

@@ -535,3 +535,36 @@ describe('extractRetentionClaims: who keeps the data', () => {
     expectNoRetention('We use these third party services solely to process or store your information for the purposes described in this Privacy Policy.');
   });
 });
+
+describe('extractRetentionClaims: real-policy wording read with fresh eyes (round 6)', () => {
+  it('reads a denial interrupted by "however" as a denial, and another keeper in the same sentence as a second claim (Tumblr)', () => {
+    const claims = retentions(claimsOf('We do not, however, store that financial information; such information is stored by our payment processor (the "Payment Processor").'));
+    expect(claims.map((c) => [c.polarity, c.holder])).toEqual([
+      ['negative', { kind: 'service' }],
+      ['affirmative', { kind: 'unnamed', name: 'our payment processor' }],
+    ]);
+  });
+
+  it('reads organisations "prohibited from retaining" as the holder of a denial (WeChat)', () => {
+    const claims = retentions(
+      claimsOf('These service providers are required to provide the same or equal protection of user data as stated in this Privacy Policy and are prohibited from retaining, using, or disclosing your information except as necessary to provide their services.'),
+    );
+    expect(claims.map((c) => [c.polarity, c.holder])).toEqual([['negative', { kind: 'unnamed', name: 'These service providers' }]]);
+  });
+
+  it('does not read the reader saving, "saves" as a noun, a possessive participle, content kept relevant or a place clause as retention (Pinterest, Reddit, Snapchat, TikTok, WeChat)', () => {
+    expectNoRetention(
+      'Send you updates (such as when certain activity, like saves or comments, happens on Pinterest) and news by email or push notification, depending on your settings.',
+      'This helps keep the advertising and other content we show users relevant and entertaining, and keeps the Platform free for all users.',
+      'Non-public content you submit includes your saved drafts of posts or comments and your non-public messages with other users.',
+      'You can also delete some information within our Services, like content you’ve saved to Memories, content you’ve shared with My AI, Spotlight submissions and more.',
+      'Of course, you’ll also provide us with information you send through or save within our Services, including content and information about that content.',
+      'While users of this experience may save these videos directly to their device, the videos will not be collected by us or viewable by other users.',
+      'We are committed to maintaining the privacy and integrity of your Personal Information no matter where it is stored or accessed.',
+    );
+    // The service keeping a log after doing something for the reader is still retention (WhatsApp).
+    expect(retentions(claimsOf('We identify relevant notifications for you, send them to you on WhatsApp and keep a log when you have received the notification.'))).toHaveLength(1);
+    // "your saved playlists" names the data; the service keeping it for a stated time is retention.
+    expect(retentions(claimsOf('We keep your saved playlists for 30 days after you close your account.'))).toHaveLength(1);
+  });
+});
