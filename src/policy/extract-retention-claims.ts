@@ -46,10 +46,14 @@ export function extractRetentionClaims(context: SentenceContext): RetentionClaim
   const verbs = [...findPhrases(text, VERB).filter((verb) => isRetentionVerb(text, verb)), ...findLingering(text)].sort((a, b) => a.start - b.start);
   const nouns = findPhrases(text, RETENTION_NOUN);
   const deletions = findPhrases(text, DELETION).filter(
-    (d) => !USER_RIGHT.test(text.slice(0, d.start)) && !/^[\s,]+(?:\w+\s+){0,3}requests?\b/i.test(text.slice(d.end)) && !isUsersOwnDeletion(text, d),
+    // "| Request to Delete | 8,260,593 | … | 15.47 days |": a kind of request named (here with its response time), not a deletion.
+    (d) => !USER_RIGHT.test(text.slice(0, d.start)) && !/^[\s,]+(?:\w+\s+){0,3}requests?\b/i.test(text.slice(d.end)) && !/\brequests?\s+to\s+$/i.test(text.slice(0, d.start)) && !isUsersOwnDeletion(text, d),
   );
   if (deletions.length > 0 && isRemedialDeletion(context)) return [];
   if (isCookieLifetime(text, context.leadIns ?? [])) return [];
+  // "You may request that we erase the Personal Information we hold about you where: * you believe that it is no
+  // longer necessary for us to hold your Personal Information": the reader's grounds for a request, not a practice.
+  if (/^\s*you\s/i.test(text) && USER_REQUEST_LEAD_IN.test(context.leadIns?.[0] ?? '')) return [];
   // "we will respond to your request within 30 days" is a response time, not a retention period.
   // "copies may also remain after the 90 days for a limited time" refers back to a period stated before: not this sentence's.
   const periods = findRetentionPeriods(text).filter(
@@ -141,6 +145,8 @@ function isNegatedRetention(text: string, index: number): boolean {
   if (isNegatedAt(plain, index)) return true;
   return /\b(?:prohibited|barred|forbidden|precluded)\s+from\s+(?:\w+ing\s*,?\s*(?:or\s+|and\s+|and\/or\s+)?)*$/i.test(text.slice(0, index));
 }
+
+const USER_REQUEST_LEAD_IN = /\byou\s+(?:may|can|could|have\s+(?:the\s+)?right\s+to)\s+(?:request|ask)\b|\bright\s+to\s+(?:request|erasure|deletion|be\s+forgotten)\b/i;
 
 const EVENT_WORD = /^(?:once|when|whenever|after|as\s+soon\s+as|upon)$/i;
 /**
@@ -270,6 +276,8 @@ function isRetentionVerb(text: string, verb: PhraseMatch): boolean {
   const before = text.slice(Math.max(0, verb.start - 80), verb.start);
   const after = text.slice(verb.end, verb.end + 60);
   if (USER_RIGHT.test(text.slice(0, verb.start))) return false;
+  // "a copy of the information we hold about you": the verb names the data; only a period right after makes it keeping.
+  if (WEAK_OR_RETAIN.test(verb.text) && isDataReference(text, verb) && !findRetentionPeriods(text.slice(verb.end, verb.end + 40)).some((p) => p.start < 25)) return false;
   if (isHeadingWord(text, verb) || isNounOrAdjectiveUse(text, verb)) return false;
   // Data on the user's own device, or the user doing the saving, is not the service keeping data.
   if (/^\s+(?:\w+\s+){0,4}(?:on|in|to)\s+(?:your|their|the\s+user['’]s)\s+(?:own\s+)?(?:device|computer|browser|phone)/i.test(after)) return false;

@@ -567,4 +567,17 @@ describe('extractRetentionClaims: real-policy wording read with fresh eyes (roun
     // "your saved playlists" names the data; the service keeping it for a stated time is retention.
     expect(retentions(claimsOf('We keep your saved playlists for 30 days after you close your account.'))).toHaveLength(1);
   });
+
+  it('does not read a request type, data named by where it sits, or the reader\u2019s grounds for erasure as retention (Spotify, Tumblr, WeChat)', () => {
+    expectNoRetention(
+      '| Request to Delete | 8,260,593 | 8,260,593 | 0 | 15.47 days |',
+      'Access: you may have the right to request a copy of the information we hold about you and the categories of personal information we have collected about you in the last twelve months.',
+    );
+    const item = extractPolicyText(makeSnapshot('you believe that it is no longer necessary for us to hold your Personal Information;', 'text'));
+    expect(retentions(extractClaims(item, { organisations: ORGANISATIONS, leadIns: ['You may request that we erase the Personal Information we hold about you where:'] }))).toEqual([]);
+    // A period right after the data reference is still a retention period, and the service's deletion still counts.
+    expect(retentions(claimsOf('The information we hold for 30 days is then deleted.'))).toHaveLength(1);
+    expect(retentions(claimsOf('| Deleted after 24 hours from the translation request.'))).toHaveLength(1);
+  });
 });
+
