@@ -63,7 +63,7 @@ export type RetentionHolder =
       kind: 'named' | 'unnamed';
       /** The organisation as the sentence writes it: "Stripe", "our payment processor", "other third parties". */
       name: string;
-      /** Entity catalog id when a named organisation resolves to a known one. */
+      /** Entity catalog id when a named organisation resolves to a known one ('named' is a catalog name or a name with a legal form). */
       entityId?: string;
     };
 

@@ -84,10 +84,20 @@ export function findRetentionHolder(context: SentenceContext, verb: PhraseMatch 
   return SERVICE;
 }
 
+/** "Acme Payments, Inc. may retain": a company outside the catalog, known as one by its legal form. */
+const LEGAL_NAME_SUBJECT = new RegExp(
+  `((?:\\p{Lu}[\\p{L}\\p{N}&'’-]*\\s+){0,4}\\p{Lu}[\\p{L}\\p{N}&'’-]*,?\\s+(?:Inc\\.?|LLC|L\\.L\\.C\\.|Ltd\\.?|Limited|GmbH|AG|S\\.A\\.|B\\.V\\.|Corp(?:oration|\\.)?|PLC|plc))\\s*,?\\s+${AUXILIARIES}$`,
+  'u',
+);
+
 /** "Stripe retains", "Google Analytics, Inc. may store": a catalog organisation, not the policy's own, right before the verb. */
 function namedSubject(context: SentenceContext, clause: string): RetentionHolder | null {
   const last = context.organisations.find(clause).at(-1);
-  if (last === undefined) return null;
+  if (last === undefined) {
+    const legal = LEGAL_NAME_SUBJECT.exec(clause)?.[1];
+    if (legal === undefined) return null;
+    return isOwnName(legal, context.firstPartyNames) ? SERVICE : { kind: 'named', name: legal.replace(/\s+/g, ' ').trim() };
+  }
   const between = clause.slice(last.end);
   if (!new RegExp(`^(?:\\s*,?\\s*(?:Inc\\.?|LLC|Ltd\\.?|Limited|Corp(?:oration|\\.)?)\\s*,?)?\\s+${AUXILIARIES}$`, 'i').test(between)) return null;
   if (isOwnName(last.text, context.firstPartyNames)) return SERVICE;

@@ -492,6 +492,14 @@ describe('extractRetentionClaims: who keeps the data', () => {
     ]);
   });
 
+  it('names a company outside the catalog by its legal form, unless it is the policy\u2019s own', () => {
+    expect(holdersOf('Acme Payments, Inc. retains card details for 7 years.')[0]?.[3]).toEqual({ kind: 'named', name: 'Acme Payments, Inc.' });
+    const own = extractClaims(extractPolicyText(makeSnapshot('RedOrbit, Inc. stores this information for 30 days.', 'text')), { organisations: ORGANISATIONS, firstPartyNames: ['redorbit'] });
+    expect(retentions(own)[0]?.holder).toEqual(SERVICE);
+    // Without a legal form a capitalised subject may be the service's product or a common noun: the service's.
+    expect(holdersOf('Acme Payments retains card details for 7 years.')[0]?.[3]).toEqual(SERVICE);
+  });
+
   it('reads a pronoun standing for organisations named before it in the sentence (LinkedIn)', () => {
     expect(
       holdersOf(
