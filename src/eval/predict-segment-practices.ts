@@ -47,7 +47,7 @@ export interface SegmentPrediction {
 
 /**
  * Runs the production extractor over one OPP-115 segment (an HTML fragment) and maps its output to
- * OPP-115 labels: a retention claim or a cookie lifetime → Data Retention; an encryption claim or a security measure →
+ * OPP-115 labels: a retention claim of the service's own or a cookie lifetime → Data Retention; an encryption claim or a security measure →
  * Data Security; a processor claim → Third Party Sharing/Collection (a company or a specific kind of
  * recipient → "Named third party", bare "third parties" or "partners" → "Unnamed third party", affiliates →
  * "Other part of company/affiliate"); a transfer claim or an audience statement (children, Californians, Europeans, other
@@ -73,6 +73,9 @@ export function predictSegmentPractices(
   for (const claim of claims) {
     switch (claim.kind) {
       case 'retention':
+        // Another organisation's retention ("our fulfillment partners may keep your information") is what OPP-115
+        // annotators label Third Party Sharing/Collection, not Data Retention (docs/decisions/opp115-evaluation.md, round 6).
+        if (claim.holder.kind !== 'service') break;
         prediction.categories.add('Data Retention');
         prediction.retention.push(claim.vagueness);
         break;

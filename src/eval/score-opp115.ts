@@ -176,7 +176,8 @@ function countValues<V extends string>(
  */
 export function predictRetentionClass(prediction: SegmentPrediction, annotation: Opp115Annotation | null): RetentionVagueness | 'none' {
   const answers: RetentionAnswer[] = [
-    ...prediction.claims.filter((c): c is RetentionClaim => c.kind === 'retention').map((c) => ({ quote: c.quote, vagueness: classOf(c) })),
+    // Only the service's own retention, as for the Data Retention category (predict-segment-practices.ts).
+    ...prediction.claims.filter((c): c is RetentionClaim => c.kind === 'retention' && c.holder.kind === 'service').map((c) => ({ quote: c.quote, vagueness: classOf(c) })),
     ...prediction.cookieLifetimes.map((l) => ({ quote: l.sentence, vagueness: l.vagueness })),
   ];
   if (answers.length === 0) return 'none';

@@ -52,6 +52,21 @@ export interface ProcessorClaim extends ClaimBase {
 
 export type RetentionVagueness = 'stated' | 'limited' | 'indefinite' | 'unspecified';
 
+/**
+ * Who keeps the data: the service whose policy it is, or another organisation the sentence names
+ * ("Stripe retains card details", 'named') or describes ("the third party service may store a copy",
+ * 'unnamed'). A report must not present a vendor's retention as the service's own promise.
+ */
+export type RetentionHolder =
+  | { kind: 'service' }
+  | {
+      kind: 'named' | 'unnamed';
+      /** The organisation as the sentence writes it: "Stripe", "our payment processor", "other third parties". */
+      name: string;
+      /** Entity catalog id when a named organisation resolves to a known one ('named' is a catalog name or a name with a legal form). */
+      entityId?: string;
+    };
+
 export interface RetentionClaim extends ClaimBase {
   kind: 'retention';
   /** The data kind the sentence is about when it can be told ("recordings", "audio", "account data"), else null. */
@@ -61,6 +76,8 @@ export interface RetentionClaim extends ClaimBase {
   vagueness: RetentionVagueness;
   /** The words that carry the retention meaning: "temporarily", "as long as necessary", "30 days". */
   trigger: string;
+  /** Who keeps the data (claims stored before holders were read are migrated as the service's own). */
+  holder: RetentionHolder;
 }
 
 export type EncryptionScope = 'in-transit' | 'at-rest' | 'end-to-end' | 'unspecified';

@@ -29,6 +29,11 @@ export interface PolicyEvidence {
    */
   namesSubject?: true;
   /**
+   * Set on a retention quote when the data is kept by another organisation, not by the app ("the third party
+   * service may store a copy"): who keeps it, as written ('named' when the entity catalog knows the organisation).
+   */
+  retentionHolder?: { kind: 'named' | 'unnamed'; name: string; entityId?: string };
+  /**
    * The quote's surroundings in its section, added when a report is built from the snapshot text
    * (absent in stored findings and when the text is unavailable or no longer matches the span).
    */

@@ -58,7 +58,8 @@ function describeContent(claim: Claim): string {
     case 'processor':
       return `${describeSubject(claim)}|${claim.processorType}|${claim.polarity}`;
     case 'retention':
-      return `${describeSubject(claim)}|${claim.vagueness}|${claim.periodDays ?? ''}|${normalise(claim.trigger)}|${claim.polarity}`;
+      // Who keeps the data is part of what is said: "we keep it 90 days" → "our vendor keeps it 90 days" is a change.
+      return `${describeSubject(claim)}|${claim.vagueness}|${claim.periodDays ?? ''}|${normalise(claim.trigger)}|${claim.polarity}|${claim.holder.kind === 'service' ? '' : normalise(claim.holder.name)}`;
     case 'encryption':
       return `${describeSubject(claim)}|${[...claim.technologies].map(normalise).sort().join(',')}|${[...claim.hedges].map(normalise).sort().join(',')}|${claim.polarity}`;
     case 'transfer':

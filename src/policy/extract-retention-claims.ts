@@ -1,6 +1,7 @@
-import type { RetentionClaim, RetentionVagueness } from '../model/claim.js';
+import type { RetentionClaim, RetentionHolder, RetentionVagueness } from '../model/claim.js';
 import { compilePhrasePattern, findPhrases, type PhraseMatch } from './compile-phrase-pattern.js';
 import { isNegatedAt } from './detect-negation.js';
+import { findRetentionHolder } from './find-retention-holder.js';
 import { findRetentionPeriods } from './find-retention-periods.js';
 import retention from './lexicons/retention-terms.json' with { type: 'json' };
 import { createClaimBase, type SentenceContext } from './sentence-context.js';
@@ -45,10 +46,14 @@ export function extractRetentionClaims(context: SentenceContext): RetentionClaim
   const verbs = [...findPhrases(text, VERB).filter((verb) => isRetentionVerb(text, verb)), ...findLingering(text)].sort((a, b) => a.start - b.start);
   const nouns = findPhrases(text, RETENTION_NOUN);
   const deletions = findPhrases(text, DELETION).filter(
-    (d) => !USER_RIGHT.test(text.slice(0, d.start)) && !/^[\s,]+(?:\w+\s+){0,3}requests?\b/i.test(text.slice(d.end)) && !isUsersOwnDeletion(text, d),
+    // "| Request to Delete | 8,260,593 | … | 15.47 days |": a kind of request named (here with its response time), not a deletion.
+    (d) => !USER_RIGHT.test(text.slice(0, d.start)) && !/^[\s,]+(?:\w+\s+){0,3}requests?\b/i.test(text.slice(d.end)) && !/\brequests?\s+to\s+$/i.test(text.slice(0, d.start)) && !isUsersOwnDeletion(text, d),
   );
   if (deletions.length > 0 && isRemedialDeletion(context)) return [];
   if (isCookieLifetime(text, context.leadIns ?? [])) return [];
+  // "You may request that we erase the Personal Information we hold about you where: * you believe that it is no
+  // longer necessary for us to hold your Personal Information": the reader's grounds for a request, not a practice.
+  if (/^\s*you\s/i.test(text) && USER_REQUEST_LEAD_IN.test(context.leadIns?.[0] ?? '')) return [];
   // "we will respond to your request within 30 days" is a response time, not a retention period.
   // "copies may also remain after the 90 days for a limited time" refers back to a period stated before: not this sentence's.
   const periods = findRetentionPeriods(text).filter(
@@ -79,8 +84,10 @@ export function extractRetentionClaims(context: SentenceContext): RetentionClaim
   if (verbs.length === 0 && survivals.length === 0 && !hasLimit) return [];
 
   const dataKind = findDataKind(text, verbs[0] ?? deletions[0] ?? null);
+  // "Our vendor may retain your data for 90 days": whose retention it is decides whom a finding may accuse.
+  const holder = findRetentionHolder(context, verbs[0] ?? survivals[0] ?? deletions[0]);
   const claims: RetentionClaim[] = [];
-  const add = (vagueness: RetentionVagueness, trigger: string, periodDays: number | null, negative: boolean, kind: string | null = dataKind): void => {
+  const add = (vagueness: RetentionVagueness, trigger: string, periodDays: number | null, negative: boolean, kind: string | null = dataKind, who: RetentionHolder = holder): void => {
     claims.push({
       ...createClaimBase(context, negative ? 'negative' : 'affirmative'),
       kind: 'retention',
@@ -88,6 +95,7 @@ export function extractRetentionClaims(context: SentenceContext): RetentionClaim
       periodDays,
       vagueness,
       trigger,
+      holder: who,
     });
   };
 
@@ -111,12 +119,34 @@ export function extractRetentionClaims(context: SentenceContext): RetentionClaim
   if (claims.length === 0) {
     // With no period or limit, the sentence must be about keeping data, not about collecting it,
     // where it sits or how it is protected ("we collect and store your IP address").
-    const verb = verbs.find((v) => !isIncidentalStorage(text, v));
-    if (verb !== undefined) add('unspecified', verb.text, null, isNegatedAt(text, verb.start));
-    else if (survivals[0] !== undefined) add('unspecified', survivals[0].text, null, false);
+    const kept = verbs.filter((v) => !isIncidentalStorage(text, v));
+    const verb = kept[0];
+    if (verb !== undefined) {
+      const holders = [findRetentionHolder(context, verb)];
+      add('unspecified', verb.text, null, isNegatedRetention(text, verb.start), dataKind, holders[0]);
+      // "We do not store that financial information; such information is stored by our payment processor": another keeper.
+      for (const later of kept.slice(1)) {
+        const holder = findRetentionHolder(context, later);
+        if (holder.kind === 'service' || holders.some((h) => h.kind !== 'service' && h.name === holder.name)) continue;
+        holders.push(holder);
+        add('unspecified', later.text, null, isNegatedRetention(text, later.start), findDataKind(text, later), holder);
+      }
+    } else if (survivals[0] !== undefined) add('unspecified', survivals[0].text, null, false);
   }
   return claims;
 }
+
+/**
+ * Negation of a retention verb: "we do not, however, store" (a parenthetical adverb does not end the clause) and
+ * "are prohibited from retaining, using, or disclosing" (forbidden to keep).
+ */
+function isNegatedRetention(text: string, index: number): boolean {
+  const plain = text.replace(/,\s*(?:however|therefore|also|though|of\s+course)\s*,/gi, (m) => ' '.repeat(m.length));
+  if (isNegatedAt(plain, index)) return true;
+  return /\b(?:prohibited|barred|forbidden|precluded)\s+from\s+(?:\w+ing\s*,?\s*(?:or\s+|and\s+|and\/or\s+)?)*$/i.test(text.slice(0, index));
+}
+
+const USER_REQUEST_LEAD_IN = /\byou\s+(?:may|can|could|have\s+(?:the\s+)?right\s+to)\s+(?:request|ask)\b|\bright\s+to\s+(?:request|erasure|deletion|be\s+forgotten)\b/i;
 
 const EVENT_WORD = /^(?:once|when|whenever|after|as\s+soon\s+as|upon)$/i;
 /**
@@ -246,11 +276,15 @@ function isRetentionVerb(text: string, verb: PhraseMatch): boolean {
   const before = text.slice(Math.max(0, verb.start - 80), verb.start);
   const after = text.slice(verb.end, verb.end + 60);
   if (USER_RIGHT.test(text.slice(0, verb.start))) return false;
+  // "a copy of the information we hold about you": the verb names the data; only a period right after makes it keeping.
+  if (WEAK_OR_RETAIN.test(verb.text) && isDataReference(text, verb) && !findRetentionPeriods(text.slice(verb.end, verb.end + 40)).some((p) => p.start < 25)) return false;
   if (isHeadingWord(text, verb) || isNounOrAdjectiveUse(text, verb)) return false;
   // Data on the user's own device, or the user doing the saving, is not the service keeping data.
-  if (/^\s+(?:\w+\s+){0,4}(?:on|in)\s+your\s+(?:device|computer|browser|phone)/i.test(after)) return false;
+  if (/^\s+(?:\w+\s+){0,4}(?:on|in|to)\s+(?:your|their|the\s+user['’]s)\s+(?:own\s+)?(?:device|computer|browser|phone)/i.test(after)) return false;
   // "you save", "you can store" (but "information collected about you is stored" is a passive).
   if (/\byou\s+(?:(?!(?:is|are|was|were|be|been)\b)\w+\s+)?$/i.test(before)) return false;
+  // "content you’ve saved to Memories", "information you send through or save within our Services": the reader acts.
+  if (/\byou['’](?:ve|ll|d)\s+(?:\w+\s+)?$|\byou\s+(?!(?:is|are|was|were|be|been|we|us|on|in|to|for|with|at|by|from|about|of|and|or)\b)\w+\s+(?:(?!(?:we|us)\b)\w+\s+){0,2}(?:or|and|and\/or)\s+$/i.test(before)) return false;
   // "Retained for 3 months from the date of collection" (a cell of a table's retention column), "Selfie photos:
   // Stored for up to 7 days", "Location data used for all other purposes, including …, is retained for no
   // longer than 3 months": a passive or a bare participle followed at once by a stated period keeps data that long.
@@ -262,6 +296,8 @@ function isRetentionVerb(text: string, verb: PhraseMatch): boolean {
     // "defined terms retain the same meaning": retain needs "we", a data noun or a passive.
     DATA_NOUN.lastIndex = 0;
     if (/\b(?:we|us|our)\b/i.test(before) || DATA_NOUN.test(`${before} ${after}`)) return true;
+    // "Sentry retains crash reports for 90 days": whoever the subject, retaining something for a stated time is retention.
+    if (findRetentionPeriods(after).some((p) => p.days !== null && p.start < 45)) return true;
     // "Any such information will only be used for … and will not be retained by us": the passive's subject
     // may lie further back in its clause, or the keeper be named after it.
     if (!PASSIVE_AUX.test(before)) return false;
@@ -285,6 +321,8 @@ function isRetentionVerb(text: string, verb: PhraseMatch): boolean {
   ) {
     return false;
   }
+  // "the third party service may store a copy of it": a copy of something is data, whatever the pronoun stands for.
+  if (/^\s+(?:a|the|this|that|any)\s+(?:[\w-]+\s+)?cop(?:y|ies)\s+of\b/i.test(after)) return true;
   DATA_NOUN.lastIndex = 0;
   const dataAfter = DATA_NOUN.exec(after);
   if (dataAfter !== null && dataAfter.index < 40) return !USER_RIGHT.test(text.slice(0, verb.start));
@@ -343,6 +381,10 @@ function isNounOrAdjectiveUse(text: string, verb: PhraseMatch): boolean {
   const before = text.slice(Math.max(0, verb.start - 20), verb.start);
   if (/^stores?$/i.test(verb.text) && /\b(?:at|in|from|per|each|every)\s+$/i.test(before)) return true;
   if (/^archive$/i.test(verb.text) && /\b(?:a|an|the|our|your|its|their|this|that)\s+$/i.test(before)) return true;
+  // "activity, like saves or comments": the plural noun, as an example of activity.
+  if (/^saves$/i.test(verb.text) && /(?:\b(?:like|such\s+as|including|as|of|many|your)|,)\s+$/i.test(before)) return true;
+  // "your saved drafts", "their stored files": a possessive before the participle makes it an adjective, whatever the noun.
+  if (/^(?:saved|stored|archived)$/i.test(verb.text) && /\b(?:your|their|his|her|my)\s+$/i.test(before) && /^\s+\p{L}/u.test(text.slice(verb.end)) && !DETERMINER.test(text.slice(verb.end).trim().split(/\s+/)[0] ?? '')) return true;
   if (!/^(?:stored|saved|archived|retained|kept|held|maintained)$/i.test(verb.text)) return false;
   if (!/(?:\b(?:the|a|an|any|all|your|our|their|its|such|this|these|those|is|are)|['’]s|s['’])\s+$/i.test(before)) return false;
   // The noun phrase follows at once, with no determiner of its own: "stored information", not "stored the information".
@@ -409,10 +451,6 @@ const PLACE_OR_PROTECTION =
 const MAINTAIN_NOT_DATA =
   /^\s+(?:(?:the|a|our|data|your)\s+)*(?:security|privacy|confidentiality|accuracy|integrity|secure|firewall|information\s+systems|systems|site|website|servers?)\b/i;
 
-/** Kinds of organisation other than the service itself. */
-const OTHER_ORGANISATION =
-  '(?:service\\s+providers?|partners?|(?:other|these|such|those)\\s+companies|third[\\s-]part(?:y|ies)(?:\\s+\\w+)?|vendors?|recruiters|employers|advertisers|(?:these|other|such)\\s+(?:web\\s*)?sites)';
-const OTHER_ORGANISATION_SUBJECT = new RegExp(`\\b${OTHER_ORGANISATION}\\s+(?:\\w+\\s+){0,4}$`, 'i');
 const WEAK_OR_RETAIN = /^(?:store|stored|save|saved|hold|held|maintain|maintained|keep|kept|retain|retained)$/i;
 /** Protection described, not a purpose ("for security purposes") nor a property of the data ("encrypted backups"). */
 const SECURITY_TOPIC =
@@ -458,22 +496,20 @@ function isIncidentalStorage(text: string, verb: PhraseMatch): boolean {
   // "Ownership of any information you provide will be held by": legal ownership, not storage.
   if (/^(?:hold|holds|held)$/i.test(verb.text) && /\bownership\s+of\b/i.test(text.slice(0, verb.start))) return true;
   // "Wherever we hold the data, we apply this policy": a place, said to introduce something else.
-  if (/\bwherever\s+(?:\w+\s+){1,2}$/i.test(text.slice(Math.max(0, verb.start - 30), verb.start))) return true;
+  if (/\b(?:wherever|no\s+matter\s+where)\s+(?:\w+\s+){1,2}$/i.test(text.slice(Math.max(0, verb.start - 30), verb.start))) return true;
   // "will not be held responsible": liability, not storage.
   if (/^(?:hold|holds|held)$/i.test(verb.text) && /^\s+(?:\w+\s+)?(?:responsible|liable|accountable)\b/i.test(after)) return true;
   if (/^(?:preserve|preserves|preserved)$/i.test(verb.text) && /^\s+(?:\w+\s+){0,3}(?:rights?|privacy|settings|integrity|security)\b/i.test(after)) return true;
-  if (/^(?:keep|keeps|kept|keeping)$/i.test(verb.text) && /^\s+(?:[\w'’-]+\s+){0,8}(?:secure|safe|confidential|private|accurate)\b/i.test(after)) return true;
+  if (/^(?:keep|keeps|kept|keeping)$/i.test(verb.text) && /^\s+(?:[\w'’-]+\s+){0,8}(?:secure|safe|confidential|private|accurate|relevant|free)\b/i.test(after)) return true;
   if (/^(?:store|stores|stored|storing|save|saves|saved|hold|holds|held|maintain|maintains|maintained|keep|keeps|kept)$/i.test(verb.text) && PLACE_OR_PROTECTION.test(after)) return true;
   // "the information we maintain about you", "information retained by the company regarding you":
   // a relative clause that names data by where it sits, in a sentence about something else.
   if (WEAK_OR_RETAIN.test(verb.text) && isDataReference(text, verb)) return true;
-  // "fulfillment partners may keep your information", "these companies do not retain": another
-  // organisation's storage, not the service's own retention.
-  if (OTHER_ORGANISATION_SUBJECT.test(text.slice(Math.max(0, verb.start - 80), verb.start).split(/[,;:]/).pop() ?? '')) return true;
-  // "only your email address will be stored with the third party service"; "third parties who assist
-  // us with fulfilling orders, … store and maintain our database records": the other organisation keeps it.
-  if (new RegExp(`^\\s+(?:with|by)\\s+(?:the\\s+|a\\s+|an\\s+|our\\s+|its\\s+|these\\s+|such\\s+)?(?:${OTHER_ORGANISATION}|processor)`, 'i').test(after)) return true;
-  if (new RegExp(`\\b(?:${OTHER_ORGANISATION})\\s+(?:who|that|which)\\s+(?:assist|help|work\\s+with)\\s+us\\b[^.;]*$`, 'i').test(text.slice(0, verb.start))) return true;
+  // "We use these third party services solely to process or store your information": what the service hires
+  // others for, not a statement that data is kept.
+  if (/\bwe\s+(?:\w+\s+)?(?:use|engage|hire|rely\s+on|work\s+with)\s+[^.;,]{0,60}?\b(?:services?|providers?|vendors?|partners?|processors?|companies|contractors?)\s+(?:\w+\s+)?to\s+(?:\w+\s+(?:and|or|and\/or)\s+)?$/i.test(before)) return true;
+  // Another organisation keeping data ("fulfillment partners may keep your information") is retention
+  // too: find-retention-holder.ts says whose, so a report does not present it as the service's own.
   // "all personal information collected by us is kept and treated in accordance with this privacy policy":
   // how data is handled, not how long it is kept ("retained in accordance with our retention schedule" is retention).
   if (WEAK_VERB.test(verb.text) && /^\s+(?:(?:and|or)\s+(?:treated|handled|used|processed|protected|safeguarded|managed)\s+)?in\s+accordance\s+with\s+(?:this|our|the)\s+(?:[\w-]+\s+)?(?:privacy\s+)?(?:policy|statement|notice)\b/i.test(after) && !/\bretention\b/i.test(after.slice(0, 60))) return true;

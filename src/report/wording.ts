@@ -162,6 +162,37 @@ export function describeVagueRetention(facts: {
   };
 }
 
+/**
+ * Retention by another organisation ("the third party service may store a copy", "Stripe retains card details for
+ * 7 years"): worded as that organisation's, never as the app's own promise, because whoever keeps the data is
+ * what a reader needs to know.
+ */
+export function describeOtherHolderRetention(facts: {
+  holder: string;
+  named: boolean;
+  dataKind: string | null;
+  vagueness: 'stated' | 'limited' | 'indefinite' | 'unspecified';
+  trigger: string;
+  flowCount: number;
+}): FindingWording {
+  const what = facts.dataKind ?? 'data';
+  const who = facts.named ? facts.holder : `an organisation it does not name ("${facts.holder}")`;
+  const how: Record<typeof facts.vagueness, string> = {
+    stated: `keeps ${what} "${facts.trigger}"`,
+    limited: `keeps ${what} "${facts.trigger}" without stating for how long`,
+    indefinite: `may keep ${what} "${facts.trigger}", with no end`,
+    unspecified: `keeps ${what}, with no period or limit stated`,
+  };
+  const traffic =
+    facts.flowCount > 0 ? ` The capture shows ${plural(facts.flowCount, 'connection')} to ${facts.holder}, so the app does communicate with it directly.` : '';
+  return {
+    title: `Data kept by another organisation: ${facts.holder}`,
+    explanation:
+      `The policy says ${who} ${how[facts.vagueness]}. This is that organisation\u2019s retention, not the app\u2019s own: ` +
+      `it is shown for context and is not counted as a retention statement of the app.${traffic}`,
+  };
+}
+
 /** The encryption claim a finding compares traffic with: its sentence, and whether it names the network. */
 export interface EncryptionClaimWording {
   quote: string;

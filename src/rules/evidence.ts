@@ -20,6 +20,7 @@ export function policyEvidenceOf(claim: StoredClaim, snapshot: StoredSnapshot): 
     span: claim.span,
     quote: claim.quote,
   };
+  if (claim.kind === 'retention' && claim.holder.kind !== 'service') evidence.retentionHolder = { ...claim.holder };
   if (claim.page) evidence.document = { kind: claim.page.kind, linkedFrom: { source: snapshot.source, sha256: snapshot.sha256 } };
   return evidence;
 }

@@ -9,6 +9,14 @@ import { claimsOf } from './policy-test-helpers.js';
 const tempDir = useTempDir();
 
 describe('diffPolicyClaims', () => {
+  it('reports retention moved from the service to another organisation as a change', () => {
+    const diff = diffPolicyClaims(claimsOf('We keep logs for 90 days.'), claimsOf('Our vendor keeps logs for 90 days.'));
+    expect(diff.changed.map((c) => [c.before.kind === 'retention' && c.before.holder, c.after.kind === 'retention' && c.after.holder])).toEqual([
+      [{ kind: 'service' }, { kind: 'unnamed', name: 'Our vendor' }],
+    ]);
+    expect(diffPolicyClaims(claimsOf('We keep logs for 90 days.'), claimsOf('Logs: we keep logs for 90 days.')).unchanged).toBe(1);
+  });
+
   it('reports added recipients, changed retention and leaves moved sentences unchanged', () => {
     const before = claimsOf('We keep recordings temporarily.\n\nWe share audio with Agora Lab, Inc. to provide calls.');
     const after = claimsOf('Introduction.\n\nWe share audio with Agora Lab, Inc. and Twilio Inc. to provide calls.\n\nWe keep recordings for 30 days.');

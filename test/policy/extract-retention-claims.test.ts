@@ -174,7 +174,10 @@ describe('extractRetentionClaims on storage wording', () => {
   it('does not read data named by where it sits, another company keeping data, or protection as retention', () => {
     expect(retentions(claimsOf('You may review all information that we maintain about you by contacting us.'))).toEqual([]);
     expect(retentions(claimsOf('You can use the payment token with the card details stored by our payment processor.'))).toEqual([]);
-    expect(retentions(claimsOf('Our fulfilment partners may keep and use your information under their own policies.'))).toEqual([]);
+    // Another organisation keeping data is a claim with that organisation as holder (see the holder tests below).
+    expect(retentions(claimsOf('Our fulfilment partners may keep and use your information under their own policies.')).map((c) => c.holder)).toEqual([
+      { kind: 'unnamed', name: 'Our fulfilment partners' },
+    ]);
     expect(retentions(claimsOf('We cannot guarantee the security of any database that stores personal information.'))).toEqual([]);
     // A purpose that mentions security is still a retention statement.
     expect(retentions(claimsOf('Aggregated registration data is retained for spam prevention and systems security purposes.'))).toHaveLength(1);
@@ -318,10 +321,15 @@ describe('extractRetentionClaims: adjectives, cookie lifetimes and other keepers
     ]);
   });
 
-  it('does not read storage by another organisation, confidentiality, consent requests or the reader’s listed actions as retention', () => {
+  it('does not read confidentiality, consent requests or the reader’s listed actions as retention, and gives storage by another organisation its holder', () => {
+    const holders = (sentence: string) => retentions(claimsOf(sentence)).map((c) => c.holder);
+    expect(holders('If you opt into one of our subscription emails, only your email address will be stored with the third party service.')).toEqual([
+      { kind: 'unnamed', name: 'the third party service' },
+    ]);
+    expect(
+      holders('We share information with other third parties who assist us with fulfilling your requests, store and maintain our database records, and provide customer service.'),
+    ).toEqual([{ kind: 'unnamed', name: 'other third parties' }]);
     expectNoRetention(
-      'If you opt into one of our subscription emails, only your email address will be stored with the third party service.',
-      'We share information with other third parties who assist us with fulfilling your requests, store and maintain our database records, and provide customer service.',
       'The recipient must give reasonable assurances that the protected health information will be held confidentially.',
       "We will ask for a parent's e-mail address so that we can seek consent to retain this information.",
       'We may collect your name when you visit one of the stores, place an order online, save your information with us online, or contact us.',
@@ -459,3 +467,125 @@ describe('extractRetentionClaims: handling promises, deletion denied or incomple
     expectNoRetention('You may delete your search history at any time.');
   });
 });
+
+describe('extractRetentionClaims: who keeps the data', () => {
+  const holdersOf = (sentence: string) => retentions(claimsOf(sentence)).map((c) => [c.vagueness, c.periodDays, c.polarity, c.holder]);
+  const SERVICE = { kind: 'service' };
+
+  it('reads a vendor, processor or other organisation as the subject that keeps the data', () => {
+    expect(holdersOf('Our vendor may retain your data for 90 days.')).toEqual([['stated', 90, 'affirmative', { kind: 'unnamed', name: 'Our vendor' }]]);
+    // Spotify: "When this sharing occurs, the third party service may store a copy of it to support their features."
+    expect(holdersOf('When this sharing occurs, the third party service may store a copy of it to support their features.')).toEqual([
+      ['unspecified', null, 'affirmative', { kind: 'unnamed', name: 'the third party service' }],
+    ]);
+    expect(holdersOf('Third-party services may keep copies of your information for as long as necessary.')).toEqual([
+      ['limited', null, 'affirmative', { kind: 'unnamed', name: 'Third-party services' }],
+    ]);
+    // archives.gov (OPP-115): "The third party site may retain back up files or other files that contain the removed PII."
+    expect(holdersOf('The third party site may retain back up files or other files that contain the removed PII.')[0]?.[3]).toEqual({ kind: 'unnamed', name: 'The third party site' });
+  });
+
+  it('names a catalogued company that keeps data, and resolves it to the catalog entity', () => {
+    expect(holdersOf('Google may retain this information for up to 18 months.')).toEqual([['stated', 547.92, 'affirmative', { kind: 'named', name: 'Google', entityId: 'google' }]]);
+    expect(holdersOf('Card details are stored by Amazon Web Services for 30 days.')).toEqual([
+      ['stated', 30, 'affirmative', { kind: 'named', name: 'Amazon Web Services', entityId: 'amazon' }],
+    ]);
+  });
+
+  it('names a company outside the catalog by its legal form, unless it is the policy\u2019s own', () => {
+    expect(holdersOf('Acme Payments, Inc. retains card details for 7 years.')[0]?.[3]).toEqual({ kind: 'named', name: 'Acme Payments, Inc.' });
+    const own = extractClaims(extractPolicyText(makeSnapshot('RedOrbit, Inc. stores this information for 30 days.', 'text')), { organisations: ORGANISATIONS, firstPartyNames: ['redorbit'] });
+    expect(retentions(own)[0]?.holder).toEqual(SERVICE);
+    // Without a legal form a capitalised subject may be the service's product or a common noun: the service's.
+    expect(holdersOf('Acme Payments retains card details for 7 years.')[0]?.[3]).toEqual(SERVICE);
+  });
+
+  it('reads a pronoun standing for organisations named before it in the sentence (LinkedIn)', () => {
+    expect(
+      holdersOf(
+        'Where we share your data with other third parties, as set out in our Privacy Policy, e.g. via the LinkedIn Developer Program, they may retain data in accordance with their own retention policies.',
+      ),
+    ).toEqual([['unspecified', null, 'affirmative', { kind: 'unnamed', name: 'other third parties' }]]);
+  });
+
+  it('reads the agent of a passive that keeps data under its own policies (WeChat Official Accounts)', () => {
+    const [claim] = retentions(
+      claimsOf(
+        'When you interact with such Official Accounts and Mini Programs, your information will also be collected, retained, shared and/or stored by the relevant Official Account or Mini Program in accordance with their own privacy policies and not this Privacy Policy.',
+      ),
+    );
+    expect(claim?.holder).toEqual({ kind: 'unnamed', name: 'the relevant Official Account or Mini Program' });
+  });
+
+  it('reads an organisation told not to retain data as the holder of a denial (jibjab.com, OPP-115)', () => {
+    expect(holdersOf('We require our fulfillment vendor not to retain, share, store or use your information for any other purpose.')).toEqual([
+      ['unspecified', null, 'negative', { kind: 'unnamed', name: 'our fulfillment vendor' }],
+    ]);
+  });
+
+  it('keeps the service as holder when it keeps the data itself, with others, for itself, or names itself', () => {
+    expect(holdersOf('We retain logs for 30 days.')[0]?.[3]).toEqual(SERVICE);
+    expect(holdersOf('We and our partners may store your information for 2 years.')[0]?.[3]).toEqual(SERVICE);
+    // Bluesky: the service denies keeping what went to a vendor.
+    expect(holdersOf('We do not retain any biometric data or facial images provided to third-party age verification vendors.')).toEqual([['unspecified', null, 'negative', SERVICE]]);
+    // WeChat: another organisation named earlier in the sentence is not the subject.
+    expect(holdersOf('After a verification request has been performed by the third party payment processing service, WeChat only retains the date of verification for 3 months.')[0]?.[3]).toEqual(SERVICE);
+    // Data shared with others is the passive's subject, not its keeper.
+    expect(holdersOf('Information shared with third parties is retained for 30 days.')[0]?.[3]).toEqual(SERVICE);
+    expect(holdersOf('Our service providers store your data on our behalf for 90 days.')[0]?.[3]).toEqual(SERVICE);
+    expect(holdersOf('Your messages are retained by us for 30 days.')[0]?.[3]).toEqual(SERVICE);
+    // A catalogued name that is the policy's own is the service.
+    const own = extractClaims(extractPolicyText(makeSnapshot('Google may retain this information for up to 18 months.', 'text')), { organisations: ORGANISATIONS, firstPartyNames: ['google'] });
+    expect(retentions(own)[0]?.holder).toEqual(SERVICE);
+  });
+
+  it('does not read what the service hires others for as a retention statement (WeChat)', () => {
+    expectNoRetention('We use these third party services solely to process or store your information for the purposes described in this Privacy Policy.');
+  });
+});
+
+describe('extractRetentionClaims: real-policy wording read with fresh eyes (round 6)', () => {
+  it('reads a denial interrupted by "however" as a denial, and another keeper in the same sentence as a second claim (Tumblr)', () => {
+    const claims = retentions(claimsOf('We do not, however, store that financial information; such information is stored by our payment processor (the "Payment Processor").'));
+    expect(claims.map((c) => [c.polarity, c.holder])).toEqual([
+      ['negative', { kind: 'service' }],
+      ['affirmative', { kind: 'unnamed', name: 'our payment processor' }],
+    ]);
+  });
+
+  it('reads organisations "prohibited from retaining" as the holder of a denial (WeChat)', () => {
+    const claims = retentions(
+      claimsOf('These service providers are required to provide the same or equal protection of user data as stated in this Privacy Policy and are prohibited from retaining, using, or disclosing your information except as necessary to provide their services.'),
+    );
+    expect(claims.map((c) => [c.polarity, c.holder])).toEqual([['negative', { kind: 'unnamed', name: 'These service providers' }]]);
+  });
+
+  it('does not read the reader saving, "saves" as a noun, a possessive participle, content kept relevant or a place clause as retention (Pinterest, Reddit, Snapchat, TikTok, WeChat)', () => {
+    expectNoRetention(
+      'Send you updates (such as when certain activity, like saves or comments, happens on Pinterest) and news by email or push notification, depending on your settings.',
+      'This helps keep the advertising and other content we show users relevant and entertaining, and keeps the Platform free for all users.',
+      'Non-public content you submit includes your saved drafts of posts or comments and your non-public messages with other users.',
+      'You can also delete some information within our Services, like content you’ve saved to Memories, content you’ve shared with My AI, Spotlight submissions and more.',
+      'Of course, you’ll also provide us with information you send through or save within our Services, including content and information about that content.',
+      'While users of this experience may save these videos directly to their device, the videos will not be collected by us or viewable by other users.',
+      'We are committed to maintaining the privacy and integrity of your Personal Information no matter where it is stored or accessed.',
+    );
+    // The service keeping a log after doing something for the reader is still retention (WhatsApp).
+    expect(retentions(claimsOf('We identify relevant notifications for you, send them to you on WhatsApp and keep a log when you have received the notification.'))).toHaveLength(1);
+    // "your saved playlists" names the data; the service keeping it for a stated time is retention.
+    expect(retentions(claimsOf('We keep your saved playlists for 30 days after you close your account.'))).toHaveLength(1);
+  });
+
+  it('does not read a request type, data named by where it sits, or the reader\u2019s grounds for erasure as retention (Spotify, Tumblr, WeChat)', () => {
+    expectNoRetention(
+      '| Request to Delete | 8,260,593 | 8,260,593 | 0 | 15.47 days |',
+      'Access: you may have the right to request a copy of the information we hold about you and the categories of personal information we have collected about you in the last twelve months.',
+    );
+    const item = extractPolicyText(makeSnapshot('you believe that it is no longer necessary for us to hold your Personal Information;', 'text'));
+    expect(retentions(extractClaims(item, { organisations: ORGANISATIONS, leadIns: ['You may request that we erase the Personal Information we hold about you where:'] }))).toEqual([]);
+    // A period right after the data reference is still a retention period, and the service's deletion still counts.
+    expect(retentions(claimsOf('The information we hold for 30 days is then deleted.'))).toHaveLength(1);
+    expect(retentions(claimsOf('| Deleted after 24 hours from the translation request.'))).toHaveLength(1);
+  });
+});
+

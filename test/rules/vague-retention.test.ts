@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import type { RetentionClaim } from '../../src/model/claim.js';
 import { vagueRetention } from '../../src/rules/vague-retention.js';
 import { attributedFlow, buildView, storedClaim } from '../helpers/audit-view-builder.js';
 
-const retention = (vagueness: 'stated' | 'limited' | 'indefinite' | 'unspecified', trigger: string, dataKind: string | null, quote?: string) =>
-  storedClaim({ kind: 'retention', vagueness, trigger, dataKind, periodDays: vagueness === 'stated' ? 30 : null, quote });
+type Holder = RetentionClaim['holder'];
+const retention = (vagueness: 'stated' | 'limited' | 'indefinite' | 'unspecified', trigger: string, dataKind: string | null, quote?: string, holder: Holder = { kind: 'service' }) =>
+  storedClaim({ kind: 'retention', vagueness, trigger, dataKind, periodDays: vagueness === 'stated' ? 30 : null, quote, holder });
 
 describe('vague-retention', () => {
   it('flags "temporarily" and attaches media flows to real-time providers as evidence for audio data', () => {
@@ -76,5 +78,49 @@ describe('vague-retention', () => {
     const findings = vagueRetention.check(buildView({ claims: [] }));
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ label: 'omitted', severity: 'low', policyEvidence: [] });
+  });
+
+  it('never accuses the app of another organisation\u2019s vague retention: it is an informational finding of its own, worded as theirs', () => {
+    const vendor: Holder = { kind: 'unnamed', name: 'the third party service' };
+    const quote = 'When this sharing occurs, the third party service may store a copy of it to support their features.';
+    const findings = vagueRetention.check(
+      buildView({ claims: [retention('unspecified', 'store', null, quote, vendor), retention('limited', 'temporarily', 'messages', 'The vendor keeps messages temporarily.', { kind: 'unnamed', name: 'The vendor' }), retention('stated', '30 days', 'logs')] }),
+    );
+    expect(findings.map((f) => [f.severity, f.label, f.subject])).toEqual([
+      ['info', null, 'the third party service'],
+      ['info', null, 'The vendor'],
+    ]);
+    expect(findings[0]?.title).toBe('Data kept by another organisation: the third party service');
+    expect(findings[0]?.explanation).toContain('an organisation it does not name ("the third party service") keeps data, with no period or limit stated');
+    expect(findings[0]?.explanation).toContain('not the app\u2019s own');
+    expect(findings[0]?.policyEvidence[0]).toMatchObject({ quote, retentionHolder: vendor });
+    // The app's own vague statement is still judged, and its evidence carries no holder.
+    const own = vagueRetention.check(buildView({ claims: [retention('limited', 'temporarily', 'recordings', 'We keep recordings temporarily.')] }));
+    expect(own.map((f) => [f.label, f.severity])).toEqual([['vague', 'medium']]);
+    expect(own[0]?.policyEvidence[0]?.retentionHolder).toBeUndefined();
+  });
+
+  it('does not let another organisation\u2019s stated period count as the app stating one', () => {
+    const stripe: Holder = { kind: 'named', name: 'Stripe', entityId: 'stripe' };
+    const findings = vagueRetention.check(
+      buildView({ claims: [retention('stated', '7 years', 'card details', 'Stripe retains card details for 7 years.', stripe), retention('unspecified', 'store', 'information', 'We store your information.')] }),
+    );
+    expect(findings.map((f) => [f.label, f.subject])).toEqual([
+      ['omitted', 'retention'],
+      [null, 'Stripe'],
+    ]);
+    expect(findings[0]?.policyEvidence.map((e) => e.quote)).toEqual(['We store your information.']);
+    expect(findings[1]?.explanation).toContain('Stripe keeps card details "7 years"');
+  });
+
+  it('attaches traffic to a named holder as context and counts it in the explanation', () => {
+    const google: Holder = { kind: 'named', name: 'Google', entityId: 'google' };
+    const flows = [1, 2].map((i) => attributedFlow({ server: `142.250.0.${i}`, attribution: { entityId: 'google', organisation: 'Google', relation: 'recipient' } }));
+    const findings = vagueRetention.check(
+      buildView({ claims: [retention('limited', 'as long as necessary', 'data', 'Google may retain this data as long as necessary.', google), retention('stated', '30 days', 'logs')], flows }),
+    );
+    expect(findings).toHaveLength(1);
+    expect(findings[0]?.packetEvidence).toHaveLength(2);
+    expect(findings[0]?.explanation).toContain('The capture shows 2 connections to Google');
   });
 });

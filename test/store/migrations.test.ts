@@ -169,6 +169,32 @@ describe('migrateDatabase', () => {
     }
   });
 
+  it('gives retention claims stored before version 10 the service as holder, leaving other claims as they were', () => {
+    const path = join(tempDir(), 'v9.db');
+    const raw = new Database(path);
+    migrateDatabase(raw, path, false, readMigrations().filter((m) => m.version <= 9));
+    raw.prepare('INSERT INTO apps (id, name, created_at) VALUES (1, ?, ?)').run('Old app', '2025-01-01T00:00:00Z');
+    raw
+      .prepare(
+        `INSERT INTO policy_snapshots (id, app_id, source, sha256, fetched_at, format, bytes, text, title, extractor_version, role, declared_date)
+         VALUES (1, 1, 'p.txt', ?, '2025-02-01T00:00:00.000Z', 'text', x'00', 'We keep data for 30 days. We share data with Google.', NULL, '1', 'policy', NULL)`,
+      )
+      .run('a'.repeat(64));
+    const retention = { sectionPath: [], span: { start: 0, end: 25 }, quote: 'We keep data for 30 days.', polarity: 'affirmative', kind: 'retention', dataKind: 'data', periodDays: 30, vagueness: 'stated', trigger: 'for 30 days' };
+    const processor = { sectionPath: [], span: { start: 26, end: 51 }, quote: 'We share data with Google.', polarity: 'affirmative', kind: 'processor', processorType: 'named', name: 'Google' };
+    const insert = raw.prepare(`INSERT INTO claims (snapshot_id, kind, section_path, span_start, span_end, quote, polarity, details) VALUES (1, ?, '[]', ?, ?, ?, 'affirmative', ?)`);
+    for (const claim of [retention, processor]) insert.run(claim.kind, claim.span.start, claim.span.end, claim.quote, JSON.stringify(claim));
+    raw.close();
+    const db = openDatabase(path);
+    try {
+      expect(db.pragma('user_version', { simple: true })).toBe(currentSchemaVersion());
+      const rows = (db.prepare('SELECT details FROM claims ORDER BY id').all() as { details: string }[]).map((r) => JSON.parse(r.details) as Record<string, unknown>);
+      expect(rows).toEqual([{ ...retention, holder: { kind: 'service' } }, processor]);
+    } finally {
+      db.close();
+    }
+  });
+
   it('two processes creating the same fresh database at once both succeed with one schema', async () => {
     const dir = tempDir();
     copyFileSync(resolve('policies/example-voice-app/murmur-privacy-policy.html'), join(dir, 'policy.html'));

@@ -17,7 +17,9 @@ export function describeClaim(claim: Claim): string {
         claim.purpose !== undefined || claim.location !== undefined ? ` — ${[claim.purpose, claim.location].filter((v) => v !== undefined).join('; ')}` : ''
       }`;
     case 'retention':
-      return `retention  ${negation}${claim.vagueness}${claim.periodDays !== null ? ` ${describePeriodDays(claim.periodDays)}` : ''} "${claim.trigger}"${claim.dataKind ? ` — ${claim.dataKind}` : ''}`;
+      return `retention  ${negation}${claim.vagueness}${claim.periodDays !== null ? ` ${describePeriodDays(claim.periodDays)}` : ''} "${claim.trigger}"${claim.dataKind ? ` — ${claim.dataKind}` : ''}${
+        claim.holder.kind === 'service' ? '' : ` (kept by ${claim.holder.kind === 'named' ? '' : 'unnamed: '}${claim.holder.name})`
+      }`;
     case 'encryption':
       return `encryption ${negation}${claim.scope}${claim.technologies.length > 0 ? ` [${claim.technologies.join(', ')}]` : ''}${claim.hedges.length > 0 ? ` hedged: ${claim.hedges.join('; ')}` : ''}`;
     case 'transfer':

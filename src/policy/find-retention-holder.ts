@@ -1,0 +1,115 @@
+import type { RetentionHolder } from '../model/claim.js';
+import type { PhraseMatch } from './compile-phrase-pattern.js';
+import { isOwnName } from './detect-first-party-names.js';
+import type { SentenceContext } from './sentence-context.js';
+
+/**
+ * Descriptions of an organisation other than the service: "service providers", "our vendor", "the third party
+ * service", "payment processors", "fulfillment partners". The head noun decides; up to two modifiers before it
+ * belong to the name ("age verification vendors"), but not words that end a noun phrase ("share data with").
+ */
+const MODIFIER = String.raw`(?:(?!(?:with|to|and|or|by|of|from|we|us|our|you|your|data|information|that|which|who|the|a|an|use|uses|share|shares|engage|engages|hire|hires|disclose|discloses|send|sends|provide|provides|allow|allows|rely|relies|on)\b)[\w-]+\s+)`;
+const HEAD =
+  String.raw`(?:service\s+providers?|(?:[\w-]+\s+)?providers?|partners?|vendors?|processors?|contractors?|suppliers?|(?:other|these|such|those)\s+companies|recruiters|employers|advertisers|` +
+  String.raw`third[\s-]part(?:y|ies)(?:\s+(?:services?|sites?|websites?|apps?|applications?|vendors?|providers?|partners?|companies|processors?|platforms?|advertisers?|ad\s+servers?|networks?))?|` +
+  String.raw`(?:these|other|such|those)\s+(?:web\s*)?sites)`;
+const DETERMINER = String.raw`(?:(?:the|our|its|their|these|such|those|other|some|certain|a|an|any|relevant)\s+)*`;
+const ORGANISATION = `${DETERMINER}${MODIFIER}{0,2}${HEAD}`;
+
+/** Words between a subject and its verb that do not change who acts: "may also", "will not", "continue to". */
+const AUXILIARIES = String.raw`(?:(?:may|might|will|would|can|could|shall|should|must|also|only|still|then|generally|typically|usually|not|never|do|does|did|continue\s+to|in\s+turn|themselves|itself|always|often|sometimes)\s+)*`;
+/** The subject right before the verb is another organisation: "our vendor may retain", "providers who store". */
+const OTHER_SUBJECT = new RegExp(`(?:^|[^\\w-])(${ORGANISATION})\\s*,?\\s+(?:(?:who|that|which)\\s+)?${AUXILIARIES}$`, 'i');
+/** "We require our fulfillment vendor not to retain, share, store or use your information": the vendor is the one kept from retaining. */
+const INSTRUCTED_SUBJECT = new RegExp(`\\b(?:require|requires|required|instruct|instructs|oblige|obliges|obligate|obligates|ask|asks|direct|directs|prohibit|prohibits|permit|permits|allow|allows)\\s+(${ORGANISATION})\\s+(?:not\\s+)?to\\s+$`, 'i');
+/** "These service providers are required to … and are prohibited from retaining, using, or disclosing your information". */
+const PROHIBITED_SUBJECT = new RegExp(`^\\s*(${ORGANISATION})\\b[^;:]{0,160}?\\b(?:are|is)\\s+(?:also\\s+)?(?:prohibited|barred|forbidden|precluded)\\s+from\\s+(?:\\w+ing\\s*,?\\s*(?:or\\s+|and\\s+|and/or\\s+)?)*$`, 'i');
+/** "…, they may retain data": a pronoun standing for an organisation named before it in the sentence. */
+const PRONOUN_SUBJECT = new RegExp(`\\b(?:they|these\\s+(?:companies|parties|providers|partners|services)|such\\s+(?:companies|parties|providers|partners))\\s+${AUXILIARIES}$`, 'i');
+const ORGANISATION_ANYWHERE = new RegExp(`(?:^|[^\\w-])(${ORGANISATION})(?![\\w-])`, 'gi');
+/** "we and our partners may store": the service keeps it too, so the statement is the service's. */
+const SERVICE_SUBJECT = new RegExp(`\\b(?:we|us)\\s+(?:(?:and|&|or|and/or)\\s+.{0,60})?${AUXILIARIES}$`, 'i');
+/** "stored by our payment processor", "kept with the third party service": the agent of a passive. */
+const AGENT = new RegExp(`^(?:\\s*(?:,|and/or|and|or)\\s*[a-z]+)*\\s+(?:by|with)\\s+(${ORGANISATION})(?![\\w-])`, 'i');
+/** "third parties who assist us with fulfilling orders, …, store and maintain our database records". */
+const ASSISTING_SUBJECT = new RegExp(`(?:^|[^\\w-])(${ORGANISATION})\\s+(?:who|that|which)\\s+(?:assist|help|work\\s+with)\\s+us\\b[^.;]*$`, 'i');
+/** "… by the relevant Official Account or Mini Program in accordance with their own privacy policies". */
+const OWN_POLICIES = /\b(?:their|its)\s+own\s+(?:privacy|retention|data)\s+(?:polic(?:y|ies)|practices|terms)|\bproviders['’]\s+own\b/i;
+/** "fulfillment partners may keep and use", "these companies do not retain": a few words between, in one comma clause. */
+const LOOSE_SUBJECT = new RegExp(`(?:^|[^\\w-])(${ORGANISATION})\\s+(?:(?!(?:we|us|you|to)\\b)[\\w'’-]+\\s+){0,4}$`, 'i');
+/** A processor keeping data for the service keeps it on the service's behalf: the retention is the service's. */
+const ON_BEHALF = /\bon\s+(?:our|its|the\s+company['’]s)\s+behalf\b|\bfor\s+us\b/i;
+const NAMED_AGENT = /^(?:\s*(?:,|and\/or|and|or)\s*[a-z]+)*\s+by\s+((?:the\s+)?(?:relevant\s+)?\p{Lu}[\p{L}\p{N}-]*(?:\s+(?:or|and|of)?\s*\p{Lu}[\p{L}\p{N}-]*){0,5})/u;
+const PASSIVE = /\b(?:is|are|was|were|be|been|being|gets?)\s+(?:\w+ly\s+|not\s+|never\s+|only\s+|also\s+)*$/i;
+const SERVICE: RetentionHolder = { kind: 'service' };
+
+/**
+ * Who keeps the data a retention verb is about: another organisation when it is the verb's subject ("Stripe
+ * retains", "the third party service may store", "…, they may retain data" after "other third parties") or the
+ * agent of a passive ("retained by our vendor", "stored with the third party service"); otherwise the service
+ * itself. Named organisations are the entity catalog's, never the policy's own names ("Tumblr will retain").
+ */
+export function findRetentionHolder(context: SentenceContext, verb: PhraseMatch | undefined): RetentionHolder {
+  if (verb === undefined) return SERVICE;
+  const text = context.sentence.text;
+  const head = text.slice(0, verb.start);
+  // Only the verb's own clause: "We use vendors; we keep logs" is the service's.
+  const clause = head.slice(Math.max(head.lastIndexOf(';'), head.lastIndexOf(':')) + 1);
+  const after = text.slice(verb.end, verb.end + 160);
+  if (/^\s+by\s+(?:us|ourselves)\b/i.test(after) || ON_BEHALF.test(text)) return SERVICE;
+
+  // A passive's subject is the data ("information shared with third parties is retained"): only its agent can be the holder.
+  if (!PASSIVE.test(clause)) {
+    const named = namedSubject(context, clause);
+    if (named !== null) return named;
+    if (SERVICE_SUBJECT.test(clause)) return SERVICE;
+    const subject = OTHER_SUBJECT.exec(clause) ?? ASSISTING_SUBJECT.exec(clause) ?? INSTRUCTED_SUBJECT.exec(clause) ?? PROHIBITED_SUBJECT.exec(clause);
+    if (subject?.[1] !== undefined) return unnamed(subject[1]);
+    if (PRONOUN_SUBJECT.test(clause)) {
+      const earlier = [...clause.matchAll(ORGANISATION_ANYWHERE)].at(-1)?.[1];
+      if (earlier !== undefined) return unnamed(earlier);
+    }
+    const loose = LOOSE_SUBJECT.exec(clause.split(',').pop() ?? '')?.[1];
+    if (loose !== undefined) return unnamed(loose);
+  }
+  const agent = AGENT.exec(after)?.[1];
+  if (agent !== undefined) return namedAgent(context, agent) ?? unnamed(agent);
+  // A passive whose agent is no organisation word, in a sentence saying the agent has its own policies.
+  const proper = NAMED_AGENT.exec(after)?.[1];
+  if (proper !== undefined) {
+    const found = namedAgent(context, proper);
+    if (found !== null) return found;
+    if (OWN_POLICIES.test(text) && !isOwnName(proper.replace(/^the\s+(?:relevant\s+)?/i, ''), context.firstPartyNames)) return unnamed(proper);
+  }
+  return SERVICE;
+}
+
+/** "Acme Payments, Inc. may retain": a company outside the catalog, known as one by its legal form. */
+const LEGAL_NAME_SUBJECT = new RegExp(
+  `((?:\\p{Lu}[\\p{L}\\p{N}&'’-]*\\s+){0,4}\\p{Lu}[\\p{L}\\p{N}&'’-]*,?\\s+(?:Inc\\.?|LLC|L\\.L\\.C\\.|Ltd\\.?|Limited|GmbH|AG|S\\.A\\.|B\\.V\\.|Corp(?:oration|\\.)?|PLC|plc))\\s*,?\\s+${AUXILIARIES}$`,
+  'u',
+);
+
+/** "Stripe retains", "Google Analytics, Inc. may store": a catalog organisation, not the policy's own, right before the verb. */
+function namedSubject(context: SentenceContext, clause: string): RetentionHolder | null {
+  const last = context.organisations.find(clause).at(-1);
+  if (last === undefined) {
+    const legal = LEGAL_NAME_SUBJECT.exec(clause)?.[1];
+    if (legal === undefined) return null;
+    return isOwnName(legal, context.firstPartyNames) ? SERVICE : { kind: 'named', name: legal.replace(/\s+/g, ' ').trim() };
+  }
+  const between = clause.slice(last.end);
+  if (!new RegExp(`^(?:\\s*,?\\s*(?:Inc\\.?|LLC|Ltd\\.?|Limited|Corp(?:oration|\\.)?)\\s*,?)?\\s+${AUXILIARIES}$`, 'i').test(between)) return null;
+  if (isOwnName(last.text, context.firstPartyNames)) return SERVICE;
+  return { kind: 'named', name: last.text, entityId: last.entityId };
+}
+
+function namedAgent(context: SentenceContext, agent: string): RetentionHolder | null {
+  const found = context.organisations.find(agent)[0];
+  if (found === undefined) return null;
+  return isOwnName(found.text, context.firstPartyNames) ? SERVICE : { kind: 'named', name: found.text, entityId: found.entityId };
+}
+
+function unnamed(phrase: string): RetentionHolder {
+  return { kind: 'unnamed', name: phrase.replace(/\s+/g, ' ').trim() };
+}
