@@ -4,6 +4,7 @@
  * and avoids asserting intent.
  */
 import { nameCountryList } from './name-country-list.js';
+import { trimDanglingWords } from './trim-dangling-words.js';
 
 /** Title and plain-language explanation of one finding. */
 export interface FindingWording {
@@ -147,9 +148,11 @@ export function describeVagueRetention(facts: {
   mediaFlowCount: number;
 }): FindingWording {
   const what = facts.dataKind ?? 'data';
+  // The matched words can stop mid-phrase ("for a period of time that"): end the quote where the phrase does.
+  const trigger = trimDanglingWords(facts.trigger);
   const how: Record<typeof facts.vagueness, string> = {
-    limited: `says ${what} is kept "${facts.trigger}" without stating for how long`,
-    indefinite: `says ${what} may be kept "${facts.trigger}", with no end`,
+    limited: `says ${what} is kept "${trigger}" without stating for how long`,
+    indefinite: `says ${what} may be kept "${trigger}", with no end`,
     unspecified: `mentions keeping ${what} but states no period or limit`,
   };
   const media =
@@ -157,7 +160,7 @@ export function describeVagueRetention(facts: {
       ? ` The capture shows media traffic to a real-time communications provider (${plural(facts.mediaFlowCount, 'flow')}), so this data does leave the device.`
       : '';
   return {
-    title: `Vague retention of ${what}: "${facts.trigger}"`,
+    title: `Vague retention of ${what}: "${trigger}"`,
     explanation: `The policy ${how[facts.vagueness]}.${media}`,
   };
 }
