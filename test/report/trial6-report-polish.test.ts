@@ -91,6 +91,11 @@ describe('report wording from the new-user trial', () => {
       if (first) first.sha256 = 'e'.repeat(64);
     });
     expect(renderComparisonMarkdown(otherCaptures)).toContain('Both audits read the same policy snapshot, and different capture files: a change may come from the traffic.');
+    const one = comparePair((after) => {
+      after.findings = after.findings.slice(0, 1);
+    });
+    expect(renderComparisonMarkdown(one)).toMatch(/\*\*After:\*\* audit #2 of [^,]+, 1 finding; /);
+    expect(renderComparisonHtml(one)).toMatch(/, 1 finding<br>/);
   });
 
   it('says there was no traffic to attribute for an audit result with captures but no recipients', () => {
