@@ -266,14 +266,17 @@ function describeDiscountedMention(name: string, mention: DiscountedMentionWordi
   return `It mentions ${name} ${how}: ${quoteInline(mention.quote)} (characters ${mention.span.start}\u2013${mention.span.end} of the same policy text).`;
 }
 
-/** " used by Agora, Inc. and hosted by Google LLC": a cloud network hosts the servers, the others use them. */
+/**
+ * " used by Agora, Inc., and to servers hosted by Google LLC": a cloud network only hosts its servers, whose customer
+ * is not identified, so it is not said to use them; "and to servers" keeps them apart from the users' servers.
+ */
 function describeServerOrganisations(organisations: readonly string[], hosting: readonly string[]): string {
   const shown = organisations.slice(0, 4);
   const users = shown.filter((o) => !hosting.includes(o));
   const hosts = shown.filter((o) => hosting.includes(o));
-  const parts = [users.length > 0 ? `used by ${users.join(', ')}` : null, hosts.length > 0 ? `hosted by ${hosts.join(', ')}` : null];
-  const said = parts.filter((p): p is string => p !== null).join(' and ');
-  return said === '' ? '' : ` ${said}`;
+  const used = users.length > 0 ? ` used by ${users.join(', ')}` : '';
+  if (hosts.length === 0) return used;
+  return used === '' ? ` hosted by ${hosts.join(', ')}` : `${used}, and to servers hosted by ${hosts.join(', ')}`;
 }
 
 export function describeUndisclosedCountry(facts: {
