@@ -87,8 +87,8 @@ describe('a policy that changes back (v1, v2, v1)', () => {
     // The timeline: every sighting oldest first, the return said as such.
     const list = (await succeed(dir, 'policy', 'list', '--app', 'July')).stdout.split('\n');
     expect(list[0]).toBe('2 stored policy versions of July, seen 3 times, oldest first:');
-    expect(list[1]).toMatch(new RegExp(`^#5 v1-january\\.md: dated 2025-01-15 by the user \\(archived copy\\); fetched \\S+, sha256 ${sha(V1).slice(0, 12)}, \\d+ claims$`));
-    expect(list[2]).toMatch(new RegExp(`^#6 v2-march\\.md: dated 2025-03-01 by the user \\(archived copy\\); fetched \\S+, sha256 ${sha(V2).slice(0, 12)}, \\d+ claims$`));
+    expect(list[1]).toMatch(new RegExp(`^#5 v1-january\\.md: dated 2025-01-15 by the user \\(archived copy\\); fetched \\S+, sha256 ${sha(V1).slice(0, 12)}, \\d+ claims?$`));
+    expect(list[2]).toMatch(new RegExp(`^#6 v2-march\\.md: dated 2025-03-01 by the user \\(archived copy\\); fetched \\S+, sha256 ${sha(V2).slice(0, 12)}, \\d+ claims?$`));
     expect(list[3]).toMatch(
       new RegExp(`^#5 v1-june\\.md: dated 2025-06-01 by the user \\(archived copy\\); fetched \\S+, sha256 ${sha(V1).slice(0, 12)}, back to version #5 \\(first seen as of 2025-01-15\\) after #6$`),
     );
