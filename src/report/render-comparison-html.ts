@@ -10,7 +10,7 @@ function describeSide(a: ComparedAudit): string {
     ? `${h(a.policySource ?? '')}, ${h(describeComparedPolicyDates(a))}, sha256 <code>${h(a.policySha256)}</code>`
     : 'no policy';
   const captures = a.captures.map((c) => `${h(c.file)} (<code>${h(c.sha256.slice(0, 12))}</code>)`).join(', ') || 'no captures';
-  return `audit #${a.id} of ${h(a.createdAt)} (claimcheck ${h(a.toolVersion)}), ${a.findings} findings<br>Policy: ${policy}<br>Captures: ${captures}`;
+  return `audit #${a.id} of ${h(a.createdAt)} (claimcheck ${h(a.toolVersion)}), ${a.findings} finding${a.findings === 1 ? '' : 's'}<br>Policy: ${policy}<br>Captures: ${captures}`;
 }
 
 function renderRows(findings: readonly ReportFinding[]): string {

@@ -7,7 +7,7 @@ import { COMPARISON_MATCHING, describeComparedInputs, describeConfigurationCompa
 function describeSide(name: string, a: ComparedAudit): string {
   const policy = a.policySha256 ? `policy ${md(a.policySource ?? '')} (sha256 ${code(a.policySha256.slice(0, 12))}, ${describeComparedPolicyDates(a)})` : 'no policy';
   const captures = a.captures.map((c) => `${md(c.file)} (${code(c.sha256.slice(0, 12))})`).join(', ') || 'no captures';
-  return `- **${name}:** audit #${a.id} of ${a.createdAt} (claimcheck ${md(a.toolVersion)}), ${a.findings} findings; ${policy}; captures: ${captures}`;
+  return `- **${name}:** audit #${a.id} of ${a.createdAt} (claimcheck ${md(a.toolVersion)}), ${a.findings} finding${a.findings === 1 ? '' : 's'}; ${policy}; captures: ${captures}`;
 }
 
 function row(f: ReportFinding): string {

@@ -4,6 +4,7 @@
  * and avoids asserting intent.
  */
 import { nameCountryList } from './name-country-list.js';
+import { trimDanglingWords } from './trim-dangling-words.js';
 
 /** Title and plain-language explanation of one finding. */
 export interface FindingWording {
@@ -147,9 +148,11 @@ export function describeVagueRetention(facts: {
   mediaFlowCount: number;
 }): FindingWording {
   const what = facts.dataKind ?? 'data';
+  // The matched words can stop mid-phrase ("for a period of time that"): end the quote where the phrase does.
+  const trigger = trimDanglingWords(facts.trigger);
   const how: Record<typeof facts.vagueness, string> = {
-    limited: `says ${what} is kept "${facts.trigger}" without stating for how long`,
-    indefinite: `says ${what} may be kept "${facts.trigger}", with no end`,
+    limited: `says ${what} is kept "${trigger}" without stating for how long`,
+    indefinite: `says ${what} may be kept "${trigger}", with no end`,
     unspecified: `mentions keeping ${what} but states no period or limit`,
   };
   const media =
@@ -157,7 +160,7 @@ export function describeVagueRetention(facts: {
       ? ` The capture shows media traffic to a real-time communications provider (${plural(facts.mediaFlowCount, 'flow')}), so this data does leave the device.`
       : '';
   return {
-    title: `Vague retention of ${what}: "${facts.trigger}"`,
+    title: `Vague retention of ${what}: "${trigger}"`,
     explanation: `The policy ${how[facts.vagueness]}.${media}`,
   };
 }
@@ -294,14 +297,17 @@ function describeDiscountedMention(name: string, mention: DiscountedMentionWordi
   return `It mentions ${name} ${how}: ${quoteInline(mention.quote)} (characters ${mention.span.start}\u2013${mention.span.end} of the same policy text).`;
 }
 
-/** " used by Agora, Inc. and hosted by Google LLC": a cloud network hosts the servers, the others use them. */
+/**
+ * " used by Agora, Inc., and to servers hosted by Google LLC": a cloud network only hosts its servers, whose customer
+ * is not identified, so it is not said to use them; "and to servers" keeps them apart from the users' servers.
+ */
 function describeServerOrganisations(organisations: readonly string[], hosting: readonly string[]): string {
   const shown = organisations.slice(0, 4);
   const users = shown.filter((o) => !hosting.includes(o));
   const hosts = shown.filter((o) => hosting.includes(o));
-  const parts = [users.length > 0 ? `used by ${users.join(', ')}` : null, hosts.length > 0 ? `hosted by ${hosts.join(', ')}` : null];
-  const said = parts.filter((p): p is string => p !== null).join(' and ');
-  return said === '' ? '' : ` ${said}`;
+  const used = users.length > 0 ? ` used by ${users.join(', ')}` : '';
+  if (hosts.length === 0) return used;
+  return used === '' ? ` hosted by ${hosts.join(', ')}` : `${used}, and to servers hosted by ${hosts.join(', ')}`;
 }
 
 export function describeUndisclosedCountry(facts: {

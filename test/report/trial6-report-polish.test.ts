@@ -8,7 +8,8 @@ import { nameCountryList } from '../../src/report/name-country-list.js';
 import { renderComparisonHtml } from '../../src/report/render-comparison-html.js';
 import { renderComparisonMarkdown } from '../../src/report/render-comparison-markdown.js';
 import { listCaveats } from '../../src/report/report-wording.js';
-import { nameCountry } from '../../src/report/wording.js';
+import { describeVagueRetention, nameCountry } from '../../src/report/wording.js';
+import { trimDanglingWords } from '../../src/report/trim-dangling-words.js';
 import { buildFixtureReport, loadFixtureAudit } from './report-fixture.js';
 
 const CONTEXT = { generatedAt: new Date('2026-11-23T00:00:00.000Z'), toolVersion: '0.0.0-test' };
@@ -90,6 +91,11 @@ describe('report wording from the new-user trial', () => {
       if (first) first.sha256 = 'e'.repeat(64);
     });
     expect(renderComparisonMarkdown(otherCaptures)).toContain('Both audits read the same policy snapshot, and different capture files: a change may come from the traffic.');
+    const one = comparePair((after) => {
+      after.findings = after.findings.slice(0, 1);
+    });
+    expect(renderComparisonMarkdown(one)).toMatch(/\*\*After:\*\* audit #2 of [^,]+, 1 finding; /);
+    expect(renderComparisonHtml(one)).toMatch(/, 1 finding<br>/);
   });
 
   it('says there was no traffic to attribute for an audit result with captures but no recipients', () => {
@@ -98,5 +104,14 @@ describe('report wording from the new-user trial', () => {
     expect(describeEmptyTraffic({ ...audit, recipients: [], inputs: { ...audit.inputs, captures: audit.inputs.captures.map((c) => ({ ...c, flows: 0 })) } })).toBe(
       'The captures held no IP traffic to attribute.',
     );
+  });
+
+  it('ends a vague-retention quote where its phrase ends, not on the word it was cut after', () => {
+    const wording = describeVagueRetention({ dataKind: 'personal information', vagueness: 'limited', trigger: 'for a period of time that', mediaFlowCount: 0 });
+    expect(wording.title).toBe('Vague retention of personal information: "for a period of time \u2026"');
+    expect(wording.explanation).toContain('is kept "for a period of time \u2026" without stating for how long');
+    expect(trimDanglingWords('as long as necessary')).toBe('as long as necessary');
+    expect(trimDanglingWords('temporarily')).toBe('temporarily');
+    expect(trimDanglingWords('retained until the')).toBe('retained \u2026');
   });
 });

@@ -44,7 +44,7 @@ describe('a hosting network is not written as the recipient', () => {
     const cn = findings.find((f) => f.subject === 'CN');
     const us = findings.find((f) => f.subject === 'US');
     expect(cn?.explanation).toContain('to servers registered in China hosted by Alibaba Cloud.');
-    expect(us?.explanation).toContain('to servers registered in United States used by Functional Software, Inc. (Sentry) and hosted by Google LLC.');
+    expect(us?.explanation).toContain('to servers registered in United States used by Functional Software, Inc. (Sentry), and to servers hosted by Google LLC.');
     expect(us?.explanation).not.toContain('used by Google LLC');
   });
 
