@@ -5,11 +5,13 @@ import countries from './lexicons/countries.json' with { type: 'json' };
 import regions from './lexicons/regions.json' with { type: 'json' };
 import transfer from './lexicons/transfer-terms.json' with { type: 'json' };
 import { createClaimBase, type SentenceContext } from './sentence-context.js';
-import { SUB_COUNTRY_PLACES } from './sub-country-places.js';
+import { continuesAsName, SUB_COUNTRY_PLACES } from './sub-country-places.js';
 
 interface Place {
   kind: 'country' | 'region';
   code: string;
+  /** A city, state or cloud region standing for its country. */
+  subCountry?: boolean;
   /** A cloud region id ("eu-central-1"): it names a data centre by itself, with or without a preposition. */
   cloudRegion?: boolean;
 }
@@ -23,7 +25,7 @@ for (const [code, names] of Object.entries(regions.regions)) {
 }
 // A city, state or cloud region stands for its country: "hosted in Frankfurt and Virginia" names Germany and the US.
 for (const place of SUB_COUNTRY_PLACES.values()) {
-  if (!PLACE_BY_NAME.has(place.name)) PLACE_BY_NAME.set(place.name, { kind: 'country', code: place.country, cloudRegion: place.kind === 'cloud-region' });
+  if (!PLACE_BY_NAME.has(place.name)) PLACE_BY_NAME.set(place.name, { kind: 'country', code: place.country, subCountry: true, cloudRegion: place.kind === 'cloud-region' });
 }
 /** One case-sensitive pattern for countries and regions together, so "North America" beats "America". */
 const PLACE = compilePhrasePattern([...PLACE_BY_NAME.keys()], { caseSensitive: true });
@@ -160,7 +162,8 @@ function findDestinationChains(text: string, unspecified: readonly PhraseMatch[]
   const chains: PlaceChain[] = [];
   for (const match of matches) {
     const place = PLACE_BY_NAME.get(match.text.replace(/\s+/g, ' ').replace(/’/g, "'")) ?? PLACE_BY_NAME.get(match.text);
-    if (place === undefined) continue;
+    // "partners such as The New York Times": the place starts a longer name.
+    if (place === undefined || (place.subCountry === true && continuesAsName(text.slice(match.end)))) continue;
     const last = chains[chains.length - 1];
     const gap = last === undefined ? '' : text.slice(last.end, match.start);
     if (last !== undefined && /^(?:\s*,\s*|\s*,?\s+(?:and|or|and\/or)\s+)(?:the\s+)?$/i.test(gap)) {

@@ -28,3 +28,11 @@ export const SUB_COUNTRY_PLACES: ReadonlyMap<string, SubCountryPlace> = new Map(
 export function listSubCountryPlaceNames(country: string): string[] {
   return [...SUB_COUNTRY_PLACES.values()].filter((p) => p.country === country).map((p) => p.name);
 }
+
+/** Capitalised words after the place that make it part of a longer name, unless they are data-centre words. */
+const NAME_CONTINUES = /^\s+(?!(?:Region|Regions|Data|Datacenters?|Availability|Zones?|Servers?|Area|Metro)\b)\p{Lu}\p{Ll}/u;
+
+/** True when the place name at this point goes on as a longer proper name: "New York Times", "Frankfurt Stock Exchange". */
+export function continuesAsName(textAfter: string): boolean {
+  return NAME_CONTINUES.test(textAfter);
+}

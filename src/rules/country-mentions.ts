@@ -11,10 +11,10 @@
 import type { CountryMentionRecord } from '../model/audit.js';
 import type { TextSpan } from '../model/claim.js';
 import countryNames from '../policy/lexicons/countries.json' with { type: 'json' };
-import { isNegatedAt } from '../policy/detect-negation.js';
 import { readPlaceNames } from '../policy/read-place-names.js';
-import { listSubCountryPlaceNames } from '../policy/sub-country-places.js';
+import { continuesAsName, listSubCountryPlaceNames } from '../policy/sub-country-places.js';
 import type { StoredSnapshot } from '../store/policy-repository.js';
+import { deniesLocation } from './location-denial.js';
 
 /** The sentence that mentions a country, with where it sits in the snapshot text. */
 export interface CountryMention {
@@ -211,7 +211,8 @@ function isCompanyMention(text: string, sentence: TextSpan, index: number, lengt
 function isDeniedDestination(text: string, sentence: TextSpan, index: number, denials: readonly TextSpan[]): boolean {
   if (denials.some((d) => d.start <= index && index < d.end)) return true;
   const before = text.slice(sentence.start, index).replace(PLACE_LIST_TAIL, '');
-  return DESTINATION_PREPOSITION_BEFORE.test(before) && isNegatedAt(before, before.length) && !KEEPS_DATA_THERE.test(before.slice(-60));
+  const clause = before.split(/[;:]|\b(?:but|however|although|whereas|instead)\b/i).pop() ?? '';
+  return DESTINATION_PREPOSITION_BEFORE.test(clause) && deniesLocation(clause) && !KEEPS_DATA_THERE.test(clause.slice(-60));
 }
 
 /**
@@ -270,7 +271,7 @@ export function readCountryMentions(snapshot: StoredSnapshot, code: string, deni
     const countryName = isCountryName(country, m[0]);
     // A city, state or cloud region counts only where the sentence speaks of servers, storage or transfers: elsewhere
     // "California" is a law or an audience ("our California Notice at Collection") and "Dublin 2" an address line.
-    if (!countryName && !STORAGE_OR_TRANSFER.test(text.slice(sentence.start, sentence.end))) continue;
+    if (!countryName && (!STORAGE_OR_TRANSFER.test(text.slice(sentence.start, sentence.end)) || continuesAsName(text.slice(m.index + m[0].length)))) continue;
     const mention: CountryMention = { country, span: sentence, quote: text.slice(sentence.start, sentence.end) };
     const reason: DiscountReason | null = isDeniedDestination(text, sentence, m.index, denials)
       ? 'denial'

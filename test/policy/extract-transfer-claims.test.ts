@@ -41,6 +41,9 @@ describe('extractTransferClaims', () => {
     expect(transfers(claimsOf('If you are in Texas, your data is stored in Ireland.'))[0]).toMatchObject({ countries: ['IE'] });
     // Georgia and a bare Washington are left out on purpose: a country and a person's name.
     expect(transfers(claimsOf('Our servers are located in Georgia and Washington.'))).toEqual([]);
+    // A place that starts a longer name is not one.
+    expect(transfers(claimsOf('We share data with publishers such as The New York Times and store it in Ireland.'))[0]).toMatchObject({ countries: ['IE'] });
+    expect(transfers(claimsOf('Data is stored in the Frankfurt Region of our provider.'))[0]).toMatchObject({ countries: ['DE'] });
   });
 
   it('marks unnamed destinations as unspecified', () => {

@@ -70,4 +70,13 @@ describe('undisclosed-country', () => {
     const denial = storedClaim({ kind: 'transfer', transferType: 'transfer', countries: ['US'], regions: [], unspecified: false, trigger: 'transfer', quote: 'We never transfer data to the US.', polarity: 'negative' });
     expect(undisclosedCountry.check(buildView({ claims: [storedInUs(), denial], flows: [to('3.208.10.10', 'US')] }))).toEqual([]);
   });
+
+  it('a negative claim whose negator governs another verb is no denial ("cannot guarantee that data transferred to …")', () => {
+    const quote = 'We cannot guarantee that data transferred to China is protected as in the EU.';
+    const loose = storedClaim({ kind: 'transfer', transferType: 'transfer', countries: ['CN'], regions: [], unspecified: false, trigger: 'transferred', quote, polarity: 'negative' });
+    const [finding] = undisclosedCountry.check(buildView({ snapshot: { ...TEST_SNAPSHOT, text: quote }, claims: [storedInUs(), loose], flows: [to('47.96.20.30', 'CN')] }));
+    // The sentence is neither a denial nor a transfer statement: its mention of China counts as disclosing, as before.
+    expect(finding).toBeUndefined();
+  });
 });
+
