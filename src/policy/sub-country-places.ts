@@ -32,7 +32,15 @@ export function listSubCountryPlaceNames(country: string): string[] {
 /** Capitalised words after the place that make it part of a longer name, unless they are data-centre words. */
 const NAME_CONTINUES = /^\s+(?!(?:Region|Regions|Data|Datacenters?|Availability|Zones?|Servers?|Area|Metro)\b)\p{Lu}\p{Ll}/u;
 
-/** True when the place name at this point goes on as a longer proper name: "New York Times", "Frankfurt Stock Exchange". */
+/** A state, county or city government, its law or its people after the place: "New York state or county health departments". */
+const GOVERNMENT_AFTER =
+  /^\s+(?:(?:state|county|city|local|and|or)\s+)*(?:health\s+)?(?:departments?|governments?|agenc(?:y|ies)|authorit(?:y|ies)|attorneys?|courts?|laws?|officials?|residents?|regulators?)\b/i;
+
+/**
+ * True when the place name at this point is not where data goes but part of something else: a longer proper name
+ * ("New York Times", "Frankfurt Stock Exchange") or a government, law or people of the place ("New York state health
+ * departments", "California residents").
+ */
 export function continuesAsName(textAfter: string): boolean {
-  return NAME_CONTINUES.test(textAfter);
+  return NAME_CONTINUES.test(textAfter) || GOVERNMENT_AFTER.test(textAfter);
 }

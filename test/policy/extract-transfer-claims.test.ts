@@ -44,6 +44,8 @@ describe('extractTransferClaims', () => {
     // A place that starts a longer name is not one.
     expect(transfers(claimsOf('We share data with publishers such as The New York Times and store it in Ireland.'))[0]).toMatchObject({ countries: ['IE'] });
     expect(transfers(claimsOf('Data is stored in the Frankfurt Region of our provider.'))[0]).toMatchObject({ countries: ['DE'] });
+    // OPP-115 (517_kaleidahealth.org): a state's officials are a recipient, not a place data goes.
+    expect(transfers(claimsOf('We may share your information with public health officials at the New York state or county health departments.'))).toEqual([]);
   });
 
   it('marks unnamed destinations as unspecified', () => {
