@@ -5,10 +5,15 @@ import countries from './lexicons/countries.json' with { type: 'json' };
 import regions from './lexicons/regions.json' with { type: 'json' };
 import transfer from './lexicons/transfer-terms.json' with { type: 'json' };
 import { createClaimBase, type SentenceContext } from './sentence-context.js';
+import { continuesAsName, SUB_COUNTRY_PLACES } from './sub-country-places.js';
 
 interface Place {
   kind: 'country' | 'region';
   code: string;
+  /** A city, state or cloud region standing for its country. */
+  subCountry?: boolean;
+  /** A cloud region id ("eu-central-1"): it names a data centre by itself, with or without a preposition. */
+  cloudRegion?: boolean;
 }
 
 const PLACE_BY_NAME = new Map<string, Place>();
@@ -17,6 +22,10 @@ for (const [code, names] of Object.entries(countries.countries)) {
 }
 for (const [code, names] of Object.entries(regions.regions)) {
   for (const name of names) PLACE_BY_NAME.set(name, { kind: 'region', code });
+}
+// A city, state or cloud region stands for its country: "hosted in Frankfurt and Virginia" names Germany and the US.
+for (const place of SUB_COUNTRY_PLACES.values()) {
+  if (!PLACE_BY_NAME.has(place.name)) PLACE_BY_NAME.set(place.name, { kind: 'country', code: place.country, subCountry: true, cloudRegion: place.kind === 'cloud-region' });
 }
 /** One case-sensitive pattern for countries and regions together, so "North America" beats "America". */
 const PLACE = compilePhrasePattern([...PLACE_BY_NAME.keys()], { caseSensitive: true });
@@ -43,6 +52,8 @@ const ORIGIN_END = new RegExp(
 const AUDIENCE_CLAUSE = /\b(?:if|where|when|whether)\s+you\s+(?:are|live|reside|access|use|'re)\b[^,;]*$/i;
 /** One or two capitalised place names each followed by a comma, right before a country ("Dublin, ", "Ashburn, Virginia, "). */
 const CITY_BEFORE_COUNTRY = /\s(?:\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,2},\s*){1,2}$/u;
+/** A cloud provider between the preposition and the place: "in the AWS eu-central-1 region", "in Azure's West Europe". */
+const CLOUD_PROVIDER_BEFORE = /(?<=\s)(?:the\s+)?(?:AWS|Amazon\s+Web\s+Services|Google\s+Cloud(?:\s+Platform)?|GCP|(?:Microsoft\s+)?Azure|Alibaba\s+Cloud|Oracle\s+Cloud)(?:['’]s)?\s+$/u;
 /** How far before a place the cue that governs it may be. */
 const CUE_WINDOW = 90;
 /** Cues of both kinds this close together (start to start) are coordinated verbs of one clause. */
@@ -151,7 +162,8 @@ function findDestinationChains(text: string, unspecified: readonly PhraseMatch[]
   const chains: PlaceChain[] = [];
   for (const match of matches) {
     const place = PLACE_BY_NAME.get(match.text.replace(/\s+/g, ' ').replace(/’/g, "'")) ?? PLACE_BY_NAME.get(match.text);
-    if (place === undefined) continue;
+    // "partners such as The New York Times": the place starts a longer name.
+    if (place === undefined || (place.subCountry === true && continuesAsName(text.slice(match.end)))) continue;
     const last = chains[chains.length - 1];
     const gap = last === undefined ? '' : text.slice(last.end, match.start);
     if (last !== undefined && /^(?:\s*,\s*|\s*,?\s+(?:and|or|and\/or)\s+)(?:the\s+)?$/i.test(gap)) {
@@ -167,10 +179,10 @@ function findDestinationChains(text: string, unspecified: readonly PhraseMatch[]
     if (code !== undefined) chains.push({ start: m.index, end: m.index + m[0].length, places: [{ kind: 'country', code }], adjective: true });
   }
   return chains.filter((chain) => {
-    if (chain.adjective) return true;
+    if (chain.adjective || chain.places.some((p) => p.cloudRegion === true)) return true;
     const leadIn = text.slice(Math.max(0, chain.start - 60), chain.start);
     // "located in Frankfurt, Germany": the city between the preposition and the country is skipped.
-    const clause = (leadIn.split(/[;:]/).pop() ?? '').replace(CITY_BEFORE_COUNTRY, ' ');
+    const clause = (leadIn.split(/[;:]/).pop() ?? '').replace(CITY_BEFORE_COUNTRY, ' ').replace(CLOUD_PROVIDER_BEFORE, '');
     if (ORIGIN_END.test(clause) || AUDIENCE_CLAUSE.test(clause)) return false;
     return DESTINATION_END.test(clause);
   });

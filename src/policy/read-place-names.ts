@@ -1,6 +1,7 @@
 import { compilePhrasePattern, findPhrases } from './compile-phrase-pattern.js';
 import countries from './lexicons/countries.json' with { type: 'json' };
 import regions from './lexicons/regions.json' with { type: 'json' };
+import { SUB_COUNTRY_PLACES } from './sub-country-places.js';
 
 /** Countries and regions a short piece of text (a table cell, a list item's part) names. */
 export interface PlaceNames {
@@ -17,6 +18,8 @@ export interface PlaceNames {
 const CODE_BY_NAME = new Map<string, { kind: 'country' | 'region'; code: string }>();
 for (const [code, names] of Object.entries(countries.countries)) for (const name of names) CODE_BY_NAME.set(name, { kind: 'country', code });
 for (const [code, names] of Object.entries(regions.regions)) for (const name of names) CODE_BY_NAME.set(name, { kind: 'region', code });
+// A list row's "Frankfurt", "Virginia" or "eu-central-1" stands for its country.
+for (const place of SUB_COUNTRY_PLACES.values()) if (!CODE_BY_NAME.has(place.name)) CODE_BY_NAME.set(place.name, { kind: 'country', code: place.country });
 /** Case-sensitive like the transfer extractor, so the word "us" in a purpose is never the US. */
 const PLACE = compilePhrasePattern([...CODE_BY_NAME.keys()], { caseSensitive: true });
 const UNSPECIFIED = /\b(?:global(?:ly)?|worldwide|world-wide|various|multiple(?:\s+(?:countries|locations|regions))?|international|where(?:ver)?\s+\w+\s+operates?)\b/gi;

@@ -285,16 +285,23 @@ export function describeUnencryptedTransport(facts: {
 export interface DiscountedMentionWording {
   quote: string;
   span: { start: number; end: number };
-  reason: 'audience' | 'postal-address';
+  reason: 'audience' | 'postal-address' | 'denial' | 'company' | 'heading';
 }
+
+const DISCOUNTED_HOW: Record<DiscountedMentionWording['reason'], string> = {
+  audience: 'only as where users live or whose law applies',
+  'postal-address': 'only in a postal address',
+  denial: 'only to say data does not go there',
+  company: 'only in a company name, as a company\u2019s seat or as where its representative is',
+  heading: 'only as a heading or a list entry, not in a sentence about where data goes',
+};
 
 /**
  * Why a named country still counts as undisclosed, with the sentence that names it, so a reader can check
  * the reading: the sentence is not a claim, so it appears here rather than among the policy evidence.
  */
 function describeDiscountedMention(name: string, mention: DiscountedMentionWording): string {
-  const how = mention.reason === 'audience' ? 'only as where users live or whose law applies' : 'only in a postal address';
-  return `It mentions ${name} ${how}: ${quoteInline(mention.quote)} (characters ${mention.span.start}\u2013${mention.span.end} of the same policy text).`;
+  return `It mentions ${name} ${DISCOUNTED_HOW[mention.reason]}: ${quoteInline(mention.quote)} (characters ${mention.span.start}\u2013${mention.span.end} of the same policy text).`;
 }
 
 /**
@@ -322,16 +329,25 @@ export function describeUndisclosedCountry(facts: {
   bytes: number;
   carriesIdentifiers: boolean;
   unspecifiedTransferClause: boolean;
+  /** Set when the policy says data is not stored in or sent to the country; `condition` is the clause that limits that, as written. */
+  denial?: { stored: boolean; quote: string; condition: string | null };
 }): FindingWording {
   const name = nameCountry(facts.country);
   const disclosed = facts.disclosed.length > 0 ? nameCountryList(facts.disclosed, nameCountry) : 'no specific country';
   const who = describeServerOrganisations(facts.organisations, facts.hostingOrganisations ?? []);
+  const denied = facts.denial ? (facts.denial.stored ? 'stored' : 'sent') : null;
   return {
-    title: `Traffic to ${name}, a country the policy does not name as a place data goes`,
+    title: denied
+      ? `Traffic to ${name}, where the policy says data is not ${denied}${facts.denial?.condition ? ` (${facts.denial.condition})` : ''}`
+      : `Traffic to ${name}, a country the policy does not name as a place data goes`,
     explanation:
       `${endSentence(`The capture shows ${plural(facts.flowCount, 'connection')} (${formatBytes(facts.bytes)}) to servers registered in ${name}${who}`)} ` +
-      `The policy names ${disclosed} as where data is stored or sent.` +
-      (facts.discountedMention ? ` ${describeDiscountedMention(name, facts.discountedMention)}` : '') +
+      (facts.denial
+        ? `The policy says: ${quoteInline(facts.denial.quote)}.` +
+          (facts.denial.condition ? ` The denial is limited (${quoteInline(facts.denial.condition)}); the capture cannot show whether that limit applied.` : '') +
+          (facts.disclosed.length > 0 ? ` It names ${disclosed} as where data is stored or sent.` : '')
+        : `The policy names ${disclosed} as where data is stored or sent.`) +
+      (facts.discountedMention && !facts.denial ? ` ${describeDiscountedMention(name, facts.discountedMention)}` : '') +
       (facts.unspecifiedTransferClause ? ' It also says data may go to "other countries", without naming them.' : '') +
       (facts.carriesIdentifiers ? ' User identifiers travelled to these servers in plaintext.' : '') +
       ' Country is the registry country of the IP network, not a measured location.',

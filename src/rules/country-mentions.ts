@@ -1,15 +1,20 @@
 /**
  * Countries the policy names outside the transfer sentences the extractor recognised ("our partner in
- * Singapore"). Rules treat such a mention as disclosing the country, preferring a missed finding to a
- * false "the policy does not mention it", except where the country describes the reader or the law
- * rather than where data goes ("if you live in the United States", "residents of Ireland", "the laws of
- * England", "certain US states"), or ends a postal address ("our EU Representative at …, Cork, Ireland").
- * Those never disclose a destination.
+ * Singapore", "our office in Frankfurt"). Rules treat such a mention as disclosing the country, preferring a
+ * missed finding to a false "the policy does not mention it", except where the country describes the reader or
+ * the law rather than where data goes ("if you live in the United States", "residents of Ireland", "the laws of
+ * England", "certain US states"), ends a postal address ("our EU Representative at …, Cork, Ireland"), is denied
+ * ("we do not transfer your data to China"), belongs to a company's name or seat ("Spotify USA Inc.", "a Delaware
+ * corporation", "X GmbH has been designated as its representative"), or stands alone as a heading or list entry
+ * ("### Singapore" over a rights paragraph). Those never disclose a destination.
  */
 import type { CountryMentionRecord } from '../model/audit.js';
 import type { TextSpan } from '../model/claim.js';
 import countryNames from '../policy/lexicons/countries.json' with { type: 'json' };
+import { readPlaceNames } from '../policy/read-place-names.js';
+import { continuesAsName, listSubCountryPlaceNames } from '../policy/sub-country-places.js';
 import type { StoredSnapshot } from '../store/policy-repository.js';
+import { deniesLocation } from './location-denial.js';
 
 /** The sentence that mentions a country, with where it sits in the snapshot text. */
 export interface CountryMention {
@@ -23,19 +28,26 @@ function escapeRegExp(text: string): string {
 }
 
 /**
- * Case-sensitive, word-bounded pattern for one country's names, like the transfer extractor's (so "us" is not the
- * US). Built on first use: an audit asks for the few countries its traffic went to, not all 250.
+ * Case-sensitive, word-bounded pattern for one country's names and its curated cities, states and cloud regions
+ * (places.json), like the transfer extractor's (so "us" is not the US). Built on first use: an audit asks for the
+ * few countries its traffic went to, not all 250.
  */
 const namePatterns = new Map<string, RegExp | null>();
 function namePatternOf(code: string): RegExp | null {
   if (namePatterns.has(code)) return namePatterns.get(code) ?? null;
   const names = (countryNames.countries as Record<string, string[] | undefined>)[code];
+  const all = [...(names ?? []), ...listSubCountryPlaceNames(code)];
   const pattern =
-    names === undefined
+    all.length === 0
       ? null
-      : new RegExp(`(?<![\\p{L}\\p{N}])(?:${[...names].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+      : new RegExp(`(?<![\\p{L}\\p{N}])(?:${all.sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
   namePatterns.set(code, pattern);
   return pattern;
+}
+
+/** True when the matched name is one of the country's own names, not a city, state or cloud region in it. */
+function isCountryName(code: string, name: string): boolean {
+  return ((countryNames.countries as Record<string, string[] | undefined>)[code] ?? []).includes(name);
 }
 
 /**
@@ -47,10 +59,12 @@ const AUDIENCE_LEAD_IN = new RegExp(
     // "if you are located in Europe or any other jurisdiction outside of": the reader, wherever the clause goes.
     String.raw`\b(?:if|where|when|whether|while)\s+you\s+(?:are|live|reside|access|use|visit)\b[^.;:,]{0,60}?\s(?:in|within|from|outside(?:\s+of)?)`,
     String.raw`\byou\s+(?:live|reside|are\s+(?:located|based|resident))\s+(?:in|outside(?:\s+of)?)`,
+    // "Depending on where you live (e.g. EEA, Switzerland, UK, USA)": examples of the reader's place.
+    String.raw`\b(?:where|wherever)\s+you\s+(?:live|reside|are(?:\s+located)?)\s*\(\s*(?:e\.g\.|for\s+example|such\s+as|like)?,?`,
     String.raw`\b(?:residents?|citizens?|nationals?|users?|individuals|consumers|people|persons|customers|visitors|members|children|minors)(?:\s+who\s+(?:live|reside|are))?(?:\s+(?:located|living|residing|based|resident))?\s+(?:in|of|from|within|outside(?:\s+of)?)`,
     // "as required by local law outside of the United States": the law's place. A bare "outside" is not enough:
     // "service providers located in and outside the United States" says where data goes.
-    String.raw`\b(?:laws?|courts?|legislation|regulations?|authorit(?:y|ies)|regulators?|jurisdictions?|citizenship|residency)\s+(?:of|in|outside(?:\s+of)?)`,
+    String.raw`\b(?:laws?|courts?|legislation|regulations?|authorit(?:y|ies)|regulators?|jurisdictions?|citizenship|residency|rights)\s+(?:of|in|outside(?:\s+of)?)`,
   ].join('|')})\\s*$`,
   'i',
 );
@@ -58,7 +72,14 @@ const AUDIENCE_LEAD_IN = new RegExp(
 const PLACE_LIST_TAIL = /(?:(?:the\s+)?\p{Lu}[\p{L}.'\u2019-]*(?:\s+\p{Lu}[\p{L}.'\u2019-]*)*\s*(?:,|\bor\b|\band\b|\band\/or\b)\s*)*(?:the\s+)?$/u;
 /** Adjectives of residence right after the name: "Irish residents", "United States users". */
 const AUDIENCE_NOUN_AFTER =
-  /^\s+(?:residents?|citizens?|users?|consumers|persons|customers|law|laws|courts?|states?|state\s+laws?|federal\s+laws?|disclosures?|privacy\s+(?:rights|notice|disclosures?|laws?))\b/i;
+  /^(?:['\u2019]s)?\s+(?:residents?|citizens?|users?|consumers|persons|customers|law|laws|courts?|states?|state\s+laws?|federal\s+laws?|disclosures?|privacy\s+(?:rights|notice|disclosures?|laws?|protection\s+agency|act)|consumer\s+(?:privacy|data|health)|civil\s+code|attorney\s+general|shine\s+the\s+light)\b/i;
+
+/**
+ * A law or an authority named after the place: "the United States Children's Online Privacy Protection Act",
+ * "In Ireland, the relevant data protection authority is …".
+ */
+const LAW_AFTER = /^(?:['\u2019]s)?(?:\s+\p{Lu}[\p{L}'\u2019-]*){0,6}\s+(?:Act|Code|Regulations?|Directive)\b/u;
+const AUTHORITY_AFTER = /^,?\s+(?:the\s+)?(?:relevant\s+|competent\s+|lead\s+)?(?:data\s+protection|supervisory)\s+authorit/i;
 
 /** Words around a name that make it part of another place or a company: "Latin America", "Bank of America". */
 const NOT_THE_COUNTRY_BEFORE = /\b(?:Latin|South|Central|North|Northern|Bank\s+of)\s+$/;
@@ -72,9 +93,46 @@ const NAMES_CHANGED_BY_NORTH = new Set(['America', 'Korea', 'Ireland']);
  * Gunzenhausen, Germany" and "since 2019 … Falkenstein, Germany" say where data goes.
  */
 const POSTAL_CUE =
-  /\b(?:Representative|Attn\b|Attention:|write\s+to\s+us\s+at|postal\s+address|mailing\s+address|registered\s+office|Road|Street|Avenue|Boulevard|Lane|Unit\s+\w+|Suite\s+\w+|Floor|P\.?\s?O\.?\s+Box)\b|\p{L}+(?:straße|strasse)\b|\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b|\b\d{4,5}\s+\p{Lu}\p{Ll}+,|\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b/u;
-/** "…, Cork, " right before the name: a city then the country, as an address ends. */
-const CITY_BEFORE_COUNTRY = /,\s*\p{Lu}[\p{L}.'\u2019-]*(?:\s+\p{Lu}[\p{L}.'\u2019-]*)*,\s*$/u;
+  /\b(?:[Rr]epresentative|Attn\b|Attention:|write\s+to\s+us\s+at|postal\s+address|mailing\s+address|(?:its|our|with\s+an?)\s+address\s+(?:at|is)|registered\s+office|Road|Street|Avenue|Boulevard|Lane|Unit\s+\w+|Suite\s+\w+|Floor|P\.?\s?O\.?\s+Box)\b|\p{L}+(?:straße|strasse)\b|\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b|\b\d{4,5}\s+\p{Lu}\p{Ll}+,|\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b/u;
+/**
+ * "…, Cork, " right before the name: a city then the country, as an address ends. The city may follow a postcode
+ * ("…, 10117 Berlin, ", "…, D-10117 Berlin, ") or carry a district number or a US state and ZIP code ("Dublin 4, ",
+ * "CA 94107, "); a street with its number and a UK postcode may stand there too ("1 New Oxford Street WC1A 1BA, ").
+ */
+const CITY_BEFORE_COUNTRY =
+  /,\s*(?:[A-Z]{1,2}-)?(?:\d{1,5}[a-z]?\s+)?\p{Lu}[\p{L}\p{N}.'\u2019-]*(?:\s+[\p{Lu}\p{N}][\p{L}\p{N}.'\u2019-]*)*,\s*$/u;
+/**
+ * A postcode and a city right before the name end an address by themselves: "75001 - Paris (France)", "1016 VR
+ * Amsterdam Netherlands", "D-10117 Berlin, Germany". A year does not stand before a city like that.
+ */
+const POSTCODE_CITY_BEFORE_COUNTRY = /(?:\b[A-Z]{1,2}-)?\b\d{4,5}(?:\s?[A-Z]{2})?\s*-?\s*\p{Lu}[\p{L}'\u2019-]*(?:\s*,\s*|\s*\(\s*|\s+)$/u;
+
+/**
+ * The name inside a company's name: a capitalised word before it and a company form after it, perhaps across more
+ * capitalised words ("Spotify USA Inc.", "LinkedIn Ireland Unlimited Company", "Twitch Interactive Germany, GmbH").
+ */
+const COMPANY_WORD_BEFORE = /\p{Lu}[\p{L}\p{N}&'\u2019-]*\s+$/u;
+const COMPANY_FORM_AFTER =
+  /^(?:\s+\p{Lu}[\p{L}&'\u2019-]*){0,3},?\s+(?:Inc|Incorporated|Ltd|Limited|LLC|L\.L\.C|GmbH|AG|B\.\s?V|BV|N\.\s?V|S\.\s?A|SAS|SARL|S\.\s?à\s?r\.\s?l|S\.\s?r\.\s?l|S\.\s?L|AB|ApS|A\/S|Oy|Pte|Pty|Corp|Corporation|Company|Co|plc|PLC|K\.\s?K|KK|SE)\b/u;
+/** A company's nationality or seat: "a US company", "a Delaware corporation", "an Irish company". */
+const COMPANY_OF_PLACE_BEFORE = /\b(?:an?|the)\s+$/i;
+const COMPANY_OF_PLACE_AFTER = /^\s+(?:company|corporation|entity|subsidiary|limited\s+(?:liability\s+)?company|(?:private\s+)?limited|LLC|affiliate)\b/i;
+/**
+ * A representative designated for a region: "X has been designated … as its representative", "our UK representative
+ * is …". Such a sentence names where a company answers for the data, not where data goes, unless it says that too.
+ */
+const REPRESENTATIVE = /\brepresentatives?\b/i;
+const STORAGE_OR_TRANSFER = /\b(?:stor(?:e|es|ed|ing|age)|host(?:s|ed|ing)?|servers?|data\s+cent(?:er|re)s?|transfer(?:s|red|ring)?|transmit(?:s|ted)?|processed\s+(?:in|on))\b/i;
+
+/**
+ * A denied destination: a negator governs the verb before "to/in … <place>" ("we do not transfer your personal data
+ * to China", "is never stored in Singapore or China"). "Never leaves Germany", "not outside the EU", "except in
+ * Germany" keep data in the place, so they do not deny it.
+ */
+const DESTINATION_PREPOSITION_BEFORE = /\b(?:to|in|into|within|on\s+servers\s+in)\s+(?:the\s+)?$/i;
+const KEEPS_DATA_THERE = /\b(?:leaves?|left|leaving|outside|beyond|other\s+than|except|but|only|unless|apart\s+from)\b/i;
+/** Heading and list words that may stand with place names on a line of their own. */
+const STATEMENT_WORDS = /\b(?:servers?|hosted|hosting|data\s+cent(?:er|re)s?|stor(?:e|ed|age)|processing|located|transfer)/i;
 
 
 /** Abbreviations whose full stop does not end a sentence ("U.S. States", "Ametros Ltd. in Cork"). */
@@ -127,20 +185,61 @@ function isPronounUs(text: string, index: number): boolean {
   return US_PRONOUN_AFTER_IN_CAPITALS.test(before) && NOTHING_FOLLOWS.test(text.slice(index + 2, lineEnd === -1 ? text.length : lineEnd));
 }
 
-/** True when the name ends a postal address: "… Representative at Ametros Ltd, …, Cork, Ireland". */
-function isPostalAddress(text: string, sentence: TextSpan, index: number): boolean {
+/**
+ * True when the name ends a postal address ("… Representative at Ametros Ltd, …, Cork, Ireland"), or is a city or
+ * state in a sentence that gives one ("651 Brannan St., San Francisco, CA 94107").
+ */
+function isPostalAddress(text: string, sentence: TextSpan, index: number, countryName: boolean): boolean {
   const before = text.slice(sentence.start, index);
-  return CITY_BEFORE_COUNTRY.test(before) && POSTAL_CUE.test(text.slice(sentence.start, sentence.end));
+  if (countryName && POSTCODE_CITY_BEFORE_COUNTRY.test(before)) return true;
+  return (!countryName || CITY_BEFORE_COUNTRY.test(before)) && POSTAL_CUE.test(text.slice(sentence.start, sentence.end));
+}
+
+/** True when the name belongs to a company's name or says where a company or representative is. */
+function isCompanyMention(text: string, sentence: TextSpan, index: number, length: number): boolean {
+  const before = text.slice(sentence.start, index);
+  const after = text.slice(index + length, sentence.end);
+  if (COMPANY_WORD_BEFORE.test(before) && COMPANY_FORM_AFTER.test(after)) return true;
+  if (COMPANY_OF_PLACE_BEFORE.test(before) && COMPANY_OF_PLACE_AFTER.test(after)) return true;
+  const quote = text.slice(sentence.start, sentence.end);
+  if (STORAGE_OR_TRANSFER.test(quote)) return false;
+  // "Please contact Twitch UK", "TikTok Ireland": a brand right before the name, not at the sentence start ("Within Germany").
+  return REPRESENTATIVE.test(quote) || (COMPANY_WORD_BEFORE.test(before) && /\S\s+\S+\s+$/.test(before) && !/[,;:(]\s*\S+\s+$/.test(before));
+}
+
+/** True when the place at `index` is where the sentence says data does not go. */
+function isDeniedDestination(text: string, sentence: TextSpan, index: number, denials: readonly TextSpan[]): boolean {
+  if (denials.some((d) => d.start <= index && index < d.end)) return true;
+  const before = text.slice(sentence.start, index).replace(PLACE_LIST_TAIL, '');
+  const clause = before.split(/[;:]|\b(?:but|however|although|whereas|instead)\b/i).pop() ?? '';
+  return DESTINATION_PREPOSITION_BEFORE.test(clause) && deniesLocation(clause) && !KEEPS_DATA_THERE.test(clause.slice(-60));
+}
+
+/**
+ * True when the line holds nothing but place names: a heading ("### Singapore" over a rights paragraph) or an
+ * entry of a list of regional notices. A list of places after a lead-in ending in a colon ("We store data in:") is
+ * left to count: the line continues that sentence.
+ */
+function isBarePlaceLine(text: string, sentence: TextSpan): boolean {
+  const lineStart = text.lastIndexOf('\n', sentence.start - 1) + 1;
+  const lineEnd = text.indexOf('\n', sentence.start);
+  // Markdown heading and list marks, should the text keep them.
+  const line = text.slice(lineStart, lineEnd === -1 ? text.length : lineEnd).replace(/^[\s#*\u2022>-]+/, '').trim();
+  const names = readPlaceNames(line);
+  if (!names.onlyPlaces || names.unspecified || STATEMENT_WORDS.test(line)) return false;
+  const previous = text.slice(0, lineStart).trimEnd();
+  return !previous.endsWith(':');
 }
 
 /** True when the place at `index` in the text describes the reader or the law, not where data goes. */
 function isAudienceMention(text: string, sentence: TextSpan, index: number, length: number): boolean {
   const before = text.slice(sentence.start, index).replace(PLACE_LIST_TAIL, '');
-  return AUDIENCE_LEAD_IN.test(before) || AUDIENCE_NOUN_AFTER.test(text.slice(index + length, sentence.end));
+  const after = text.slice(index + length, sentence.end);
+  return AUDIENCE_LEAD_IN.test(before) || AUDIENCE_NOUN_AFTER.test(after) || LAW_AFTER.test(after) || AUTHORITY_AFTER.test(after);
 }
 
 /** Why a mention of a country does not say data goes there. */
-export type DiscountReason = 'audience' | 'postal-address';
+export type DiscountReason = 'audience' | 'postal-address' | 'denial' | 'company' | 'heading';
 
 /** A mention that does not disclose the country, and why. */
 export interface DiscountedMention extends CountryMention {
@@ -149,9 +248,9 @@ export interface DiscountedMention extends CountryMention {
 
 /** How the policy mentions a country outside its transfer statements. */
 export interface CountryMentions {
-  /** The first sentence that names it other than as the reader's residence, the law or an address; null when none does. */
+  /** The first sentence that names it other than in the ways of {@link DiscountReason}; null when none does. */
   disclosing: CountryMention | null;
-  /** The first sentence that names it only as the reader's residence or the law, or in a postal address; null when none does. */
+  /** The first sentence that names it only in one of those ways (the reader, the law, an address, a denial, …); null when none does. */
   discounted: DiscountedMention | null;
 }
 
@@ -160,20 +259,31 @@ export interface CountryMentions {
  * Germany, your data is processed by our affiliate in Germany" names Germany as the reader's place and then as
  * where data goes, and the second mention discloses it.
  */
-export function readCountryMentions(snapshot: StoredSnapshot, code: string): CountryMentions {
+export function readCountryMentions(snapshot: StoredSnapshot, code: string, denials: readonly TextSpan[] = []): CountryMentions {
   const mentions: CountryMentions = { disclosing: null, discounted: null };
-  const pattern = namePatternOf(code.toUpperCase());
+  const country = code.toUpperCase();
+  const pattern = namePatternOf(country);
   if (!pattern) return mentions;
   const { text } = snapshot;
   for (const m of text.matchAll(pattern)) {
     if (isNotTheCountry(text, m.index, m[0])) continue;
     const sentence = findSentence(text, m.index);
-    const mention: CountryMention = { country: code.toUpperCase(), span: sentence, quote: text.slice(sentence.start, sentence.end) };
-    const reason: DiscountReason | null = isAudienceMention(text, sentence, m.index, m[0].length)
-      ? 'audience'
-      : isPostalAddress(text, sentence, m.index)
-        ? 'postal-address'
-        : null;
+    const countryName = isCountryName(country, m[0]);
+    // A city, state or cloud region counts only where the sentence speaks of servers, storage or transfers: elsewhere
+    // "California" is a law or an audience ("our California Notice at Collection") and "Dublin 2" an address line.
+    if (!countryName && (!STORAGE_OR_TRANSFER.test(text.slice(sentence.start, sentence.end)) || continuesAsName(text.slice(m.index + m[0].length)))) continue;
+    const mention: CountryMention = { country, span: sentence, quote: text.slice(sentence.start, sentence.end) };
+    const reason: DiscountReason | null = isDeniedDestination(text, sentence, m.index, denials)
+      ? 'denial'
+      : isAudienceMention(text, sentence, m.index, m[0].length)
+        ? 'audience'
+        : isPostalAddress(text, sentence, m.index, countryName)
+          ? 'postal-address'
+          : isCompanyMention(text, sentence, m.index, m[0].length)
+            ? 'company'
+            : isBarePlaceLine(text, sentence)
+              ? 'heading'
+              : null;
     if (reason === null) {
       mentions.disclosing = mention;
       break;

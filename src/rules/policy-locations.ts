@@ -5,6 +5,7 @@
  */
 import type { TransferClaim } from '../model/claim.js';
 import type { StoredClaim } from '../store/policy-repository.js';
+import { deniesLocation } from './location-denial.js';
 import regions from './regions.json' with { type: 'json' };
 
 /** A transfer or storage claim as loaded from the store. */
@@ -48,7 +49,8 @@ export function readPolicyLocations(claims: readonly StoredClaim[]): PolicyLocat
   const transfers = claims.filter((c): c is StoredTransferClaim => c.kind === 'transfer');
   const affirmative = transfers.filter((c) => c.polarity === 'affirmative');
   const denials = new Map<string, StoredTransferClaim[]>();
-  for (const claim of transfers.filter((c) => c.polarity === 'negative')) {
+  // Only a negator that governs the verb makes a denial: "cannot guarantee that data transferred to …" is none.
+  for (const claim of transfers.filter((c) => c.polarity === 'negative' && deniesLocation(c.quote))) {
     for (const code of collectClaimCountries([claim])) denials.set(code, [...(denials.get(code) ?? []), claim]);
   }
   return { claims: affirmative, disclosed: collectClaimCountries(affirmative), denials, unspecified: affirmative.some((c) => c.unspecified) };

@@ -137,7 +137,7 @@ function reviewProcessorCountries(view: AuditView): RuleOutcome {
       const { country } = tieInfo;
       const denials = locations.denials.get(country) ?? [];
       if (!ofInterest(country)) continue;
-      const mentions = readCountryMentions(snapshot, country);
+      const mentions = readCountryMentions(snapshot, country, denials.map((c) => c.span));
       if (denials.length === 0 && locations.disclosed.has(country)) continue;
       if (denials.length === 0 && mentions.disclosing) {
         suppressing.push(recordCountryMention(snapshot, mentions.disclosing));

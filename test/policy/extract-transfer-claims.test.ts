@@ -17,11 +17,35 @@ describe('extractTransferClaims', () => {
     expect(transfers(claimsOf('Audio is processed on Chinese servers.'))[0]).toMatchObject({ transferType: 'storage', countries: ['CN'] });
   });
 
-  it('reads a country after the city it is in ("located in Frankfurt, Germany"), not a city alone', () => {
+  it('reads a country after the city it is in ("located in Frankfurt, Germany")', () => {
     expect(transfers(claimsOf('Our servers are located in Frankfurt, Germany.'))[0]).toMatchObject({ transferType: 'storage', countries: ['DE'] });
     expect(transfers(claimsOf('We host data in Ashburn, Virginia, United States and in Dublin, Ireland.'))[0]).toMatchObject({ countries: ['US', 'IE'] });
     // The city does not turn an origin into a destination.
     expect(transfers(claimsOf('Servers process requests from users in Paris, France.'))).toEqual([]);
+  });
+
+  it('reads a data-centre city, a US state or a cloud region id as its country (trial 6 P1-5)', () => {
+    expect(transfers(claimsOf('Our servers are hosted by Amazon Web Services in Frankfurt and Virginia.'))[0]).toMatchObject({
+      transferType: 'storage',
+      countries: ['DE', 'US'],
+    });
+    expect(transfers(claimsOf('Our data centers are located in Virginia, Oregon, Singapore and Shanghai.'))[0]).toMatchObject({ countries: ['US', 'SG', 'CN'] });
+    // The region id names the data centre by itself; the provider between preposition and place is skipped.
+    expect(transfers(claimsOf('Your data is hosted in the AWS eu-central-1 (Frankfurt) region.'))[0]).toMatchObject({ transferType: 'storage', countries: ['DE'] });
+    expect(transfers(claimsOf("We store recordings in Google Cloud's europe-west4 and us-central1 regions."))[0]).toMatchObject({ countries: ['NL', 'US'] });
+    expect(transfers(claimsOf("Backups are kept in Azure's Sydney data centre."))[0]).toMatchObject({ countries: ['AU'] });
+  });
+
+  it('does not read a state or city that is the origin, the reader or a person as a destination', () => {
+    expect(transfers(claimsOf('We transfer data from California to Ireland.'))[0]).toMatchObject({ countries: ['IE'] });
+    expect(transfers(claimsOf('If you are in Texas, your data is stored in Ireland.'))[0]).toMatchObject({ countries: ['IE'] });
+    // Georgia and a bare Washington are left out on purpose: a country and a person's name.
+    expect(transfers(claimsOf('Our servers are located in Georgia and Washington.'))).toEqual([]);
+    // A place that starts a longer name is not one.
+    expect(transfers(claimsOf('We share data with publishers such as The New York Times and store it in Ireland.'))[0]).toMatchObject({ countries: ['IE'] });
+    expect(transfers(claimsOf('Data is stored in the Frankfurt Region of our provider.'))[0]).toMatchObject({ countries: ['DE'] });
+    // OPP-115 (517_kaleidahealth.org): a state's officials are a recipient, not a place data goes.
+    expect(transfers(claimsOf('We may share your information with public health officials at the New York state or county health departments.'))).toEqual([]);
   });
 
   it('marks unnamed destinations as unspecified', () => {

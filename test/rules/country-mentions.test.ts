@@ -121,3 +121,90 @@ describe('readCountryMentions on real policies', () => {
     expect(readCountryMentions(policy('Our servers in Dublin, Ireland store your posts.'), 'IE').disclosing).not.toBeNull();
   });
 });
+
+describe('readCountryMentions: mentions that are not destinations (trial 6 P1-1, P1-5, P2-4)', () => {
+  const read = (text: string, code: string, denials: { start: number; end: number }[] = []) => readCountryMentions(policy(text), code, denials);
+
+  it('a denied destination never discloses the country: every place of the denied list', () => {
+    for (const [sentence, codes] of [
+      ['Your data is never stored in Singapore or China.', ['SG', 'CN']],
+      ['We do not transfer your personal data to China.', ['CN']],
+      ['We will not sell or transfer your data to China, Russia or Singapore.', ['CN', 'RU', 'SG']],
+      ["We don't have servers in Russia.", ['RU']],
+    ] as const) {
+      for (const code of codes) expect(read(sentence, code), `${code}: ${sentence}`).toMatchObject({ disclosing: null, discounted: { reason: 'denial', quote: sentence } });
+    }
+  });
+
+  it('a negative transfer claim covers its whole sentence, even past a comma', () => {
+    const sentence = 'We do not store or transfer your voice recordings, chat messages or contacts, to China.';
+    expect(read(sentence, 'CN', [{ start: 0, end: sentence.length }]).discounted?.reason).toBe('denial');
+  });
+
+  it('keeping data in a place is not a denial of it', () => {
+    for (const [sentence, code] of [
+      ['Your data never leaves Germany.', 'DE'],
+      ['We do not store your data anywhere except in Germany.', 'DE'],
+      ['We do not share data with anyone, but our servers are in Singapore.', 'SG'],
+    ] as const) expect(read(sentence, code).disclosing?.quote, sentence).toBe(sentence);
+  });
+
+  it('a postcode before the city ends a postal address, with or without a street word', () => {
+    for (const sentence of [
+      'Our EU representative is Acme GmbH, Friedrichstrasse 10, 10117 Berlin, Germany.',
+      'Our EU representative is Acme GmbH, D-10117 Berlin, Germany.',
+      'Write to Acme GmbH, Unter den Linden 5, 10117 Berlin, Germany.',
+      'PLANIT // LEGAL Attn: LY Corporation EU Representative Jungfernstieg 1, 20095 Hamburg, Germany +49(0)40 60944190',
+    ]) expect(read(sentence, 'DE'), sentence).toMatchObject({ disclosing: null, discounted: { reason: 'postal-address' } });
+    expect(read('The data controller is BeReal SAS, with a registered office located at 59 Rue Jean-Jacques Rousseau 75001 - Paris (France).', 'FR').discounted?.reason).toBe('postal-address');
+    expect(read('Reddit Netherlands B.V. Euro Business Center Looiersgracht 43, 1016 VR Amsterdam Netherlands dpo@reddit.com', 'NL').disclosing).toBeNull();
+    expect(read('Contact us at Twitch UK Limited, 1 New Oxford Street WC1A 1BA, UK, or by email.', 'GB').disclosing).toBeNull();
+    expect(read('Pinterest Europe Ltd. has its registered office at Waterloo Exchange, 3rd Floor, Waterloo Road, Dublin 4, Ireland.', 'IE').disclosing).toBeNull();
+    // A year before "City, Country" is still not a postcode.
+    const hosting = 'Since 2019, our infrastructure provider has been Hetzner, Falkenstein, Germany.';
+    expect(read(hosting, 'DE').disclosing?.quote).toBe(hosting);
+  });
+
+  it('a country in a company name, a company\'s nationality or a representative designation does not disclose it', () => {
+    for (const [sentence, code] of [
+      ['This Privacy Policy describes how we at Spotify USA Inc. process personal data of U.S. residents.', 'US'],
+      ['Twitch Interactive Germany, GmbH has been designated by Twitch Interactive, Inc. as its representative under the GDPR.', 'DE'],
+      ['LinkedIn Ireland Unlimited Company is the data controller of your personal data.', 'IE'],
+      ['Reddit Netherlands B.V. is the controller of information processed in connection with the Reddit platform.', 'NL'],
+      ['Pinterest, Inc. is a US company.', 'US'],
+      ['Please contact Twitch UK with any questions about this notice.', 'GB'],
+      ['Our representative in the United Kingdom answers requests under the UK GDPR.', 'GB'],
+    ] as const) expect(read(sentence, code), sentence).toMatchObject({ disclosing: null, discounted: { reason: 'company' } });
+    // A state outside a sentence about servers is not read at all: "a Delaware corporation" discloses nothing.
+    expect(read('Example Inc. is a Delaware corporation.', 'US')).toEqual({ disclosing: null, discounted: null });
+    // A sentence that also says where data is stored still counts.
+    const stored = 'Our representative in Germany is Acme GmbH, and your data is stored on servers in Germany.';
+    expect(read(stored, 'DE').disclosing?.quote).toBe(stored);
+  });
+
+  it('a country on a line of its own (a heading over a rights paragraph, a list of regional notices) does not disclose it', () => {
+    // As the extracted text of "## Additional information by region / ### United States / … / ### Singapore / …".
+    const text = 'Additional information by region\n\nUnited States\n\nYou may have the right to know what we collect.\n\nSingapore\n\nYou may withdraw consent.';
+    expect(read(text, 'US')).toMatchObject({ disclosing: null, discounted: { reason: 'heading', quote: 'United States' } });
+    expect(read(text, 'SG').discounted?.reason).toBe('heading');
+    // A list after a lead-in ending in a colon continues that sentence, and counts.
+    const list = 'Our processors are located in the following countries:\n\nSingapore\n\nJapan';
+    expect(read(list, 'SG').disclosing?.quote).toBe('Singapore');
+  });
+
+  it('a law or an authority named after the country is the law\'s place', () => {
+    expect(read('We do not collect data (as defined by the United States Children\u2019s Online Privacy Protection Act) from children.', 'US').disclosing).toBeNull();
+    expect(read('In Ireland, the relevant data protection authority is the Data Protection Commission.', 'IE').disclosing).toBeNull();
+    expect(read('Depending on where you live (e.g. EEA, Switzerland, UK, USA), these choices may be rights.', 'CH').disclosing).toBeNull();
+  });
+
+  it('a city, state or cloud region discloses its country only in a sentence about servers, storage or transfers', () => {
+    const hosted = 'Our backups are hosted in Frankfurt.';
+    expect(read(hosted, 'DE').disclosing?.quote).toBe(hosted);
+    const region = 'Media is served from the eu-west-1 servers.';
+    expect(read(region, 'IE').disclosing?.quote).toBe(region);
+    // Elsewhere a state is a law or an audience, and a city an address line.
+    for (const sentence of ['This page also serves as our California Notice at Collection.', 'Dublin 2', 'Our office in Paris organises events.'])
+      expect(read(sentence, sentence.includes('Dublin') ? 'IE' : sentence.includes('Paris') ? 'FR' : 'US'), sentence).toEqual({ disclosing: null, discounted: null });
+  });
+});
