@@ -55,9 +55,10 @@ function isInsideSeeReference(quote: string, at: number): boolean {
 type Occurrence = 'outbound' | 'inbound' | 'reference' | 'label' | 'possessive' | 'unstated';
 
 function readOccurrence(quote: string, at: number, name: string): Occurrence {
-  if (isInsideSeeReference(quote, at)) return 'reference';
   const end = at + name.trim().length;
   const tail = quote.slice(end);
+  // "(see Information Shared … with Third Parties)", "see the … Industry Partners sections": titles of other sections.
+  if (isInsideSeeReference(quote, at) || /^\s+sections?\b/i.test(tail)) return 'reference';
   // "an advertiser's site" names whose site, not who receives data.
   if (/^['’]s?\b/.test(tail)) return 'possessive';
   const lead = quote.slice(Math.max(0, at - 120), at).split(/[.;:]/).pop() ?? '';

@@ -30,8 +30,8 @@ export interface RecipientDisclosure {
   /**
    * Set when the policy names the recipient only as a service the user chooses or connects ("if you use
    * a data backup service … (like iCloud or Google Account)", "log in with Google"): the label is then
-   * 'vague' or 'omitted' as the rest of the policy decides, and these sentences follow its claims as
-   * evidence (or are the claims, when nothing else covers the recipient).
+   * 'vague' or 'omitted' as the rest of the policy decides, and these sentences are quoted after the first
+   * claim (or are the claims, when nothing else covers the recipient).
    */
   userChosen?: StoredClaim[];
   /**

@@ -57,8 +57,10 @@ export const undisclosedRecipient: Rule = {
         ...(disclosure.userChosen?.[0]?.kind === 'processor' ? { userChosenName: disclosure.userChosen[0].name } : {}),
         ...(disclosure.unjudgedCategory ? { unjudgedCategory: true } : {}),
       });
-      // The sentences naming it as the user's choice follow the ones that decide the label.
-      const quoted = disclosure.label === 'vague' ? [...disclosure.claims, ...(disclosure.userChosen ?? [])] : disclosure.claims;
+      // The sentence naming it as the user's choice comes second, after the one the label rests on, so a report
+      // that shows three quotes shows it too.
+      const [main, ...rest] = disclosure.claims;
+      const quoted = disclosure.label === 'vague' && main ? [main, ...(disclosure.userChosen ?? []), ...rest] : disclosure.claims;
       findings.push({
         ruleId: 'undisclosed-recipient',
         // A policy that names the recipient in a narrower denial, or as a service the user may choose, has said

@@ -30,6 +30,9 @@ describe('readSharingDirection', () => {
     expect(
       readSharingDirection('Even if you do not choose to use our precise location-related features (see Information Shared by You and by WhatsApp with Third Parties), we use IP addresses to estimate your general location.', 'Third Parties'),
     ).toBe('reference');
+    expect(
+      readSharingDirection('Please also see the How We Work With Other Meta Companies and Working with Authorities, Advisors and Industry Partners sections for further information we share.', 'Partners'),
+    ).toBe('reference');
     expect(readSharingDirection('Third-Party Service Providers.', 'Third-Party Service Providers')).toBe('unstated');
     expect(readSharingDirection('We share data with partners.', 'vendors')).toBe('unstated');
   });

@@ -89,7 +89,8 @@ describe('WhatsApp: a backup service the user connects is not a disclosure', () 
     const finding = undisclosedRecipient.check(view).find((f) => f.subject === 'Google Analytics for Firebase');
     expect(finding).toMatchObject({ label: 'vague', severity: 'medium' });
     expect(finding?.explanation).toContain('The policy names Google only as a service the user may choose to use');
-    expect(finding?.policyEvidence.map((e) => e.quote)).toEqual(expect.arrayContaining([expect.stringMatching(/data backup service/)]));
+    // Second, so that a report showing three quotes shows it.
+    expect(finding?.policyEvidence[1]?.quote).toMatch(/data backup service/);
   });
 });
 
