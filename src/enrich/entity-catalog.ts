@@ -97,6 +97,10 @@ function validateEntities(entities: readonly Entity[]): void {
   }
   const byId = new Map(entities.map((e) => [e.id, e]));
   for (const e of entities) {
+    for (const family of e.memberOf ?? []) {
+      if (!byId.has(family)) problems.push(`${e.id}: memberOf "${family}" does not exist`);
+      else if (family === e.id || ancestorIds(byId, family, entities.length).includes(e.id)) problems.push(`${e.id}: memberOf "${family}" is the entity itself or one of its products`);
+    }
     if (e.parent === undefined) continue;
     if (!byId.has(e.parent)) {
       problems.push(`${e.id}: parent "${e.parent}" does not exist`);
@@ -115,6 +119,13 @@ function validateEntities(entities: readonly Entity[]): void {
   if (problems.length > 0) {
     throw new ConfigError(`invalid entity list: ${problems.join('; ')}`, 'fix the listed entries in the entity file');
   }
+}
+
+/** Ids up the parent chain of an entity (nearest first), at most `limit` steps so a cycle cannot loop. */
+function ancestorIds(byId: ReadonlyMap<string, Entity>, id: string, limit: number): string[] {
+  const ids: string[] = [];
+  for (let parentId = byId.get(id)?.parent; parentId !== undefined && ids.length <= limit; parentId = byId.get(parentId)?.parent) ids.push(parentId);
+  return ids;
 }
 
 /** Organisations known to attribution, indexed by id, domain, ASN owner and name. */
@@ -241,16 +252,25 @@ export class EntityCatalog {
     return this.entities.map((e) => ({ entityId: e.id, names: [...new Set([e.name, ...e.aliases])], domains: [...e.domains] }));
   }
 
-  /** Parent, grandparent… of an entity, nearest first; empty for unknown ids and roots. */
+  /**
+   * Parent, grandparent… of an entity, nearest first, then each product family it is also a member of
+   * (`memberOf`) with that family's own parents; each entity once; empty for unknown ids and roots.
+   */
   ancestors(id: string): Entity[] {
     const chain: Entity[] = [];
-    let parentId = this.byId.get(id)?.parent;
-    while (parentId !== undefined) {
-      const parent = this.byId.get(parentId);
-      if (!parent) break;
-      chain.push(parent);
-      parentId = parent.parent;
-    }
+    const seen = new Set<string>([id]);
+    const climb = (from: string | undefined): void => {
+      for (let parentId = from; parentId !== undefined && !seen.has(parentId); ) {
+        const parent = this.byId.get(parentId);
+        if (!parent) break;
+        seen.add(parentId);
+        chain.push(parent);
+        parentId = parent.parent;
+      }
+    };
+    const self = this.byId.get(id);
+    climb(self?.parent);
+    for (const family of self?.memberOf ?? []) climb(family);
     return chain;
   }
 

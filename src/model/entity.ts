@@ -26,6 +26,12 @@ export interface Entity {
   aliases: string[];
   /** Parent entity id, e.g. 'firebase' → 'google'. */
   parent?: string;
+  /**
+   * Other product families of the same company this product also belongs to, by entity id: Google
+   * Analytics for Firebase is Google Analytics (its parent) and part of Firebase. Naming any of them
+   * covers it, as naming the parent does.
+   */
+  memberOf?: string[];
   /** ISO 3166-1 alpha-2 code of the headquarters; 'ZZ' (CLDR's unknown region) when an imported list does not say. */
   country: string;
   roles: EntityRole[];

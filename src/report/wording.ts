@@ -74,6 +74,10 @@ export function describeUndisclosedRecipient(facts: {
   categories: string[];
   /** The denial that names the recipient: for 'incorrect', and for 'omitted' when the policy names it only in a narrower denial. */
   denial?: DenialWording | null;
+  /** How the policy names the recipient as a service the user chooses ("Google"), when it does. */
+  userChosenName?: string;
+  /** True when claimcheck does not know what the recipient does, so cannot tell whether `categories` cover it. */
+  unjudgedCategory?: boolean;
 }): FindingWording {
   const traffic = endSentence(
     `The capture shows ${plural(facts.flowCount, 'connection')} (${formatBytes(facts.bytes)}) to ${facts.organisation}${
@@ -81,6 +85,27 @@ export function describeUndisclosedRecipient(facts: {
     }`,
   );
   const denial = facts.denial ?? null;
+  const quoted = uniqueCategoryNames(facts.categories)
+    .slice(0, 3)
+    .map((c) => `"${c}"`)
+    .join(', ');
+  // A sign-in, backup or player the user picks is that company's service to the user, not the app sharing data with it.
+  const chosen =
+    facts.userChosenName === undefined
+      ? ''
+      : ` The policy names ${facts.userChosenName} only as a service the user may choose to use (quoted below); that is not the app sending it data.`;
+  if (facts.label === 'vague' && facts.unjudgedCategory) {
+    return {
+      title: `${facts.organisation} receives data; the policy does not name it (a generic category may cover it)`,
+      explanation: `${traffic} The policy does not name it. claimcheck does not know what ${facts.organisation} does, so it cannot tell whether the policy's ${quoted} covers it; check what the company does before relying on either reading.${chosen}`,
+    };
+  }
+  if (facts.label === 'omitted' && !denial && facts.userChosenName !== undefined) {
+    return {
+      title: `${facts.organisation} receives data; the policy names ${facts.userChosenName} only as a service the user may choose`,
+      explanation: `${traffic}${chosen} No other sentence of the policy names this recipient or a category that covers it.`,
+    };
+  }
   switch (facts.label) {
     case 'incorrect':
       return {
@@ -94,10 +119,7 @@ export function describeUndisclosedRecipient(facts: {
     case 'vague':
       return {
         title: `${facts.organisation} receives data but is covered only by a generic category`,
-        explanation: `${traffic} The policy does not name it; only a generic category (${uniqueCategoryNames(facts.categories)
-          .slice(0, 3)
-          .map((c) => `"${c}"`)
-          .join(', ')}) could cover it.`,
+        explanation: `${traffic} The policy does not name it; only a generic category (${quoted}) could cover it.${chosen}`,
       };
     case 'omitted':
       if (denial) {

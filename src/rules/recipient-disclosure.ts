@@ -5,6 +5,9 @@ import type { AttributedFlow, AuditView } from './audit-view.js';
 import { readDenialScope, type DenialScope } from './denial-scope.js';
 import { isNetworkPlumbing } from './evidence.js';
 import { matchesUncataloguedName } from './match-uncatalogued-name.js';
+import { rankCoverageClaims, UNIVERSAL_CATEGORIES } from './rank-coverage-claims.js';
+import { readSharingDirection } from './read-sharing-direction.js';
+import { isUserChosenService } from './user-chosen-service.js';
 
 /** One organisation (or unidentified domain) that received traffic, with its flows. */
 export interface ObservedRecipient {
@@ -24,6 +27,19 @@ export interface RecipientDisclosure {
    * your messages with Facebook"): the label is then 'omitted' and `claims` are those denials.
    */
   scopedDenial?: DenialScope;
+  /**
+   * Set when the policy names the recipient only as a service the user chooses or connects ("if you use
+   * a data backup service … (like iCloud or Google Account)", "log in with Google"): the label is then
+   * 'vague' or 'omitted' as the rest of the policy decides, and these sentences are quoted after the first
+   * claim (or are the claims, when nothing else covers the recipient).
+   */
+  userChosen?: StoredClaim[];
+  /**
+   * Set for a recipient the catalog does not know, covered by no catch-all, when the policy has a
+   * category that could be what it is ("advertising partners"): claimcheck cannot tell whether it is,
+   * so the label 'vague' is a possibility, not a reading, and `claims` are those categories.
+   */
+  unjudgedCategory?: true;
 }
 
 export type StoredProcessorClaim = ProcessorClaim & StoredClaim;
@@ -65,8 +81,12 @@ export function namesRecipient(view: AuditView, claim: StoredProcessorClaim, rec
   return matchesUncataloguedName(claim.name, recipient.organisation, recipient.key);
 }
 
-/** Generic categories that cover any recipient ("third parties", "service providers"). */
-const UNIVERSAL_CATEGORIES = new Set(['third-parties', 'service-providers', 'partners', 'vendors']);
+/**
+ * Categories that could describe a company claimcheck does not know (an ad network, an analytics
+ * SDK, a host). Affiliates, authorities, advisers, buyers and researchers are not what an app's
+ * traffic goes to, so they never stand in for an unknown recipient.
+ */
+const SERVICE_CATEGORIES = new Set(['advertising', 'analytics', 'cloud-hosting', 'communications', 'customer-support', 'security', 'payment', 'social-networks', 'ai-providers']);
 
 function coversByCategory(view: AuditView, claim: StoredProcessorClaim, recipient: ObservedRecipient): boolean {
   if (claim.processorType !== 'category' || !claim.category) return false;
@@ -77,25 +97,44 @@ function coversByCategory(view: AuditView, claim: StoredProcessorClaim, recipien
 }
 
 /**
+ * True when the sentence can stand as a disclosure of sending data to the company it mentions: not a
+ * sentence about data the company receives from it, nor a pointer to another section
+ * (docs/rules/undisclosed-recipient.md, "Which sentences count").
+ */
+function discloses(claim: StoredProcessorClaim): boolean {
+  const direction = readSharingDirection(claim.quote, claim.name);
+  return direction !== 'inbound' && direction !== 'reference';
+}
+
+/**
  * Labels a recipient the way flow-to-policy research does: named → consistent, a denial of any sharing
  * with it → incorrect, only a generic category → vague, nothing → omitted. A denial limited to one kind
  * of data, a sale or a condition cannot be contradicted by contact alone: the recipient is then
- * undisclosed (omitted), with the denial kept as evidence (docs/rules/undisclosed-recipient.md).
+ * undisclosed (omitted), with the denial kept as evidence (docs/rules/undisclosed-recipient.md). A name
+ * or category in a sentence about data coming in, or a name given only as a service the user chooses,
+ * discloses nothing. The claims come most telling first (rank-coverage-claims.ts).
  */
 export function classifyRecipient(view: AuditView, recipient: ObservedRecipient): RecipientDisclosure {
+  const lineage = recipient.entityId ? view.lineage(recipient.entityId) : [];
+  const rank = (claims: StoredProcessorClaim[]): StoredProcessorClaim[] => rankCoverageClaims(claims, lineage);
   const processorClaims = view.claims.filter(isProcessorClaim);
   const named = processorClaims.filter((c) => namesRecipient(view, c, recipient));
   const denials = named.filter((c) => c.polarity === 'negative');
   const unscoped = denials.filter((c) => !readDenialScope(c.quote, c.conditions).scoped);
-  if (unscoped.length > 0) return { label: 'incorrect', claims: unscoped };
-  const affirmed = named.filter((c) => c.polarity === 'affirmative');
-  if (affirmed.length > 0) return { label: 'consistent', claims: affirmed };
-  // Specific categories ("analytics providers") before catch-alls ("third parties"): they say more about this recipient.
-  const categories = processorClaims
-    .filter((c) => c.polarity === 'affirmative' && coversByCategory(view, c, recipient))
-    .sort((a, b) => Number(UNIVERSAL_CATEGORIES.has(a.category ?? '')) - Number(UNIVERSAL_CATEGORIES.has(b.category ?? '')));
-  if (categories.length > 0) return { label: 'vague', claims: categories };
+  if (unscoped.length > 0) return { label: 'incorrect', claims: rank(unscoped) };
+  const affirmed = named.filter((c) => c.polarity === 'affirmative' && discloses(c));
+  const userChosen = rank(affirmed.filter((c) => isUserChosenService(c.quote, c.name)));
+  const disclosing = affirmed.filter((c) => !isUserChosenService(c.quote, c.name));
+  if (disclosing.length > 0) return { label: 'consistent', claims: rank(disclosing) };
+  const chosen = userChosen.length > 0 ? { userChosen } : {};
+  const categories = processorClaims.filter((c) => c.polarity === 'affirmative' && discloses(c) && coversByCategory(view, c, recipient));
+  if (categories.length > 0) return { label: 'vague', claims: rank(categories), ...chosen };
   const first = denials[0];
-  if (first) return { label: 'omitted', claims: denials, scopedDenial: readDenialScope(first.quote, first.conditions) };
-  return { label: 'omitted', claims: [] };
+  if (first) return { label: 'omitted', claims: rank(denials), scopedDenial: readDenialScope(first.quote, first.conditions), ...chosen };
+  if (!recipient.entityId) {
+    const possible = processorClaims.filter((c) => c.polarity === 'affirmative' && c.processorType === 'category' && SERVICE_CATEGORIES.has(c.category ?? '') && discloses(c));
+    if (possible.length > 0) return { label: 'vague', claims: rank(possible), unjudgedCategory: true, ...chosen };
+  }
+  // The sentences that name it as the user's choice are all the policy says about it: they are the evidence.
+  return userChosen.length > 0 ? { label: 'omitted', claims: userChosen, userChosen } : { label: 'omitted', claims: [] };
 }

@@ -41,8 +41,9 @@ export const undisclosedRecipient: Rule = {
       const best = recipient.flows
         .map((f) => f.attribution.confidence)
         .reduce<Confidence>((acc, c) => (CONFIDENCE_ORDER.indexOf(c) > CONFIDENCE_ORDER.indexOf(acc) ? c : acc), 'low');
-      // Without a catalog entity the policy comparison rests on a domain label ("acme" ↔ "Acme"), which can miss a name.
-      const confidence: Confidence = recipient.entityId === null && best === 'high' ? 'medium' : best;
+      // Without a catalog entity the policy comparison rests on a domain label ("acme" ↔ "Acme"), which can miss a name;
+      // a category claimcheck cannot match to an unknown company leaves the label a guess.
+      const confidence: Confidence = disclosure.unjudgedCategory ? 'low' : recipient.entityId === null && best === 'high' ? 'medium' : best;
       const bytes = recipient.flows.reduce((sum, f) => sum + f.flow.bytes, 0);
       const hosts = [...new Set(recipient.flows.map((f) => f.attribution.host).filter((h): h is string => h !== null))];
       const wording = describeUndisclosedRecipient({
@@ -53,18 +54,24 @@ export const undisclosedRecipient: Rule = {
         hosts,
         categories: disclosure.claims.map((c) => (c.kind === 'processor' ? c.name : c.quote)),
         denial: denialWording(disclosure, recipient.organisation),
+        ...(disclosure.userChosen?.[0]?.kind === 'processor' ? { userChosenName: disclosure.userChosen[0].name } : {}),
+        ...(disclosure.unjudgedCategory ? { unjudgedCategory: true } : {}),
       });
+      // The sentence naming it as the user's choice comes second, after the one the label rests on, so a report
+      // that shows three quotes shows it too.
+      const [main, ...rest] = disclosure.claims;
+      const quoted = disclosure.label === 'vague' && main ? [main, ...(disclosure.userChosen ?? []), ...rest] : disclosure.claims;
       findings.push({
         ruleId: 'undisclosed-recipient',
-        // A policy that names the recipient in a narrower denial has said something about it: less than
-        // disclosing it, more than silence.
-        severity: disclosure.label === 'vague' || disclosure.scopedDenial ? 'medium' : 'high',
+        // A policy that names the recipient in a narrower denial, or as a service the user may choose, has said
+        // something about it: less than disclosing it, more than silence.
+        severity: disclosure.label === 'vague' || disclosure.scopedDenial || disclosure.userChosen ? 'medium' : 'high',
         label: disclosure.label,
         confidence,
         subject: recipient.organisation,
         title: wording.title,
         explanation: wording.explanation,
-        policyEvidence: policyEvidenceOfClaims(disclosure.claims, snapshot),
+        policyEvidence: policyEvidenceOfClaims(quoted, snapshot),
         packetEvidence: recipient.flows.map((f) => packetEvidenceOfFlow(f, f.attribution.evidence.join('; '))),
       });
     }

@@ -48,12 +48,14 @@ describe('device background traffic (OS connectivity checks, network time)', () 
   it('lists the checks of a real Android capture with their relation and makes no finding of them', async () => {
     const audit = await auditCapture('ndpi_android.pcap');
     const background = audit.recipients.filter((r) => r.relation === 'device-background');
-    expect(background.flatMap((r) => r.hosts).sort()).toEqual(expect.arrayContaining(['connectivitycheck.gstatic.com']));
+    expect(background.flatMap((r) => r.hosts).sort()).toEqual(expect.arrayContaining(['connectivitycheck.gstatic.com', 'check.googlezip.net']));
     expect(background.every((r) => r.label === null)).toBe(true);
     // The plain-HTTP captive-portal probe is named by its Host header although the DNS answers name CDN aliases.
     expect(background.some((r) => r.organisation === 'Apple' || r.hosts.some((h) => h.includes('apple')))).toBe(true);
     const blamed = hostsInFindings(audit);
     expect(blamed).not.toContain('connectivitycheck.gstatic.com');
+    // Chrome Data Saver's proxy check (plain HTTP GET /connect) is the browser's, not an undisclosed recipient or plain-HTTP finding.
+    expect(blamed).not.toContain('check.googlezip.net');
     expect(blamed.filter((h) => h.includes('apple'))).toEqual([]);
     // The app's own Google traffic (Play, Firebase) is still a recipient.
     expect(audit.recipients.some((r) => r.relation === 'recipient' && r.hosts.includes('app-measurement.com'))).toBe(true);

@@ -86,7 +86,7 @@ describe('attributeFlow', () => {
       ['in.appcenter.ms', 'app-center'],
       ['wns2-db5p.notify.windows.com', 'windows-push'],
       ['firebaseinstallations.googleapis.com', 'firebase'],
-      ['app-measurement.com', 'google-analytics'],
+      ['app-measurement.com', 'google-analytics-for-firebase'],
     ];
     for (const [host, entityId] of services) {
       expect(sni(host), host).toMatchObject({ entityId, relation: 'recipient', method: 'host-name', confidence: 'high' });

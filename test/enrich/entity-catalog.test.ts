@@ -15,6 +15,11 @@ describe('EntityCatalog validation', () => {
     expect(() => new EntityCatalog([entity('a', { parent: 'nope' })])).toThrow(/parent "nope"/);
     expect(() => new EntityCatalog([entity('a', { parent: 'b' }), entity('b', { parent: 'a' })])).toThrow(/cycle/);
   });
+  it('rejects product families that do not exist or that are the entity or one of its products', () => {
+    expect(() => new EntityCatalog([entity('a', { memberOf: ['nope'] })])).toThrow(/memberOf "nope"/);
+    expect(() => new EntityCatalog([entity('a', { memberOf: ['a'] })])).toThrow(/memberOf "a"/);
+    expect(() => new EntityCatalog([entity('a', { memberOf: ['b'] }), entity('b', { parent: 'a' })])).toThrow(/memberOf "b"/);
+  });
   it('rejects malformed fields', () => {
     expect(() => new EntityCatalog([entity('a', { country: 'usa' })])).toThrow(/country/);
     expect(() => new EntityCatalog([entity('a', { domains: ['https://a.example'] })])).toThrow(/domain/);
@@ -85,6 +90,11 @@ describe('default catalog lookups', () => {
     expect(ids('segment')).toEqual(['twilio']);
     expect(ids('google')).toEqual([]);
     expect(ids('unknown')).toEqual([]);
+    // The Firebase SDK's analytics is Google Analytics (its parent) and part of Firebase; Google once.
+    expect(ids('google-analytics-for-firebase')).toEqual(['google-analytics', 'google', 'firebase']);
+    expect(catalog.findByDomain('app-measurement.com')?.id).toBe('google-analytics-for-firebase');
+    expect(catalog.findByName('Firebase Analytics')?.id).toBe('google-analytics-for-firebase');
+    expect(catalog.findByDomain('www.google-analytics.com')?.id).toBe('google-analytics');
   });
 
   it('lists organisation names for the policy extractor', () => {

@@ -80,7 +80,7 @@ describe('a named parent company discloses its products, not the other way round
       ['app-measurement.com', '142.250.1.5'],
       ['www.googleapis.com', '142.250.1.6'],
     ]);
-    expect(labels(view)).toEqual({ crashlytics: 'consistent', 'google-analytics': 'omitted', google: 'omitted' });
+    expect(labels(view)).toEqual({ crashlytics: 'consistent', 'google-analytics-for-firebase': 'omitted', google: 'omitted' });
   });
 
   it('a denial naming the parent makes its products incorrect', () => {

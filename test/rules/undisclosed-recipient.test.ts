@@ -75,4 +75,44 @@ describe('undisclosed-recipient', () => {
   it('says nothing when the app has no policy to compare with', () => {
     expect(undisclosedRecipient.check(buildView({ flows: [agoraFlow()], snapshot: null }))).toEqual([]);
   });
+
+  describe('a company the catalog does not know (trial 6: nytimes.com ad tech against "advertising partners")', () => {
+    const tapadFlow = () =>
+      attributedFlow({ server: '52.1.2.3', attribution: { entityId: null, organisation: 'tapad.com', domain: 'tapad.com', host: 'pixel.tapad.com', relation: 'recipient', confidence: 'high' } });
+    const advertising = storedClaim({ kind: 'processor', processorType: 'category', name: 'advertising partners', category: 'advertising', quote: 'We share data with advertising partners and with Krux.' });
+
+    it('is vague at medium severity and low confidence, saying claimcheck cannot tell whether the category covers it', () => {
+      const findings = undisclosedRecipient.check(buildView({ claims: [advertising], flows: [tapadFlow()] }));
+      expect(findings.map((f) => [f.subject, f.label, f.severity, f.confidence])).toEqual([['tapad.com', 'vague', 'medium', 'low']]);
+      expect(findings[0]?.title).toBe('tapad.com receives data; the policy does not name it (a generic category may cover it)');
+      expect(findings[0]?.explanation).toContain('claimcheck does not know what tapad.com does, so it cannot tell whether the policy\'s "advertising partners" covers it');
+      expect(findings[0]?.policyEvidence.map((e) => e.quote)).toEqual(['We share data with advertising partners and with Krux.']);
+    });
+
+    it('is rated no higher than a catalogued recipient the same category covers', () => {
+      const catalogued = attributedFlow({ server: '52.1.2.4', attribution: { entityId: 'bytedance', organisation: 'ByteDance Ltd.', domain: 'bytedance.com', relation: 'recipient', confidence: 'high' } });
+      const [known, unknown] = ['ByteDance Ltd.', 'tapad.com'].map((s) => undisclosedRecipient.check(buildView({ claims: [advertising], flows: [catalogued, tapadFlow()] })).find((f) => f.subject === s));
+      expect(known).toMatchObject({ label: 'vague', severity: 'medium', confidence: 'high' });
+      expect(unknown).toMatchObject({ label: 'vague', severity: 'medium', confidence: 'low' });
+    });
+
+    it('stays omitted (high) when the policy has only categories that are never an app\'s recipients', () => {
+      const police = storedClaim({ kind: 'processor', processorType: 'category', name: 'law enforcement', category: 'law-enforcement' });
+      const inbound = storedClaim({ kind: 'processor', processorType: 'category', name: 'advertising partners', category: 'advertising', quote: 'We receive information about you from advertising partners.' });
+      const findings = undisclosedRecipient.check(buildView({ claims: [police, inbound], flows: [tapadFlow()] }));
+      expect(findings.map((f) => [f.label, f.severity])).toEqual([['omitted', 'high']]);
+    });
+  });
+
+  it('a company named only as a service the user chooses is omitted at medium severity, quoting that sentence', () => {
+    const login = storedClaim({ kind: 'processor', processorType: 'named', name: 'Google', entityId: 'google', quote: 'You can log in with Google.' });
+    const findings = undisclosedRecipient.check(buildView({ claims: [login], flows: [firebaseFlow()] }));
+    expect(findings[0]).toMatchObject({ label: 'omitted', severity: 'medium', title: 'Firebase receives data; the policy names Google only as a service the user may choose' });
+    expect(findings[0]?.policyEvidence.map((e) => e.quote)).toEqual(['You can log in with Google.']);
+  });
+
+  it('a sentence about data received from a named company does not disclose sharing with it', () => {
+    const inbound = storedClaim({ kind: 'processor', processorType: 'named', name: 'Agora', entityId: 'agora', quote: 'Agora provides information to us about call quality.' });
+    expect(undisclosedRecipient.check(buildView({ claims: [inbound], flows: [agoraFlow()] }))[0]).toMatchObject({ label: 'omitted', severity: 'high' });
+  });
 });
