@@ -63,7 +63,7 @@ export async function* readHar(source: AsyncIterable<Uint8Array>, file: string, 
 
 function observeEntry(entry: unknown, frame: number, out: Observation[], stats: ReadStats | undefined): void {
   const warn = (message: string): void => {
-    out.push({ kind: 'warning', offset: frame, where: 'entry', message: `entry ${frame}: ${message}` });
+    out.push({ kind: 'warning', offset: frame, where: 'entry', message });
   };
   const urlText = getPath(entry, ['request', 'url']);
   if (typeof urlText !== 'string') {

@@ -110,7 +110,7 @@ function runChecks(db: StoreDatabase): DatabaseCheck {
     violations.set(key, entry);
   }
   const foreignKeyViolations = [...violations.values()];
-  for (const v of foreignKeyViolations) problems.push(`orphans: ${v.rows} rows of ${v.table} refer to missing ${v.parent} rows`);
+  for (const v of foreignKeyViolations) problems.push(`orphans: ${v.rows} ${v.rows === 1 ? 'row' : 'rows'} of ${v.table} ${v.rows === 1 ? 'refers' : 'refer'} to missing ${v.parent} rows`);
 
   const invalidJson: InvalidJsonColumn[] = [];
   for (const { table, columns } of JSON_COLUMNS) {
@@ -120,7 +120,7 @@ function runChecks(db: StoreDatabase): DatabaseCheck {
       ).n;
       if (rows > 0) {
         invalidJson.push({ table, column, rows });
-        problems.push(`invalid JSON: ${rows} rows of ${table}.${column}`);
+        problems.push(`invalid JSON: ${rows} ${rows === 1 ? 'row' : 'rows'} of ${table}.${column}`);
       }
     }
   }
