@@ -122,6 +122,7 @@ function prepareAudit(db: StoreDatabase, appName: string, deps: AuditDependencie
     app,
     snapshot,
     snapshotSighting: inForce.sighting,
+    policySightings: inForce.sightings,
     claims,
     captures,
     flows,
@@ -225,7 +226,7 @@ function describePolicyInput(db: StoreDatabase, view: AuditView): AuditInputs['p
   if (sighting && (sighting.source !== snapshot.source || sighting.readAt !== snapshot.fetchedAt || sighting.declaredDate !== snapshot.declaredDate)) {
     policy.inForceBy = { source: sighting.source, fetchedAt: sighting.readAt, ...(sighting.declaredDate !== undefined ? { declaredDate: sighting.declaredDate } : {}) };
   }
-  const notes = checkCaptureVersions(view.captures, listPolicySightings(db, view.app.id), snapshot.id);
+  const notes = checkCaptureVersions(view.captures, view.policySightings ?? listPolicySightings(db, view.app.id), snapshot.id);
   if (notes.length > 0) policy.captureVersionNotes = notes;
   const pages = findLinkedSnapshots(db, snapshot.id);
   if (pages.length > 0) {

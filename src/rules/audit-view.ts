@@ -25,6 +25,8 @@ export interface AuditView {
    * back, v1 → v2 → v1); absent in views built without the timeline.
    */
   snapshotSighting?: PolicySighting;
+  /** Every reading of the app's policy versions in timeline order, as the version in force was chosen from them. */
+  policySightings?: readonly PolicySighting[];
   claims: StoredClaim[];
   captures: StoredCapture[];
   flows: AttributedFlow[];

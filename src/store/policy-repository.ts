@@ -276,12 +276,20 @@ export function findSnapshotInForce(db: StoreDatabase, appId: number, atSeconds:
   return findVersionInForce(db, appId, atSeconds)?.snapshot ?? null;
 }
 
-/** {@link findSnapshotInForce} with the sighting that chose the version (its source and dates may be a later reading's). */
-export function findVersionInForce(db: StoreDatabase, appId: number, atSeconds: number | null): { snapshot: StoredSnapshot; sighting: PolicySighting } | null {
+/**
+ * {@link findSnapshotInForce} with the sighting that chose the version (its source and dates may be a later
+ * reading's) and the whole timeline it was chosen from, so that callers need not read it again.
+ */
+export function findVersionInForce(
+  db: StoreDatabase,
+  appId: number,
+  atSeconds: number | null,
+): { snapshot: StoredSnapshot; sighting: PolicySighting; sightings: PolicySighting[] } | null {
   const at = atSeconds === null || !Number.isFinite(atSeconds) ? null : new Date(Math.round(atSeconds * 1000)).toISOString();
-  const sighting = pickSightingInForce(listPolicySightings(db, appId), at);
+  const sightings = listPolicySightings(db, appId);
+  const sighting = pickSightingInForce(sightings, at);
   const snapshot = sighting ? findSnapshotById(db, sighting.snapshotId) : null;
-  return sighting && snapshot ? { snapshot, sighting } : null;
+  return sighting && snapshot ? { snapshot, sighting, sightings } : null;
 }
 
 /** How a policy snapshot links to a page stored as a snapshot of its own. */
