@@ -102,11 +102,18 @@ export function extractTransferClaims(context: SentenceContext): TransferClaim[]
   };
 
   const unspecified = findPhrases(text, UNSPECIFIED);
+  // "We never transfer health data outside the EEA" keeps the data in the EEA: a place the data stays in.
+  const keptWithin = { places: [] as Place[], triggers: [] as PhraseMatch[] };
   for (const phrase of unspecified) {
     const types = assign(phrase.start);
     for (const type of types.length > 0 ? types : mechanisms.length > 0 ? (['transfer'] as const) : []) {
       groups[type].unspecified = true;
       addTrigger(groups[type].triggers, phrase);
+      const within = placeOutsideOf(phrase.text);
+      if (within !== undefined && groups[type].negative) {
+        keptWithin.places.push(within);
+        for (const trigger of groups[type].triggers) addTrigger(keptWithin.triggers, trigger);
+      }
     }
   }
 
@@ -123,7 +130,10 @@ export function extractTransferClaims(context: SentenceContext): TransferClaim[]
     );
     // A transfer mechanism implies a transfer even when no destination is named.
     if (!hasAny) groups.transfer.unspecified = true;
-    for (const mechanism of mechanisms) addTrigger(groups.transfer.triggers, mechanism);
+    // The mechanism belongs to the place the sentence names, stored or sent: "processed by Stripe in the United
+    // States under Standard Contractual Clauses" is one claim, not a place and a separate unplaced transfer.
+    const carrier = hasDestination(groups.transfer) || !hasDestination(groups.storage) ? groups.transfer : groups.storage;
+    for (const mechanism of mechanisms) addTrigger(carrier.triggers, mechanism);
   }
 
   const claims: TransferClaim[] = [];
@@ -138,10 +148,31 @@ export function extractTransferClaims(context: SentenceContext): TransferClaim[]
       regions: [...group.regions],
       unspecified: group.unspecified,
       trigger: [...new Set(group.triggers.sort((a, b) => a.start - b.start).map((t) => t.text))].join('; '),
-      ...(type === 'transfer' && mechanisms.length > 0 ? { mechanisms: [...new Set(mechanisms.map((m) => m.text.replace(/\s+/g, ' ')))] } : {}),
+      ...(mechanisms.length > 0 && group.triggers.some((t) => mechanisms.includes(t)) ? { mechanisms: [...new Set(mechanisms.map((m) => m.text.replace(/\s+/g, ' ')))] } : {}),
+    });
+  }
+  if (keptWithin.places.length > 0) {
+    claims.push({
+      ...createClaimBase(context, 'affirmative'),
+      kind: 'transfer',
+      transferType: 'storage',
+      countries: [...new Set(keptWithin.places.filter((p) => p.kind === 'country').map((p) => p.code))],
+      regions: [...new Set(keptWithin.places.filter((p) => p.kind === 'region').map((p) => p.code))],
+      unspecified: false,
+      trigger: [...new Set(keptWithin.triggers.sort((a, b) => a.start - b.start).map((t) => t.text))].join('; '),
     });
   }
   return claims;
+}
+
+/** The place of "outside the European Economic Area" / "outside of the EU"; undefined for "outside your country". */
+function placeOutsideOf(phrase: string): Place | undefined {
+  const name = phrase.replace(/^outside\s+(?:of\s+)?(?:the\s+)?/i, '').replace(/\s+/g, ' ');
+  return name === phrase ? undefined : PLACE_BY_NAME.get(name);
+}
+
+function hasDestination(group: { countries: Set<string>; regions: Set<string>; unspecified: boolean }): boolean {
+  return group.countries.size > 0 || group.regions.size > 0 || group.unspecified;
 }
 
 interface PlaceChain {
@@ -203,11 +234,29 @@ function isShoutedPronoun(text: string, match: PhraseMatch): boolean {
 
 /** "process"/"maintain" mean storage only when a place is the object ("processed in"), not "processing of". */
 function isStorageCue(text: string, cue: PhraseMatch): boolean {
-  if (/^(?:process|processes|processed|processing|maintain|maintained|keep|keeps|kept|located)$/i.test(cue.text)) {
-    return /^\s+(?:(?:and\s+\w+\s+)?(?:in|on|at|within)\b|,)/i.test(text.slice(cue.end)) || /^\s+and\s+(?:stored|store|hosted)/i.test(text.slice(cue.end));
+  const after = text.slice(cue.end);
+  if (/^located$/i.test(cue.text)) {
+    // "a WeChat user located outside of the EEA" places the reader, not the data. ("users located in X, in Y" keeps
+    // the cue: the chain reader already skips the audience's X, and Y is where their data is kept.)
+    if (/^\s+outside\b/i.test(after) && LOCATED_PERSON_BEFORE.test(text.slice(0, cue.start))) return false;
+    return /^\s+(?:(?:and\s+\w+\s+)?(?:in|on|at|within|outside)\b|,)/i.test(after);
+  }
+  if (/^(?:process|processes|processed|processing|maintain|maintained|keep|keeps|kept)$/i.test(cue.text)) {
+    return (
+      /^\s+(?:(?:and\s+\w+\s+)?(?:in|on|at|within)\b|,)/i.test(after) ||
+      /^\s+and\s+(?:stored|store|hosted)/i.test(after) ||
+      // The object or agent between verb and place: "process data in", "processed by Stripe in the United States".
+      PLACE_AFTER_OBJECT.test(after)
+    );
   }
   return true;
 }
+
+const LOCATED_PERSON_BEFORE = /\b(?:you|users?|individuals?|people|persons?|customers?|members?|residents?|visitors?|citizens?|consumers?|children|minors)\s+(?:(?:who|that)\s+(?:are|is)\s+|(?:are|is)\s+)?$/i;
+
+/** Up to five words of object or agent, with no clause boundary or purpose, then a place preposition. */
+const PLACE_AFTER_OBJECT =
+  /^(?:\s+(?!(?:if|when|where|whether|because|that|which|who|as|for|to|and|or|but|with|about|under|according)\b)[\p{L}\p{N}'’&.-]+){1,5}\s+(?:in|within)\s+(?!accordance\b|order\b|compliance\b|connection\b|line\b|relation\b|response\b|some\b|certain\b|any\b|such\b|this\b|that\b|these\b|those\b|which\b|our\b|your\b|their\b|its\b|a\b|an\b)/iu;
 
 function lastBefore(cues: readonly PhraseMatch[], at: number): PhraseMatch | null {
   let best: PhraseMatch | null = null;

@@ -70,6 +70,36 @@ describe('extractTransferClaims', () => {
     expect(claim?.trigger).toContain('Standard Contractual Clauses');
   });
 
+  it('reads where an agent or object is processed ("processed by Stripe in the United States") with its mechanism (trial 7 P1-5)', () => {
+    const claims = transfers(claimsOf('Payment data may be processed by Stripe in the United States under Standard Contractual Clauses.'));
+    expect(claims).toEqual([expect.objectContaining({ transferType: 'storage', countries: ['US'], unspecified: false, mechanisms: ['Standard Contractual Clauses'] })]);
+    expect(transfers(claimsOf('Some of our service providers process data in the United States.'))[0]).toMatchObject({ countries: ['US'] });
+    // Not a place: manner, condition and purpose after the verb.
+    expect(transfers(claimsOf('We process your data in accordance with applicable law.'))).toEqual([]);
+    expect(transfers(claimsOf('Your data is processed when you use our services in the United States.'))).toEqual([]);
+  });
+
+  it('reads a denial of transfers outside a region as data kept within it, beside the denial (trial 7 P2-7)', () => {
+    const claims = transfers(claimsOf('We never transfer health data outside the European Economic Area.'));
+    expect(claims).toEqual([
+      expect.objectContaining({ polarity: 'negative', transferType: 'transfer', unspecified: true, regions: [] }),
+      expect.objectContaining({ polarity: 'affirmative', transferType: 'storage', regions: ['EEA'], unspecified: false }),
+    ]);
+    expect(transfers(claimsOf('Your personal data is not stored outside of the EU.'))[1]).toMatchObject({ polarity: 'affirmative', regions: ['EU'] });
+    // A transfer outside the region is no such statement; nor is a denial about "your country".
+    expect(transfers(claimsOf('We may transfer your data outside the EEA.'))).toEqual([expect.objectContaining({ polarity: 'affirmative', regions: [], unspecified: true })]);
+    expect(transfers(claimsOf('We do not transfer your data outside your country without your consent.'))).toEqual([
+      expect.objectContaining({ polarity: 'negative', regions: [], countries: [] }),
+    ]);
+  });
+
+  it('reads providers located outside a region as unnamed destinations, but not users located there', () => {
+    expect(transfers(claimsOf('Some of the partners and service providers referred to in this policy are located outside of the European Union.'))).toEqual([
+      expect.objectContaining({ transferType: 'storage', unspecified: true, regions: [] }),
+    ]);
+    expect(transfers(claimsOf('If you are a WeChat user located outside of the EEA, WeChat International Pte. Ltd. is the controller.'))).toEqual([]);
+  });
+
   it('does not read the pronoun "us" as the United States', () => {
     expect(transfers(claimsOf('You can send us your data.'))).toEqual([]);
   });
