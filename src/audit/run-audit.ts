@@ -108,6 +108,12 @@ function prepareAudit(db: StoreDatabase, appName: string, deps: AuditDependencie
   const claims = resolveProcessorNames([...loadClaims(db, snapshot.id), ...loadLinkedClaims(db, snapshot.id)], catalog);
   const captureById = new Map(captures.map((c) => [c.id, c]));
   const firstPartyDomains = [...app.domains];
+  // The company operating the app's own domains serves it from its other domains too (pinterest.com's images come
+  // from pinimg.com). Only domains the user gave: a policy hosted on a platform (sites.google.com) must not make
+  // the platform's company first party.
+  for (const domain of app.domains) {
+    for (const other of catalog.findByDomain(domain)?.domains ?? []) if (!firstPartyDomains.includes(other)) firstPartyDomains.push(other);
+  }
   const policyDomain = /^https?:\/\//i.test(snapshot.source) ? getRegistrableDomain(new URL(snapshot.source).hostname) : null;
   if (policyDomain) firstPartyDomains.push(policyDomain);
 

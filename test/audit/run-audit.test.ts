@@ -36,13 +36,13 @@ function flowTo(server: string, sni: string | null, frame: number): FlowSummary 
 }
 
 /** An app with a policy (Markdown) and one capture of the given flows. */
-async function seedApp(policy: string, flows: FlowSummary[]): Promise<StoreDatabase> {
+async function seedApp(policy: string, flows: FlowSummary[], appDomains: string[] = ['app.example']): Promise<StoreDatabase> {
   const dir = tempDir();
   const policyFile = join(dir, 'policy.md');
   writeFileSync(policyFile, policy);
   const db = openDatabase(join(dir, 'test.db'));
   const analysed = await analysePolicy(policyFile, { organisations: catalog.organisationNames(), now: () => NOW });
-  storePolicy(db, 'App', analysed, () => NOW, ['app.example']);
+  storePolicy(db, 'App', analysed, () => NOW, appDomains);
   const summary: CaptureSummary = {
     file: join(dir, 'c.pcap'), format: 'pcap', sha256: 'c'.repeat(64), sizeBytes: 1, packetCount: 20, firstTime: null, lastTime: null,
     flows, dnsAnswers: [], identifierHits: [], warnings: [], warningCount: 0,
@@ -81,6 +81,31 @@ describe('runAudit with imported entity lists', () => {
       importEntityList(db, join('..', 'shared', 'data', 'entities', 'webxray_domain_owners.json'), 'webxray');
       const after = runAudit(db, 'App', deps).recipients;
       expect(after).toEqual(before);
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe('runAudit first-party domains', () => {
+  it("counts the other domains of the catalogued operator of the app's domains as first party (trial 7 P1-2)", async () => {
+    // The app is Pinterest (--app-domain pinterest.com); its images come from pinimg.com, catalogued as Pinterest's.
+    const policy = '# Privacy\n\nWe share information with advertisers and other partners.\n';
+    const db = await seedApp(policy, [flowTo('151.101.0.84', 'i.pinimg.com', 10), flowTo('151.101.0.85', 'www.pinterest.com', 20)], ['pinterest.com']);
+    try {
+      const result = runAudit(db, 'App', deps);
+      expect(result.recipients.map((r) => [r.relation, r.hosts])).toEqual([['first-party', ['i.pinimg.com', 'www.pinterest.com']]]);
+      expect(result.findings.filter((f) => f.ruleId === 'undisclosed-recipient')).toEqual([]);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('leaves the same host a third party for an app that is not the operator', async () => {
+    const policy = '# Privacy\n\nWe share information with advertisers and other partners.\n';
+    const db = await seedApp(policy, [flowTo('151.101.0.84', 'i.pinimg.com', 10)], ['app.example']);
+    try {
+      expect(runAudit(db, 'App', deps).recipients.map((r) => [r.relation, r.organisation])).toEqual([['recipient', catalog.get('pinterest')?.name]]);
     } finally {
       db.close();
     }
