@@ -25,6 +25,7 @@ import { classifyRecipient, groupRecipients } from '../rules/recipient-disclosur
 import { RULES } from '../rules/registry.js';
 import { getRegistrableDomain } from '../enrich/registrable-domain.js';
 import { isPrivateAddress } from '../enrich/private-address.js';
+import { isPolicyHostingPlatform } from '../enrich/policy-hosting-platform.js';
 
 /** What an audit needs from outside the database; injected so tests control clock and data. */
 export interface AuditDependencies {
@@ -109,12 +110,13 @@ function prepareAudit(db: StoreDatabase, appName: string, deps: AuditDependencie
   const captureById = new Map(captures.map((c) => [c.id, c]));
   const firstPartyDomains = [...app.domains];
   // The company operating the app's own domains serves it from its other domains too (pinterest.com's images come
-  // from pinimg.com). Only domains the user gave: a policy hosted on a platform (sites.google.com) must not make
-  // the platform's company first party.
+  // from pinimg.com). Only domains the user gave, not the policy URL's: a catalogued company's policy page seldom
+  // stands for the app alone.
   for (const domain of app.domains) {
     for (const other of catalog.findByDomain(domain)?.domains ?? []) if (!firstPartyDomains.includes(other)) firstPartyDomains.push(other);
   }
-  const policyDomain = /^https?:\/\//i.test(snapshot.source) ? getRegistrableDomain(new URL(snapshot.source).hostname) : null;
+  const policyHost = /^https?:\/\//i.test(snapshot.source) ? new URL(snapshot.source).hostname : null;
+  const policyDomain = policyHost === null || isPolicyHostingPlatform(policyHost) ? null : getRegistrableDomain(policyHost);
   if (policyDomain) firstPartyDomains.push(policyDomain);
 
   const captureIds = captures.map((c) => c.id);

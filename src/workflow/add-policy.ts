@@ -14,6 +14,7 @@ import { SUBPROCESSOR_LIST_READER_VERSION } from '../policy/extract-subprocessor
 import { insertPolicyLink, insertPolicySnapshot, listPolicySightings } from '../store/policy-repository.js';
 import { classifySightings, type PolicySighting, type SightingChange } from '../store/policy-timeline.js';
 import type { LinkedPage } from './follow-subprocessor-links.js';
+import { isPolicyHostingPlatform } from '../enrich/policy-hosting-platform.js';
 
 /** Version of the claim extractor recorded with each snapshot, so stale extractions can be found. */
 export const EXTRACTOR_VERSION = '1';
@@ -49,12 +50,13 @@ export async function analysePolicy(
   return { snapshot, extracted, claims, firstPartyNames };
 }
 
-/** The hosts a policy was fetched from (before and after redirects); none for a file. */
+/** The hosts a policy was fetched from (before and after redirects); none for a file or a publishing platform. */
 function urlHosts(snapshot: PolicySnapshot): string[] {
   return [snapshot.source, snapshot.finalUrl].flatMap((url) => {
     if (url === undefined || !/^https?:\/\//i.test(url)) return [];
     try {
-      return [new URL(url).hostname];
+      const host = new URL(url).hostname;
+      return isPolicyHostingPlatform(host) ? [] : [host];
     } catch {
       return [];
     }

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { isPolicyHostingPlatform } from '../../src/enrich/policy-hosting-platform.js';
+
+describe('isPolicyHostingPlatform', () => {
+  it('knows where many apps publish their policies', () => {
+    for (const host of ['sites.google.com', 'docs.google.com', 'www.iubenda.com', 'app.termly.io', 'github.com', 'www.notion.so', 'SITES.GOOGLE.COM.']) {
+      expect(isPolicyHostingPlatform(host), host).toBe(true);
+    }
+  });
+
+  it("leaves an app's own site, and the platform company's other hosts, alone", () => {
+    for (const host of ['www.pinterest.com', 'policies.google.com', 'www.google.com', 'example.com', 'privacy.example.co.uk']) {
+      expect(isPolicyHostingPlatform(host), host).toBe(false);
+    }
+  });
+});
