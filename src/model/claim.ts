@@ -48,6 +48,11 @@ export interface ProcessorClaim extends ClaimBase {
   purpose?: string;
   /** Where the processor is or processes data, as a sub-processor list's row states it ("Ireland, United States"). */
   location?: string;
+  /**
+   * Set when the sentence names the organisation only by a link to its site ("[user analytics](https://amplitude.com/
+   * privacy)"): the link's text as the reader sees it and its target. `name` is then the catalog's name.
+   */
+  link?: { text: string; href: string };
 }
 
 export type RetentionVagueness = 'stated' | 'limited' | 'indefinite' | 'unspecified';

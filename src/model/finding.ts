@@ -34,6 +34,11 @@ export interface PolicyEvidence {
    */
   retentionHolder?: { kind: 'named' | 'unnamed'; name: string; entityId?: string };
   /**
+   * Set on a processor quote that names its organisation only by a link ("user analytics" linking to amplitude.com):
+   * the link's text and target, since the quote alone does not show the name.
+   */
+  link?: { text: string; href: string };
+  /**
    * The quote's surroundings in its section, added when a report is built from the snapshot text
    * (absent in stored findings and when the text is unavailable or no longer matches the span).
    */

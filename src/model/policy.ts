@@ -42,4 +42,12 @@ export interface ExtractedPolicy {
   sections: PolicySection[];
   /** Document title when the source has one. */
   title: string | null;
+  /** Links of the text (HTML anchors, Markdown links) whose text could be found in their block; absent when none. */
+  links?: PolicyLink[];
+}
+
+/** A link in the extracted text: the span of its text and its target as written. */
+export interface PolicyLink {
+  span: TextSpan;
+  href: string;
 }

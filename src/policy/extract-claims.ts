@@ -2,6 +2,7 @@ import type { Claim } from '../model/claim.js';
 import type { ExtractedPolicy } from '../model/policy.js';
 import { detectFirstPartyNames, type FirstPartyHints } from './detect-first-party-names.js';
 import { extractEncryptionClaims } from './extract-encryption-claims.js';
+import { extractLinkedProcessorClaims } from './extract-linked-processor-claims.js';
 import { extractProcessorClaims } from './extract-processor-claims.js';
 import { extractRetentionClaims } from './extract-retention-claims.js';
 import { extractRetentionScheduleClaims } from './extract-retention-schedule.js';
@@ -75,6 +76,7 @@ export function extractClaims(policy: ExtractedPolicy, options: ExtractClaimsOpt
     const leadInsAt = listLeadInsByOffset(policy.text.slice(section.span.start, section.span.end), section.span.start, above);
     sentences.forEach((sentence, index) => {
       const leadIns = leadInsAt(sentence.start);
+      const links = linksIn(policy, sentence.start, sentence.end);
       const context: SentenceContext = {
         sentence,
         sectionPath: section.headingPath,
@@ -83,11 +85,33 @@ export function extractClaims(policy: ExtractedPolicy, options: ExtractClaimsOpt
         ...(leadIns.length > 0 ? { leadIns } : {}),
         organisations,
         firstPartyNames,
+        ...(links.length > 0 ? { links } : {}),
       };
-      for (const extract of extractors) claims.push(...extract(context));
+      const sentenceClaims = extractors.flatMap((extract) => extract(context));
+      claims.push(...sentenceClaims, ...extractLinkedProcessorClaims(context, sentenceClaims));
     });
   }
   return scheduleLeadIns.size > 0 ? claims.filter((claim) => !isScheduleLeadIn(claim, scheduleLeadIns)) : claims;
+}
+
+/** The links whose text lies inside one sentence, their text as the sentence has it. */
+function linksIn(policy: ExtractedPolicy, start: number, end: number): { text: string; href: string }[] {
+  const links = policy.links ?? [];
+  // Links are in text order: find the first at or after the sentence by bisection, then read while inside it.
+  let low = 0;
+  let high = links.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((links[middle]?.span.start ?? 0) < start) low = middle + 1;
+    else high = middle;
+  }
+  const found: { text: string; href: string }[] = [];
+  for (let i = low; i < links.length; i++) {
+    const link = links[i];
+    if (link === undefined || link.span.start >= end) break;
+    if (link.span.end <= end) found.push({ text: policy.text.slice(link.span.start, link.span.end), href: link.href });
+  }
+  return found;
 }
 
 /** What the catalog says about the app's operator, for {@link detectFirstPartyNames}. */

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { ExtractedPolicy } from '../model/policy.js';
 import { findHtmlElements } from './find-html-elements.js';
-import { PolicyTextBuilder } from './policy-text-builder.js';
+import { PolicyTextBuilder, type BlockLink } from './policy-text-builder.js';
 
 type Cheerio = typeof import('cheerio');
 let cheerio: Cheerio | null = null;
@@ -61,9 +61,12 @@ export function extractHtmlText(html: string): ExtractedPolicy {
   if (title.trim() !== '') builder.setTitle(title);
 
   let inline: string[] = [];
+  // Links of the block being read, in document order; a table row's links go with the row.
+  let links: BlockLink[] = [];
   const flush = (): void => {
-    if (inline.length > 0) builder.addBlock(inline.join(''));
+    if (inline.length > 0) builder.addBlock(inline.join(''), links);
     inline = [];
+    links = [];
   };
 
   // Work items: a node to visit, or a marker to run after a node's children (closing a block).
@@ -82,7 +85,8 @@ export function extractHtmlText(html: string): ExtractedPolicy {
       } else if (work.close === 'row') {
         const cells = (row ?? []).map((cell) => cell.replace(/\s+/g, ' ').trim()).filter((cell) => cell !== '');
         row = null;
-        if (cells.length > 0) builder.addBlock(cells.join(' | '));
+        if (cells.length > 0) builder.addBlock(cells.join(' | '), links);
+        links = [];
       } else if (cellDepth === 0) {
         flush();
       } else {
@@ -109,6 +113,8 @@ export function extractHtmlText(html: string): ExtractedPolicy {
       inline.push(' ');
       continue;
     }
+    const href = name === 'a' ? node.attribs?.['href']?.trim() : undefined;
+    if (href !== undefined && href !== '') links.push({ text: collectText(node), href });
     const children = node.children ?? [];
     if (name === 'tr' && cellDepth === 0) {
       flush();

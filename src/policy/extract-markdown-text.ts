@@ -1,6 +1,6 @@
 import type { ExtractedPolicy } from '../model/policy.js';
 import { PolicyTextBuilder } from './policy-text-builder.js';
-import { stripMarkdownInline } from './strip-markdown-inline.js';
+import { findMarkdownLinks, stripMarkdownInline } from './strip-markdown-inline.js';
 
 const ATX_HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
 const SETEXT_UNDERLINE = /^ {0,3}(=+|-+)[ \t]*$/;
@@ -49,7 +49,7 @@ export function extractMarkdownText(source: string): ExtractedPolicy {
     }
     // Table-of-contents entries (a lone link to an anchor) repeat headings and are not policy text.
     if (ANCHOR_LINK_ONLY.test(raw)) return;
-    builder.addBlock(stripMarkdownInline(raw));
+    builder.addBlock(stripMarkdownInline(raw), findMarkdownLinks(raw));
   };
 
   for (let i = 0; i < lines.length; i++) {
@@ -95,7 +95,7 @@ export function extractMarkdownText(source: string): ExtractedPolicy {
     }
     if (/^\s*\|/.test(line) || (paragraph.length === 0 && TABLE_SEPARATOR.test(lines[i + 1] ?? '') && line.includes('|'))) {
       flush();
-      if (!TABLE_SEPARATOR.test(line)) builder.addBlock(stripMarkdownInline(joinTableCells(line)));
+      if (!TABLE_SEPARATOR.test(line)) builder.addBlock(stripMarkdownInline(joinTableCells(line)), findMarkdownLinks(line));
       continue;
     }
     if (TABLE_SEPARATOR.test(line) && line.includes('|')) continue;

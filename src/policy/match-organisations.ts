@@ -20,6 +20,8 @@ export interface OrganisationMatcher {
   resolve(name: string): string | undefined;
   /** Entity ids of the organisations that operate any of these hosts or domains ("www.msn.com" → Microsoft). */
   operatorsOf(hosts: readonly string[]): Set<string>;
+  /** The organisation's first listed name (the catalog's display name), or undefined for an unknown id. */
+  nameOf(entityId: string): string | undefined;
 }
 
 /**
@@ -49,7 +51,14 @@ export function compileOrganisationMatcher(organisations: readonly OrganisationN
   const originalCase = new Map<string, string>();
   for (const organisation of organisations) for (const name of organisation.names) originalCase.set(name.trim().toLowerCase(), name.trim());
 
+  const displayName = new Map<string, string>();
+  for (const organisation of organisations) {
+    const first = organisation.names[0]?.trim();
+    if (first !== undefined && first !== '' && !displayName.has(organisation.entityId)) displayName.set(organisation.entityId, first);
+  }
+
   return {
+    nameOf: (entityId) => displayName.get(entityId),
     find(text) {
       if (pattern === null) return [];
       const found: OrganisationMatch[] = [];

@@ -1,5 +1,11 @@
 import { removeControlSequences } from '../text/remove-control-sequences.js';
-import type { ExtractedPolicy, PolicySection } from '../model/policy.js';
+import type { ExtractedPolicy, PolicyLink, PolicySection } from '../model/policy.js';
+
+/** A link of a block as the source has it: its text (raw, like the block's) and its target. */
+export interface BlockLink {
+  text: string;
+  href: string;
+}
 
 /**
  * Accumulates blocks and headings from any source format into the shared {@link ExtractedPolicy}
@@ -13,12 +19,25 @@ export class PolicyTextBuilder {
   private readonly sections: PolicySection[] = [];
   private sectionStart = 0;
   private title: string | null = null;
+  private readonly links: PolicyLink[] = [];
 
-  /** Adds one paragraph, list item or table row; whitespace is collapsed, empty blocks are ignored. */
-  addBlock(raw: string): void {
+  /**
+   * Adds one paragraph, list item or table row; whitespace is collapsed, empty blocks are ignored. `links` are the
+   * block's links in order, each located by its text in the block (a link whose text is not found is left out).
+   */
+  addBlock(raw: string, links: readonly BlockLink[] = []): void {
     const block = normaliseBlockText(raw);
     if (block === '') return;
     this.append(block);
+    const blockStart = this.length - block.length;
+    let cursor = 0;
+    for (const link of links) {
+      const text = normaliseBlockText(link.text);
+      const at = text === '' ? -1 : block.indexOf(text, cursor);
+      if (at < 0) continue;
+      this.links.push({ span: { start: blockStart + at, end: blockStart + at + text.length }, href: link.href });
+      cursor = at + text.length;
+    }
   }
 
   /**
@@ -50,7 +69,7 @@ export class PolicyTextBuilder {
 
   build(): ExtractedPolicy {
     this.closeSection();
-    return { text: this.parts.join(''), sections: this.sections, title: this.title };
+    return { text: this.parts.join(''), sections: this.sections, title: this.title, ...(this.links.length > 0 ? { links: this.links } : {}) };
   }
 
   private append(block: string): void {

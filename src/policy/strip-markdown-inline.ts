@@ -32,3 +32,17 @@ export function stripMarkdownInline(source: string): string {
   text = text.replace(/\\([\\`*_{}[\]()#+\-.!|<>~"'])/g, '$1');
   return decodeHtmlEntities(text);
 }
+
+/** An inline link's text and target: `[text](https://…)` or `[text](https://… "title")`; images are not links. */
+const INLINE_LINK = /(?<!!)\[([^\]\n]*)\]\(\s*<?([^()\s<>]+)>?(?:\s+(?:"[^"\n]*"|'[^'\n]*'))?\s*\)/g;
+
+/** The inline links of one Markdown block in order, their text as {@link stripMarkdownInline} leaves it. */
+export function findMarkdownLinks(source: string): { text: string; href: string }[] {
+  const links: { text: string; href: string }[] = [];
+  for (const match of source.matchAll(INLINE_LINK)) {
+    const text = stripMarkdownInline(match[1] ?? '');
+    const href = match[2] ?? '';
+    if (text.trim() !== '' && href !== '') links.push({ text, href });
+  }
+  return links;
+}

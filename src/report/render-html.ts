@@ -44,7 +44,7 @@ function renderQuote(p: PolicyEvidence, quotes: readonly PolicyEvidence[]): stri
 <blockquote><p>${body}</p></blockquote>
 <p class="meta">Characters ${p.span.start}–${p.span.end} of ${page ? 'sub-processor list' : 'policy'} snapshot <code>${h(p.snapshotSha256)}</code> (${h(p.source)})${
     page ? `; the policy that links to it: snapshot <code>${h(page.linkedFrom.sha256)}</code> (${h(page.linkedFrom.source)})` : ''
-  }</p></figure>`;
+  }</p>${p.link ? `<p class="meta">The sentence names the organisation by a link: “${h(p.link.text)}” leads to <code>${h(p.link.href)}</code>.</p>` : ''}</figure>`;
 }
 
 /** One quote on one line, for lists too long to quote each row in its section. */

@@ -63,6 +63,7 @@ function renderQuote(p: PolicyEvidence, quotes: readonly PolicyEvidence[]): stri
     `> — ${p.document ? `sub-processor list ${md(p.source)} linked from the policy ${md(p.document.linkedFrom.source)}, ` : ''}section “${md(p.sectionPath.join(' › ') || '(untitled section)')}”${c ? ` (${describeBoldQuote(p, quotes)})` : ''}, characters ${p.span.start}–${
       p.span.end
     } of snapshot ${code(p.snapshotSha256)}`,
+    ...(p.link ? ['>', `> The sentence names the organisation by a link: “${md(p.link.text)}” leads to ${code(p.link.href)}.`] : []),
     '',
   ];
 }

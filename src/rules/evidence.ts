@@ -21,6 +21,7 @@ export function policyEvidenceOf(claim: StoredClaim, snapshot: StoredSnapshot): 
     quote: claim.quote,
   };
   if (claim.kind === 'retention' && claim.holder.kind !== 'service') evidence.retentionHolder = { ...claim.holder };
+  if (claim.kind === 'processor' && claim.link !== undefined) evidence.link = { ...claim.link };
   if (claim.page) evidence.document = { kind: claim.page.kind, linkedFrom: { source: snapshot.source, sha256: snapshot.sha256 } };
   return evidence;
 }

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { extractClaims } from '../../src/policy/extract-claims.js';
+import { extractPolicyText } from '../../src/policy/extract-policy-text.js';
+import type { OrganisationName } from '../../src/policy/match-organisations.js';
+import { makeSnapshot, processors } from './policy-test-helpers.js';
+
+const ORGANISATIONS: OrganisationName[] = [
+  { entityId: 'amplitude', names: ['Amplitude, Inc.', 'Amplitude'], domains: ['amplitude.com'] },
+  { entityId: 'pinterest', names: ['Pinterest, Inc.', 'Pinterest'], domains: ['pinterest.com', 'pinimg.com'] },
+  { entityId: 'google', names: ['Google LLC', 'Google'], domains: ['google.com'] },
+];
+
+function linkedClaims(content: string, format: 'markdown' | 'html'): ReturnType<typeof processors> {
+  const policy = extractPolicyText(makeSnapshot(content, format));
+  return processors(extractClaims(policy, { organisations: ORGANISATIONS })).filter((c) => c.link !== undefined);
+}
+
+describe('processors named by a link', () => {
+  it("reads a sharing sentence's link to a catalogued company's site as naming it (BeReal, trial 7 P2-8)", () => {
+    const md = '# Privacy\n\nWe share your information with partners who help with [user analytics](https://amplitude.com/privacy) and surveys.\n';
+    const [claim, ...rest] = linkedClaims(md, 'markdown');
+    expect(rest).toEqual([]);
+    expect(claim).toMatchObject({ processorType: 'named', name: 'Amplitude, Inc.', entityId: 'amplitude', polarity: 'affirmative', link: { text: 'user analytics', href: 'https://amplitude.com/privacy' } });
+    const html = '<h1>Privacy</h1><p>We share your information with partners who help with <a href="https://amplitude.com/privacy">user <b>analytics</b></a> and surveys.</p>';
+    expect(linkedClaims(html, 'html')).toEqual([expect.objectContaining({ entityId: 'amplitude', link: { text: 'user analytics', href: 'https://amplitude.com/privacy' } })]);
+  });
+
+  it('keeps the link text at its place in the extracted text', () => {
+    const policy = extractPolicyText(makeSnapshot('# P\n\nSee [our *partners*](https://example.com/p) and [them](https://amplitude.com).\n', 'markdown'));
+    expect(policy.links?.map((l) => [policy.text.slice(l.span.start, l.span.end), l.href])).toEqual([
+      ['our partners', 'https://example.com/p'],
+      ['them', 'https://amplitude.com'],
+    ]);
+  });
+
+  it('names no one by a link outside a sharing sentence, in a denial, to the own company or already named in words', () => {
+    expect(linkedClaims('# P\n\nYou can opt out at [this page](https://amplitude.com/opt-out).\n', 'markdown')).toEqual([]);
+    expect(linkedClaims('# P\n\nWe do not share your data with [analytics partners](https://amplitude.com).\n', 'markdown')).toEqual([]);
+    expect(linkedClaims('# Pinterest Privacy Policy\n\nPinterest shares information with advertisers, as our [help centre](https://help.pinterest.com/ads) explains.\n', 'markdown')).toEqual([]);
+    expect(linkedClaims('# P\n\nWe share usage data with our analytics provider Amplitude ([privacy policy](https://amplitude.com/privacy)).\n', 'markdown')).toEqual([]);
+    // A relative link or an e-mail address names no site.
+    expect(linkedClaims('# P\n\nWe share data with [partners](/partners) and [our vendor](mailto:dpo@amplitude.com).\n', 'markdown')).toEqual([]);
+  });
+});
