@@ -150,6 +150,7 @@ function observeEntry(entry: unknown, frame: number, out: Observation[], stats: 
     serverPort: port,
     headersText,
     body,
+    protocol: overUdp ? 'udp' : 'tcp',
   });
 }
 

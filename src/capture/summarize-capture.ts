@@ -171,8 +171,10 @@ class CaptureAggregator {
         this.flows.addHost(observation);
         return;
       case 'http-request': {
+        // A HAR entry says its transport (HTTP/3 is UDP); a request parsed from packets goes on the flow it came on.
         const flow = this.flows.findFlow('tcp', observation.client, observation.clientPort, observation.server, observation.serverPort);
-        const protocol: TransportProtocol = flow?.protocol ?? (this.flows.findFlow('udp', observation.client, observation.clientPort, observation.server, observation.serverPort) ? 'udp' : 'tcp');
+        const protocol: TransportProtocol =
+          observation.protocol ?? flow?.protocol ?? (this.flows.findFlow('udp', observation.client, observation.clientPort, observation.server, observation.serverPort) ? 'udp' : 'tcp');
         this.flows.addHttpRequest(observation, protocol);
         if (!this.searchPackets && !this.patterns.empty) {
           const endpoints = { src: observation.client, srcPort: observation.clientPort, dst: observation.server, dstPort: observation.serverPort, frame: observation.frame, time: observation.time };

@@ -105,6 +105,11 @@ export interface HttpRequestObservation extends FrameRef {
   /** Request headers and body as text, for identifier search (HAR; plain HTTP). */
   headersText: string;
   body: Uint8Array;
+  /**
+   * The transport, when the reader knows it: a HAR entry made over HTTP/3 is 'udp' (QUIC), so it joins its own
+   * flow even when HTTP/1 or HTTP/2 requests reach the same server and port over TCP. Unset: the flow it arrived on.
+   */
+  protocol?: TransportProtocol;
 }
 
 /**

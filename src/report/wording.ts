@@ -78,6 +78,8 @@ export function describeUndisclosedRecipient(facts: {
   userChosenName?: string;
   /** True when claimcheck does not know what the recipient does, so cannot tell whether `categories` cover it. */
   unjudgedCategory?: boolean;
+  /** How the policy names the recipient only in passing ("Google", "as an example of something else"), when it does. */
+  passing?: { name: string; reason: string } | null;
 }): FindingWording {
   const traffic = endSentence(
     `The capture shows ${plural(facts.flowCount, 'connection')} (${formatBytes(facts.bytes)}) to ${facts.organisation}${
@@ -94,16 +96,25 @@ export function describeUndisclosedRecipient(facts: {
     facts.userChosenName === undefined
       ? ''
       : ` The policy names ${facts.userChosenName} only as a service the user may choose to use (quoted below); that is not the app sending it data.`;
+  const passing = facts.passing
+    ? ` The policy mentions ${facts.passing.name} only in passing, ${facts.passing.reason} (quoted below); it never says the app sends it data.`
+    : '';
   if (facts.label === 'vague' && facts.unjudgedCategory) {
     return {
       title: `${facts.organisation} receives data; the policy does not name it (a generic category may cover it)`,
-      explanation: `${traffic} The policy does not name it. claimcheck does not know what ${facts.organisation} does, so it cannot tell whether the policy's ${quoted} covers it; check what the company does before relying on either reading.${chosen}`,
+      explanation: `${traffic} The policy does not name it. claimcheck does not know what ${facts.organisation} does, so it cannot tell whether the policy's ${quoted} covers it; check what the company does before relying on either reading.${chosen}${passing}`,
     };
   }
   if (facts.label === 'omitted' && !denial && facts.userChosenName !== undefined) {
     return {
       title: `${facts.organisation} receives data; the policy names ${facts.userChosenName} only as a service the user may choose`,
-      explanation: `${traffic}${chosen} No other sentence of the policy names this recipient or a category that covers it.`,
+      explanation: `${traffic}${chosen}${passing} No other sentence of the policy names this recipient or a category that covers it.`,
+    };
+  }
+  if (facts.label === 'omitted' && !denial && facts.passing) {
+    return {
+      title: `${facts.organisation} receives data; the policy mentions ${facts.passing.name} only in passing, never as a recipient`,
+      explanation: `${traffic}${passing} No other sentence of the policy names this recipient or a category that covers it.`,
     };
   }
   switch (facts.label) {
@@ -119,7 +130,7 @@ export function describeUndisclosedRecipient(facts: {
     case 'vague':
       return {
         title: `${facts.organisation} receives data but is covered only by a generic category`,
-        explanation: `${traffic} The policy does not name it; only a generic category (${quoted}) could cover it.${chosen}`,
+        explanation: `${traffic} The policy does not name it; only a generic category (${quoted}) could cover it.${chosen}${passing}`,
       };
     case 'omitted':
       if (denial) {

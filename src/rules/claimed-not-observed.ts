@@ -7,6 +7,7 @@ import type { ClaimPage, StoredClaim, StoredSnapshot } from '../store/policy-rep
 import type { AttributedFlow, AuditView } from './audit-view.js';
 import { isNetworkPlumbing, policyEvidenceOf } from './evidence.js';
 import { matchesUncataloguedName } from './match-uncatalogued-name.js';
+import { namesAsRecipient } from './recipient-disclosure.js';
 import type { Rule } from './rule.js';
 
 type StoredProcessorClaim = ProcessorClaim & StoredClaim;
@@ -121,7 +122,8 @@ export const claimedNotObserved: Rule = {
     const flows = view.flows.filter((f) => !isNetworkPlumbing(f));
     const named = view.claims.filter(
       (c): c is StoredProcessorClaim => c.kind === 'processor' && c.processorType === 'named' && c.polarity === 'affirmative',
-    );
+    ).filter(namesAsRecipient); // "search engines like Google", "log in with Google", "we receive … from X" name no processor
+
     // One entry per organisation, however many sentences or rows name it.
     const byProcessor = new Map<string, StoredProcessorClaim[]>();
     for (const claim of named) {

@@ -5,6 +5,7 @@ import type { AttributedFlow, AuditView } from './audit-view.js';
 import { readDenialScope, type DenialScope } from './denial-scope.js';
 import { isNetworkPlumbing } from './evidence.js';
 import { matchesUncataloguedName } from './match-uncatalogued-name.js';
+import { readPassingMention } from './passing-mention.js';
 import { rankCoverageClaims, UNIVERSAL_CATEGORIES } from './rank-coverage-claims.js';
 import { readSharingDirection } from './read-sharing-direction.js';
 import { isUserChosenService } from './user-chosen-service.js';
@@ -34,6 +35,13 @@ export interface RecipientDisclosure {
    * claim (or are the claims, when nothing else covers the recipient).
    */
   userChosen?: StoredClaim[];
+  /**
+   * Set when the policy names the recipient only in passing ("search engines like Google", "Apple's TrueDepth
+   * camera", "see Amazon's … Disclosure"; passing-mention.ts): these sentences disclose nothing, so the label is
+   * 'vague' or 'omitted' as the rest of the policy decides, and they are quoted after the first claim (or are the
+   * claims, when nothing else covers the recipient) so a reader sees why the name did not count.
+   */
+  passing?: StoredClaim[];
   /**
    * Set for a recipient the catalog does not know, covered by no catch-all, when the policy has a
    * category that could be what it is ("advertising partners"): claimcheck cannot tell whether it is,
@@ -107,12 +115,21 @@ function discloses(claim: StoredProcessorClaim): boolean {
 }
 
 /**
+ * True when a named claim can stand as the policy naming the company as a recipient: it discloses (not a
+ * source or a cross-reference), and the name is neither a service the user chooses nor mentioned in passing.
+ * claimed-not-observed lists only such names ("The policy names Google …" must not rest on "search engines like Google").
+ */
+export function namesAsRecipient(claim: StoredProcessorClaim): boolean {
+  return discloses(claim) && !isUserChosenService(claim.quote, claim.name) && readPassingMention(claim.quote, claim.name) === null;
+}
+
+/**
  * Labels a recipient the way flow-to-policy research does: named → consistent, a denial of any sharing
  * with it → incorrect, only a generic category → vague, nothing → omitted. A denial limited to one kind
  * of data, a sale or a condition cannot be contradicted by contact alone: the recipient is then
  * undisclosed (omitted), with the denial kept as evidence (docs/rules/undisclosed-recipient.md). A name
- * or category in a sentence about data coming in, or a name given only as a service the user chooses,
- * discloses nothing. The claims come most telling first (rank-coverage-claims.ts).
+ * or category in a sentence about data coming in, a name given only as a service the user chooses, or a
+ * name mentioned only in passing (an example, another company's document, device technology) discloses nothing. The claims come most telling first (rank-coverage-claims.ts).
  */
 export function classifyRecipient(view: AuditView, recipient: ObservedRecipient): RecipientDisclosure {
   const lineage = recipient.entityId ? view.lineage(recipient.entityId) : [];
@@ -124,9 +141,11 @@ export function classifyRecipient(view: AuditView, recipient: ObservedRecipient)
   if (unscoped.length > 0) return { label: 'incorrect', claims: rank(unscoped) };
   const affirmed = named.filter((c) => c.polarity === 'affirmative' && discloses(c));
   const userChosen = rank(affirmed.filter((c) => isUserChosenService(c.quote, c.name)));
-  const disclosing = affirmed.filter((c) => !isUserChosenService(c.quote, c.name));
+  const others = affirmed.filter((c) => !isUserChosenService(c.quote, c.name));
+  const passing = rank(others.filter((c) => readPassingMention(c.quote, c.name) !== null));
+  const disclosing = others.filter((c) => readPassingMention(c.quote, c.name) === null);
   if (disclosing.length > 0) return { label: 'consistent', claims: rank(disclosing) };
-  const chosen = userChosen.length > 0 ? { userChosen } : {};
+  const chosen = { ...(userChosen.length > 0 ? { userChosen } : {}), ...(passing.length > 0 ? { passing } : {}) };
   const categories = processorClaims.filter((c) => c.polarity === 'affirmative' && discloses(c) && coversByCategory(view, c, recipient));
   if (categories.length > 0) return { label: 'vague', claims: rank(categories), ...chosen };
   const first = denials[0];
@@ -136,5 +155,6 @@ export function classifyRecipient(view: AuditView, recipient: ObservedRecipient)
     if (possible.length > 0) return { label: 'vague', claims: rank(possible), unjudgedCategory: true, ...chosen };
   }
   // The sentences that name it as the user's choice are all the policy says about it: they are the evidence.
-  return userChosen.length > 0 ? { label: 'omitted', claims: userChosen, userChosen } : { label: 'omitted', claims: [] };
+  if (userChosen.length > 0) return { label: 'omitted', claims: [...userChosen, ...passing], ...chosen };
+  return passing.length > 0 ? { label: 'omitted', claims: passing, passing } : { label: 'omitted', claims: [] };
 }

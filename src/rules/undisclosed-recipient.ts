@@ -3,6 +3,7 @@ import { describeUndisclosedRecipient, type DenialWording } from '../report/word
 import type { AuditView } from './audit-view.js';
 import { packetEvidenceOfFlow, policyEvidenceOfClaims } from './evidence.js';
 import { readDenialScope } from './denial-scope.js';
+import { readPassingMention, type PassingMention } from './passing-mention.js';
 import { classifyRecipient, groupRecipients, type RecipientDisclosure } from './recipient-disclosure.js';
 import type { Rule } from './rule.js';
 
@@ -20,6 +21,26 @@ function denialWording(disclosure: RecipientDisclosure, organisation: string): D
     conditions: scope.conditions.map((c) => c.text),
     ...(named !== undefined && named !== organisation ? { recipient: named } : {}),
   };
+}
+
+/** How a finding says why a name in passing did not count ("The policy mentions Google only in passing, as an example of something else"). */
+const PASSING_REASON: Record<PassingMention, (name: string) => string> = {
+  example: () => 'as an example of something else',
+  document: (name) => `to point to ${name}'s own documents`,
+  device: () => "as technology on the user's device or as an app store",
+  trademark: () => 'in a trademark notice',
+  affiliation: () => 'to say how the companies are related',
+  'protected-party': () => 'as a party whose rights are protected',
+  link: () => 'as the target of a link',
+  comparison: () => 'in a comparison',
+};
+
+/** The name and reason a finding gives for the first sentence that names the recipient only in passing. */
+function passingWording(disclosure: RecipientDisclosure): { name: string; reason: string } | null {
+  const first = disclosure.passing?.[0];
+  if (first?.kind !== 'processor') return null;
+  const kind = readPassingMention(first.quote, first.name);
+  return kind === null ? null : { name: first.name, reason: PASSING_REASON[kind](first.name) };
 }
 
 /** An organisation receives the app's traffic but the policy does not name it. */
@@ -56,15 +77,16 @@ export const undisclosedRecipient: Rule = {
         denial: denialWording(disclosure, recipient.organisation),
         ...(disclosure.userChosen?.[0]?.kind === 'processor' ? { userChosenName: disclosure.userChosen[0].name } : {}),
         ...(disclosure.unjudgedCategory ? { unjudgedCategory: true } : {}),
+        passing: passingWording(disclosure),
       });
       // The sentence naming it as the user's choice comes second, after the one the label rests on, so a report
       // that shows three quotes shows it too.
       const [main, ...rest] = disclosure.claims;
-      const quoted = disclosure.label === 'vague' && main ? [main, ...(disclosure.userChosen ?? []), ...rest] : disclosure.claims;
+      const quoted = disclosure.label === 'vague' && main ? [main, ...(disclosure.userChosen ?? []), ...(disclosure.passing ?? []), ...rest] : disclosure.claims;
       findings.push({
         ruleId: 'undisclosed-recipient',
         // A policy that names the recipient in a narrower denial, or as a service the user may choose, has said
-        // something about it: less than disclosing it, more than silence.
+        // something about it: less than disclosing it, more than silence. A name in passing says nothing about data: high.
         severity: disclosure.label === 'vague' || disclosure.scopedDenial || disclosure.userChosen ? 'medium' : 'high',
         label: disclosure.label,
         confidence,

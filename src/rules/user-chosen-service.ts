@@ -11,8 +11,8 @@ import { findNameOffsets } from './find-name-offsets.js';
 const SIGN_IN_LEAD = /\b(?:log(?:ging|s|ged)?[\s-]*(?:in|on)|sign(?:ing|s|ed)?[\s-]*(?:in|on|up)|register(?:ing|s)?|authenticat(?:e|es|ing))\s+(?:to\s+(?:[\w'’-]+\s+){1,3})?(?:with|using|through|via)\s+(?:your\s+|an?\s+|the\s+)?(?:[\w'’-]+\s+){0,2}$/i;
 /** "connect your", "link their": the mention is the user's own account elsewhere. */
 const CONNECT_LEAD = /\b(?:connect|connects|connected|connecting|link|links|linked|linking|sync|syncs|synced|syncing)\s+(?:your|their|his|her)\s+(?:[\w'’-]+\s+){0,2}$/i;
-/** The user's own account with the company: "your Apple or Google accounts", "(like iCloud or Google Account)". */
-const OWN_ACCOUNT_TAIL = /^\s+(?:account|accounts|ID|profile)\b/i;
+/** The user's own account with the company: "your Apple or Google accounts" (both names), "(like iCloud or Google Account)". */
+const OWN_ACCOUNT_TAIL = /^\s+(?:(?:or|and)\s+[\w'’-]+\s+)?(?:account|accounts|ID|profile)\b/i;
 /** Signing in or up through another service, with or without "you": "sign-up or log-in to the Platform using your account details from …". */
 const SIGN_IN_CLAUSE = /\b(?:log(?:s|ged|ging)?[\s-]*(?:in|on)|sign(?:s|ed|ing)?[\s-]*(?:in|on|up))\b/gi;
 /**
@@ -25,6 +25,15 @@ const USER_CLAUSE =
 /** The company speaking in the main clause ends the user's clause: "if you use our app, we share …". */
 const COMPANY_ACTS =
   /\b(?:we|our\s+partners|this\s+app)\s+(?:[\w'’]+\s+){0,2}?(?:share|shares|disclose|discloses|provide|provides|send|sends|transfer|transfers|sell|sells|use|uses|allow|allows)\b|\b(?:is|are|be|been)\s+(?:[\w'’]+\s+)?(?:shared|disclosed|sent|transferred|provided|sold|passed)\b/i;
+
+/**
+ * A sentence in which the user is the one sending: "You can automatically publish the posts you make on Tumblr
+ * to other sites (like Facebook or Twitter)", "You may also choose to share information … with those Third Party
+ * Services (for example, by sharing posts to Twitter or Facebook)". Every company it names is where the user
+ * sends, unless the company speaks too ({@link COMPANY_ACTS}).
+ */
+const USER_SENDS_SENTENCE =
+  /^\s*(?:[*•-]\s*)?you\s+(?:can|may|might|could)\s+(?:also\s+)?(?:automatically\s+|directly\s+|easily\s+)?(?:(?:choose|decide|elect|opt)\s+to\s+)?(?:share|publish|post|cross-post|send|connect|link)\b/i;
 
 /** True when nothing between the clause start and the mention closes the clause: no top-level comma or colon, no company verb. */
 function staysInClause(between: string): boolean {
@@ -56,5 +65,6 @@ function isUserChosenAt(quote: string, at: number, name: string): boolean {
  */
 export function isUserChosenService(quote: string, name: string): boolean {
   const offsets = findNameOffsets(quote, name);
+  if (offsets.length > 0 && USER_SENDS_SENTENCE.test(quote) && !COMPANY_ACTS.test(quote)) return true;
   return offsets.length > 0 && offsets.every((at) => isUserChosenAt(quote, at, name));
 }

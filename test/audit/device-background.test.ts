@@ -61,6 +61,26 @@ describe('device background traffic (OS connectivity checks, network time)', () 
     expect(audit.recipients.some((r) => r.relation === 'recipient' && r.hosts.includes('app-measurement.com'))).toBe(true);
   });
 
+  it("lists Chrome Data Saver's proxy and reports and Google Play services' check-in as background, not Google's recipients", async () => {
+    const audit = await auditCapture('ndpi_android.pcap');
+    const background = audit.recipients.filter((r) => r.relation === 'device-background').flatMap((r) => r.hosts);
+    expect(background).toEqual(expect.arrayContaining(['proxy.googlezip.net', 'datasaver.googleapis.com', 'android.clients.google.com']));
+    const google = audit.recipients.find((r) => r.relation === 'recipient' && r.organisation === 'Google LLC');
+    for (const host of ['proxy.googlezip.net', 'datasaver.googleapis.com', 'android.clients.google.com']) expect(google?.hosts ?? []).not.toContain(host);
+    expect(hostsInFindings(audit)).not.toContain('proxy.googlezip.net');
+    // Hosts with no documented single purpose (account sign-in, Play services APIs the app may call) stay recipients.
+    expect(google?.hosts).toEqual(expect.arrayContaining(['accounts.google.com', 'semanticlocation-pa.googleapis.com']));
+  });
+
+  it("lists Google Play services' push connection (mtalk.google.com) as background: every app shares it", async () => {
+    const audit = await auditCapture('ndpi_alexa-app.pcapng');
+    const background = audit.recipients.filter((r) => r.relation === 'device-background').flatMap((r) => r.hosts);
+    expect(background).toEqual(expect.arrayContaining(['mtalk.google.com', 'android.clients.google.com']));
+    expect(hostsInFindings(audit)).not.toContain('mtalk.google.com');
+    // The Alexa app's own SDK traffic (Amazon's ad and analytics endpoints) is untouched.
+    expect(audit.recipients.some((r) => r.relation === 'recipient' && r.hosts.includes('mads.amazon-adsystem.com'))).toBe(true);
+  });
+
   it('still reports an identifier that travels in a connectivity check, and says what the traffic is', async () => {
     // The probe's User-Agent carries the phone's model number: an identifier a user may give.
     const audit = await auditCapture('ndpi_alexa-app.pcapng', [{ label: 'device-model', value: 'LGLS751' }]);

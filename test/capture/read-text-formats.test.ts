@@ -58,6 +58,41 @@ describe('HAR reader', () => {
     expect(summary.flows.map((f) => f.encryption)).toEqual(['quic', 'none']);
   });
 
+  it('files an HTTP/3 entry on its own UDP flow when HTTP/1.1 and HTTP/2 entries reach the same server and port', async () => {
+    // Chrome's HAR export: the page loads over h2, then Alt-Svc moves later requests to h3 on the same address and port.
+    const entry = (second: number, url: string, httpVersion: string) => ({
+      startedDateTime: `2024-05-21T10:00:0${second}Z`,
+      serverIPAddress: '142.250.185.67',
+      request: { method: 'GET', url, httpVersion, headers: [{ name: 'Cookie', value: 'NID=abc123' }] },
+      response: { status: 200, httpVersion },
+    });
+    const mixed = {
+      log: {
+        version: '1.2',
+        entries: [
+          entry(1, 'https://www.google.de/', 'http/2.0'),
+          entry(2, 'https://www.google.de/logo.png', 'HTTP/1.1'),
+          entry(3, 'https://www.google.de/gen_204?x=1', 'h3'),
+          entry(4, 'https://www.google.de/async/bgasy', 'HTTP/3'),
+        ],
+      },
+    };
+    const summary = await summarizeCapture(writeTempFile('mixed.har', JSON.stringify(mixed)), { identifiers: [{ label: 'nid', value: 'abc123' }] });
+    const byProtocol = Object.fromEntries(summary.flows.map((f) => [f.protocol, f]));
+    expect(summary.flows).toHaveLength(2);
+    expect(byProtocol.tcp?.httpRequests.map((r) => r.url)).toEqual(['https://www.google.de/', 'https://www.google.de/logo.png']);
+    expect(byProtocol.udp?.httpRequests.map((r) => r.url)).toEqual(['https://www.google.de/gen_204?x=1', 'https://www.google.de/async/bgasy']);
+    expect(byProtocol.udp).toMatchObject({ server: '142.250.185.67', serverPort: 443, encryption: 'quic', firstFrame: 3, lastFrame: 4 });
+    expect(byProtocol.tcp).toMatchObject({ encryption: 'tls', firstFrame: 1, lastFrame: 2 });
+    // The identifier in an HTTP/3 request's headers is filed on the UDP flow it travelled on.
+    expect(summary.identifierHits.filter((h) => h.context === 'http-headers').map((h) => [h.frame, h.protocol])).toEqual([
+      [1, 'tcp'],
+      [2, 'tcp'],
+      [3, 'udp'],
+      [4, 'udp'],
+    ]);
+  });
+
   it('throws ImportError naming the file for bad JSON or a non-HAR document', async () => {
     const bad = writeTempFile('bad.har', '{"log": [');
     await expect(collect(bad, 'har')).rejects.toBeInstanceOf(ImportError);

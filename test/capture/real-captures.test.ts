@@ -145,5 +145,10 @@ describe('real captures', () => {
     }
     // Entries carry serverIPAddress, so flows are keyed by address, not by name.
     expect(ferguson.flows.every((f) => /^[0-9.]+$|:/.test(f.server))).toBe(true);
+    // Its five HTTP/3 entries (h3) reach addresses and ports that also served h2 entries: each is on its own QUIC flow.
+    const quic = ferguson.flows.filter((f) => f.protocol === 'udp');
+    expect(quic.map((f) => f.httpRequests.length)).toEqual([1, 1, 1, 1, 1]);
+    expect(quic.every((f) => f.encryption === 'quic' && ferguson.flows.some((t) => t.protocol === 'tcp' && t.server === f.server && t.serverPort === f.serverPort))).toBe(true);
+    expect(quic.map((f) => f.httpRequests[0]?.url).sort()[0]).toMatch(/^https:\/\/connect\.facebook\.net\/signals\/config\//);
   });
 });

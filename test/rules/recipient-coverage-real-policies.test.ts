@@ -111,3 +111,79 @@ describe('Viber (trial 6 policy): naming "Google Firebase" covers the Firebase S
     expect(disclosureOf(web, 'google-analytics').label).toBe('vague');
   });
 });
+
+describe('Reddit: names mentioned in passing disclose nothing (issue 3, round 7)', () => {
+  const claims = claimsOf(readFileSync(join(POLICIES, 'Reddit_privacy-policy_2026-08-20.md'), 'utf8'));
+  const view = viewOf(claims, ['www.google-analytics.com', 'googleads.g.doubleclick.net', 'www.googleapis.com', 'connect.facebook.net', 'www.apple.com'], ['reddit.com']);
+
+  it('"search engines like Google" does not make Google, its analytics or its ads consistent: they are vague, the passing sentence quoted second', () => {
+    for (const id of ['google', 'google-analytics', 'google-ads']) {
+      const disclosure = disclosureOf(view, id);
+      expect(disclosure.label, id).toBe('vague');
+      expect(disclosure.passing?.[0]?.quote, id).toMatch(/search engines like Google/);
+    }
+    const finding = undisclosedRecipient.check(view).find((f) => f.subject === 'Google Analytics');
+    expect(finding).toMatchObject({ label: 'vague', severity: 'medium' });
+    expect(finding?.explanation).toContain('The policy mentions Google only in passing, as an example of something else (quoted below); it never says the app sends it data.');
+    // After the category the label rests on: the user's own accounts, then the passing mention.
+    expect(finding?.policyEvidence.slice(1, 3).map((e) => e.quote)).toEqual([expect.stringMatching(/your Apple or Google accounts/), expect.stringMatching(/search engines like Google/)]);
+  });
+
+  it("Facebook, named only among the privacy policies to visit, and Apple, named only as the user's own account, are not consistent", () => {
+    const meta = disclosureOf(view, 'meta');
+    expect(meta.label).toBe('vague');
+    expect(meta.passing?.[0]?.quote).toMatch(/please visit the privacy policies of the third parties/);
+    expect(disclosureOf(view, 'apple').label).toBe('vague');
+  });
+
+  it('names that are disclosures stay consistent (Stripe as payment processor, Nielsen and Quantcast as measurement services)', () => {
+    const stripe = viewOf(claims, ['api.stripe.com', 'secure-us.imrworldwide.com'], ['reddit.com']);
+    expect(disclosureOf(stripe, 'stripe').label).toBe('consistent');
+    expect(disclosureOf(stripe, 'nielsen').label).toBe('consistent');
+  });
+
+  it('a passing mention is not a processor "named but not seen"', () => {
+    const subjects = claimedNotObserved.check(viewOf(claims, ['api.stripe.com'], ['reddit.com'])).map((f) => f.subject);
+    expect(subjects.some((s) => s.startsWith('Google'))).toBe(false);
+    expect(subjects.some((s) => s.startsWith('Meta'))).toBe(false);
+  });
+});
+
+describe('device technology, another company\'s documents, the user publishing elsewhere (Snapchat, Twitch, Tumblr)', () => {
+  it("Snapchat's \"we use Apple's TrueDepth camera\" does not disclose Apple", () => {
+    const view = viewOf(claimsOf(readFileSync(join(POLICIES, 'Snapchat_privacy-policy_2026-08-05.md'), 'utf8')), ['www.apple.com'], ['snapchat.com']);
+    const disclosure = disclosureOf(view, 'apple');
+    expect(disclosure.label).not.toBe('consistent');
+    expect(disclosure.passing?.[0]?.quote).toMatch(/TrueDepth camera/);
+  });
+
+  it('Twitch: Amazon stays consistent through the sharing sentences, not "See Amazon\'s … Disclosure"', () => {
+    const view = viewOf(claimsOf(readFileSync(join(POLICIES, 'Twitch_privacy-policy_2026-08-13.md'), 'utf8')), ['www.amazon.com'], ['twitch.tv']);
+    const disclosure = disclosureOf(view, 'amazon');
+    expect(disclosure.label).toBe('consistent');
+    expect(disclosure.claims.some((c) => /Generative AI Development Disclosure/.test(c.quote))).toBe(false);
+  });
+
+  it('Tumblr: X (Twitter), named only where the user publishes posts, is not consistent; Google Analytics, which Tumblr uses, is', () => {
+    const view = viewOf(claimsOf(readFileSync(join(POLICIES, 'Tumblr_privacy-policy_2026-06-04.md'), 'utf8')), ['api.twitter.com', 'www.google-analytics.com'], ['tumblr.com']);
+    const x = disclosureOf(view, 'x-corp');
+    expect(x.label).not.toBe('consistent');
+    expect(x.userChosen?.map((c) => c.quote).join(' ')).toMatch(/publish the posts you make on Tumblr to other sites/);
+    expect(disclosureOf(view, 'google-analytics').label).toBe('consistent');
+  });
+});
+
+describe('a recipient named only in passing, with no category that covers it', () => {
+  it('is omitted at high severity (the policy says nothing about data going to it), titled so as not to claim it was never named', () => {
+    const policy = '# Privacy Policy\n\n## Sharing\n\nYour public posts may appear in search results on search engines like Google.\n';
+    const view = viewOf(claimsOf(policy), ['www.google-analytics.com']);
+    const disclosure = disclosureOf(view, 'google-analytics');
+    expect(disclosure).toMatchObject({ label: 'omitted' });
+    const finding = undisclosedRecipient.check(view).find((f) => f.subject === 'Google Analytics');
+    expect(finding).toMatchObject({ label: 'omitted', severity: 'high' });
+    expect(finding?.title).toBe('Google Analytics receives data; the policy mentions Google only in passing, never as a recipient');
+    expect(finding?.explanation).toContain('The policy mentions Google only in passing, as an example of something else (quoted below); it never says the app sends it data. No other sentence');
+    expect(finding?.policyEvidence.map((e) => e.quote)).toEqual(['Your public posts may appear in search results on search engines like Google.']);
+    expect(claimedNotObserved.check(viewOf(claimsOf(policy), ['api.stripe.com']))).toEqual([]);
+  });
+});

@@ -26,6 +26,16 @@ describe('isUserChosenService', () => {
     expect(isUserChosenService('where you have elected to share your age range information associated with your Apple or Google accounts.', 'Google')).toBe(true);
     expect(isUserChosenService('You can log in with Facebook.', 'Facebook')).toBe(true);
     expect(isUserChosenService('You may connect your Spotify account to the app.', 'Spotify')).toBe(true);
+    // Reddit: the first of two accounts ("your Apple or Google accounts") is the user's own too.
+    expect(isUserChosenService('where you have elected to share your age range information associated with your Apple or Google accounts.', 'Apple')).toBe(true);
+    // Tumblr 2026-06-04: the user publishing or sharing to other sites.
+    expect(isUserChosenService('You can automatically publish the posts you make on Tumblr to other sites (like Facebook or Twitter).', 'Twitter')).toBe(true);
+    expect(
+      isUserChosenService(
+        'You may also choose to share information that you provide to us, like blog posts, with those Third Party Services (for example, by sharing posts to Twitter or Facebook).',
+        'Facebook',
+      ),
+    ).toBe(true);
   });
 
   it('leaves the app sharing data with the company as a disclosure', () => {
@@ -37,5 +47,8 @@ describe('isUserChosenService', () => {
     // Named twice, once as the app's processor: the sentence still discloses it.
     expect(isUserChosenService('You can log in with Google, and we send crash reports to Google.', 'Google')).toBe(false);
     expect(isUserChosenService('We share data with partners.', 'Google')).toBe(false);
+    // The user can share, but the company speaks too.
+    expect(isUserChosenService('You can share posts to Facebook, and we share usage data with Facebook.', 'Facebook')).toBe(false);
+    expect(isUserChosenService('You can opt out of the Audience Measurement services provided by Nielsen and Quantcast.', 'Nielsen')).toBe(false);
   });
 });
