@@ -14,6 +14,15 @@ describe('findClaimConditions', () => {
     ]);
   });
 
+  it('keeps a qualifier that narrows a denial to one meaning of its verb (BeReal, trial 7)', () => {
+    expect(findClaimConditions('We do not sell personal information as traditionally understood.')).toEqual([{ kind: 'condition', text: 'as traditionally understood' }]);
+    expect(findClaimConditions('We do not "sell" your data in the traditional sense of the word, but we share it with partners.')).toEqual([
+      { kind: 'condition', text: 'in the traditional sense of the word' },
+    ]);
+    // A term's definition ("as defined in the CCPA") names the law's meaning, which narrows nothing by itself.
+    expect(findClaimConditions('We do not share personal information (as defined in the CCPA) with advertisers.')).toEqual([]);
+  });
+
   it('finds nothing in an unconditional sentence and ignores "to" before a noun', () => {
     expect(findClaimConditions('We sell your personal information to data brokers.')).toEqual([]);
   });
