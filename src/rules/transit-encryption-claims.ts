@@ -3,6 +3,7 @@ import type { EncryptionClaimWording } from '../report/wording.js';
 import type { StoredClaim } from '../store/policy-repository.js';
 import type { AuditView } from './audit-view.js';
 import { readEncryptedData } from './encrypted-data.js';
+import { readEncryptedEndpoint } from './encrypted-endpoint.js';
 
 export type StoredEncryptionClaim = EncryptionClaim & StoredClaim;
 
@@ -24,6 +25,15 @@ export function findTransitEncryptionClaims(view: AuditView): StoredEncryptionCl
 
 function isExplicitTransitClaim(claim: StoredEncryptionClaim): boolean {
   return claim.scope === 'in-transit' || claim.scope === 'end-to-end';
+}
+
+/**
+ * The claims that cover traffic to one destination: all of them for the app's own (first-party)
+ * servers, else only those that do not name the service's own servers as the end they protect
+ * ("between the app and our servers" says nothing about an advertiser's server).
+ */
+export function claimsCovering(claims: readonly StoredEncryptionClaim[], firstParty: boolean): StoredEncryptionClaim[] {
+  return firstParty ? [...claims] : claims.filter((c) => readEncryptedEndpoint(c.quote) === null);
 }
 
 /** True when at least one claim explicitly scopes encryption to the network (not just "encryption"). */
