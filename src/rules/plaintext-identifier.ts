@@ -43,6 +43,7 @@ export const plaintextIdentifier: Rule = {
       const firstFlow = group.find((c) => c.flow)?.flow;
       // A claim about "our servers" covers only the app's own servers (docs/rules/unencrypted-transport.md).
       const covering = claimsCovering(claims, group.every((c) => c.flow?.attribution.relation === 'first-party'));
+      const ownServersOnly = covering.length === 0 ? leadingEncryptionClaim(claims) : null;
       const explicit = hasExplicitTransitClaim(covering);
       const identifiers = [...new Set(hits.map((h) => h.label))].map((label) => {
         const ofLabel = group.flatMap((c) => c.hits.filter((h) => h.label === label).map((h) => ({ hit: h, flow: c.flow })));
@@ -64,6 +65,7 @@ export const plaintextIdentifier: Rule = {
         destinationIsHosting: group.every((c) => c.flow?.attribution.relation === 'hosting' && c.flow.attribution.organisation !== null),
         country: firstFlow?.attribution.network.country ?? null,
         encryptionClaim: leadingEncryptionClaim(covering),
+        ownServersClaim: ownServersOnly,
         deviceBackgroundHost: background ? (background.attribution.host ?? background.flow.server) : null,
       });
       findings.push({

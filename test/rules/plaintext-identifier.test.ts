@@ -90,5 +90,6 @@ describe('plaintext-identifier', () => {
       ['ap-cn.agora.io', null, 0],
       ['api.example-app.test', 'incorrect', 1],
     ]);
+    expect(findings[0]?.explanation).toContain('which is about its own servers, not this one, so the finding does not contradict it.');
   });
 });
