@@ -66,6 +66,7 @@ describe('extractEncryptionClaims', () => {
   it('keeps denials negative and ignores hashing', () => {
     expect(encryptions(claimsOf('Cloud chats are not end-to-end encrypted.'))[0]).toMatchObject({ scope: 'end-to-end', polarity: 'negative' });
     expect(encryptions(claimsOf('We share one-way encrypted email addresses with partners.'))).toEqual([]);
+    expect(encryptions(claimsOf('We store cryptographic hash values of the phone numbers of your contacts.'))).toEqual([]);
     expect(encryptions(claimsOf('Security matters to us.'))).toEqual([]);
   });
 });

@@ -90,4 +90,14 @@ describe('unencrypted-transport', () => {
     expect(finding?.policyEvidence.map((p) => p.quote)).toEqual(['All data is encrypted in transit.']);
     expect(finding?.explanation).toContain('All data is encrypted in transit');
   });
+
+  it('does not compare end-to-end claims: they protect what users send each other, which a request to a server does not show (WhatsApp)', () => {
+    for (const quote of [
+      'Learn more about end-to-end encryption and how businesses communicate with you on WhatsApp.',
+      'For making, receiving, joining or leaving voice and video calls, we: * establish an end-to-end encrypted connection for audio/video information between you and the other participants.',
+    ]) {
+      const claim = storedClaim({ kind: 'encryption', scope: 'end-to-end', technologies: [], hedges: [], trigger: 'end-to-end', quote });
+      expect(unencryptedTransport.check(buildView({ claims: [claim], flows: [httpFlow()] })), quote).toEqual([]);
+    }
+  });
 });
