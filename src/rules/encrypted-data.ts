@@ -31,8 +31,11 @@ const DEFINITION = /\bmeans\s+(?:that\s+)?(.{1,200}?)\s+(?:is|are)\s+(?:[\w-]+\s
 /** "We temporarily store your messages in encrypted form": the data is what is kept. */
 const KEPT_ENCRYPTED = /\b(?:store|stores|keep|keeps|hold|holds|save|saves)\s+(?:(?:them|it)\s+)?(.{1,80}?)\s+in\s+(?:an?\s+)?encrypted\s+(?:form|format|state)\b/i;
 
-/** "we store the encrypted message", "to decrypt your backed-up chat history": the data is named beside the word. */
-const NAMED_BESIDE = /\b(?:(?:store|stores|keep|keeps|hold|holds|send|sends)\s+(?:the|your|an?)\s+encrypted\s+([\w-]+)|decrypts?\s+(.{1,60}?)(?=[,.;:]|$))/i;
+/**
+ * "we store the encrypted message", "to decrypt your backed-up chat history", "(dialed phone number, encrypted
+ * voice data)": the data is named beside the word.
+ */
+const NAMED_BESIDE = /\b(?:(?:store|stores|keep|keeps|hold|holds|send|sends)\s+(?:the|your|an?)\s+encrypted\s+([\w-]+)|decrypts?\s+(.{1,60}?)(?=[,.;:]|$)|encrypted\s+([\w-]+\s+data)\b)/i;
 
 /** Words that do not narrow the data: determiners and "personal", "user". */
 const NON_NARROWING = /^(?:(?:all|any|the|your|our|such|this|that|of|its|their|personal|user|users['\u2019]?|customer|sensitive|private)\s+)*/i;
@@ -48,7 +51,7 @@ export function readEncryptedData(quote: string): string | null {
   const beside = match ? null : NAMED_BESIDE.exec(quote);
   // The subject starts after any lead-in clause: "As always, your messages are encrypted".
   // A relative clause describes the data, it does not widen it: "Precise Location Information that you share … is encrypted".
-  const phrase = (match?.[1] ?? beside?.[1] ?? beside?.[2])
+  const phrase = (match?.[1] ?? beside?.[1] ?? beside?.[2] ?? beside?.[3])
     ?.split(/[,;:]\s+/)
     .pop()
     ?.replace(/\s+(?:that|which|who)\s[\s\S]*$/i, '')

@@ -29,6 +29,12 @@ describe('readEncryptedData', () => {
     expect(readEncryptedData('* using an encryption key or your password to retrieve an encryption key to decrypt your backed-up chat history.')).toBe(
       'your backed-up chat history',
     );
+    // WeChat lists what it collects; "encrypted voice data" names a kind of data, it promises nothing about traffic.
+    expect(
+      readEncryptedData(
+        'Information relating to your use of WeChat Out, including WeChat ID, IP address, voice call data (dialed phone number, encrypted voice data), spending history and credit top up transaction records.',
+      ),
+    ).toBe('voice data');
     // A relative clause describes the data: it neither widens it nor makes the subject too long to read.
     expect(readEncryptedData('Precise Location Information that you share with your contacts in your chats is encrypted so WhatsApp cannot see it.')).toBe(
       'Precise Location Information',
@@ -44,5 +50,6 @@ describe('readEncryptedData', () => {
     expect(readEncryptedData('Your data is transmitted over HTTPS.')).toBeNull();
     expect(readEncryptedData('All communications are sent over TLS.')).toBeNull();
     expect(readEncryptedData('All information that you provide to us is encrypted in transit.')).toBeNull();
+    expect(readEncryptedData('We send encrypted personal data only.')).toBeNull();
   });
 });
