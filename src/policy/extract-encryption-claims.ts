@@ -5,6 +5,8 @@ import encryption from './lexicons/encryption-terms.json' with { type: 'json' };
 import { createClaimBase, type SentenceContext } from './sentence-context.js';
 
 const TRIGGER = compilePhrasePattern(encryption.triggers);
+/** "These are unencrypted": a statement that data is not encrypted is a (negative) encryption claim too. */
+const NEGATIVE_TRIGGER = compilePhrasePattern(encryption.negativeTriggers);
 const EXCLUSION = compilePhrasePattern(encryption.exclusions);
 const SCOPES: readonly { scope: EncryptionScope; pattern: RegExp }[] = (['end-to-end', 'in-transit', 'at-rest'] as const).map(
   (scope) => ({ scope, pattern: compilePhrasePattern(encryption.scopes[scope]) }),
@@ -13,21 +15,30 @@ const SCOPES: readonly { scope: EncryptionScope; pattern: RegExp }[] = (['end-to
 const TECHNOLOGY = compilePhrasePattern(encryption.technologies, { caseSensitive: true });
 const STRENGTH = compilePhrasePattern(encryption.strengthWords);
 const HEDGE = compilePhrasePattern(encryption.hedges);
-const NEIGHBOUR_HEDGE = compilePhrasePattern(encryption.neighbourHedges);
+const EFFORT_HEDGE = compilePhrasePattern(encryption.effortHedges);
+/** What an effort hedge must be about to weaken the claim: "we try to protect", not "we try to deliver it". */
+const PROTECTION_EFFORT = /^\s+(?:to\s+)?(?:[\w'’-]+\s+){0,3}?(?:protect|secur|safeguard|encrypt|ensur|maintain|use|implement|employ|apply|prevent|limit|minimi[sz]|reduce|keep\b[^,;.]*\b(?:safe|secure|confidential|private))/i;
+/**
+ * A clause that gives a reason or a time between a negator and the encryption word moves the
+ * negation off it: in "We cannot see the media as it is encrypted" the media is encrypted.
+ */
+const SUBORDINATOR = /\b(?:as|because|since|so|which|once|after|before|when|whereas|if)\b/gi;
+const NEGATOR_WORD = /\b(?:not|never|no|cannot|without|none|nor|neither|no\s+longer)\b|\w+n['’]t\b/gi;
 
 /**
  * Reads one sentence for an encryption claim: its scope (end-to-end, in transit — including TLS,
  * SSL, HTTPS —, at rest, else unspecified, one claim per scope named), the technologies and strength
  * words as written ("AES-256", "industry-standard"), and hedges that weaken it ("reasonable",
- * "cannot guarantee"). Hedges of the "no method is 100% secure" kind are also taken from the
- * neighbouring sentences of the section, where policies usually put them.
+ * "cannot guarantee", "where technically feasible"). Hedges are read in the claim's own sentence
+ * only: a "no method is 100% secure" after it is a general disclaimer, and the trial found such a
+ * neighbour hedging a claim it was not about. "These are unencrypted" is a negative claim.
  */
 export function extractEncryptionClaims(context: SentenceContext): EncryptionClaim[] {
   const text = context.sentence.text;
   const excluded = findPhrases(text, EXCLUSION);
-  const triggers = findPhrases(text, TRIGGER).filter(
-    (t) => !excluded.some((e) => t.start < e.end && e.start < t.end) && isTriggerWord(t),
-  );
+  const notExcluded = (t: PhraseMatch): boolean => !excluded.some((e) => t.start < e.end && e.start < t.end);
+  const negativeTriggers = findPhrases(text, NEGATIVE_TRIGGER).filter(notExcluded);
+  const triggers = [...findPhrases(text, TRIGGER).filter((t) => notExcluded(t) && isTriggerWord(t)), ...negativeTriggers].sort((a, b) => a.start - b.start);
   const first = triggers[0];
   if (first === undefined) return [];
 
@@ -37,12 +48,14 @@ export function extractEncryptionClaims(context: SentenceContext): EncryptionCla
   const finalScopes: EncryptionScope[] = inferredScopes.length > 0 ? inferredScopes : ['unspecified'];
 
   const technologies = unique([...findPhrases(text, TECHNOLOGY), ...findPhrases(text, STRENGTH)].sort((a, b) => a.start - b.start));
-  const hedges = unique([
-    ...findPhrases(text, HEDGE),
-    ...(context.previous ? findPhrases(context.previous.text, NEIGHBOUR_HEDGE) : []),
-    ...(context.next ? findPhrases(context.next.text, NEIGHBOUR_HEDGE) : []),
-  ]);
-  const polarity = isNegatedAt(text, first.start) || /\bunencrypted\b|\bwithout\s+encryption\b/i.test(text) ? 'negative' : 'affirmative';
+  const hedges = unique(
+    [...findPhrases(text, HEDGE), ...findPhrases(text, EFFORT_HEDGE).filter((h) => PROTECTION_EFFORT.test(text.slice(h.end, h.end + 80)))].sort(
+      (a, b) => a.start - b.start,
+    ),
+  );
+  // The first encryption word sets the polarity: "not encrypted" and "unencrypted" deny, "never sent unencrypted" affirms.
+  const negated = isEncryptionNegated(text, first.start);
+  const polarity = negativeTriggers.includes(first) !== negated ? 'negative' : 'affirmative';
 
   return finalScopes.map((scope) => ({
     ...createClaimBase(context, polarity),
@@ -52,6 +65,17 @@ export function extractEncryptionClaims(context: SentenceContext): EncryptionCla
     hedges,
     trigger: triggers.map((t) => t.text).filter((t, i, all) => all.indexOf(t) === i).join('; '),
   }));
+}
+
+/** A negator governs the encryption word unless a reason or time clause starts between them. */
+function isEncryptionNegated(text: string, index: number): boolean {
+  if (!isNegatedAt(text, index)) return false;
+  const before = text.slice(0, index);
+  let lastNegator = -1;
+  NEGATOR_WORD.lastIndex = 0;
+  for (let m = NEGATOR_WORD.exec(before); m !== null; m = NEGATOR_WORD.exec(before)) lastNegator = m.index + m[0].length;
+  SUBORDINATOR.lastIndex = 0;
+  return !SUBORDINATOR.test(before.slice(Math.max(0, lastNegator)));
 }
 
 /** Upper-case acronyms must be written in capitals ("TLS"), words may be in any case ("Encrypted"). */

@@ -278,6 +278,8 @@ export function describePlaintextIdentifier(facts: {
   country: string | null;
   /** The encryption claim the traffic is compared with, if the policy makes one that could cover it. */
   encryptionClaim: EncryptionClaimWording | null;
+  /** A claim the policy limits to its own servers, shown as context when it does not cover this destination. */
+  ownServersClaim?: EncryptionClaimWording | null;
   /** Host of the device's own background traffic (a connectivity check) the identifiers travelled in, if they did. */
   deviceBackgroundHost?: string | null;
 }): FindingWording {
@@ -297,6 +299,9 @@ export function describePlaintextIdentifier(facts: {
       `${facts.identifiers.length === 1 ? 'The identifier' : 'The identifiers'} ${listed} ${facts.identifiers.length === 1 ? 'appears' : 'appear'} unencrypted ` +
       `(${facts.encodings.join(', ')}) in ${facts.protocol.toUpperCase()} traffic ${both ? 'between the device and' : 'to'} ${endSentence(`${destination}${where}`)} Anyone on the network path can read ${facts.identifiers.length === 1 ? 'it' : 'them'}.` +
       (facts.encryptionClaim ? ` ${endSentence(restateEncryptionClaim(facts.encryptionClaim))}` : '') +
+      (!facts.encryptionClaim && facts.ownServersClaim
+        ? ` The policy says ${quoteInline(facts.ownServersClaim.quote)}, which is about its own servers, not this one, so the finding does not contradict it.`
+        : '') +
       background,
   };
 }

@@ -22,6 +22,21 @@ const PROTECTS = new RegExp(
   'i',
 );
 
+/** "We cannot see the media as it is encrypted": the data is what cannot be seen, and the reason is its encryption. */
+const UNSEEN = /\b(?:see|read|access|view|open)\s+(.{1,80}?)\s+(?:as|because|since)\s+(?:it|they)\s+(?:is|are)\s+(?:[\w-]+\s+){0,2}?encrypted\b/i;
+
+/** "End-to-end encryption means that your calls, messages, media … are encrypted": a definition names its data, often a long list. */
+const DEFINITION = /\bmeans\s+(?:that\s+)?(.{1,200}?)\s+(?:is|are)\s+(?:[\w-]+\s+){0,2}?encrypted\b/i;
+
+/** "We temporarily store your messages in encrypted form": the data is what is kept. */
+const KEPT_ENCRYPTED = /\b(?:store|stores|keep|keeps|hold|holds|save|saves)\s+(?:(?:them|it)\s+)?(.{1,80}?)\s+in\s+(?:an?\s+)?encrypted\s+(?:form|format|state)\b/i;
+
+/**
+ * "we store the encrypted message", "to decrypt your backed-up chat history", "(dialed phone number, encrypted
+ * voice data)": the data is named beside the word.
+ */
+const NAMED_BESIDE = /\b(?:(?:store|stores|keep|keeps|hold|holds|send|sends)\s+(?:the|your|an?)\s+encrypted\s+([\w-]+)|decrypts?\s+(.{1,60}?)(?=[,.;:]|$)|encrypted\s+([\w-]+\s+data)\b)/i;
+
 /** Words that do not narrow the data: determiners and "personal", "user". */
 const NON_NARROWING = /^(?:(?:all|any|the|your|our|such|this|that|of|its|their|personal|user|users['\u2019]?|customer|sensitive|private)\s+)*/i;
 /** Head nouns that mean data in general, when nothing narrower comes before them. */
@@ -32,9 +47,16 @@ const GENERAL = /^(?:data|information|info|communications?|traffic|transmissions
  * data in general or does not say: such a claim is compared with all traffic, as a reader would take it.
  */
 export function readEncryptedData(quote: string): string | null {
-  const match = PASSIVE.exec(quote) ?? PASSIVE_TRANSPORT.exec(quote) ?? ACTIVE.exec(quote) ?? PROTECTS.exec(quote);
+  const match = UNSEEN.exec(quote) ?? DEFINITION.exec(quote) ?? KEPT_ENCRYPTED.exec(quote) ?? PASSIVE.exec(quote) ?? PASSIVE_TRANSPORT.exec(quote) ?? ACTIVE.exec(quote) ?? PROTECTS.exec(quote);
+  const beside = match ? null : NAMED_BESIDE.exec(quote);
   // The subject starts after any lead-in clause: "As always, your messages are encrypted".
-  const phrase = match?.[1]?.split(/[,;:]\s+/).pop()?.trim().replace(/\s+/g, ' ');
+  // A relative clause describes the data, it does not widen it: "Precise Location Information that you share … is encrypted".
+  const phrase = (match?.[1] ?? beside?.[1] ?? beside?.[2] ?? beside?.[3])
+    ?.split(/[,;:]\s+/)
+    .pop()
+    ?.replace(/\s+(?:that|which|who)\s[\s\S]*$/i, '')
+    .trim()
+    .replace(/\s+/g, ' ');
   if (!phrase) return null;
   const head = phrase.replace(NON_NARROWING, '');
   // "We use encryption" and similar: the subject is the company or the measure, not data.

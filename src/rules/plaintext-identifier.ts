@@ -1,11 +1,11 @@
 import { nameCaptureRecords } from '../model/capture-record-name.js';
-import type { Confidence, Finding } from '../model/finding.js';
+import type { Confidence, Finding, PacketEvidence } from '../model/finding.js';
 import { describePlaintextIdentifier } from '../report/wording.js';
 import type { StoredIdentifierHit } from '../store/capture-repository.js';
-import type { AuditView } from './audit-view.js';
+import type { AttributedFlow, AuditView } from './audit-view.js';
 import { MAX_EVIDENCE_FRAMES, findFlowOfHit, isDeviceBackground, packetEvidenceOfFlow, packetEvidenceOfHit, policyEvidenceOfClaims } from './evidence.js';
 import type { Rule } from './rule.js';
-import { findTransitEncryptionClaims, hasExplicitTransitClaim, leadingEncryptionClaim } from './transit-encryption-claims.js';
+import { claimsCovering, findTransitEncryptionClaims, hasExplicitTransitClaim, leadingEncryptionClaim } from './transit-encryption-claims.js';
 
 /** Values shorter than this can turn up in unrelated bytes by chance, above all in binary UDP payloads. */
 const DISTINCTIVE_LENGTH = 8;
@@ -28,72 +28,116 @@ export const plaintextIdentifier: Rule = {
     id: 'plaintext-identifier',
     title: 'User identifier sent in plaintext',
     description:
-      'Flags identifiers (given with --identifier) found unencrypted in packet payloads or plain HTTP, one finding per destination server, quoting any encryption claim they contradict.',
+      'Flags identifiers (given with --identifier) found unencrypted in packet payloads or plain HTTP, one finding per destination (the company, host or address the title names, in its country) listing each connection, quoting any encryption claim that covers it.',
     maxSeverity: 'high',
   },
   check(view: AuditView): Finding[] {
-    // One finding per server a reader would name ("sent to Agora in China"), listing every identifier seen there.
-    const groups = new Map<string, StoredIdentifierHit[]>();
-    for (const hit of view.identifierHits) {
-      if (hit.encrypted) continue;
-      const flow = findFlowOfHit(view, hit);
-      const key = flow ? `flow:${flow.flow.id}` : `${hit.captureId}\u0000${hit.protocol}\u0000${hit.dst}:${hit.dstPort}`;
-      const list = groups.get(key) ?? [];
-      list.push(hit);
-      groups.set(key, list);
-    }
+    const groups = groupByDestination(view);
     const claims = findTransitEncryptionClaims(view);
-    const explicit = hasExplicitTransitClaim(claims);
     const snapshot = view.snapshot;
     const findings: Finding[] = [];
-    for (const hits of groups.values()) {
+    for (const group of groups.values()) {
+      const hits = group.flatMap((c) => c.hits);
       const first = hits[0];
       if (!first) continue;
-      const flow = findFlowOfHit(view, first);
-      const capture = view.captures.find((c) => c.id === first.captureId);
+      const firstFlow = group.find((c) => c.flow)?.flow;
+      // A claim about "our servers" covers only the app's own servers (docs/rules/unencrypted-transport.md).
+      const covering = claimsCovering(claims, group.every((c) => c.flow?.attribution.relation === 'first-party'));
+      const ownServersOnly = covering.length === 0 ? leadingEncryptionClaim(claims) : null;
+      const explicit = hasExplicitTransitClaim(covering);
       const identifiers = [...new Set(hits.map((h) => h.label))].map((label) => {
-        const ofLabel = hits.filter((h) => h.label === label);
-        // Hits past the capture's stored-hit cap were only counted, not located: this flow may have had some of them.
-        const capped = capture?.identifierHitsNotStored?.some((c) => c.label === label) === true;
+        const ofLabel = group.flatMap((c) => c.hits.filter((h) => h.label === label).map((h) => ({ hit: h, flow: c.flow })));
+        // Hits past a capture's stored-hit cap were only counted, not located: this destination may have had some of them.
+        const capped = group.some((c) => view.captures.find((k) => k.id === c.captureId)?.identifierHitsNotStored?.some((n) => n.label === label) === true);
         // A hit the server sent (its source is the flow's server end) travelled to the device, not to the server.
-        const fromServer = flow ? ofLabel.filter((h) => h.src === flow.flow.server && h.srcPort === flow.flow.serverPort).length : 0;
-        return { label, value: ofLabel[0]?.value ?? '', count: ofLabel.length, capped, fromServer };
+        const fromServer = ofLabel.filter(({ hit, flow }) => flow !== undefined && hit.src === flow.flow.server && hit.srcPort === flow.flow.serverPort).length;
+        return { label, value: ofLabel[0]?.hit.value ?? '', count: ofLabel.length, capped, fromServer };
       });
       const encodings = [...new Set(hits.map((h) => h.encoding))];
-      const frames = [...new Set(hits.map((h) => h.frame))].sort((a, b) => a - b);
+      // A HAR's plaintext values come from http:// requests; it does not record the transport under them.
+      const protocols = [...new Set(group.map((c) => (view.captures.find((k) => k.id === c.captureId)?.format === 'har' ? 'http' : c.protocol)))];
+      const background = group.find((c) => c.flow !== undefined && isDeviceBackground(c.flow))?.flow;
       const wording = describePlaintextIdentifier({
         identifiers,
         encodings,
-        // A HAR's plaintext values come from http:// requests; it does not record the transport under them.
-        protocol: capture?.format === 'har' ? 'http' : first.protocol,
-        destination: flow?.attribution.organisation ?? flow?.attribution.host ?? first.dst,
-        destinationIsHosting: flow?.attribution.relation === 'hosting' && flow.attribution.organisation !== null,
-        country: flow?.attribution.network.country ?? null,
-        encryptionClaim: leadingEncryptionClaim(claims),
-        deviceBackgroundHost: flow && isDeviceBackground(flow) ? (flow.attribution.host ?? flow.flow.server) : null,
+        protocol: protocols.join('/'),
+        destination: firstFlow?.attribution.organisation ?? firstFlow?.attribution.host ?? first.dst,
+        destinationIsHosting: group.every((c) => c.flow?.attribution.relation === 'hosting' && c.flow.attribution.organisation !== null),
+        country: firstFlow?.attribution.network.country ?? null,
+        encryptionClaim: leadingEncryptionClaim(covering),
+        ownServersClaim: ownServersOnly,
+        deviceBackgroundHost: background ? (background.attribution.host ?? background.flow.server) : null,
       });
-      const captureFormat = capture?.format;
-      const detail = identifiers
-        .map((i) => {
-          const at = hits.find((h) => h.label === i.label);
-          return `${i.label} ${i.capped ? 'at least ' : ''}${i.count}× in ${at?.context ?? 'payload'}, first at ${nameCaptureRecords(captureFormat, 1)} ${at?.frame ?? '?'} byte ${at?.offset ?? '?'}`;
-        })
-        .join('; ');
-      const evidence = flow
-        ? { ...packetEvidenceOfFlow(flow, detail), frames: frames.slice(0, MAX_EVIDENCE_FRAMES), time: first.time }
-        : packetEvidenceOfHit(view, first, frames, detail);
       findings.push({
         ruleId: 'plaintext-identifier',
         severity: 'high',
-        label: claims.length > 0 ? 'incorrect' : null,
-        confidence: rateConfidence(hits, claims.length > 0, explicit),
+        label: covering.length > 0 ? 'incorrect' : null,
+        confidence: rateConfidence(hits, covering.length > 0, explicit),
         subject: identifiers.map((i) => i.label).join(', '),
         title: wording.title,
         explanation: wording.explanation,
-        policyEvidence: snapshot ? policyEvidenceOfClaims(claims, snapshot) : [],
-        packetEvidence: [evidence],
+        policyEvidence: snapshot ? policyEvidenceOfClaims(covering, snapshot) : [],
+        packetEvidence: group.map((c) => describeConnection(view, c)),
       });
     }
     return findings;
   },
 };
+
+/** The hits of one connection (a stored flow), or of one capture's packets to an address whose flow is not stored. */
+interface Connection {
+  captureId: number;
+  protocol: string;
+  flow: AttributedFlow | undefined;
+  hits: StoredIdentifierHit[];
+}
+
+/**
+ * One group per destination as a finding names it: the organisation running the server, else its
+ * host name, else its address, with its country. Several connections to one server (five TCP
+ * connections from five source ports) are one disclosure, and so are two servers a reader would name
+ * alike ("Google LLC in United States"): split, they would be findings with the same title and match
+ * key. Each connection stays a row of packet evidence.
+ */
+function groupByDestination(view: AuditView): Map<string, Connection[]> {
+  const connections = new Map<string, Connection>();
+  for (const hit of view.identifierHits) {
+    if (hit.encrypted) continue;
+    const flow = findFlowOfHit(view, hit);
+    const key = flow ? `flow:${flow.flow.id}` : `${hit.captureId}\u0000${hit.protocol}\u0000${hit.dst}:${hit.dstPort}`;
+    const connection = connections.get(key) ?? { captureId: hit.captureId, protocol: hit.protocol, flow, hits: [] };
+    connection.hits.push(hit);
+    connections.set(key, connection);
+  }
+  const groups = new Map<string, Connection[]>();
+  for (const connection of connections.values()) {
+    const key = destinationKey(connection);
+    groups.set(key, [...(groups.get(key) ?? []), connection]);
+  }
+  return groups;
+}
+
+/** The destination as the report's match key names it (report-model.ts), so that each finding's key is its own. */
+function destinationKey({ flow, hits }: Connection): string {
+  if (!flow) return `${hits[0]?.dst ?? '?'}@?`;
+  const { attribution } = flow;
+  return `${attribution.organisation ?? attribution.host ?? flow.flow.server}@${attribution.network.country ?? '?'}`;
+}
+
+/** A row of packet evidence for one connection: where it went, its frames, and what was found in it. */
+function describeConnection(view: AuditView, connection: Connection): PacketEvidence {
+  const { hits, flow } = connection;
+  const format = view.captures.find((c) => c.id === connection.captureId)?.format;
+  const detail = [...new Set(hits.map((h) => h.label))]
+    .map((label) => {
+      const ofLabel = hits.filter((h) => h.label === label);
+      const at = ofLabel[0];
+      return `${label} ${ofLabel.length}× in ${at?.context ?? 'payload'}, first at ${nameCaptureRecords(format, 1)} ${at?.frame ?? '?'} byte ${at?.offset ?? '?'}`;
+    })
+    .join('; ');
+  const frames = [...new Set(hits.map((h) => h.frame))].sort((a, b) => a - b);
+  const first = hits[0] as StoredIdentifierHit;
+  return flow
+    ? { ...packetEvidenceOfFlow(flow, detail), frames: frames.slice(0, MAX_EVIDENCE_FRAMES), time: first.time }
+    : packetEvidenceOfHit(view, first, frames, detail);
+}

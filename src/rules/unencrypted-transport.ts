@@ -4,7 +4,7 @@ import { describeUnencryptedTransport } from '../report/wording.js';
 import type { AttributedFlow, AuditView } from './audit-view.js';
 import { MAX_EVIDENCE_FRAMES, isDeviceBackground, packetEvidenceOfFlow, policyEvidenceOfClaims } from './evidence.js';
 import type { Rule } from './rule.js';
-import { findTransitEncryptionClaims, hasExplicitTransitClaim, leadingEncryptionClaim } from './transit-encryption-claims.js';
+import { claimsCovering, findTransitEncryptionClaims, hasExplicitTransitClaim, leadingEncryptionClaim } from './transit-encryption-claims.js';
 
 /** Plain HTTP (or other cleartext application traffic) while the policy claims encryption in transit. */
 export const unencryptedTransport: Rule = {
@@ -12,14 +12,13 @@ export const unencryptedTransport: Rule = {
     id: 'unencrypted-transport',
     title: 'Unencrypted traffic despite an encryption claim',
     description:
-      'Flags plaintext HTTP requests, per server host, when the policy claims encryption in transit (or unscoped "encryption"); claims about one kind of data ("passwords are encrypted") or at rest are not compared.',
+      'Flags plaintext HTTP requests, per server host, when the policy claims encryption in transit (or unscoped "encryption"); claims about one kind of data ("passwords are encrypted") or at rest are not compared, and claims about the service\'s own servers ("between the app and our servers") only with first-party hosts.',
     maxSeverity: 'medium',
   },
   check(view: AuditView): Finding[] {
     const claims = findTransitEncryptionClaims(view);
     const snapshot = view.snapshot;
-    const leading = leadingEncryptionClaim(claims);
-    if (!snapshot || !leading) return [];
+    if (!snapshot || claims.length === 0) return [];
     // Captive-portal probes are plain HTTP by design, and the operating system sends them, not the app.
     const plainFlows = view.flows.filter((f) => f.flow.encryption === 'none' && f.flow.httpRequests.length > 0 && !isDeviceBackground(f));
     const byHost = new Map<string, AttributedFlow[]>();
@@ -27,9 +26,13 @@ export const unencryptedTransport: Rule = {
       const key = item.attribution.host ?? item.flow.server;
       byHost.set(key, [...(byHost.get(key) ?? []), item]);
     }
-    const explicit = hasExplicitTransitClaim(claims);
     const findings: Finding[] = [];
     for (const [host, flows] of byHost) {
+      // A claim about "our servers" is not contradicted by plain HTTP to someone else's server.
+      const covering = claimsCovering(claims, flows.every((f) => f.attribution.relation === 'first-party'));
+      const leading = leadingEncryptionClaim(covering);
+      if (!leading) continue;
+      const explicit = hasExplicitTransitClaim(covering);
       const requests = flows.flatMap((f) => f.flow.httpRequests);
       const wording = describeUnencryptedTransport({ host, requestCount: requests.length, firstRequest: requests[0] ?? null, encryptionClaim: leading });
       findings.push({
@@ -40,7 +43,7 @@ export const unencryptedTransport: Rule = {
         subject: host,
         title: wording.title,
         explanation: wording.explanation,
-        policyEvidence: policyEvidenceOfClaims(claims, snapshot),
+        policyEvidence: policyEvidenceOfClaims(covering, snapshot),
         packetEvidence: flows.map((f) => {
           const evidence = packetEvidenceOfFlow(f, f.flow.httpRequests.map(describeRequest).join('; '));
           const first = f.flow.httpRequests[0];

@@ -13,6 +13,32 @@ describe('readEncryptedData', () => {
     expect(readEncryptedData('Your credit card number is sent to our payment processor using Secure Sockets Layer (SSL) technology.')).toBe('Your credit card number');
     expect(readEncryptedData('We use SSL to protect payment information.')).toBe('payment information');
     expect(readEncryptedData('We use TLS certificates to secure login credentials when you sign in.')).toBe('login credentials');
+    // WhatsApp: what cannot be seen because it is encrypted is the data (the negation is on "see", trial P2-8).
+    expect(readEncryptedData('We cannot see the media as it is encrypted.')).toBe('the media');
+    expect(readEncryptedData('We cannot see the contents of undelivered messages stored on our servers as they are encrypted.')).toBe(
+      'the contents of undelivered messages stored on our servers',
+    );
+    // WhatsApp defines end-to-end encryption by the data it covers; the list is long, its last item is kept.
+    expect(
+      readEncryptedData(
+        'End-to-end encryption means that your calls, messages, media within messages including content like images, audio, video, documents and files are encrypted to protect against third parties (including WhatsApp and Meta) reading or listening to them.',
+      ),
+    ).toBe('documents and files');
+    expect(readEncryptedData('We temporarily store your messages in encrypted form while they are being delivered.')).toBe('your messages');
+    expect(readEncryptedData('If your device is offline, we store the encrypted message for up to 30 days as we attempt to deliver the message.')).toBe('message');
+    expect(readEncryptedData('* using an encryption key or your password to retrieve an encryption key to decrypt your backed-up chat history.')).toBe(
+      'your backed-up chat history',
+    );
+    // WeChat lists what it collects; "encrypted voice data" names a kind of data, it promises nothing about traffic.
+    expect(
+      readEncryptedData(
+        'Information relating to your use of WeChat Out, including WeChat ID, IP address, voice call data (dialed phone number, encrypted voice data), spending history and credit top up transaction records.',
+      ),
+    ).toBe('voice data');
+    // A relative clause describes the data: it neither widens it nor makes the subject too long to read.
+    expect(readEncryptedData('Precise Location Information that you share with your contacts in your chats is encrypted so WhatsApp cannot see it.')).toBe(
+      'Precise Location Information',
+    );
   });
 
   it('reads a claim about data in general, or one that names no data, as unscoped', () => {
@@ -23,5 +49,7 @@ describe('readEncryptedData', () => {
     expect(readEncryptedData('We use SSL to protect your information.')).toBeNull();
     expect(readEncryptedData('Your data is transmitted over HTTPS.')).toBeNull();
     expect(readEncryptedData('All communications are sent over TLS.')).toBeNull();
+    expect(readEncryptedData('All information that you provide to us is encrypted in transit.')).toBeNull();
+    expect(readEncryptedData('We send encrypted personal data only.')).toBeNull();
   });
 });

@@ -59,4 +59,45 @@ describe('unencrypted-transport', () => {
     const tls = attributedFlow({ server: '1.2.3.4', attribution: { host: 'api.example-app.test' } });
     expect(unencryptedTransport.check(buildView({ claims: [claim], flows: [tls] }))).toEqual([]);
   });
+
+  it('compares a claim about the service\'s own servers only with first-party hosts (CareNow trial, P1-4)', () => {
+    const quote = 'We use HTTPS for all communication between the app and our servers.';
+    const ours = storedClaim({ kind: 'encryption', scope: 'in-transit', technologies: ['HTTPS'], hedges: [], trigger: 'HTTPS', quote });
+    const tracker = attributedFlow({
+      server: '142.250.1.1',
+      serverPort: 80,
+      encryption: 'none',
+      httpRequests: [{ frame: 5, method: 'GET', url: 'http://cm.g.doubleclick.net/pixel', time: 1_700_000_001 }],
+      attribution: { host: 'cm.g.doubleclick.net', organisation: 'Google LLC', relation: 'recipient' },
+    });
+    const findings = unencryptedTransport.check(buildView({ claims: [ours], flows: [httpFlow(), tracker] }));
+    expect(findings.map((f) => f.subject)).toEqual(['cdn.example-app.test']);
+    expect(findings[0]?.policyEvidence.map((p) => p.quote)).toEqual([quote]);
+  });
+
+  it('still compares an unscoped claim with third-party hosts, quoting only the claims that cover them', () => {
+    const ours = storedClaim({ kind: 'encryption', scope: 'in-transit', technologies: ['TLS'], hedges: [], trigger: 'TLS', quote: 'Data you send to us is protected with TLS.' });
+    const all = storedClaim({ kind: 'encryption', scope: 'in-transit', technologies: [], hedges: [], trigger: 'encrypted', quote: 'All data is encrypted in transit.' });
+    const tracker = attributedFlow({
+      server: '157.240.1.1',
+      serverPort: 80,
+      encryption: 'none',
+      httpRequests: [{ frame: 9, method: 'GET', url: 'http://connect.facebook.net/en_US/fbevents.js', time: 1_700_000_002 }],
+      attribution: { host: 'connect.facebook.net', organisation: 'Meta Platforms, Inc.', relation: 'recipient' },
+    });
+    const [finding, ...rest] = unencryptedTransport.check(buildView({ claims: [ours, all], flows: [tracker] }));
+    expect(rest).toEqual([]);
+    expect(finding?.policyEvidence.map((p) => p.quote)).toEqual(['All data is encrypted in transit.']);
+    expect(finding?.explanation).toContain('All data is encrypted in transit');
+  });
+
+  it('does not compare end-to-end claims: they protect what users send each other, which a request to a server does not show (WhatsApp)', () => {
+    for (const quote of [
+      'Learn more about end-to-end encryption and how businesses communicate with you on WhatsApp.',
+      'For making, receiving, joining or leaving voice and video calls, we: * establish an end-to-end encrypted connection for audio/video information between you and the other participants.',
+    ]) {
+      const claim = storedClaim({ kind: 'encryption', scope: 'end-to-end', technologies: [], hedges: [], trigger: 'end-to-end', quote });
+      expect(unencryptedTransport.check(buildView({ claims: [claim], flows: [httpFlow()] })), quote).toEqual([]);
+    }
+  });
 });
