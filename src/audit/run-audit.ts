@@ -112,8 +112,13 @@ function prepareAudit(db: StoreDatabase, appName: string, deps: AuditDependencie
   // The company operating the app's own domains serves it from its other domains too (pinterest.com's images come
   // from pinimg.com). Only domains the user gave, not the policy URL's: a catalogued company's policy page seldom
   // stands for the app alone.
+  // The app's domain must be one the company owns outright: a customer's name on a platform (myapp.web.app,
+  // x.cloudfront.net) has its own registrable domain, which no catalog entry lists, and makes nothing first party.
   for (const domain of app.domains) {
-    for (const other of catalog.findByDomain(domain)?.domains ?? []) if (!firstPartyDomains.includes(other)) firstPartyDomains.push(other);
+    const registrable = getRegistrableDomain(domain);
+    const operator = registrable === null ? null : catalog.findByDomain(registrable);
+    if (operator === null || !operator.domains.includes(registrable ?? '')) continue;
+    for (const other of operator.domains) if (!firstPartyDomains.includes(other)) firstPartyDomains.push(other);
   }
   const policyHost = /^https?:\/\//i.test(snapshot.source) ? new URL(snapshot.source).hostname : null;
   const policyDomain = policyHost === null || isPolicyHostingPlatform(policyHost) ? null : getRegistrableDomain(policyHost);

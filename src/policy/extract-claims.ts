@@ -94,8 +94,8 @@ export function extractClaims(policy: ExtractedPolicy, options: ExtractClaimsOpt
   return scheduleLeadIns.size > 0 ? claims.filter((claim) => !isScheduleLeadIn(claim, scheduleLeadIns)) : claims;
 }
 
-/** The links whose text lies inside one sentence, their text as the sentence has it. */
-function linksIn(policy: ExtractedPolicy, start: number, end: number): { text: string; href: string }[] {
+/** The links whose text lies inside one sentence, their text as the sentence has it and where it starts in it. */
+function linksIn(policy: ExtractedPolicy, start: number, end: number): { text: string; start: number; href: string }[] {
   const links = policy.links ?? [];
   // Links are in text order: find the first at or after the sentence by bisection, then read while inside it.
   let low = 0;
@@ -105,11 +105,11 @@ function linksIn(policy: ExtractedPolicy, start: number, end: number): { text: s
     if ((links[middle]?.span.start ?? 0) < start) low = middle + 1;
     else high = middle;
   }
-  const found: { text: string; href: string }[] = [];
+  const found: { text: string; start: number; href: string }[] = [];
   for (let i = low; i < links.length; i++) {
     const link = links[i];
     if (link === undefined || link.span.start >= end) break;
-    if (link.span.end <= end) found.push({ text: policy.text.slice(link.span.start, link.span.end), href: link.href });
+    if (link.span.end <= end) found.push({ text: policy.text.slice(link.span.start, link.span.end), start: link.span.start - start, href: link.href });
   }
   return found;
 }

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { ExtractedPolicy } from '../model/policy.js';
 import { findHtmlElements } from './find-html-elements.js';
-import { PolicyTextBuilder, type BlockLink } from './policy-text-builder.js';
+import { LINK_CLOSE, LINK_OPEN, PolicyTextBuilder, removeLinkMarks } from './policy-text-builder.js';
 
 type Cheerio = typeof import('cheerio');
 let cheerio: Cheerio | null = null;
@@ -61,8 +61,10 @@ export function extractHtmlText(html: string): ExtractedPolicy {
   if (title.trim() !== '') builder.setTitle(title);
 
   let inline: string[] = [];
-  // Links of the block being read, in document order; a table row's links go with the row.
-  let links: BlockLink[] = [];
+  // Targets of the links marked in the block being read, in document order; a table row's go with the row.
+  let links: string[] = [];
+  // Inside a link: a nested anchor is not a link of its own.
+  let linkDepth = 0;
   const flush = (): void => {
     if (inline.length > 0) builder.addBlock(inline.join(''), links);
     inline = [];
@@ -70,7 +72,7 @@ export function extractHtmlText(html: string): ExtractedPolicy {
   };
 
   // Work items: a node to visit, or a marker to run after a node's children (closing a block).
-  type Work = { node: DomNode } | { close: 'block' | 'cell' | 'row' };
+  type Work = { node: DomNode } | { close: 'block' | 'cell' | 'row' | 'link' };
   const stack: Work[] = [{ node: root }];
   let row: string[] | null = null;
   let cellDepth = 0;
@@ -78,7 +80,10 @@ export function extractHtmlText(html: string): ExtractedPolicy {
   while (stack.length > 0) {
     const work = stack.pop() as Work;
     if ('close' in work) {
-      if (work.close === 'cell') {
+      if (work.close === 'link') {
+        linkDepth--;
+        if (linkDepth === 0) inline.push(LINK_CLOSE);
+      } else if (work.close === 'cell') {
         cellDepth--;
         if (row !== null) row.push(inline.join(''));
         inline = [];
@@ -96,7 +101,7 @@ export function extractHtmlText(html: string): ExtractedPolicy {
     }
     const node = work.node;
     if (node.type === 'text') {
-      inline.push(node.data ?? '');
+      inline.push(removeLinkMarks(node.data ?? ''));
       continue;
     }
     if (node.type !== 'tag' && node.type !== 'root' && node.type !== 'script' && node.type !== 'style') continue;
@@ -114,7 +119,6 @@ export function extractHtmlText(html: string): ExtractedPolicy {
       continue;
     }
     const href = name === 'a' ? node.attribs?.['href']?.trim() : undefined;
-    if (href !== undefined && href !== '') links.push({ text: collectText(node), href });
     const children = node.children ?? [];
     if (name === 'tr' && cellDepth === 0) {
       flush();
@@ -128,6 +132,13 @@ export function extractHtmlText(html: string): ExtractedPolicy {
       if (cellDepth === 0) flush();
       else inline.push(' ');
       stack.push({ close: 'block' });
+    } else if (href !== undefined && href !== '') {
+      if (linkDepth === 0) {
+        inline.push(LINK_OPEN);
+        links.push(href);
+      }
+      linkDepth++;
+      stack.push({ close: 'link' });
     }
     for (let i = children.length - 1; i >= 0; i--) {
       const child = children[i];

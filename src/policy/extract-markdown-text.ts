@@ -1,6 +1,6 @@
 import type { ExtractedPolicy } from '../model/policy.js';
-import { PolicyTextBuilder } from './policy-text-builder.js';
-import { findMarkdownLinks, stripMarkdownInline } from './strip-markdown-inline.js';
+import { LINK_CLOSE, LINK_OPEN, PolicyTextBuilder, removeLinkMarks } from './policy-text-builder.js';
+import { markMarkdownLinks, stripMarkdownInline } from './strip-markdown-inline.js';
 
 const ATX_HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
 const SETEXT_UNDERLINE = /^ {0,3}(=+|-+)[ \t]*$/;
@@ -32,6 +32,11 @@ export function extractMarkdownText(source: string): ExtractedPolicy {
     lastHeadingLevel = level;
     pendingHeadingLevel = null;
   };
+  // A block with its links marked for the builder; hostile text cannot forge the marks.
+  const addMarkedBlock = (raw: string, shape: (line: string) => string = (text) => text): void => {
+    const { marked, hrefs } = markMarkdownLinks(removeLinkMarks(raw), LINK_OPEN, LINK_CLOSE);
+    builder.addBlock(stripMarkdownInline(shape(marked)), hrefs);
+  };
   const flush = (): void => {
     if (paragraph.length === 0) return;
     const raw = paragraph.join(' ');
@@ -49,7 +54,7 @@ export function extractMarkdownText(source: string): ExtractedPolicy {
     }
     // Table-of-contents entries (a lone link to an anchor) repeat headings and are not policy text.
     if (ANCHOR_LINK_ONLY.test(raw)) return;
-    builder.addBlock(stripMarkdownInline(raw), findMarkdownLinks(raw));
+    addMarkedBlock(raw);
   };
 
   for (let i = 0; i < lines.length; i++) {
@@ -95,7 +100,7 @@ export function extractMarkdownText(source: string): ExtractedPolicy {
     }
     if (/^\s*\|/.test(line) || (paragraph.length === 0 && TABLE_SEPARATOR.test(lines[i + 1] ?? '') && line.includes('|'))) {
       flush();
-      if (!TABLE_SEPARATOR.test(line)) builder.addBlock(stripMarkdownInline(joinTableCells(line)), findMarkdownLinks(line));
+      if (!TABLE_SEPARATOR.test(line)) addMarkedBlock(line, joinTableCells);
       continue;
     }
     if (TABLE_SEPARATOR.test(line) && line.includes('|')) continue;

@@ -236,9 +236,14 @@ function isShoutedPronoun(text: string, match: PhraseMatch): boolean {
 function isStorageCue(text: string, cue: PhraseMatch): boolean {
   const after = text.slice(cue.end);
   if (/^located$/i.test(cue.text)) {
-    // "a WeChat user located outside of the EEA" places the reader, not the data. ("users located in X, in Y" keeps
-    // the cue: the chain reader already skips the audience's X, and Y is where their data is kept.)
-    if (/^\s+outside\b/i.test(after) && LOCATED_PERSON_BEFORE.test(text.slice(0, cue.start))) return false;
+    // "Providers located outside the EU" places recipients; "a WeChat user located outside of the EEA", "If you're
+    // located outside the EU" and "Anyone located outside the UK" place the reader. Only a recipient or the data as
+    // the subject makes it a destination. ("users located in X, in Y" keeps the cue: the chain reader already skips
+    // the audience's X, and Y is where their data is kept.)
+    if (/^\s+outside\b/i.test(after)) {
+      const clause = text.slice(Math.max(0, cue.start - 80), cue.start).split(/[.;:]/).pop() ?? '';
+      return LOCATED_RECIPIENT_BEFORE.test(clause) && !LOCATED_PERSON_BEFORE.test(clause);
+    }
     return /^\s+(?:(?:and\s+\w+\s+)?(?:in|on|at|within|outside)\b|,)/i.test(after);
   }
   if (/^(?:process|processes|processed|processing|maintain|maintained|keep|keeps|kept)$/i.test(cue.text)) {
@@ -252,7 +257,12 @@ function isStorageCue(text: string, cue: PhraseMatch): boolean {
   return true;
 }
 
-const LOCATED_PERSON_BEFORE = /\b(?:you|users?|individuals?|people|persons?|customers?|members?|residents?|visitors?|citizens?|consumers?|children|minors)\s+(?:(?:who|that)\s+(?:are|is)\s+|(?:are|is)\s+)?$/i;
+/** A person as the subject of "located outside": the reader or the users, not the data's recipients. */
+const LOCATED_PERSON_BEFORE =
+  /\b(?:you|users?|individuals?|people|persons?|customers?|members?|residents?|visitors?|citizens?|consumers?|children|minors|anyone|everyone|someone|those)\b(?:['’]re\b|\s+(?:(?:who|that)\s+(?:are|is)|are|is|were|be))?\s*$|\b(?:if|when|where|whether)\s+you\b/i;
+/** A recipient or the data as the subject of "located outside" ("service providers … are located outside of the EU"). */
+const LOCATED_RECIPIENT_BEFORE =
+  /\b(?:providers?|partners?|servers?|affiliates?|compan(?:y|ies)|vendors?|(?:sub-?)?processors?|entities|entity|third[-\s]part(?:y|ies)|recipients?|subsidiaries|group|data|information|facilities|offices|teams?|staff|personnel|employees|contractors?)\b/i;
 
 /** Up to five words of object or agent, with no clause boundary or purpose, then a place preposition. */
 const PLACE_AFTER_OBJECT =

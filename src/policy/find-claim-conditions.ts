@@ -17,7 +17,7 @@ const MARKERS: readonly { kind: ClaimCondition['kind']; pattern: string }[] = [
   { kind: 'condition', pattern: 'with\\s+your\\s+(?:consent|permission)' },
   { kind: 'condition', pattern: 'to\\s+the\\s+extent' },
   // A denial narrowed to one meaning of its verb: "we do not sell personal information as traditionally understood".
-  { kind: 'condition', pattern: 'as\\s+(?:(?:that\\s+term|the\\s+term|it)\\s+is\\s+|is\\s+)?(?:traditionally|commonly|generally|conventionally|typically|usually)\\s+(?:understood|defined|used|meant)' },
+  { kind: 'condition', pattern: 'as\\s+(?:(?:that\\s+term|the\\s+term|it)\\s+is\\s+|is\\s+)?(?:traditionally|commonly|conventionally)\\s+(?:understood|defined)' },
   { kind: 'condition', pattern: 'in\\s+the\\s+(?:traditional|conventional|ordinary|usual|common|classic)\\s+sense(?:\\s+of\\s+the\\s+(?:word|term))?' },
   { kind: 'purpose', pattern: 'in\\s+order\\s+to' },
   { kind: 'purpose', pattern: 'so\\s+that' },

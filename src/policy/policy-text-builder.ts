@@ -1,10 +1,17 @@
 import { removeControlSequences } from '../text/remove-control-sequences.js';
 import type { ExtractedPolicy, PolicyLink, PolicySection } from '../model/policy.js';
 
-/** A link of a block as the source has it: its text (raw, like the block's) and its target. */
-export interface BlockLink {
-  text: string;
-  href: string;
+/**
+ * Marks around a link's text in a raw block (Unicode noncharacters, which no policy text needs): the extractors
+ * put them where the link is, so its span is known exactly after whitespace is collapsed, never guessed by
+ * searching for its text ("here" would be found inside "where").
+ */
+export const LINK_OPEN = '\uFDD0';
+export const LINK_CLOSE = '\uFDD1';
+
+/** Removes link marks from source text, so that hostile input cannot forge them. */
+export function removeLinkMarks(text: string): string {
+  return text.replace(/[\uFDD0\uFDD1]/g, '');
 }
 
 /**
@@ -22,21 +29,18 @@ export class PolicyTextBuilder {
   private readonly links: PolicyLink[] = [];
 
   /**
-   * Adds one paragraph, list item or table row; whitespace is collapsed, empty blocks are ignored. `links` are the
-   * block's links in order, each located by its text in the block (a link whose text is not found is left out).
+   * Adds one paragraph, list item or table row; whitespace is collapsed, empty blocks are ignored. The raw block
+   * may mark its links' text with {@link LINK_OPEN} … {@link LINK_CLOSE}; `hrefs` are their targets, in order (a
+   * mark left unclosed, or with no text, still uses up its target).
    */
-  addBlock(raw: string, links: readonly BlockLink[] = []): void {
-    const block = normaliseBlockText(raw);
+  addBlock(raw: string, hrefs: readonly string[] = []): void {
+    const { text: block, spans } = takeLinkMarks(normaliseBlockText(raw));
     if (block === '') return;
     this.append(block);
     const blockStart = this.length - block.length;
-    let cursor = 0;
-    for (const link of links) {
-      const text = normaliseBlockText(link.text);
-      const at = text === '' ? -1 : block.indexOf(text, cursor);
-      if (at < 0) continue;
-      this.links.push({ span: { start: blockStart + at, end: blockStart + at + text.length }, href: link.href });
-      cursor = at + text.length;
+    for (const span of spans) {
+      const href = hrefs[span.index];
+      if (href !== undefined && span.end > span.start) this.links.push({ span: { start: blockStart + span.start, end: blockStart + span.end }, href });
     }
   }
 
@@ -46,7 +50,7 @@ export class PolicyTextBuilder {
    * by the next real heading whatever its level.
    */
   addHeading(level: number, raw: string, options: { pseudo?: boolean } = {}): void {
-    const heading = normaliseBlockText(raw);
+    const heading = normaliseBlockText(removeLinkMarks(raw));
     if (heading === '') return;
     const pseudo = options.pseudo === true;
     this.closeSection();
@@ -63,7 +67,7 @@ export class PolicyTextBuilder {
 
   /** Sets the document title when the source states one (HTML `<title>`); the first h1 is the fallback. */
   setTitle(raw: string): void {
-    const title = normaliseBlockText(raw);
+    const title = normaliseBlockText(removeLinkMarks(raw));
     if (title !== '') this.title = title;
   }
 
@@ -92,6 +96,35 @@ export class PolicyTextBuilder {
     }
     this.sectionStart = this.length;
   }
+}
+
+/**
+ * Removes the link marks of a normalised block, keeping its whitespace canonical (a mark between two spaces
+ * leaves one), and returns where each marked text lies: `index` is the mark's number in the block.
+ */
+function takeLinkMarks(marked: string): { text: string; spans: { index: number; start: number; end: number }[] } {
+  if (!marked.includes(LINK_OPEN) && !marked.includes(LINK_CLOSE)) return { text: marked, spans: [] };
+  let text = '';
+  const spans: { index: number; start: number; end: number }[] = [];
+  let opened: { index: number; start: number } | null = null;
+  let count = 0;
+  for (const ch of marked) {
+    if (ch === LINK_OPEN) {
+      opened = { index: count++, start: text.length };
+    } else if (ch === LINK_CLOSE) {
+      if (opened !== null) {
+        let start = opened.start;
+        while (text[start] === ' ') start++;
+        const end = text.endsWith(' ') ? text.length - 1 : text.length;
+        spans.push({ index: opened.index, start, end });
+      }
+      opened = null;
+    } else if (ch !== ' ' || (text !== '' && !text.endsWith(' '))) {
+      text += ch;
+    }
+  }
+  if (text.endsWith(' ')) text = text.slice(0, -1);
+  return { text, spans: spans.map((s) => ({ ...s, end: Math.min(s.end, text.length) })).filter((s) => s.end > s.start) };
 }
 
 /**

@@ -22,8 +22,8 @@ export interface SentenceContext {
   organisations: OrganisationMatcher;
   /** Lower-cased names of the policy's own company, never reported as processors. */
   firstPartyNames: readonly string[];
-  /** The sentence's links (text as in the sentence, target as written); absent when it has none. */
-  links?: readonly { text: string; href: string }[];
+  /** The sentence's links (text as in the sentence, where it starts in the sentence, target as written); absent when none. */
+  links?: readonly { text: string; start: number; href: string }[];
 }
 
 /** Provenance fields shared by every claim of a sentence. */

@@ -13,9 +13,10 @@ export function stripMarkdownInline(source: string): string {
   // Images: keep alt text; links: keep link text. Loops handle links nested in link text ([![x](y)](z)).
   for (let pass = 0; pass < 3; pass++) {
     const before = text;
-    text = text.replace(/!\[([^\]\n]*)\]\([^()\n]*(?:\([^()\n]*\)[^()\n]*)*\)/g, '$1');
-    text = text.replace(/\[([^\]\n]*)\]\([^()\n]*(?:\([^()\n]*\)[^()\n]*)*\)/g, '$1');
-    text = text.replace(/\[([^\]\n]+)\]\[[^\]\n]*\]/g, '$1');
+    // Bracket text stops at the next "[" too: on a run of "[" each start would otherwise scan to the line's end.
+    text = text.replace(/!\[([^[\]\n]*)\]\([^()\n]*(?:\([^()\n]*\)[^()\n]*)*\)/g, '$1');
+    text = text.replace(/\[([^[\]\n]*)\]\([^()\n]*(?:\([^()\n]*\)[^()\n]*)*\)/g, '$1');
+    text = text.replace(/\[([^[\]\n]+)\]\[[^[\]\n]*\]/g, '$1');
     if (text === before) break;
   }
   // Autolinks <https://...> keep the address.
@@ -33,16 +34,21 @@ export function stripMarkdownInline(source: string): string {
   return decodeHtmlEntities(text);
 }
 
-/** An inline link's text and target: `[text](https://…)` or `[text](https://… "title")`; images are not links. */
-const INLINE_LINK = /(?<!!)\[([^\]\n]*)\]\(\s*<?([^()\s<>]+)>?(?:\s+(?:"[^"\n]*"|'[^'\n]*'))?\s*\)/g;
+/** An inline link: `[text](https://…)` or `[text](<https://…> "title")`; images (`![alt](src)`) are not links. */
+const INLINE_LINK = /(?<!!)\[([^[\]\n]*)\]\(\s*<?([^()\s<>]+)>?(?:\s+(?:"[^"\n]*"|'[^'\n]*'))?\s*\)/g;
+const CODE_SPAN = /`+[^`]*`+/g;
 
-/** The inline links of one Markdown block in order, their text as {@link stripMarkdownInline} leaves it. */
-export function findMarkdownLinks(source: string): { text: string; href: string }[] {
-  const links: { text: string; href: string }[] = [];
-  for (const match of source.matchAll(INLINE_LINK)) {
-    const text = stripMarkdownInline(match[1] ?? '');
-    const href = match[2] ?? '';
-    if (text.trim() !== '' && href !== '') links.push({ text, href });
-  }
-  return links;
+/**
+ * Marks the text of each inline link of one raw Markdown block with `open` … `close` (outside code spans, where
+ * link syntax is literal text) and returns the marked block with the links' targets in order.
+ */
+export function markMarkdownLinks(source: string, open: string, close: string): { marked: string; hrefs: string[] } {
+  const code = [...source.matchAll(CODE_SPAN)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  const hrefs: string[] = [];
+  const marked = source.replace(INLINE_LINK, (whole: string, text: string, href: string, offset: number) => {
+    if (code.some((c) => offset < c.end && offset + whole.length > c.start) || text.trim() === '') return whole;
+    hrefs.push(href);
+    return `[${open}${text}${close}]${whole.slice(text.length + 2)}`;
+  });
+  return { marked, hrefs };
 }

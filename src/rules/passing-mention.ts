@@ -53,7 +53,8 @@ const SHARING_WORD = /\b(?:shar(?:e|es|ed|ing)|disclos(?:e|es|ed|ing)|sell|sells
 /** Why this one occurrence (at `at`) is in passing, or null when it may be a recipient. */
 function readOccurrence(quote: string, at: number, name: string): PassingMention | null {
   const end = at + name.trim().length;
-  const tail = quote.slice(end);
+  // The tail patterns are anchored at the name and read a few words: a bounded slice keeps long sentences linear.
+  const tail = quote.slice(end, end + 300);
   const lead = quote.slice(Math.max(0, at - 200), at);
   if (DOCUMENT_TAIL.test(tail) || DOCUMENT_OF_LEAD.test(lead)) return 'document';
   if (DEVICE_TAIL.test(tail) || STORE_LEAD.test(lead)) return 'device';
@@ -75,7 +76,15 @@ function readOccurrence(quote: string, at: number, name: string): PassingMention
  */
 export function readPassingMention(quote: string, name: string): PassingMention | null {
   const offsets = findNameOffsets(quote, name);
-  if (offsets.length === 0) return null;
-  const kinds = offsets.map((at) => readOccurrence(quote, at, name));
-  return kinds.every((k) => k !== null) ? (kinds[0] ?? null) : null;
+  // A sentence naming the company this often is about it, not passing by (and each reading scans the sentence).
+  if (offsets.length === 0 || offsets.length > MAX_PASSING_OCCURRENCES) return null;
+  let first: PassingMention | null = null;
+  for (const at of offsets) {
+    const kind = readOccurrence(quote, at, name);
+    if (kind === null) return null;
+    first ??= kind;
+  }
+  return first;
 }
+
+const MAX_PASSING_OCCURRENCES = 20;

@@ -120,7 +120,7 @@ function discloses(claim: StoredProcessorClaim): boolean {
  * claimed-not-observed lists only such names ("The policy names Google …" must not rest on "search engines like Google").
  */
 export function namesAsRecipient(claim: StoredProcessorClaim): boolean {
-  return discloses(claim) && !isUserChosenService(claim.quote, claim.name) && readPassingMention(claim.quote, claim.name) === null;
+  return discloses(claim) && !isUserChosenService(claim.quote, writtenName(claim)) && readPassingMention(claim.quote, writtenName(claim)) === null;
 }
 
 /**
@@ -140,10 +140,10 @@ export function classifyRecipient(view: AuditView, recipient: ObservedRecipient)
   const unscoped = denials.filter((c) => !readDenialScope(c.quote, c.conditions).scoped);
   if (unscoped.length > 0) return { label: 'incorrect', claims: rank(unscoped) };
   const affirmed = named.filter((c) => c.polarity === 'affirmative' && discloses(c));
-  const userChosen = rank(affirmed.filter((c) => isUserChosenService(c.quote, c.name)));
-  const others = affirmed.filter((c) => !isUserChosenService(c.quote, c.name));
-  const passing = rank(others.filter((c) => readPassingMention(c.quote, c.name) !== null));
-  const disclosing = others.filter((c) => readPassingMention(c.quote, c.name) === null);
+  const userChosen = rank(affirmed.filter((c) => isUserChosenService(c.quote, writtenName(c))));
+  const others = affirmed.filter((c) => !isUserChosenService(c.quote, writtenName(c)));
+  const passing = rank(others.filter((c) => readPassingMention(c.quote, writtenName(c)) !== null));
+  const disclosing = others.filter((c) => readPassingMention(c.quote, writtenName(c)) === null);
   if (disclosing.length > 0) return { label: 'consistent', claims: rank(disclosing) };
   const chosen = { ...(userChosen.length > 0 ? { userChosen } : {}), ...(passing.length > 0 ? { passing } : {}) };
   const categories = processorClaims.filter((c) => c.polarity === 'affirmative' && discloses(c) && coversByCategory(view, c, recipient));
@@ -157,4 +157,9 @@ export function classifyRecipient(view: AuditView, recipient: ObservedRecipient)
   // The sentences that name it as the user's choice are all the policy says about it: they are the evidence.
   if (userChosen.length > 0) return { label: 'omitted', claims: [...userChosen, ...passing], ...chosen };
   return passing.length > 0 ? { label: 'omitted', claims: passing, passing } : { label: 'omitted', claims: [] };
+}
+
+/** How the sentence writes the organisation: its name, or the text of the link that names it ("user analytics"). */
+export function writtenName(claim: { name: string; link?: { text: string } }): string {
+  return claim.link?.text ?? claim.name;
 }

@@ -4,7 +4,7 @@ import type { AuditView } from './audit-view.js';
 import { packetEvidenceOfFlow, policyEvidenceOfClaims } from './evidence.js';
 import { readDenialScope } from './denial-scope.js';
 import { readPassingMention, type PassingMention } from './passing-mention.js';
-import { classifyRecipient, groupRecipients, type RecipientDisclosure } from './recipient-disclosure.js';
+import { classifyRecipient, groupRecipients, writtenName, type RecipientDisclosure } from './recipient-disclosure.js';
 import type { Rule } from './rule.js';
 
 const CONFIDENCE_ORDER: Confidence[] = ['low', 'medium', 'high'];
@@ -39,7 +39,7 @@ const PASSING_REASON: Record<PassingMention, (name: string) => string> = {
 function passingWording(disclosure: RecipientDisclosure): { name: string; reason: string } | null {
   const first = disclosure.passing?.[0];
   if (first?.kind !== 'processor') return null;
-  const kind = readPassingMention(first.quote, first.name);
+  const kind = readPassingMention(first.quote, writtenName(first));
   return kind === null ? null : { name: first.name, reason: PASSING_REASON[kind](first.name) };
 }
 

@@ -101,6 +101,17 @@ describe('runAudit first-party domains', () => {
     }
   });
 
+  it("makes nothing else first party for an app on a platform's customer domain (myapp.web.app, review 7)", async () => {
+    const policy = '# Privacy\n\nWe share information with analytics providers.\n';
+    const db = await seedApp(policy, [flowTo('142.250.1.1', 'firebaseinstallations.googleapis.com', 10), flowTo('199.36.158.100', 'other-app.web.app', 20)], ['myapp.web.app']);
+    try {
+      const relations = runAudit(db, 'App', deps).recipients.map((r) => [r.relation, r.hosts.join(' ')]);
+      expect(relations).not.toContainEqual(['first-party', expect.anything()]);
+    } finally {
+      db.close();
+    }
+  });
+
   it('leaves the same host a third party for an app that is not the operator', async () => {
     const policy = '# Privacy\n\nWe share information with advertisers and other partners.\n';
     const db = await seedApp(policy, [flowTo('151.101.0.84', 'i.pinimg.com', 10)], ['app.example']);

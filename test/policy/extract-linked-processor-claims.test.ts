@@ -33,6 +33,34 @@ describe('processors named by a link', () => {
     ]);
   });
 
+  it('places a link where it is, not where its text first occurs (review 7: "here" inside "where")', () => {
+    const md = '# P\n\nWe share data with service providers where needed. To opt out of ads, click [here](https://adssettings.google.com) now.\n';
+    const policy = extractPolicyText(makeSnapshot(md, 'markdown'));
+    expect(policy.links?.map((l) => policy.text.slice(l.span.start - 6, l.span.end + 4))).toEqual(['click here now']);
+    expect(linkedClaims(md, 'markdown')).toEqual([]);
+    const html = '<p>We share data with <a href="https://amplitude.com"> analytics  partners </a>, who help us <a href="x">here</a>.</p>';
+    const fromHtml = extractPolicyText(makeSnapshot(html, 'html'));
+    expect(fromHtml.text).toBe('We share data with analytics partners , who help us here.');
+    expect(fromHtml.links?.map((l) => [fromHtml.text.slice(l.span.start, l.span.end), l.href])).toEqual([
+      ['analytics partners', 'https://amplitude.com'],
+      ['here', 'x'],
+    ]);
+  });
+
+  it('reads no link in a code span, in a nested anchor twice, or from marks forged by the text', () => {
+    expect(linkedClaims('# P\n\nWe share data with partners, e.g. `[a](https://amplitude.com)`.\n', 'markdown')).toEqual([]);
+    const nested = extractPolicyText(makeSnapshot('<p>We share with <a href="https://amplitude.com">our <a href="https://google.com">partners</a></a>.</p>', 'html'));
+    expect(nested.links?.map((l) => l.href)).toEqual(['https://amplitude.com']);
+    const forged = extractPolicyText(makeSnapshot('# P\n\nWe share data with \uFDD0partners\uFDD1 [x](https://amplitude.com).\n', 'markdown'));
+    expect(forged.text).toContain('We share data with partners x.');
+    expect(forged.links?.map((l) => [forged.text.slice(l.span.start, l.span.end), l.href])).toEqual([['x', 'https://amplitude.com']]);
+  });
+
+  it('names no one by a link to act, or by one in a denied clause of a sharing sentence (review 7)', () => {
+    expect(linkedClaims('# P\n\nWe share data with advertising partners; you can [opt out](https://adssettings.google.com) at any time.\n', 'markdown')).toEqual([]);
+    expect(linkedClaims('# P\n\nWe share data with service providers, but we never share it with [social networks](https://www.google.com/).\n', 'markdown')).toEqual([]);
+  });
+
   it('names no one by a link outside a sharing sentence, in a denial, to the own company or already named in words', () => {
     expect(linkedClaims('# P\n\nYou can opt out at [this page](https://amplitude.com/opt-out).\n', 'markdown')).toEqual([]);
     expect(linkedClaims('# P\n\nWe do not share your data with [analytics partners](https://amplitude.com).\n', 'markdown')).toEqual([]);

@@ -98,6 +98,10 @@ describe('extractTransferClaims', () => {
       expect.objectContaining({ transferType: 'storage', unspecified: true, regions: [] }),
     ]);
     expect(transfers(claimsOf('If you are a WeChat user located outside of the EEA, WeChat International Pte. Ltd. is the controller.'))).toEqual([]);
+    // The reader located somewhere is no destination (review 7).
+    expect(transfers(claimsOf('If you’re located outside the EU, you can contact our representative.'))).toEqual([]);
+    expect(transfers(claimsOf('Anyone located outside the UK may write to us.'))).toEqual([]);
+    expect(transfers(claimsOf('Our servers are located outside your country of residence.'))).toEqual([expect.objectContaining({ unspecified: true })]);
   });
 
   it('does not read the pronoun "us" as the United States', () => {

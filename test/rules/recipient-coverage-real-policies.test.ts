@@ -187,3 +187,15 @@ describe('a recipient named only in passing, with no category that covers it', (
     expect(claimedNotObserved.check(viewOf(claimsOf(policy), ['api.stripe.com']))).toEqual([]);
   });
 });
+
+describe('Reddit: a company named by a link in passing is not disclosed (review 7)', () => {
+  const claims = claimsOf(readFileSync(join(POLICIES, 'Reddit_privacy-policy_2026-08-20.md'), 'utf8'));
+  const view = viewOf(claims, ['api.x.com'], ['reddit.com']);
+
+  it('"the privacy policies of the third parties … (for example, Tumblr, Facebook, and [X](https://x.com/en/privacy))" reads X as passing', () => {
+    const linked = claims.filter((c) => c.kind === 'processor' && c.link !== undefined);
+    expect(linked.map((c) => (c.kind === 'processor' ? [c.entityId, c.link?.text] : null))).toEqual([['x-corp', 'X']]);
+    expect(disclosureOf(view, 'x-corp').label).not.toBe('consistent');
+    expect(claimedNotObserved.check(viewOf(claims, [], ['reddit.com'])).map((f) => f.subject)).not.toContain(catalog.get('x-corp')?.name);
+  });
+});
