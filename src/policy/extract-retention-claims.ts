@@ -1,6 +1,7 @@
 import type { RetentionClaim, RetentionHolder, RetentionVagueness } from '../model/claim.js';
 import { compilePhrasePattern, findPhrases, type PhraseMatch } from './compile-phrase-pattern.js';
 import { isNegatedAt } from './detect-negation.js';
+import { findEventLimits } from './find-event-limits.js';
 import { findRetentionHolder } from './find-retention-holder.js';
 import { findRetentionPeriods } from './find-retention-periods.js';
 import retention from './lexicons/retention-terms.json' with { type: 'json' };
@@ -61,7 +62,9 @@ export function extractRetentionClaims(context: SentenceContext): RetentionClaim
   );
   const indefinite = findPhrases(text, INDEFINITE).filter((m) => !isCancelledIndefinite(text, m));
   // "automatically deleted" inside "not be automatically deleted" is no limit.
-  const limitPhrases = findPhrases(text, LIMITED);
+  // "until the ticket is closed", "for the duration of the call": an event's end, found by grammar; the longer of two
+  // overlapping readings keeps the event in the trigger ("for the duration of" → "for the duration of the call").
+  const limitPhrases = longestOfOverlapping([...findPhrases(text, LIMITED), ...findEventLimits(text)]);
   const deniedBeyond = findDeniedBeyondEvent(text, verbs).filter((e) => !limitPhrases.some((l) => l.start < e.end && e.start < l.end));
   const limited = [...limitPhrases, ...deniedBeyond]
     .filter((l) => !indefinite.some((i) => i.start <= l.start && l.end <= i.end))
@@ -416,7 +419,8 @@ const COLLECTION_BEFORE = new RegExp(`\\b${COLLECTION_VERB}\\b`, 'gi');
 /** A run of coordinated collection verbs right before the storage verb: "collect, use and ". */
 /** A list separator: ",", "and", "or", "and/or", ", and", ", and/or". */
 const LIST_SEPARATOR = '(?:\\s*,\\s*(?:(?:and\\/or|and|or)\\s+)?|\\s+(?:and\\/or|and|or)\\s+)';
-const COLLECTION_CHAIN = new RegExp(`(?:\\b${COLLECTION_VERB}\\b${LIST_SEPARATOR}(?:[a-z]+${LIST_SEPARATOR})?)+$`, 'i');
+// "we will also collect and may maintain your billing address": a modal after the conjunction does not end the list.
+const COLLECTION_CHAIN = new RegExp(`(?:\\b${COLLECTION_VERB}\\b${LIST_SEPARATOR}(?:[a-z]+${LIST_SEPARATOR})?)+(?:(?:may|might|will|can|could|also)\\s+)*$`, 'i');
 const COLLECTION_AFTER = new RegExp(`^${LIST_SEPARATOR}${COLLECTION_VERB}\\b`, 'i');
 /** "collect and store", "receive and store", "gather and store": the idiom for acquiring data. */
 const ACQUISITION_PAIR = /\b(?:collect|collects|collected|collecting|receive|receives|received|gather|gathers|gathered|obtain|obtains|obtained)\s+(?:and|or|and\/or|&)\s+$/i;
@@ -623,6 +627,15 @@ function phraseBefore(head: string): string | null {
 function containsDataNoun(phrase: string): boolean {
   DATA_NOUN.lastIndex = 0;
   return DATA_NOUN.test(phrase);
+}
+
+/** Of overlapping matches, the longest; the rest in text order. */
+function longestOfOverlapping(matches: readonly PhraseMatch[]): PhraseMatch[] {
+  const kept: PhraseMatch[] = [];
+  for (const m of [...matches].sort((a, b) => b.end - b.start - (a.end - a.start))) {
+    if (!kept.some((k) => k.start < m.end && m.start < k.end)) kept.push(m);
+  }
+  return kept.sort((a, b) => a.start - b.start);
 }
 
 function joinTriggers(matches: readonly PhraseMatch[]): string {

@@ -589,3 +589,45 @@ describe('extractRetentionClaims: real-policy wording read with fresh eyes (roun
   });
 });
 
+
+describe('extractRetentionClaims: limits that end with an event (round 7)', () => {
+  const read = (sentence: string) => retentions(claimsOf(sentence)).map((c) => [c.vagueness, c.trigger, c.polarity]);
+
+  it('reads "until <something> is closed/resolved/delivered" and "<something> ends" as a limit, keeping the event', () => {
+    expect(read('We keep support messages until the ticket is closed.')).toEqual([['limited', 'until the ticket is closed', 'affirmative']]);
+    expect(read('We retain your correspondence until your request has been resolved.')).toEqual([['limited', 'until your request has been resolved', 'affirmative']]);
+    expect(read('Recordings are kept until the meeting ends.')).toEqual([['limited', 'until the meeting ends', 'affirmative']]);
+    expect(read('We keep your delivery address until the order is delivered.')).toEqual([['limited', 'until the order is delivered', 'affirmative']]);
+    expect(read('We keep transaction data until payment is completed.')).toEqual([['limited', 'until payment is completed', 'affirmative']]);
+    // Spotify: a company name inside the event does not hide it.
+    expect(read('We keep some data until your Spotify account is deleted.')).toEqual([['limited', 'until your Spotify account is deleted', 'affirmative']]);
+  });
+
+  it('reads "for the duration of", "for the life of" and "until the end of" with the event they name', () => {
+    expect(read('We store audio for the duration of the call.')).toEqual([['limited', 'for the duration of the call', 'affirmative']]);
+    expect(read('We keep chat logs until the end of the session.')).toEqual([['limited', 'until the end of the session', 'affirmative']]);
+    expect(read('We also keep streaming history for the life of an account, for example, to provide retrospective playlists.')).toEqual([
+      ['limited', 'for the life of an account', 'affirmative'],
+    ]);
+    // A number after the words is a stated period.
+    expect(read('We keep logs for the duration of 30 days.')[0]?.[0]).toBe('stated');
+  });
+
+  it('reads an act of the reader that ends retention as a limit, the act up to its first preposition', () => {
+    expect(read('We store messages until you leave the room.')).toEqual([['limited', 'until you leave the room', 'affirmative']]);
+    expect(read('We keep your email address until you opt out of marketing.')).toEqual([['limited', 'until you opt out', 'affirmative']]);
+    // WeChat's table: the first event is the trigger (the second, "or your account is deleted", is not read).
+    expect(read('Retained until you request removal of the information or your account is deleted, whichever is earlier.')[0]?.[1]).toBe('until you request removal');
+    expect(read('We retain the data until we receive your request to delete it.')).toEqual([['limited', 'until we receive your request', 'affirmative']]);
+  });
+
+  it('does not read a condition, a standing order or a delay of something else as a limit', () => {
+    // "until further notice": for an indefinite period, no end committed to.
+    expect(read('We keep your data until further notice.')).toEqual([['indefinite', 'until further notice', 'affirmative']]);
+    // "until the law allows" names a condition, not an event that ends.
+    expect(read('We retain data until the law allows us to delete it.')).toEqual([['unspecified', 'retain', 'affirmative']]);
+    expect(read('We will not process your order until you have confirmed your email.')).toEqual([]);
+    // "collect and may maintain" is collection, as "collect and maintain" is (latinpost.com, OPP-115).
+    expect(read('We will also collect and may maintain your billing address, shipping address and order number.')).toEqual([]);
+  });
+});
