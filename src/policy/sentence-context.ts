@@ -22,6 +22,8 @@ export interface SentenceContext {
   organisations: OrganisationMatcher;
   /** Lower-cased names of the policy's own company, never reported as processors. */
   firstPartyNames: readonly string[];
+  /** Words the policy writes in lower case somewhere (collect-ordinary-words.ts); absent: none known. */
+  ordinaryWords?: ReadonlySet<string>;
 }
 
 /** Provenance fields shared by every claim of a sentence. */

@@ -496,8 +496,43 @@ describe('extractRetentionClaims: who keeps the data', () => {
     expect(holdersOf('Acme Payments, Inc. retains card details for 7 years.')[0]?.[3]).toEqual({ kind: 'named', name: 'Acme Payments, Inc.' });
     const own = extractClaims(extractPolicyText(makeSnapshot('RedOrbit, Inc. stores this information for 30 days.', 'text')), { organisations: ORGANISATIONS, firstPartyNames: ['redorbit'] });
     expect(retentions(own)[0]?.holder).toEqual(SERVICE);
-    // Without a legal form a capitalised subject may be the service's product or a common noun: the service's.
+    // A policy whose own names are unknown cannot tell a name without a legal form from its own: the service's.
     expect(holdersOf('Acme Payments retains card details for 7 years.')[0]?.[3]).toEqual(SERVICE);
+  });
+
+  it('names a company outside the catalog without a legal form when the policy never writes its name in lower case (round 7)', () => {
+    /** The holders of a sentence in a short policy whose own name is Roomly. */
+    const holdersIn = (sentence: string, more = '') => {
+      const text = `Roomly Privacy Policy\n\nRoomly is committed to protecting your privacy. ${more}\n\n${sentence}`;
+      return retentions(claimsOf(text))
+        .filter((c) => c.quote.includes(sentence.slice(0, 20)))
+        .map((c) => c.holder);
+    };
+    expect(holdersIn('Zendesk retains ticket data for 12 months.')).toEqual([{ kind: 'named', name: 'Zendesk' }]);
+    expect(holdersIn('Acme Analytics keeps logs for 30 days.')).toEqual([{ kind: 'named', name: 'Acme Analytics' }]);
+    expect(holdersIn('We use Zendesk, which retains ticket data for 12 months.')).toEqual([{ kind: 'named', name: 'Zendesk' }]);
+    // A heading fused with the sentence loses its title words.
+    expect(holdersIn('Data Retention Zendesk may retain your messages for 90 days.')).toEqual([{ kind: 'named', name: 'Zendesk' }]);
+    // The policy's own names, products named after it, and their initials stay the service's.
+    expect(holdersIn('Roomly keeps logs for 30 days.')).toEqual([SERVICE]);
+    expect(holdersIn('Roomly Analytics keeps logs for 30 days.')).toEqual([SERVICE]);
+    // Capitals that open a sentence or a heading, on common words, pronouns, data or storage nouns.
+    expect(holdersIn('Data is kept for 30 days.')).toEqual([SERVICE]);
+    expect(holdersIn('Recordings are deleted after 30 days.')).toEqual([SERVICE]);
+    expect(holdersIn('Your messages are kept for 30 days.')).toEqual([SERVICE]);
+    expect(holdersIn('Account data is retained for 2 years.')).toEqual([SERVICE]);
+    expect(holdersIn('Backups retain data for 30 days.')).toEqual([SERVICE]);
+    expect(holdersIn('Data Retention We keep logs for 30 days.')).toEqual([SERVICE]);
+    // A title-cased phrase of the policy's own vocabulary names no company.
+    expect(holdersIn('Member Stations keep donation records for 7 years.', 'We work with member stations.')).toEqual([SERVICE]);
+  });
+
+  it('reads the initials of the policy\u2019s own name as the service (sports-reference.com, OPP-115)', () => {
+    const claims = extractClaims(extractPolicyText(makeSnapshot('SRL does not store any of your private payment information provided by you directly to these service providers.', 'text')), {
+      organisations: ORGANISATIONS,
+      firstPartyNames: ['sports reference llc', 'sports reference'],
+    });
+    expect(retentions(claims).map((c) => [c.polarity, c.holder])).toEqual([['negative', SERVICE]]);
   });
 
   it('reads a pronoun standing for organisations named before it in the sentence (LinkedIn)', () => {
