@@ -61,6 +61,11 @@ export function findRetentionHolder(context: SentenceContext, verb: PhraseMatch 
   const after = text.slice(verb.end, verb.end + 160);
   if (/^\s+by\s+(?:us|ourselves)\b/i.test(after) || ON_BEHALF.test(text)) return SERVICE;
 
+  // A list item with no subject of its own ("access or retain information …") acts for its lead-in's subject.
+  if (SUBJECTLESS_ITEM.test(clause)) {
+    const fromLeadIn = leadInSubject(context);
+    if (fromLeadIn !== null) return fromLeadIn;
+  }
   // A passive's subject is the data ("information shared with third parties is retained"): only its agent can be the holder.
   if (!PASSIVE.test(clause)) {
     const named = namedSubject(context, clause);
@@ -85,6 +90,27 @@ export function findRetentionHolder(context: SentenceContext, verb: PhraseMatch 
     if (OWN_POLICIES.test(text) && !isOwnName(proper.replace(/^the\s+(?:relevant\s+)?/i, ''), context.firstPartyNames)) return unnamed(proper);
   }
   return SERVICE;
+}
+
+/** Nothing but a list marker and perhaps a coordinated verb before the retention verb: "- access or ", "• ". */
+const SUBJECTLESS_ITEM = /^[\s\-\u2013\u2014\u2022*|>]*(?:\p{Ll}+\s+(?:or|and|and\/or)\s+)?$/u;
+/** "Your domain administrator may be able to:", "Our service providers may:": the subject of a list's lead-in. */
+const LEAD_IN_SUBJECT =
+  /(?:^|[.!?]\s+)([^.!?:]{2,80}?)\s+(?:may|might|can|could|will|shall|must)(?:\s+(?:also|be\s+able\s+to|have\s+the\s+(?:right|ability)\s+to))*\s*:\s*$/i;
+
+/**
+ * The keeper named as the subject of a list's lead-in (google.com: "Your domain administrator may be able to: … access
+ * or retain information stored as part of your account."): a catalogued or described organisation, or the party the
+ * lead-in names; the service when it is "we"; nothing (left to the item) when it is the reader.
+ */
+function leadInSubject(context: SentenceContext): RetentionHolder | null {
+  const subject = LEAD_IN_SUBJECT.exec(context.leadIns?.[0] ?? '')?.[1]?.trim();
+  if (subject === undefined || /^(?:you|users?|visitors?|members?)\b/i.test(subject)) return null;
+  if (/^(?:we|us)\b/i.test(subject)) return SERVICE;
+  const named = namedSubject(context, `${subject} `);
+  if (named !== null) return named;
+  const described = OTHER_SUBJECT.exec(`${subject} `)?.[1];
+  return unnamed(described ?? subject);
 }
 
 /** "Acme Payments, Inc. may retain": a company outside the catalog, known as one by its legal form. */

@@ -666,3 +666,37 @@ describe('extractRetentionClaims: limits that end with an event (round 7)', () =
     expect(read('We will also collect and may maintain your billing address, shipping address and order number.')).toEqual([]);
   });
 });
+
+describe('extractRetentionClaims: wording read on the cv-holdout half of OPP-115 (round 7)', () => {
+  const read = (sentence: string) => retentions(claimsOf(sentence)).map((c) => [c.vagueness, c.trigger, c.polarity]);
+
+  it('reads the service deleting data when a condition-like event happens as a limit (randomhouse.com, BeReal)', () => {
+    expect(read('If the newsletter is declined, we will not send the newsletter and will delete any related personal information collected in the sign-up process from our files.')).toEqual([
+      ['limited', 'If the newsletter is declined', 'affirmative'],
+    ]);
+    expect(read('If you do not log back in, your account and all of your information will be permanently deleted.')).toEqual([['limited', 'If you do not log back in', 'affirmative']]);
+    // A condition or a judgement is no event; a request answered and a remedy are not practices.
+    expectNoRetention(
+      'If required by law, we will delete your data.',
+      'If we believe it is necessary, we will delete your data.',
+      'If you ask us, we will delete your data.',
+      'If we learn that we have collected information from a child, we will delete it.',
+      'We will not sell your data and will not delete it.',
+    );
+  });
+
+  it('does not read hiding content from public view as deletion (TikTok)', () => {
+    expect(
+      read('If you violate our Guidelines or Terms, we may remove Information You Provide including your Account Information and/or User Content from public view immediately but keep your information as is necessary to process the violation.'),
+    ).toEqual([['unspecified', 'keep', 'affirmative']]);
+  });
+
+  it('gives a subjectless list item the keeper named in its lead-in (google.com)', () => {
+    const holders = (text: string) => retentions(claimsOf(text)).map((c) => c.holder);
+    expect(holders('Your domain administrator may be able to:\n- view statistics regarding your account;\n- access or retain information stored as part of your account;\n- change your password.')).toEqual([
+      { kind: 'unnamed', name: 'Your domain administrator' },
+    ]);
+    expect(holders('Our payment processor may:\n- charge your card;\n- retain your card details for 7 years;\n- send receipts.')).toEqual([{ kind: 'unnamed', name: 'Our payment processor' }]);
+    expect(holders('We may:\n- retain your messages for 30 days;\n- share them with partners.')).toEqual([{ kind: 'service' }]);
+  });
+});
