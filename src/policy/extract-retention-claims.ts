@@ -181,14 +181,15 @@ function findDeletionAtEvent(text: string, deletions: readonly PhraseMatch[]): P
     // "These cookies … are deleted when the browser window is closed": a cookie's lifetime, not retention.
     if (INCIDENTAL_CONTEXT.test(text)) continue;
     let event: PhraseMatch | null = null;
-    if (opening !== null && deletion.start >= opening[0].length) {
+    const after = /^(?:\s+(?:from|of|on|in|our|the|its|their|your|servers?|systems?|records?|databases?|it|them|and|or|de-identified|anonymi[sz]ed)){0,6}\s+(once|when|whenever|after|as\s+soon\s+as|upon)\s+([^,;.]{3,120}(?=[,;.)]|$))/i.exec(text.slice(deletion.end));
+    // "If no violation is reported …, the recordings are deleted when the room ends": with an event of its own after
+    // the deletion, an "if" opening is the condition, not the event.
+    const openingIsEvent = opening !== null && deletion.start >= opening[0].length && !(/^if$/i.test(opening[1] ?? '') && after !== null);
+    if (opening !== null && openingIsEvent) {
       event = { start: opening.index, end: opening.index + opening[0].replace(/,\s*$/, '').length, text: opening[0].replace(/,\s*$/, '').trim() };
-    } else {
-      const after = /^(?:\s+(?:from|of|on|in|our|the|its|their|your|servers?|systems?|records?|databases?|it|them|and|or|de-identified|anonymi[sz]ed)){0,6}\s+(once|when|whenever|after|as\s+soon\s+as|upon)\s+([^,;.]{3,120}(?=[,;.)]|$))/i.exec(text.slice(deletion.end));
-      if (after !== null) {
-        const start = deletion.end + after.index + after[0].length - (after[1] ?? '').length - (after[2] ?? '').length - 1;
-        event = { start, end: deletion.end + after[0].length, text: text.slice(start, deletion.end + after[0].length).trim() };
-      }
+    } else if (after !== null) {
+      const start = deletion.end + after.index + after[0].length - (after[1] ?? '').length - (after[2] ?? '').length - 1;
+      event = { start, end: deletion.end + after[0].length, text: text.slice(start, deletion.end + after[0].length).trim() };
     }
     if (event === null || !EVENT_WORD.test(event.text.split(/\s+/)[0] ?? '') && !/^as\s+soon/i.test(event.text)) continue;
     // "When determining the retention period, …": a participle names a topic, not an event.
