@@ -1,5 +1,6 @@
 import type { Claim } from '../model/claim.js';
 import type { ExtractedPolicy } from '../model/policy.js';
+import { collectOrdinaryWords } from './collect-ordinary-words.js';
 import { detectFirstPartyNames, type FirstPartyHints } from './detect-first-party-names.js';
 import { extractEncryptionClaims } from './extract-encryption-claims.js';
 import { extractLinkedProcessorClaims } from './extract-linked-processor-claims.js';
@@ -67,6 +68,8 @@ function isScheduleLeadIn(claim: Claim, scheduleLeadIns: ReadonlySet<string>): b
 export function extractClaims(policy: ExtractedPolicy, options: ExtractClaimsOptions = {}): Claim[] {
   const organisations = compileOrganisationMatcher(options.organisations ?? []);
   const firstPartyNames = options.firstPartyNames ?? detectFirstPartyNames(policy, firstPartyHints(organisations, options.appDomains));
+  // A capitalised subject is a company's name only when the policy never writes its words in lower case (retention holders).
+  const ordinaryWords = collectOrdinaryWords(policy.text);
   const claims: Claim[] = [];
   const scheduleLeadIns = new Set<string>();
   const extractors = createExtractors(scheduleLeadIns);
@@ -86,6 +89,7 @@ export function extractClaims(policy: ExtractedPolicy, options: ExtractClaimsOpt
         organisations,
         firstPartyNames,
         ...(links.length > 0 ? { links } : {}),
+        ordinaryWords,
       };
       const sentenceClaims = extractors.flatMap((extract) => extract(context));
       claims.push(...sentenceClaims, ...extractLinkedProcessorClaims(context, sentenceClaims));

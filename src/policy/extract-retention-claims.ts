@@ -1,6 +1,7 @@
 import type { RetentionClaim, RetentionHolder, RetentionVagueness } from '../model/claim.js';
 import { compilePhrasePattern, findPhrases, type PhraseMatch } from './compile-phrase-pattern.js';
 import { isNegatedAt } from './detect-negation.js';
+import { findEventLimits } from './find-event-limits.js';
 import { findRetentionHolder } from './find-retention-holder.js';
 import { findRetentionPeriods } from './find-retention-periods.js';
 import retention from './lexicons/retention-terms.json' with { type: 'json' };
@@ -47,7 +48,7 @@ export function extractRetentionClaims(context: SentenceContext): RetentionClaim
   const nouns = findPhrases(text, RETENTION_NOUN);
   const deletions = findPhrases(text, DELETION).filter(
     // "| Request to Delete | 8,260,593 | … | 15.47 days |": a kind of request named (here with its response time), not a deletion.
-    (d) => !USER_RIGHT.test(text.slice(0, d.start)) && !/^[\s,]+(?:\w+\s+){0,3}requests?\b/i.test(text.slice(d.end)) && !/\brequests?\s+to\s+$/i.test(text.slice(0, d.start)) && !isUsersOwnDeletion(text, d),
+    (d) => !USER_RIGHT.test(text.slice(0, d.start)) && !/^[\s,]+(?:\w+\s+){0,3}requests?\b/i.test(text.slice(d.end)) && !/\brequests?\s+to\s+$/i.test(text.slice(0, d.start)) && !isUsersOwnDeletion(text, d) && !isHiddenFromView(text, d),
   );
   if (deletions.length > 0 && isRemedialDeletion(context)) return [];
   if (isCookieLifetime(text, context.leadIns ?? [])) return [];
@@ -61,7 +62,9 @@ export function extractRetentionClaims(context: SentenceContext): RetentionClaim
   );
   const indefinite = findPhrases(text, INDEFINITE).filter((m) => !isCancelledIndefinite(text, m));
   // "automatically deleted" inside "not be automatically deleted" is no limit.
-  const limitPhrases = findPhrases(text, LIMITED);
+  // "until the ticket is closed", "for the duration of the call": an event's end, found by grammar; the longer of two
+  // overlapping readings keeps the event in the trigger ("for the duration of" → "for the duration of the call").
+  const limitPhrases = longestOfOverlapping([...findPhrases(text, LIMITED), ...findEventLimits(text)]);
   const deniedBeyond = findDeniedBeyondEvent(text, verbs).filter((e) => !limitPhrases.some((l) => l.start < e.end && e.start < l.end));
   const limited = [...limitPhrases, ...deniedBeyond]
     .filter((l) => !indefinite.some((i) => i.start <= l.start && l.end <= i.end))
@@ -148,37 +151,49 @@ function isNegatedRetention(text: string, index: number): boolean {
 
 const USER_REQUEST_LEAD_IN = /\byou\s+(?:may|can|could|have\s+(?:the\s+)?right\s+to)\s+(?:request|ask)\b|\bright\s+to\s+(?:request|erasure|deletion|be\s+forgotten)\b/i;
 
-const EVENT_WORD = /^(?:once|when|whenever|after|as\s+soon\s+as|upon)$/i;
+const EVENT_WORD = /^(?:once|when|whenever|after|as\s+soon\s+as|upon|if)$/i;
+/**
+ * "If it is required by law", "if we believe", "if you wish": a condition or a judgement, not something that happens
+ * to the data ("If the newsletter is declined, we … will delete" is an event).
+ */
+const CONDITION_NOT_EVENT =
+  /^if\s+(?:(?:it\s+is\s+|this\s+is\s+)?(?:required|necessary|needed|appropriate|permitted|possible|applicable|legally|reasonably)|(?:we|you)\s+(?:\w+\s+)?(?:believe|determine|think|decide|consider|choose|wish|want|prefer|like|feel|suspect|learn|discover|become|find|are\s+aware|have\s+reason))\b/i;
 /**
  * "Once your messages are delivered, they are deleted from our servers", "When your Spotify account is
  * deleted, this category of data is deleted or de-identified", "messages are removed from our servers once
  * delivered": the service deleting data when something happens is a limit (OPP-115's Limited: "deleted
- * … at some point"). Not a request ("upon your request, we will delete" answers a right) and not the
- * reader's own deletion; a number after "after" is a period, read elsewhere.
+ * … at some point"), and so is "If the newsletter is declined, we will not send the newsletter and will delete any
+ * related personal information" (randomhouse.com). Not a request ("upon your request, we will delete" answers a right),
+ * not a condition ("if required by law", "if we believe"), not the reader's own deletion; a number after "after" is a
+ * period, read elsewhere.
  */
 function findDeletionAtEvent(text: string, deletions: readonly PhraseMatch[]): PhraseMatch[] {
   const found: PhraseMatch[] = [];
-  const opening = /^\s*(once|when|whenever|after|as\s+soon\s+as|upon)\s+([^,;]{3,100}?),\s*/i.exec(text);
+  const opening = /^\s*(once|when|whenever|after|as\s+soon\s+as|upon|if)\s+([^,;]{3,100}?),\s*/i.exec(text);
   for (const deletion of deletions) {
     const before = text.slice(0, deletion.start);
-    const servicesDeletion = PASSIVE_AUX.test(before) || /\bwe\s+(?:\w+\s+){0,2}$/i.test(before);
+    // "we will not send the newsletter and will delete …": "we" is also the subject of a coordinated verb.
+    const servicesDeletion = PASSIVE_AUX.test(before) || /\bwe\s+(?:\w+\s+){0,2}$/i.test(before) || /\bwe\s+[^,;.]{0,80}?\s(?:and|or)\s+(?:(?:will|may|shall|can|would|then|also)\s+)*$/i.test(before);
     // A denied deletion at an event ("it is not removed") is data that stays: see findSurvivingData.
-    if (!servicesDeletion || isNegatedAt(text, deletion.start) || /\bdelete\w*\s+requests?\b/i.test(text)) continue;
+    // "… will not send the newsletter and will delete": a new auxiliary after "and" starts an affirmative verb phrase.
+    const negated = isNegatedAt(text, deletion.start) && !/\s(?:and|or)\s+(?:will|may|shall|can|would)\s+(?:also\s+)?$/i.test(before);
+    if (!servicesDeletion || negated || /\bdelete\w*\s+requests?\b/i.test(text)) continue;
     // "These cookies … are deleted when the browser window is closed": a cookie's lifetime, not retention.
     if (INCIDENTAL_CONTEXT.test(text)) continue;
     let event: PhraseMatch | null = null;
-    if (opening !== null && deletion.start >= opening[0].length) {
+    const after = /^(?:\s+(?:from|of|on|in|our|the|its|their|your|servers?|systems?|records?|databases?|it|them|and|or|de-identified|anonymi[sz]ed)){0,6}\s+(once|when|whenever|after|as\s+soon\s+as|upon)\s+([^,;.]{3,120}(?=[,;.)]|$))/i.exec(text.slice(deletion.end));
+    // "If no violation is reported …, the recordings are deleted when the room ends": with an event of its own after
+    // the deletion, an "if" opening is the condition, not the event.
+    const openingIsEvent = opening !== null && deletion.start >= opening[0].length && !(/^if$/i.test(opening[1] ?? '') && after !== null);
+    if (opening !== null && openingIsEvent) {
       event = { start: opening.index, end: opening.index + opening[0].replace(/,\s*$/, '').length, text: opening[0].replace(/,\s*$/, '').trim() };
-    } else {
-      const after = /^(?:\s+(?:from|of|on|in|our|the|its|their|your|servers?|systems?|records?|databases?|it|them|and|or|de-identified|anonymi[sz]ed)){0,6}\s+(once|when|whenever|after|as\s+soon\s+as|upon)\s+([^,;.]{3,120}(?=[,;.)]|$))/i.exec(text.slice(deletion.end));
-      if (after !== null) {
-        const start = deletion.end + after.index + after[0].length - (after[1] ?? '').length - (after[2] ?? '').length - 1;
-        event = { start, end: deletion.end + after[0].length, text: text.slice(start, deletion.end + after[0].length).trim() };
-      }
+    } else if (after !== null) {
+      const start = deletion.end + after.index + after[0].length - (after[1] ?? '').length - (after[2] ?? '').length - 1;
+      event = { start, end: deletion.end + after[0].length, text: text.slice(start, deletion.end + after[0].length).trim() };
     }
     if (event === null || !EVENT_WORD.test(event.text.split(/\s+/)[0] ?? '') && !/^as\s+soon/i.test(event.text)) continue;
     // "When determining the retention period, …": a participle names a topic, not an event.
-    if (/^(?:once|when|whenever|after|upon)\s+\w+ing\b/i.test(event.text)) continue;
+    if (/^(?:once|when|whenever|after|upon|if)\s+\w+ing\b/i.test(event.text) || CONDITION_NOT_EVENT.test(event.text)) continue;
     // "upon your request", "when you ask us to": a right answered; a period ("after 30 days") is read as a period.
     if (/\b(?:requests?|ask|asks|instruct|instructs|instructions)\b/i.test(event.text) || findRetentionPeriods(event.text).length > 0) continue;
     found.push(event);
@@ -255,6 +270,13 @@ function isUsersOwnDeletion(text: string, deletion: PhraseMatch): boolean {
   const clause = text.slice(0, deletion.start).split(/[,;:]/).pop() ?? '';
   if (/\bplease\b/i.test(clause) || /^\s+your\s+(?:browser\s+)?cookies\b/i.test(text.slice(deletion.end))) return true;
   return /^\s+(?:[\w'’-]+\s+){0,5}from\s+your\s+(?:computer|device|browser|phone|inbox)\b/i.test(text.slice(deletion.end, deletion.end + 80));
+}
+
+/**
+ * "we may remove Information You Provide … from public view" (TikTok): hidden from others, not deleted; the data stays.
+ */
+function isHiddenFromView(text: string, deletion: PhraseMatch): boolean {
+  return /^\s+(?:[\w'’/-]+\s+){0,14}?from\s+(?:public\s+view|(?:the\s+)?public\s+(?:areas?|parts?)|view|being\s+(?:publicly\s+)?(?:visible|viewed|displayed))\b/i.test(text.slice(deletion.end, deletion.end + 160));
 }
 
 /**
@@ -416,7 +438,8 @@ const COLLECTION_BEFORE = new RegExp(`\\b${COLLECTION_VERB}\\b`, 'gi');
 /** A run of coordinated collection verbs right before the storage verb: "collect, use and ". */
 /** A list separator: ",", "and", "or", "and/or", ", and", ", and/or". */
 const LIST_SEPARATOR = '(?:\\s*,\\s*(?:(?:and\\/or|and|or)\\s+)?|\\s+(?:and\\/or|and|or)\\s+)';
-const COLLECTION_CHAIN = new RegExp(`(?:\\b${COLLECTION_VERB}\\b${LIST_SEPARATOR}(?:[a-z]+${LIST_SEPARATOR})?)+$`, 'i');
+// "we will also collect and may maintain your billing address": a modal after the conjunction does not end the list.
+const COLLECTION_CHAIN = new RegExp(`(?:\\b${COLLECTION_VERB}\\b${LIST_SEPARATOR}(?:[a-z]+${LIST_SEPARATOR})?)+(?:(?:may|might|will|can|could|also)\\s+)*$`, 'i');
 const COLLECTION_AFTER = new RegExp(`^${LIST_SEPARATOR}${COLLECTION_VERB}\\b`, 'i');
 /** "collect and store", "receive and store", "gather and store": the idiom for acquiring data. */
 const ACQUISITION_PAIR = /\b(?:collect|collects|collected|collecting|receive|receives|received|gather|gathers|gathered|obtain|obtains|obtained)\s+(?:and|or|and\/or|&)\s+$/i;
@@ -623,6 +646,15 @@ function phraseBefore(head: string): string | null {
 function containsDataNoun(phrase: string): boolean {
   DATA_NOUN.lastIndex = 0;
   return DATA_NOUN.test(phrase);
+}
+
+/** Of overlapping matches, the longest; the rest in text order. */
+function longestOfOverlapping(matches: readonly PhraseMatch[]): PhraseMatch[] {
+  const kept: PhraseMatch[] = [];
+  for (const m of [...matches].sort((a, b) => b.end - b.start - (a.end - a.start))) {
+    if (!kept.some((k) => k.start < m.end && m.start < k.end)) kept.push(m);
+  }
+  return kept.sort((a, b) => a.start - b.start);
 }
 
 function joinTriggers(matches: readonly PhraseMatch[]): string {

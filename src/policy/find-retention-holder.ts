@@ -1,6 +1,9 @@
 import type { RetentionHolder } from '../model/claim.js';
 import type { PhraseMatch } from './compile-phrase-pattern.js';
 import { isOwnName } from './detect-first-party-names.js';
+import firstParty from './lexicons/first-party-names.json' with { type: 'json' };
+import functionWords from './lexicons/function-words.json' with { type: 'json' };
+import retention from './lexicons/retention-terms.json' with { type: 'json' };
 import type { SentenceContext } from './sentence-context.js';
 
 /**
@@ -58,6 +61,11 @@ export function findRetentionHolder(context: SentenceContext, verb: PhraseMatch 
   const after = text.slice(verb.end, verb.end + 160);
   if (/^\s+by\s+(?:us|ourselves)\b/i.test(after) || ON_BEHALF.test(text)) return SERVICE;
 
+  // A list item with no subject of its own ("access or retain information …") acts for its lead-in's subject.
+  if (SUBJECTLESS_ITEM.test(clause)) {
+    const fromLeadIn = leadInSubject(context);
+    if (fromLeadIn !== null) return fromLeadIn;
+  }
   // A passive's subject is the data ("information shared with third parties is retained"): only its agent can be the holder.
   if (!PASSIVE.test(clause)) {
     const named = namedSubject(context, clause);
@@ -84,18 +92,107 @@ export function findRetentionHolder(context: SentenceContext, verb: PhraseMatch 
   return SERVICE;
 }
 
+/** Nothing but a list marker and perhaps a coordinated verb before the retention verb: "- access or ", "• ". */
+const SUBJECTLESS_ITEM = /^[\s\-\u2013\u2014\u2022*|>]*(?:\p{Ll}+\s+(?:or|and|and\/or)\s+)?$/u;
+/** "Your domain administrator may be able to:", "Our service providers may:": the subject of a list's lead-in. */
+const LEAD_IN_SUBJECT =
+  /(?:^|[.!?]\s+)([^.!?:]{2,80}?)\s+(?:may|might|can|could|will|shall|must)(?:\s+(?:also|be\s+able\s+to|have\s+the\s+(?:right|ability)\s+to))*\s*:\s*$/i;
+
+/**
+ * The keeper named as the subject of a list's lead-in (google.com: "Your domain administrator may be able to: … access
+ * or retain information stored as part of your account."): a catalogued or described organisation, or the party the
+ * lead-in names; the service when it is "we"; nothing (left to the item) when it is the reader.
+ */
+function leadInSubject(context: SentenceContext): RetentionHolder | null {
+  const subject = LEAD_IN_SUBJECT.exec(context.leadIns?.[0] ?? '')?.[1]?.trim();
+  if (subject === undefined || /^(?:you|users?|visitors?|members?)\b/i.test(subject)) return null;
+  if (/^(?:we|us)\b/i.test(subject)) return SERVICE;
+  const named = namedSubject(context, `${subject} `);
+  if (named !== null) return named;
+  const described = OTHER_SUBJECT.exec(`${subject} `)?.[1];
+  return unnamed(described ?? subject);
+}
+
 /** "Acme Payments, Inc. may retain": a company outside the catalog, known as one by its legal form. */
 const LEGAL_NAME_SUBJECT = new RegExp(
   `((?:\\p{Lu}[\\p{L}\\p{N}&'’-]*\\s+){0,4}\\p{Lu}[\\p{L}\\p{N}&'’-]*,?\\s+(?:Inc\\.?|LLC|L\\.L\\.C\\.|Ltd\\.?|Limited|GmbH|AG|S\\.A\\.|B\\.V\\.|Corp(?:oration|\\.)?|PLC|plc))\\s*,?\\s+${AUXILIARIES}$`,
   'u',
 );
 
+/**
+ * "Zendesk retains", "Acme Analytics keeps", "we use Zendesk, which retains": capitalised words right before the verb
+ * (or before "which"/"who"/"that" after them), at the start of their clause.
+ */
+const CAPITALISED_RUN = String.raw`((?:\p{Lu}[\p{L}\p{N}&'’.-]*\s+){0,4}\p{Lu}[\p{L}\p{N}&'’-]*)`;
+const CAPITALISED_SUBJECT = new RegExp(
+  `(?:(?:^|[,;:(]\\s*|[.!?]\\s+|\\b(?:and|but|while|whereas|although|because|since|where|when|if)\\s+)${CAPITALISED_RUN}|(?<![\\p{L}\\p{N}])${CAPITALISED_RUN}\\s*,\\s+(?:which|who))\\s+${AUXILIARIES}$`,
+  'u',
+);
+/** Pronouns, determiners and other function words: the subject itself when one stands right before the verb. */
+const FUNCTION_WORDS = new Set(
+  [
+    ...functionWords.languages.en,
+    ...['i', 'he', 'she', 'they', 'them', 'those', 'some', 'each', 'every', 'certain', 'many', 'most', 'no', 'none', 'both', 'either', 'neither', 'note', 'then', 'only', 'once', 'while', 'although', 'because', 'since', 'unless'],
+  ].map((w) => w.toLowerCase()),
+);
+/** Words that are never a company's name however they are written: function words, data and storage nouns, title words. */
+const NEVER_A_NAME = new Set(
+  [
+    ...FUNCTION_WORDS,
+    ...firstParty.genericWords,
+    ...firstParty.leadingNoise,
+    ...retention.dataNouns.flatMap((n) => n.split(/\s+/)),
+    ...retention.storageNouns.flatMap((n) => n.split(/\s+/)),
+    ...retention.retentionNouns.flatMap((n) => n.split(/\s+/)),
+  ].map((w) => w.toLowerCase()),
+);
+
+/**
+ * A company outside the catalog named without a legal form ("Zendesk retains ticket data for 12 months"): capitalised
+ * words of which at least one the policy never writes in lower case, which makes them a name and not a sentence's or a
+ * heading's first words ("Backups retain …"). Title words before the name are a fused heading and are dropped ("Data
+ * Retention Zendesk …"); the policy's own names, their initials ("SRL" for Sports Reference LLC) and products named
+ * after them ("Acme Analytics" in Acme's policy) stay the service's.
+ */
+function properNameSubject(context: SentenceContext, clause: string): RetentionHolder | null {
+  // Only a policy whose own names are known can tell another company's name from its own ("The National Archives
+  // Trust Fund will retain …" on archives.gov, where no own name was detected, is the operator's division).
+  if (context.firstPartyNames.length === 0) return null;
+  const found = CAPITALISED_SUBJECT.exec(clause);
+  const run = found?.[1] ?? found?.[2];
+  if (run === undefined) return null;
+  const ordinary = context.ordinaryWords ?? new Set<string>();
+  const isOrdinary = (word: string): boolean => {
+    const lower = word.toLowerCase().replace(/['’]s$/, '');
+    return NEVER_A_NAME.has(lower) || ordinary.has(lower) || ordinary.has(lower.replace(/s$/, ''));
+  };
+  const words = run.split(/\s+/);
+  // "Data Retention We keep …": a pronoun or common word right before the verb is the subject, whatever precedes it.
+  if (FUNCTION_WORDS.has((words.at(-1) ?? '').toLowerCase())) return null;
+  // A heading fused with the sentence ("Data Retention Zendesk may retain …") loses its title words.
+  while (words.length > 0 && NEVER_A_NAME.has((words[0] ?? '').toLowerCase())) words.shift();
+  // Title-cased words of the policy's own vocabulary ("Member Stations", "Backups") name no company.
+  if (words.every(isOrdinary)) return null;
+  const name = words.join(' ');
+  return isOwnName(name, context.firstPartyNames) || isOwnInitials(name, context.firstPartyNames) ? SERVICE : { kind: 'named', name };
+}
+
+/** "SRL does not store …" in Sports Reference LLC's policy: the initials of an own name, legal form included or not. */
+function isOwnInitials(name: string, firstPartyNames: readonly string[]): boolean {
+  if (!/^\p{Lu}{2,6}$/u.test(name)) return false;
+  const initials = (words: readonly string[]): string => words.map((w) => w[0] ?? '').join('');
+  return firstPartyNames.some((own) => {
+    const words = own.split(/[\s,.]+/).filter((w) => /^\p{L}/u.test(w));
+    return [initials(words), initials(words.slice(0, -1))].includes(name.toLowerCase());
+  });
+}
+
 /** "Stripe retains", "Google Analytics, Inc. may store": a catalog organisation, not the policy's own, right before the verb. */
 function namedSubject(context: SentenceContext, clause: string): RetentionHolder | null {
   const last = context.organisations.find(clause).at(-1);
   if (last === undefined) {
     const legal = LEGAL_NAME_SUBJECT.exec(clause)?.[1];
-    if (legal === undefined) return null;
+    if (legal === undefined) return properNameSubject(context, clause);
     return isOwnName(legal, context.firstPartyNames) ? SERVICE : { kind: 'named', name: legal.replace(/\s+/g, ' ').trim() };
   }
   const between = clause.slice(last.end);

@@ -24,6 +24,8 @@ export interface SentenceContext {
   firstPartyNames: readonly string[];
   /** The sentence's links (text as in the sentence, where it starts in the sentence, target as written); absent when none. */
   links?: readonly { text: string; start: number; href: string }[];
+  /** Words the policy writes in lower case somewhere (collect-ordinary-words.ts); absent: none known. */
+  ordinaryWords?: ReadonlySet<string>;
 }
 
 /** Provenance fields shared by every claim of a sentence. */

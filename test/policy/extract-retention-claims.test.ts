@@ -496,8 +496,43 @@ describe('extractRetentionClaims: who keeps the data', () => {
     expect(holdersOf('Acme Payments, Inc. retains card details for 7 years.')[0]?.[3]).toEqual({ kind: 'named', name: 'Acme Payments, Inc.' });
     const own = extractClaims(extractPolicyText(makeSnapshot('RedOrbit, Inc. stores this information for 30 days.', 'text')), { organisations: ORGANISATIONS, firstPartyNames: ['redorbit'] });
     expect(retentions(own)[0]?.holder).toEqual(SERVICE);
-    // Without a legal form a capitalised subject may be the service's product or a common noun: the service's.
+    // A policy whose own names are unknown cannot tell a name without a legal form from its own: the service's.
     expect(holdersOf('Acme Payments retains card details for 7 years.')[0]?.[3]).toEqual(SERVICE);
+  });
+
+  it('names a company outside the catalog without a legal form when the policy never writes its name in lower case (round 7)', () => {
+    /** The holders of a sentence in a short policy whose own name is Roomly. */
+    const holdersIn = (sentence: string, more = '') => {
+      const text = `Roomly Privacy Policy\n\nRoomly is committed to protecting your privacy. ${more}\n\n${sentence}`;
+      return retentions(claimsOf(text))
+        .filter((c) => c.quote.includes(sentence.slice(0, 20)))
+        .map((c) => c.holder);
+    };
+    expect(holdersIn('Zendesk retains ticket data for 12 months.')).toEqual([{ kind: 'named', name: 'Zendesk' }]);
+    expect(holdersIn('Acme Analytics keeps logs for 30 days.')).toEqual([{ kind: 'named', name: 'Acme Analytics' }]);
+    expect(holdersIn('We use Zendesk, which retains ticket data for 12 months.')).toEqual([{ kind: 'named', name: 'Zendesk' }]);
+    // A heading fused with the sentence loses its title words.
+    expect(holdersIn('Data Retention Zendesk may retain your messages for 90 days.')).toEqual([{ kind: 'named', name: 'Zendesk' }]);
+    // The policy's own names, products named after it, and their initials stay the service's.
+    expect(holdersIn('Roomly keeps logs for 30 days.')).toEqual([SERVICE]);
+    expect(holdersIn('Roomly Analytics keeps logs for 30 days.')).toEqual([SERVICE]);
+    // Capitals that open a sentence or a heading, on common words, pronouns, data or storage nouns.
+    expect(holdersIn('Data is kept for 30 days.')).toEqual([SERVICE]);
+    expect(holdersIn('Recordings are deleted after 30 days.')).toEqual([SERVICE]);
+    expect(holdersIn('Your messages are kept for 30 days.')).toEqual([SERVICE]);
+    expect(holdersIn('Account data is retained for 2 years.')).toEqual([SERVICE]);
+    expect(holdersIn('Backups retain data for 30 days.')).toEqual([SERVICE]);
+    expect(holdersIn('Data Retention We keep logs for 30 days.')).toEqual([SERVICE]);
+    // A title-cased phrase of the policy's own vocabulary names no company.
+    expect(holdersIn('Member Stations keep donation records for 7 years.', 'We work with member stations.')).toEqual([SERVICE]);
+  });
+
+  it('reads the initials of the policy\u2019s own name as the service (sports-reference.com, OPP-115)', () => {
+    const claims = extractClaims(extractPolicyText(makeSnapshot('SRL does not store any of your private payment information provided by you directly to these service providers.', 'text')), {
+      organisations: ORGANISATIONS,
+      firstPartyNames: ['sports reference llc', 'sports reference'],
+    });
+    expect(retentions(claims).map((c) => [c.polarity, c.holder])).toEqual([['negative', SERVICE]]);
   });
 
   it('reads a pronoun standing for organisations named before it in the sentence (LinkedIn)', () => {
@@ -589,3 +624,79 @@ describe('extractRetentionClaims: real-policy wording read with fresh eyes (roun
   });
 });
 
+
+describe('extractRetentionClaims: limits that end with an event (round 7)', () => {
+  const read = (sentence: string) => retentions(claimsOf(sentence)).map((c) => [c.vagueness, c.trigger, c.polarity]);
+
+  it('reads "until <something> is closed/resolved/delivered" and "<something> ends" as a limit, keeping the event', () => {
+    expect(read('We keep support messages until the ticket is closed.')).toEqual([['limited', 'until the ticket is closed', 'affirmative']]);
+    expect(read('We retain your correspondence until your request has been resolved.')).toEqual([['limited', 'until your request has been resolved', 'affirmative']]);
+    expect(read('Recordings are kept until the meeting ends.')).toEqual([['limited', 'until the meeting ends', 'affirmative']]);
+    expect(read('We keep your delivery address until the order is delivered.')).toEqual([['limited', 'until the order is delivered', 'affirmative']]);
+    expect(read('We keep transaction data until payment is completed.')).toEqual([['limited', 'until payment is completed', 'affirmative']]);
+    // Spotify: a company name inside the event does not hide it.
+    expect(read('We keep some data until your Spotify account is deleted.')).toEqual([['limited', 'until your Spotify account is deleted', 'affirmative']]);
+  });
+
+  it('reads "for the duration of", "for the life of" and "until the end of" with the event they name', () => {
+    expect(read('We store audio for the duration of the call.')).toEqual([['limited', 'for the duration of the call', 'affirmative']]);
+    expect(read('We keep chat logs until the end of the session.')).toEqual([['limited', 'until the end of the session', 'affirmative']]);
+    expect(read('We also keep streaming history for the life of an account, for example, to provide retrospective playlists.')).toEqual([
+      ['limited', 'for the life of an account', 'affirmative'],
+    ]);
+    // A number after the words is a stated period.
+    expect(read('We keep logs for the duration of 30 days.')[0]?.[0]).toBe('stated');
+  });
+
+  it('reads an act of the reader that ends retention as a limit, the act up to its first preposition', () => {
+    expect(read('We store messages until you leave the room.')).toEqual([['limited', 'until you leave the room', 'affirmative']]);
+    expect(read('We keep your email address until you opt out of marketing.')).toEqual([['limited', 'until you opt out', 'affirmative']]);
+    // WeChat's table: the first event is the trigger (the second, "or your account is deleted", is not read).
+    expect(read('Retained until you request removal of the information or your account is deleted, whichever is earlier.')[0]?.[1]).toBe('until you request removal');
+    expect(read('We retain the data until we receive your request to delete it.')).toEqual([['limited', 'until we receive your request', 'affirmative']]);
+  });
+
+  it('does not read a condition, a standing order or a delay of something else as a limit', () => {
+    // "until further notice": for an indefinite period, no end committed to.
+    expect(read('We keep your data until further notice.')).toEqual([['indefinite', 'until further notice', 'affirmative']]);
+    // "until the law allows" names a condition, not an event that ends.
+    expect(read('We retain data until the law allows us to delete it.')).toEqual([['unspecified', 'retain', 'affirmative']]);
+    expect(read('We will not process your order until you have confirmed your email.')).toEqual([]);
+    // "collect and may maintain" is collection, as "collect and maintain" is (latinpost.com, OPP-115).
+    expect(read('We will also collect and may maintain your billing address, shipping address and order number.')).toEqual([]);
+  });
+});
+
+describe('extractRetentionClaims: wording read on the cv-holdout half of OPP-115 (round 7)', () => {
+  const read = (sentence: string) => retentions(claimsOf(sentence)).map((c) => [c.vagueness, c.trigger, c.polarity]);
+
+  it('reads the service deleting data when a condition-like event happens as a limit (randomhouse.com, BeReal)', () => {
+    expect(read('If the newsletter is declined, we will not send the newsletter and will delete any related personal information collected in the sign-up process from our files.')).toEqual([
+      ['limited', 'If the newsletter is declined', 'affirmative'],
+    ]);
+    expect(read('If you do not log back in, your account and all of your information will be permanently deleted.')).toEqual([['limited', 'If you do not log back in', 'affirmative']]);
+    // A condition or a judgement is no event; a request answered and a remedy are not practices.
+    expectNoRetention(
+      'If required by law, we will delete your data.',
+      'If we believe it is necessary, we will delete your data.',
+      'If you ask us, we will delete your data.',
+      'If we learn that we have collected information from a child, we will delete it.',
+      'We will not sell your data and will not delete it.',
+    );
+  });
+
+  it('does not read hiding content from public view as deletion (TikTok)', () => {
+    expect(
+      read('If you violate our Guidelines or Terms, we may remove Information You Provide including your Account Information and/or User Content from public view immediately but keep your information as is necessary to process the violation.'),
+    ).toEqual([['unspecified', 'keep', 'affirmative']]);
+  });
+
+  it('gives a subjectless list item the keeper named in its lead-in (google.com)', () => {
+    const holders = (text: string) => retentions(claimsOf(text)).map((c) => c.holder);
+    expect(holders('Your domain administrator may be able to:\n- view statistics regarding your account;\n- access or retain information stored as part of your account;\n- change your password.')).toEqual([
+      { kind: 'unnamed', name: 'Your domain administrator' },
+    ]);
+    expect(holders('Our payment processor may:\n- charge your card;\n- retain your card details for 7 years;\n- send receipts.')).toEqual([{ kind: 'unnamed', name: 'Our payment processor' }]);
+    expect(holders('We may:\n- retain your messages for 30 days;\n- share them with partners.')).toEqual([{ kind: 'service' }]);
+  });
+});

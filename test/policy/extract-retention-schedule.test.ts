@@ -25,7 +25,7 @@ describe('retention schedules', () => {
       { dataKind: 'Voice recordings', vagueness: 'stated', periodDays: 3, trigger: 'Up to 72 hours', quote: 'Voice recordings | Up to 72 hours' },
       { dataKind: 'Server logs', vagueness: 'stated', periodDays: 395.72, trigger: '13 months', quote: 'Server logs | 13 months' },
       // The deletion verb makes this row the sentence reader's own, with its reading of the data kind.
-      { dataKind: 'photos', vagueness: 'limited', periodDays: null, trigger: 'Until you delete', quote: 'Profile photos | Until you delete your account' },
+      { dataKind: 'photos', vagueness: 'limited', periodDays: null, trigger: 'Until you delete your account', quote: 'Profile photos | Until you delete your account' },
     ]);
   });
 

@@ -208,6 +208,23 @@ describe('real policies (../shared/data/policies)', () => {
     ]);
   });
 
+  it('Spotify, WeChat, BeReal: limits that end with an event keep the event (round 7)', () => {
+    expect(retentionsQuoting('Spotify', 'We keep some data until your Spotify account is deleted.')).toEqual([
+      expect.objectContaining({ vagueness: 'limited', trigger: 'until your Spotify account is deleted', holder: { kind: 'service' } }),
+    ]);
+    expect(retentionsQuoting('Spotify', 'We also keep streaming history for the life of an account')).toEqual([
+      expect.objectContaining({ vagueness: 'limited', trigger: 'for the life of an account' }),
+    ]);
+    expect(retentionsQuoting('WeChat', 'Retained until you request removal of the information or your account is deleted').map((c) => c.trigger)).toContain('until you request removal');
+    expect(retentionsQuoting('BeReal', 'If you do not log back in, your account and all of your information will be permanently deleted.')).toEqual([
+      expect.objectContaining({ vagueness: 'limited', trigger: 'If you do not log back in' }),
+    ]);
+    // TikTok's removal "from public view" is no deletion: the sentence keeps data, with no limit of its own.
+    expect(retentionsQuoting('TikTok', 'we may remove Information You Provide including your Account Information')).toEqual([
+      expect.objectContaining({ vagueness: 'unspecified', trigger: 'keep' }),
+    ]);
+  });
+
   it('LINE: deleting data learnt to be wrongly collected from minors is a remedy, not a retention claim', () => {
     expect(retentionsQuoting('LINE', 'If we learn that we have inadvertently collected Personal Data from minors')).toEqual([]);
   });

@@ -29,6 +29,27 @@ describe('vague-retention', () => {
     ]);
   });
 
+  it('rates limits ending with an event the reader controls or can see low, and "until further notice" high', () => {
+    const findings = vagueRetention.check(
+      buildView({
+        claims: [
+          retention('limited', 'until the ticket is closed', 'support messages'),
+          retention('limited', 'until you leave the room', 'messages'),
+          retention('limited', 'until your request has been resolved', 'correspondence'),
+          retention('limited', 'until the purpose', 'data'),
+          retention('indefinite', 'until further notice', 'logs'),
+        ],
+      }),
+    );
+    expect(findings.map((f) => [f.subject, f.severity])).toEqual([
+      ['support messages', 'low'],
+      ['messages', 'low'],
+      ['correspondence', 'low'],
+      ['data', 'medium'],
+      ['logs', 'high'],
+    ]);
+  });
+
   it('does not call immediate deletion after an event vague (Spotify: "deleted immediately after your Age Check is complete")', () => {
     const quote = 'Age Check Data is deleted immediately after your Age Check is complete.';
     const findings = vagueRetention.check(
