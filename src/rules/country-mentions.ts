@@ -3,7 +3,8 @@
  * Singapore", "our office in Frankfurt"). Rules treat such a mention as disclosing the country, preferring a
  * missed finding to a false "the policy does not mention it", except where the country describes the reader or
  * the law rather than where data goes ("if you live in the United States", "residents of Ireland", "the laws of
- * England", "certain US states"), ends a postal address ("our EU Representative at …, Cork, Ireland"), is denied
+ * England", "certain US states", and every place of a list of them: "a user located … in Australia, Brazil, …"),
+ * is where data comes from ("transfer … from the EEA, Switzerland, Brazil"), ends a postal address ("our EU Representative at …, Cork, Ireland"), is denied
  * ("we do not transfer your data to China"), belongs to a company's name or seat ("Spotify USA Inc.", "a Delaware
  * corporation", "X GmbH has been designated as its representative"), or stands alone as a heading or list entry
  * ("### Singapore" over a rights paragraph). Those never disclose a destination.
