@@ -323,11 +323,12 @@ export function describeUnencryptedTransport(facts: {
 export interface DiscountedMentionWording {
   quote: string;
   span: { start: number; end: number };
-  reason: 'audience' | 'postal-address' | 'denial' | 'company' | 'heading';
+  reason: 'audience' | 'origin' | 'postal-address' | 'denial' | 'company' | 'heading';
 }
 
 const DISCOUNTED_HOW: Record<DiscountedMentionWording['reason'], string> = {
   audience: 'only as where users live or whose law applies',
+  origin: 'only as where data is transferred from, not to',
   'postal-address': 'only in a postal address',
   denial: 'only to say data does not go there',
   company: 'only in a company name, as a company\u2019s seat or as where its representative is',
@@ -355,6 +356,76 @@ function describeServerOrganisations(organisations: readonly string[], hosting: 
   return used === '' ? ` hosted by ${hosts.join(', ')}` : `${used}, and to servers hosted by ${hosts.join(', ')}`;
 }
 
+/** A denial of a country as a finding restates it: what it denies, and how the capture stands against it. */
+export interface CountryDenialWording {
+  /** What the denial says does not happen there. */
+  action: 'storage' | 'transfer' | 'processing';
+  quote: string;
+  /** The clause that limits it ("unless you travel there"), as written; null when it has none. */
+  condition: string | null;
+  /** The one kind of data it is about ("your voice recordings"); null when it is about data in general. */
+  data: string | null;
+  /** True when it speaks of "it" or "such data", named in another sentence. */
+  unclear?: boolean;
+  contradicted: boolean;
+  /** What in the capture shows the denied kind went there ("the identifier “phone” (frame 12)"); null when nothing does. */
+  shownBy?: string | null;
+  /** True when every connection reached only a cloud or CDN network. */
+  passesThrough?: boolean;
+  /** False when no connection went to servers in the country (a recipient tied to it by its headquarters only). */
+  reached?: boolean;
+}
+
+const DENIED_ACTION: Record<CountryDenialWording['action'], string> = { storage: 'stored', transfer: 'sent', processing: 'processed' };
+
+/** "your voice recordings" → "voice recordings are"; "payment data" → "payment data is". */
+function nameDeniedData(data: string): string {
+  const bare = data.replace(/^(?:your|the|any|all|our)\s+/i, '');
+  return `${bare} ${/(?<!s)s$/i.test(bare) ? 'are' : 'is'}`;
+}
+
+/** Title and sentences for traffic to a country the policy denies data goes to, in one kind or in general. */
+function describeCountryDenial(name: string, denial: CountryDenialWording): { title: string; policy: string } {
+  const verb = DENIED_ACTION[denial.action];
+  const subject = denial.data !== null ? nameDeniedData(denial.data) : 'data is';
+  const said = `The policy says: ${quoteInline(denial.quote)}.`;
+  const limit = denial.condition ? ` The denial is limited (${quoteInline(denial.condition)}); the capture cannot show whether that limit applied.` : '';
+  if (denial.data !== null || denial.unclear === true) {
+    const scope =
+      denial.data !== null && !denial.unclear
+        ? `That denial is about ${denial.data.replace(/^(?:your|the|any|all|our)\s+/i, '')} only`
+        : 'That denial speaks of data another sentence names, so claimcheck does not read it as a denial of all data';
+    const shown = denial.shownBy
+      ? denial.contradicted
+        ? ` The capture shows that kind of data going there: ${endSentence(denial.shownBy)}`
+        : ` The connections carried ${denial.shownBy}: that is data passing through ${name}, not data ${verb} there, which the capture cannot show.`
+      : denial.reached === false
+        ? ''
+        : ` The capture shows that the app sent data to ${name}, not which data, so it does not contradict that denial.`;
+    return {
+      title: denial.contradicted
+        ? `Traffic to ${name}, where the policy says ${subject} not ${verb}${denial.condition ? ` (${denial.condition})` : ''}`
+        : `Traffic to ${name}, a country the policy does not name as a place data goes (it says ${subject} not ${verb} there)`,
+      policy: `${said} ${scope}.${shown}${limit}`,
+    };
+  }
+  const kept = denial.action !== 'transfer';
+  const through = kept && denial.passesThrough === true && !denial.contradicted;
+  return {
+    title: through
+      ? `Traffic to ${name} through a cloud or CDN network, where the policy says data is not ${verb}`
+      : `Traffic to ${name}, where the policy says data is not ${verb}${denial.condition ? ` (${denial.condition})` : ''}`,
+    policy:
+      said +
+      limit +
+      (through
+        ? ` Every connection reached only a cloud or CDN network, which may pass data on rather than keep it, so the capture does not contradict the denial.`
+        : kept && denial.condition === null && denial.reached !== false
+          ? ` The capture shows data reaching servers there, not whether it was ${verb} there.`
+          : ''),
+  };
+}
+
 export function describeUndisclosedCountry(facts: {
   country: string;
   disclosed: string[];
@@ -367,23 +438,19 @@ export function describeUndisclosedCountry(facts: {
   bytes: number;
   carriesIdentifiers: boolean;
   unspecifiedTransferClause: boolean;
-  /** Set when the policy says data is not stored in or sent to the country; `condition` is the clause that limits that, as written. */
-  denial?: { stored: boolean; quote: string; condition: string | null };
+  /** Set when the policy says data (or one kind of it) is not stored in, sent to or processed in the country. */
+  denial?: CountryDenialWording;
 }): FindingWording {
   const name = nameCountry(facts.country);
   const disclosed = facts.disclosed.length > 0 ? nameCountryList(facts.disclosed, nameCountry) : 'no specific country';
   const who = describeServerOrganisations(facts.organisations, facts.hostingOrganisations ?? []);
-  const denied = facts.denial ? (facts.denial.stored ? 'stored' : 'sent') : null;
+  const denied = facts.denial ? describeCountryDenial(name, facts.denial) : null;
   return {
-    title: denied
-      ? `Traffic to ${name}, where the policy says data is not ${denied}${facts.denial?.condition ? ` (${facts.denial.condition})` : ''}`
-      : `Traffic to ${name}, a country the policy does not name as a place data goes`,
+    title: denied ? denied.title : `Traffic to ${name}, a country the policy does not name as a place data goes`,
     explanation:
       `${endSentence(`The capture shows ${plural(facts.flowCount, 'connection')} (${formatBytes(facts.bytes)}) to servers registered in ${name}${who}`)} ` +
-      (facts.denial
-        ? `The policy says: ${quoteInline(facts.denial.quote)}.` +
-          (facts.denial.condition ? ` The denial is limited (${quoteInline(facts.denial.condition)}); the capture cannot show whether that limit applied.` : '') +
-          (facts.disclosed.length > 0 ? ` It names ${disclosed} as where data is stored or sent.` : '')
+      (denied
+        ? denied.policy + (facts.disclosed.length > 0 ? ` It names ${disclosed} as where data is stored or sent.` : '')
         : `The policy names ${disclosed} as where data is stored or sent.`) +
       (facts.discountedMention && !facts.denial ? ` ${describeDiscountedMention(name, facts.discountedMention)}` : '') +
       (facts.unspecifiedTransferClause ? ' It also says data may go to "other countries", without naming them.' : '') +
@@ -408,8 +475,12 @@ export function describeProcessorCountry(facts: {
   carriesIdentifiers: boolean;
   /** Where the linked sub-processor list says the recipient is, as its row writes it. */
   listedLocation?: { nameInList: string; location: string };
+  /** Set when the policy says data (or one kind of it) does not go to the country. */
+  denial?: CountryDenialWording;
 }): FindingWording {
   const name = nameCountry(facts.country);
+  const denied = facts.denial ? describeCountryDenial(name, facts.denial) : null;
+  const generalDenial = facts.denial !== undefined && facts.denial.data === null && facts.denial.unclear !== true;
   const ties: string[] = [];
   if (facts.headquarters) {
     ties.push(
@@ -419,23 +490,27 @@ export function describeProcessorCountry(facts: {
     );
   }
   if (facts.serverFlowCount > 0) ties.push(`the capture shows ${plural(facts.serverFlowCount, 'connection')} to its servers registered in ${name}`);
-  const policy =
-    facts.label === 'incorrect'
+  const policy = denied
+    ? denied.policy +
+      (facts.serverFlowCount === 0 && facts.denial?.condition === null && generalDenial
+        ? ` The capture shows no connection to servers in ${name}, so it does not contradict the denial: the tie is where the company is headquartered.`
+        : '')
+    : facts.label === 'incorrect'
       ? `The policy says data is not transferred to ${name}.`
       : facts.disclosed.length > 0
         ? `The policy names ${nameCountryList(facts.disclosed, nameCountry)} as where data is stored or sent, and not ${name}.` +
           (facts.label === 'vague' ? ' It says data may go to "other countries", without naming them.' : '')
         : `The policy does not name ${name} as a place data goes.`;
-  const audience = facts.discountedMention && facts.label !== 'incorrect' ? ` ${describeDiscountedMention(name, facts.discountedMention)}` : '';
+  const audience = facts.discountedMention && facts.label !== 'incorrect' && !denied ? ` ${describeDiscountedMention(name, facts.discountedMention)}` : '';
   const why = facts.configured
     ? ` ${name} is among the jurisdictions of interest chosen for this audit (${facts.configured.join(', ')}).`
     : '';
   const listed = facts.listedLocation ? ` The linked sub-processor list gives the location of ${facts.listedLocation.nameInList} as ${endSentence(facts.listedLocation.location)}` : '';
   return {
     title:
-      facts.label === 'incorrect'
-        ? `${facts.organisation} is tied to ${name}, where the policy says data does not go`
-        : `${facts.organisation} is tied to ${name}, which the policy does not name as a place data goes`,
+      facts.label === 'incorrect' || generalDenial
+        ? `${facts.organisation} is tied to ${name}, where the policy says data does not go${facts.denial?.condition ? ` (${facts.denial.condition})` : ''}`
+        : `${facts.organisation} is tied to ${name}, which the policy does not name as a place data goes${facts.denial?.data ? ` (it says ${nameDeniedData(facts.denial.data)} not ${DENIED_ACTION[facts.denial.action]} there)` : ''}`,
     explanation:
       `${facts.organisation} receives data from the app, and ${ties.join('; ')}. ${policy}${audience}${listed}${why}` +
       (facts.carriesIdentifiers ? ' User identifiers reached this recipient in plaintext.' : '') +

@@ -3,7 +3,8 @@
  * Singapore", "our office in Frankfurt"). Rules treat such a mention as disclosing the country, preferring a
  * missed finding to a false "the policy does not mention it", except where the country describes the reader or
  * the law rather than where data goes ("if you live in the United States", "residents of Ireland", "the laws of
- * England", "certain US states"), ends a postal address ("our EU Representative at …, Cork, Ireland"), is denied
+ * England", "certain US states", and every place of a list of them: "a user located … in Australia, Brazil, …"),
+ * is where data comes from ("transfer … from the EEA, Switzerland, Brazil"), ends a postal address ("our EU Representative at …, Cork, Ireland"), is denied
  * ("we do not transfer your data to China"), belongs to a company's name or seat ("Spotify USA Inc.", "a Delaware
  * corporation", "X GmbH has been designated as its representative"), or stands alone as a heading or list entry
  * ("### Singapore" over a rights paragraph). Those never disclose a destination.
@@ -61,25 +62,48 @@ const AUDIENCE_LEAD_IN = new RegExp(
     String.raw`\byou\s+(?:live|reside|are\s+(?:located|based|resident))\s+(?:in|outside(?:\s+of)?)`,
     // "Depending on where you live (e.g. EEA, Switzerland, UK, USA)": examples of the reader's place.
     String.raw`\b(?:where|wherever)\s+you\s+(?:live|reside|are(?:\s+located)?)\s*\(\s*(?:e\.g\.|for\s+example|such\s+as|like)?,?`,
-    String.raw`\b(?:residents?|citizens?|nationals?|users?|individuals|consumers|people|persons|customers|visitors|members|children|minors)(?:\s+who\s+(?:live|reside|are))?(?:\s+(?:located|living|residing|based|resident))?\s+(?:in|of|from|within|outside(?:\s+of)?)`,
+    // "users located in", "a WeChat user located … in", "users using our Services in Korea".
+    String.raw`\b(?:residents?|citizens?|nationals?|users?|individuals|consumers|people|persons|customers|visitors|members|children|minors)(?:\s+who\s+(?:live|reside|are))?(?:\s+(?:located|living|residing|based|resident))?(?:\s+(?:using|accessing)\s+(?:our|the)\s+\p{L}+)?\s+(?:in|of|from|within|outside(?:\s+of)?)`,
     // "as required by local law outside of the United States": the law's place. A bare "outside" is not enough:
     // "service providers located in and outside the United States" says where data goes.
     String.raw`\b(?:laws?|courts?|legislation|regulations?|authorit(?:y|ies)|regulators?|jurisdictions?|citizenship|residency|rights)\s+(?:of|in|outside(?:\s+of)?)`,
   ].join('|')})\\s*$`,
-  'i',
+  'iu',
 );
-/** Places listed before the mention ("the United States or "), which share its lead-in. */
-const PLACE_LIST_TAIL = /(?:(?:the\s+)?\p{Lu}[\p{L}.'\u2019-]*(?:\s+\p{Lu}[\p{L}.'\u2019-]*)*\s*(?:,|\bor\b|\band\b|\band\/or\b)\s*)*(?:the\s+)?$/u;
+/**
+ * Places listed before the mention, which share its lead-in: "the United States or ", "Europe, one of the 50 U.S.
+ * States, Latin America, the Middle East, ", "the United Kingdom of Great Britain and Northern Ireland, or ".
+ */
+/** "of" inside a place's name only after these words ("the United Kingdom of Great Britain"), not "Residents of". */
+const STATE_OF = String.raw`(?<=(?:Kingdom|Republic|Federation|Islands|Union|Commonwealth|Region)\s+)of`;
+const PLACE_LIST_ITEM = String.raw`(?:(?:the|both|either|one\s+of\s+the|any\s+of\s+the|some|certain|\d+)\s+)*\p{Lu}[\p{L}.'\u2019-]*(?:\s+(?:${STATE_OF}\s+(?:the\s+)?)?[\p{Lu}\d][\p{L}\p{N}.'\u2019-]*)*`;
+const PLACE_LIST_SEPARATOR = String.raw`\s*(?:,\s*(?:(?:or|and|and\/or)\s+)?|(?:or|and|and\/or)\s+)(?:in\s+)?`;
+// "the United Kingdom of " before "Great Britain" ends the tail too.
+const PLACE_LIST_TAIL = new RegExp(`(?:${PLACE_LIST_ITEM}${PLACE_LIST_SEPARATOR})*(?:${PLACE_LIST_ITEM}\\s+${STATE_OF}\\s+)?(?:the\\s+)?$`, 'u');
+/** A short name given to the place before it ("Northern Ireland (“the UK”)"): it shares that place's lead-in. */
+const ALIAS_OF_PLACE_BEFORE = new RegExp(`${PLACE_LIST_ITEM}\\s*\\(\\s*["\u201c]?(?:the\\s+)?$`, 'u');
+/** Parentheses closed before the mention ("(as determined by your mobile number)", "(“the EEA”)") are asides. */
+const CLOSED_ASIDE = /\([^()]*\)/g;
+/**
+ * Where data comes from, not where it goes: "If we transfer personal information from the European Economic Area,
+ * Switzerland, Brazil and/or the United Kingdom to …", "personal data received from Switzerland".
+ */
+const ORIGIN_LEAD_IN =
+  /\b(?:transfer\w*|receiv\w*|export\w*|mov(?:e|es|ed|ing)|transmit\w*|sen[dt]\w*)\b[^.;:]{0,80}?\b(?:from|(?<!\bin\s+and\s+)outside(?:\s+of)?)\s+(?:the\s+)?$/i;
+/** An adequacy decision for the place: "the EU and UK partial adequacy decisions". */
+const ADEQUACY_AFTER = /^(?:['\u2019]s)?\s+(?:partial\s+)?adequacy\s+(?:decisions?|regulations?|findings?)\b/i;
+/** A postcode right after the country ends an address: "London, United Kingdom EC4A 3TW". */
+const POSTCODE_AFTER_COUNTRY = /^,?\s+(?:[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}|\d{4,6})\b/;
 /** Adjectives of residence right after the name: "Irish residents", "United States users". */
 const AUDIENCE_NOUN_AFTER =
-  /^(?:['\u2019]s)?\s+(?:residents?|citizens?|users?|consumers|persons|customers|law|laws|courts?|states?|state\s+laws?|federal\s+laws?|disclosures?|privacy\s+(?:rights|notice|disclosures?|laws?|protection\s+agency|act)|consumer\s+(?:privacy|data|health)|civil\s+code|attorney\s+general|shine\s+the\s+light)\b/i;
+  /^(?:['\u2019]s)?\s+(?:residents?|citizens?|users?|consumers|persons|customers|government(?:-approved)?|law|laws|courts?|states?|state\s+laws?|federal\s+laws?|disclosures?|privacy\s+(?:rights|notice|disclosures?|laws?|protection\s+agency|act)|consumer\s+(?:privacy|data|health)|civil\s+code|attorney\s+general|shine\s+the\s+light)\b/i;
 
 /**
  * A law or an authority named after the place: "the United States Children's Online Privacy Protection Act",
  * "In Ireland, the relevant data protection authority is …".
  */
-const LAW_AFTER = /^(?:['\u2019]s)?(?:\s+\p{Lu}[\p{L}'\u2019-]*){0,6}\s+(?:Act|Code|Regulations?|Directive)\b/u;
-const AUTHORITY_AFTER = /^,?\s+(?:the\s+)?(?:relevant\s+|competent\s+|lead\s+)?(?:data\s+protection|supervisory)\s+authorit/i;
+const LAW_AFTER = /^(?:['\u2019]s)?(?:\s+\p{Lu}[\p{L}'\u2019-]*){0,6}\s+(?:Act|Code|Regulations?|Directive|Addendum|Extension|GDPR)\b/u;
+const AUTHORITY_AFTER = /^(?:['\u2019]s)?,?\s+(?:the\s+)?(?:relevant\s+|competent\s+|lead\s+)?(?:data\s+protection|supervisory)\s+authorit/i;
 
 /** Words around a name that make it part of another place or a company: "Latin America", "Bank of America". */
 const NOT_THE_COUNTRY_BEFORE = /\b(?:Latin|South|Central|North|Northern|Bank\s+of)\s+$/;
@@ -93,7 +117,7 @@ const NAMES_CHANGED_BY_NORTH = new Set(['America', 'Korea', 'Ireland']);
  * Gunzenhausen, Germany" and "since 2019 … Falkenstein, Germany" say where data goes.
  */
 const POSTAL_CUE =
-  /\b(?:[Rr]epresentative|Attn\b|Attention:|write\s+to\s+us\s+at|postal\s+address|mailing\s+address|(?:its|our|with\s+an?)\s+address\s+(?:at|is)|registered\s+office|Road|Street|Avenue|Boulevard|Lane|Unit\s+\w+|Suite\s+\w+|Floor|P\.?\s?O\.?\s+Box)\b|\p{L}+(?:straße|strasse)\b|\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b|\b\d{4,5}\s+\p{Lu}\p{Ll}+,|\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b/u;
+  /\b(?:[Rr]epresentative|Attn\b|Attention:|write\s+to\s+us\s+at|postal\s+address|mailing\s+address|(?:its|our|with\s+an?)\s+address\s+(?:at|is)|registered\s+office|Road|Street|Avenue|Boulevard|Lane|Terrace|Square|Quay|Plaza|Drive|Unit\s+\w+|Suite\s+\w+|Floor|P\.?\s?O\.?\s+Box)\b|\p{L}+(?:straße|strasse)\b|\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b|\b\d{4,5}\s+\p{Lu}\p{Ll}+,|\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b/u;
 /**
  * "…, Cork, " right before the name: a city then the country, as an address ends. The city may follow a postcode
  * ("…, 10117 Berlin, ", "…, D-10117 Berlin, ") or carry a district number or a US state and ZIP code ("Dublin 4, ",
@@ -189,8 +213,9 @@ function isPronounUs(text: string, index: number): boolean {
  * True when the name ends a postal address ("… Representative at Ametros Ltd, …, Cork, Ireland"), or is a city or
  * state in a sentence that gives one ("651 Brannan St., San Francisco, CA 94107").
  */
-function isPostalAddress(text: string, sentence: TextSpan, index: number, countryName: boolean): boolean {
+function isPostalAddress(text: string, sentence: TextSpan, index: number, countryName: boolean, length: number): boolean {
   const before = text.slice(sentence.start, index);
+  if (countryName && POSTCODE_AFTER_COUNTRY.test(text.slice(index + length, sentence.end)) && POSTAL_CUE.test(text.slice(sentence.start, sentence.end))) return true;
   if (countryName && POSTCODE_CITY_BEFORE_COUNTRY.test(before)) return true;
   return (!countryName || CITY_BEFORE_COUNTRY.test(before)) && POSTAL_CUE.test(text.slice(sentence.start, sentence.end));
 }
@@ -201,10 +226,34 @@ function isCompanyMention(text: string, sentence: TextSpan, index: number, lengt
   const after = text.slice(index + length, sentence.end);
   if (COMPANY_WORD_BEFORE.test(before) && COMPANY_FORM_AFTER.test(after)) return true;
   if (COMPANY_OF_PLACE_BEFORE.test(before) && COMPANY_OF_PLACE_AFTER.test(after)) return true;
+  // A defined name for a company: "TikTok Technology Limited, an Irish company (“TikTok Ireland”)", and the same name
+  // used later ("TikTok Ireland will be responsible for …").
+  if (/[“"]\p{Lu}[\p{L}\p{N}&'\u2019-]*\s+$/u.test(before) && /^[”"]/.test(after)) return true;
+  const brand = /(\p{Lu}[\p{L}\p{N}&'\u2019-]*)\s+$/u.exec(before)?.[1];
+  const name = text.slice(index, index + length);
+  if (brand !== undefined && (text.includes(`\u201c${brand} ${name}\u201d`) || text.includes(`"${brand} ${name}"`))) return true;
   const quote = text.slice(sentence.start, sentence.end);
   if (STORAGE_OR_TRANSFER.test(quote)) return false;
   // "Please contact Twitch UK", "TikTok Ireland": a brand right before the name, not at the sentence start ("Within Germany").
+  if (isRepresentativeRow(text, sentence)) return true;
   return REPRESENTATIVE.test(quote) || (COMPANY_WORD_BEFORE.test(before) && /\S\s+\S+\s+$/.test(before) && !/[,;:(]\s*\S+\s+$/.test(before));
+}
+
+/**
+ * True when the line is a row of a table of representatives ("Jurisdiction | Representative | Address | Contact
+ * details", under "Our Representatives in Certain Jurisdictions"): each row names where a company answers for the
+ * data, not where data goes. The header row or the line over the table must say so.
+ */
+function isRepresentativeRow(text: string, sentence: TextSpan): boolean {
+  const lineStart = text.lastIndexOf('\n', sentence.start - 1) + 1;
+  const lineEnd = text.indexOf('\n', sentence.start);
+  const line = text.slice(lineStart, lineEnd === -1 ? text.length : lineEnd);
+  if (!line.includes(' | ') || STORAGE_OR_TRANSFER.test(line)) return false;
+  // Walk up over the rows (blank lines between them) to the header and the line above the table.
+  const lines = text.slice(Math.max(0, lineStart - 20000), lineStart).split('\n').filter((l) => l.trim() !== '').reverse();
+  const above = lines.findIndex((l) => !l.includes(' | '));
+  const header = above === -1 ? lines[lines.length - 1] : lines[above - 1];
+  return REPRESENTATIVE.test(header ?? '') || (above !== -1 && REPRESENTATIVE.test(lines[above] ?? ''));
 }
 
 /** True when the place at `index` is where the sentence says data does not go. */
@@ -231,15 +280,30 @@ function isBarePlaceLine(text: string, sentence: TextSpan): boolean {
   return !previous.endsWith(':');
 }
 
+/** The sentence before the mention without closed asides and without the places listed with it: what leads into the list. */
+function readListLeadIn(text: string, sentence: TextSpan, index: number): string {
+  return text.slice(sentence.start, index).replace(CLOSED_ASIDE, ' ').replace(ALIAS_OF_PLACE_BEFORE, '').replace(PLACE_LIST_TAIL, '');
+}
+
 /** True when the place at `index` in the text describes the reader or the law, not where data goes. */
 function isAudienceMention(text: string, sentence: TextSpan, index: number, length: number): boolean {
-  const before = text.slice(sentence.start, index).replace(PLACE_LIST_TAIL, '');
   const after = text.slice(index + length, sentence.end);
-  return AUDIENCE_LEAD_IN.test(before) || AUDIENCE_NOUN_AFTER.test(after) || LAW_AFTER.test(after) || AUTHORITY_AFTER.test(after);
+  return (
+    AUDIENCE_LEAD_IN.test(readListLeadIn(text, sentence, index)) ||
+    AUDIENCE_NOUN_AFTER.test(after) ||
+    LAW_AFTER.test(after) ||
+    AUTHORITY_AFTER.test(after) ||
+    ADEQUACY_AFTER.test(after)
+  );
+}
+
+/** True when the place at `index` is where the sentence says data comes from ("transfer … from Brazil and/or the UK to …"). */
+function isOriginMention(text: string, sentence: TextSpan, index: number): boolean {
+  return ORIGIN_LEAD_IN.test(readListLeadIn(text, sentence, index));
 }
 
 /** Why a mention of a country does not say data goes there. */
-export type DiscountReason = 'audience' | 'postal-address' | 'denial' | 'company' | 'heading';
+export type DiscountReason = 'audience' | 'origin' | 'postal-address' | 'denial' | 'company' | 'heading';
 
 /** A mention that does not disclose the country, and why. */
 export interface DiscountedMention extends CountryMention {
@@ -277,7 +341,9 @@ export function readCountryMentions(snapshot: StoredSnapshot, code: string, deni
       ? 'denial'
       : isAudienceMention(text, sentence, m.index, m[0].length)
         ? 'audience'
-        : isPostalAddress(text, sentence, m.index, countryName)
+        : isOriginMention(text, sentence, m.index)
+          ? 'origin'
+          : isPostalAddress(text, sentence, m.index, countryName, m[0].length)
           ? 'postal-address'
           : isCompanyMention(text, sentence, m.index, m[0].length)
             ? 'company'

@@ -5,7 +5,7 @@
  */
 import type { TransferClaim } from '../model/claim.js';
 import type { StoredClaim } from '../store/policy-repository.js';
-import { deniesLocation } from './location-denial.js';
+import { readLocationDenial, type LocationDenial } from './location-denial.js';
 import regions from './regions.json' with { type: 'json' };
 
 /** A transfer or storage claim as loaded from the store. */
@@ -38,8 +38,11 @@ export interface PolicyLocations {
   claims: StoredTransferClaim[];
   /** Countries the affirmative claims name. */
   disclosed: Set<string>;
-  /** Negative claims ("we do not transfer data to China") by the countries they name. */
-  denials: Map<string, StoredTransferClaim[]>;
+  /**
+   * Denials ("we do not transfer data to China", "we do not store your voice recordings in China") by the countries
+   * they name, each with what it denies (data in general or one kind, storage or sending, any limit).
+   */
+  denials: Map<string, LocationDenial<StoredTransferClaim>[]>;
   /** True when a claim says data may go to unnamed "other countries". */
   unspecified: boolean;
 }
@@ -48,10 +51,12 @@ export interface PolicyLocations {
 export function readPolicyLocations(claims: readonly StoredClaim[]): PolicyLocations {
   const transfers = claims.filter((c): c is StoredTransferClaim => c.kind === 'transfer');
   const affirmative = transfers.filter((c) => c.polarity === 'affirmative');
-  const denials = new Map<string, StoredTransferClaim[]>();
-  // Only a negator that governs the verb makes a denial: "cannot guarantee that data transferred to …" is none.
-  for (const claim of transfers.filter((c) => c.polarity === 'negative' && deniesLocation(c.quote))) {
-    for (const code of collectClaimCountries([claim])) denials.set(code, [...(denials.get(code) ?? []), claim]);
+  const denials = new Map<string, LocationDenial<StoredTransferClaim>[]>();
+  for (const claim of transfers.filter((c) => c.polarity === 'negative')) {
+    // Only a negator that governs the verb makes a denial: "cannot guarantee that data transferred to …" is none.
+    const denial = readLocationDenial(claim);
+    if (denial === null) continue;
+    for (const code of collectClaimCountries([claim])) denials.set(code, [...(denials.get(code) ?? []), denial]);
   }
   return { claims: affirmative, disclosed: collectClaimCountries(affirmative), denials, unspecified: affirmative.some((c) => c.unspecified) };
 }

@@ -9,6 +9,7 @@ import { readPolicyLocations, type StoredTransferClaim } from './policy-location
 import { groupRecipients, namesRecipient, type ObservedRecipient, type StoredProcessorClaim } from './recipient-disclosure.js';
 import type { CountryMentionRecord } from '../model/audit.js';
 import type { Rule, RuleOutcome } from './rule.js';
+import { isGeneralDenial, weighLocationDenials } from './weigh-location-denials.js';
 
 const CONFIDENCE_ORDER: readonly Confidence[] = ['low', 'medium', 'high'];
 
@@ -137,13 +138,24 @@ function reviewProcessorCountries(view: AuditView): RuleOutcome {
       const { country } = tieInfo;
       const denials = locations.denials.get(country) ?? [];
       if (!ofInterest(country)) continue;
-      const mentions = readCountryMentions(snapshot, country, denials.map((c) => c.span));
-      if (denials.length === 0 && locations.disclosed.has(country)) continue;
-      if (denials.length === 0 && mentions.disclosing) {
+      const mentions = readCountryMentions(snapshot, country, denials.map((d) => d.claim.span));
+      // As in undisclosed-country: a country a transfer statement names is disclosed even if another sentence denies it,
+      // and a denial of one kind of data leaves a mention elsewhere free to disclose the country.
+      if (locations.disclosed.has(country)) continue;
+      if (!denials.some(isGeneralDenial) && mentions.disclosing) {
         suppressing.push(recordCountryMention(snapshot, mentions.disclosing));
         continue;
       }
-      const label = denials.length > 0 ? 'incorrect' : locations.unspecified ? 'vague' : 'omitted';
+      // The same judgement as undisclosed-country, over the flows to servers there: a headquarters alone shows no data
+      // going to the country, so it never contradicts a denial.
+      const verdict = weighLocationDenials(denials, tieInfo.serverFlows, view.identifierHits);
+      const label = verdict?.contradicted
+        ? 'incorrect'
+        : verdict && isGeneralDenial(verdict.denial)
+          ? 'omitted'
+          : locations.unspecified
+            ? 'vague'
+            : 'omitted';
       const carriesIdentifiers = identifierFrames.size > 0;
       // A chosen jurisdiction is the user saying it matters; the default mode is a survey.
       const severity: Severity =
@@ -170,6 +182,21 @@ function reviewProcessorCountries(view: AuditView): RuleOutcome {
         configured: setting.mode === 'listed' ? setting.asWritten : null,
         carriesIdentifiers,
         ...(listedRow?.location !== undefined ? { listedLocation: { nameInList: listedRow.name, location: listedRow.location } } : {}),
+        ...(verdict
+          ? {
+              denial: {
+                action: verdict.denial.action,
+                quote: verdict.denial.claim.quote,
+                condition: verdict.denial.limit,
+                data: verdict.denial.data,
+                unclear: verdict.denial.unclear,
+                contradicted: verdict.contradicted,
+                shownBy: verdict.shownBy,
+                passesThrough: verdict.passesThrough,
+                reached: tieInfo.serverFlows.length > 0,
+              },
+            }
+          : {}),
       });
       const evidenceFlows = tieInfo.serverFlows.length > 0 ? tieInfo.serverFlows : recipient.flows;
       const packetEvidence: PacketEvidence[] = evidenceFlows.map((f) => {
@@ -186,7 +213,11 @@ function reviewProcessorCountries(view: AuditView): RuleOutcome {
         subject: recipient.organisation,
         title: wording.title,
         explanation: wording.explanation,
-        policyEvidence: quoteByRecipient(denials.length > 0 ? denials : locations.claims, listedRows, snapshot),
+        policyEvidence: quoteByRecipient(
+          verdict ? [verdict.denial.claim, ...denials.map((d) => d.claim).filter((c) => c.id !== verdict.denial.claim.id)] : locations.claims,
+          listedRows,
+          snapshot,
+        ),
         packetEvidence,
       });
     }

@@ -2,9 +2,10 @@ import type { Finding, PolicyEvidence } from '../model/finding.js';
 import { describeUndisclosedCountry } from '../report/wording.js';
 import type { AttributedFlow, AuditView } from './audit-view.js';
 import { carriesPlaintextIdentifier, isDeviceBackground, isNetworkPlumbing, packetEvidenceOfFlow, policyEvidenceOfClaims } from './evidence.js';
-import { readPolicyLocations, type StoredTransferClaim } from './policy-locations.js';
+import { readPolicyLocations } from './policy-locations.js';
 import { readCountryMentions, recordCountryMention, type CountryMention, type CountryMentions } from './country-mentions.js';
 import type { Rule, RuleOutcome } from './rule.js';
+import { isGeneralDenial, weighLocationDenials } from './weigh-location-denials.js';
 
 /** Traffic to a country the policy does not name as a place data goes, or says data does not go to. */
 export const undisclosedCountry: Rule = {
@@ -12,21 +13,12 @@ export const undisclosedCountry: Rule = {
     id: 'undisclosed-country',
     title: 'Traffic to a country the policy does not name as a place data goes',
     description:
-      'When the policy states where data is stored or sent, flags each destination country (from the pinned IP registry data) that it does not name, or names only as where users live, whose law applies or where data does not go; traffic to a country the policy says data is not stored in or sent to is flagged as contradicting it.',
+      'When the policy states where data is stored or sent, flags each destination country (from the pinned IP registry data) that it does not name, or names only as where users live, whose law applies or where data does not go; traffic to a country the policy says data is not sent to (or stored in, by servers that receive it) is flagged as contradicting it, and a denial of one kind of data only when the capture shows that kind going there.',
     maxSeverity: 'high',
   },
   check: (view) => reviewUndisclosedCountries(view).findings,
   review: reviewUndisclosedCountries,
 };
-
-/** The clause that limits a denial ("unless you travel there"), as written; null when it has none. */
-function limitOf(denials: readonly StoredTransferClaim[]): string | null {
-  for (const claim of denials) {
-    const limit = (claim.conditions ?? []).find((c) => c.kind === 'exception' || c.kind === 'condition');
-    if (limit) return limit.text;
-  }
-  return null;
-}
 
 /** The findings, and the mentions that stood in for a disclosure of a country the traffic went to. */
 function reviewUndisclosedCountries(view: AuditView): RuleOutcome {
@@ -36,7 +28,7 @@ function reviewUndisclosedCountries(view: AuditView): RuleOutcome {
   if (!snapshot || (claims.length === 0 && denials.size === 0)) return { findings: [], suppressingMentions: [] };
   const mentionsByCountry = new Map<string, CountryMentions>();
   const mentionsOf = (country: string): CountryMentions => {
-    const mentions = mentionsByCountry.get(country) ?? readCountryMentions(snapshot, country, (denials.get(country) ?? []).map((c) => c.span));
+    const mentions = mentionsByCountry.get(country) ?? readCountryMentions(snapshot, country, (denials.get(country) ?? []).map((d) => d.claim.span));
     mentionsByCountry.set(country, mentions);
     return mentions;
   };
@@ -50,9 +42,12 @@ function reviewUndisclosedCountries(view: AuditView): RuleOutcome {
     if (!country || isNetworkPlumbing(item) || disclosed.has(country)) continue;
     // The operating system's connectivity checks go where the device maker chose, not the app, unless they carry the user's identifier.
     if (isDeviceBackground(item) && !carriesPlaintextIdentifier(view, item)) continue;
-    if (!denials.has(country)) {
+    const denying = denials.get(country) ?? [];
+    // Only a denial of data in general withholds the country as a whole. "We do not store your voice recordings in
+    // China" leaves other data free to go there as the other sentences allow: a mention elsewhere still discloses it.
+    if (!denying.some(isGeneralDenial)) {
       // Only denials of other countries: the policy says nothing of where data goes.
-      if (claims.length === 0) continue;
+      if (claims.length === 0 && denying.length === 0) continue;
       // A country the policy names elsewhere counts as disclosed (a missed finding is better than a false
       // one), unless it names it only as where readers live, whose law applies, in an address or a denial.
       const disclosing = mentionsOf(country).disclosing;
@@ -70,8 +65,7 @@ function reviewUndisclosedCountries(view: AuditView): RuleOutcome {
     );
     const organisations = [...new Set(flows.map((f) => f.attribution.organisation).filter((o): o is string => o !== null))];
     const denying = denials.get(country) ?? [];
-    const limit = limitOf(denying);
-    const first = denying[0];
+    const verdict = weighLocationDenials(denying, flows, view.identifierHits);
     const wording = describeUndisclosedCountry({
       country,
       disclosed: [...disclosed].sort(),
@@ -82,12 +76,27 @@ function reviewUndisclosedCountries(view: AuditView): RuleOutcome {
       bytes: flows.reduce((sum, f) => sum + f.flow.bytes, 0),
       carriesIdentifiers: identifierFrames.size > 0,
       unspecifiedTransferClause: unspecified.length > 0,
-      ...(first ? { denial: { stored: first.transferType === 'storage', quote: first.quote, condition: limit } } : {}),
+      ...(verdict
+        ? {
+            denial: {
+              action: verdict.denial.action,
+              quote: verdict.denial.claim.quote,
+              condition: verdict.denial.limit,
+              data: verdict.denial.data,
+              unclear: verdict.denial.unclear,
+              contradicted: verdict.contradicted,
+              shownBy: verdict.shownBy,
+              passesThrough: verdict.passesThrough,
+            },
+          }
+        : {}),
     });
     const onlyCdn = flows.every((f) => f.attribution.relation === 'hosting');
-    // An unlimited denial is contradicted by the traffic; a limited one ("unless …") cannot be, so it reads as not disclosed.
-    const label = first && limit === null ? 'incorrect' : unspecified.length > 0 && !first ? 'vague' : 'omitted';
-    const denialEvidence = policyEvidenceOfClaims(denying, snapshot).map((e): PolicyEvidence => ({ ...e, namesSubject: true }));
+    // Contradicted: incorrect. A general denial the traffic does not contradict (limited, or a storage denial met only by a
+    // CDN) still says the country is not a destination: omitted. A denial of one kind leaves "other countries" to cover it.
+    const label = verdict?.contradicted ? 'incorrect' : verdict && isGeneralDenial(verdict.denial) ? 'omitted' : unspecified.length > 0 ? 'vague' : 'omitted';
+    const quoted = verdict ? [verdict.denial.claim, ...denying.map((d) => d.claim).filter((c) => c.id !== verdict.denial.claim.id)] : [];
+    const denialEvidence = policyEvidenceOfClaims(quoted, snapshot).map((e): PolicyEvidence => ({ ...e, namesSubject: true }));
     findings.push({
       ruleId: 'undisclosed-country',
       severity: label === 'incorrect' ? 'high' : label === 'vague' ? 'low' : identifierFrames.size > 0 ? 'high' : 'medium',

@@ -76,6 +76,19 @@ describe('a country the policy denies (trial 6 P1-1)', () => {
     expect(countryFinding(result, 'SG')).toMatchObject({ label: 'incorrect', title: 'Traffic to Singapore, where the policy says data is not sent' });
     expect(countryFinding(result, 'CN')).toMatchObject({ label: 'incorrect' });
   }, SLOW);
+
+  it('"We do not store your voice recordings in China" and "Payment data is never transferred to Singapore": omitted, the denial quoted beside it', async () => {
+    const recordings = 'We do not store your voice recordings in China.';
+    const payments = 'Payment data is never transferred to Singapore.';
+    const result = await audit(`${recordings} ${payments}`);
+    const china = countryFinding(result, 'CN');
+    expect(china).toMatchObject({ label: 'omitted', title: 'Traffic to China, a country the policy does not name as a place data goes (it says voice recordings are not stored there)' });
+    expect(china?.policyEvidence[0]?.quote).toBe(recordings);
+    expect(china?.explanation).toContain('not which data, so it does not contradict that denial');
+    const singapore = countryFinding(result, 'SG');
+    expect(singapore).toMatchObject({ label: 'omitted', title: 'Traffic to Singapore, a country the policy does not name as a place data goes (it says payment data is not sent there)' });
+    expect(singapore?.policyEvidence[0]?.quote).toBe(payments);
+  }, SLOW);
 });
 
 describe('cities, states and cloud regions (trial 6 P1-5)', () => {

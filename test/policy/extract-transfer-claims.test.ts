@@ -107,4 +107,16 @@ describe('extractTransferClaims', () => {
   it('does not read the pronoun "us" as the United States', () => {
     expect(transfers(claimsOf('You can send us your data.'))).toEqual([]);
   });
+
+  it('keeps user-location lists out of the destinations and the destination in the same sentence (issue 3, WeChat/BeReal)', () => {
+    const cases: [string, string[]][] = [
+      ['If you are a user located (as determined by your mobile number) in Japan, Brazil or Canada, your data is stored in Singapore.', ['SG']],
+      ['Whether you are in Europe, Japan or Brazil, we transfer your data to the United States.', ['US']],
+      ['Users located in Japan and Korea have their data stored in Singapore.', ['SG']],
+      ['If you are a resident of Brazil, we store your data in the United States.', ['US']],
+    ];
+    for (const [sentence, countries] of cases) {
+      expect(transfers(claimsOf(sentence)).map((c) => c.countries), sentence).toEqual([countries]);
+    }
+  });
 });

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { extractPolicyText } from '../../src/policy/extract-policy-text.js';
 import { readCountryMentions } from '../../src/rules/country-mentions.js';
+import { makeSnapshot } from '../policy/policy-test-helpers.js';
 import { TEST_SNAPSHOT } from '../helpers/audit-view-builder.js';
 
 const policy = (text: string) => ({ ...TEST_SNAPSHOT, text });
@@ -93,8 +95,63 @@ describe('readCountryMentions: sentences where a discounting cue must not hide a
   });
 });
 
+describe('user-location contexts (audience lists)', () => {
+  it('a list of places where users are is not a list of places data goes, with asides, "one of the 50 U.S. States" and ", or"', () => {
+    const text = [
+      'If you are a user located (as determined by your currently registered mobile number) in Australia, Brazil, Hong Kong SAR, Türkiye, United Kingdom or Vietnam, additional terms apply.',
+      'Whether you are in Europe, one of the 50 U.S. States, Latin America, the Middle East, Africa, Japan, Asia Pacific, or anywhere in between, you can ask for a copy.',
+      'If you are a WeChat user located in the European Economic Area ("the EEA"), the United Kingdom of Great Britain and Northern Ireland ("the UK") or Switzerland: Acme B.V. is your controller.',
+      'Data Controller: If you live in the European Economic Area (“EEA”), the United Kingdom (“UK”), or Norway, Acme Ltd is the controller.',
+      'The Korean version applies to users using our Services in Korea.',
+      'Residents of Mexico and members in both the Designated Countries and Peru may object.',
+    ].join('\n');
+    for (const code of ['AU', 'BR', 'HK', 'TR', 'GB', 'VN', 'JP', 'CH', 'NO', 'KR', 'MX', 'PE']) {
+      expect(readCountryMentions(policy(text), code), code).toMatchObject({ disclosing: null, discounted: { reason: 'audience' } });
+    }
+  });
+
+  it('keeps real disclosures in the same sentences and policies', () => {
+    const text = [
+      'If you are in the EU, we transfer your data to Singapore.',
+      'Whether you are in Europe or Asia, your data is stored on servers located in the United States.',
+      'Users in Brazil are served by our affiliates in Japan.',
+      'If you are a resident of France, your data is processed by our partner in Germany.',
+    ].join('\n');
+    for (const code of ['SG', 'US', 'JP', 'DE']) expect(readCountryMentions(policy(text), code).disclosing, code).not.toBeNull();
+    for (const code of ['BR', 'FR']) expect(readCountryMentions(policy(text), code).disclosing, code).toBeNull();
+  });
+
+  it('a representative table, a defined company name and an adequacy decision do not disclose the country', () => {
+    const text = [
+      'Our Representatives in Certain Jurisdictions',
+      '',
+      'Jurisdiction | Representative | Address | Contact details',
+      '',
+      'Korea | Acme Korea Yuhan Hoesa | 152, Taeheran-ro, Seoul, Korea | Please contact us here',
+      '',
+      'Serbia | Karanovic & Partners o.a.d. Beograd | Resavska 23, Belgrade, 11000, Serbia | rep@example.com',
+      '',
+      'Acme Technology Limited, an Irish company (“Acme Ireland”), is the controller. Acme Ireland will answer your request.',
+      'Transfers are recognized under the EU and UK partial adequacy decisions.',
+    ].join('\n');
+    expect(readCountryMentions(policy(text), 'KR').discounted?.reason).toBe('company');
+    expect(readCountryMentions(policy(text), 'RS').disclosing).toBeNull();
+    expect(readCountryMentions(policy(text), 'IE')).toMatchObject({ disclosing: null, discounted: { reason: 'company' } });
+    expect(readCountryMentions(policy(text), 'GB')).toMatchObject({ disclosing: null, discounted: { reason: 'audience' } });
+  });
+
+  it('"transfer … outside of the EEA, the UK, or Switzerland" is where data leaves, but "in and outside" still discloses', () => {
+    const leaving = policy('When we transfer your information outside of the EEA, the UK, or Switzerland, we rely on safeguards.');
+    expect(readCountryMentions(leaving, 'CH')).toMatchObject({ disclosing: null, discounted: { reason: 'origin' } });
+    const both = policy('We transfer data to service providers located in and outside the United States.');
+    expect(readCountryMentions(both, 'US').disclosing).not.toBeNull();
+  });
+});
+
 describe('readCountryMentions on real policies', () => {
   const realPolicy = (file: string) => policy(readFileSync(new URL(`../../../shared/data/policies/${file}`, import.meta.url), 'utf8'));
+  const extractedPolicy = (file: string) =>
+    policy(extractPolicyText(makeSnapshot(readFileSync(new URL(`../../../shared/data/policies/${file}`, import.meta.url), 'utf8'), 'markdown')).text);
 
   it('BeReal: "located in the United States, or … outside of the United States" is the reader, twice in one sentence', () => {
     const mentions = readCountryMentions(realPolicy('BeReal_privacy-policy_2026-07-07.md'), 'US');
@@ -110,6 +167,37 @@ describe('readCountryMentions on real policies', () => {
     expect(us.disclosing?.quote ?? '').not.toContain('outside of the United States');
     expect(us.disclosing?.quote ?? '').not.toMatch(/^U\.S\.$/);
     expect(readCountryMentions(bluesky, 'IE')).toMatchObject({ disclosing: null, discounted: { reason: 'postal-address' } });
+  });
+
+  it('WeChat: the ~20 places where users are located (the jurisdiction list) disclose none of them; its server and affiliate sentences still do', () => {
+    // As the audit reads it: the extracted text, without Markdown emphasis.
+    const wechat = extractedPolicy('WeChat_privacy-policy_2026-08-06.md');
+    for (const code of ['AE', 'AU', 'BR', 'CA', 'ID', 'JP', 'KR', 'LK', 'MX', 'PH', 'RU', 'RS', 'SA', 'TH', 'TR', 'TW', 'VN', 'CH']) {
+      const mentions = readCountryMentions(wechat, code);
+      expect(mentions.disclosing?.quote ?? null, code).toBeNull();
+      expect(mentions.discounted?.reason, code).toBe('audience');
+    }
+    // "for users located in Hong Kong SAR … and the Macao Special Administrative Region (“Macao SAR”), in Hong Kong SAR".
+    expect(readCountryMentions(wechat, 'MO')).toMatchObject({ disclosing: null, discounted: { reason: 'audience' } });
+    expect(readCountryMentions(wechat, 'SG').disclosing?.quote).toMatch(/^Our servers are located in Singapore and Malaysia/);
+    expect(readCountryMentions(wechat, 'MY').disclosing?.quote).toMatch(/^Our servers are located in Singapore and Malaysia/);
+    expect(readCountryMentions(wechat, 'NL').disclosing).not.toBeNull();
+  });
+
+  it('BeReal: "Whether you are in Europe, one of the 50 U.S. States, Latin America, the Middle East, Africa, Japan, …" is the reader', () => {
+    expect(readCountryMentions(realPolicy('BeReal_privacy-policy_2026-07-07.md'), 'JP')).toMatchObject({ disclosing: null, discounted: { reason: 'audience' } });
+  });
+
+  it('origins are not destinations: "If we transfer personal information from the EEA, Switzerland, Brazil and/or the United Kingdom to …"', () => {
+    const bluesky = realPolicy('Bluesky_privacy-policy_2026-01-09.md');
+    expect(readCountryMentions(bluesky, 'CH')).toMatchObject({ disclosing: null, discounted: { reason: 'origin' } });
+    expect(readCountryMentions(bluesky, 'BR').discounted?.reason).toBe('origin');
+  });
+
+  it('WhatsApp: "Meta Companies in the United States and Ireland" and the legal-advice list still disclose Ireland and Germany', () => {
+    const whatsapp = realPolicy('WhatsApp_privacy-policy_2026-07-03.md');
+    expect(readCountryMentions(whatsapp, 'IE').disclosing?.quote).toMatch(/Meta Companies in the United States and Ireland/);
+    expect(readCountryMentions(whatsapp, 'DE').disclosing).not.toBeNull();
   });
 
   it('WeChat: "the Chinese Mainland" is China', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/model/errors.js';
 import { parseJurisdictions, type AuditSettings } from '../../src/rules/audit-settings.js';
 import { processorCountry } from '../../src/rules/processor-country.js';
+import { undisclosedCountry } from '../../src/rules/undisclosed-country.js';
 import { TEST_SNAPSHOT, attributedFlow, buildView, hitOn, storedClaim } from '../helpers/audit-view-builder.js';
 
 const tiktokFlow = (country = 'US') =>
@@ -61,12 +62,50 @@ describe('processor-country', () => {
     expect(processorCountry.check(buildView({ snapshot: residents, flows: [tiktokFlow()], settings: listed('CN') })).map((f) => f.subject)).toEqual(['TikTok Pte. Ltd.']);
   });
 
-  it('a denial naming the country makes it incorrect and quotes the denial', () => {
+  it('a denial naming the country makes traffic to servers there incorrect and quotes the denial', () => {
     const denial = storedClaim({ kind: 'transfer', transferType: 'transfer', countries: ['CN'], regions: [], unspecified: false, trigger: 'transfer', polarity: 'negative', quote: 'We do not transfer data to China.' });
     const snapshot = { ...TEST_SNAPSHOT, text: 'We do not transfer data to China.' };
-    const findings = processorCountry.check(buildView({ snapshot, claims: [denial], flows: [tiktokFlow()], settings: listed('CN') }));
+    const findings = processorCountry.check(buildView({ snapshot, claims: [denial], flows: [tiktokFlow('CN')], settings: listed('CN') }));
     expect(findings.map((f) => [f.label, f.severity])).toEqual([['incorrect', 'high']]);
     expect(findings[0]?.policyEvidence.map((p) => p.quote)).toEqual(['We do not transfer data to China.']);
+    expect(findings[0]?.title).toBe('TikTok Pte. Ltd. is tied to China, where the policy says data does not go');
+  });
+
+  it('a headquarters alone does not contradict a denial: omitted, saying the capture shows no servers there', () => {
+    const denial = storedClaim({ kind: 'transfer', transferType: 'transfer', countries: ['CN'], regions: [], unspecified: false, trigger: 'transfer', polarity: 'negative', quote: 'We do not transfer data to China.' });
+    const snapshot = { ...TEST_SNAPSHOT, text: 'We do not transfer data to China.' };
+    const [finding] = processorCountry.check(buildView({ snapshot, claims: [denial], flows: [tiktokFlow('US')], settings: listed('CN') }));
+    expect(finding).toMatchObject({ label: 'omitted', severity: 'medium', title: 'TikTok Pte. Ltd. is tied to China, where the policy says data does not go' });
+    expect(finding?.explanation).toContain('The capture shows no connection to servers in China, so it does not contradict the denial');
+    expect(finding?.policyEvidence.map((p) => p.quote)).toEqual(['We do not transfer data to China.']);
+  });
+
+  it('labels a limited denial as undisclosed-country does: omitted, not incorrect (the two rules agree)', () => {
+    const quote = 'We do not transfer your data to China unless you use the app there.';
+    const denial = storedClaim({
+      kind: 'transfer', transferType: 'transfer', countries: ['CN'], regions: [], unspecified: false, trigger: 'transfer', polarity: 'negative', quote,
+      conditions: [{ kind: 'exception', text: 'unless you use the app there' }],
+    });
+    const flow = tiktokFlow('CN');
+    const view = buildView({ snapshot: { ...TEST_SNAPSHOT, text: quote }, claims: [storedInUs(), denial], flows: [flow], settings: listed('CN') });
+    const [finding] = processorCountry.check(view);
+    expect(finding).toMatchObject({ label: 'omitted', title: 'TikTok Pte. Ltd. is tied to China, where the policy says data does not go (unless you use the app there)' });
+    expect(finding?.explanation).toContain('the capture cannot show whether that limit applied');
+    const [country] = undisclosedCountry.check(view);
+    expect(country).toMatchObject({ subject: 'CN', label: 'omitted' });
+  });
+
+  it('a denial of one kind of data is context, not a contradiction, in both rules', () => {
+    const quote = 'We do not store your voice recordings in China.';
+    const denial = storedClaim({ kind: 'transfer', transferType: 'storage', countries: ['CN'], regions: [], unspecified: false, trigger: 'store', polarity: 'negative', quote });
+    const view = buildView({ snapshot: { ...TEST_SNAPSHOT, text: quote }, claims: [storedInUs(), denial], flows: [tiktokFlow('CN')], settings: listed('CN') });
+    const [finding] = processorCountry.check(view);
+    expect(finding).toMatchObject({
+      label: 'omitted',
+      title: 'TikTok Pte. Ltd. is tied to China, which the policy does not name as a place data goes (it says voice recordings are not stored there)',
+    });
+    expect(finding?.policyEvidence[0]?.quote).toBe(quote);
+    expect(undisclosedCountry.check(view)[0]).toMatchObject({ subject: 'CN', label: 'omitted' });
   });
 
   it('with a linked sub-processor list, quotes the recipient\'s own row first and says where the list places it', () => {

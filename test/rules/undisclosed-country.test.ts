@@ -78,5 +78,80 @@ describe('undisclosed-country', () => {
     // The sentence is neither a denial nor a transfer statement: its mention of China counts as disclosing, as before.
     expect(finding).toBeUndefined();
   });
+
+  describe('denials of one kind of data (voice recordings, payment data) and of storage', () => {
+    const denialOf = (quote: string, transferType: 'storage' | 'transfer', extra: Record<string, unknown> = {}) =>
+      storedClaim({ kind: 'transfer', transferType, countries: ['CN'], regions: [], unspecified: false, trigger: 'x', quote, polarity: 'negative', ...extra });
+    const withRtp = (item: ReturnType<typeof to>) => ({ ...item, flow: { ...item.flow, protocol: 'udp' as const, realtime: [{ protocol: 'rtp' as const, frame: 77 }] } });
+
+    it('"We do not store your voice recordings in China": traffic there is omitted, not incorrect, with the denial quoted as context', () => {
+      const quote = 'We do not store your voice recordings in China.';
+      const outcome = undisclosedCountry.review?.(buildView({ snapshot: { ...TEST_SNAPSHOT, text: quote }, claims: [storedInUs(), denialOf(quote, 'storage')], flows: [to('47.96.20.30', 'CN')] }));
+      const [finding] = outcome?.findings ?? [];
+      expect(finding).toMatchObject({
+        subject: 'CN', label: 'omitted', severity: 'medium',
+        title: 'Traffic to China, a country the policy does not name as a place data goes (it says voice recordings are not stored there)',
+      });
+      expect(finding?.policyEvidence[0]).toMatchObject({ quote, namesSubject: true });
+      expect(finding?.explanation).toContain('That denial is about voice recordings only. The capture shows that the app sent data to China, not which data, so it does not contradict that denial.');
+    });
+
+    it('a scoped denial does not withhold the country: another sentence naming China still discloses it', () => {
+      const denial = 'We do not store your voice recordings in China.';
+      const text = `${denial} Our partner in China provides customer support.`;
+      const outcome = undisclosedCountry.review?.(buildView({ snapshot: { ...TEST_SNAPSHOT, text }, claims: [storedInUs(), denialOf(denial, 'storage', { span: { start: 0, end: denial.length } })], flows: [to('47.96.20.30', 'CN')] }));
+      expect(outcome?.findings).toEqual([]);
+      expect(outcome?.suppressingMentions.map((m) => m.quote)).toEqual(['Our partner in China provides customer support.']);
+    });
+
+    it('with an "other countries" clause, a scoped denial leaves the finding vague, as without it', () => {
+      const other = storedClaim({ kind: 'transfer', transferType: 'transfer', countries: [], regions: [], unspecified: true, trigger: 'other countries' });
+      const [finding] = undisclosedCountry.check(buildView({ claims: [storedInUs(), other, denialOf('Payment data is never transferred to China.', 'transfer')], flows: [to('47.96.20.30', 'CN')] }));
+      expect(finding).toMatchObject({ label: 'vague', title: 'Traffic to China, a country the policy does not name as a place data goes (it says payment data is not sent there)' });
+    });
+
+    it('a denial of sending audio is contradicted by RTP media to that country; a denial of storing recordings is not', () => {
+      const sent = 'Your voice is never sent to China.';
+      const [contradicted] = undisclosedCountry.check(buildView({ claims: [storedInUs(), denialOf(sent, 'transfer')], flows: [withRtp(to('47.96.20.30', 'CN'))] }));
+      expect(contradicted).toMatchObject({ label: 'incorrect', severity: 'high', title: 'Traffic to China, where the policy says voice is not sent' });
+      expect(contradicted?.explanation).toContain('The capture shows that kind of data going there: real-time media (RTP, frame 77).');
+      const stored = 'We do not store your voice recordings in China.';
+      const [context] = undisclosedCountry.check(buildView({ claims: [storedInUs(), denialOf(stored, 'storage')], flows: [withRtp(to('47.96.20.30', 'CN'))] }));
+      expect(context).toMatchObject({ label: 'omitted' });
+      expect(context?.explanation).toContain('The connections carried real-time media (RTP, frame 77): that is data passing through China, not data stored there, which the capture cannot show.');
+    });
+
+    it('a denial of one kind is contradicted by an identifier of that kind going there', () => {
+      const cn = to('47.96.20.30', 'CN');
+      const denial = denialOf('Your phone number is never transferred to China.', 'transfer');
+      const [finding] = undisclosedCountry.check(buildView({ claims: [storedInUs(), denial], flows: [cn], hits: [hitOn(cn, 'phone', '+8613800138000')] }));
+      expect(finding).toMatchObject({ label: 'incorrect', title: 'Traffic to China, where the policy says phone number is not sent' });
+      expect(finding?.explanation).toMatch(/The capture shows that kind of data going there: the identifier “phone” \(frame \d+\)\./);
+      // Another kind of identifier says nothing about phone numbers.
+      const [other] = undisclosedCountry.check(buildView({ claims: [storedInUs(), denial], flows: [cn], hits: [hitOn(cn, 'user_id', 'u-1')] }));
+      expect(other).toMatchObject({ label: 'omitted', severity: 'high' });
+    });
+
+    it('"never stored in China" met only by a CDN edge is omitted and says the edge may pass data on; "never sent" stays incorrect', () => {
+      const [stored] = undisclosedCountry.check(buildView({ claims: [storedInUs(), denialOf('Your data is never stored in China.', 'storage')], flows: [to('47.96.20.30', 'CN', 'hosting')] }));
+      expect(stored).toMatchObject({ label: 'omitted', confidence: 'low', title: 'Traffic to China through a cloud or CDN network, where the policy says data is not stored' });
+      expect(stored?.explanation).toContain('which may pass data on rather than keep it');
+      const [sent] = undisclosedCountry.check(buildView({ claims: [storedInUs(), denialOf('We never transfer your data to China.', 'transfer')], flows: [to('47.96.20.30', 'CN', 'hosting')] }));
+      expect(sent).toMatchObject({ label: 'incorrect', confidence: 'low' });
+      const [received] = undisclosedCountry.check(buildView({ claims: [storedInUs(), denialOf('Your data is never stored in China.', 'storage')], flows: [to('47.96.20.30', 'CN')] }));
+      expect(received?.explanation).toContain('The capture shows data reaching servers there, not whether it was stored there.');
+    });
+
+    it('a pronoun is not read as all data: "We never store it in China" is context', () => {
+      const [finding] = undisclosedCountry.check(buildView({ claims: [storedInUs(), denialOf('We never store it in China.', 'storage')], flows: [to('47.96.20.30', 'CN')] }));
+      expect(finding).toMatchObject({ label: 'omitted' });
+      expect(finding?.explanation).toContain('That denial speaks of data another sentence names');
+    });
+
+    it('a scoped denial is a statement about location even when the policy names no place data goes', () => {
+      const findings = undisclosedCountry.check(buildView({ claims: [denialOf('We do not store your voice recordings in China.', 'storage')], flows: [to('47.96.20.30', 'CN'), to('103.98.134.10', 'SG')] }));
+      expect(findings.map((f) => `${f.subject} ${f.label}`)).toEqual(['CN omitted']);
+    });
+  });
 });
 
