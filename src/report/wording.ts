@@ -240,6 +240,11 @@ export interface EncryptionClaimWording {
 const MAX_INLINE_QUOTE = 200;
 
 /** A policy sentence in curly quotes, shortened at a word when long (the evidence keeps it whole). */
+/** The policy's words for unnamed destinations, quoted after a comma, or nothing when unknown. */
+function describeUnnamedPlaces(phrase: string | null | undefined): string {
+  return phrase ? ` (${quoteInline(phrase)})` : '';
+}
+
 export function quoteInline(text: string): string {
   // The sentence's own full stop would sit oddly inside ours: “… your information”, without saying ….
   const flat = text.replace(/\s+/g, ' ').trim().replace(/\.$/, '');
@@ -438,6 +443,8 @@ export function describeUndisclosedCountry(facts: {
   bytes: number;
   carriesIdentifiers: boolean;
   unspecifiedTransferClause: boolean;
+  /** The policy's own words for those unnamed destinations ("anywhere in the world"), when a trigger shows them. */
+  unspecifiedPhrase?: string | null;
   /** Set when the policy says data (or one kind of it) is not stored in, sent to or processed in the country. */
   denial?: CountryDenialWording;
 }): FindingWording {
@@ -453,7 +460,7 @@ export function describeUndisclosedCountry(facts: {
         ? denied.policy + (facts.disclosed.length > 0 ? ` It names ${disclosed} as where data is stored or sent.` : '')
         : `The policy names ${disclosed} as where data is stored or sent.`) +
       (facts.discountedMention && !facts.denial ? ` ${describeDiscountedMention(name, facts.discountedMention)}` : '') +
-      (facts.unspecifiedTransferClause ? ' It also says data may go to "other countries", without naming them.' : '') +
+      (facts.unspecifiedTransferClause ? ` It also says data may go to countries it does not name${describeUnnamedPlaces(facts.unspecifiedPhrase)}.` : '') +
       (facts.carriesIdentifiers ? ' User identifiers travelled to these servers in plaintext.' : '') +
       ' Country is the registry country of the IP network, not a measured location.',
   };
@@ -468,6 +475,8 @@ export function describeProcessorCountry(facts: {
   label: 'omitted' | 'vague' | 'incorrect';
   /** Countries the policy names as where data goes, if any. */
   disclosed: string[];
+  /** The policy's own words for unnamed destinations ("anywhere in the world"), when a trigger shows them. */
+  unspecifiedPhrase?: string | null;
   /** The first sentence naming the country without saying data goes there (reader, law, address); null when none does. */
   discountedMention: DiscountedMentionWording | null;
   /** The user's jurisdictions of interest as written, or null in the default mode. */
@@ -499,7 +508,7 @@ export function describeProcessorCountry(facts: {
       ? `The policy says data is not transferred to ${name}.`
       : facts.disclosed.length > 0
         ? `The policy names ${nameCountryList(facts.disclosed, nameCountry)} as where data is stored or sent, and not ${name}.` +
-          (facts.label === 'vague' ? ' It says data may go to "other countries", without naming them.' : '')
+          (facts.label === 'vague' ? ` It says data may go to countries it does not name${describeUnnamedPlaces(facts.unspecifiedPhrase)}.` : '')
         : `The policy does not name ${name} as a place data goes.`;
   const audience = facts.discountedMention && facts.label !== 'incorrect' && !denied ? ` ${describeDiscountedMention(name, facts.discountedMention)}` : '';
   const why = facts.configured

@@ -60,3 +60,19 @@ export function readPolicyLocations(claims: readonly StoredClaim[]): PolicyLocat
   }
   return { claims: affirmative, disclosed: collectClaimCountries(affirmative), denials, unspecified: affirmative.some((c) => c.unspecified) };
 }
+
+/** Words of the phrases that send data to unnamed places ("other countries", "anywhere in the world", "outside the EEA"). */
+const UNSPECIFIED_PART = /countr|world|global|international|border|jurisdiction|outside|region|abroad|operate/i;
+
+/**
+ * How the policy words its transfers to unnamed places, as written ("anywhere in the world"), from the first
+ * unspecific claim's trigger; null when no trigger part reads so (a transfer mechanism alone).
+ */
+export function unspecifiedDestinationPhrase(claims: readonly { unspecified: boolean; trigger: string }[]): string | null {
+  for (const claim of claims) {
+    if (!claim.unspecified) continue;
+    const part = claim.trigger.split('; ').find((p) => UNSPECIFIED_PART.test(p));
+    if (part !== undefined) return part;
+  }
+  return null;
+}

@@ -2,7 +2,7 @@ import type { Finding, PolicyEvidence } from '../model/finding.js';
 import { describeUndisclosedCountry } from '../report/wording.js';
 import type { AttributedFlow, AuditView } from './audit-view.js';
 import { carriesPlaintextIdentifier, isDeviceBackground, isNetworkPlumbing, packetEvidenceOfFlow, policyEvidenceOfClaims } from './evidence.js';
-import { readPolicyLocations } from './policy-locations.js';
+import { readPolicyLocations, unspecifiedDestinationPhrase } from './policy-locations.js';
 import { readCountryMentions, recordCountryMention, type CountryMention, type CountryMentions } from './country-mentions.js';
 import type { Rule, RuleOutcome } from './rule.js';
 import { isGeneralDenial, weighLocationDenials } from './weigh-location-denials.js';
@@ -76,6 +76,7 @@ function reviewUndisclosedCountries(view: AuditView): RuleOutcome {
       bytes: flows.reduce((sum, f) => sum + f.flow.bytes, 0),
       carriesIdentifiers: identifierFrames.size > 0,
       unspecifiedTransferClause: unspecified.length > 0,
+      unspecifiedPhrase: unspecifiedDestinationPhrase(unspecified),
       ...(verdict
         ? {
             denial: {

@@ -27,6 +27,17 @@ describe('undisclosed-country', () => {
     expect(findings[0]).toMatchObject({ label: 'vague', severity: 'low' });
   });
 
+  it('quotes the words the policy uses for unnamed destinations, never words it does not use (trial 7 P1-1)', () => {
+    const world = storedClaim({ kind: 'transfer', transferType: 'storage', countries: [], regions: [], unspecified: true, trigger: 'store; anywhere in the world' });
+    const [finding] = undisclosedCountry.check(buildView({ claims: [world], flows: [to('3.120.0.1', 'DE')] }));
+    expect(finding?.explanation).toContain('It also says data may go to countries it does not name (\u201canywhere in the world\u201d).');
+    expect(finding?.explanation).not.toContain('other countries');
+    // A transfer mechanism alone implies an unnamed destination but shows no words for it.
+    const scc = storedClaim({ kind: 'transfer', transferType: 'transfer', countries: [], regions: [], unspecified: true, trigger: 'Standard Contractual Clauses' });
+    const [bare] = undisclosedCountry.check(buildView({ claims: [storedInUs(), scc], flows: [to('3.120.0.1', 'DE')] }));
+    expect(bare?.explanation).toContain('It also says data may go to countries it does not name.');
+  });
+
   it('a country named anywhere in the policy text counts as mentioned', () => {
     const snapshot = { ...TEST_SNAPSHOT, text: 'Acme Inc. is headquartered in the United States and has an office in Singapore.' };
     const findings = undisclosedCountry.check(buildView({ snapshot, claims: [storedInUs()], flows: [to('103.98.134.10', 'SG'), to('47.96.20.30', 'CN')] }));
