@@ -4,6 +4,7 @@ import { isNegatedAt } from './detect-negation.js';
 import { findEventLimits } from './find-event-limits.js';
 import { findRetentionHolder } from './find-retention-holder.js';
 import { findRetentionPeriods } from './find-retention-periods.js';
+import { isPlaceComplement } from './extract-transfer-claims.js';
 import retention from './lexicons/retention-terms.json' with { type: 'json' };
 import { createClaimBase, type SentenceContext } from './sentence-context.js';
 
@@ -509,6 +510,7 @@ function isIncidentalStorage(text: string, verb: PhraseMatch): boolean {
   if (/^(?:retain|retains|retained|retaining|preserve|preserves|preserved)$/i.test(verb.text) && /^\s+(?:\w+\s+){0,2}rights?\b/i.test(after)) return true;
   // Where data is kept ("stored in whole or in part in the United States") is a transfer claim.
   if (/^[^.;]{0,70}?\b(?:in|within|outside(?:\s+of)?)\s+(?:the\s+)?(?:United\s+States|U\.S\.|USA|European|EU\b|EEA\b|other\s+countries|countries)/i.test(after)) return true;
+  if (isPlaceComplement(after)) return true;
   // Cookies and similar technologies store data on the user's device, not with the service.
   if (WEAK_VERB.test(verb.text) && INCIDENTAL_CONTEXT.test(text)) return true;
   // "you have the right to inspect records for as long as we maintain them": a user right, in the same clause.

@@ -281,3 +281,16 @@ function addTrigger(triggers: PhraseMatch[], match: PhraseMatch): void {
 function escapeRegExp(value: string): string {
   return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
 }
+
+/**
+ * True when the words after a verb say where ("… data in Germany", "… within the EEA", "… outside of China"): a
+ * place after a destination preposition in the same clause, within a few words. Retention reads such a sentence
+ * with no period as a statement of location, which the transfer claim carries.
+ */
+export function isPlaceComplement(after: string): boolean {
+  const window = after.slice(0, 90);
+  return findPhrases(window, PLACE).some((m) => {
+    const lead = window.slice(0, m.start);
+    return !/[.;:]/.test(lead) && /\b(?:in|within|outside(?:\s+of)?)\s+(?:the\s+)?$/i.test(lead);
+  });
+}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findRetentionPeriods } from '../../src/policy/find-retention-periods.js';
 import { extractClaims } from '../../src/policy/extract-claims.js';
 import { extractPolicyText } from '../../src/policy/extract-policy-text.js';
-import { claimsOf, makeSnapshot, ORGANISATIONS, retentions } from './policy-test-helpers.js';
+import { claimsOf, makeSnapshot, ORGANISATIONS, retentions, transfers } from './policy-test-helpers.js';
 
 /** Each sentence, on its own, makes no retention claim. */
 function expectNoRetention(...sentences: string[]): void {
@@ -15,6 +15,16 @@ describe('extractRetentionClaims', () => {
     expect(rest).toEqual([]);
     expect(claim).toMatchObject({ vagueness: 'limited', trigger: 'temporarily', periodDays: null, polarity: 'affirmative' });
     expect(claim?.dataKind?.toLowerCase()).toBe('recordings');
+  });
+
+  it('reads where data is kept, with no period, as a location, not retention (trial 7 P2-7)', () => {
+    for (const sentence of ['We do not store data in China.', 'We store all health data in Germany.', 'Backups are kept within the European Economic Area.']) {
+      const claims = claimsOf(sentence);
+      expect(retentions(claims), sentence).toEqual([]);
+      expect(transfers(claims).length, sentence).toBeGreaterThan(0);
+    }
+    // With a period it is both.
+    expect(retentions(claimsOf('We store health data in Germany for 30 days.'))[0]).toMatchObject({ vagueness: 'stated' });
   });
 
   it('reads a stated period in days', () => {
