@@ -7,6 +7,7 @@
 import type { AuditSettingsRecord, EntityListRecord } from '../model/audit.js';
 import { MAX_STORED_IDENTIFIER_HITS } from '../model/capture-summary.js';
 import type { ConsistencyLabel, Finding } from '../model/finding.js';
+import type { AuditInputName, InputComparison } from './compare-audit-inputs.js';
 import type { ChangedFinding } from './compare-reports.js';
 import { evidenceCaptureFormat } from './format-evidence.js';
 
@@ -199,27 +200,35 @@ export function describeFindingChange(change: ChangedFinding, kind: string): str
   }
 }
 
-/**
- * What the two audits read, and so where a change can come from: the traffic is named only when the captures
- * differ, the policy only when the snapshots do (settings and version are in describeConfigurationComparison).
- */
-export function describeComparedInputs(samePolicy: boolean, sameCaptures: boolean): string {
-  if (samePolicy && sameCaptures) {
-    return 'Both audits read the same policy snapshot and the same capture files: differences come from the audit settings or the claimcheck version.';
-  }
-  if (samePolicy) return 'Both audits read the same policy snapshot, and different capture files: a change may come from the traffic.';
-  if (sameCaptures) {
-    return 'The audits read different policy snapshots and the same capture files: differences come from the policy, the audit settings or the claimcheck version.';
-  }
-  return 'The audits read different policy snapshots and different capture files: a change may come from the policy, the traffic, or both.';
-}
+const INPUT_NAMES: Record<AuditInputName, string> = {
+  policy: 'the policy snapshot',
+  'linked-pages': 'the linked sub-processor lists',
+  captures: 'the capture files',
+  identifiers: 'the identifiers searched for in each capture',
+  'entity-lists': 'the imported entity lists',
+  jurisdictions: 'the --jurisdictions setting',
+  'data-sets': 'the shipped data sets',
+  'claimcheck-version': 'the claimcheck version',
+};
 
-/** What a comparison can say about the two audits' entity lists and settings. */
-export function describeConfigurationComparison(sameConfiguration: boolean | null): string {
-  if (sameConfiguration === null) return 'Whether both audits used the same entity lists and --jurisdictions setting is not recorded (an audit was made by an older claimcheck).';
-  return sameConfiguration
-    ? 'Both audits used the same imported entity lists and --jurisdictions setting.'
-    : 'The audits used different imported entity lists or --jurisdictions settings: a change may come from that rather than from the app.';
+/**
+ * Where a change between two audits can come from, from what each recorded: the inputs that differ (with what
+ * each side had), those that are the same, and those an older audit did not record. Never a guess: when every
+ * recorded input is the same it says so and names the one input audits do not record.
+ */
+export function describeInputComparison(inputs: InputComparison): string[] {
+  const names = (list: readonly AuditInputName[]): string => list.map((i) => INPUT_NAMES[i]).join(', ');
+  const lines: string[] = [];
+  if (inputs.differ.length > 0) {
+    const differ = inputs.differ.map((d) => `${INPUT_NAMES[d.input]} (${d.details.join('; ')})`).join('; ');
+    lines.push(`Inputs that differ, so a change in findings can come from them: ${differ}.`);
+  }
+  if (inputs.same.length > 0) lines.push(`The same in both audits: ${names(inputs.same)}.`);
+  if (inputs.unrecorded.length > 0) lines.push(`Not recorded by an audit made by an older claimcheck, so these may differ too: ${names(inputs.unrecorded)}.`);
+  if (inputs.differ.length === 0 && inputs.unrecorded.length === 0) {
+    lines.push("No recorded input differs. Audits do not record the app's --app-domain list; a change there would also change findings.");
+  }
+  return lines;
 }
 
 /**
