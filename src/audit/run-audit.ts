@@ -1,3 +1,4 @@
+import { findCaptureTimeJump } from '../model/describe-capture-time-gap.js';
 import { createRequire } from 'node:module';
 import type { AuditDataSource, AuditInputs, AuditResult, EntityListRecord, RecipientSummary } from '../model/audit.js';
 import { MAX_STORED_IDENTIFIER_HITS } from '../model/capture-summary.js';
@@ -251,19 +252,25 @@ function describeInputs(
 ): AuditInputs {
   return {
     policy: describePolicyInput(db, view),
-    captures: view.captures.map((c) => ({
-      file: c.fileName,
-      sha256: c.sha256,
-      format: c.format,
-      packets: c.packetCount,
-      firstTime: c.firstTime,
-      lastTime: c.lastTime,
-      warnings: c.warningCount,
-      // Unknown for captures imported before searches were recorded: then absent, not "none".
-      ...(c.identifierSearchesRecorded ? { identifiersSearched: listIdentifierSearches(db, c.id).map((needle) => needle.label) } : {}),
-      flows: view.flows.filter((item) => item.capture.id === c.id).length,
-      ...(c.identifierHitsNotStored ? { identifierHitsNotStored: c.identifierHitsNotStored, identifierHitCap: MAX_STORED_IDENTIFIER_HITS } : {}),
-    })),
+    captures: view.captures.map((c) => {
+      // Found again from the stored flows (as at import), so captures imported before it was stored get it too.
+      const flows = view.flows.filter((item) => item.capture.id === c.id);
+      const timeJump = findCaptureTimeJump(flows.map((item) => item.flow));
+      return {
+        file: c.fileName,
+        sha256: c.sha256,
+        format: c.format,
+        packets: c.packetCount,
+        firstTime: c.firstTime,
+        lastTime: c.lastTime,
+        warnings: c.warningCount,
+        // Unknown for captures imported before searches were recorded: then absent, not "none".
+        ...(c.identifierSearchesRecorded ? { identifiersSearched: listIdentifierSearches(db, c.id).map((needle) => needle.label) } : {}),
+        flows: flows.length,
+        ...(c.identifierHitsNotStored ? { identifierHitsNotStored: c.identifierHitsNotStored, identifierHitCap: MAX_STORED_IDENTIFIER_HITS } : {}),
+        ...(timeJump !== null ? { timeJump } : {}),
+      };
+    }),
     ...(dataSources ? { dataSources: [...dataSources] } : {}),
     entityLists,
     settings: recordAuditSettings(view.settings),

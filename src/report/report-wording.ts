@@ -6,6 +6,7 @@
  */
 import type { AuditSettingsRecord, EntityListRecord } from '../model/audit.js';
 import { MAX_STORED_IDENTIFIER_HITS } from '../model/capture-summary.js';
+import type { CaptureTimeJump } from '../model/describe-capture-time-gap.js';
 import type { ConsistencyLabel, Finding } from '../model/finding.js';
 import type { AuditInputName, InputComparison } from './compare-audit-inputs.js';
 import type { ChangedFinding } from './compare-reports.js';
@@ -256,4 +257,19 @@ export function describeIdentifierSearch(labels: readonly string[] | undefined):
   if (labels === undefined) return '';
   if (labels.length === 0) return '; searched for no user identifiers (plaintext identifiers are reported only for values given with --identifier or --identifiers)';
   return `; searched for identifiers: ${labels.join(', ')}`;
+}
+
+/**
+ * A capture whose record times jump by more than 30 days, as reports and `audit` say it: the span shown is not one
+ * session; when the capture began first its start chose the policy version, so a wrong clock can mean the wrong version.
+ */
+export function describeTimeJumpCaveat(file: string, jump: CaptureTimeJump, choseVersion: boolean): string {
+  const version = choseVersion ? '; its start, the earliest of the captures, chose the policy version audited, so check it' : '';
+  return `${file}: record times jump ${jump.days.toLocaleString('en-US')} days, from ${jump.from} to ${jump.to} with nothing between (a wrong device clock or joined captures), so its dates are not one session${version}.`;
+}
+
+/** Whether a capture began first among an audit's captures, so its start chose the policy version audited. */
+export function beganFirst(capture: { firstTime: number | null }, captures: readonly { firstTime: number | null }[]): boolean {
+  const starts = captures.map((c) => c.firstTime).filter((t): t is number => t !== null);
+  return capture.firstTime !== null && starts.length > 0 && capture.firstTime === Math.min(...starts);
 }
