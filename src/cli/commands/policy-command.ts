@@ -40,7 +40,9 @@ function parseAsOfOption(text: string): string {
 function refuseUndatable(source: string, options: PolicyAddOptions): string | null {
   if (options.asOf === undefined) return null;
   if (options.followSubprocessors === true) {
-    return '--as-of cannot be used with --follow-subprocessors: the linked list would be fetched now, not as of the declared date (save the archived list and pass it with --subprocessor-list <file>)';
+    // A local policy's relative link is a file beside it, read as it is on disk today; only a linked URL is fetched.
+    const how = /^https?:\/\//i.test(source) ? 'fetched now' : 'read now (a file beside the policy as it is on disk today, or a linked URL fetched today)';
+    return `--as-of cannot be used with --follow-subprocessors: the linked list would be ${how}, not as of the declared date (save the archived list and pass it with --subprocessor-list <file>)`;
   }
   const url = [source, ...(options.subprocessorList ?? [])].find((s) => /^https?:\/\//i.test(s));
   return url === undefined
