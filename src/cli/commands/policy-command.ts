@@ -11,6 +11,7 @@ import { describePolicyDates } from '../../report/describe-policy-dates.js';
 import { describeRepeatedPolicy, describeSightingWhen } from './describe-policy-sighting.js';
 import { describeClaim } from './extract-command.js';
 import { analysePolicy, checkPolicyLanguage, storePolicy } from '../../workflow/add-policy.js';
+import { describeOverlongPassages } from '../../policy/split-sentences.js';
 import { followSubprocessorLinks } from '../../workflow/follow-subprocessor-links.js';
 import { loadCatalogWithUserEntities, warnAboutSimilarAppName, withDatabase } from '../cli-context.js';
 import { collectString, parseAppName } from '../parse-options.js';
@@ -88,6 +89,8 @@ export function registerPolicyCommand(program: Command): void {
         const analysed = await analysePolicy(source, { organisations, now, appDomains: [...domains, ...recorded], ...(options.asOf !== undefined ? { declaredDate: options.asOf } : {}) });
         const unsupported = checkPolicyLanguage(analysed, source, options.anyLanguage === true, 'use an English version of the policy, or pass --any-language to store it anyway');
         if (unsupported !== null) process.stderr.write(`claimcheck: warning: ${safeTerminalText(source)}: ${unsupported}\n`);
+        const overlong = describeOverlongPassages(analysed.extracted.text);
+        if (overlong !== null) process.stderr.write(`claimcheck: warning: ${safeTerminalText(source)}: ${overlong}\n`);
         // Every linked page is fetched and read before anything is stored: all of it is stored, or none.
         const given = options.subprocessorList ?? [];
         const followed =
