@@ -233,7 +233,7 @@ function renderTraffic(report: ReportModel): string {
   if (noTraffic !== null) return `<section id="traffic">\n<h2>Where the traffic went</h2>\n<p>${h(noTraffic)}</p>${mentionList}\n</section>`;
   return `<section id="traffic">
 <h2>Where the traffic went</h2>
-<p>${plural(t.flows, 'connection')} (${h(formatBytes(t.bytes))}), excluding network plumbing such as DNS. “Recipient” means a host name or the company’s own network names the organisation; “hosting” means only a cloud or CDN network is known, which shows where a server runs, not who receives the data.</p>
+<p>${plural(t.flows, 'connection')} (${h(formatBytes(t.bytes))}), excluding network plumbing such as DNS and unnamed peers on the local network such as the router. “Recipient” means a host name or the company’s own network names the organisation; “hosting” means only a cloud or CDN network is known, which shows where a server runs, not who receives the data.</p>
 <div class="charts">
 <div>${renderOrganisationChart(t.byOrganisation)}</div>
 <div>${renderCountryChart(t.byCountry)}</div>

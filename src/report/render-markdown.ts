@@ -163,7 +163,7 @@ function renderRecipientQuote(r: RecipientSummary): string {
 
 /** Who received the traffic and where its servers are registered, as two tables, then the countries the policy names otherwise. */
 function renderTrafficTables(report: ReportModel): string[] {
-  const lines = [`${report.traffic.flows} connections (${formatBytes(report.traffic.bytes)}), excluding network plumbing such as DNS.`, ''];
+  const lines = [`${report.traffic.flows} connections (${formatBytes(report.traffic.bytes)}), excluding network plumbing such as DNS and unnamed peers on the local network such as the router.`, ''];
   lines.push('| Organisation | Relation | Label | Hosts | Countries | Flows | Bytes | Confidence | What the policy says |');
   lines.push('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const r of report.recipients) {

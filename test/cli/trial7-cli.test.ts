@@ -77,4 +77,27 @@ describe('trial7: reports and CLI', () => {
     },
     SLOW,
   );
+
+  it(
+    'claimed-not-observed counts the connections the summary counts, and lists Partner2 before Partner10 (P3-14, P3-16)',
+    async () => {
+      const dir = tempDir();
+      const db = join(dir, 'cc.db');
+      const policy = join(dir, 'p.md');
+      writeFileSync(policy, `${POLICY}\nWe share your information with Partner10 Corp, Partner2 Corp, and Partner1 Corp.\n`);
+      expect((await runCliAsync(['--db', db, 'policy', 'add', policy, '--app', 'C'])).status).toBe(0);
+      expect((await runCliAsync(['--db', db, 'import', capturePath('ndpi_viber.pcap'), capturePath('ndpi_android.pcap'), '--app', 'C'])).status).toBe(0);
+      expect((await runCliAsync(['--db', db, 'audit', '--app', 'C'])).status).toBe(0);
+      const out = join(dir, 'r');
+      expect((await runCliAsync(['--db', db, 'report', '--app', 'C', '--out', out])).status).toBe(0);
+      const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as { traffic: { flows: number }; findings: { ruleId: string; subject: string; explanation: string }[] };
+      const unseen = report.findings.filter((f) => f.ruleId === 'claimed-not-observed');
+      expect(unseen.map((f) => f.subject.replace(/\.$/, ''))).toEqual(['Partner1 Corp', 'Partner2 Corp', 'Partner10 Corp']);
+      // The captures hold LAN peers (the router) too: neither count includes them.
+      for (const f of unseen) expect(f.explanation).toContain(`None of the ${report.traffic.flows} connections in the captured traffic goes to it.`);
+      const markdown = readFileSync(join(out, 'report.md'), 'utf8');
+      expect(markdown).toContain(`${report.traffic.flows} connections (`);
+    },
+    SLOW,
+  );
 });
