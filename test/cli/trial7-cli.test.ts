@@ -100,4 +100,19 @@ describe('trial7: reports and CLI', () => {
     },
     SLOW,
   );
+
+  it(
+    'inspect prints DNS answers and queries, and the server and host each identifier hit went to (P3-19)',
+    async () => {
+      const run = await runCliAsync(['inspect', capturePath('ndpi_android.pcap'), '--identifier', 'model=Nokia 2.2']);
+      expect(run.status).toBe(0);
+      const lines = run.stdout.split('\n');
+      expect(lines).toContain('DNS answers (22):');
+      expect(lines).toContain('  check.googlezip.net A 173.194.79.114  ttl 259  frame 215');
+      expect(lines).toContain('  check.googlezip.net A  frame 203');
+      expect(lines).toContain('Identifier hits (3):');
+      expect(lines).toContain('  identifier model (raw) frame 227 offset 117 PLAINTEXT  TCP 192.168.2.16:36834 → 173.194.79.114:80 check.googlezip.net');
+    },
+    SLOW,
+  );
 });
