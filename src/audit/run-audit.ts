@@ -1,3 +1,4 @@
+import { findCaptureTimeJump } from '../model/describe-capture-time-gap.js';
 import { createRequire } from 'node:module';
 import type { AuditDataSource, AuditInputs, AuditResult, EntityListRecord, RecipientSummary } from '../model/audit.js';
 import { MAX_STORED_IDENTIFIER_HITS } from '../model/capture-summary.js';
@@ -19,12 +20,11 @@ import { findLinkedSnapshots, findVersionInForce, listPolicySightings, loadClaim
 import { saveAudit } from '../store/audit-repository.js';
 import type { StoreDatabase } from '../store/open-database.js';
 import type { AttributedFlow, AuditView } from '../rules/audit-view.js';
-import { isNetworkPlumbing, policyEvidenceOfClaims } from '../rules/evidence.js';
+import { isCountedConnection, policyEvidenceOfClaims } from '../rules/evidence.js';
 import { mergeCountryMentions } from '../rules/country-mentions.js';
 import { classifyRecipient, groupRecipients } from '../rules/recipient-disclosure.js';
 import { RULES } from '../rules/registry.js';
 import { getRegistrableDomain } from '../enrich/registrable-domain.js';
-import { isPrivateAddress } from '../enrich/private-address.js';
 import { isPolicyHostingPlatform } from '../enrich/policy-hosting-platform.js';
 
 /** What an audit needs from outside the database; injected so tests control clock and data. */
@@ -161,10 +161,9 @@ export function summariseRecipients(view: AuditView): RecipientSummary[] {
   const disclosures = new Map(groupRecipients(view).map((r) => [r.key, classifyRecipient(view, r)]));
   const groups = new Map<string, RecipientSummary>();
   for (const item of view.flows) {
-    if (isNetworkPlumbing(item)) continue;
+    // Not plumbing, nor unattributed LAN and multicast peers (the router, ff02::2): those receive nothing from the operator.
+    if (!isCountedConnection(item)) continue;
     const a = item.attribution;
-    // Unattributed LAN and multicast peers (the router, ff02::2) receive nothing from the app's operator.
-    if (a.relation === 'unknown' && isPrivateAddress(item.flow.server)) continue;
     // All of the app's own domains are one party, not a row per domain.
     const key =
       a.relation === 'recipient'
@@ -208,13 +207,14 @@ export function summariseRecipients(view: AuditView): RecipientSummary[] {
     share.bytes += item.flow.bytes;
     if (CONFIDENCE_RANK[a.confidence] > CONFIDENCE_RANK[summary.confidence]) summary.confidence = a.confidence;
   }
-  return [...groups.values()].sort((x, y) => y.bytes - x.bytes || x.organisation.localeCompare(y.organisation));
+  return [...groups.values()].sort((x, y) => y.bytes - x.bytes || x.organisation.localeCompare(y.organisation, undefined, { numeric: true }));
 }
 
 /** Severity first, then rule order, then subject: the same inputs always give the same report. */
 function compareFindings(a: Finding, b: Finding): number {
   const ruleOrder = (f: Finding): number => RULES.findIndex((r) => r.meta.id === f.ruleId);
-  return rankSeverity(b.severity) - rankSeverity(a.severity) || ruleOrder(a) - ruleOrder(b) || a.subject.localeCompare(b.subject);
+  // Numbers in names in numeric order: Partner2 before Partner10 (trial7).
+  return rankSeverity(b.severity) - rankSeverity(a.severity) || ruleOrder(a) - ruleOrder(b) || a.subject.localeCompare(b.subject, undefined, { numeric: true });
 }
 
 function countClaims(claims: readonly StoredClaim[]): Record<string, number> {
@@ -264,19 +264,25 @@ function describeInputs(
 ): AuditInputs {
   return {
     policy: describePolicyInput(db, view),
-    captures: view.captures.map((c) => ({
-      file: c.fileName,
-      sha256: c.sha256,
-      format: c.format,
-      packets: c.packetCount,
-      firstTime: c.firstTime,
-      lastTime: c.lastTime,
-      warnings: c.warningCount,
-      // Unknown for captures imported before searches were recorded: then absent, not "none".
-      ...(c.identifierSearchesRecorded ? { identifiersSearched: listIdentifierSearches(db, c.id).map((needle) => needle.label) } : {}),
-      flows: view.flows.filter((item) => item.capture.id === c.id).length,
-      ...(c.identifierHitsNotStored ? { identifierHitsNotStored: c.identifierHitsNotStored, identifierHitCap: MAX_STORED_IDENTIFIER_HITS } : {}),
-    })),
+    captures: view.captures.map((c) => {
+      // Found again from the stored flows (as at import), so captures imported before it was stored get it too.
+      const flows = view.flows.filter((item) => item.capture.id === c.id);
+      const timeJump = findCaptureTimeJump(flows.map((item) => item.flow));
+      return {
+        file: c.fileName,
+        sha256: c.sha256,
+        format: c.format,
+        packets: c.packetCount,
+        firstTime: c.firstTime,
+        lastTime: c.lastTime,
+        warnings: c.warningCount,
+        // Unknown for captures imported before searches were recorded: then absent, not "none".
+        ...(c.identifierSearchesRecorded ? { identifiersSearched: listIdentifierSearches(db, c.id).map((needle) => needle.label) } : {}),
+        flows: flows.length,
+        ...(c.identifierHitsNotStored ? { identifierHitsNotStored: c.identifierHitsNotStored, identifierHitCap: MAX_STORED_IDENTIFIER_HITS } : {}),
+        ...(timeJump !== null ? { timeJump } : {}),
+      };
+    }),
     ...(dataSources ? { dataSources: [...dataSources] } : {}),
     entityLists,
     settings: recordAuditSettings(view.settings),

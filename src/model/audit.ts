@@ -1,4 +1,5 @@
 import type { TextSpan } from './claim.js';
+import type { CaptureTimeJump } from './describe-capture-time-gap.js';
 import type { EntityListImport } from './entity.js';
 import type { Confidence, ConsistencyLabel, Finding, PolicyEvidence } from './finding.js';
 
@@ -124,6 +125,11 @@ export interface AuditInputs {
     identifierHitsNotStored?: { label: string; hits: number }[];
     /** The cap on stored identifier hits per capture search; present with `identifierHitsNotStored`. */
     identifierHitCap?: number;
+    /**
+     * The widest jump of more than 30 days between record times (a wrong device clock or joined captures), so a reader
+     * does not take firstTime–lastTime for one session; absent when there is none and in audits stored before it was recorded.
+     */
+    timeJump?: CaptureTimeJump;
   }[];
   /** Shipped data sets (IP data, entity catalog) with versions; absent in audits stored before it was recorded. */
   dataSources?: AuditDataSource[];

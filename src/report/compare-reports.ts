@@ -1,7 +1,8 @@
+import { compareAuditInputs, type InputComparison } from './compare-audit-inputs.js';
 import type { ReportFinding, ReportModel } from './report-model.js';
 
 /** Version of the comparison JSON (docs/report-schema.md, "Comparison"); same rules as the report schema. */
-export const COMPARISON_SCHEMA_VERSION = '1.2.0';
+export const COMPARISON_SCHEMA_VERSION = '1.3.0';
 
 /** One audit as a side of a comparison: when it ran and on which inputs. */
 export interface ComparedAudit {
@@ -13,12 +14,17 @@ export interface ComparedAudit {
   policyFetchedAt: string | null;
   /** The date the user declared for the policy, an archived copy (`policy add --as-of`); absent otherwise. */
   policyDeclaredDate?: string;
-  captures: { file: string; sha256: string }[];
+  /** Capture files, with the identifier labels each was searched for (absent when the audit did not record them). */
+  captures: { file: string; sha256: string; identifiersSearched?: string[] }[];
+  /** Linked pages (sub-processor lists) whose claims the audit used; [] when none. */
+  linkedPages: { file: string; sha256: string }[];
   findings: number;
   /** Imported entity lists the audit merged (file, sha256); null when the audit did not record them. */
   entityLists: { file: string; sha256: string }[] | null;
   /** The `--jurisdictions` value the audit ran with; null when not recorded. */
   jurisdictions: string | null;
+  /** Shipped data sets as "name version"; null when the audit (made by an older claimcheck) did not record them. */
+  dataSources: string[] | null;
 }
 
 /** A finding present in both audits whose severity, label or confidence differs. */
@@ -48,6 +54,8 @@ export interface ComparisonModel {
    * null when either audit (made by an older claimcheck) did not record them.
    */
   sameConfiguration: boolean | null;
+  /** Every recorded input compared: which differ (and how), which are the same, which an audit did not record. */
+  inputs: InputComparison;
   summary: { added: number; removed: number; changed: number; unchanged: number };
   added: ReportFinding[];
   removed: ReportFinding[];
@@ -65,10 +73,12 @@ function describeAudit(report: ReportModel): ComparedAudit {
     policySource: policy?.source ?? null,
     policyFetchedAt: policy?.fetchedAt ?? null,
     ...(policy?.declaredDate !== undefined ? { policyDeclaredDate: policy.declaredDate } : {}),
-    captures: report.inputs.captures.map((c) => ({ file: c.file, sha256: c.sha256 })),
+    captures: report.inputs.captures.map((c) => ({ file: c.file, sha256: c.sha256, ...(c.identifiersSearched ? { identifiersSearched: [...c.identifiersSearched] } : {}) })),
+    linkedPages: (policy?.linkedPages ?? []).map((p) => ({ file: p.source, sha256: p.sha256 })),
     findings: report.findings.length,
     entityLists: report.inputs.entityLists?.map((l) => ({ file: l.file, sha256: l.sha256 })) ?? null,
     jurisdictions: report.inputs.settings?.jurisdictions.option ?? null,
+    dataSources: report.dataSourcesRecordedBy === 'audit' ? report.dataSources.map((d) => `${d.name} ${d.version}`) : null,
   };
 }
 
@@ -145,6 +155,7 @@ export function compareReports(before: ReportModel, after: ReportModel, context:
     samePolicy: beforeAudit.policySha256 === afterAudit.policySha256,
     sameCaptures: captureSet(beforeAudit) === captureSet(afterAudit),
     sameConfiguration: compareConfiguration(beforeAudit, afterAudit),
+    inputs: compareAuditInputs(beforeAudit, afterAudit),
     summary: { added: added.length, removed: unmatched.length, changed: changed.length, unchanged: unchanged.length },
     added,
     removed: unmatched,

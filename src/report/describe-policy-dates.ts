@@ -41,14 +41,28 @@ export function describeVersionDates(policy: PolicyVersionDates, showSource: (so
   return `${own}; in force at the captures' start by a later reading: ${showSource(later.source)}, ${describePolicyDates(later)}`;
 }
 
+/** The audited version as a version note names it: file or URL, sha256 prefix, and the date it is in force from. */
+export interface AuditedVersion extends PolicyVersionDates {
+  source: string;
+  sha256: string;
+}
+
+/** "chatterbox-v1.html, sha256 c9bd0f53aab3, in force from 2020-01-01": the version itself, not a pointer to it. */
+function nameAuditedVersion(policy: AuditedVersion, showText: (text: string) => string): string {
+  const reading = policy.inForceBy ?? policy;
+  return `${showText(policy.source)}, sha256 ${policy.sha256.slice(0, 12)}, seen as of ${reading.declaredDate ?? reading.fetchedAt}`;
+}
+
 /**
  * Why a capture's evidence may be judged against the wrong version: it began when another version was in force, or
- * before any stored version was seen. Shown beside the policy version in reports and by `audit`.
+ * before any stored version was seen. Shown beside the policy version in reports and by `audit`, whose output has no
+ * policy line above it: so the note names the audited version itself.
  */
-export function describeCaptureVersionNote(note: CaptureVersionNote, showText: (text: string) => string): string {
+export function describeCaptureVersionNote(note: CaptureVersionNote, audited: AuditedVersion, showText: (text: string) => string): string {
   const capture = `${showText(note.file)} began ${note.began}`;
+  const version = nameAuditedVersion(audited, showText);
   if (note.kind === 'other-version') {
-    return `${capture}, when another version of the policy was in force (sha256 ${note.inForce.sha256.slice(0, 12)}, ${showText(note.inForce.source)}, seen as of ${note.inForce.date}); its evidence is judged against the version in force when the earliest capture began, above.`;
+    return `${capture}, when another version of the policy was in force (sha256 ${note.inForce.sha256.slice(0, 12)}, ${showText(note.inForce.source)}, seen as of ${note.inForce.date}); its evidence is judged against the version audited (${version}).`;
   }
-  return `${capture}, before the earliest stored version of the policy (seen as of ${note.earliestVersionDate}): the version audited may not be the one in force then.`;
+  return `${capture}, before the earliest stored version of the policy (seen as of ${note.earliestVersionDate}): the version audited (${version}) may not be the one in force then.`;
 }

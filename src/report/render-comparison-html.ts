@@ -3,7 +3,7 @@ import type { ChangedFinding, ComparedAudit, ComparisonModel } from './compare-r
 import { escapeHtml as h } from './escape-text.js';
 import { renderHtmlPage } from './html-page.js';
 import type { ReportFinding } from './report-model.js';
-import { COMPARISON_MATCHING, describeComparedInputs, describeConfigurationComparison, describeFindingChange } from './report-wording.js';
+import { COMPARISON_MATCHING, describeFindingChange, describeInputComparison } from './report-wording.js';
 
 function describeSide(a: ComparedAudit): string {
   const policy = a.policySha256
@@ -45,8 +45,7 @@ export function renderComparisonHtml(c: ComparisonModel): string {
     .map(([name, count, tone]) => `<div class="tile ${tone}"><strong>${count}</strong>${name}</div>`)
     .join('');
   const notes = [
-    describeComparedInputs(c.samePolicy, c.sameCaptures),
-    describeConfigurationComparison(c.sameConfiguration),
+    ...describeInputComparison(c.inputs),
     COMPARISON_MATCHING,
   ].filter((n) => n !== '');
   return renderHtmlPage(

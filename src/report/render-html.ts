@@ -20,6 +20,8 @@ import {
   describeReproduction,
   LABEL_MEANINGS,
   METHODOLOGY_PARAGRAPHS,
+  beganFirst,
+  describeTimeJumpCaveat,
 } from './report-wording.js';
 import { renderCountryChart, renderOrganisationChart } from './render-traffic-chart.js';
 import { formatBytes, nameCountry, quoteInline } from './wording.js';
@@ -188,8 +190,8 @@ ${report.findings
 <dl class="facts">
 <dt>App</dt><dd>${h(report.app.name)}${report.app.domains.length > 0 ? ` (own domains: ${h(report.app.domains.join(', '))})` : ''}</dd>
 <dt>Audit</dt><dd>#${report.audit.id}, run ${h(report.audit.createdAt)} with claimcheck ${h(report.audit.toolVersion)}</dd>
-<dt>Policy version</dt><dd>${policyLine}</dd>${(policy?.captureVersionNotes ?? []).map((note) => `\n<dt>Policy version caveat</dt><dd>${h(describeCaptureVersionNote(note, (text) => text))}</dd>`).join('')}${pagesLine === '' ? '' : `\n${pagesLine}`}
-<dt>Traffic</dt><dd>${trafficLine}</dd>
+<dt>Policy version</dt><dd>${policyLine}</dd>${(policy ? (policy.captureVersionNotes ?? []).map((note) => `\n<dt>Policy version caveat</dt><dd>${h(describeCaptureVersionNote(note, policy, (text) => text))}</dd>`) : []).join('')}${pagesLine === '' ? '' : `\n${pagesLine}`}
+<dt>Traffic</dt><dd>${trafficLine}</dd>${captures.flatMap((c) => (c.timeJump ? [`\n<dt>Capture dates caveat</dt><dd>${h(describeTimeJumpCaveat(c.file, c.timeJump, beganFirst(c, captures)))}</dd>`] : [])).join('')}
 </dl>
 <div class="tiles">${tiles}</div>
 ${overview}
@@ -231,7 +233,7 @@ function renderTraffic(report: ReportModel): string {
   if (noTraffic !== null) return `<section id="traffic">\n<h2>Where the traffic went</h2>\n<p>${h(noTraffic)}</p>${mentionList}\n</section>`;
   return `<section id="traffic">
 <h2>Where the traffic went</h2>
-<p>${plural(t.flows, 'connection')} (${h(formatBytes(t.bytes))}), excluding network plumbing such as DNS. “Recipient” means a host name or the company’s own network names the organisation; “hosting” means only a cloud or CDN network is known, which shows where a server runs, not who receives the data.</p>
+<p>${plural(t.flows, 'connection')} (${h(formatBytes(t.bytes))}), excluding network plumbing such as DNS and unnamed peers on the local network such as the router. “Recipient” means a host name or the company’s own network names the organisation; “hosting” means only a cloud or CDN network is known, which shows where a server runs, not who receives the data.</p>
 <div class="charts">
 <div>${renderOrganisationChart(t.byOrganisation)}</div>
 <div>${renderCountryChart(t.byCountry)}</div>
@@ -248,7 +250,9 @@ function renderMethodology(report: ReportModel): string {
     .map(
       (c) =>
         `<li>${h(c.file)} — ${h(c.format)}, ${h(describeCaptureUnits(c.format, c.packets))}${
-          c.firstTime !== null ? `, ${h(formatTime(c.firstTime))} to ${h(formatTime(c.lastTime ?? c.firstTime))}` : ''
+          c.firstTime !== null ? `, ${h(formatTime(c.firstTime))} to ${h(formatTime(c.lastTime ?? c.firstTime))}${
+                c.timeJump ? `, with a ${c.timeJump.days.toLocaleString('en-US')}-day jump from ${h(c.timeJump.from)} to ${h(c.timeJump.to)}: not one session` : ''
+              }` : ''
         }, sha256 <code>${h(c.sha256)}</code>${c.warnings > 0 ? `, ${plural(c.warnings, 'damaged record')} skipped` : ''}${h(describeIdentifierSearch(c.identifiersSearched))}${h(describeCappedSearch(c))}</li>`,
     )
     .join('\n');

@@ -19,6 +19,8 @@ import {
   describeReproduction,
   LABEL_MEANINGS,
   METHODOLOGY_PARAGRAPHS,
+  beganFirst,
+  describeTimeJumpCaveat,
 } from './report-wording.js';
 import { formatBytes, nameCountry, quoteInline } from './wording.js';
 
@@ -162,7 +164,7 @@ function renderRecipientQuote(r: RecipientSummary): string {
 
 /** Who received the traffic and where its servers are registered, as two tables, then the countries the policy names otherwise. */
 function renderTrafficTables(report: ReportModel): string[] {
-  const lines = [`${report.traffic.flows} connections (${formatBytes(report.traffic.bytes)}), excluding network plumbing such as DNS.`, ''];
+  const lines = [`${report.traffic.flows} connections (${formatBytes(report.traffic.bytes)}), excluding network plumbing such as DNS and unnamed peers on the local network such as the router.`, ''];
   lines.push('| Organisation | Relation | Label | Hosts | Countries | Flows | Bytes | Confidence | What the policy says |');
   lines.push('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const r of report.recipients) {
@@ -211,7 +213,8 @@ export function renderMarkdown(report: ReportModel): string {
             .join(', ') || 'none'
         }`
       : '- **Policy:** none stored for this app',
-    ...(policy?.captureVersionNotes ?? []).map((note) => `- **Policy version caveat:** ${describeCaptureVersionNote(note, md)}`),
+    ...(policy ? (policy.captureVersionNotes ?? []).map((note) => `- **Policy version caveat:** ${describeCaptureVersionNote(note, policy, md)}`) : []),
+    ...report.inputs.captures.flatMap((c) => (c.timeJump ? [`- **Capture dates caveat:** ${md(describeTimeJumpCaveat(c.file, c.timeJump, beganFirst(c, report.inputs.captures)))}`] : [])),
     ...(policy?.linkedPages ?? []).map(
       (page) =>
         `- **Sub-processor list linked from the policy:** ${page.title ? `“${md(page.title)}”, ` : ''}${md(page.source)}, retrieved ${page.fetchedAt}, sha256 ${code(page.sha256)}; claims found: ${
@@ -223,7 +226,7 @@ export function renderMarkdown(report: ReportModel): string {
   ];
   for (const c of report.inputs.captures) {
     lines.push(
-      `- **Capture:** ${md(c.file)} (${c.format}, ${describeCaptureUnits(c.format, c.packets)}${c.firstTime !== null ? `, ${formatTime(c.firstTime)} – ${formatTime(c.lastTime ?? c.firstTime)}` : ''}, sha256 ${code(c.sha256)}${c.warnings > 0 ? `, ${c.warnings} damaged record${c.warnings === 1 ? '' : 's'} skipped` : ''})${md(describeIdentifierSearch(c.identifiersSearched))}${md(describeCappedSearch(c))}`,
+      `- **Capture:** ${md(c.file)} (${c.format}, ${describeCaptureUnits(c.format, c.packets)}${c.firstTime !== null ? `, ${formatTime(c.firstTime)} – ${formatTime(c.lastTime ?? c.firstTime)}${c.timeJump ? `, with a ${c.timeJump.days.toLocaleString('en-US')}-day jump from ${c.timeJump.from} to ${c.timeJump.to}: not one session` : ''}` : ''}, sha256 ${code(c.sha256)}${c.warnings > 0 ? `, ${c.warnings} damaged record${c.warnings === 1 ? '' : 's'} skipped` : ''})${md(describeIdentifierSearch(c.identifiersSearched))}${md(describeCappedSearch(c))}`,
     );
   }
   lines.push('');

@@ -6,7 +6,9 @@
  */
 import type { AuditSettingsRecord, EntityListRecord } from '../model/audit.js';
 import { MAX_STORED_IDENTIFIER_HITS } from '../model/capture-summary.js';
+import type { CaptureTimeJump } from '../model/describe-capture-time-gap.js';
 import type { ConsistencyLabel, Finding } from '../model/finding.js';
+import type { AuditInputName, InputComparison } from './compare-audit-inputs.js';
 import type { ChangedFinding } from './compare-reports.js';
 import { evidenceCaptureFormat } from './format-evidence.js';
 
@@ -199,27 +201,35 @@ export function describeFindingChange(change: ChangedFinding, kind: string): str
   }
 }
 
-/**
- * What the two audits read, and so where a change can come from: the traffic is named only when the captures
- * differ, the policy only when the snapshots do (settings and version are in describeConfigurationComparison).
- */
-export function describeComparedInputs(samePolicy: boolean, sameCaptures: boolean): string {
-  if (samePolicy && sameCaptures) {
-    return 'Both audits read the same policy snapshot and the same capture files: differences come from the audit settings or the claimcheck version.';
-  }
-  if (samePolicy) return 'Both audits read the same policy snapshot, and different capture files: a change may come from the traffic.';
-  if (sameCaptures) {
-    return 'The audits read different policy snapshots and the same capture files: differences come from the policy, the audit settings or the claimcheck version.';
-  }
-  return 'The audits read different policy snapshots and different capture files: a change may come from the policy, the traffic, or both.';
-}
+const INPUT_NAMES: Record<AuditInputName, string> = {
+  policy: 'the policy snapshot',
+  'linked-pages': 'the linked sub-processor lists',
+  captures: 'the capture files',
+  identifiers: 'the identifiers searched for in each capture',
+  'entity-lists': 'the imported entity lists',
+  jurisdictions: 'the --jurisdictions setting',
+  'data-sets': 'the shipped data sets',
+  'claimcheck-version': 'the claimcheck version',
+};
 
-/** What a comparison can say about the two audits' entity lists and settings. */
-export function describeConfigurationComparison(sameConfiguration: boolean | null): string {
-  if (sameConfiguration === null) return 'Whether both audits used the same entity lists and --jurisdictions setting is not recorded (an audit was made by an older claimcheck).';
-  return sameConfiguration
-    ? 'Both audits used the same imported entity lists and --jurisdictions setting.'
-    : 'The audits used different imported entity lists or --jurisdictions settings: a change may come from that rather than from the app.';
+/**
+ * Where a change between two audits can come from, from what each recorded: the inputs that differ (with what
+ * each side had), those that are the same, and those an older audit did not record. Never a guess: when every
+ * recorded input is the same it says so and names the one input audits do not record.
+ */
+export function describeInputComparison(inputs: InputComparison): string[] {
+  const names = (list: readonly AuditInputName[]): string => list.map((i) => INPUT_NAMES[i]).join(', ');
+  const lines: string[] = [];
+  if (inputs.differ.length > 0) {
+    const differ = inputs.differ.map((d) => `${INPUT_NAMES[d.input]} (${d.details.join('; ')})`).join('; ');
+    lines.push(`Inputs that differ, so a change in findings can come from them: ${differ}.`);
+  }
+  if (inputs.same.length > 0) lines.push(`The same in both audits: ${names(inputs.same)}.`);
+  if (inputs.unrecorded.length > 0) lines.push(`Not recorded by an audit made by an older claimcheck, so these may differ too: ${names(inputs.unrecorded)}.`);
+  if (inputs.differ.length === 0 && inputs.unrecorded.length === 0) {
+    lines.push("No recorded input differs. Audits do not record the app's --app-domain list; a change there would also change findings.");
+  }
+  return lines;
 }
 
 /**
@@ -247,4 +257,19 @@ export function describeIdentifierSearch(labels: readonly string[] | undefined):
   if (labels === undefined) return '';
   if (labels.length === 0) return '; searched for no user identifiers (plaintext identifiers are reported only for values given with --identifier or --identifiers)';
   return `; searched for identifiers: ${labels.join(', ')}`;
+}
+
+/**
+ * A capture whose record times jump by more than 30 days, as reports and `audit` say it: the span shown is not one
+ * session; when the capture began first its start chose the policy version, so a wrong clock can mean the wrong version.
+ */
+export function describeTimeJumpCaveat(file: string, jump: CaptureTimeJump, choseVersion: boolean): string {
+  const version = choseVersion ? '; its start, the earliest of the captures, chose the policy version audited, so check it' : '';
+  return `${file}: record times jump ${jump.days.toLocaleString('en-US')} days, from ${jump.from} to ${jump.to} with nothing between (a wrong device clock or joined captures), so its dates are not one session${version}.`;
+}
+
+/** Whether a capture began first among an audit's captures, so its start chose the policy version audited. */
+export function beganFirst(capture: { firstTime: number | null }, captures: readonly { firstTime: number | null }[]): boolean {
+  const starts = captures.map((c) => c.firstTime).filter((t): t is number => t !== null);
+  return capture.firstTime !== null && starts.length > 0 && capture.firstTime === Math.min(...starts);
 }

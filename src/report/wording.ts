@@ -101,7 +101,7 @@ export function describeUndisclosedRecipient(facts: {
     : '';
   if (facts.label === 'vague' && facts.unjudgedCategory) {
     return {
-      title: `${facts.organisation} receives data; the policy does not name it (a generic category may cover it)`,
+      title: `${facts.organisation} receives data but is covered only by a generic category, if at all (what it does is unknown)`,
       explanation: `${traffic} The policy does not name it. claimcheck does not know what ${facts.organisation} does, so it cannot tell whether the policy's ${quoted} covers it; check what the company does before relying on either reading.${chosen}${passing}`,
     };
   }

@@ -5,7 +5,7 @@ import type { Confidence, Finding, FindingEntry } from '../model/finding.js';
 import { describeClaimedNotObserved, describeListedNotObserved } from '../report/wording.js';
 import type { ClaimPage, StoredClaim, StoredSnapshot } from '../store/policy-repository.js';
 import type { AttributedFlow, AuditView } from './audit-view.js';
-import { isNetworkPlumbing, policyEvidenceOf } from './evidence.js';
+import { isCountedConnection, policyEvidenceOf } from './evidence.js';
 import { matchesUncataloguedName } from './match-uncatalogued-name.js';
 import { namesAsRecipient } from './recipient-disclosure.js';
 import type { Rule } from './rule.js';
@@ -119,7 +119,8 @@ export const claimedNotObserved: Rule = {
   check(view: AuditView): Finding[] {
     const snapshot = view.snapshot;
     if (!snapshot || view.captures.length === 0) return [];
-    const flows = view.flows.filter((f) => !isNetworkPlumbing(f));
+    // The same connections as the report's summary counts.
+    const flows = view.flows.filter(isCountedConnection);
     const named = view.claims.filter(
       (c): c is StoredProcessorClaim => c.kind === 'processor' && c.processorType === 'named' && c.polarity === 'affirmative',
     ).filter(namesAsRecipient); // "search engines like Google", "log in with Google", "we receive … from X" name no processor

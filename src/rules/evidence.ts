@@ -1,3 +1,4 @@
+import { isPrivateAddress } from '../enrich/private-address.js';
 import type { PacketEvidence, PolicyEvidence } from '../model/finding.js';
 import type { StoredIdentifierHit } from '../store/capture-repository.js';
 import type { StoredClaim, StoredSnapshot } from '../store/policy-repository.js';
@@ -138,4 +139,13 @@ const PLUMBING_PORTS = new Set([53, 67, 68, 123, 137, 138, 5353, 1900, 5355]);
 /** True when the flow is network plumbing rather than the app sending data to someone. */
 export function isNetworkPlumbing(item: AttributedFlow): boolean {
   return PLUMBING_PORTS.has(item.flow.serverPort) || PLUMBING_PORTS.has(item.flow.clientPort);
+}
+
+/**
+ * True for a connection the report counts as the app's traffic: not network plumbing, and not an unnamed peer on the
+ * local network (the router, ff02::2), which receives nothing from the app's operator. One definition, so that the
+ * summary's count and a finding's "none of the N connections" agree.
+ */
+export function isCountedConnection(item: AttributedFlow): boolean {
+  return !isNetworkPlumbing(item) && !(item.attribution.relation === 'unknown' && isPrivateAddress(item.flow.server));
 }

@@ -1,3 +1,4 @@
+import { describeCaptureTimeGap, describeTimeJump, findCaptureTimeJump } from '../model/describe-capture-time-gap.js';
 import type { StoreDatabase } from './open-database.js';
 import type {
   CaptureSummary,
@@ -89,6 +90,12 @@ export function insertCapture(
   );
   const insertWarning = db.prepare('INSERT INTO capture_warnings (capture_id, offset, location_kind, message) VALUES (?, ?, ?, ?)');
   for (const warning of summary.warnings) insertWarning.run(captureId, warning.offset, warning.where, warning.message);
+  // The clock-jump warning is worked out from the flows, not met while reading: kept with the others so `db stats`
+  // and anyone reading the store see it (not counted in warning_count, which counts damaged records).
+  if (describeCaptureTimeGap(fileName, summary) !== null) {
+    const jump = findCaptureTimeJump(summary.flows);
+    if (jump !== null) insertWarning.run(captureId, jump.days, TIME_JUMP, describeTimeJump(jump));
+  }
 
   const insertFlow = db.prepare(
     `INSERT INTO flows (capture_id, protocol, client, client_port, server, server_port, packets, bytes, payload_bytes,
@@ -155,6 +162,9 @@ export function insertIdentifierHits(db: StoreDatabase, captureId: number, hits:
  * a migration; damaged-record warnings are counted in captures.warning_count, these are not.
  */
 const HITS_NOT_STORED = 'identifier-hits-not-stored';
+
+/** Location kind of the capture_warnings row for record times that jump by more than 30 days (`offset`: the days). */
+export const TIME_JUMP = 'record-time-jump';
 
 /** Stores how many hits of each identifier were found past the cap and not stored. */
 export function insertHitsNotStored(db: StoreDatabase, captureId: number, counts: readonly IdentifierHitsNotStored[]): void {

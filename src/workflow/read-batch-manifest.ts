@@ -102,6 +102,9 @@ function readAsOf(cell: string | undefined, policy: string, followSubprocessors:
   if ('problem' in parsed) return { problem: `as_of ${parsed.problem}` };
   if (policy === '') return { problem: 'as_of dates an archived copy of the policy, but the row has no policy' };
   if (/^https?:\/\//i.test(policy)) return { problem: `as_of dates an archived copy, but the policy ${policy} is a URL, fetched now (save the archived page and give the file)` };
-  if (followSubprocessors) return { problem: 'as_of cannot be used with follow_subprocessors: the linked list would be fetched now, not as of the declared date' };
+  // The policy is a local file here: its linked list is read from disk (or a linked URL fetched) as it is today.
+  if (followSubprocessors) {
+    return { problem: 'as_of cannot be used with follow_subprocessors: the linked list would be read now (a file beside the policy as it is on disk today, or a linked URL fetched today), not as of the declared date' };
+  }
   return parsed.date;
 }

@@ -115,7 +115,9 @@ describe('policy add --as-of (archived copies of a policy)', () => {
     ['a date in another notation', ['--as-of', '15/01/2025'], '"15/01/2025" is not a date like 2024-03-01'],
     ['a time without its zone', ['--as-of', '2025-01-15T10:00:00'], 'is not a date like 2024-03-01 or a time with its zone'],
     ['a future date', ['--as-of', '2999-01-01'], '"2999-01-01" is in the future'],
-    ['--follow-subprocessors', ['--as-of', '2025-01-15', '--follow-subprocessors'], '--as-of cannot be used with --follow-subprocessors'],
+    // A local policy's list is read from disk beside it, not "fetched" (trial7 P2-13).
+    ['--follow-subprocessors', ['--as-of', '2025-01-15', '--follow-subprocessors'], '--as-of cannot be used with --follow-subprocessors: the linked list would be read now (a file beside the policy as it is on disk today, or a linked URL fetched today), not as of the declared date'],
+    ['--follow-subprocessors on a URL', ['--as-of', '2025-01-15', '--follow-subprocessors'], 'the linked list would be fetched now, not as of the declared date', 'https://murmur.example/privacy'],
     ['a URL', ['--as-of', '2025-01-15'], 'is a URL, fetched now: not an archived copy', 'https://murmur.example/privacy'],
     ['a sub-processor list URL', ['--as-of', '2025-01-15', '--subprocessor-list', 'https://murmur.example/subprocessors'], 'is a URL, fetched now: not an archived copy'],
   ])('refuses %s in one line, exit 2, writing nothing', async (_, options, message, source = 'january.md') => {

@@ -47,7 +47,8 @@ describe('command-line counts and HAR lines', () => {
       expect(lines[0]).toMatch(/: har, 3 requests, 2 flows, 0 DNS answers, .*, 1 warning$/);
       expect(lines).toContain('  HTTP → 103.98.134.10:80  1 request  none  sdk.agora.io');
       expect(lines).toContain('  HTTPS → 88.198.10.10:443  1 request  tls  api.acmechat.example');
-      expect(lines).toContain('  identifier uid (raw) HAR entry 1 offset 29 PLAINTEXT');
+      // The server and host the value went to (trial7 P3-19); a HAR records no client or transport.
+      expect(lines).toContain('  identifier uid (raw) HAR entry 1 offset 29 PLAINTEXT  → 103.98.134.10:80 sdk.agora.io');
       expect(inspected.stdout).not.toMatch(/HTTP\(S\)|frame \d/);
 
       const imported = await runCliAsync(['--db', join(dir, 'cc.db'), 'import', har, '--app', 'S']);

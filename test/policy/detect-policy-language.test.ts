@@ -33,6 +33,28 @@ describe('detectPolicyLanguage', () => {
     expect(describeUnsupportedLanguage(snippet)).toBeNull();
   });
 
+  it('does not count names against English: one sentence naming 400 partners (trial7 P2-9)', () => {
+    const partners = Array.from({ length: 400 }, (_, i) => `Partner${i} Corp`).join(', ');
+    const english =
+      'We collect the information you give us when you create an account, and we use it to provide and improve the service. ' +
+      `We share your information with ${partners}. We keep logs for 30 days. You can ask us to delete your data at any time.`;
+    const language = detectPolicyLanguage(english);
+    expect(language.code).toBe('en');
+    expect(describeUnsupportedLanguage(language)).toBeNull();
+    // Names do not make another language English either: a German or French policy naming the same partners is refused.
+    const german =
+      'Wir erheben die Daten, die Sie uns bei der Erstellung eines Kontos geben, und wir nutzen sie, um den Dienst bereitzustellen. ' +
+      `Wir geben Ihre Daten an ${partners} weiter. Wir speichern die Protokolle für 30 Tage, und Sie können die Löschung Ihrer Daten jederzeit verlangen. ` +
+      'Die Daten werden in der Europäischen Union verarbeitet und nicht an Dritte verkauft, die nicht in dieser Erklärung genannt sind.';
+    expect(detectPolicyLanguage(german).code).toBe('de');
+    expect(describeUnsupportedLanguage(detectPolicyLanguage(german))).toMatch(/German \(de/);
+    const french =
+      'Nous collectons les données que vous nous fournissez lorsque vous créez un compte, et nous les utilisons pour fournir le service. ' +
+      `Nous partageons vos données avec ${partners}. Vos données sont conservées pendant la durée de votre compte et ne sont pas vendues. ` +
+      "Vous pouvez demander la suppression de vos données à tout moment, et les données sont hébergées dans l'Union européenne.";
+    expect(detectPolicyLanguage(french).code).toBe('fr');
+  });
+
   it('policy add refuses a non-English policy with one line (exit 2) unless --any-language', () => {
     const db = join(tempDir(), 'claimcheck.db');
     const file = join(DIR, readdirSync(DIR).find((f) => f.startsWith('Telegram_')) ?? '');

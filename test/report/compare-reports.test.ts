@@ -33,7 +33,7 @@ describe('compareReports', () => {
     });
     expect(moreLists.sameConfiguration).toBe(false);
     expect(moreLists.after.entityLists?.map((l) => l.file)).toEqual(['disconnect_services.json', 'webxray_domain_owners.json']);
-    expect(renderComparisonMarkdown(moreLists)).toContain('The audits used different imported entity lists or --jurisdictions settings');
+    expect(renderComparisonMarkdown(moreLists)).toContain('Inputs that differ, so a change in findings can come from them: the imported entity lists (after only: webxray\\_domain\\_owners.json (ef59132f9a02)).');
 
     const otherJurisdictions = buildPair((after) => {
       after.inputs.settings = { jurisdictions: { mode: 'listed', option: 'CN', countries: ['CN'] } };
@@ -45,7 +45,30 @@ describe('compareReports', () => {
       delete after.inputs.settings;
     });
     expect(unrecorded.sameConfiguration).toBeNull();
-    expect(renderComparisonMarkdown(unrecorded)).toContain('is not recorded (an audit was made by an older claimcheck)');
+    expect(renderComparisonMarkdown(unrecorded)).toContain('Not recorded by an audit made by an older claimcheck, so these may differ too: the --jurisdictions setting.');
+  });
+
+  it('names a newly searched identifier as the cause, not the settings or the version (trial7 P1-6)', () => {
+    const comparison = buildPair((after) => {
+      const capture = after.inputs.captures[0];
+      if (capture) capture.identifiersSearched = [...(capture.identifiersSearched ?? []), 'sni'];
+    });
+    expect(comparison.inputs.differ).toEqual([{ input: 'identifiers', details: ['murmur-session.pcap: before room_id, user_id; after room_id, sni, user_id'] }]);
+    expect(comparison.inputs.same).toEqual(['policy', 'linked-pages', 'captures', 'entity-lists', 'jurisdictions', 'data-sets', 'claimcheck-version']);
+    const markdown = renderComparisonMarkdown(comparison);
+    expect(markdown).toContain('Inputs that differ, so a change in findings can come from them: the identifiers searched for in each capture (');
+    expect(markdown).not.toContain('differences come from the audit settings or the claimcheck version');
+    // An audit that did not record its searches is "not recorded", never assumed to have searched the same.
+    const older = buildPair((after) => {
+      for (const c of after.inputs.captures) delete c.identifiersSearched;
+    });
+    expect(older.inputs.unrecorded).toEqual(['identifiers']);
+    expect(renderComparisonMarkdown(older)).toContain('so these may differ too: the identifiers searched for in each capture.');
+    // A newer claimcheck is named with both versions.
+    const newer = buildPair((after) => {
+      after.toolVersion = '9.9.9';
+    });
+    expect(newer.inputs.differ.map((d) => d.input)).toEqual(['claimcheck-version']);
   });
 
   it('sorts findings into added, removed, changed and unchanged', () => {

@@ -81,16 +81,16 @@ describe('report wording from the new-user trial', () => {
     expect(otherPolicy.samePolicy).toBe(false);
     expect(otherPolicy.sameCaptures).toBe(true);
     for (const text of [renderComparisonMarkdown(otherPolicy), renderComparisonHtml(otherPolicy)]) {
-      expect(text).toContain('The audits read different policy snapshots and the same capture files: differences come from the policy, the audit settings or the claimcheck version.');
-      expect(text).not.toContain('the traffic, or both');
+      expect(text).toMatch(/Inputs that differ, so a change in findings can come from them: the policy snapshot \(before [^;]+; after [^)]+\(sha256 ffffffffffff\)\)\./);
+      expect(text).toContain('The same in both audits: the linked sub-processor lists, the capture files,');
     }
     const same = comparePair(() => undefined);
-    expect(renderComparisonMarkdown(same)).toContain('Both audits read the same policy snapshot and the same capture files: differences come from the audit settings or the claimcheck version.');
+    expect(renderComparisonMarkdown(same)).toContain("No recorded input differs. Audits do not record the app's --app-domain list");
     const otherCaptures = comparePair((after) => {
       const first = after.inputs.captures[0];
       if (first) first.sha256 = 'e'.repeat(64);
     });
-    expect(renderComparisonMarkdown(otherCaptures)).toContain('Both audits read the same policy snapshot, and different capture files: a change may come from the traffic.');
+    expect(renderComparisonMarkdown(otherCaptures)).toMatch(/Inputs that differ, so a change in findings can come from them: the capture files \(before only: [^;]+; after only: [^)]+\(eeeeeeeeeeee\)\)\./);
     const one = comparePair((after) => {
       after.findings = after.findings.slice(0, 1);
     });

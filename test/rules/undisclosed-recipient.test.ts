@@ -84,7 +84,7 @@ describe('undisclosed-recipient', () => {
     it('is vague at medium severity and low confidence, saying claimcheck cannot tell whether the category covers it', () => {
       const findings = undisclosedRecipient.check(buildView({ claims: [advertising], flows: [tapadFlow()] }));
       expect(findings.map((f) => [f.subject, f.label, f.severity, f.confidence])).toEqual([['tapad.com', 'vague', 'medium', 'low']]);
-      expect(findings[0]?.title).toBe('tapad.com receives data; the policy does not name it (a generic category may cover it)');
+      expect(findings[0]?.title).toBe('tapad.com receives data but is covered only by a generic category, if at all (what it does is unknown)');
       expect(findings[0]?.explanation).toContain('claimcheck does not know what tapad.com does, so it cannot tell whether the policy\'s "advertising partners" covers it');
       expect(findings[0]?.policyEvidence.map((e) => e.quote)).toEqual(['We share data with advertising partners and with Krux.']);
     });

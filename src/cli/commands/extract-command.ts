@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { Claim } from '../../model/claim.js';
 import { describeUnsupportedLanguage, detectPolicyLanguage } from '../../policy/detect-policy-language.js';
+import { describeOverlongPassages } from '../../policy/split-sentences.js';
 import { analysePolicy } from '../../workflow/add-policy.js';
 import { followSubprocessorLinks } from '../../workflow/follow-subprocessor-links.js';
 import { loadCatalog } from '../cli-context.js';
@@ -42,6 +43,8 @@ export function registerExtractCommand(program: Command): void {
       const policy = await analysePolicy(source, { organisations, now });
       const unsupported = describeUnsupportedLanguage(detectPolicyLanguage(policy.extracted.text));
       if (unsupported !== null) process.stderr.write(`claimcheck: warning: ${safeTerminalText(source)}: ${unsupported}\n`);
+      const overlong = describeOverlongPassages(policy.extracted.text);
+      if (overlong !== null) process.stderr.write(`claimcheck: warning: ${safeTerminalText(source)}: ${overlong}\n`);
       const followed = options.followSubprocessors === true ? await followSubprocessorLinks(policy, { organisations, now }) : null;
       for (const warning of followed?.warnings ?? []) process.stderr.write(`claimcheck: warning: ${safeTerminalText(source)}: ${warning}\n`);
       const pages = followed?.pages ?? [];

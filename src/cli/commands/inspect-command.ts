@@ -15,11 +15,21 @@ import { safeTerminalText } from '../terminal-text.js';
 import { readIdentifierFile } from '../../capture/read-identifier-file.js';
 import { stringifyJsonSafely } from '../../report/escape-text.js';
 import { countNoun } from '../count-noun.js';
+import { describeHitDestination } from '../describe-hit-destination.js';
 
 /** A HAR flow's scheme, from the encryption its URLs' scheme gave it (a HAR records no transport); HTTP/3 is HTTPS. */
 function nameHarScheme(flow: { protocol: string; encryption: string }): string {
   if (flow.protocol === 'udp' || flow.encryption === 'tls' || flow.encryption === 'quic') return 'HTTPS';
   return flow.encryption === 'none' ? 'HTTP' : 'HTTP(S)';
+}
+
+/** Lines of each list printed; --json has them all. */
+const SHOWN = 50;
+
+/** "  … and 12 more DNS answers (--json lists them all)" when a list was cut, else nothing. */
+function describeMore(total: number, noun: string, plural = `${noun}s`): string[] {
+  const more = total - SHOWN;
+  return more > 0 ? [`  … and ${more} more ${more === 1 ? noun : plural} (--json lists them all)`] : [];
 }
 
 export function registerInspectCommand(program: Command): void {
@@ -67,14 +77,27 @@ export function registerInspectCommand(program: Command): void {
             : `  ${flow.protocol.toUpperCase().padEnd(4)} ${formatEndpoint(flow.client, flow.clientPort)} → ${formatEndpoint(flow.server, flow.serverPort)}  ${flow.packets} pkts ${flow.bytes} B  ${flow.encryption}`;
         lines.push(`${line}${hosts ? `  ${hosts}` : ''}`);
       }
-      for (const hit of summary.identifierHits.slice(0, 50)) {
+      // DNS answers and queries, as the README promises: which names the device looked up and what they resolved to.
+      if (summary.dnsAnswers.length > 0) lines.push(`DNS answers (${summary.dnsAnswers.length}):`);
+      for (const a of summary.dnsAnswers.slice(0, SHOWN)) lines.push(`  ${a.name} ${a.type} ${a.value}  ttl ${a.ttl}  ${nameCaptureRecords(summary.format, 1)} ${a.frame}`);
+      lines.push(...describeMore(summary.dnsAnswers.length, 'DNS answer'));
+      const queries = summary.dnsQueries ?? [];
+      if (queries.length > 0) lines.push(`DNS queries (${queries.length}):`);
+      for (const q of queries.slice(0, SHOWN)) lines.push(`  ${q.name} ${q.type}  ${nameCaptureRecords(summary.format, 1)} ${q.frame}`);
+      lines.push(...describeMore(queries.length, 'DNS query', 'DNS queries'));
+      if (summary.identifierHits.length > 0) lines.push(`Identifier hits (${summary.identifierHits.length}):`);
+      for (const hit of summary.identifierHits.slice(0, SHOWN)) {
         // A HAR's "frames" are its entries and a Zeek log's its lines, as reports call them.
         const frames = hit.endFrame !== undefined ? `${nameCaptureRecords(summary.format, 2)} ${hit.frame}-${hit.endFrame}` : `${nameCaptureRecords(summary.format, 1)} ${hit.frame}`;
-        lines.push(`  identifier ${hit.label} (${hit.encoding}) ${frames} offset ${hit.offset} ${hit.encrypted ? 'encrypted' : 'PLAINTEXT'}`);
+        lines.push(`  identifier ${hit.label} (${hit.encoding}) ${frames} offset ${hit.offset} ${hit.encrypted ? 'encrypted' : 'PLAINTEXT'}  ${describeHitDestination(hit, summary.flows, summary.format === 'har')}`);
       }
-      for (const hit of (summary.heuristicHits ?? []).slice(0, 50)) {
-        lines.push(`  heuristic ${hit.label} ${hit.value} (${hit.encoding}) ${nameCaptureRecords(summary.format, 1)} ${hit.frame} ${hit.context} ${hit.encrypted ? 'encrypted' : 'PLAINTEXT'}`);
+      lines.push(...describeMore(summary.identifierHits.length, 'identifier hit'));
+      const heuristic = summary.heuristicHits ?? [];
+      if (heuristic.length > 0) lines.push(`Heuristic finds (${heuristic.length}):`);
+      for (const hit of heuristic.slice(0, SHOWN)) {
+        lines.push(`  heuristic ${hit.label} ${hit.value} (${hit.encoding}) ${nameCaptureRecords(summary.format, 1)} ${hit.frame} ${hit.context} ${hit.encrypted ? 'encrypted' : 'PLAINTEXT'}  ${describeHitDestination(hit, summary.flows, summary.format === 'har')}`);
       }
+      lines.push(...describeMore(heuristic.length, 'heuristic find'));
       process.stdout.write(safeTerminalText(lines.join('\n')) + '\n');
     });
 }

@@ -11,6 +11,7 @@ import { describePolicyDates } from '../../report/describe-policy-dates.js';
 import { describeRepeatedPolicy, describeSightingWhen } from './describe-policy-sighting.js';
 import { describeClaim } from './extract-command.js';
 import { analysePolicy, checkPolicyLanguage, storePolicy } from '../../workflow/add-policy.js';
+import { describeOverlongPassages } from '../../policy/split-sentences.js';
 import { followSubprocessorLinks } from '../../workflow/follow-subprocessor-links.js';
 import { loadCatalogWithUserEntities, warnAboutSimilarAppName, withDatabase } from '../cli-context.js';
 import { collectString, parseAppName } from '../parse-options.js';
@@ -40,7 +41,9 @@ function parseAsOfOption(text: string): string {
 function refuseUndatable(source: string, options: PolicyAddOptions): string | null {
   if (options.asOf === undefined) return null;
   if (options.followSubprocessors === true) {
-    return '--as-of cannot be used with --follow-subprocessors: the linked list would be fetched now, not as of the declared date (save the archived list and pass it with --subprocessor-list <file>)';
+    // A local policy's relative link is a file beside it, read as it is on disk today; only a linked URL is fetched.
+    const how = /^https?:\/\//i.test(source) ? 'fetched now' : 'read now (a file beside the policy as it is on disk today, or a linked URL fetched today)';
+    return `--as-of cannot be used with --follow-subprocessors: the linked list would be ${how}, not as of the declared date (save the archived list and pass it with --subprocessor-list <file>)`;
   }
   const url = [source, ...(options.subprocessorList ?? [])].find((s) => /^https?:\/\//i.test(s));
   return url === undefined
@@ -86,6 +89,8 @@ export function registerPolicyCommand(program: Command): void {
         const analysed = await analysePolicy(source, { organisations, now, appDomains: [...domains, ...recorded], ...(options.asOf !== undefined ? { declaredDate: options.asOf } : {}) });
         const unsupported = checkPolicyLanguage(analysed, source, options.anyLanguage === true, 'use an English version of the policy, or pass --any-language to store it anyway');
         if (unsupported !== null) process.stderr.write(`claimcheck: warning: ${safeTerminalText(source)}: ${unsupported}\n`);
+        const overlong = describeOverlongPassages(analysed.extracted.text);
+        if (overlong !== null) process.stderr.write(`claimcheck: warning: ${safeTerminalText(source)}: ${overlong}\n`);
         // Every linked page is fetched and read before anything is stored: all of it is stored, or none.
         const given = options.subprocessorList ?? [];
         const followed =
