@@ -26,6 +26,7 @@ import { classifyRecipient, groupRecipients } from '../rules/recipient-disclosur
 import { RULES } from '../rules/registry.js';
 import { getRegistrableDomain } from '../enrich/registrable-domain.js';
 import { isPolicyHostingPlatform } from '../enrich/policy-hosting-platform.js';
+import { findSharedPlatformDomain } from '../enrich/tenant-namespace.js';
 
 /** What an audit needs from outside the database; injected so tests control clock and data. */
 export interface AuditDependencies {
@@ -108,13 +109,15 @@ function prepareAudit(db: StoreDatabase, appName: string, deps: AuditDependencie
   // Claims of the sub-processor lists the policy links to count as the policy's own, each keeping its page.
   const claims = resolveProcessorNames([...loadClaims(db, snapshot.id), ...loadLinkedClaims(db, snapshot.id)], catalog);
   const captureById = new Map(captures.map((c) => [c.id, c]));
-  const firstPartyDomains = [...app.domains];
+  // A platform's shared domain (cloudfront.net) is every customer's, never one app's own: the CLI warns when it is given.
+  const ownDomains = app.domains.filter((d) => findSharedPlatformDomain(d) === null);
+  const firstPartyDomains = [...ownDomains];
   // The company operating the app's own domains serves it from its other domains too (pinterest.com's images come
   // from pinimg.com). Only domains the user gave, not the policy URL's: a catalogued company's policy page seldom
   // stands for the app alone.
   // The app's domain must be one the company owns outright: a customer's name on a platform (myapp.web.app,
   // x.cloudfront.net) has its own registrable domain, which no catalog entry lists, and makes nothing first party.
-  for (const domain of app.domains) {
+  for (const domain of ownDomains) {
     const registrable = getRegistrableDomain(domain);
     const operator = registrable === null ? null : catalog.findByDomain(registrable);
     if (operator === null || !operator.domains.includes(registrable ?? '')) continue;

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { AuditDependencies } from '../audit/run-audit.js';
 import { EntityCatalog } from '../enrich/entity-catalog.js';
+import { findSharedPlatformDomain } from '../enrich/tenant-namespace.js';
 import { mergeUserEntities } from '../enrich/merge-user-entities.js';
 import { listUserEntities } from '../store/entity-repository.js';
 import { describeDataSources as describeShippedDataSources } from '../enrich/describe-data-sources.js';
@@ -84,4 +85,15 @@ export function createAuditDependencies(): AuditDependencies {
 /** Data sets named in a report's methodology when its audit did not record them (audits of older versions). */
 export function describeDataSources(): AuditDataSource[] {
   return describeShippedDataSources(loadCatalog(), readToolVersion());
+}
+
+/** Warns about `--app-domain` values that a hosting platform shares among its customers; audits leave them out. */
+export function warnAboutSharedAppDomains(domains: readonly string[]): void {
+  for (const domain of domains) {
+    const platform = findSharedPlatformDomain(domain);
+    if (platform === null) continue;
+    process.stderr.write(
+      `claimcheck: warning: --app-domain ${safeTerminalLine(domain)} is shared by every customer of ${safeTerminalLine(platform.service)}, so audits do not count it as the app's own; give the app's own host under it (e.g. myapp.${safeTerminalLine(platform.suffix)})\n`,
+    );
+  }
 }

@@ -39,3 +39,13 @@ const findOnce = memoiseByText((host: string): TenantNamespace | null => {
   }
   return null;
 });
+
+/**
+ * The platform whose customers get names under this domain (`cloudfront.net`, `web.app`, or a parent such as
+ * `amazonaws.com` of `s3.amazonaws.com`), or null: such a domain is shared by every customer, so it cannot be one
+ * app's own (`--app-domain`).
+ */
+export function findSharedPlatformDomain(domain: string): TenantNamespace | null {
+  const d = normaliseHostName(domain);
+  return NAMESPACES.find((ns) => ns.suffix === d || ns.suffix.endsWith(`.${d}`)) ?? null;
+}

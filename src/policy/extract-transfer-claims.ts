@@ -48,6 +48,9 @@ const ORIGIN_END = new RegExp(
   `(?:^|[\\s,(])(?:${[...transfer.originMarkers].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')}),?\\s*(?:the\\s+)?$`,
   'i',
 );
+/** "Our users are located in the United States, Canada …", "customers based in": where people are, not data. */
+const PEOPLE_LOCATED_END =
+  /\b(?:users?|you|customers?|members?|people|individuals?|residents?|visitors?|consumers?|subscribers?|players?|clients?|patients?|employees?|creators?)\s+(?:(?:who|that)\s+)?(?:(?:are|is|were|may\s+be|can\s+be)\s+)?(?:(?:located|based|living|residing)\s+)?in\s*,?\s*(?:the\s+)?$/i;
 /** "if you are in the EEA or Switzerland": places that describe the reader, not the data. */
 const AUDIENCE_CLAUSE = /\b(?:if|where|when|whether)\s+you\s+(?:are|live|reside|access|use|'re)\b[^,;]*$/i;
 /** One or two capitalised place names each followed by a comma, right before a country ("Dublin, ", "Ashburn, Virginia, "). */
@@ -214,7 +217,7 @@ function findDestinationChains(text: string, unspecified: readonly PhraseMatch[]
     const leadIn = text.slice(Math.max(0, chain.start - 60), chain.start);
     // "located in Frankfurt, Germany": the city between the preposition and the country is skipped.
     const clause = (leadIn.split(/[;:]/).pop() ?? '').replace(CITY_BEFORE_COUNTRY, ' ').replace(CLOUD_PROVIDER_BEFORE, '');
-    if (ORIGIN_END.test(clause) || AUDIENCE_CLAUSE.test(clause)) return false;
+    if (ORIGIN_END.test(clause) || AUDIENCE_CLAUSE.test(clause) || PEOPLE_LOCATED_END.test(clause)) return false;
     return DESTINATION_END.test(clause);
   });
 }

@@ -112,6 +112,17 @@ describe('runAudit first-party domains', () => {
     }
   });
 
+  it("leaves a platform's shared domain out of the app's own (--app-domain cloudfront.net, trial 7b P1-1)", async () => {
+    const policy = '# Privacy\n\nWe share information with analytics providers.\n';
+    const db = await seedApp(policy, [flowTo('13.35.0.1', 'd111.cloudfront.net', 10), flowTo('13.35.0.2', 'www.amazon.com', 20)], ['cloudfront.net']);
+    try {
+      const relations = runAudit(db, 'App', deps).recipients.map((r) => r.relation);
+      expect(relations).not.toContain('first-party');
+    } finally {
+      db.close();
+    }
+  });
+
   it('leaves the same host a third party for an app that is not the operator', async () => {
     const policy = '# Privacy\n\nWe share information with advertisers and other partners.\n';
     const db = await seedApp(policy, [flowTo('151.101.0.84', 'i.pinimg.com', 10)], ['app.example']);

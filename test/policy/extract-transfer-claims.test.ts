@@ -101,6 +101,9 @@ describe('extractTransferClaims', () => {
     // The reader located somewhere is no destination (review 7).
     expect(transfers(claimsOf('If you’re located outside the EU, you can contact our representative.'))).toEqual([]);
     expect(transfers(claimsOf('Anyone located outside the UK may write to us.'))).toEqual([]);
+    // Where the users are is no destination either (trial 7b P1-4); the data's place in the same sentence is.
+    expect(transfers(claimsOf('Our users are located in the United States, Canada, Brazil and Japan.'))).toEqual([]);
+    expect(transfers(claimsOf('We store data of users in Japan on servers in Japan.'))).toEqual([expect.objectContaining({ countries: ['JP'] })]);
     expect(transfers(claimsOf('Our servers are located outside your country of residence.'))).toEqual([expect.objectContaining({ unspecified: true })]);
   });
 

@@ -3,7 +3,7 @@ import type { IdentifierHitsNotStored, IdentifierNeedle } from '../../model/capt
 import type { CaptureFormat } from '../../model/observation.js';
 import { getRegistrableDomain } from '../../enrich/registrable-domain.js';
 import { importCaptures, type ImportOutcome } from '../../workflow/import-capture.js';
-import { warnAboutSimilarAppName, withDatabase } from '../cli-context.js';
+import { warnAboutSharedAppDomains, warnAboutSimilarAppName, withDatabase } from '../cli-context.js';
 import { collectIdentifier, collectString, parseAppName, parseCaptureFormat } from '../parse-options.js';
 import { createProgressBar, type ProgressBar } from '../progress-bar.js';
 import { describeCaptureUnits } from '../../model/describe-capture-units.js';
@@ -36,6 +36,7 @@ export function registerImportCommand(program: Command): void {
       const identifiers = [...(options.identifier ?? []), ...(options.identifiers !== undefined ? await readIdentifierFile(options.identifiers) : [])];
       await withDatabase(command, async (db) => {
         warnAboutSimilarAppName(db, options.app);
+        warnAboutSharedAppDomains(options.appDomain ?? []);
         // One bar per file, replaced when the next file starts; all files commit together, so results print after.
         const progress: { file: string | null; bar: ProgressBar | null } = { file: null, bar: null };
         const outcomes: { file: string; outcome: ImportOutcome }[] = [];

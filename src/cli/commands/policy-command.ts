@@ -13,7 +13,7 @@ import { describeClaim } from './extract-command.js';
 import { analysePolicy, checkPolicyLanguage, storePolicy } from '../../workflow/add-policy.js';
 import { describeOverlongPassages } from '../../policy/split-sentences.js';
 import { followSubprocessorLinks } from '../../workflow/follow-subprocessor-links.js';
-import { loadCatalogWithUserEntities, warnAboutSimilarAppName, withDatabase } from '../cli-context.js';
+import { loadCatalogWithUserEntities, warnAboutSharedAppDomains, warnAboutSimilarAppName, withDatabase } from '../cli-context.js';
 import { collectString, parseAppName } from '../parse-options.js';
 import { safeTerminalText } from '../terminal-text.js';
 import { countNoun } from '../count-noun.js';
@@ -83,6 +83,7 @@ export function registerPolicyCommand(program: Command): void {
         // Names from imported entity lists count as named processors too.
         const organisations = loadCatalogWithUserEntities(db).organisationNames();
         const domains = (options.appDomain ?? []).map((d) => getRegistrableDomain(d) ?? d);
+        warnAboutSharedAppDomains(options.appDomain ?? []);
         // The app's domains (given now or recorded before) tell a catalogued operator ("Microsoft" for msn.com) from a
         // company the policy only discusses.
         const recorded = findAppId(db, options.app) !== null ? requireApp(db, options.app).domains : [];
