@@ -38,7 +38,8 @@ const KEPT_ENCRYPTED = /\b(?:store|stores|keep|keeps|hold|holds|save|saves)\s+(?
 const NAMED_BESIDE = /\b(?:(?:store|stores|keep|keeps|hold|holds|send|sends)\s+(?:the|your|an?)\s+encrypted\s+([\w-]+)|decrypts?\s+(.{1,60}?)(?=[,.;:]|$)|encrypted\s+([\w-]+\s+data)\b)/i;
 
 /** Words that do not narrow the data: determiners and "personal", "user". */
-const NON_NARROWING = /^(?:(?:all|any|the|your|our|such|this|that|of|its|their|personal|user|users['\u2019]?|customer|sensitive|private)\s+)*/i;
+const NON_NARROWING =
+  /^(?:(?:all|any|the|your|our|such|this|that|of|its|their|personal|user|users['\u2019]?|customer|sensitive|private|network|internet|online|web|app|electronic|digital|outgoing|incoming|inbound|outbound)\s+)*/i;
 /** Head nouns that mean data in general, when nothing narrower comes before them. */
 const GENERAL = /^(?:data|information|info|communications?|traffic|transmissions?|connections?|content|everything|it|them)\b/i;
 

@@ -51,5 +51,9 @@ describe('readEncryptedData', () => {
     expect(readEncryptedData('All communications are sent over TLS.')).toBeNull();
     expect(readEncryptedData('All information that you provide to us is encrypted in transit.')).toBeNull();
     expect(readEncryptedData('We send encrypted personal data only.')).toBeNull();
+    // "network traffic" is traffic: all of it (trial 7b P1-6).
+    expect(readEncryptedData('All network traffic from the app is encrypted.')).toBeNull();
+    expect(readEncryptedData('All outgoing internet connections are encrypted.')).toBeNull();
+    expect(readEncryptedData('Network logs are encrypted.')).toBe('Network logs');
   });
 });
