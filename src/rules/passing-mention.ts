@@ -13,7 +13,13 @@ import { findNameOffsets } from './find-name-offsets.js';
 import { readSharingDirection } from './read-sharing-direction.js';
 
 /** Why a mention is in passing; the wording names it ("only as an example", "only to point to another document"). */
-export type PassingMention = 'example' | 'document' | 'device' | 'trademark' | 'affiliation' | 'protected-party' | 'link' | 'comparison';
+export type PassingMention = 'example' | 'document' | 'control' | 'device' | 'trademark' | 'affiliation' | 'protected-party' | 'link' | 'comparison';
+
+/** "Google's ad settings", "Facebook ad preferences", "Google's opt-out page": where the user acts, not a recipient. */
+const CONTROL_TAIL =
+  /^(?:['’‘]s)?\s+(?:\p{Lu}[\p{L}-]*\s+){0,2}(?:[Aa]ds?\s+|[Aa]dvertising\s+|[Aa]ccount\s+|[Pp]rivacy\s+)?(?:[Ss]ettings|[Pp]references|[Cc]hoices|[Cc]ontrols?|[Dd]ashboard|[Oo]pt[-\s]?[Oo]ut(?:\s+(?:[Pp]age|[Tt]ool|[Ll]ink|[Mm]echanism))?)\b/u;
+/** "opt out … at ", "adjust your preferences through ": the mention is where the reader goes to act. */
+const CONTROL_LEAD = /\b(?:opt(?:[-\s]?out)?|unsubscribe|adjust|change|manage|control|disable|turn\s+off)\b[^.;]{0,80}?\b(?:at|in|on|through|via|using|from)\s+(?:the\s+)?$/iu;
 
 /** Earlier items of the same list before the mention: "Tumblr, Facebook, and " before "X". */
 const LIST_BEFORE = String.raw`(?:[\p{L}\p{N}'’.&-]+(?:\s+[\p{L}\p{N}'’.&-]+){0,3}\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+))*`;
@@ -57,6 +63,7 @@ function readOccurrence(quote: string, at: number, name: string): PassingMention
   const tail = quote.slice(end, end + 300);
   const lead = quote.slice(Math.max(0, at - 200), at);
   if (DOCUMENT_TAIL.test(tail) || DOCUMENT_OF_LEAD.test(lead)) return 'document';
+  if (CONTROL_TAIL.test(tail) || CONTROL_LEAD.test(lead)) return 'control';
   if (DEVICE_TAIL.test(tail) || STORE_LEAD.test(lead)) return 'device';
   const example = EXAMPLE_LEAD.exec(lead);
   // "we share your posts with other sites like Facebook": the head itself receives data, so its examples do too.

@@ -27,6 +27,7 @@ function denialWording(disclosure: RecipientDisclosure, organisation: string): D
 const PASSING_REASON: Record<PassingMention, (name: string) => string> = {
   example: () => 'as an example of something else',
   document: (name) => `to point to ${name}'s own documents`,
+  control: () => 'as where the user can change settings or opt out',
   device: () => "as technology on the user's device or as an app store",
   trademark: () => 'in a trademark notice',
   affiliation: () => 'to say how the companies are related',

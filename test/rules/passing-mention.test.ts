@@ -6,6 +6,15 @@ import { describe, expect, it } from 'vitest';
 import { readPassingMention } from '../../src/rules/passing-mention.js';
 
 describe('readPassingMention: passing mentions in the real policies', () => {
+  it('reads a settings or opt-out page as where the user acts, not a recipient (trial 7b P1-2)', () => {
+    expect(readPassingMention("You can opt out of interest-based ads at Google's ad settings.", 'Google')).toBe('control');
+    expect(readPassingMention('You can manage ads in your Facebook ad preferences.', 'Facebook')).toBe('control');
+    expect(readPassingMention('To opt out, visit the Google opt-out page.', 'Google')).toBe('control');
+    // Named as a recipient elsewhere in the sentence: it counts.
+    expect(readPassingMention('We use Google Analytics; you can opt out using the Google Analytics Opt-out Browser Add-on.', 'Google Analytics')).toBeNull();
+    expect(readPassingMention('We share data with Google to show ads.', 'Google')).toBeNull();
+  });
+
   it('an example of where public content may appear (Reddit 2026-08-20)', () => {
     const reddit =
       'That content and information may also be available in search results on internet search engines like Google or in responses provided by an AI chatbot like OpenAI’s ChatGPT as well as reshared by others without permission or where Reddit has no control.';
