@@ -200,7 +200,9 @@ export function extractProcessorClaims(context: SentenceContext): ProcessorClaim
     if (seen.has(key)) continue;
     seen.add(key);
     const cue = nearestCueBefore(cueMatches, mention.start);
-    const polarity = cue !== null && isNegatedAt(text, cue.start) ? 'negative' : 'affirmative';
+    // The cue's negation, or the name's own clause: "We share usage data with Google Analytics but never with Meta",
+    // "… but we do not use the Meta Pixel".
+    const polarity = (cue !== null && isNegatedAt(text, cue.start)) || isNegatedAt(text, mention.start) ? 'negative' : 'affirmative';
     claims.push({
       ...createClaimBase(context, polarity),
       kind: 'processor',

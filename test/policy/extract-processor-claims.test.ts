@@ -4,6 +4,17 @@ import { extractPolicyText } from '../../src/policy/extract-policy-text.js';
 import { claimsOf, makeSnapshot, ORGANISATIONS, processors } from './policy-test-helpers.js';
 
 describe('extractProcessorClaims', () => {
+  it("reads a name in its own denied clause as denied ('… but never with Meta', trial 7b P1-7)", () => {
+    const claims = processors(claimsOf('We share usage data with Google Analytics but never with Meta.'));
+    expect(claims.map((c) => [c.name, c.polarity])).toEqual([
+      ['Google Analytics', 'affirmative'],
+      ['Meta', 'negative'],
+    ]);
+    expect(processors(claimsOf('We share data with analytics partners, but we do not use the Meta Pixel.')).find((c) => c.name === 'Meta')?.polarity).toBe('negative');
+    // A denial in an earlier clause leaves a later affirmative clause alone.
+    expect(processors(claimsOf('We never sell your data to advertisers, but we share it with Google.')).find((c) => c.name === 'Google')?.polarity).toBe('affirmative');
+  });
+
   it('finds catalog organisations, longest name first, with their entity id', () => {
     const claims = processors(claimsOf('We use Google Analytics to understand how the app is used.'));
     expect(claims.map((c) => [c.name, c.entityId, c.processorType])).toEqual([['Google Analytics', 'google', 'named']]);
