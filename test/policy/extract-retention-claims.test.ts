@@ -27,6 +27,11 @@ describe('extractRetentionClaims', () => {
     expect(retentions(claimsOf('We store health data in Germany for 30 days.'))[0]).toMatchObject({ vagueness: 'stated' });
   });
 
+  it('reads "until we no longer need it" as limited, like "until it is no longer needed" (trial 7b P1-5)', () => {
+    expect(retentions(claimsOf('Your data is kept until we no longer need it.'))[0]).toMatchObject({ vagueness: 'limited' });
+    expect(retentions(claimsOf('We keep your data until it is no longer needed.'))[0]).toMatchObject({ vagueness: 'limited' });
+  });
+
   it('reads a stated period in days', () => {
     const [claim] = retentions(claimsOf('We retain logs for 30 days.'));
     expect(claim).toMatchObject({ vagueness: 'stated', periodDays: 30, dataKind: 'logs' });
