@@ -3,6 +3,7 @@ import type { ExtractedPolicy } from '../model/policy.js';
 import { collectOrdinaryWords } from './collect-ordinary-words.js';
 import { detectFirstPartyNames, type FirstPartyHints } from './detect-first-party-names.js';
 import { extractEncryptionClaims } from './extract-encryption-claims.js';
+import { extractHolderProcessorClaims } from './extract-holder-processor-claims.js';
 import { extractLinkedProcessorClaims } from './extract-linked-processor-claims.js';
 import { extractProcessorClaims } from './extract-processor-claims.js';
 import { extractRetentionClaims } from './extract-retention-claims.js';
@@ -92,7 +93,7 @@ export function extractClaims(policy: ExtractedPolicy, options: ExtractClaimsOpt
         ordinaryWords,
       };
       const sentenceClaims = extractors.flatMap((extract) => extract(context));
-      claims.push(...sentenceClaims, ...extractLinkedProcessorClaims(context, sentenceClaims));
+      claims.push(...sentenceClaims, ...extractLinkedProcessorClaims(context, sentenceClaims), ...extractHolderProcessorClaims(context, sentenceClaims));
     });
   }
   return scheduleLeadIns.size > 0 ? claims.filter((claim) => !isScheduleLeadIn(claim, scheduleLeadIns)) : claims;

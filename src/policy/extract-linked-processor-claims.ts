@@ -1,6 +1,6 @@
 import type { Claim, ProcessorClaim } from '../model/claim.js';
 import { isNegatedAt } from './detect-negation.js';
-import { createClaimBase, type SentenceContext } from './sentence-context.js';
+import { createClaimBase, isOwnCompany, type SentenceContext } from './sentence-context.js';
 
 /**
  * Companies a sentence names only by linking to their site: BeReal's "partners who help with … [user
@@ -36,11 +36,6 @@ export function extractLinkedProcessorClaims(context: SentenceContext, sentenceC
 const NAVIGATION_TEXT =
   /^(?:click\s+)?(?:here|this\s+(?:page|link|site|form)|link|website|more|(?:learn|read|find\s+out|see)\s+more|more\s+(?:information|info|details))$|\b(?:opt(?:[-\s]?out|[-\s]?in)?|unsubscribe|settings|preferences|choices|controls?|manage|disable|turn\s+off|deactivate|delete|request|contact)\b/i;
 
-/** The policy's own company: one of its names is this catalogued organisation (Pinterest linking to its help pages). */
-function isOwnCompany(context: SentenceContext, entityId: string): boolean {
-  return context.firstPartyNames.some((name) => context.organisations.resolve(name) === entityId);
-}
-
 /** The host of an absolute http(s) link; null for relative links, anchors, mailto: and the like. */
 function hostOf(href: string): string | null {
   if (!/^https?:\/\//i.test(href)) return null;
@@ -50,3 +45,4 @@ function hostOf(href: string): string | null {
     return null;
   }
 }
+

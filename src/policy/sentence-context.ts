@@ -39,3 +39,8 @@ export function createClaimBase(context: SentenceContext, polarity: ClaimBase['p
     ...(conditions.length > 0 ? { conditions } : {}),
   };
 }
+
+/** The policy's own company: one of its names is this catalogued organisation (Pinterest linking to its help pages). */
+export function isOwnCompany(context: SentenceContext, entityId: string): boolean {
+  return context.firstPartyNames.some((name) => context.organisations.resolve(name) === entityId);
+}
