@@ -14,7 +14,10 @@ import { createClaimBase, isOwnCompany, type SentenceContext } from './sentence-
 export function extractLinkedProcessorClaims(context: SentenceContext, sentenceClaims: readonly Claim[]): ProcessorClaim[] {
   if (context.links === undefined || context.links.length === 0) return [];
   const processors = sentenceClaims.filter((c): c is ProcessorClaim => c.kind === 'processor');
-  if (!processors.some((c) => c.polarity === 'affirmative')) return [];
+  // A recipient the extractor recognised, or the service using or sharing with something the link describes ("we
+  // use a [messaging provider](https://braze.com)"): then only a link whose text describes a service counts.
+  const recipientStated = processors.some((c) => c.polarity === 'affirmative');
+  if (!recipientStated && !SERVICE_USES.test(context.sentence.text)) return [];
   const named = new Set(processors.flatMap((c) => (c.entityId === undefined ? [] : [c.entityId])));
   const claims: ProcessorClaim[] = [];
   for (const link of context.links) {
@@ -22,6 +25,7 @@ export function extractLinkedProcessorClaims(context: SentenceContext, sentenceC
     // A control ("opt out", "your ad settings") or a bare pointer ("here") is where to act, not whom data goes to;
     // a link inside a negated clause ("we never share it with [social networks](…)") is a denial.
     if (host === null || NAVIGATION_TEXT.test(link.text) || isNegatedAt(context.sentence.text, link.start)) continue;
+    if (!recipientStated && DOCUMENT_TEXT.test(link.text)) continue;
     for (const entityId of context.organisations.operatorsOf([host])) {
       const name = context.organisations.nameOf(entityId);
       if (name === undefined || named.has(entityId) || isOwnCompany(context, entityId)) continue;
@@ -32,6 +36,11 @@ export function extractLinkedProcessorClaims(context: SentenceContext, sentenceC
   return claims;
 }
 
+/** The service using, sharing with or relying on something: "we use", "we work with", "our app relies on". */
+const SERVICE_USES =
+  /\b(?:we|us|our\s+(?:app|apps|service|services|platform|website|site))\b[^.;]{0,60}?\b(?:use|uses|used|using|share|shares|shared|disclose|discloses|disclosed|send|sends|sent|transfer|transfers|transferred|work\s+with|works\s+with|partner\s+with|rely\s+on|relies\s+on|engage|engages|employ|employs|hire|hires)\b/i;
+/** Link texts that name a document or a page rather than a service ("Google's privacy policy", "help centre"). */
+const DOCUMENT_TEXT = /\b(?:polic(?:y|ies)|terms|notice|statement|help|support|faq|blog|article|documentation|docs|guide|page|site|website)\b/i;
 /** Link texts that point to a place to act or read more, not to a recipient. */
 const NAVIGATION_TEXT =
   /^(?:click\s+)?(?:here|this\s+(?:page|link|site|form)|link|website|more|(?:learn|read|find\s+out|see)\s+more|more\s+(?:information|info|details))$|\b(?:opt(?:[-\s]?out|[-\s]?in)?|unsubscribe|settings|preferences|choices|controls?|manage|disable|turn\s+off|deactivate|delete|request|contact)\b/i;

@@ -56,6 +56,15 @@ describe('processors named by a link', () => {
     expect(forged.links?.map((l) => [forged.text.slice(l.span.start, l.span.end), l.href])).toEqual([['x', 'https://amplitude.com']]);
   });
 
+  it('reads a link describing a service the app uses, with no category word (trial 7b P1-3)', () => {
+    const ORGS = [...ORGANISATIONS, { entityId: 'braze', names: ['Braze, Inc.', 'Braze'], domains: ['braze.com'] }];
+    const policy = extractPolicyText(makeSnapshot('# P\n\nWe use a [messaging provider](https://www.braze.com/privacy) to send notifications.\n', 'markdown'));
+    expect(processors(extractClaims(policy, { organisations: ORGS })).map((c) => [c.entityId, c.link?.text])).toEqual([['braze', 'messaging provider']]);
+    // A document link in such a sentence names no service.
+    const doc = extractPolicyText(makeSnapshot('# P\n\nWe use cookies; see [the cookie policy](https://www.braze.com/cookies).\n', 'markdown'));
+    expect(processors(extractClaims(doc, { organisations: ORGS }))).toEqual([]);
+  });
+
   it('names no one by a link to act, or by one in a denied clause of a sharing sentence (review 7)', () => {
     expect(linkedClaims('# P\n\nWe share data with advertising partners; you can [opt out](https://adssettings.google.com) at any time.\n', 'markdown')).toEqual([]);
     expect(linkedClaims('# P\n\nWe share data with service providers, but we never share it with [social networks](https://www.google.com/).\n', 'markdown')).toEqual([]);
