@@ -17,9 +17,10 @@ export function ensureApp(db: StoreDatabase, name: string, now: Date): number {
 }
 
 /** Records first-party domains of the app (its own servers are not third-party recipients). */
-export function addAppDomains(db: StoreDatabase, appId: number, domains: readonly string[]): void {
+export function addAppDomains(db: StoreDatabase, appId: number, domains: readonly string[]): string[] {
   const insert = db.prepare('INSERT OR IGNORE INTO app_domains (app_id, domain) VALUES (?, ?)');
-  for (const domain of domains) insert.run(appId, domain.toLowerCase());
+  // The domains this call recorded (those already known change nothing).
+  return domains.map((d) => d.toLowerCase()).filter((domain) => insert.run(appId, domain).changes > 0);
 }
 
 /** Looks an app up by name; a missing app is a usage error naming the known apps. */

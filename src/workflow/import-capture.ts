@@ -41,6 +41,8 @@ async function hashFile(file: string): Promise<string> {
 export interface ImportCaptureOptions {
   appName: string;
   appDomains?: string[];
+  /** Called (inside the transaction) with the app domains this import recorded for the first time. */
+  onAppDomainsAdded?: (domains: string[]) => void;
   identifiers: IdentifierNeedle[];
   format?: CaptureFormat;
   now: () => Date;
@@ -71,6 +73,9 @@ export async function importCaptures(db: StoreDatabase, files: readonly string[]
         // Waits up to the busy timeout for another writer, like better-sqlite3's transaction().immediate().
         db.exec('BEGIN IMMEDIATE');
         transactionOpen = true;
+        // The app's domains hold whatever the files turn out to be: a repeat import may be how a user adds one.
+        const added = addAppDomains(db, ensureApp(db, options.appName, options.now()), options.appDomains ?? []);
+        if (added.length > 0) options.onAppDomainsAdded?.(added);
       }
       const outcome = read.status === 'read' ? writeCapture(db, file, joinZeekLogs(read.summary), options) : read.status === 'searched' ? writeSearch(db, read, options.now()) : read;
       outcomes.push(outcome);
@@ -141,7 +146,6 @@ function writeCapture(db: StoreDatabase, file: string, summary: CaptureSummary, 
   // Checked under the write lock: the file may be a repeat, or another process may have imported it meanwhile.
   const existing = findCaptureBySha(db, appId, summary.sha256);
   if (existing) return writeSearch(db, { status: 'searched', captureId: existing.id, summary, identifiers: options.identifiers }, options.now());
-  addAppDomains(db, appId, options.appDomains ?? []);
   return { status: 'imported', captureId: insertCapture(db, appId, summary, basename(file), options.now(), options.identifiers), summary };
 }
 

@@ -197,9 +197,16 @@ describe('re-importing', () => {
       const before = readDatabaseState(db);
       const result = run(['import', file, '--app', 'Base']);
       expectOk(result);
-      expect(result.stdout).toMatch(new RegExp(`^${file.replace(/\./g, '\\.')}: already imported for this app .*nothing changed\\n$`));
+      expect(result.stdout).toMatch(new RegExp(`^${file.replace(/\./g, '\\.')}: already imported for this app .*its traffic is not stored twice\\n$`));
       expect(readDatabaseState(db)).toEqual(before);
     }
+  });
+
+  it('the same capture with a new --app-domain records the domain and says so (trial 7b P2-15)', () => {
+    const result = run(['import', 'session.pcap', '--app', 'Base', '--app-domain', 'newdomain.example']);
+    expectOk(result);
+    expect(result.stdout).toMatch(/already imported for this app .*\nrecorded app domain newdomain\.example for Base\n$/);
+    expect(run(['import', 'session.pcap', '--app', 'Base', '--app-domain', 'newdomain.example']).stdout).not.toContain('recorded app domain');
   });
 
   it('the same policy stores no new version, only when it was read again, and says nothing changed', () => {

@@ -40,6 +40,7 @@ export function registerImportCommand(program: Command): void {
         // One bar per file, replaced when the next file starts; all files commit together, so results print after.
         const progress: { file: string | null; bar: ProgressBar | null } = { file: null, bar: null };
         const outcomes: { file: string; outcome: ImportOutcome }[] = [];
+        let domainsAdded: string[] = [];
         try {
           await importCaptures(db, files, {
             appName: options.app,
@@ -56,11 +57,16 @@ export function registerImportCommand(program: Command): void {
               progress.bar.update(done, total);
             },
             onFileDone: (file, outcome) => outcomes.push({ file, outcome }),
+            onAppDomainsAdded: (domains) => {
+              domainsAdded = domains;
+            },
           });
         } finally {
           progress.bar?.finish();
         }
         for (const { file, outcome } of outcomes) printOutcome(file, outcome);
+        // Printed after the commit: a repeat import that only adds a domain says so rather than "nothing changed".
+        if (domainsAdded.length > 0) process.stdout.write(`recorded app domain${domainsAdded.length === 1 ? '' : 's'} ${domainsAdded.map(safeTerminalText).join(', ')} for ${safeTerminalText(options.app)}\n`);
       });
     });
 }
@@ -68,7 +74,7 @@ export function registerImportCommand(program: Command): void {
 function printOutcome(file: string, outcome: ImportOutcome): void {
   const name = safeTerminalText(file);
   if (outcome.status === 'already-imported') {
-    process.stdout.write(`${name}: already imported for this app (same sha256 ${outcome.sha256.slice(0, 12)}); nothing changed\n`);
+    process.stdout.write(`${name}: already imported for this app (same sha256 ${outcome.sha256.slice(0, 12)}); its traffic is not stored twice\n`);
     return;
   }
   if (outcome.status === 'searched-again') {
