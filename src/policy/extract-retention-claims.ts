@@ -103,7 +103,10 @@ export function extractRetentionClaims(context: SentenceContext): RetentionClaim
     });
   };
 
-  const stated = periods.filter((p) => p.days !== null);
+  // "for the life of your account, then 30 days": a stated period after an event's end is a grace period; the data is
+  // kept until the event plus that long, so the claim is the limit's (with the period in its trigger), not a period.
+  const tails = periods.filter((p) => p.days !== null && limited.some((l) => l.end <= p.start && GRACE_AFTER.test(text.slice(l.end, p.start))));
+  const stated = periods.filter((p) => p.days !== null && !tails.includes(p));
   const vaguePeriods = periods.filter((p) => p.days === null);
   stated.forEach((period, i) => {
     const previous = stated[i - 1];
@@ -113,7 +116,7 @@ export function extractRetentionClaims(context: SentenceContext): RetentionClaim
   if (stated.length === 0 && (limited.length > 0 || vaguePeriods.length > 0)) {
     // "we do not keep it after the event" is a limit stated as a denial, and keeps its polarity.
     const denial = vaguePeriods.length === 0 && limited.every((l) => deniedBeyond.includes(l));
-    add('limited', joinTriggers([...limited, ...vaguePeriods]), null, denial);
+    add('limited', joinTriggers([...limited, ...vaguePeriods, ...tails].sort((a, b) => a.start - b.start)), null, denial);
   }
   if (indefinite.length > 0) {
     // "we do not keep data indefinitely" denies indefinite retention.
@@ -352,6 +355,8 @@ function isRetentionVerb(text: string, verb: PhraseMatch): boolean {
   // "We keep them for 30 days", "we store crash reports for up to 90 days": the service keeping something for a
   // stated time is a retention statement even when the object is a pronoun or a noun outside the data vocabulary.
   if (/\bwe\s+(?:\w+\s+){0,2}$/i.test(before) && findRetentionPeriods(after).some((p) => p.days !== null && p.start < 45)) return true;
+  // So is keeping it until an end: "We keep your profile while your account is active", "… until you delete it".
+  if (/\bwe\s+(?:\w+\s+){0,2}$/i.test(before) && [...findPhrases(after, LIMITED), ...findEventLimits(after)].some((l) => l.start < 45)) return true;
   // A passive's subject can be long ("Personally identifying information that we collect for a
   // promotion through one of our websites … is saved"): look back to the start of the clause.
   DATA_NOUN.lastIndex = 0;
@@ -658,6 +663,9 @@ function longestOfOverlapping(matches: readonly PhraseMatch[]): PhraseMatch[] {
   }
   return kept.sort((a, b) => a.start - b.start);
 }
+
+/** Between an event limit and a period: ", then", "and then for", "and thereafter", "after which". */
+const GRACE_AFTER = /^[^.;]{0,40}?\b(?:then|thereafter|after\s+(?:that|which|this)|afterwards)\b[^.;]{0,20}$/i;
 
 function joinTriggers(matches: readonly PhraseMatch[]): string {
   return [...new Set(matches.map((m) => m.text))].join('; ');

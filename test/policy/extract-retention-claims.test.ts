@@ -32,6 +32,19 @@ describe('extractRetentionClaims', () => {
     expect(retentions(claimsOf('We keep your data until it is no longer needed.'))[0]).toMatchObject({ vagueness: 'limited' });
   });
 
+  it('reads keeping something until an end as retention, whatever the noun (WhatsApp "keep your User Choices for the lifetime of your account")', () => {
+    expect(retentions(claimsOf('We keep your profile while your account is active.'))[0]).toMatchObject({ vagueness: 'limited', trigger: 'while your account is active' });
+    expect(retentions(claimsOf('We keep your User Choices for the lifetime of your account.'))[0]).toMatchObject({ vagueness: 'limited' });
+  });
+
+  it('reads a period after an event as a grace period of a limited claim, not as the retention period (trial 7 P2-7)', () => {
+    const [claim] = retentions(claimsOf('We keep your profile for as long as your account is active and then for 30 days after you close it.'));
+    expect(claim).toMatchObject({ vagueness: 'limited', periodDays: null });
+    expect(claim?.trigger).toContain('30 days');
+    // A period of its own stays stated.
+    expect(retentions(claimsOf('We keep logs for 30 days.'))[0]).toMatchObject({ vagueness: 'stated', periodDays: 30 });
+  });
+
   it('reads a stated period in days', () => {
     const [claim] = retentions(claimsOf('We retain logs for 30 days.'));
     expect(claim).toMatchObject({ vagueness: 'stated', periodDays: 30, dataKind: 'logs' });
