@@ -26,12 +26,12 @@ export function extractLinkedProcessorClaims(context: SentenceContext, sentenceC
     // a link inside a negated clause ("we never share it with [social networks](…)") is a denial.
     if (host === null || NAVIGATION_TEXT.test(link.text) || isNegatedAt(context.sentence.text, link.start)) continue;
     if (!recipientStated && DOCUMENT_TEXT.test(link.text)) continue;
-    for (const entityId of context.organisations.operatorsOf([host])) {
-      const name = context.organisations.nameOf(entityId);
-      if (name === undefined || named.has(entityId) || isOwnCompany(context, entityId)) continue;
-      named.add(entityId);
-      claims.push({ ...createClaimBase(context, 'affirmative'), kind: 'processor', processorType: 'named', name, entityId, link: { text: link.text, href: link.href } });
-    }
+    // The most specific operator only: aws.amazon.com is Amazon Web Services, not also Amazon.com, Inc.
+    const [entityId] = context.organisations.operatorsOf([host]);
+    const name = entityId === undefined ? undefined : context.organisations.nameOf(entityId);
+    if (entityId === undefined || name === undefined || named.has(entityId) || isOwnCompany(context, entityId)) continue;
+    named.add(entityId);
+    claims.push({ ...createClaimBase(context, 'affirmative'), kind: 'processor', processorType: 'named', name, entityId, link: { text: link.text, href: link.href } });
   }
   return claims;
 }

@@ -25,6 +25,12 @@ describe('processors named by a link', () => {
     expect(linkedClaims(html, 'html')).toEqual([expect.objectContaining({ entityId: 'amplitude', link: { text: 'user analytics', href: 'https://amplitude.com/privacy' } })]);
   });
 
+  it('names only the most specific operator of the link host (aws.amazon.com is AWS, not also Amazon.com, trial 7b P2-9)', () => {
+    const ORGS = [...ORGANISATIONS, { entityId: 'aws', names: ['Amazon Web Services'], domains: ['aws.amazon.com'] }, { entityId: 'amazon', names: ['Amazon.com, Inc.'], domains: ['amazon.com'] }];
+    const policy = extractPolicyText(makeSnapshot('# P\n\nWe share data with [our hosting provider](https://aws.amazon.com/privacy/) and other partners.\n', 'markdown'));
+    expect(processors(extractClaims(policy, { organisations: ORGS })).filter((c) => c.link !== undefined).map((c) => c.entityId)).toEqual(['aws']);
+  });
+
   it('keeps the link text at its place in the extracted text', () => {
     const policy = extractPolicyText(makeSnapshot('# P\n\nSee [our *partners*](https://example.com/p) and [them](https://amplitude.com).\n', 'markdown'));
     expect(policy.links?.map((l) => [policy.text.slice(l.span.start, l.span.end), l.href])).toEqual([
