@@ -7,7 +7,7 @@ import { extractHolderProcessorClaims } from './extract-holder-processor-claims.
 import { extractLinkedProcessorClaims } from './extract-linked-processor-claims.js';
 import { extractProcessorClaims } from './extract-processor-claims.js';
 import { extractRetentionClaims } from './extract-retention-claims.js';
-import { extractRetentionScheduleClaims } from './extract-retention-schedule.js';
+import { extractRetentionScheduleClaims, withScheduleRowKind } from './extract-retention-schedule.js';
 import { extractTransferClaims } from './extract-transfer-claims.js';
 import { followListLeadIns } from './find-list-lead-ins.js';
 import { compileOrganisationMatcher, type OrganisationMatcher, type OrganisationName } from './match-organisations.js';
@@ -42,7 +42,7 @@ function createExtractors(scheduleLeadIns: Set<string>): readonly ((context: Sen
   /** A sentence's retention claims; a row of a retention schedule ("Voice recordings: up to 72 hours") when it has none. */
   const extractRetentionStatements = (context: SentenceContext): Claim[] => {
     const claims = extractRetentionClaims(context);
-    if (claims.length > 0) return claims;
+    if (claims.length > 0) return withScheduleRowKind(context, claims);
     const rows = extractRetentionScheduleClaims(context);
     const leadIn = context.leadIns?.[0];
     if (rows.length > 0 && leadIn !== undefined) scheduleLeadIns.add(leadIn);

@@ -31,15 +31,39 @@ const LIMIT_WORDS = /\b(?:until|while|as\s+long\s+as|life(?:time)?\s+of|duration
  */
 export function extractRetentionScheduleClaims(context: SentenceContext): RetentionClaim[] {
   const text = context.sentence.text;
-  const inSchedule = context.sectionPath.some((heading) => RETENTION_CONTEXT.test(heading)) || (context.leadIns ?? []).some((leadIn) => RETENTION_CONTEXT.test(leadIn));
-  if (!inSchedule || [text, ...context.sectionPath, ...(context.leadIns ?? [])].some((t) => COOKIES.test(t))) return [];
-  const row = ROW.exec(text);
-  const kind = row?.[1]?.trim();
-  const rest = row?.[2]?.trim();
-  if (kind === undefined || rest === undefined || kind.split(/\s+/).length > 8) return [];
+  const row = readScheduleRow(context);
+  if (row === null) return [];
+  const { kind, rest } = row;
   if (findRetentionPeriods(rest).length === 0 && !LIMIT_WORDS.test(rest)) return [];
   const sentence = `We retain ${kind} ${OWN_PREPOSITION.test(rest) ? '' : 'for '}${rest}.`;
   const read = extractRetentionClaims({ ...context, sentence: { ...context.sentence, text: sentence } });
   // The row's own words are the trigger ("Life of the account plus 30 days"), not the reading's "30 days".
   return read.map((claim) => ({ ...claim, dataKind: kind, trigger: rest, quote: text, span: { start: context.sentence.start, end: context.sentence.end } }));
+}
+
+/** A schedule row's data kind and the rest of the row, or null when the sentence is no row of a retention schedule. */
+function readScheduleRow(context: SentenceContext): { kind: string; rest: string } | null {
+  const text = context.sentence.text;
+  const inSchedule = context.sectionPath.some((heading) => RETENTION_CONTEXT.test(heading)) || (context.leadIns ?? []).some((leadIn) => RETENTION_CONTEXT.test(leadIn));
+  if (!inSchedule || [text, ...context.sectionPath, ...(context.leadIns ?? [])].some((t) => COOKIES.test(t))) return null;
+  const row = ROW.exec(text);
+  const kind = row?.[1]?.trim();
+  const rest = row?.[2]?.trim();
+  if (kind === undefined || rest === undefined || kind.split(/\s+/).length > 8) return null;
+  return { kind, rest };
+}
+
+/**
+ * A row the sentence reader already understood ("Heart rate and sleep data: until you delete them") keeps the row's
+ * data kind, not the one noun the reader found in it ("data").
+ */
+export function withScheduleRowKind(context: SentenceContext, claims: readonly RetentionClaim[]): RetentionClaim[] {
+  const row = readScheduleRow(context);
+  // "Note: we keep it until …" is a label before a sentence, not a kind of data.
+  // A clause before a dash ("If location information is associated with a Snap – like …") is no row label either.
+  if (row === null || /^(?:please\s+)?(?:note|important|example|exceptions?|summary|in\s+short|tl;?dr)$/i.test(row.kind) || /\b(?:is|are|was|were|be|been|if|when|where|we|you|our)\b/i.test(row.kind)) {
+    return [...claims];
+  }
+  const kind = row.kind;
+  return claims.map((claim) => (claim.dataKind === null || kind.toLowerCase().includes(claim.dataKind.toLowerCase()) ? { ...claim, dataKind: kind } : claim));
 }

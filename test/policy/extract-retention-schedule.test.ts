@@ -13,6 +13,15 @@ const INTRO = 'Northwind Labs, Inc. ("we") collects personal data to run the Nor
 
 // Schedules as real policies lay them out: an HTML table, a Markdown table, a list after a lead-in.
 describe('retention schedules', () => {
+  it("keeps a row's data kind when the sentence reader understood the row itself (trial 7 P2-7)", () => {
+    const policy = extractPolicyText(makeSnapshot('# Privacy\n\n## How long we keep data\n\n- Heart rate and sleep data: until you delete them.\n- Note: we keep it until you ask us to delete it.\n', 'markdown'));
+    const claims = retentions(extractClaims(policy, { organisations: ORGANISATIONS }));
+    expect(claims.map((c) => [c.dataKind, c.vagueness])).toEqual([
+      ['Heart rate and sleep data', 'limited'],
+      [null, 'limited'],
+    ]);
+  });
+
   it('reads each row of a table under a retention heading as a claim for that kind of data, quoted as written', () => {
     const html = `<h1>Privacy Notice</h1><p>${INTRO}</p><h2>How long we keep your data</h2>
 <table><tr><th>Category</th><th>Retention period</th></tr>
@@ -25,7 +34,7 @@ describe('retention schedules', () => {
       { dataKind: 'Voice recordings', vagueness: 'stated', periodDays: 3, trigger: 'Up to 72 hours', quote: 'Voice recordings | Up to 72 hours' },
       { dataKind: 'Server logs', vagueness: 'stated', periodDays: 395.72, trigger: '13 months', quote: 'Server logs | 13 months' },
       // The deletion verb makes this row the sentence reader's own, with its reading of the data kind.
-      { dataKind: 'photos', vagueness: 'limited', periodDays: null, trigger: 'Until you delete your account', quote: 'Profile photos | Until you delete your account' },
+      { dataKind: 'Profile photos', vagueness: 'limited', periodDays: null, trigger: 'Until you delete your account', quote: 'Profile photos | Until you delete your account' },
     ]);
   });
 
