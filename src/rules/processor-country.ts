@@ -9,7 +9,7 @@ import { readPolicyLocations, unspecifiedDestinationPhrase, type StoredTransferC
 import { groupRecipients, namesRecipient, type ObservedRecipient, type StoredProcessorClaim } from './recipient-disclosure.js';
 import type { CountryMentionRecord } from '../model/audit.js';
 import type { Rule, RuleOutcome } from './rule.js';
-import { isGeneralDenial, weighLocationDenials } from './weigh-location-denials.js';
+import { describeDenialVerdict, isGeneralDenial, weighLocationDenials } from './weigh-location-denials.js';
 
 const CONFIDENCE_ORDER: readonly Confidence[] = ['low', 'medium', 'high'];
 
@@ -183,21 +183,7 @@ function reviewProcessorCountries(view: AuditView): RuleOutcome {
         configured: setting.mode === 'listed' ? setting.asWritten : null,
         carriesIdentifiers,
         ...(listedRow?.location !== undefined ? { listedLocation: { nameInList: listedRow.name, location: listedRow.location } } : {}),
-        ...(verdict
-          ? {
-              denial: {
-                action: verdict.denial.action,
-                quote: verdict.denial.claim.quote,
-                condition: verdict.denial.limit,
-                data: verdict.denial.data,
-                unclear: verdict.denial.unclear,
-                contradicted: verdict.contradicted,
-                shownBy: verdict.shownBy,
-                passesThrough: verdict.passesThrough,
-                reached: tieInfo.serverFlows.length > 0,
-              },
-            }
-          : {}),
+        ...(verdict ? { denial: { ...describeDenialVerdict(verdict), reached: tieInfo.serverFlows.length > 0 } } : {}),
       });
       const evidenceFlows = tieInfo.serverFlows.length > 0 ? tieInfo.serverFlows : recipient.flows;
       const packetEvidence: PacketEvidence[] = evidenceFlows.map((f) => {

@@ -5,7 +5,7 @@ import { carriesPlaintextIdentifier, isDeviceBackground, isNetworkPlumbing, pack
 import { readPolicyLocations, unspecifiedDestinationPhrase } from './policy-locations.js';
 import { readCountryMentions, recordCountryMention, type CountryMention, type CountryMentions } from './country-mentions.js';
 import type { Rule, RuleOutcome } from './rule.js';
-import { isGeneralDenial, weighLocationDenials } from './weigh-location-denials.js';
+import { describeDenialVerdict, isGeneralDenial, weighLocationDenials } from './weigh-location-denials.js';
 
 /** Traffic to a country the policy does not name as a place data goes, or says data does not go to. */
 export const undisclosedCountry: Rule = {
@@ -77,20 +77,7 @@ function reviewUndisclosedCountries(view: AuditView): RuleOutcome {
       carriesIdentifiers: identifierFrames.size > 0,
       unspecifiedTransferClause: unspecified.length > 0,
       unspecifiedPhrase: unspecifiedDestinationPhrase(unspecified),
-      ...(verdict
-        ? {
-            denial: {
-              action: verdict.denial.action,
-              quote: verdict.denial.claim.quote,
-              condition: verdict.denial.limit,
-              data: verdict.denial.data,
-              unclear: verdict.denial.unclear,
-              contradicted: verdict.contradicted,
-              shownBy: verdict.shownBy,
-              passesThrough: verdict.passesThrough,
-            },
-          }
-        : {}),
+      ...(verdict ? { denial: describeDenialVerdict(verdict) } : {}),
     });
     const onlyCdn = flows.every((f) => f.attribution.relation === 'hosting');
     // Contradicted: incorrect. A general denial the traffic does not contradict (limited, or a storage denial met only by a

@@ -11,6 +11,7 @@
  * - a denial limited by an exception or a condition ("unless …"), never: the capture cannot show whether it applied.
  */
 import type { TransferClaim } from '../model/claim.js';
+import type { CountryDenialWording } from '../report/wording.js';
 import type { StoredIdentifierHit } from '../store/capture-repository.js';
 import type { AttributedFlow } from './audit-view.js';
 import evidence from './denied-data-evidence.json' with { type: 'json' };
@@ -100,4 +101,18 @@ export function weighLocationDenials<C extends TransferClaim>(
 /** True when the denial is about data in general, not one kind of it: only such a denial withholds the country as a whole. */
 export function isGeneralDenial(denial: LocationDenial): boolean {
   return denial.data === null && !denial.unclear;
+}
+
+/** What a country finding says of the denial it weighed: the same facts in undisclosed-country and processor-country. */
+export function describeDenialVerdict(verdict: DenialVerdict): CountryDenialWording {
+  return {
+    action: verdict.denial.action,
+    quote: verdict.denial.claim.quote,
+    condition: verdict.denial.limit,
+    data: verdict.denial.data,
+    unclear: verdict.denial.unclear,
+    contradicted: verdict.contradicted,
+    shownBy: verdict.shownBy,
+    passesThrough: verdict.passesThrough,
+  };
 }
