@@ -354,9 +354,11 @@ function isRetentionVerb(text: string, verb: PhraseMatch): boolean {
   if (dataAfter !== null && dataAfter.index < 40) return !USER_RIGHT.test(text.slice(0, verb.start));
   // "We keep them for 30 days", "we store crash reports for up to 90 days": the service keeping something for a
   // stated time is a retention statement even when the object is a pronoun or a noun outside the data vocabulary.
-  if (/\bwe\s+(?:\w+\s+){0,2}$/i.test(before) && findRetentionPeriods(after).some((p) => p.days !== null && p.start < 45)) return true;
   // So is keeping it until an end: "We keep your profile while your account is active", "… until you delete it".
-  if (/\bwe\s+(?:\w+\s+){0,2}$/i.test(before) && [...findPhrases(after, LIMITED), ...findEventLimits(after)].some((l) => l.start < 45)) return true;
+  if (/\bwe\s+(?:\w+\s+){0,2}$/i.test(before)) {
+    if (findRetentionPeriods(after).some((p) => p.days !== null && p.start < 45)) return true;
+    if ([...findPhrases(after, LIMITED), ...findEventLimits(after)].some((l) => l.start < 45)) return true;
+  }
   // A passive's subject can be long ("Personally identifying information that we collect for a
   // promotion through one of our websites … is saved"): look back to the start of the clause.
   DATA_NOUN.lastIndex = 0;
