@@ -289,6 +289,7 @@ function describeInputs(
     ...(dataSources ? { dataSources: [...dataSources] } : {}),
     entityLists,
     settings: recordAuditSettings(view.settings),
+    appDomains: [...view.app.domains].sort(),
   };
 }
 

@@ -137,6 +137,11 @@ export interface AuditInputs {
   entityLists?: EntityListRecord[];
   /** User configuration of the rules; absent in audits stored before it was recorded. */
   settings?: AuditSettingsRecord;
+  /**
+   * The app's own domains (`--app-domain`) as the audit ran, sorted ([] when none): they decide which traffic is first
+   * party, so a comparison can name a change of them. Absent in audits stored before it was recorded.
+   */
+  appDomains?: string[];
 }
 
 /**

@@ -6,6 +6,7 @@ export type AuditInputName =
   | 'linked-pages'
   | 'captures'
   | 'identifiers'
+  | 'app-domains'
   | 'entity-lists'
   | 'jurisdictions'
   | 'data-sets'
@@ -74,6 +75,14 @@ export function compareAuditInputs(before: ComparedAudit, after: ComparedAudit):
   record('linked-pages', describeSetChange(listNames(before.linkedPages), listNames(after.linkedPages)));
   record('captures', describeSetChange(captureNames(before), captureNames(after)));
   record('identifiers', compareIdentifierSearches(before, after));
+  record(
+    'app-domains',
+    before.appDomains === null || after.appDomains === null
+      ? null
+      : sortedJoin(before.appDomains) === sortedJoin(after.appDomains)
+        ? []
+        : [`before ${listOrNone(before.appDomains)}; after ${listOrNone(after.appDomains)}`],
+  );
   record('entity-lists', before.entityLists === null || after.entityLists === null ? null : describeSetChange(listNames(before.entityLists), listNames(after.entityLists)));
   record(
     'jurisdictions',

@@ -1,8 +1,9 @@
+import type { CaptureTimeJump } from '../model/describe-capture-time-gap.js';
 import { compareAuditInputs, type InputComparison } from './compare-audit-inputs.js';
 import type { ReportFinding, ReportModel } from './report-model.js';
 
 /** Version of the comparison JSON (docs/report-schema.md, "Comparison"); same rules as the report schema. */
-export const COMPARISON_SCHEMA_VERSION = '1.3.0';
+export const COMPARISON_SCHEMA_VERSION = '1.4.0';
 
 /** One audit as a side of a comparison: when it ran and on which inputs. */
 export interface ComparedAudit {
@@ -14,8 +15,12 @@ export interface ComparedAudit {
   policyFetchedAt: string | null;
   /** The date the user declared for the policy, an archived copy (`policy add --as-of`); absent otherwise. */
   policyDeclaredDate?: string;
-  /** Capture files, with the identifier labels each was searched for (absent when the audit did not record them). */
-  captures: { file: string; sha256: string; identifiersSearched?: string[] }[];
+  /**
+   * Capture files, with the identifier labels each was searched for (absent when the audit did not record them), the
+   * time of its first record, and the jump in its record times that makes its dates not one session (absent when none
+   * or not recorded), so a comparison repeats the caveat the audit's report gives.
+   */
+  captures: { file: string; sha256: string; identifiersSearched?: string[]; firstTime: number | null; timeJump?: CaptureTimeJump }[];
   /** Linked pages (sub-processor lists) whose claims the audit used; [] when none. */
   linkedPages: { file: string; sha256: string }[];
   findings: number;
@@ -25,6 +30,8 @@ export interface ComparedAudit {
   jurisdictions: string | null;
   /** Shipped data sets as "name version"; null when the audit (made by an older claimcheck) did not record them. */
   dataSources: string[] | null;
+  /** The app's `--app-domain` list the audit ran with; null when the audit (made by an older claimcheck) did not record it. */
+  appDomains: string[] | null;
 }
 
 /** A finding present in both audits whose severity, label or confidence differs. */
@@ -73,12 +80,19 @@ function describeAudit(report: ReportModel): ComparedAudit {
     policySource: policy?.source ?? null,
     policyFetchedAt: policy?.fetchedAt ?? null,
     ...(policy?.declaredDate !== undefined ? { policyDeclaredDate: policy.declaredDate } : {}),
-    captures: report.inputs.captures.map((c) => ({ file: c.file, sha256: c.sha256, ...(c.identifiersSearched ? { identifiersSearched: [...c.identifiersSearched] } : {}) })),
+    captures: report.inputs.captures.map((c) => ({
+      file: c.file,
+      sha256: c.sha256,
+      ...(c.identifiersSearched ? { identifiersSearched: [...c.identifiersSearched] } : {}),
+      firstTime: c.firstTime,
+      ...(c.timeJump ? { timeJump: { ...c.timeJump } } : {}),
+    })),
     linkedPages: (policy?.linkedPages ?? []).map((p) => ({ file: p.source, sha256: p.sha256 })),
     findings: report.findings.length,
     entityLists: report.inputs.entityLists?.map((l) => ({ file: l.file, sha256: l.sha256 })) ?? null,
     jurisdictions: report.inputs.settings?.jurisdictions.option ?? null,
     dataSources: report.dataSourcesRecordedBy === 'audit' ? report.dataSources.map((d) => `${d.name} ${d.version}`) : null,
+    appDomains: report.inputs.appDomains ? [...report.inputs.appDomains] : null,
   };
 }
 

@@ -3,7 +3,7 @@ import type { ChangedFinding, ComparedAudit, ComparisonModel } from './compare-r
 import { escapeHtml as h } from './escape-text.js';
 import { renderHtmlPage } from './html-page.js';
 import type { ReportFinding } from './report-model.js';
-import { COMPARISON_MATCHING, describeFindingChange, describeInputComparison } from './report-wording.js';
+import { COMPARISON_MATCHING, describeComparedTimeJumps, describeFindingChange, describeInputComparison } from './report-wording.js';
 
 function describeSide(a: ComparedAudit): string {
   const policy = a.policySha256
@@ -57,7 +57,9 @@ export function renderComparisonHtml(c: ComparisonModel): string {
 <section id="summary">
 <h2>Summary</h2>
 <div class="tiles">${tiles}</div>
-<dl class="facts"><dt>Before</dt><dd>${describeSide(c.before)}</dd><dt>After</dt><dd>${describeSide(c.after)}</dd></dl>
+<dl class="facts"><dt>Before</dt><dd>${describeSide(c.before)}</dd><dt>After</dt><dd>${describeSide(c.after)}</dd>${describeComparedTimeJumps(c.before, c.after)
+  .map((caveat) => `\n<dt>${h(caveat.label)}</dt><dd>${h(caveat.text)}</dd>`)
+  .join('')}</dl>
 ${notes.map((n) => `<p>${h(n)}</p>`).join('\n')}
 </section>
 <section id="added"><h2>Added (only in the after audit)</h2>

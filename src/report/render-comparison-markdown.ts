@@ -2,7 +2,7 @@ import { describeComparedPolicyDates } from './describe-policy-dates.js';
 import { escapeMarkdown as md, escapeMarkdownCode as code } from './escape-text.js';
 import type { ComparedAudit, ComparisonModel } from './compare-reports.js';
 import type { ReportFinding } from './report-model.js';
-import { COMPARISON_MATCHING, describeFindingChange, describeInputComparison } from './report-wording.js';
+import { COMPARISON_MATCHING, describeComparedTimeJumps, describeFindingChange, describeInputComparison } from './report-wording.js';
 
 function describeSide(name: string, a: ComparedAudit): string {
   const policy = a.policySha256 ? `policy ${md(a.policySource ?? '')} (sha256 ${code(a.policySha256.slice(0, 12))}, ${describeComparedPolicyDates(a)})` : 'no policy';
@@ -31,6 +31,8 @@ export function renderComparisonMarkdown(c: ComparisonModel): string {
     '',
     describeSide('Before', c.before),
     describeSide('After', c.after),
+    // The caveat the audit reports give: a capture whose dates are not one session may have chosen the policy version.
+    ...describeComparedTimeJumps(c.before, c.after).map((caveat) => `- **${caveat.label}:** ${md(caveat.text)}`),
     '',
     ...describeInputComparison(c.inputs).flatMap((line) => [md(line), '']),
     COMPARISON_MATCHING,

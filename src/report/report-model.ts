@@ -11,7 +11,7 @@ import { listCaveats } from './report-wording.js';
  * Version of the JSON report schema (docs/report.schema.json, docs/report-schema.md). Minor versions
  * only add fields; a major version changes or removes one.
  */
-export const REPORT_SCHEMA_VERSION = '1.7.0';
+export const REPORT_SCHEMA_VERSION = '1.8.0';
 
 /** A data set the audit relied on, named with version and licence for the methodology section. */
 export type DataSource = AuditDataSource;
@@ -178,7 +178,7 @@ export function buildReportModel(audit: AuditResult, context: ReportContext): Re
     wiresharkFilters: buildFindingFilters(finding.packetEvidence),
     caveats: listCaveats(finding),
   }));
-  const { policy, captures, dataSources, entityLists, settings } = audit.inputs;
+  const { policy, captures, dataSources, entityLists, settings, appDomains } = audit.inputs;
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     generator: { name: 'claimcheck', version: context.toolVersion },
@@ -190,6 +190,7 @@ export function buildReportModel(audit: AuditResult, context: ReportContext): Re
       captures,
       ...(entityLists ? { entityLists } : {}),
       ...(settings ? { settings } : {}),
+      ...(appDomains ? { appDomains } : {}),
     },
     summary: { findings: audit.findings.length, bySeverity, byRule, byLabel },
     traffic: summariseTraffic(audit.recipients),

@@ -206,30 +206,47 @@ const INPUT_NAMES: Record<AuditInputName, string> = {
   'linked-pages': 'the linked sub-processor lists',
   captures: 'the capture files',
   identifiers: 'the identifiers searched for in each capture',
+  'app-domains': "the app's own domains (--app-domain)",
   'entity-lists': 'the imported entity lists',
   jurisdictions: 'the --jurisdictions setting',
   'data-sets': 'the shipped data sets',
   'claimcheck-version': 'the claimcheck version',
 };
 
+/** Inputs by name, as a comparison lists them. */
+const nameInputs = (list: readonly AuditInputName[]): string => list.map((i) => INPUT_NAMES[i]).join(', ');
+
+/** The inputs that differ (with what each side had), or null when none does. */
+function describeDifferingInputs(inputs: InputComparison): string | null {
+  if (inputs.differ.length === 0) return null;
+  const differ = inputs.differ.map((d) => `${INPUT_NAMES[d.input]} (${d.details.join('; ')})`).join('; ');
+  return `Inputs that differ, so a change in findings can come from them: ${differ}.`;
+}
+
+/** The inputs an older audit did not record, or null when both recorded every one. */
+function describeUnrecordedInputs(inputs: InputComparison): string | null {
+  return inputs.unrecorded.length === 0 ? null : `Not recorded by an audit made by an older claimcheck, so these may differ too: ${nameInputs(inputs.unrecorded)}.`;
+}
+
 /**
  * Where a change between two audits can come from, from what each recorded: the inputs that differ (with what
  * each side had), those that are the same, and those an older audit did not record. Never a guess: when every
- * recorded input is the same it says so and names the one input audits do not record.
+ * recorded input is the same it says so.
  */
 export function describeInputComparison(inputs: InputComparison): string[] {
-  const names = (list: readonly AuditInputName[]): string => list.map((i) => INPUT_NAMES[i]).join(', ');
-  const lines: string[] = [];
-  if (inputs.differ.length > 0) {
-    const differ = inputs.differ.map((d) => `${INPUT_NAMES[d.input]} (${d.details.join('; ')})`).join('; ');
-    lines.push(`Inputs that differ, so a change in findings can come from them: ${differ}.`);
-  }
-  if (inputs.same.length > 0) lines.push(`The same in both audits: ${names(inputs.same)}.`);
-  if (inputs.unrecorded.length > 0) lines.push(`Not recorded by an audit made by an older claimcheck, so these may differ too: ${names(inputs.unrecorded)}.`);
-  if (inputs.differ.length === 0 && inputs.unrecorded.length === 0) {
-    lines.push("No recorded input differs. Audits do not record the app's --app-domain list; a change there would also change findings.");
-  }
-  return lines;
+  const differ = describeDifferingInputs(inputs);
+  const unrecorded = describeUnrecordedInputs(inputs);
+  return [
+    ...(differ !== null ? [differ] : []),
+    ...(inputs.same.length > 0 ? [`The same in both audits: ${nameInputs(inputs.same)}.`] : []),
+    ...(unrecorded !== null ? [unrecorded] : []),
+    ...(differ === null && unrecorded === null ? ['No recorded input differs.'] : []),
+  ];
+}
+
+/** The one line of {@link describeInputComparison} that names the possible cause, for a terminal summary. */
+export function describeInputCause(inputs: InputComparison): string {
+  return describeDifferingInputs(inputs) ?? describeUnrecordedInputs(inputs) ?? 'No recorded input differs.';
 }
 
 /**
@@ -266,6 +283,24 @@ export function describeIdentifierSearch(labels: readonly string[] | undefined):
 export function describeTimeJumpCaveat(file: string, jump: CaptureTimeJump, choseVersion: boolean): string {
   const version = choseVersion ? '; its start, the earliest of the captures, chose the policy version audited, so check it' : '';
   return `${file}: record times jump ${jump.days.toLocaleString('en-US')} days, from ${jump.from} to ${jump.to} with nothing between (a wrong device clock or joined captures), so its dates are not one session${version}.`;
+}
+
+/**
+ * The capture dates caveats of the two audits a comparison lists, as the audit reports give them: one per caveat,
+ * labelled with the audit that gives it, or once for both when both give it word for word.
+ */
+export function describeComparedTimeJumps(
+  before: { captures: readonly { file: string; firstTime: number | null; timeJump?: CaptureTimeJump }[] },
+  after: { captures: readonly { file: string; firstTime: number | null; timeJump?: CaptureTimeJump }[] },
+): { label: string; text: string }[] {
+  const caveats = (side: typeof before): string[] =>
+    side.captures.flatMap((c) => (c.timeJump ? [describeTimeJumpCaveat(c.file, c.timeJump, beganFirst(c, side.captures))] : []));
+  const was = caveats(before);
+  const now = caveats(after);
+  return [
+    ...was.map((text) => ({ label: now.includes(text) ? 'Capture dates caveat (both audits)' : 'Capture dates caveat (before)', text })),
+    ...now.filter((text) => !was.includes(text)).map((text) => ({ label: 'Capture dates caveat (after)', text })),
+  ];
 }
 
 /** Whether a capture began first among an audit's captures, so its start chose the policy version audited. */

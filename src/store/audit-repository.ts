@@ -61,7 +61,8 @@ export function loadAudit(db: StoreDatabase, app: { id: number; name: string; do
   return {
     auditId: row.id,
     appName: app.name,
-    appDomains: app.domains,
+    // The list the audit ran with; an audit stored before it was recorded shows the app's list as it is now.
+    appDomains: model.inputs.appDomains ?? app.domains,
     createdAt: row.created_at,
     toolVersion: row.tool_version,
     inputs: model.inputs,

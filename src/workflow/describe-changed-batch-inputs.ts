@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { getRegistrableDomain } from '../enrich/registrable-domain.js';
 import type { AuditResult } from '../model/audit.js';
 import { findCaptureByPath, findCaptureBySha, listIdentifierSearches } from '../store/capture-repository.js';
 import type { StoreDatabase } from '../store/open-database.js';
@@ -42,7 +43,8 @@ async function identifyCapture(db: StoreDatabase, appId: number, path: string): 
  * Why a manifest row already audited must be audited again, or null when the app's latest audit used exactly
  * the row's inputs: the same local policy file (by sha256), every capture file (by sha256), and every identifier
  * (label and value) searched in those captures. A policy given by URL is not fetched again to compare (a rerun
- * would otherwise touch the network for every row): `--redo` does that. App domains are not compared.
+ * would otherwise touch the network for every row): `--redo` does that. An app domain of the row that the audit did
+ * not run with runs it again; an audit that did not record its domains (an older claimcheck) is not judged by them.
  */
 export async function describeChangedBatchInputs(db: StoreDatabase, appId: number, row: BatchApp, latest: AuditResult): Promise<string | null> {
   const inputs = latest.inputs;
@@ -51,6 +53,9 @@ export async function describeChangedBatchInputs(db: StoreDatabase, appId: numbe
     if (sha256 === null) return `policy ${basename(row.policy)} cannot be read`;
     if (sha256 !== inputs.policy?.sha256) return `policy ${basename(row.policy)} differs from the one last audited`;
   }
+  // The row's domains as the batch stores them (registrable domains); the app keeps every domain it was ever given.
+  const newDomain = row.appDomains.map((d) => getRegistrableDomain(d) ?? d).find((d) => inputs.appDomains !== undefined && !inputs.appDomains.includes(d.toLowerCase()));
+  if (newDomain !== undefined) return `app domain ${newDomain} was not among the app's own domains in the last audit`;
   const audited = new Set(inputs.captures.map((c) => c.sha256));
   for (const path of row.captures) {
     const sha256 = await identifyCapture(db, appId, path);

@@ -5,7 +5,8 @@ import { runAudit, summariseRecipients, type AuditDependencies } from '../../src
 import { EntityCatalog } from '../../src/enrich/entity-catalog.js';
 import type { CaptureSummary, FlowSummary } from '../../src/model/capture-summary.js';
 import type { IpNetworkInfo } from '../../src/model/entity.js';
-import { ensureApp } from '../../src/store/app-repository.js';
+import { addAppDomains, ensureApp, requireApp } from '../../src/store/app-repository.js';
+import { loadAudit } from '../../src/store/audit-repository.js';
 import { insertCapture } from '../../src/store/capture-repository.js';
 import { openDatabase, type StoreDatabase } from '../../src/store/open-database.js';
 import { analysePolicy, storePolicy } from '../../src/workflow/add-policy.js';
@@ -118,6 +119,29 @@ describe('runAudit first-party domains', () => {
     try {
       const relations = runAudit(db, 'App', deps).recipients.map((r) => r.relation);
       expect(relations).not.toContain('first-party');
+    } finally {
+      db.close();
+    }
+  });
+
+  it("records the app's --app-domain list with each audit; an audit stored before it was recorded reads the list as it is now (trial7b item 16)", async () => {
+    const db = await seedApp(POLICY, [flowTo('47.96.20.30', 'ap-cn.agora.io', 10)], ['b.example', 'a.example']);
+    try {
+      const first = runAudit(db, 'App', deps);
+      expect(first.inputs.appDomains).toEqual(['a.example', 'b.example']);
+      addAppDomains(db, ensureApp(db, 'App', NOW), ['agora.io']);
+      const second = runAudit(db, 'App', deps);
+      expect(second.inputs.appDomains).toEqual(['a.example', 'agora.io', 'b.example']);
+      const app = requireApp(db, 'App');
+      // The report of the first audit names the domains it ran with, not those added since.
+      expect(loadAudit(db, app, first.auditId)?.appDomains).toEqual(['a.example', 'b.example']);
+      // An audit made by an older claimcheck has no list: it is unknown, and the app's list stands in for it.
+      const model = JSON.parse((db.prepare('SELECT model FROM audits WHERE id = ?').get(first.auditId) as { model: string }).model) as { inputs: Record<string, unknown> };
+      delete model.inputs.appDomains;
+      db.prepare('UPDATE audits SET model = ? WHERE id = ?').run(JSON.stringify(model), first.auditId);
+      const older = loadAudit(db, app, first.auditId);
+      expect(older?.inputs.appDomains).toBeUndefined();
+      expect(older?.appDomains).toEqual(['a.example', 'agora.io', 'b.example']);
     } finally {
       db.close();
     }

@@ -73,7 +73,7 @@ describe('trial7: reports and CLI', () => {
       expect(compared.stdout).toContain('Inputs that differ, so a change in findings can come from them: the identifiers searched for in each capture (ndpi_viber.pcap: before none; after sni).');
       const markdown = readFileSync(join(dir, 'cmp', 'compare-1-to-2.md'), 'utf8');
       expect(markdown).not.toContain('differences come from the audit settings or the claimcheck version');
-      expect(markdown).toContain('The same in both audits: the policy snapshot, the linked sub-processor lists, the capture files, the imported entity lists, the --jurisdictions setting, the shipped data sets, the claimcheck version.');
+      expect(markdown).toContain("The same in both audits: the policy snapshot, the linked sub-processor lists, the capture files, the app's own domains (--app-domain), the imported entity lists, the --jurisdictions setting, the shipped data sets, the claimcheck version.");
     },
     SLOW,
   );

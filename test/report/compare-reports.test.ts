@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditResult } from '../../src/model/audit.js';
 import { compareReports } from '../../src/report/compare-reports.js';
+import { renderComparisonHtml } from '../../src/report/render-comparison-html.js';
 import { renderComparisonMarkdown } from '../../src/report/render-comparison-markdown.js';
 import { buildFixtureReport, loadFixtureAudit } from './report-fixture.js';
 
@@ -54,7 +55,7 @@ describe('compareReports', () => {
       if (capture) capture.identifiersSearched = [...(capture.identifiersSearched ?? []), 'sni'];
     });
     expect(comparison.inputs.differ).toEqual([{ input: 'identifiers', details: ['murmur-session.pcap: before room_id, user_id; after room_id, sni, user_id'] }]);
-    expect(comparison.inputs.same).toEqual(['policy', 'linked-pages', 'captures', 'entity-lists', 'jurisdictions', 'data-sets', 'claimcheck-version']);
+    expect(comparison.inputs.same).toEqual(['policy', 'linked-pages', 'captures', 'app-domains', 'entity-lists', 'jurisdictions', 'data-sets', 'claimcheck-version']);
     const markdown = renderComparisonMarkdown(comparison);
     expect(markdown).toContain('Inputs that differ, so a change in findings can come from them: the identifiers searched for in each capture (');
     expect(markdown).not.toContain('differences come from the audit settings or the claimcheck version');
@@ -69,6 +70,55 @@ describe('compareReports', () => {
       after.toolVersion = '9.9.9';
     });
     expect(newer.inputs.differ.map((d) => d.input)).toEqual(['claimcheck-version']);
+  });
+
+  it("names a change of the app's --app-domain list as a cause, and an audit that did not record it as unrecorded (trial7b item 16)", () => {
+    const more = buildPair((after) => {
+      after.inputs.appDomains = ['murmur.example', 'viber.com'];
+    });
+    expect(more.before.appDomains).toEqual(['murmur.example']);
+    expect(more.inputs.differ).toEqual([{ input: 'app-domains', details: ['before murmur.example; after murmur.example, viber.com'] }]);
+    const markdown = renderComparisonMarkdown(more);
+    expect(markdown).toContain("Inputs that differ, so a change in findings can come from them: the app's own domains (--app-domain) (before murmur.example; after murmur.example, viber.com).");
+    const none = buildPair((after) => {
+      after.inputs.appDomains = [];
+    });
+    expect(none.inputs.differ[0]?.details).toEqual(['before murmur.example; after none']);
+    // An audit made before the list was recorded: the JSON and the Markdown both say so, neither assumes it the same.
+    const older = buildPair((after) => {
+      delete after.inputs.appDomains;
+    });
+    expect(older.after.appDomains).toBeNull();
+    expect(older.inputs.unrecorded).toEqual(['app-domains']);
+    expect(renderComparisonMarkdown(older)).toContain("so these may differ too: the app's own domains (--app-domain).");
+    expect(renderComparisonMarkdown(older)).not.toContain('No recorded input differs');
+    expect(renderComparisonMarkdown(buildPair(() => undefined))).toContain('No recorded input differs.');
+  });
+
+  it('repeats the capture dates caveat of a capture it lists, once when both audits give it (trial7b item 19)', () => {
+    const jump = { days: 1410, from: '2018-05-24', to: '2022-04-03' };
+    const both = buildPair((after) => {
+      const capture = after.inputs.captures[0];
+      if (capture) capture.timeJump = jump;
+    });
+    // The fixture's "before" has no jump: only the after audit gives the caveat.
+    const caveat =
+      'murmur-session.pcap: record times jump 1,410 days, from 2018-05-24 to 2022-04-03 with nothing between (a wrong device clock or joined captures), so its dates are not one session; its start, the earliest of the captures, chose the policy version audited, so check it.';
+    expect(both.after.captures[0]?.timeJump).toEqual(jump);
+    expect(renderComparisonMarkdown(both)).toContain(`- **Capture dates caveat (after):** ${caveat.replace(/_/g, '\\_')}`);
+    expect(renderComparisonHtml(both)).toContain(`<dt>Capture dates caveat (after)</dt><dd>${caveat}</dd>`);
+    const before = loadFixtureAudit();
+    const after = loadFixtureAudit();
+    after.auditId = 2;
+    for (const audit of [before, after]) {
+      const capture = audit.inputs.captures[0];
+      if (capture) capture.timeJump = jump;
+    }
+    const same = compareReports(buildFixtureReport(before), buildFixtureReport(after), CONTEXT);
+    const markdown = renderComparisonMarkdown(same);
+    expect(markdown).toContain('- **Capture dates caveat (both audits):** murmur-session.pcap: record times jump 1,410 days');
+    expect(markdown).not.toContain('Capture dates caveat (before)');
+    expect(renderComparisonMarkdown(buildPair(() => undefined))).not.toContain('Capture dates caveat');
   });
 
   it('sorts findings into added, removed, changed and unchanged', () => {

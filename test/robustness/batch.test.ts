@@ -108,6 +108,11 @@ describe('claimcheck batch', () => {
     utimesSync(join(dir, 'session.pcap'), later, later);
     expect(runCli(['batch', 'apps.csv'], dir).stdout).toMatch(/^1 apps: 0 audited, 1 skipped/);
 
+    // A new app domain changes which traffic is first party (trial7b item 16): the row runs again.
+    writeFileSync(join(dir, 'apps.csv'), readFileSync(join(dir, 'apps.csv'), 'utf8').replace(',murmur.example', ',murmur.example;agora.io'));
+    expect(runCli(['batch', 'apps.csv'], dir).stderr).toContain("audited again: app domain agora.io was not among the app's own domains in the last audit");
+    expect(runCli(['batch', 'apps.csv'], dir).stdout).toMatch(/^1 apps: 0 audited, 1 skipped/);
+
     // Nothing changed: skipped, and the database is untouched.
     const before = readDatabaseState(db);
     expect(runCli(['batch', 'apps.csv'], dir).stdout).toMatch(/^1 apps: 0 audited, 1 skipped/);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { ConfigError } from '../../model/errors.js';
 import { readToolVersion } from '../../package-root.js';
 import { compareReports } from '../../report/compare-reports.js';
-import { describeInputComparison } from '../../report/report-wording.js';
+import { describeInputCause } from '../../report/report-wording.js';
 import type { ReportContext } from '../../report/report-model.js';
 import { RULES } from '../../rules/registry.js';
 import { requireApp } from '../../store/app-repository.js';
@@ -89,8 +89,7 @@ export function registerReportCommand(program: Command): void {
           `audit #${comparison.before.id} → #${comparison.after.id}: ${s.added} added, ${s.removed} removed, ${s.changed} changed, ${s.unchanged} unchanged\n`,
         );
         // The cause first: which recorded inputs differ (the files below give the full comparison).
-        const [cause] = describeInputComparison(comparison.inputs);
-        if (cause !== undefined) process.stdout.write(`${safeTerminalText(cause)}\n`);
+        process.stdout.write(`${safeTerminalText(describeInputCause(comparison.inputs))}\n`);
         for (const path of writeComparison(comparison, outDir, options.format ?? COMPARISON_FORMATS)) process.stdout.write(`wrote ${safeTerminalText(path)}\n`);
         markReportDirectory(outDir, app.name);
       }, 'must-exist');
