@@ -1,3 +1,4 @@
+import type { TextSpan } from '../model/claim.js';
 import words from './lexicons/function-words.json' with { type: 'json' };
 
 /** The language a policy is written in, as far as function words tell. */
@@ -46,14 +47,38 @@ function languageTokens(text: string): string[] {
 /** Enough words for the shares to mean something; a 20-word snippet stays 'und'. */
 const MIN_WORDS = 40;
 
+/** A web address written out in the text ("https://example.com/privacy", "www.example.com"). */
+const WRITTEN_URL = /\b(?:https?:\/\/|www\.)[^\s<>"]+/giu;
+
+/**
+ * The text without the words of its links and written-out addresses. Like names, they are in no language: a
+ * sentence listing 3,000 links ("partner 0", "partner 1", …) made an English policy read as 0% English (trial7b).
+ */
+function withoutLinks(text: string, links: readonly { span: TextSpan }[]): string {
+  let kept = text;
+  if (links.length > 0) {
+    const parts: string[] = [];
+    let at = 0;
+    for (const { span } of [...links].sort((a, b) => a.span.start - b.span.start)) {
+      if (span.start < at) continue;
+      parts.push(text.slice(at, span.start), ' ');
+      at = span.end;
+    }
+    parts.push(text.slice(at));
+    kept = parts.join('');
+  }
+  return kept.replace(WRITTEN_URL, ' ');
+}
+
 /**
  * Tells the language of policy text by the share of its words that are the most frequent function words
  * of each language (English "the/and/we", German "der/und/wir", ...). Real policies in one language
  * score 25–45% on their own list and under 5% on the others, so the winner is clear; very short or
- * mixed texts give 'und' rather than a guess.
+ * mixed texts give 'und' rather than a guess. The texts of `links` (spans of `text`) and written-out web
+ * addresses are left out.
  */
-export function detectPolicyLanguage(text: string): PolicyLanguage {
-  const tokens = languageTokens(text);
+export function detectPolicyLanguage(text: string, links: readonly { span: TextSpan }[] = []): PolicyLanguage {
+  const tokens = languageTokens(withoutLinks(text, links));
   const scores = LISTS.map(({ code, words: list }) => ({ code, hits: tokens.filter((t) => list.has(t)).length }));
   const total = tokens.length;
   const english = scores.find((s) => s.code === 'en')?.hits ?? 0;

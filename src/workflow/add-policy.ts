@@ -69,7 +69,7 @@ function urlHosts(snapshot: PolicySnapshot): string[] {
  * @throws PolicyError naming the source and the language detected.
  */
 export function checkPolicyLanguage(policy: AnalysedPolicy, source: string, allowAnyLanguage: boolean, hint: string): string | null {
-  const unsupported = describeUnsupportedLanguage(detectPolicyLanguage(policy.extracted.text));
+  const unsupported = describeUnsupportedLanguage(detectPolicyLanguage(policy.extracted.text, policy.extracted.links));
   if (unsupported !== null && !allowAnyLanguage) throw new PolicyError(source, unsupported, hint);
   return unsupported;
 }

@@ -55,6 +55,30 @@ describe('detectPolicyLanguage', () => {
     expect(detectPolicyLanguage(french).code).toBe('fr');
   });
 
+  it('leaves link texts and written-out addresses out: one English sentence with 3,000 links (trial7b item 22)', () => {
+    const links = Array.from({ length: 3000 }, (_, i) => `[partner ${i}](https://www.mixpanel.com/p${i})`).join(', ');
+    const dir = tempDir();
+    const markdown = join(dir, 'many.md');
+    writeFileSync(markdown, `# M Privacy Policy\n\nWe share personal data with service providers, including ${links}.\n`);
+    const html = join(dir, 'many.html');
+    const anchors = Array.from({ length: 3000 }, (_, i) => `<a href="https://www.braze.com/privacy?i=${i}">provider ${i}</a>`).join(', ');
+    writeFileSync(html, `<html><body><h1>M Privacy Policy</h1><p>We share personal data with service providers, including ${anchors}.</p></body></html>`);
+    for (const file of [markdown, html]) {
+      const run = runCli(['extract', file]);
+      expect(run.status).toBe(0);
+      expect(run.stderr).not.toContain('does not look like English');
+      expect(run.stdout).toContain('[service-providers] service providers');
+    }
+    // Addresses written out in plain text count for no language either.
+    const urls = Array.from({ length: 400 }, (_, i) => `https://partner${i}.example.com/privacy-policy-and-cookies`).join(' ');
+    const plain = `We share personal data with the partners listed here: ${urls}. We keep logs for thirty days and then we delete them.`;
+    expect(detectPolicyLanguage(plain).englishShare).toBeGreaterThan(0.3);
+    // A link in German text is left out; the German words still decide.
+    const text = 'Wir geben Ihre Daten an unsere Partner weiter, die Sie in der Liste finden, und wir speichern sie nicht länger als nötig. '.repeat(4) + 'Liste der Partner';
+    const span = { start: text.length - 'Liste der Partner'.length, end: text.length };
+    expect(detectPolicyLanguage(text, [{ span }]).code).toBe('de');
+  });
+
   it('policy add refuses a non-English policy with one line (exit 2) unless --any-language', () => {
     const db = join(tempDir(), 'claimcheck.db');
     const file = join(DIR, readdirSync(DIR).find((f) => f.startsWith('Telegram_')) ?? '');

@@ -41,7 +41,7 @@ export function registerExtractCommand(program: Command): void {
       const organisations = loadCatalog().organisationNames();
       const now = (): Date => new Date();
       const policy = await analysePolicy(source, { organisations, now });
-      const unsupported = describeUnsupportedLanguage(detectPolicyLanguage(policy.extracted.text));
+      const unsupported = describeUnsupportedLanguage(detectPolicyLanguage(policy.extracted.text, policy.extracted.links));
       if (unsupported !== null) process.stderr.write(`claimcheck: warning: ${safeTerminalText(source)}: ${unsupported}\n`);
       const overlong = describeOverlongPassages(policy.extracted.text);
       if (overlong !== null) process.stderr.write(`claimcheck: warning: ${safeTerminalText(source)}: ${overlong}\n`);
