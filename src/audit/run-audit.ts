@@ -14,7 +14,7 @@ import { listUserEntities } from '../store/entity-repository.js';
 import type { StoredClaim } from '../store/policy-repository.js';
 import { DEFAULT_AUDIT_SETTINGS, recordAuditSettings, type AuditSettings } from '../rules/audit-settings.js';
 import { requireApp } from '../store/app-repository.js';
-import { listCaptures, listIdentifierSearches, loadFlows, loadIdentifierHits } from '../store/capture-repository.js';
+import { listCaptures, listIdentifierSearches, loadDnsQueries, loadFlows, loadIdentifierHits } from '../store/capture-repository.js';
 import { checkCaptureVersions } from './check-capture-versions.js';
 import { findLinkedSnapshots, findVersionInForce, listPolicySightings, loadClaims, loadLinkedClaims } from '../store/policy-repository.js';
 import { saveAudit } from '../store/audit-repository.js';
@@ -143,6 +143,7 @@ function prepareAudit(db: StoreDatabase, appName: string, deps: AuditDependencie
     captures,
     flows,
     identifierHits: loadIdentifierHits(db, captureIds),
+    dnsQueries: loadDnsQueries(db, captureIds),
     settings: deps.settings ?? DEFAULT_AUDIT_SETTINGS,
     lineage(entityId: string): Entity[] {
       let lineage = lineageCache.get(entityId);

@@ -287,7 +287,10 @@ export function describePlaintextIdentifier(facts: {
   ownServersClaim?: EncryptionClaimWording | null;
   /** Host of the device's own background traffic (a connectivity check) the identifiers travelled in, if they did. */
   deviceBackgroundHost?: string | null;
+  /** Set when every connection was DNS: the resolver relays the names, so the wording names them and their domains instead. */
+  dns?: DnsExposureWording | null;
 }): FindingWording {
+  if (facts.dns) return describeDnsPlaintextIdentifier({ ...facts, dns: facts.dns });
   const background = facts.deviceBackgroundHost
     ? ` ${facts.deviceBackgroundHost} is normally the device's own background traffic (a connectivity check or network time), not the app's, but the identifier travels in it: check which software put it there.`
     : '';
@@ -308,6 +311,65 @@ export function describePlaintextIdentifier(facts: {
         ? ` The policy says ${quoteInline(facts.ownServersClaim.quote)}, which is about its own servers, not this one, so the finding does not contradict it.`
         : '') +
       background,
+  };
+}
+
+/** Identifiers found in DNS messages to one resolver: the names looked up and whether the values are the services' own names. */
+export interface DnsExposureWording {
+  resolver: string;
+  /** True for a resolver on a private address (the router or a local forwarder). */
+  local: boolean;
+  names: string[];
+  domains: string[];
+  serviceName: boolean;
+}
+
+/** A short list of names: all of up to three, else three and how many more. */
+function listNames(names: readonly string[]): string {
+  if (names.length <= 3) return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''}`;
+  return `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`;
+}
+
+/**
+ * An identifier in a DNS name: it leaves the device in clear, and the resolver (usually the router) passes the name
+ * on to upstream resolvers and to the name servers of its domain. The resolver is named as the way it went, not as
+ * the recipient (docs/rules/plaintext-identifier.md).
+ */
+function describeDnsPlaintextIdentifier(facts: {
+  identifiers: { label: string; value: string; count: number; capped?: boolean; fromServer?: number }[];
+  encodings: string[];
+  destination: string;
+  country: string | null;
+  encryptionClaim: EncryptionClaimWording | null;
+  ownServersClaim?: EncryptionClaimWording | null;
+  dns: DnsExposureWording;
+}): FindingWording {
+  const { dns } = facts;
+  const labels = facts.identifiers.map((i) => i.label).join(' and ');
+  // A DNS answer repeats the question: a value in it was not sent by anyone else.
+  const answers = (i: { count: number; fromServer?: number }): string =>
+    (i.fromServer ?? 0) === 0 ? '' : `, ${i.fromServer === i.count ? 'all' : `${i.fromServer} of them`} in the resolver's answer, which repeats the question`;
+  const listed = facts.identifiers.map((i) => `${i.label} ("${i.value}", ${i.capped === true ? 'at least ' : ''}${plural(i.count, 'time')}${answers(i)})`).join(', ');
+  const where = facts.country ? ` in ${nameCountry(facts.country)}` : '';
+  const operator = facts.destination !== dns.resolver ? ` (${facts.destination}${where})` : where;
+  const resolver = dns.local ? `the local resolver ${dns.resolver}` : `the resolver ${dns.resolver}${operator}`;
+  const names = listNames(dns.names);
+  const query = dns.names.length === 0 ? 'DNS traffic' : dns.names.length === 1 ? `a DNS query for ${names}` : `DNS queries for ${names}`;
+  const one = facts.identifiers.length === 1;
+  const nameServers = dns.domains.length === 0 ? 'the name servers of the domain looked up' : `the name servers of ${listNames(dns.domains)}`;
+  return {
+    title: `${labels} sent unencrypted in ${query} through ${resolver}`,
+    explanation:
+      `${one ? 'The identifier' : 'The identifiers'} ${listed} ${one ? 'appears' : 'appear'} unencrypted (${facts.encodings.join(', ')}) in ${query}, ` +
+      `sent through ${resolver}${dns.local ? ' (an address on the local network, normally the router)' : ''}. ` +
+      `The resolver is not the recipient: it passes the name on, unencrypted, to upstream resolvers and to ${nameServers}, and anyone on that path can read it.` +
+      (dns.serviceName
+        ? ` The value is part of the domain name itself (${listNames(dns.domains)}), so every lookup of that service carries it, whoever the user is: it shows which service the app contacted, not who the user is, unless the value given with --identifier really is one of the user's.`
+        : '') +
+      (facts.encryptionClaim && !dns.serviceName ? ` ${endSentence(restateEncryptionClaim(facts.encryptionClaim))}` : '') +
+      (!facts.encryptionClaim && facts.ownServersClaim
+        ? ` The policy says ${quoteInline(facts.ownServersClaim.quote)}, which is about its own servers, not this one, so the finding does not contradict it.`
+        : ''),
   };
 }
 

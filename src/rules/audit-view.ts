@@ -1,6 +1,6 @@
 import type { Attribution, Entity } from '../model/entity.js';
 import type { StoredApp } from '../store/app-repository.js';
-import type { StoredCapture, StoredFlow, StoredIdentifierHit } from '../store/capture-repository.js';
+import type { StoredCapture, StoredDnsQuery, StoredFlow, StoredIdentifierHit } from '../store/capture-repository.js';
 import type { StoredClaim, StoredSnapshot } from '../store/policy-repository.js';
 import type { PolicySighting } from '../store/policy-timeline.js';
 import type { AuditSettings } from './audit-settings.js';
@@ -31,6 +31,8 @@ export interface AuditView {
   captures: StoredCapture[];
   flows: AttributedFlow[];
   identifierHits: StoredIdentifierHit[];
+  /** The captures' DNS questions (each name once per capture), to say what name an identifier in a DNS message was in; absent in views built without them. */
+  dnsQueries?: readonly StoredDnsQuery[];
   /** User configuration the rules read (jurisdictions of interest). */
   settings: AuditSettings;
   /** The entity and its parents, nearest first; empty for unknown ids. */

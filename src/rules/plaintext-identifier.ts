@@ -4,6 +4,7 @@ import { describePlaintextIdentifier } from '../report/wording.js';
 import type { StoredIdentifierHit } from '../store/capture-repository.js';
 import type { AttributedFlow, AuditView } from './audit-view.js';
 import { MAX_EVIDENCE_FRAMES, findFlowOfHit, isDeviceBackground, packetEvidenceOfFlow, packetEvidenceOfHit, policyEvidenceOfClaims } from './evidence.js';
+import { describeDnsExposure } from './plaintext-identifier-dns.js';
 import type { Rule } from './rule.js';
 import { claimsCovering, findTransitEncryptionClaims, hasExplicitTransitClaim, leadingEncryptionClaim } from './transit-encryption-claims.js';
 
@@ -28,7 +29,7 @@ export const plaintextIdentifier: Rule = {
     id: 'plaintext-identifier',
     title: 'User identifier sent in plaintext',
     description:
-      'Flags identifiers (given with --identifier) found unencrypted in packet payloads or plain HTTP, one finding per destination (the company, host or address the title names, in its country) listing each connection, quoting any encryption claim that covers it.',
+      'Flags identifiers (given with --identifier) found unencrypted in packet payloads or plain HTTP, one finding per destination (the company, host or address the title names, in its country) listing each connection, quoting any encryption claim that covers it. In DNS, the name looked up and its domain are named, not the resolver that relays it (medium; low when the value is the service\'s own domain name).',
     maxSeverity: 'high',
   },
   check(view: AuditView): Finding[] {
@@ -57,6 +58,10 @@ export const plaintextIdentifier: Rule = {
       // A HAR's plaintext values come from http:// requests; it does not record the transport under them.
       const protocols = [...new Set(group.map((c) => (view.captures.find((k) => k.id === c.captureId)?.format === 'har' ? 'http' : c.protocol)))];
       const background = group.find((c) => c.flow !== undefined && isDeviceBackground(c.flow))?.flow;
+      // In DNS the resolver only relays the name (docs/rules/plaintext-identifier.md): medium, and low for a value
+      // that is the looked-up service's own name, which every lookup of it carries, so no claim is contradicted.
+      const dns = describeDnsExposure(view, group);
+      const contradicts = covering.length > 0 && dns?.serviceName !== true;
       const wording = describePlaintextIdentifier({
         identifiers,
         encodings,
@@ -67,16 +72,17 @@ export const plaintextIdentifier: Rule = {
         encryptionClaim: leadingEncryptionClaim(covering),
         ownServersClaim: ownServersOnly,
         deviceBackgroundHost: background ? (background.attribution.host ?? background.flow.server) : null,
+        dns,
       });
       findings.push({
         ruleId: 'plaintext-identifier',
-        severity: 'high',
-        label: covering.length > 0 ? 'incorrect' : null,
-        confidence: rateConfidence(hits, covering.length > 0, explicit),
+        severity: dns === null ? 'high' : dns.serviceName ? 'low' : 'medium',
+        label: contradicts ? 'incorrect' : null,
+        confidence: rateConfidence(hits, contradicts, explicit),
         subject: identifiers.map((i) => i.label).join(', '),
         title: wording.title,
         explanation: wording.explanation,
-        policyEvidence: snapshot ? policyEvidenceOfClaims(covering, snapshot) : [],
+        policyEvidence: snapshot && contradicts ? policyEvidenceOfClaims(covering, snapshot) : [],
         packetEvidence: group.map((c) => describeConnection(view, c)),
       });
     }

@@ -54,4 +54,24 @@ describe('trial7b: audit inputs and comparisons', () => {
     },
     SLOW,
   );
+
+  it(
+    'an identifier in a DNS query to the local resolver names the name and its domain, not the router, at low or medium (item 20)',
+    async () => {
+      const dir = tempDir();
+      const db = join(dir, 'cc.db');
+      const policy = join(dir, 'p.md');
+      writeFileSync(policy, POLICY);
+      expect((await runCliAsync(['--db', db, 'policy', 'add', policy, '--app', 'P'])).status).toBe(0);
+      expect((await runCliAsync(['--db', db, 'import', capturePath('ndpi_viber.pcap'), '--app', 'P', '--identifier', 'sni=apptimize'])).status).toBe(0);
+      const audit = await runCliAsync(['--db', db, 'audit', '--app', 'P', '--json']);
+      expect(audit.status).toBe(0);
+      const findings = (JSON.parse(audit.stdout) as { findings: { ruleId: string; severity: string; title: string; explanation: string }[] }).findings.filter(
+        (f) => f.ruleId === 'plaintext-identifier',
+      );
+      expect(findings.map((f) => [f.severity, f.title])).toEqual([['low', 'sni sent unencrypted in a DNS query for mapi.apptimize.com through the local resolver 192.168.0.15']]);
+      expect(findings[0]?.explanation).toContain('to the name servers of apptimize.com');
+    },
+    SLOW,
+  );
 });

@@ -92,4 +92,51 @@ describe('plaintext-identifier', () => {
     ]);
     expect(findings[0]?.explanation).toContain('which is about its own servers, not this one, so the finding does not contradict it.');
   });
+
+  describe('identifiers in DNS names (trial7b item 20)', () => {
+    const resolverFlow = (server: string, attribution: Parameters<typeof attributedFlow>[0]['attribution'] = {}) =>
+      attributedFlow({ server, serverPort: 53, protocol: 'udp', encryption: 'none', attribution });
+    const query = (flow: ReturnType<typeof resolverFlow>, name: string) => ({ captureId: 1, frame: flow.flow.firstFrame, time: flow.flow.firstTime, name, type: 'A' });
+    const claim = storedClaim({ kind: 'encryption', scope: 'in-transit', technologies: ['TLS'], hedges: [], trigger: 'encrypted in transit' });
+
+    it('names the name looked up and its domain, not the local resolver, as where the identifier went: medium', () => {
+      const flow = resolverFlow('192.168.0.15');
+      const answer = { ...hitOn(flow, 'user_id', 'u8f3a0c9d'), src: flow.flow.server, srcPort: 53, dst: flow.flow.client, dstPort: flow.flow.clientPort };
+      const view = { ...buildView({ claims: [claim], flows: [flow], hits: [hitOn(flow, 'user_id', 'u8f3a0c9d'), answer] }), dnsQueries: [query(flow, 'u8f3a0c9d.t.metrics-example.com')] };
+      const [finding, ...rest] = plaintextIdentifier.check(view);
+      expect(rest).toEqual([]);
+      expect(finding).toMatchObject({ severity: 'medium', label: 'incorrect', confidence: 'high' });
+      expect(finding?.title).toBe('user_id sent unencrypted in a DNS query for u8f3a0c9d.t.metrics-example.com through the local resolver 192.168.0.15');
+      expect(finding?.explanation).toContain("(\"u8f3a0c9d\", 2 times, 1 of them in the resolver's answer, which repeats the question)");
+      expect(finding?.explanation).toContain('The resolver is not the recipient: it passes the name on, unencrypted, to upstream resolvers and to the name servers of metrics-example.com');
+      expect(finding?.explanation).not.toContain('travelled');
+      expect(finding?.policyEvidence).toHaveLength(1);
+    });
+
+    it("rates a value that is the looked-up service's own name low, contradicting no claim (sni=apptimize in mapi.apptimize.com)", () => {
+      const flow = resolverFlow('192.168.0.15');
+      const view = { ...buildView({ claims: [claim], flows: [flow], hits: [hitOn(flow, 'sni', 'apptimize')] }), dnsQueries: [query(flow, 'mapi.apptimize.com')] };
+      const [finding] = plaintextIdentifier.check(view);
+      expect(finding).toMatchObject({ severity: 'low', label: null, policyEvidence: [] });
+      expect(finding?.explanation).toContain('The value is part of the domain name itself (apptimize.com), so every lookup of that service carries it');
+    });
+
+    it('names a public resolver with its operator, and says "DNS traffic" when no stored question holds the value', () => {
+      const flow = resolverFlow('8.8.8.8', { organisation: 'Google LLC', relation: 'recipient', network: { asn: 15169, asnOwner: 'GOOGLE', country: 'US' } });
+      const view = { ...buildView({ flows: [flow], hits: [{ ...hitOn(flow, 'user_id', 'u8f3a0c9d'), encoding: 'hex' }] }), dnsQueries: [] };
+      const [finding] = plaintextIdentifier.check(view);
+      expect(finding).toMatchObject({ severity: 'medium', label: null });
+      expect(finding?.title).toBe('user_id sent unencrypted in DNS traffic through the resolver 8.8.8.8 (Google LLC in United States)');
+      expect(finding?.explanation).toContain('to the name servers of the domain looked up');
+    });
+
+    it('leaves mDNS and other local plumbing as it was, and a destination with DNS and other traffic at high', () => {
+      const mdns = attributedFlow({ server: '224.0.0.251', serverPort: 5353, protocol: 'udp', encryption: 'none', attribution: {} });
+      expect(plaintextIdentifier.check(buildView({ flows: [mdns], hits: [hitOn(mdns, 'user_id', 'u8f3a0c9d')] }))[0]?.severity).toBe('high');
+      const dns = resolverFlow('192.168.0.15');
+      const web = attributedFlow({ server: '192.168.0.15', serverPort: 80, encryption: 'none', attribution: {} });
+      const findings = plaintextIdentifier.check(buildView({ flows: [dns, web], hits: [hitOn(dns, 'user_id', 'u8f3a0c9d'), hitOn(web, 'user_id', 'u8f3a0c9d')] }));
+      expect(findings.map((f) => f.severity)).toEqual(['high']);
+    });
+  });
 });
