@@ -2,6 +2,7 @@ import type { ProcessorClaim } from '../model/claim.js';
 import { compilePhrasePattern, findPhrases, type PhraseMatch } from './compile-phrase-pattern.js';
 import { isOwnName } from './detect-first-party-names.js';
 import { isNegatedAt } from './detect-negation.js';
+import { findActingRecipients, NAME_WORD, type ActingRecipient } from './find-acting-recipients.js';
 import { findTopicSpans, isWithin } from './detect-topic-sentences.js';
 import corporate from './lexicons/corporate-suffixes.json' with { type: 'json' };
 import categories from './lexicons/processor-categories.json' with { type: 'json' };
@@ -108,11 +109,13 @@ const SOURCE_AS_SUBJECT =
 const SOURCE_SECTION = /\b(?:collect|collected|receive|received|from|provided by|obtain|sources?)\b/i;
 
 /** Verb + "with"/"by" followed directly by company names: "we partner with Nielsen and Quantcast". */
-const NAME_LIST_LEAD = /\b(?:(?:work|works|worked|working|partner|partners|partnered|partnering|contract|contracts|contracted|collaborate|collaborates)\s+with|(?:provided|powered|operated|offered|hosted|processed|supplied|run|handled)\s+by|routed\s+(?:via|through))\s+/gi;
+const NAME_LIST_LEAD = /\b(?:(?:work|works|worked|working|partner|partners|partnered|partnering|contract|contracts|contracted|collaborate|collaborates)\s+with|(?:provided|powered|operated|offered|hosted|processed|supplied|run|handled|carried|delivered|stored|transmitted|relayed|managed|served)\s+by|routed\s+(?:via|through))\s+/gi;
+
+/** "Voice calls are carried by Agora's network", "Payments are handled by Stripe": a service done by a named company. */
+const DONE_BY_NAME =
+  /\b(?:provided|powered|operated|hosted|processed|handled|carried|delivered|stored|transmitted|relayed|routed|served)\s+(?:by|via|through)\s+(?=\p{Lu})/gu;
 
 const SUFFIXES = [...corporate.suffixes].sort((a, b) => b.length - a.length);
-/** A capitalised word; dots only inside ("Amazon.com"), so "DPF. Reddit" is not one name. */
-const NAME_WORD = "[\\p{Lu}\\d][\\p{L}\\p{N}&'’\\-]*(?:\\.[\\p{L}\\p{N}]+)*";
 const CORPORATE_NAME = new RegExp(
   `(?<![\\p{L}\\p{N}])((?:${NAME_WORD}\\s+(?:(?:of|and|&|de|du|der|für|y)\\s+)?){0,5}${NAME_WORD}),?\\s+(${SUFFIXES.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`,
   'gu',
@@ -161,6 +164,8 @@ export function extractProcessorClaims(context: SentenceContext): ProcessorClaim
     ...findAll(GIVE_DATA_TO, text).filter((give) => !READER_GIVES.test(text.slice(Math.max(0, give.start - 40), give.start))),
     ...findAll(RECIPIENTS_INCLUDE, text),
     ...findAll(MAKE_AVAILABLE_TO, text),
+    // "operated by Barnes & Noble": the company itself doing it is no recipient.
+    ...findAll(DONE_BY_NAME, text).filter((done) => !isOwnName(text.slice(done.end, done.end + 60), context.firstPartyNames)),
     ...namedServices.map((found) => found.cue),
   ].sort(
     (a, b) => a.start - b.start,
@@ -353,30 +358,33 @@ function findNamesAfterLead(text: string): PhraseMatch[] {
  */
 function findNamedServices(text: string, organisations: SentenceContext['organisations'], firstPartyNames: readonly string[]): { name: PhraseMatch | null; cue: PhraseMatch }[] {
   const found: { name: PhraseMatch | null; cue: PhraseMatch }[] = [];
+  const candidates: ActingRecipient[] = findActingRecipients(text);
   for (const pattern of [NAMED_COLLECTOR, WE_USE_NAME]) {
     pattern.lastIndex = 0;
     for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
-      // "WHAT INFORMATION DO WE GATHER- PBS collects", "Passive Information Collection SCEA may collect": a heading
-      // fused before the name; the name is the shortest run of last words that is the company's own or a valid name.
       const run = m[1] ?? '';
-      const words = run.split(/\s+/);
-      const tails = words.map((_, i) => words.slice(words.length - 1 - i).join(' '));
-      // "Reddit may receive limited information about your activity": the company itself collecting is no sharing.
-      if (tails.some((tail) => isOwnName(tail, firstPartyNames))) continue;
-      const cue = { start: m.index, end: m.index + m[0].length, text: m[0] };
-      if (tails.some((tail) => organisations.find(tail).length > 0 && organisations.find(tail)[0]?.start === 0) || findCategories(run).length > 0) {
-        found.push({ name: null, cue });
-        continue;
-      }
       const runStart = m.index + m[0].indexOf(run);
-      const name = [...tails]
-        .reverse()
-        .map((tail) => trimItem(text, { start: runStart + run.length - tail.length, end: runStart + run.length, text: tail }))
-        .find((item) => item !== null && !/[-:]$/.test(item.text.split(/\s+/)[0] ?? ''));
-      if (name === undefined || name === null) continue;
-      // "Browsers receive …", "Servers collect …": one ordinary word is no company.
-      if (!NOT_NAME_WORDS.has(name.text) && !(name.text.split(/\s+/).length === 1 && (GENERIC_WORDS.has(name.text.toLowerCase()) || ORDINARY_SUBJECT.test(name.text)))) found.push({ name, cue });
+      candidates.push({ name: { start: runStart, end: runStart + run.length, text: run }, cue: { start: m.index, end: m.index + m[0].length, text: m[0] } });
     }
+  }
+  for (const { name: { text: run, start: runStart }, cue } of candidates) {
+    // "WHAT INFORMATION DO WE GATHER- PBS collects", "Passive Information Collection SCEA may collect": a heading
+    // fused before the name; the name is the shortest run of last words that is the company's own or a valid name.
+    const words = run.split(/\s+/);
+    const tails = words.map((_, i) => words.slice(words.length - 1 - i).join(' '));
+    // "Reddit may receive limited information about your activity": the company itself collecting is no sharing.
+    if (tails.some((tail) => isOwnName(tail, firstPartyNames))) continue;
+    if (tails.some((tail) => organisations.find(tail).length > 0 && organisations.find(tail)[0]?.start === 0) || findCategories(run).length > 0) {
+      found.push({ name: null, cue });
+      continue;
+    }
+    const name = [...tails]
+      .reverse()
+      .map((tail) => trimItem(text, { start: runStart + run.length - tail.length, end: runStart + run.length, text: tail }))
+      .find((item) => item !== null && !/[-:]$/.test(item.text.split(/\s+/)[0] ?? ''));
+    if (name === undefined || name === null) continue;
+    // "Browsers receive …", "Servers collect …": one ordinary word is no company.
+    if (!NOT_NAME_WORDS.has(name.text) && !(name.text.split(/\s+/).length === 1 && (GENERIC_WORDS.has(name.text.toLowerCase()) || ORDINARY_SUBJECT.test(name.text)))) found.push({ name, cue });
   }
   return found;
 }
