@@ -27,6 +27,14 @@ describe('extractTransferClaims', () => {
     expect(transfers(claimsOf('Offices: Japan, Korea and Australia. We transfer data as described below.'))).toEqual([]);
   });
 
+  it('reads "jurisdictions that may not provide equivalent protection" as unnamed destinations (Quora, trial 8)', () => {
+    const quora =
+      'As such, we and our service providers may transfer your personal information to, or access it in, jurisdictions that may not provide equivalent levels of data protection as your home jurisdiction.';
+    expect(transfers(claimsOf(quora))[0]).toMatchObject({ transferType: 'transfer', countries: [], unspecified: true });
+    // Jurisdictions that are not destinations: where a disclosure is required.
+    expect(transfers(claimsOf('For explanations of our legal bases for processing in jurisdictions where this disclosure is required, see Section 15.'))).toEqual([]);
+  });
+
   it('reads a country after the city it is in ("located in Frankfurt, Germany")', () => {
     expect(transfers(claimsOf('Our servers are located in Frankfurt, Germany.'))[0]).toMatchObject({ transferType: 'storage', countries: ['DE'] });
     expect(transfers(claimsOf('We host data in Ashburn, Virginia, United States and in Dublin, Ireland.'))[0]).toMatchObject({ countries: ['US', 'IE'] });
