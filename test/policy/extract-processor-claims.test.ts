@@ -91,6 +91,11 @@ describe('extractProcessorClaims', () => {
     expect(processors(claimsOf('We send your order details to our fulfilment vendors.')).map((c) => c.category)).toEqual(['service-providers']);
   });
 
+  it('reads advisors without "professional" as professional advisers (Quora, trial 8)', () => {
+    const names = processors(claimsOf('We share information with auditors, advisors, consultants and lawyers.')).map((c) => `${c.category}:${c.name}`);
+    expect(names).toEqual(['professional-advisers:auditors', 'professional-advisers:advisors', 'professional-advisers:consultants', 'professional-advisers:lawyers']);
+  });
+
   it('uses the own names a caller knows when one part of a policy cannot tell', () => {
     // One paragraph of a longer policy: nothing in it says whose policy it is.
     const part = extractPolicyText(makeSnapshot('Acme Labs, Inc. shares your order details with Twilio Inc. to send receipts.', 'text'));
