@@ -201,13 +201,17 @@ export function extractProcessorClaims(context: SentenceContext): ProcessorClaim
     if (SELF_OPERATED_LEAD_IN.test(text.slice(Math.max(0, mention.start - 80), mention.start)) || DEFINES_WE.test(text.slice(mention.end, mention.end + 260))) continue;
     if (SOURCE_AS_SUBJECT.test(text.slice(mention.end, mention.end + 160)) && !/\bwe\b/i.test(text.slice(Math.max(0, mention.start - 40), mention.start))) continue;
     if (mention.processorType === 'named' && isOwnName(mention.name, context.firstPartyNames)) continue;
+    // "We are not responsible for how those partners use your information", "the privacy practices of those third
+    // parties": a disclaimer or another company's practices, unless a sharing cue follows ("…, with whom we share").
+    if (isDisclaimedOrDescribed(text, mention) && !cueMatches.some((cue) => cue.start >= mention.end)) continue;
     const key = `${mention.processorType}|${mention.category ?? mention.entityId ?? ''}|${mention.name.toLowerCase()}`;
     if (seen.has(key)) continue;
     seen.add(key);
     const cue = nearestCueBefore(cueMatches, mention.start);
     // The cue's negation, or the name's own clause: "We share usage data with Google Analytics but never with Meta",
     // "… but we do not use the Meta Pixel".
-    const polarity = (cue !== null && isNegatedAt(text, cue.start)) || isNegatedAt(text, mention.start) ? 'negative' : 'affirmative';
+    const unhedged = maskDisclaimers(text);
+    const polarity = (cue !== null && isNegatedAt(unhedged, cue.start)) || isNegatedAt(unhedged, mention.start) ? 'negative' : 'affirmative';
     claims.push({
       ...createClaimBase(context, polarity),
       kind: 'processor',
@@ -231,6 +235,23 @@ export function extractProcessorClaims(context: SentenceContext): ProcessorClaim
     }
   }
   return claims;
+}
+
+/** "not responsible for", "cannot be held liable for": a disclaimer, whose negation denies no sharing. */
+const DISCLAIMER = /(?:\bnot|n['’]t|\bcannot|\bnever)\s+(?:be\s+)?(?:held\s+)?(?:responsible|liable|accountable)\b/gi;
+/** The text before a mention that makes it the subject of a disclaimer or the owner of other practices. */
+const DISCLAIMED_OR_DESCRIBED_BEFORE = new RegExp(
+  String.raw`(?:(?:\bnot|n['’]t|\bcannot|\bnever)\s+(?:be\s+)?(?:held\s+)?(?:responsible|liable|accountable)\s+for\b[^.;:]*|\b(?:privacy\s+)?(?:policies|practices|terms|notices|statements)\s+of\s+(?:(?:the|those|these|any|every|such|all|other)\s+)*)$`,
+  'i',
+);
+
+function isDisclaimedOrDescribed(text: string, mention: PhraseMatch): boolean {
+  return DISCLAIMED_OR_DESCRIBED_BEFORE.test(text.slice(Math.max(0, mention.start - 120), mention.start));
+}
+
+/** The sentence with the negators of disclaimers blanked (same length), so that they decide no polarity. */
+function maskDisclaimers(text: string): string {
+  return text.replace(DISCLAIMER, (phrase) => phrase.replace(/\bnot\b|n['’]t\b|\bcannot\b|\bnever\b/i, (negator) => ' '.repeat(negator.length)));
 }
 
 interface Mention extends PhraseMatch {
