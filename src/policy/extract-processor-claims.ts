@@ -105,6 +105,13 @@ const READER_GIVES = /\b(?:you|users?|visitors?|members?)\s+(?:(?:may|might|can|
 const SOURCE_AS_SUBJECT =
   /^[^.;:]{0,80}?\b(?:share|shares|sharing|provide|provides|send|sends|give|gives|disclose|discloses|supply|supplies|pass|passes|furnish|furnishes|transmit|transmits)\b(?:[^.;:]{0,60}?\b(?:with|to)\s+us\b|\s+us\b)/i;
 
+/**
+ * A mention that sends or shows something to the reader is a sender, not a recipient of data; not a purpose
+ * ("works with third parties to serve ads to you": they are engaged, so they receive data).
+ */
+const SENDS_TO_READER =
+  /^[^.;:]{0,40}?(?<!\bto\s)\b(?:send|sends|display|displays|show|shows|present|presents|deliver|delivers|serve|serves)\b(?:\s+or\s+\w+)?\s+(?:[\w'’-]+\s+){0,3}?to\s+you\b/i;
+
 /** Section titles about what is collected or received, even when they say "third parties". */
 const SOURCE_SECTION = /\b(?:collect|collected|receive|received|from|provided by|obtain|sources?)\b/i;
 
@@ -200,6 +207,8 @@ export function extractProcessorClaims(context: SentenceContext): ProcessorClaim
     if (isTopicOfMessage(text.slice(Math.max(0, mention.start - 80), mention.start))) continue;
     if (SELF_OPERATED_LEAD_IN.test(text.slice(Math.max(0, mention.start - 80), mention.start)) || DEFINES_WE.test(text.slice(mention.end, mention.end + 260))) continue;
     if (SOURCE_AS_SUBJECT.test(text.slice(mention.end, mention.end + 160)) && !/\bwe\b/i.test(text.slice(Math.max(0, mention.start - 40), mention.start))) continue;
+    // Quora: "content … that we or our third party content publishers or advertisers may send or display to you".
+    if (SENDS_TO_READER.test(text.slice(mention.end, mention.end + 100))) continue;
     if (mention.processorType === 'named' && isOwnName(mention.name, context.firstPartyNames)) continue;
     // "We are not responsible for how those partners use your information", "the privacy practices of those third
     // parties": a disclaimer or another company's practices, unless a sharing cue follows ("…, with whom we share").

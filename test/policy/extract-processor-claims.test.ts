@@ -101,6 +101,16 @@ describe('extractProcessorClaims', () => {
     expect(processors(claimsOf('We don’t share your data with Google, and we are not responsible for its practices.')).map((c) => c.polarity)).toEqual(['negative']);
   });
 
+  it('does not read a sender to the reader or a right to ask about recipients as a recipient (Quora, trial 8)', () => {
+    const quora = 'To tailor the content and information that we or our third party content publishers or advertisers may send or display to you.';
+    expect(processors(claimsOf(quora))).toEqual([]);
+    // A purpose is not a sender: third parties engaged "to serve ads to you" receive data.
+    expect(processors(claimsOf('Twitch also works with third parties to serve ads to you off Twitch Services.')).map((c) => c.category)).toEqual(['third-parties']);
+    const right =
+      'You have the right to request a disclosure about the categories of personal information we have collected about you and the categories of third parties we have shared it with.';
+    expect(processors(claimsOf(right))).toEqual([]);
+  });
+
   it('reads advisors without "professional" as professional advisers (Quora, trial 8)', () => {
     const names = processors(claimsOf('We share information with auditors, advisors, consultants and lawyers.')).map((c) => `${c.category}:${c.name}`);
     expect(names).toEqual(['professional-advisers:auditors', 'professional-advisers:advisors', 'professional-advisers:consultants', 'professional-advisers:lawyers']);
