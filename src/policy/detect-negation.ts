@@ -17,11 +17,29 @@ const SCOPE_CHARS = 45;
  * "but", "unless") end the scope so that "we do not sell data, but we share it" keeps "share" affirmative.
  */
 export function isNegatedAt(sentence: string, index: number): boolean {
-  const before = sentence.slice(Math.max(0, index - SCOPE_CHARS), index);
+  if (hasNegator(clauseBefore(sentence, index, SCOPE_CHARS))) return true;
+  // "we don't store this information on our servers or share it with third parties": a verb joined by "or"/"nor"
+  // to a negated one is negated too, however long the first verb's object.
+  // Only when the cue is the verb right after "or": in "do not retain biometric data or facial images provided to
+  // vendors" the "or" joins two nouns, and "provided" is not negated.
+  const clause = clauseBefore(sentence, index, COORDINATED_SCOPE_CHARS);
+  const joined = /\s(?:or|nor)\s+(?:(?:otherwise|also|even|in\s+any\s+way)\s+)?$/i.exec(clause);
+  return joined !== null && hasNegator(clause.slice(0, joined.index));
+}
+
+/** How far back a negator governs a verb coordinated with "or" after its own: "do not sell … or share". */
+const COORDINATED_SCOPE_CHARS = 160;
+
+/** The text before `index`, at most `chars` long, from the last clause break on. */
+function clauseBefore(sentence: string, index: number, chars: number): string {
+  const before = sentence.slice(Math.max(0, index - chars), index);
   BREAK.lastIndex = 0;
   let lastBreak = -1;
   for (let m = BREAK.exec(before); m !== null; m = BREAK.exec(before)) lastBreak = m.index + m[0].length;
-  const scope = lastBreak >= 0 ? before.slice(lastBreak) : before;
+  return lastBreak >= 0 ? before.slice(lastBreak) : before;
+}
+
+function hasNegator(scope: string): boolean {
   NEGATOR.lastIndex = 0;
   return NEGATOR.test(scope) || CONTRACTED.test(scope);
 }

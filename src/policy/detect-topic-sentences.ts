@@ -35,11 +35,14 @@ const POLICY_OVERVIEW =
 
 /**
  * "request … a list of the third parties to whom we have disclosed", "obtain certain information
- * regarding our disclosure", "requests … asking about the business's practices related to disclosing":
+ * regarding our disclosure", "requests … asking about the business's practices related to disclosing", "right to
+ * request a disclosure about the categories of personal information we have collected about you and the categories of
+ * third parties we have shared it with" (a comma ends the reach: "receive legal requests for information …, be
+ * required to share data with authorities" is a practice):
  * the right to ask, not a disclosure.
  */
 const RIGHTS_REQUEST =
-  /\b(?:request|requests|obtain|receive|asking\s+about|right\s+to\s+(?:know|request|receive|obtain))\b(?:[\s,]+(?!(?:when|if|where|whether|because|unless|that|which|who)\b)[\w'’]+){0,12}?[\s,]+(?:list|information|notice|details|practices|categories|description)(?:\s+from\s+us)?\s+(?:of|about|regarding|concerning|describing|identifying|related\s+to|as\s+to)\b[^.;,]{0,80}?\b(?:disclos\w*|shar(?:e|ed|es|ing))\b/i;
+  /\b(?:request|requests|obtain|receive|asking\s+about|right\s+to\s+(?:know|request|receive|obtain))\b(?:[\s,]+(?!(?:when|if|where|whether|because|unless|that|which|who)\b)[\w'’]+){0,12}?[\s,]+(?:list|information|notice|details|practices|categories|description|disclosure)(?:\s+from\s+us)?\s+(?:of|about|regarding|concerning|describing|identifying|related\s+to|as\s+to)\b[^.;,]{0,160}?\b(?:disclos\w*|shar(?:e|ed|es|ing))\b/i;
 
 /**
  * The parts of a text that name topics: whole questions, and each announcement of the policy's

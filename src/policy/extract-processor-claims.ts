@@ -2,6 +2,7 @@ import type { ProcessorClaim } from '../model/claim.js';
 import { compilePhrasePattern, findPhrases, type PhraseMatch } from './compile-phrase-pattern.js';
 import { isOwnName } from './detect-first-party-names.js';
 import { isNegatedAt } from './detect-negation.js';
+import { findActingRecipients, NAME_WORD, type ActingRecipient } from './find-acting-recipients.js';
 import { findTopicSpans, isWithin } from './detect-topic-sentences.js';
 import corporate from './lexicons/corporate-suffixes.json' with { type: 'json' };
 import categories from './lexicons/processor-categories.json' with { type: 'json' };
@@ -104,15 +105,24 @@ const READER_GIVES = /\b(?:you|users?|visitors?|members?)\s+(?:(?:may|might|can|
 const SOURCE_AS_SUBJECT =
   /^[^.;:]{0,80}?\b(?:share|shares|sharing|provide|provides|send|sends|give|gives|disclose|discloses|supply|supplies|pass|passes|furnish|furnishes|transmit|transmits)\b(?:[^.;:]{0,60}?\b(?:with|to)\s+us\b|\s+us\b)/i;
 
+/**
+ * A mention that sends or shows something to the reader is a sender, not a recipient of data; not a purpose
+ * ("works with third parties to serve ads to you": they are engaged, so they receive data).
+ */
+const SENDS_TO_READER =
+  /^[^.;:]{0,40}?(?<!\bto\s)\b(?:send|sends|display|displays|show|shows|present|presents|deliver|delivers|serve|serves)\b(?:\s+or\s+\w+)?\s+(?:[\w'’-]+\s+){0,3}?to\s+you\b/i;
+
 /** Section titles about what is collected or received, even when they say "third parties". */
 const SOURCE_SECTION = /\b(?:collect|collected|receive|received|from|provided by|obtain|sources?)\b/i;
 
 /** Verb + "with"/"by" followed directly by company names: "we partner with Nielsen and Quantcast". */
-const NAME_LIST_LEAD = /\b(?:(?:work|works|worked|working|partner|partners|partnered|partnering|contract|contracts|contracted|collaborate|collaborates)\s+with|(?:provided|powered|operated|offered|hosted|processed|supplied|run|handled)\s+by|routed\s+(?:via|through))\s+/gi;
+const NAME_LIST_LEAD = /\b(?:(?:work|works|worked|working|partner|partners|partnered|partnering|contract|contracts|contracted|collaborate|collaborates)\s+with|(?:provided|powered|operated|offered|hosted|processed|supplied|run|handled|carried|delivered|stored|transmitted|relayed|managed|served)\s+by|routed\s+(?:via|through))\s+/gi;
+
+/** "Voice calls are carried by Agora's network", "Payments are handled by Stripe": a service done by a named company. */
+const DONE_BY_NAME =
+  /\b(?:provided|powered|operated|hosted|processed|handled|carried|delivered|stored|transmitted|relayed|routed|served)\s+(?:by|via|through)\s+(?=\p{Lu})/gu;
 
 const SUFFIXES = [...corporate.suffixes].sort((a, b) => b.length - a.length);
-/** A capitalised word; dots only inside ("Amazon.com"), so "DPF. Reddit" is not one name. */
-const NAME_WORD = "[\\p{Lu}\\d][\\p{L}\\p{N}&'’\\-]*(?:\\.[\\p{L}\\p{N}]+)*";
 const CORPORATE_NAME = new RegExp(
   `(?<![\\p{L}\\p{N}])((?:${NAME_WORD}\\s+(?:(?:of|and|&|de|du|der|für|y)\\s+)?){0,5}${NAME_WORD}),?\\s+(${SUFFIXES.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`,
   'gu',
@@ -161,6 +171,8 @@ export function extractProcessorClaims(context: SentenceContext): ProcessorClaim
     ...findAll(GIVE_DATA_TO, text).filter((give) => !READER_GIVES.test(text.slice(Math.max(0, give.start - 40), give.start))),
     ...findAll(RECIPIENTS_INCLUDE, text),
     ...findAll(MAKE_AVAILABLE_TO, text),
+    // "operated by Barnes & Noble": the company itself doing it is no recipient.
+    ...findAll(DONE_BY_NAME, text).filter((done) => !isOwnName(text.slice(done.end, done.end + 60), context.firstPartyNames)),
     ...namedServices.map((found) => found.cue),
   ].sort(
     (a, b) => a.start - b.start,
@@ -195,14 +207,20 @@ export function extractProcessorClaims(context: SentenceContext): ProcessorClaim
     if (isTopicOfMessage(text.slice(Math.max(0, mention.start - 80), mention.start))) continue;
     if (SELF_OPERATED_LEAD_IN.test(text.slice(Math.max(0, mention.start - 80), mention.start)) || DEFINES_WE.test(text.slice(mention.end, mention.end + 260))) continue;
     if (SOURCE_AS_SUBJECT.test(text.slice(mention.end, mention.end + 160)) && !/\bwe\b/i.test(text.slice(Math.max(0, mention.start - 40), mention.start))) continue;
+    // Quora: "content … that we or our third party content publishers or advertisers may send or display to you".
+    if (SENDS_TO_READER.test(text.slice(mention.end, mention.end + 100))) continue;
     if (mention.processorType === 'named' && isOwnName(mention.name, context.firstPartyNames)) continue;
+    // "We are not responsible for how those partners use your information", "the privacy practices of those third
+    // parties": a disclaimer or another company's practices, unless a sharing cue follows ("…, with whom we share").
+    if (isDisclaimedOrDescribed(text, mention) && !cueMatches.some((cue) => cue.start >= mention.end)) continue;
     const key = `${mention.processorType}|${mention.category ?? mention.entityId ?? ''}|${mention.name.toLowerCase()}`;
     if (seen.has(key)) continue;
     seen.add(key);
     const cue = nearestCueBefore(cueMatches, mention.start);
     // The cue's negation, or the name's own clause: "We share usage data with Google Analytics but never with Meta",
     // "… but we do not use the Meta Pixel".
-    const polarity = (cue !== null && isNegatedAt(text, cue.start)) || isNegatedAt(text, mention.start) ? 'negative' : 'affirmative';
+    const unhedged = maskDisclaimers(text);
+    const polarity = (cue !== null && isNegatedAt(unhedged, cue.start)) || isNegatedAt(unhedged, mention.start) ? 'negative' : 'affirmative';
     claims.push({
       ...createClaimBase(context, polarity),
       kind: 'processor',
@@ -226,6 +244,23 @@ export function extractProcessorClaims(context: SentenceContext): ProcessorClaim
     }
   }
   return claims;
+}
+
+/** "not responsible for", "cannot be held liable for": a disclaimer, whose negation denies no sharing. */
+const DISCLAIMER = /(?:\bnot|n['’]t|\bcannot|\bnever)\s+(?:be\s+)?(?:held\s+)?(?:responsible|liable|accountable)\b/gi;
+/** The text before a mention that makes it the subject of a disclaimer or the owner of other practices. */
+const DISCLAIMED_OR_DESCRIBED_BEFORE = new RegExp(
+  String.raw`(?:(?:\bnot|n['’]t|\bcannot|\bnever)\s+(?:be\s+)?(?:held\s+)?(?:responsible|liable|accountable)\s+for\b[^.;:]*|\b(?:privacy\s+)?(?:policies|practices|terms|notices|statements)\s+of\s+(?:(?:the|those|these|any|every|such|all|other)\s+)*)$`,
+  'i',
+);
+
+function isDisclaimedOrDescribed(text: string, mention: PhraseMatch): boolean {
+  return DISCLAIMED_OR_DESCRIBED_BEFORE.test(text.slice(Math.max(0, mention.start - 120), mention.start));
+}
+
+/** The sentence with the negators of disclaimers blanked (same length), so that they decide no polarity. */
+function maskDisclaimers(text: string): string {
+  return text.replace(DISCLAIMER, (phrase) => phrase.replace(/\bnot\b|n['’]t\b|\bcannot\b|\bnever\b/i, (negator) => ' '.repeat(negator.length)));
 }
 
 interface Mention extends PhraseMatch {
@@ -353,30 +388,33 @@ function findNamesAfterLead(text: string): PhraseMatch[] {
  */
 function findNamedServices(text: string, organisations: SentenceContext['organisations'], firstPartyNames: readonly string[]): { name: PhraseMatch | null; cue: PhraseMatch }[] {
   const found: { name: PhraseMatch | null; cue: PhraseMatch }[] = [];
+  const candidates: ActingRecipient[] = findActingRecipients(text);
   for (const pattern of [NAMED_COLLECTOR, WE_USE_NAME]) {
     pattern.lastIndex = 0;
     for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
-      // "WHAT INFORMATION DO WE GATHER- PBS collects", "Passive Information Collection SCEA may collect": a heading
-      // fused before the name; the name is the shortest run of last words that is the company's own or a valid name.
       const run = m[1] ?? '';
-      const words = run.split(/\s+/);
-      const tails = words.map((_, i) => words.slice(words.length - 1 - i).join(' '));
-      // "Reddit may receive limited information about your activity": the company itself collecting is no sharing.
-      if (tails.some((tail) => isOwnName(tail, firstPartyNames))) continue;
-      const cue = { start: m.index, end: m.index + m[0].length, text: m[0] };
-      if (tails.some((tail) => organisations.find(tail).length > 0 && organisations.find(tail)[0]?.start === 0) || findCategories(run).length > 0) {
-        found.push({ name: null, cue });
-        continue;
-      }
       const runStart = m.index + m[0].indexOf(run);
-      const name = [...tails]
-        .reverse()
-        .map((tail) => trimItem(text, { start: runStart + run.length - tail.length, end: runStart + run.length, text: tail }))
-        .find((item) => item !== null && !/[-:]$/.test(item.text.split(/\s+/)[0] ?? ''));
-      if (name === undefined || name === null) continue;
-      // "Browsers receive …", "Servers collect …": one ordinary word is no company.
-      if (!NOT_NAME_WORDS.has(name.text) && !(name.text.split(/\s+/).length === 1 && (GENERIC_WORDS.has(name.text.toLowerCase()) || ORDINARY_SUBJECT.test(name.text)))) found.push({ name, cue });
+      candidates.push({ name: { start: runStart, end: runStart + run.length, text: run }, cue: { start: m.index, end: m.index + m[0].length, text: m[0] } });
     }
+  }
+  for (const { name: { text: run, start: runStart }, cue } of candidates) {
+    // "WHAT INFORMATION DO WE GATHER- PBS collects", "Passive Information Collection SCEA may collect": a heading
+    // fused before the name; the name is the shortest run of last words that is the company's own or a valid name.
+    const words = run.split(/\s+/);
+    const tails = words.map((_, i) => words.slice(words.length - 1 - i).join(' '));
+    // "Reddit may receive limited information about your activity": the company itself collecting is no sharing.
+    if (tails.some((tail) => isOwnName(tail, firstPartyNames))) continue;
+    if (tails.some((tail) => organisations.find(tail).length > 0 && organisations.find(tail)[0]?.start === 0) || findCategories(run).length > 0) {
+      found.push({ name: null, cue });
+      continue;
+    }
+    const name = [...tails]
+      .reverse()
+      .map((tail) => trimItem(text, { start: runStart + run.length - tail.length, end: runStart + run.length, text: tail }))
+      .find((item) => item !== null && !/[-:]$/.test(item.text.split(/\s+/)[0] ?? ''));
+    if (name === undefined || name === null) continue;
+    // "Browsers receive …", "Servers collect …": one ordinary word is no company.
+    if (!NOT_NAME_WORDS.has(name.text) && !(name.text.split(/\s+/).length === 1 && (GENERIC_WORDS.has(name.text.toLowerCase()) || ORDINARY_SUBJECT.test(name.text)))) found.push({ name, cue });
   }
   return found;
 }

@@ -215,12 +215,25 @@ function findDestinationChains(text: string, unspecified: readonly PhraseMatch[]
   return chains.filter((chain) => {
     if (chain.adjective || chain.places.some((p) => p.cloudRegion === true)) return true;
     const leadIn = text.slice(Math.max(0, chain.start - 60), chain.start);
+    // LINE: "Countries and regions to which Personal Data is transferred: Japan, the United States, …": a list after a
+    // colon is a list of destinations when the words before the colon say so.
+    if (/:\s*(?:the\s+)?$/.test(leadIn)) {
+      const beforeColon = text.slice(Math.max(0, chain.start - 200), chain.start).replace(/:\s*(?:the\s+)?$/, '');
+      if (DESTINATION_LIST_LEAD.test(beforeColon) && !AUDIENCE_CLAUSE.test(beforeColon)) return true;
+    }
     // "located in Frankfurt, Germany": the city between the preposition and the country is skipped.
     const clause = (leadIn.split(/[;:]/).pop() ?? '').replace(CITY_BEFORE_COUNTRY, ' ').replace(CLOUD_PROVIDER_BEFORE, '');
     if (ORIGIN_END.test(clause) || AUDIENCE_CLAUSE.test(clause) || PEOPLE_LOCATED_END.test(clause)) return false;
     return DESTINATION_END.test(clause);
   });
 }
+
+/**
+ * The words before a colon that make the list after it destinations: "to the following countries", "Countries and
+ * regions to which Personal Data is transferred", "Data is stored in".
+ */
+const DESTINATION_LIST_LEAD =
+  /(?:\b(?:to|in|into|within)\s+(?:the\s+)?(?:following|these|below|listed)\s+(?:countries|regions|jurisdictions|locations|territories)(?:\s+(?:and|or)\s+(?:regions|territories|countries))?|\b(?:countries|regions|jurisdictions|locations|territories)(?:\s+(?:and|or)\s+(?:regions|territories|countries))?\s+(?:to|in|into)\s+which\b[^.;:]{0,120}|\b(?:transferred|sent|stored|hosted|processed|located)\s+(?:to|in))\s*$/i;
 
 /** "outside the EEA" is matched as an unspecified phrase; the EEA in it is not a destination. */
 function isInsideOtherMatch(match: PhraseMatch, others: readonly PhraseMatch[]): boolean {

@@ -80,6 +80,8 @@ export function describeUndisclosedRecipient(facts: {
   unjudgedCategory?: boolean;
   /** How the policy names the recipient only in passing ("Google", "as an example of something else"), when it does. */
   passing?: { name: string; reason: string } | null;
+  /** True when the only sentences whose category could cover it share aggregated or de-identified data; `categories` are theirs. */
+  aggregateOnly?: boolean;
 }): FindingWording {
   const traffic = endSentence(
     `The capture shows ${plural(facts.flowCount, 'connection')} (${formatBytes(facts.bytes)}) to ${facts.organisation}${
@@ -103,6 +105,12 @@ export function describeUndisclosedRecipient(facts: {
     return {
       title: `${facts.organisation} receives data but is covered only by a generic category, if at all (what it does is unknown)`,
       explanation: `${traffic} The policy does not name it. claimcheck does not know what ${facts.organisation} does, so it cannot tell whether the policy's ${quoted} covers it; check what the company does before relying on either reading.${chosen}${passing}`,
+    };
+  }
+  if (facts.label === 'omitted' && !denial && facts.aggregateOnly) {
+    return {
+      title: `${facts.organisation} receives data; the policy shares only aggregated or de-identified data with ${quoted}`,
+      explanation: `${traffic} The policy does not name it. The only sentences whose category could cover it (${quoted}) share aggregated or de-identified data, which does not disclose the app's own traffic to it.${chosen}${passing}`,
     };
   }
   if (facts.label === 'omitted' && !denial && facts.userChosenName !== undefined) {

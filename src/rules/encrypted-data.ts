@@ -16,9 +16,12 @@ const PASSIVE_TRANSPORT = new RegExp(
   String.raw`^(.{1,80}?)\s+(?:is|are|will\s+be|shall\s+be|gets?)\s+(?:[\w-]+\s+){0,2}?(?:transmitted|sent|transferred|passed|submitted|communicated|protected|secured)\s+(?:[\w-]+\s+){0,5}?(?:over|via|using|with|through|by|under)\s+(?:an?\s+|the\s+)?(?:secure\s+|encrypted\s+)?(?:${TRANSPORT_PROTECTION}|encrypt\w*)`,
   'i',
 );
-/** "encryption to protect your information", "encryption (TLS) for payment data", "SSL to protect payment information". */
+/**
+ * "encryption to protect your information", "encryption (TLS) for payment data", "SSL to protect payment information",
+ * LINE's "Provision of encryption feature of messages".
+ */
 const PROTECTS = new RegExp(
-  String.raw`\b(?:encryption|${TRANSPORT_PROTECTION})(?:\s*\([^)]*\))?\s+(?:to\s+(?:protect|secure|safeguard|help\s+protect|encrypt)|for|of)\s+(.{1,80}?)(?=\s+(?:in|at|from|against|using|with|when|while|during|on)\b|[,.;:]|$)`,
+  String.raw`\b(?:encryption|${TRANSPORT_PROTECTION})(?:\s+(?:features?|functions?|functionality|capabilit(?:y|ies)))?(?:\s*\([^)]*\))?\s+(?:to\s+(?:protect|secure|safeguard|help\s+protect|encrypt)|for|of)\s+(.{1,80}?)(?=\s+(?:in|at|from|against|using|with|when|while|during|on)\b|[,.;:]|$)`,
   'i',
 );
 

@@ -7,6 +7,7 @@ import { isNetworkPlumbing } from './evidence.js';
 import { matchesUncataloguedName } from './match-uncatalogued-name.js';
 import { readPassingMention } from './passing-mention.js';
 import { rankCoverageClaims, UNIVERSAL_CATEGORIES } from './rank-coverage-claims.js';
+import { sharesOnlyAggregateData } from './aggregate-sharing.js';
 import { readSharingDirection } from './read-sharing-direction.js';
 import { isUserChosenService } from './user-chosen-service.js';
 
@@ -48,6 +49,12 @@ export interface RecipientDisclosure {
    * so the label 'vague' is a possibility, not a reading, and `claims` are those categories.
    */
   unjudgedCategory?: true;
+  /**
+   * Set when the only sentences whose category covers the recipient share aggregated or de-identified data
+   * ("We share aggregated or anonymized information with third parties"; aggregate-sharing.ts): the label is then
+   * 'omitted' and `claims` are those sentences, quoted so a reader sees what the policy does say.
+   */
+  aggregateOnly?: true;
 }
 
 export type StoredProcessorClaim = ProcessorClaim & StoredClaim;
@@ -146,14 +153,20 @@ export function classifyRecipient(view: AuditView, recipient: ObservedRecipient)
   const disclosing = others.filter((c) => readPassingMention(c.quote, writtenName(c)) === null);
   if (disclosing.length > 0) return { label: 'consistent', claims: rank(disclosing) };
   const chosen = { ...(userChosen.length > 0 ? { userChosen } : {}), ...(passing.length > 0 ? { passing } : {}) };
-  const categories = processorClaims.filter((c) => c.polarity === 'affirmative' && discloses(c) && coversByCategory(view, c, recipient));
+  // "We share aggregated or anonymized information with third parties": no cover for the app's own traffic.
+  const covering = processorClaims.filter((c) => c.polarity === 'affirmative' && discloses(c) && coversByCategory(view, c, recipient));
+  const aggregate = covering.filter((c) => sharesOnlyAggregateData(c.quote));
+  const categories = covering.filter((c) => !sharesOnlyAggregateData(c.quote));
   if (categories.length > 0) return { label: 'vague', claims: rank(categories), ...chosen };
   const first = denials[0];
   if (first) return { label: 'omitted', claims: rank(denials), scopedDenial: readDenialScope(first.quote, first.conditions), ...chosen };
   if (!recipient.entityId) {
-    const possible = processorClaims.filter((c) => c.polarity === 'affirmative' && c.processorType === 'category' && SERVICE_CATEGORIES.has(c.category ?? '') && discloses(c));
+    const possible = processorClaims.filter(
+      (c) => c.polarity === 'affirmative' && c.processorType === 'category' && SERVICE_CATEGORIES.has(c.category ?? '') && discloses(c) && !sharesOnlyAggregateData(c.quote),
+    );
     if (possible.length > 0) return { label: 'vague', claims: rank(possible), unjudgedCategory: true, ...chosen };
   }
+  if (aggregate.length > 0) return { label: 'omitted', claims: rank(aggregate), aggregateOnly: true, ...chosen };
   // The sentences that name it as the user's choice are all the policy says about it: they are the evidence.
   if (userChosen.length > 0) return { label: 'omitted', claims: [...userChosen, ...passing], ...chosen };
   return passing.length > 0 ? { label: 'omitted', claims: passing, passing } : { label: 'omitted', claims: [] };

@@ -78,6 +78,7 @@ export const undisclosedRecipient: Rule = {
         denial: denialWording(disclosure, recipient.organisation),
         ...(disclosure.userChosen?.[0]?.kind === 'processor' ? { userChosenName: disclosure.userChosen[0].name } : {}),
         ...(disclosure.unjudgedCategory ? { unjudgedCategory: true } : {}),
+        ...(disclosure.aggregateOnly ? { aggregateOnly: true } : {}),
         passing: passingWording(disclosure),
       });
       // The sentence naming it as the user's choice comes second, after the one the label rests on, so a report
@@ -88,7 +89,8 @@ export const undisclosedRecipient: Rule = {
         ruleId: 'undisclosed-recipient',
         // A policy that names the recipient in a narrower denial, or as a service the user may choose, has said
         // something about it: less than disclosing it, more than silence. A name in passing says nothing about data: high.
-        severity: disclosure.label === 'vague' || disclosure.scopedDenial || disclosure.userChosen ? 'medium' : 'high',
+        // So has one that shares only aggregated data with a category that could be it.
+        severity: disclosure.label === 'vague' || disclosure.scopedDenial || disclosure.userChosen || disclosure.aggregateOnly ? 'medium' : 'high',
         label: disclosure.label,
         confidence,
         subject: recipient.organisation,

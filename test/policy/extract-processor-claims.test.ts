@@ -91,6 +91,31 @@ describe('extractProcessorClaims', () => {
     expect(processors(claimsOf('We send your order details to our fulfilment vendors.')).map((c) => c.category)).toEqual(['service-providers']);
   });
 
+  it('reads a disclaimer as neither sharing nor its denial, unless a sharing clause follows the name (trial 8)', () => {
+    expect(processors(claimsOf('We are not responsible for how those partners collect or use your information.'))).toEqual([]);
+    expect(processors(claimsOf('We cannot be held liable for how advertisers use your information.'))).toEqual([]);
+    expect(processors(claimsOf('The privacy practices of those third parties are not governed by this Privacy Notice.'))).toEqual([]);
+    // The disclaimer's "not" is no denial: Google is named as a recipient by the clause after it.
+    const google = processors(claimsOf('We are not responsible for the privacy practices of Google, with whom we share your data.'));
+    expect(google.map((c) => `${c.polarity} ${c.entityId}`)).toEqual(['affirmative google']);
+    expect(processors(claimsOf('We don’t share your data with Google, and we are not responsible for its practices.')).map((c) => c.polarity)).toEqual(['negative']);
+  });
+
+  it('does not read a sender to the reader or a right to ask about recipients as a recipient (Quora, trial 8)', () => {
+    const quora = 'To tailor the content and information that we or our third party content publishers or advertisers may send or display to you.';
+    expect(processors(claimsOf(quora))).toEqual([]);
+    // A purpose is not a sender: third parties engaged "to serve ads to you" receive data.
+    expect(processors(claimsOf('Twitch also works with third parties to serve ads to you off Twitch Services.')).map((c) => c.category)).toEqual(['third-parties']);
+    const right =
+      'You have the right to request a disclosure about the categories of personal information we have collected about you and the categories of third parties we have shared it with.';
+    expect(processors(claimsOf(right))).toEqual([]);
+  });
+
+  it('reads advisors without "professional" as professional advisers (Quora, trial 8)', () => {
+    const names = processors(claimsOf('We share information with auditors, advisors, consultants and lawyers.')).map((c) => `${c.category}:${c.name}`);
+    expect(names).toEqual(['professional-advisers:auditors', 'professional-advisers:advisors', 'professional-advisers:consultants', 'professional-advisers:lawyers']);
+  });
+
   it('uses the own names a caller knows when one part of a policy cannot tell', () => {
     // One paragraph of a longer policy: nothing in it says whose policy it is.
     const part = extractPolicyText(makeSnapshot('Acme Labs, Inc. shares your order details with Twilio Inc. to send receipts.', 'text'));

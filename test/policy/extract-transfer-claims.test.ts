@@ -17,6 +17,24 @@ describe('extractTransferClaims', () => {
     expect(transfers(claimsOf('Audio is processed on Chinese servers.'))[0]).toMatchObject({ transferType: 'storage', countries: ['CN'] });
   });
 
+  it('reads a list of countries after a colon when the words before it say the places are destinations (LINE, trial 8)', () => {
+    const line =
+      'Countries and regions to which Personal Data is transferred: Japan, the United States, Korea, Canada, the Philippines, and the European Economic Area.';
+    expect(transfers(claimsOf(line))[0]).toMatchObject({ transferType: 'transfer', countries: ['JP', 'US', 'KR', 'CA', 'PH'], regions: ['EEA'] });
+    expect(transfers(claimsOf('We transfer Personal Data to the following countries: Japan, Korea and Australia.'))[0]).toMatchObject({ countries: ['JP', 'KR', 'AU'] });
+    // A colon after words that do not make destinations: the reader's country, or a heading.
+    expect(transfers(claimsOf('If you are a resident of one of these countries: Japan, Korea or Australia, we transfer your data as described below.'))).toEqual([]);
+    expect(transfers(claimsOf('Offices: Japan, Korea and Australia. We transfer data as described below.'))).toEqual([]);
+  });
+
+  it('reads "jurisdictions that may not provide equivalent protection" as unnamed destinations (Quora, trial 8)', () => {
+    const quora =
+      'As such, we and our service providers may transfer your personal information to, or access it in, jurisdictions that may not provide equivalent levels of data protection as your home jurisdiction.';
+    expect(transfers(claimsOf(quora))[0]).toMatchObject({ transferType: 'transfer', countries: [], unspecified: true });
+    // Jurisdictions that are not destinations: where a disclosure is required.
+    expect(transfers(claimsOf('For explanations of our legal bases for processing in jurisdictions where this disclosure is required, see Section 15.'))).toEqual([]);
+  });
+
   it('reads a country after the city it is in ("located in Frankfurt, Germany")', () => {
     expect(transfers(claimsOf('Our servers are located in Frankfurt, Germany.'))[0]).toMatchObject({ transferType: 'storage', countries: ['DE'] });
     expect(transfers(claimsOf('We host data in Ashburn, Virginia, United States and in Dublin, Ireland.'))[0]).toMatchObject({ countries: ['US', 'IE'] });

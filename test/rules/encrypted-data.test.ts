@@ -12,6 +12,8 @@ describe('readEncryptedData', () => {
     expect(readEncryptedData('Passwords are transmitted over HTTPS.')).toBe('Passwords');
     expect(readEncryptedData('Your credit card number is sent to our payment processor using Secure Sockets Layer (SSL) technology.')).toBe('Your credit card number');
     expect(readEncryptedData('We use SSL to protect payment information.')).toBe('payment information');
+    // LINE's list item: a feature that encrypts messages promises nothing about other traffic (trial 8).
+    expect(readEncryptedData('Provision of encryption feature of messages')).toBe('messages');
     expect(readEncryptedData('We use TLS certificates to secure login credentials when you sign in.')).toBe('login credentials');
     // WhatsApp: what cannot be seen because it is encrypted is the data (the negation is on "see", trial P2-8).
     expect(readEncryptedData('We cannot see the media as it is encrypted.')).toBe('the media');

@@ -31,6 +31,23 @@ describe('undisclosed-recipient', () => {
     expect(findings[0]?.policyEvidence[0]?.quote).toBe('We share data with analytics providers.');
   });
 
+  it('a category that receives only aggregated or de-identified data does not cover the recipient (Quora, trial 8)', () => {
+    const research = storedClaim({
+      kind: 'processor',
+      processorType: 'category',
+      name: 'third parties',
+      category: 'third-parties',
+      quote: 'We share aggregated or anonymized information with third parties for market research, reporting, and analytics.',
+    });
+    const findings = undisclosedRecipient.check(buildView({ claims: [research], flows: [firebaseFlow()] }));
+    expect(findings.map((f) => [f.label, f.severity])).toEqual([['omitted', 'medium']]);
+    expect(findings[0]?.title).toBe('Firebase receives data; the policy shares only aggregated or de-identified data with "third parties"');
+    expect(findings[0]?.policyEvidence.map((p) => p.quote)).toEqual([research.quote]);
+    // Any other data in the same sentence makes it cover again.
+    const mixed = { ...research, quote: 'We share aggregated statistics and your device identifiers with third parties.' };
+    expect(undisclosedRecipient.check(buildView({ claims: [mixed], flows: [firebaseFlow()] })).map((f) => f.label)).toEqual(['vague']);
+  });
+
   it('a category that does not fit the recipient leaves it omitted', () => {
     const category = storedClaim({ kind: 'processor', processorType: 'category', name: 'analytics providers', category: 'analytics' });
     const findings = undisclosedRecipient.check(buildView({ claims: [category], flows: [agoraFlow()] }));
