@@ -172,7 +172,7 @@ export function extractProcessorClaims(context: SentenceContext): ProcessorClaim
   for (const match of context.organisations.find(text)) {
     mentions.push({ ...match, processorType: 'named', name: match.text, entityId: match.entityId });
   }
-  for (const match of findCorporateNames(text)) {
+  for (const match of findCorporateNames(text, context.organisations.find(text))) {
     const entityId = context.organisations.resolve(match.text);
     mentions.push({ ...match, processorType: 'named', name: match.text, ...(entityId ? { entityId } : {}) });
   }
@@ -277,26 +277,68 @@ function findCategories(text: string): PhraseMatch[] {
   });
 }
 
-/** Capitalised word runs ending in a legal-form suffix, minus leading function words ("The", "With"). */
-function findCorporateNames(text: string): PhraseMatch[] {
+/**
+ * Capitalised word runs ending in a legal-form suffix, minus leading function words ("The", "With"); a run that
+ * holds more than one company is split (see {@link splitAtInnerSuffix}).
+ */
+function findCorporateNames(text: string, known: readonly PhraseMatch[]): PhraseMatch[] {
   const found: PhraseMatch[] = [];
   CORPORATE_NAME.lastIndex = 0;
   for (let m = CORPORATE_NAME.exec(text); m !== null; m = CORPORATE_NAME.exec(text)) {
-    const words = (m[1] ?? '').split(/\s+/);
-    let skipped = 0;
-    while (words.length > 0 && NOT_NAME_WORDS.has(words[0] ?? '')) {
-      skipped += (words.shift() ?? '').length;
-      const rest = m[0].slice(skipped);
-      skipped += rest.length - rest.trimStart().length;
+    const knownEnds = new Set(known.filter((k) => k.start >= m.index && k.end < m.index + m[0].length).map((k) => k.end - m.index));
+    for (const piece of splitAtInnerSuffix(m[0], m.index, knownEnds)) {
+      const name = trimCorporateName(text, piece);
+      if (name !== null) found.push(name);
     }
-    if (words.length === 0 || words.every((w) => NOT_NAME_WORDS.has(w) || CONNECTOR.test(w))) continue;
-    const suffix = m[2] ?? '';
-    // Bare "Limited"/"Corporation" after one generic word ("Data Limited") is too weak a signal.
-    if (words.length === 1 && /^(?:Limited|Corporation|Incorporated|Co\.)$/.test(suffix) && NOT_NAME_WORDS.has(words[0] ?? '')) continue;
-    const start = m.index + skipped;
-    found.push({ start, end: m.index + m[0].length, text: text.slice(start, m.index + m[0].length) });
   }
   return found;
+}
+
+const SUFFIX_WORDS = new Set(SUFFIXES.filter((s) => !/\s/.test(s)));
+
+/**
+ * "Acme Corp and Beta Corp", "Beta LLC and Gamma GmbH": a legal suffix ends a company's name, so one followed
+ * by "and"/"&" inside the run closes one company and the next begins after the conjunction. Names that contain
+ * "and" or "&" ("Barnes & Noble, Inc.", "Ernst & Young LLP") have no suffix before it and stay whole. A catalog
+ * name followed by "and" ends there too ("Johnson and Johnson and Acme Corp.", "Google and Acme Corp."), but
+ * not one followed by "&", which is more often part of a longer name.
+ */
+function splitAtInnerSuffix(run: string, offset: number, knownEnds: ReadonlySet<number>): PhraseMatch[] {
+  const tokens = [...run.matchAll(/\S+/g)];
+  const pieces: PhraseMatch[] = [];
+  let pieceStart = 0;
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    const word = tokens[i]?.[0] ?? '';
+    const end = (tokens[i]?.index ?? 0) + word.length;
+    // A suffix closes a name only after at least one word of it ("Acme Corp and …", not a run starting "Corp and …").
+    const closes =
+      (SUFFIX_WORDS.has(word) && (tokens[i]?.index ?? 0) > pieceStart && /^(?:and|&)$/i.test(tokens[i + 1]?.[0] ?? '')) || (knownEnds.has(end) && /^and$/i.test(tokens[i + 1]?.[0] ?? ''));
+    if (!closes) continue;
+    pieces.push({ start: offset + pieceStart, end: offset + end, text: run.slice(pieceStart, end) });
+    pieceStart = tokens[i + 2]?.index ?? run.length;
+    i += 1;
+  }
+  pieces.push({ start: offset + pieceStart, end: offset + run.length, text: run.slice(pieceStart) });
+  return pieces;
+}
+
+/** A name run minus its leading function words, or null when nothing but function or generic words is left. */
+function trimCorporateName(text: string, run: PhraseMatch): PhraseMatch | null {
+  const suffix = SUFFIXES.find((s) => new RegExp(`${escapeRegExp(s)}$`).test(run.text));
+  // A catalog name split off a run ("Google" in "Google and Acme Corp.") is found by the catalog itself.
+  if (suffix === undefined) return null;
+  const words = run.text.slice(0, run.text.length - suffix.length).replace(/,?\s*$/, '').split(/\s+/);
+  let skipped = 0;
+  while (words.length > 0 && NOT_NAME_WORDS.has(words[0] ?? '')) {
+    skipped += (words.shift() ?? '').length;
+    const rest = run.text.slice(skipped);
+    skipped += rest.length - rest.trimStart().length;
+  }
+  if (words.length === 0 || words.every((w) => NOT_NAME_WORDS.has(w) || CONNECTOR.test(w))) return null;
+  // Bare "Limited"/"Corporation" after one generic word ("Data Limited") is too weak a signal.
+  if (words.length === 1 && /^(?:Limited|Corporation|Incorporated|Co\.)$/.test(suffix) && NOT_NAME_WORDS.has(words[0] ?? '')) return null;
+  const start = run.start + skipped;
+  return { start, end: run.end, text: text.slice(start, run.end) };
 }
 
 /**

@@ -27,6 +27,24 @@ describe('extractProcessorClaims', () => {
     expect(unknown.map((c) => c.name)).toContain('Stripe Payments Europe Ltd.');
   });
 
+  it('reads a legal suffix as the end of a company name, so two suffixed names joined by "and" or "," are two companies', () => {
+    const names = (text: string, orgs = ORGANISATIONS): string[] => processors(claimsOf(text, orgs)).map((c) => c.name);
+    expect(names('We share data with Acme Corp and Beta Corp.')).toEqual(['Acme Corp', 'Beta Corp.']);
+    expect(names('We share data with Acme Corp., Beta LLC and Gamma GmbH.')).toEqual(['Acme Corp.', 'Beta LLC', 'Gamma GmbH']);
+    expect(names('We share data with Acme Inc & Beta Ltd to ship orders.')).toEqual(['Acme Inc', 'Beta Ltd']);
+    expect(names('We share data with Acme S.A., Beta B.V. and Gamma plc.')).toEqual(['Acme S.A.', 'Beta B.V.', 'Gamma plc']);
+    // A name that itself contains "and" or "&" has no suffix before the conjunction and stays whole.
+    expect(names('We share data with Barnes & Noble, Inc. and Ernst & Young LLP.')).toEqual(['Barnes & Noble, Inc.', 'Ernst & Young LLP']);
+    expect(names('We share data with Procter & Gamble Co. for audits.')).toEqual(['Procter & Gamble Co.']);
+    const jnj = [...ORGANISATIONS, { entityId: 'jnj', names: ['Johnson and Johnson'] }];
+    expect(names('We share data with Johnson and Johnson and Acme Corp.', jnj)).toEqual(['Johnson and Johnson', 'Acme Corp.']);
+    // A catalog name before "and" ends there too, so the suffixed name after it is not resolved to the catalog company.
+    expect(processors(claimsOf('We share data with Google and Acme Corp.')).map((c) => [c.name, c.entityId])).toEqual([
+      ['Google', 'google'],
+      ['Acme Corp.', undefined],
+    ]);
+  });
+
   it('finds names listed after "such as" behind a recipient noun', () => {
     const claims = processors(claimsOf('We share data with analytics providers such as Mixpanel, Amplitude and Branch.'));
     expect(claims.filter((c) => c.processorType === 'named').map((c) => c.name)).toEqual(['Mixpanel', 'Amplitude', 'Branch']);
