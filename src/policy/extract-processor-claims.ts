@@ -38,7 +38,38 @@ const CATEGORY_BY_PHRASE = new Map<string, string>();
 for (const [category, phrases] of Object.entries(categories.categories)) {
   for (const phrase of phrases) CATEGORY_BY_PHRASE.set(normalisePhrase(phrase), category);
 }
+/** Singular forms ("our hosting provider"), read as recipients only in a recipient's place (see {@link isRecipientSingular}). */
+const SINGULAR_PHRASES = new Set<string>();
+for (const [category, phrases] of Object.entries(categories.singularCategories)) {
+  for (const phrase of phrases) {
+    CATEGORY_BY_PHRASE.set(normalisePhrase(phrase), category);
+    SINGULAR_PHRASES.add(normalisePhrase(phrase));
+  }
+}
 const CATEGORY = compilePhrasePattern([...CATEGORY_BY_PHRASE.keys()]);
+
+/**
+ * A singular category is the object of a recipient word: "with our hosting provider", "to the appropriate credit
+ * card company", "processed by a third-party vendor", "we use a crash reporting service", "we may tell an
+ * advertiser", "service providers and a data broker", "a developer application or payment processor". "As a service
+ * provider, we …", "if you are a payment processor", "the name of your mobile carrier" and "a website operated by
+ * that partner" put it in another role.
+ */
+const SINGULAR_RECIPIENT_BEFORE =
+  /(?:(?:\b(?:with|to|(?<!\b(?:operated|owned|run|provided|offered|hosted|made|developed|created|published|built)\s+)by|for|through|via|using|use|uses|used|engage|engages|engaged|employ|employs|employed|retain|retains|retained|hire|hires|hired|tell|tells|told|inform|informs|informed|notify|notifies|notified|show|shows|give|gives|pay|pays|paid|on|and|or|including|include|includes|included)|,)\s+(?:a|an|our|the|one|another|any|each|such\s+a|this|that|your|their|its)\s+(?:[\w-]+\s+){0,3}|\b(?:and|or)\s+)$/i;
+/** Or the subject doing the work, or a list item, at the start of a sentence: "A third-party service provider also helps us …". */
+const SINGULAR_SUBJECT_BEFORE = /^\W*(?:a|an|our|the|one)\s+(?:[\w-]+\s+){0,3}$/i;
+const SINGULAR_SUBJECT_VERB =
+  /^\s+(?:(?:also|may|might|will|can|could|then|currently|automatically)\s+)*(?:helps?|process(?:es)?|collects?|receives?|stores?|hosts?|provides?|uses?|has|acts?|is|operates?|performs?|manages?|handles?|obtains?|sets?|places?|serves?|delivers?|sends?|gathers?|analy[sz]es?)\b/i;
+/** The singular ends its noun phrase: "hosting provider." or "hosting provider (AWS)", not "payment processor fees". */
+const SINGULAR_PHRASE_ENDS = /^(?:\s*(?:$|[,.;:)(\[”"–—]|-\s)|\s+(?:\p{Lu}|(?:that|who|which|whom|without|for|to|in|when|unless|if|with|and|or|as|under|except|may|will|would|is|are|has|have|on|at|by|of|so|we|you|where|whose|acting|such|like|including|located|based|called|named|during|how|what|whether|about|e\.g\.|i\.e\.)\b))/u;
+
+function isRecipientSingular(text: string, match: PhraseMatch): boolean {
+  const before = text.slice(Math.max(0, match.start - 80), match.start);
+  const after = text.slice(match.end);
+  if (!SINGULAR_PHRASE_ENDS.test(after) && !SINGULAR_SUBJECT_VERB.test(after)) return false;
+  return SINGULAR_RECIPIENT_BEFORE.test(before) || SINGULAR_SUBJECT_BEFORE.test(text.slice(0, match.start));
+}
 
 /**
  * Singular "third party" names a recipient only when a function word or punctuation follows it
@@ -273,6 +304,7 @@ function findCategories(text: string): PhraseMatch[] {
   return findPhrases(text, CATEGORY).filter((match) => {
     // Singular "third party" is only a recipient when it is not an adjective ("third-party cookies").
     if (/^third[\s-]+party$/i.test(match.text)) return THIRD_PARTY_AS_NOUN.test(text.slice(match.end));
+    if (SINGULAR_PHRASES.has(normalisePhrase(match.text))) return isRecipientSingular(text, match);
     return true;
   });
 }

@@ -64,8 +64,14 @@ describe('processors named by a link', () => {
 
   it('reads a link describing a service the app uses, with no category word (trial 7b P1-3)', () => {
     const ORGS = [...ORGANISATIONS, { entityId: 'braze', names: ['Braze, Inc.', 'Braze'], domains: ['braze.com'] }];
-    const policy = extractPolicyText(makeSnapshot('# P\n\nWe use a [messaging provider](https://www.braze.com/privacy) to send notifications.\n', 'markdown'));
-    expect(processors(extractClaims(policy, { organisations: ORGS })).map((c) => [c.entityId, c.link?.text])).toEqual([['braze', 'messaging provider']]);
+    const policy = extractPolicyText(makeSnapshot('# P\n\nWe use a [push tool](https://www.braze.com/privacy) to send notifications.\n', 'markdown'));
+    expect(processors(extractClaims(policy, { organisations: ORGS })).map((c) => [c.entityId, c.link?.text])).toEqual([['braze', 'push tool']]);
+    // "messaging provider" is now a category word of its own (issue #3): the sentence states the category and the link names Braze.
+    const messaging = extractPolicyText(makeSnapshot('# P\n\nWe use a [messaging provider](https://www.braze.com/privacy) to send notifications.\n', 'markdown'));
+    expect(processors(extractClaims(messaging, { organisations: ORGS })).map((c) => [c.category ?? c.entityId, c.link?.text])).toEqual([
+      ['communications', undefined],
+      ['braze', 'messaging provider'],
+    ]);
     // A document link in such a sentence names no service.
     const doc = extractPolicyText(makeSnapshot('# P\n\nWe use cookies; see [the cookie policy](https://www.braze.com/cookies).\n', 'markdown'));
     expect(processors(extractClaims(doc, { organisations: ORGS }))).toEqual([]);
