@@ -48,6 +48,8 @@ for (const [category, phrases] of Object.entries(categories.singularCategories))
 }
 const CATEGORY = compilePhrasePattern([...CATEGORY_BY_PHRASE.keys()]);
 
+/** Words between the determiner and the category ("the appropriate"), but not a verb or "as a": "the company is a service provider". */
+const MODIFIER_WORDS = String.raw`(?:(?!(?:is|are|was|were|be|been|being|as|a|an)\b)[\w-]+\s+){0,3}`;
 /**
  * A singular category is the object of a recipient word: "with our hosting provider", "to the appropriate credit
  * card company", "processed by a third-party vendor", "we use a crash reporting service", "we may tell an
@@ -55,10 +57,12 @@ const CATEGORY = compilePhrasePattern([...CATEGORY_BY_PHRASE.keys()]);
  * provider, we …", "if you are a payment processor", "the name of your mobile carrier" and "a website operated by
  * that partner" put it in another role.
  */
-const SINGULAR_RECIPIENT_BEFORE =
-  /(?:(?:\b(?:with|to|(?<!\b(?:operated|owned|run|provided|offered|hosted|made|developed|created|published|built)\s+)by|for|through|via|using|use|uses|used|engage|engages|engaged|employ|employs|employed|retain|retains|retained|hire|hires|hired|tell|tells|told|inform|informs|informed|notify|notifies|notified|show|shows|give|gives|pay|pays|paid|on|and|or|including|include|includes|included)|,)\s+(?:a|an|our|the|one|another|any|each|such\s+a|this|that|your|their|its)\s+(?:[\w-]+\s+){0,3}|\b(?:and|or)\s+)$/i;
+const SINGULAR_RECIPIENT_BEFORE = new RegExp(
+  String.raw`(?:(?:\b(?:with|to|(?<!\b(?:operated|owned|run|provided|offered|hosted|made|developed|created|published|built)\s+)by|for|through|via|using|use|uses|used|engage|engages|engaged|employ|employs|employed|retain|retains|retained|hire|hires|hired|tell|tells|told|inform|informs|informed|notify|notifies|notified|show|shows|give|gives|pay|pays|paid|on|and|or|including|include|includes|included)|,)\s+(?:a|an|our|the|one|another|any|each|such\s+a|this|that|your|their|its)\s+${MODIFIER_WORDS}|\b(?:and|or)\s+)$`,
+  'i',
+);
 /** Or the subject doing the work, or a list item, at the start of a sentence: "A third-party service provider also helps us …". */
-const SINGULAR_SUBJECT_BEFORE = /^\W*(?:a|an|our|the|one)\s+(?:[\w-]+\s+){0,3}$/i;
+const SINGULAR_SUBJECT_BEFORE = new RegExp(String.raw`^\W*(?:a|an|our|the|one)\s+${MODIFIER_WORDS}$`, 'i');
 const SINGULAR_SUBJECT_VERB =
   /^\s+(?:(?:also|may|might|will|can|could|then|currently|automatically)\s+)*(?:helps?|process(?:es)?|collects?|receives?|stores?|hosts?|provides?|uses?|has|acts?|is|operates?|performs?|manages?|handles?|obtains?|sets?|places?|serves?|delivers?|sends?|gathers?|analy[sz]es?)\b/i;
 /** The singular ends its noun phrase: "hosting provider." or "hosting provider (AWS)", not "payment processor fees". */

@@ -74,6 +74,7 @@ describe('extractProcessorClaims', () => {
     // The company describing its own role, the reader's role, and a device fact.
     expect(claims('As a service provider, we process data on behalf of our customers and share it with them.')).toEqual([]);
     expect(claims('If you are a payment processor, you must share data with us under contract.')).toEqual([]);
+    expect(claims('The company is a service provider and shares data with nobody else.')).toEqual([]);
     expect(claims('We collect and share the name of your mobile carrier.')).toEqual([]);
     // Part of a longer noun phrase or a possessive: not the recipient itself.
     expect(claims("You should review their terms before using the Payment Processor's services, which we share nothing with.")).toEqual([]);
