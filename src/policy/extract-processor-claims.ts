@@ -39,7 +39,42 @@ const CATEGORY_BY_PHRASE = new Map<string, string>();
 for (const [category, phrases] of Object.entries(categories.categories)) {
   for (const phrase of phrases) CATEGORY_BY_PHRASE.set(normalisePhrase(phrase), category);
 }
+/** Singular forms ("our hosting provider"), read as recipients only in a recipient's place (see {@link isRecipientSingular}). */
+const SINGULAR_PHRASES = new Set<string>();
+for (const [category, phrases] of Object.entries(categories.singularCategories)) {
+  for (const phrase of phrases) {
+    CATEGORY_BY_PHRASE.set(normalisePhrase(phrase), category);
+    SINGULAR_PHRASES.add(normalisePhrase(phrase));
+  }
+}
 const CATEGORY = compilePhrasePattern([...CATEGORY_BY_PHRASE.keys()]);
+
+/** Words between the determiner and the category ("the appropriate"), but not a verb or "as a": "the company is a service provider". */
+const MODIFIER_WORDS = String.raw`(?:(?!(?:is|are|was|were|be|been|being|as|a|an)\b)[\w-]+\s+){0,3}`;
+/**
+ * A singular category is the object of a recipient word: "with our hosting provider", "to the appropriate credit
+ * card company", "processed by a third-party vendor", "we use a crash reporting service", "we may tell an
+ * advertiser", "service providers and a data broker", "a developer application or payment processor". "As a service
+ * provider, we …", "if you are a payment processor", "the name of your mobile carrier" and "a website operated by
+ * that partner" put it in another role.
+ */
+const SINGULAR_RECIPIENT_BEFORE = new RegExp(
+  String.raw`(?:(?:\b(?:with|to|(?<!\b(?:operated|owned|run|provided|offered|hosted|made|developed|created|published|built)\s+)by|for|through|via|using|use|uses|used|engage|engages|engaged|employ|employs|employed|retain|retains|retained|hire|hires|hired|tell|tells|told|inform|informs|informed|notify|notifies|notified|show|shows|give|gives|pay|pays|paid|on|and|or|including|include|includes|included)|,)\s+(?:a|an|our|the|one|another|any|each|such\s+a|this|that|your|their|its)\s+${MODIFIER_WORDS}|\b(?:and|or)\s+)$`,
+  'i',
+);
+/** Or the subject doing the work, or a list item, at the start of a sentence: "A third-party service provider also helps us …". */
+const SINGULAR_SUBJECT_BEFORE = new RegExp(String.raw`^\W*(?:a|an|our|the|one)\s+${MODIFIER_WORDS}$`, 'i');
+const SINGULAR_SUBJECT_VERB =
+  /^\s+(?:(?:also|may|might|will|can|could|then|currently|automatically)\s+)*(?:helps?|process(?:es)?|collects?|receives?|stores?|hosts?|provides?|uses?|has|acts?|is|operates?|performs?|manages?|handles?|obtains?|sets?|places?|serves?|delivers?|sends?|gathers?|analy[sz]es?)\b/i;
+/** The singular ends its noun phrase: "hosting provider." or "hosting provider (AWS)", not "payment processor fees". */
+const SINGULAR_PHRASE_ENDS = /^(?:\s*(?:$|[,.;:)(\[”"–—]|-\s)|\s+(?:\p{Lu}|(?:that|who|which|whom|without|for|to|in|when|unless|if|with|and|or|as|under|except|may|will|would|is|are|has|have|on|at|by|of|so|we|you|where|whose|acting|such|like|including|located|based|called|named|during|how|what|whether|about|e\.g\.|i\.e\.)\b))/u;
+
+function isRecipientSingular(text: string, match: PhraseMatch): boolean {
+  const before = text.slice(Math.max(0, match.start - 80), match.start);
+  const after = text.slice(match.end);
+  if (!SINGULAR_PHRASE_ENDS.test(after) && !SINGULAR_SUBJECT_VERB.test(after)) return false;
+  return SINGULAR_RECIPIENT_BEFORE.test(before) || SINGULAR_SUBJECT_BEFORE.test(text.slice(0, match.start));
+}
 
 /**
  * Singular "third party" names a recipient only when a function word or punctuation follows it
@@ -184,7 +219,7 @@ export function extractProcessorClaims(context: SentenceContext): ProcessorClaim
   for (const match of context.organisations.find(text)) {
     mentions.push({ ...match, processorType: 'named', name: match.text, entityId: match.entityId });
   }
-  for (const match of findCorporateNames(text)) {
+  for (const match of findCorporateNames(text, context.organisations.find(text))) {
     const entityId = context.organisations.resolve(match.text);
     mentions.push({ ...match, processorType: 'named', name: match.text, ...(entityId ? { entityId } : {}) });
   }
@@ -308,30 +343,73 @@ function findCategories(text: string): PhraseMatch[] {
   return findPhrases(text, CATEGORY).filter((match) => {
     // Singular "third party" is only a recipient when it is not an adjective ("third-party cookies").
     if (/^third[\s-]+party$/i.test(match.text)) return THIRD_PARTY_AS_NOUN.test(text.slice(match.end));
+    if (SINGULAR_PHRASES.has(normalisePhrase(match.text))) return isRecipientSingular(text, match);
     return true;
   });
 }
 
-/** Capitalised word runs ending in a legal-form suffix, minus leading function words ("The", "With"). */
-function findCorporateNames(text: string): PhraseMatch[] {
+/**
+ * Capitalised word runs ending in a legal-form suffix, minus leading function words ("The", "With"); a run that
+ * holds more than one company is split (see {@link splitAtInnerSuffix}).
+ */
+function findCorporateNames(text: string, known: readonly PhraseMatch[]): PhraseMatch[] {
   const found: PhraseMatch[] = [];
   CORPORATE_NAME.lastIndex = 0;
   for (let m = CORPORATE_NAME.exec(text); m !== null; m = CORPORATE_NAME.exec(text)) {
-    const words = (m[1] ?? '').split(/\s+/);
-    let skipped = 0;
-    while (words.length > 0 && NOT_NAME_WORDS.has(words[0] ?? '')) {
-      skipped += (words.shift() ?? '').length;
-      const rest = m[0].slice(skipped);
-      skipped += rest.length - rest.trimStart().length;
+    const knownEnds = new Set(known.filter((k) => k.start >= m.index && k.end < m.index + m[0].length).map((k) => k.end - m.index));
+    for (const piece of splitAtInnerSuffix(m[0], m.index, knownEnds)) {
+      const name = trimCorporateName(text, piece);
+      if (name !== null) found.push(name);
     }
-    if (words.length === 0 || words.every((w) => NOT_NAME_WORDS.has(w) || CONNECTOR.test(w))) continue;
-    const suffix = m[2] ?? '';
-    // Bare "Limited"/"Corporation" after one generic word ("Data Limited") is too weak a signal.
-    if (words.length === 1 && /^(?:Limited|Corporation|Incorporated|Co\.)$/.test(suffix) && NOT_NAME_WORDS.has(words[0] ?? '')) continue;
-    const start = m.index + skipped;
-    found.push({ start, end: m.index + m[0].length, text: text.slice(start, m.index + m[0].length) });
   }
   return found;
+}
+
+const SUFFIX_WORDS = new Set(SUFFIXES.filter((s) => !/\s/.test(s)));
+
+/**
+ * "Acme Corp and Beta Corp", "Beta LLC and Gamma GmbH": a legal suffix ends a company's name, so one followed
+ * by "and"/"&" inside the run closes one company and the next begins after the conjunction. Names that contain
+ * "and" or "&" ("Barnes & Noble, Inc.", "Ernst & Young LLP") have no suffix before it and stay whole. A catalog
+ * name followed by "and" ends there too ("Johnson and Johnson and Acme Corp.", "Google and Acme Corp."), but
+ * not one followed by "&", which is more often part of a longer name.
+ */
+function splitAtInnerSuffix(run: string, offset: number, knownEnds: ReadonlySet<number>): PhraseMatch[] {
+  const tokens = [...run.matchAll(/\S+/g)];
+  const pieces: PhraseMatch[] = [];
+  let pieceStart = 0;
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    const word = tokens[i]?.[0] ?? '';
+    const end = (tokens[i]?.index ?? 0) + word.length;
+    // A suffix closes a name only after at least one word of it ("Acme Corp and …", not a run starting "Corp and …").
+    const closes =
+      (SUFFIX_WORDS.has(word) && (tokens[i]?.index ?? 0) > pieceStart && /^(?:and|&)$/i.test(tokens[i + 1]?.[0] ?? '')) || (knownEnds.has(end) && /^and$/i.test(tokens[i + 1]?.[0] ?? ''));
+    if (!closes) continue;
+    pieces.push({ start: offset + pieceStart, end: offset + end, text: run.slice(pieceStart, end) });
+    pieceStart = tokens[i + 2]?.index ?? run.length;
+    i += 1;
+  }
+  pieces.push({ start: offset + pieceStart, end: offset + run.length, text: run.slice(pieceStart) });
+  return pieces;
+}
+
+/** A name run minus its leading function words, or null when nothing but function or generic words is left. */
+function trimCorporateName(text: string, run: PhraseMatch): PhraseMatch | null {
+  const suffix = SUFFIXES.find((s) => new RegExp(`${escapeRegExp(s)}$`).test(run.text));
+  // A catalog name split off a run ("Google" in "Google and Acme Corp.") is found by the catalog itself.
+  if (suffix === undefined) return null;
+  const words = run.text.slice(0, run.text.length - suffix.length).replace(/,?\s*$/, '').split(/\s+/);
+  let skipped = 0;
+  while (words.length > 0 && NOT_NAME_WORDS.has(words[0] ?? '')) {
+    skipped += (words.shift() ?? '').length;
+    const rest = run.text.slice(skipped);
+    skipped += rest.length - rest.trimStart().length;
+  }
+  if (words.length === 0 || words.every((w) => NOT_NAME_WORDS.has(w) || CONNECTOR.test(w))) return null;
+  // Bare "Limited"/"Corporation" after one generic word ("Data Limited") is too weak a signal.
+  if (words.length === 1 && /^(?:Limited|Corporation|Incorporated|Co\.)$/.test(suffix) && NOT_NAME_WORDS.has(words[0] ?? '')) return null;
+  const start = run.start + skipped;
+  return { start, end: run.end, text: text.slice(start, run.end) };
 }
 
 /**

@@ -18,7 +18,10 @@ export interface OrganisationMatcher {
   find(text: string): OrganisationMatch[];
   /** Entity id for a name found another way ("Agora Lab, Inc."), by exact name or by a known name it starts with. */
   resolve(name: string): string | undefined;
-  /** Entity ids of the organisations that operate any of these hosts or domains ("www.msn.com" → Microsoft). */
+  /**
+   * Entity ids of the organisations that operate any of these hosts or domains ("www.msn.com" → Microsoft). For one
+   * host the most specific operator comes first ("aws.amazon.com" → AWS, then Amazon.com), which a link relies on.
+   */
   operatorsOf(hosts: readonly string[]): Set<string>;
   /** The organisation's first listed name (the catalog's display name), or undefined for an unknown id. */
   nameOf(entityId: string): string | undefined;

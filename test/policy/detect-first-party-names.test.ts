@@ -188,5 +188,11 @@ describe('detectFirstPartyNames with a catalogued company counted most', () => {
   it('tells the operators of hosts from the catalog domains', () => {
     expect([...matcher.operatorsOf(['www.msn.com', 'example.org'])]).toEqual(['microsoft']);
     expect([...matcher.operatorsOf(['notgoogle.com'])]).toEqual([]);
+    // The most specific operator of a host first, whatever the catalog order: a link names only that one.
+    const amazon = compileOrganisationMatcher([
+      { entityId: 'amazon', names: ['Amazon.com, Inc.'], domains: ['amazon.com'] },
+      { entityId: 'aws', names: ['AWS'], domains: ['aws.amazon.com'] },
+    ]);
+    expect([...amazon.operatorsOf(['aws.amazon.com'])]).toEqual(['aws', 'amazon']);
   });
 });

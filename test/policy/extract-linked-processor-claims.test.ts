@@ -31,6 +31,19 @@ describe('processors named by a link', () => {
     expect(processors(extractClaims(policy, { organisations: ORGS })).filter((c) => c.link !== undefined).map((c) => c.entityId)).toEqual(['aws']);
   });
 
+  it('names no parent of a subsidiary a sentence names in words or by link, whatever the catalog order (trial 7b P2-9, issue #3)', () => {
+    // The parent first in the catalog, as a user's entity list could put it; the link's host is still the subsidiary's.
+    const ORGS = [{ entityId: 'amazon', names: ['Amazon.com, Inc.'], domains: ['amazon.com'] }, { entityId: 'aws', names: ['Amazon Web Services, Inc.', 'AWS'], domains: ['aws.amazon.com'] }];
+    const text = [
+      '# P',
+      'We share information with our [hosting provider](https://aws.amazon.com/privacy/).',
+      'We share information with our hosting provider ([AWS](https://aws.amazon.com/privacy/)).',
+      'We share information with service providers, including [hosting](https://aws.amazon.com/privacy/).',
+    ].join('\n\n');
+    const claims = processors(extractClaims(extractPolicyText(makeSnapshot(`${text}\n`, 'markdown')), { organisations: ORGS }));
+    expect(claims.map((c) => c.entityId).filter((id) => id !== undefined)).toEqual(['aws', 'aws', 'aws']);
+  });
+
   it('keeps the link text at its place in the extracted text', () => {
     const policy = extractPolicyText(makeSnapshot('# P\n\nSee [our *partners*](https://example.com/p) and [them](https://amplitude.com).\n', 'markdown'));
     expect(policy.links?.map((l) => [policy.text.slice(l.span.start, l.span.end), l.href])).toEqual([
@@ -64,8 +77,14 @@ describe('processors named by a link', () => {
 
   it('reads a link describing a service the app uses, with no category word (trial 7b P1-3)', () => {
     const ORGS = [...ORGANISATIONS, { entityId: 'braze', names: ['Braze, Inc.', 'Braze'], domains: ['braze.com'] }];
-    const policy = extractPolicyText(makeSnapshot('# P\n\nWe use a [messaging provider](https://www.braze.com/privacy) to send notifications.\n', 'markdown'));
-    expect(processors(extractClaims(policy, { organisations: ORGS })).map((c) => [c.entityId, c.link?.text])).toEqual([['braze', 'messaging provider']]);
+    const policy = extractPolicyText(makeSnapshot('# P\n\nWe use a [push tool](https://www.braze.com/privacy) to send notifications.\n', 'markdown'));
+    expect(processors(extractClaims(policy, { organisations: ORGS })).map((c) => [c.entityId, c.link?.text])).toEqual([['braze', 'push tool']]);
+    // "messaging provider" is now a category word of its own (issue #3): the sentence states the category and the link names Braze.
+    const messaging = extractPolicyText(makeSnapshot('# P\n\nWe use a [messaging provider](https://www.braze.com/privacy) to send notifications.\n', 'markdown'));
+    expect(processors(extractClaims(messaging, { organisations: ORGS })).map((c) => [c.category ?? c.entityId, c.link?.text])).toEqual([
+      ['communications', undefined],
+      ['braze', 'messaging provider'],
+    ]);
     // A document link in such a sentence names no service.
     const doc = extractPolicyText(makeSnapshot('# P\n\nWe use cookies; see [the cookie policy](https://www.braze.com/cookies).\n', 'markdown'));
     expect(processors(extractClaims(doc, { organisations: ORGS }))).toEqual([]);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractClaims } from '../../src/policy/extract-claims.js';
 import { extractPolicyText } from '../../src/policy/extract-policy-text.js';
+import type { ProcessorClaim } from '../../src/model/claim.js';
 import { claimsOf, makeSnapshot, ORGANISATIONS, processors } from './policy-test-helpers.js';
 
 describe('extractProcessorClaims', () => {
@@ -25,6 +26,61 @@ describe('extractProcessorClaims', () => {
     expect(claims).toEqual([expect.objectContaining({ name: 'Agora Lab, Inc.', entityId: 'agora', processorType: 'named' })]);
     const unknown = processors(claimsOf('Payments are processed on our behalf by Stripe Payments Europe Ltd.'));
     expect(unknown.map((c) => c.name)).toContain('Stripe Payments Europe Ltd.');
+  });
+
+  it('reads a legal suffix as the end of a company name, so two suffixed names joined by "and" or "," are two companies', () => {
+    const names = (text: string, orgs = ORGANISATIONS): string[] => processors(claimsOf(text, orgs)).map((c) => c.name);
+    expect(names('We share data with Acme Corp and Beta Corp.')).toEqual(['Acme Corp', 'Beta Corp.']);
+    expect(names('We share data with Acme Corp., Beta LLC and Gamma GmbH.')).toEqual(['Acme Corp.', 'Beta LLC', 'Gamma GmbH']);
+    expect(names('We share data with Acme Inc & Beta Ltd to ship orders.')).toEqual(['Acme Inc', 'Beta Ltd']);
+    expect(names('We share data with Acme S.A., Beta B.V. and Gamma plc.')).toEqual(['Acme S.A.', 'Beta B.V.', 'Gamma plc']);
+    // A name that itself contains "and" or "&" has no suffix before the conjunction and stays whole.
+    expect(names('We share data with Barnes & Noble, Inc. and Ernst & Young LLP.')).toEqual(['Barnes & Noble, Inc.', 'Ernst & Young LLP']);
+    expect(names('We share data with Procter & Gamble Co. for audits.')).toEqual(['Procter & Gamble Co.']);
+    const jnj = [...ORGANISATIONS, { entityId: 'jnj', names: ['Johnson and Johnson'] }];
+    expect(names('We share data with Johnson and Johnson and Acme Corp.', jnj)).toEqual(['Johnson and Johnson', 'Acme Corp.']);
+    // A catalog name before "and" ends there too, so the suffixed name after it is not resolved to the catalog company.
+    expect(processors(claimsOf('We share data with Google and Acme Corp.')).map((c) => [c.name, c.entityId])).toEqual([
+      ['Google', 'google'],
+      ['Acme Corp.', undefined],
+    ]);
+  });
+
+  it('reads a singular recipient category as the same kind as its plural when it is the object of a recipient word', () => {
+    const category = (text: string): (string | undefined)[] => processors(claimsOf(text)).map((c) => c.category);
+    expect(category('We share information with our hosting provider.')).toEqual(['cloud-hosting']);
+    expect(category('We share information with our hosting providers.')).toEqual(['cloud-hosting']);
+    expect(category('We share crash data with a crash reporting service.')).toEqual(['analytics']);
+    expect(category('We share payment details with a payment processor.')).toEqual(['payment']);
+    expect(category('We share your email address with our email service provider.')).toEqual(['communications']);
+    expect(category('We share your messages with a messaging provider.')).toEqual(['communications']);
+    expect(category('We share your messages with messaging providers.')).toEqual(['communications']);
+    expect(category('We share data with a customer data platform.')).toEqual(['analytics']);
+    expect(category('We share data with customer data platforms.')).toEqual(['analytics']);
+    // Other recipient places: "by", "to the appropriate …", a verb's object, after "and"/"or" in a list of recipients.
+    expect(category('Payments are processed by a third-party vendor.')).toEqual(['service-providers']);
+    expect(category('We transmit the card number to the appropriate credit card company during order processing.')).toEqual(['payment']);
+    expect(category('We share aggregate counts, for example we may tell an advertiser how many people saw an ad.')).toEqual(['advertising']);
+    expect(category('We may share your information with a developer application or payment processor.')).toEqual(['payment']);
+  });
+
+  it('reads a singular category at the start of a sentence as a recipient when it does the work ("A third-party service provider also helps us …")', () => {
+    expect(processors(claimsOf('A third-party service provider also helps us in our use of these tools.')).map((c) => c.category)).toEqual(['service-providers']);
+    expect(processors(claimsOf('We share data with partners. A content safety service provider that helps us detect harmful content.')).map((c) => c.category)).toEqual(['partners', 'service-providers']);
+  });
+
+  it('gives no claim for a singular category word in another role than a recipient', () => {
+    const claims = (text: string): ProcessorClaim[] => processors(claimsOf(text));
+    // The company describing its own role, the reader's role, and a device fact.
+    expect(claims('As a service provider, we process data on behalf of our customers and share it with them.')).toEqual([]);
+    expect(claims('If you are a payment processor, you must share data with us under contract.')).toEqual([]);
+    expect(claims('The company is a service provider and shares data with nobody else.')).toEqual([]);
+    expect(claims('We collect and share the name of your mobile carrier.')).toEqual([]);
+    // Part of a longer noun phrase or a possessive: not the recipient itself.
+    expect(claims("You should review their terms before using the Payment Processor's services, which we share nothing with.")).toEqual([]);
+    expect(claims('We share aggregate reports that include hosting provider fees.')).toEqual([]);
+    // Who runs a site is not whom data goes to.
+    expect(claims('We collect the pages you visited on a website operated by that partner and share reports.')).toEqual([]);
   });
 
   it('finds names listed after "such as" behind a recipient noun', () => {

@@ -126,7 +126,7 @@ describe('real policies (../shared/data/policies)', () => {
   it('names a recipient that is the object of "uses" or of "provide … to": Stripe, Meta, lawyers, third parties', () => {
     const reddit = processors(load('Reddit').claims).filter((c) => c.quote.startsWith('Reddit uses industry-standard payment processor services'));
     expect(reddit.map((c) => [c.processorType, c.name])).toEqual([
-      ['category', 'payment processor'],
+      ['category', 'payment processor services'],
       ['named', 'Stripe'],
     ]);
     const whatsapp = processors(load('WhatsApp').claims).filter((c) => c.quote.includes('WhatsApp uses Meta’s global infrastructure'));
