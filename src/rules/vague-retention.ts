@@ -5,21 +5,22 @@ import type { StoredClaim } from '../store/policy-repository.js';
 import type { AuditView } from './audit-view.js';
 import { packetEvidenceOfFlow, policyEvidenceOf } from './evidence.js';
 import eventBound from './event-bound-retention.json' with { type: 'json' };
+import { isReaderBound } from './read-retention-end.js';
 import type { Rule } from './rule.js';
 
 type StoredRetentionClaim = RetentionClaim & StoredClaim;
 
-const EVENT_BOUND = eventBound.phrases.map((p) => p.toLowerCase());
 const IMMEDIATE = eventBound.immediate.map((p) => p.toLowerCase());
 
 /**
- * Indefinite retention is the worst; "temporarily" or "as long as necessary" is medium (media
- * traffic in the capture is attached as context, but says nothing about how long data is kept); a
- * limit tied to an event the user controls ("while your account is active") is the mildest.
+ * Indefinite retention is the worst; a limit whose end only the company decides ("temporarily", "as long as
+ * necessary", "until the investigation is complete") is medium (media traffic in the capture is attached as context,
+ * but says nothing about how long data is kept); a limit whose end the reader causes or sees happen ("while your
+ * account is active", "until the end of the call") is the mildest: they can tell when the data is gone.
  */
 function rateSeverity(claim: StoredRetentionClaim): Severity {
   if (claim.vagueness === 'indefinite') return 'high';
-  if (claim.vagueness === 'limited' && EVENT_BOUND.some((p) => claim.trigger.toLowerCase().includes(p))) return 'low';
+  if (claim.vagueness === 'limited' && isReaderBound(claim.trigger)) return 'low';
   return 'medium';
 }
 

@@ -50,6 +50,22 @@ describe('vague-retention', () => {
     ]);
   });
 
+  it('grades a limit by who decides when it ends: low when the reader causes it or sees it happen, medium when only the company knows (trial 7b item 12)', () => {
+    const grade = (trigger: string): string | undefined => vagueRetention.check(buildView({ claims: [retention('limited', trigger, 'data')] }))[0]?.severity;
+    // The reader's own act, or the end of something that is theirs or that they take part in.
+    for (const trigger of ['until your ticket is closed', 'until the end of the call', 'until the conversation ends; for 30 days', 'as long as you have an account',
+      'for as long as your account is in existence', 'Once you initiate the deletion process for your account', 'until we receive your request', 'until consent is withdrawn']) {
+      expect([trigger, grade(trigger)]).toEqual([trigger, 'low']);
+    }
+    // An end only the company decides; "a few weeks" is a length without a number.
+    for (const trigger of ['until the investigation is complete', 'until the retention period expires', 'as long as we have a relationship with you', 'for a few weeks',
+      'When we do not need the information for any of these purposes anymore', 'until deleted']) {
+      expect([trigger, grade(trigger)]).toEqual([trigger, 'medium']);
+    }
+    // One end the company decides leaves the real end to the company, whatever else the sentence promises.
+    expect(grade('for the lifetime of your account; as long as necessary')).toBe('medium');
+  });
+
   it('does not call immediate deletion after an event vague (Spotify: "deleted immediately after your Age Check is complete")', () => {
     const quote = 'Age Check Data is deleted immediately after your Age Check is complete.';
     const findings = vagueRetention.check(
