@@ -204,7 +204,7 @@ export function extractProcessorClaims(context: SentenceContext): ProcessorClaim
     // "… but we do not use the Meta Pixel".
     const polarity = (cue !== null && isNegatedAt(text, cue.start)) || isNegatedAt(text, mention.start) ? 'negative' : 'affirmative';
     claims.push({
-      ...createClaimBase(context, polarity),
+      ...createClaimBase(context, polarity, mention.start),
       kind: 'processor',
       processorType: mention.processorType,
       name: mention.name,
@@ -217,7 +217,7 @@ export function extractProcessorClaims(context: SentenceContext): ProcessorClaim
     const implicit = findImplicitDenial(text, cueMatches);
     if (implicit !== null) {
       claims.push({
-        ...createClaimBase(context, 'negative'),
+        ...createClaimBase(context, 'negative', implicit.start),
         kind: 'processor',
         processorType: 'category',
         name: 'third parties (implied)',
