@@ -58,7 +58,7 @@ export function extractEncryptionClaims(context: SentenceContext): EncryptionCla
   const polarity = negativeTriggers.includes(first) !== negated ? 'negative' : 'affirmative';
 
   return finalScopes.map((scope) => ({
-    ...createClaimBase(context, polarity),
+    ...createClaimBase(context, polarity, first.start),
     kind: 'encryption' as const,
     scope,
     technologies,

@@ -14,7 +14,9 @@ export function extractHolderProcessorClaims(context: SentenceContext, sentenceC
     const entityId = claim.holder.entityId;
     if (entityId === undefined || named.has(entityId) || isOwnCompany(context, entityId)) continue;
     named.add(entityId);
-    claims.push({ ...createClaimBase(context, 'affirmative'), kind: 'processor', processorType: 'named', name: claim.holder.name, entityId });
+    // The holder is the retention verb's subject or agent: its clause is the retention's.
+    const at = context.sentence.text.indexOf(claim.holder.name);
+    claims.push({ ...createClaimBase(context, 'affirmative', at < 0 ? undefined : at), kind: 'processor', processorType: 'named', name: claim.holder.name, entityId });
   }
   return claims;
 }

@@ -31,7 +31,7 @@ export function extractLinkedProcessorClaims(context: SentenceContext, sentenceC
     const name = entityId === undefined ? undefined : context.organisations.nameOf(entityId);
     if (entityId === undefined || name === undefined || named.has(entityId) || isOwnCompany(context, entityId)) continue;
     named.add(entityId);
-    claims.push({ ...createClaimBase(context, 'affirmative'), kind: 'processor', processorType: 'named', name, entityId, link: { text: link.text, href: link.href } });
+    claims.push({ ...createClaimBase(context, 'affirmative', link.start), kind: 'processor', processorType: 'named', name, entityId, link: { text: link.text, href: link.href } });
   }
   return claims;
 }

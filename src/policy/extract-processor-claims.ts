@@ -257,7 +257,7 @@ export function extractProcessorClaims(context: SentenceContext): ProcessorClaim
     const unhedged = maskDisclaimers(text);
     const polarity = (cue !== null && isNegatedAt(unhedged, cue.start)) || isNegatedAt(unhedged, mention.start) ? 'negative' : 'affirmative';
     claims.push({
-      ...createClaimBase(context, polarity),
+      ...createClaimBase(context, polarity, mention.start),
       kind: 'processor',
       processorType: mention.processorType,
       name: mention.name,
@@ -270,7 +270,7 @@ export function extractProcessorClaims(context: SentenceContext): ProcessorClaim
     const implicit = findImplicitDenial(text, cueMatches);
     if (implicit !== null) {
       claims.push({
-        ...createClaimBase(context, 'negative'),
+        ...createClaimBase(context, 'negative', implicit.start),
         kind: 'processor',
         processorType: 'category',
         name: 'third parties (implied)',

@@ -91,9 +91,10 @@ export function extractRetentionClaims(context: SentenceContext): RetentionClaim
   // "Our vendor may retain your data for 90 days": whose retention it is decides whom a finding may accuse.
   const holder = findRetentionHolder(context, verbs[0] ?? survivals[0] ?? deletions[0]);
   const claims: RetentionClaim[] = [];
-  const add = (vagueness: RetentionVagueness, trigger: string, periodDays: number | null, negative: boolean, kind: string | null = dataKind, who: RetentionHolder = holder): void => {
+  // `at`: where the claim's words are, so it keeps only the conditions of its own clause.
+  const add = (at: number, vagueness: RetentionVagueness, trigger: string, periodDays: number | null, negative: boolean, kind: string | null = dataKind, who: RetentionHolder = holder): void => {
     claims.push({
-      ...createClaimBase(context, negative ? 'negative' : 'affirmative'),
+      ...createClaimBase(context, negative ? 'negative' : 'affirmative', at),
       kind: 'retention',
       dataKind: kind,
       periodDays,
@@ -111,18 +112,19 @@ export function extractRetentionClaims(context: SentenceContext): RetentionClaim
   stated.forEach((period, i) => {
     const previous = stated[i - 1];
     const gapped = previous !== undefined ? findGappedDataKind(text.slice(previous.end, period.start)) : null;
-    add('stated', period.text, period.days, false, gapped ?? dataKind);
+    add(period.start, 'stated', period.text, period.days, false, gapped ?? dataKind);
   });
   if (stated.length === 0 && (limited.length > 0 || vaguePeriods.length > 0)) {
     // "we do not keep it after the event" is a limit stated as a denial, and keeps its polarity.
     const denial = vaguePeriods.length === 0 && limited.every((l) => deniedBeyond.includes(l));
-    add('limited', joinTriggers([...limited, ...vaguePeriods, ...tails].sort((a, b) => a.start - b.start)), null, denial);
+    const limits = [...limited, ...vaguePeriods, ...tails].sort((a, b) => a.start - b.start);
+    add(limits[0]?.start ?? anchor.start, 'limited', joinTriggers(limits), null, denial);
   }
   if (indefinite.length > 0) {
     // "we do not keep data indefinitely" denies indefinite retention.
-    add('indefinite', joinTriggers(indefinite), null, isNegatedAt(text, indefinite[0]?.start ?? 0));
+    add(indefinite[0]?.start ?? anchor.start, 'indefinite', joinTriggers(indefinite), null, isNegatedAt(text, indefinite[0]?.start ?? 0));
   }
-  if (claims.length === 0 && vagueDurations.length > 0) add('unspecified', joinTriggers(vagueDurations), null, false);
+  if (claims.length === 0 && vagueDurations.length > 0) add(vagueDurations[0]?.start ?? anchor.start, 'unspecified', joinTriggers(vagueDurations), null, false);
   if (claims.length === 0) {
     // With no period or limit, the sentence must be about keeping data, not about collecting it,
     // where it sits or how it is protected ("we collect and store your IP address").
@@ -130,15 +132,15 @@ export function extractRetentionClaims(context: SentenceContext): RetentionClaim
     const verb = kept[0];
     if (verb !== undefined) {
       const holders = [findRetentionHolder(context, verb)];
-      add('unspecified', verb.text, null, isNegatedRetention(text, verb.start), dataKind, holders[0]);
+      add(verb.start, 'unspecified', verb.text, null, isNegatedRetention(text, verb.start), dataKind, holders[0]);
       // "We do not store that financial information; such information is stored by our payment processor": another keeper.
       for (const later of kept.slice(1)) {
         const holder = findRetentionHolder(context, later);
         if (holder.kind === 'service' || holders.some((h) => h.kind !== 'service' && h.name === holder.name)) continue;
         holders.push(holder);
-        add('unspecified', later.text, null, isNegatedRetention(text, later.start), findDataKind(text, later), holder);
+        add(later.start, 'unspecified', later.text, null, isNegatedRetention(text, later.start), findDataKind(text, later), holder);
       }
-    } else if (survivals[0] !== undefined) add('unspecified', survivals[0].text, null, false);
+    } else if (survivals[0] !== undefined) add(survivals[0].start, 'unspecified', survivals[0].text, null, false);
   }
   return claims;
 }

@@ -144,7 +144,7 @@ export function extractTransferClaims(context: SentenceContext): TransferClaim[]
     const group = groups[type];
     if (group.countries.size === 0 && group.regions.size === 0 && !group.unspecified) continue;
     claims.push({
-      ...createClaimBase(context, group.negative ? 'negative' : 'affirmative'),
+      ...createClaimBase(context, group.negative ? 'negative' : 'affirmative', firstStart(group.triggers)),
       kind: 'transfer',
       transferType: type,
       countries: [...group.countries],
@@ -156,7 +156,7 @@ export function extractTransferClaims(context: SentenceContext): TransferClaim[]
   }
   if (keptWithin.places.length > 0) {
     claims.push({
-      ...createClaimBase(context, 'affirmative'),
+      ...createClaimBase(context, 'affirmative', firstStart(keptWithin.triggers)),
       kind: 'transfer',
       transferType: 'storage',
       countries: [...new Set(keptWithin.places.filter((p) => p.kind === 'country').map((p) => p.code))],
@@ -309,4 +309,9 @@ export function isPlaceComplement(after: string): boolean {
     const lead = window.slice(0, m.start);
     return !/[.;:]/.test(lead) && /\b(?:in|within|outside(?:\s+of)?)\s+(?:the\s+)?$/i.test(lead);
   });
+}
+
+/** Where the first of a claim's trigger words is, so the claim keeps the conditions of its own clause. */
+function firstStart(triggers: readonly PhraseMatch[]): number | undefined {
+  return triggers.length === 0 ? undefined : Math.min(...triggers.map((t) => t.start));
 }

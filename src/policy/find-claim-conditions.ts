@@ -32,29 +32,71 @@ const MARKERS: readonly { kind: ClaimCondition['kind']; pattern: string }[] = [
 const MARKER = new RegExp(`(?<![\\p{L}\\p{N}])(?:${MARKERS.map((m) => `(${m.pattern})`).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
 /** A clause ends at the next clause break; a purpose or condition rarely runs longer than this. */
 const MAX_CLAUSE = 160;
-/** More would be the whole sentence again. */
+/** More would be the whole sentence again (counted among the claim's own clause and the sentence's opening). */
 const MAX_CONDITIONS = 4;
+
+/**
+ * Where a new independent clause starts: after a semicolon, or at a coordinating conjunction followed by a pronoun
+ * subject ("…, and we never share …", "… but you can …"). A noun phrase after "and" ("with A and the B") is no
+ * clause of its own, so only pronouns count: missing a boundary keeps the sentence-wide reading. Not after a pronoun
+ * ("the ads that we or they use": one subject of two words), and not "while" or "so", which mostly open a
+ * subordinate clause ("we keep it while we try to deliver it", "so we can provide").
+ */
+const CLAUSE_START = /;\s*|(?<!\b(?:we|you|they|it|us|them|he|she|I)),?\s+(?=(?:and|but|or|yet|whereas)\s+(?:we|you|they|it|he|she|I)\s+[\p{L}'’])/giu;
+/** Words that may come before a sentence-opening condition: "However, if you …", "- Unless you opt out, …". */
+const OPENING = /^[\s\p{P}\p{S}]*(?:(?:however|also|additionally|finally|in\s+addition|in\s+particular|for\s+example)[\s,]+)?$/iu;
+
+/**
+ * Start offsets of the sentence's clauses, the first at 0. A semicolon inside parentheses is an aside's, and one after
+ * a colon separates the items of a list ("for the following reasons: - to investigate …; - to enforce …"), which all
+ * belong to what the colon introduces.
+ */
+function findClauseStarts(sentence: string): number[] {
+  const starts = [0];
+  CLAUSE_START.lastIndex = 0;
+  for (let m = CLAUSE_START.exec(sentence); m !== null; m = CLAUSE_START.exec(sentence)) {
+    if (m[0].startsWith(';')) {
+      const before = sentence.slice(0, m.index);
+      const depth = (before.match(/[([]/g) ?? []).length - (before.match(/[)\]]/g) ?? []).length;
+      if (depth > 0 || before.includes(':')) continue;
+    }
+    starts.push(m.index + m[0].length);
+  }
+  return starts;
+}
 
 /**
  * Finds the clauses that scope a claim in its sentence: exceptions ("except as required by law",
  * "unless you opt out"), conditions ("if you connect your account", "where required by law", "with your
  * consent") and purposes ("to provide the service", "for the purposes of fraud prevention"). Each runs
- * from its marker to the next comma, semicolon or sentence end. Order follows the sentence.
+ * from its marker to the next comma, semicolon, clause or sentence end. Order follows the sentence.
+ *
+ * With `at` (where in the sentence the words that make the claim are), only the conditions of that claim's own
+ * clause, and those that open the sentence ("If you opt in, we share … and we keep …"), which scope every clause:
+ * in "We do not sell your data, as traditionally understood, and we never share your audio with advertisers." the
+ * qualifier narrows the sale, not the second denial.
  */
-export function findClaimConditions(sentence: string): ClaimCondition[] {
-  const conditions: ClaimCondition[] = [];
+export function findClaimConditions(sentence: string, at?: number): ClaimCondition[] {
+  const starts = findClauseStarts(sentence);
+  const clauseEndAfter = (index: number): number => starts.find((start) => start > index) ?? sentence.length;
+  const found: (ClaimCondition & { start: number })[] = [];
   MARKER.lastIndex = 0;
-  for (let m = MARKER.exec(sentence); m !== null && conditions.length < MAX_CONDITIONS; m = MARKER.exec(sentence)) {
+  for (let m = MARKER.exec(sentence); m !== null; m = MARKER.exec(sentence)) {
     const index = m.slice(1).findIndex((group) => group !== undefined);
     const marker = MARKERS[index];
     if (marker === undefined) continue;
-    const rest = sentence.slice(m.index, m.index + MAX_CLAUSE);
+    const rest = sentence.slice(m.index, Math.min(m.index + MAX_CLAUSE, clauseEndAfter(m.index)));
     const end = /[,;:()]|\.(?=\s|$)|\s[-–—]\s/.exec(rest.slice(m[0].length));
-    const text = rest.slice(0, end === null ? rest.length : m[0].length + end.index).trim();
+    // A clause end cuts before its conjunction; "and" alone does not end a condition.
+    const text = rest.slice(0, end === null ? rest.length : m[0].length + end.index).trim().replace(/\s+(?:and|or|but)$/i, '');
     // A marker alone ("if", "to") with nothing after it says nothing.
     if (text.split(/\s+/).length < 2) continue;
-    conditions.push({ kind: marker.kind, text });
+    found.push({ kind: marker.kind, text, start: m.index });
     MARKER.lastIndex = m.index + text.length;
   }
-  return conditions;
+  const clauseStart = at === undefined ? null : [...starts].reverse().find((start) => start <= at) ?? 0;
+  return found
+    .filter((c) => clauseStart === null || (c.start >= clauseStart && c.start < clauseEndAfter(clauseStart)) || OPENING.test(sentence.slice(0, c.start)))
+    .slice(0, MAX_CONDITIONS)
+    .map(({ kind, text }) => ({ kind, text }));
 }

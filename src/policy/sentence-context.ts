@@ -28,9 +28,12 @@ export interface SentenceContext {
   ordinaryWords?: ReadonlySet<string>;
 }
 
-/** Provenance fields shared by every claim of a sentence. */
-export function createClaimBase(context: SentenceContext, polarity: ClaimBase['polarity']): ClaimBase {
-  const conditions = findClaimConditions(context.sentence.text);
+/**
+ * Provenance fields shared by every claim of a sentence. `at`, where in the sentence the words that make the claim
+ * are (a recipient's name, a period), keeps only the conditions of the claim's own clause.
+ */
+export function createClaimBase(context: SentenceContext, polarity: ClaimBase['polarity'], at?: number): ClaimBase {
+  const conditions = findClaimConditions(context.sentence.text, at);
   return {
     sectionPath: [...context.sectionPath],
     span: { start: context.sentence.start, end: context.sentence.end },

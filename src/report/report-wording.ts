@@ -30,6 +30,7 @@ const RULE_CAVEATS: Record<string, string> = {
   'undisclosed-country':
     'Whether the policy must name this country depends on the law that applies to the app; the finding shows only that the policy does not name it.',
   'vague-retention': 'Network traffic cannot show how long data is kept; this finding rests on the policy text.',
+  'other-holder-retention': 'Network traffic cannot show how long another organisation keeps data; this finding rests on the policy text.',
   'processor-country':
     'A headquarters country comes from claimcheck\u2019s entity catalog and a server country from IP registry data; whether the policy must name the country depends on the law that applies to the app.',
   'claimed-not-observed':

@@ -1,4 +1,5 @@
 import { claimedNotObserved } from './claimed-not-observed.js';
+import { otherHolderRetention } from './other-holder-retention.js';
 import { plaintextIdentifier } from './plaintext-identifier.js';
 import { processorCountry } from './processor-country.js';
 import type { Rule } from './rule.js';
@@ -15,5 +16,6 @@ export const RULES: readonly Rule[] = [
   undisclosedCountry,
   processorCountry,
   vagueRetention,
+  otherHolderRetention,
   claimedNotObserved,
 ];

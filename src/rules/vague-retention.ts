@@ -1,25 +1,26 @@
 import type { RetentionClaim } from '../model/claim.js';
 import type { Finding, Severity } from '../model/finding.js';
-import { describeMissingRetention, describeOtherHolderRetention, describeVagueRetention } from '../report/wording.js';
+import { describeMissingRetention, describeVagueRetention } from '../report/wording.js';
 import type { StoredClaim } from '../store/policy-repository.js';
 import type { AuditView } from './audit-view.js';
 import { packetEvidenceOfFlow, policyEvidenceOf } from './evidence.js';
 import eventBound from './event-bound-retention.json' with { type: 'json' };
+import { isReaderBound } from './read-retention-end.js';
 import type { Rule } from './rule.js';
 
 type StoredRetentionClaim = RetentionClaim & StoredClaim;
 
-const EVENT_BOUND = eventBound.phrases.map((p) => p.toLowerCase());
 const IMMEDIATE = eventBound.immediate.map((p) => p.toLowerCase());
 
 /**
- * Indefinite retention is the worst; "temporarily" or "as long as necessary" is medium (media
- * traffic in the capture is attached as context, but says nothing about how long data is kept); a
- * limit tied to an event the user controls ("while your account is active") is the mildest.
+ * Indefinite retention is the worst; a limit whose end only the company decides ("temporarily", "as long as
+ * necessary", "until the investigation is complete") is medium (media traffic in the capture is attached as context,
+ * but says nothing about how long data is kept); a limit whose end the reader causes or sees happen ("while your
+ * account is active", "until the end of the call") is the mildest: they can tell when the data is gone.
  */
 function rateSeverity(claim: StoredRetentionClaim): Severity {
   if (claim.vagueness === 'indefinite') return 'high';
-  if (claim.vagueness === 'limited' && EVENT_BOUND.some((p) => claim.trigger.toLowerCase().includes(p))) return 'low';
+  if (claim.vagueness === 'limited' && isReaderBound(claim.trigger)) return 'low';
   return 'medium';
 }
 
@@ -41,16 +42,15 @@ export const vagueRetention: Rule = {
     id: 'vague-retention',
     title: 'Retention without a stated period',
     description:
-      'Flags the app\u2019s own retention statements that give no period ("temporarily", "as long as necessary", "indefinitely"), once per statement, and policies that never state a retention period or limit; statements that another organisation keeps data are listed as informational findings, never as the app\u2019s.',
+      'Flags the app\u2019s own retention statements that give no period ("temporarily", "as long as necessary", "indefinitely"), once per statement, and policies that never state a retention period or limit; statements that another organisation keeps data are other-holder-retention\u2019s, never the app\u2019s.',
     maxSeverity: 'high',
   },
   check(view: AuditView): Finding[] {
     if (!view.snapshot) return [];
     const snapshot = view.snapshot;
     const affirmative = view.claims.filter((c): c is StoredRetentionClaim => c.kind === 'retention' && c.polarity === 'affirmative');
-    // Only the service's own retention can make it vague or silent; another organisation's is context.
+    // Only the service's own retention can make it vague or silent; another organisation's is other-holder-retention's.
     const retention = affirmative.filter((c) => c.holder.kind === 'service');
-    const others = describeOtherHolders(view, affirmative);
     // "We store your information" alone is a mention of keeping data, not a vague promise: such
     // sentences only count when nothing in the policy gives a period or a limit.
     const bounded = retention.filter((c) => c.vagueness !== 'unspecified');
@@ -68,7 +68,6 @@ export const vagueRetention: Rule = {
           policyEvidence: retention.slice(0, 3).map((c) => policyEvidenceOf(c, snapshot)),
           packetEvidence: [],
         },
-        ...others,
       ];
     }
     // Media flows to real-time providers show the retained data kind actually leaves the device.
@@ -107,49 +106,6 @@ export const vagueRetention: Rule = {
         ),
       });
     }
-    return [...findings, ...others];
+    return findings;
   },
 };
-
-/**
- * One informational finding per statement that another organisation keeps data ("the third party service may
- * store a copy"), whatever its period: who holds the data is the news, and it is never the app's own promise.
- * Traffic to a named holder is attached when the capture has any, as context.
- */
-function describeOtherHolders(view: AuditView, claims: readonly StoredRetentionClaim[]): Finding[] {
-  if (!view.snapshot) return [];
-  const snapshot = view.snapshot;
-  const findings: Finding[] = [];
-  const seen = new Set<string>();
-  for (const claim of claims) {
-    const holder = claim.holder;
-    if (holder.kind === 'service') continue;
-    const key = `${holder.name.toLowerCase()}\u0000${claim.quote.toLowerCase().replace(/\s+/g, ' ')}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const entityId = holder.entityId;
-    const flows =
-      entityId === undefined ? [] : view.flows.filter((f) => f.attribution.entityId !== null && view.lineage(f.attribution.entityId).some((e) => e.id === entityId));
-    const wording = describeOtherHolderRetention({
-      holder: holder.name,
-      named: holder.kind === 'named',
-      dataKind: claim.dataKind,
-      vagueness: claim.vagueness,
-      trigger: claim.trigger,
-      flowCount: flows.length,
-    });
-    findings.push({
-      ruleId: 'vague-retention',
-      severity: 'info',
-      label: null,
-      // Whose retention it is comes from the sentence's structure ("X may retain", "retained by X"), not a lexicon.
-      confidence: 'medium',
-      subject: holder.name,
-      title: wording.title,
-      explanation: wording.explanation,
-      policyEvidence: [policyEvidenceOf(claim, snapshot)],
-      packetEvidence: flows.slice(0, 5).map((f) => packetEvidenceOfFlow(f, `traffic to ${f.attribution.organisation ?? holder.name}, which the policy says keeps data`)),
-    });
-  }
-  return findings;
-}

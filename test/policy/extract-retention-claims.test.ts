@@ -32,8 +32,16 @@ describe('extractRetentionClaims', () => {
     expect(retentions(claimsOf('We keep your data until it is no longer needed.'))[0]).toMatchObject({ vagueness: 'limited' });
   });
 
+  it('keeps every end a sentence gives, so the company\u2019s "or as necessary" is not lost beside the reader\u2019s (Bluesky)', () => {
+    expect(retentions(claimsOf('We keep the Personal Data we collect for as long as you use the App, or as necessary to fulfill the purposes for which we collected it.'))[0]?.trigger).toBe(
+      'for as long as you use; as necessary to fulfill',
+    );
+  });
+
   it('reads keeping something until an end as retention, whatever the noun (WhatsApp "keep your User Choices for the lifetime of your account")', () => {
     expect(retentions(claimsOf('We keep your profile while your account is active.'))[0]).toMatchObject({ vagueness: 'limited', trigger: 'while your account is active' });
+    // Trial 7b item 12 ("store" as well as "keep"): a claim since f1f9cbf. "profile" is no data noun ("stored on your profile" is a place).
+    expect(retentions(claimsOf('We store your profile while your account is active.'))[0]).toMatchObject({ vagueness: 'limited', trigger: 'while your account is active' });
     expect(retentions(claimsOf('We keep your User Choices for the lifetime of your account.'))[0]).toMatchObject({ vagueness: 'limited' });
   });
 

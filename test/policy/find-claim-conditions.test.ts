@@ -28,6 +28,46 @@ describe('findClaimConditions', () => {
   });
 });
 
+describe('conditions attach to the clause they belong to', () => {
+  it('a qualifier narrows the denial of its own clause, not the next one (trial 7b)', () => {
+    const sentence = 'We do not sell your data, as traditionally understood, and we never share your audio with advertisers.';
+    expect(findClaimConditions(sentence, sentence.indexOf('sell'))).toEqual([{ kind: 'condition', text: 'as traditionally understood' }]);
+    expect(findClaimConditions(sentence, sentence.indexOf('advertisers'))).toEqual([]);
+    // Without a position, the whole sentence's, as before.
+    expect(findClaimConditions(sentence)).toEqual([{ kind: 'condition', text: 'as traditionally understood' }]);
+    const [claim] = processors(claimsOf(sentence));
+    expect(claim).toMatchObject({ name: 'advertisers', polarity: 'negative' });
+    expect(claim).not.toHaveProperty('conditions');
+  });
+
+  it('a condition that opens the sentence scopes every clause; one inside a clause only that clause', () => {
+    const claims = processors(claimsOf('If you opt in, we share your email with Microsoft and we share your usage data with Google unless you object.'));
+    expect(claims.map((c) => [c.name, c.conditions])).toEqual([
+      ['Microsoft', [{ kind: 'condition', text: 'If you opt in' }]],
+      ['Google', [{ kind: 'condition', text: 'If you opt in' }, { kind: 'exception', text: 'unless you object' }]],
+    ]);
+    // A semicolon ends a clause too, and the condition is cut where its clause ends.
+    const sentence = 'We may retain the information if the law requires it; we will tell you when that happens.';
+    expect(findClaimConditions(sentence, sentence.indexOf('retain'))).toEqual([{ kind: 'condition', text: 'if the law requires it' }]);
+    expect(findClaimConditions('You will receive notice when data might be shared with partners and you will have a choice.', 0)).toEqual([
+      { kind: 'condition', text: 'when data might be shared with partners' },
+    ]);
+  });
+
+  it('does not split at what only looks like a new clause: list items after a colon, an aside in parentheses, "we or they", "while"', () => {
+    const list = 'We disclose information when required by law: - to investigate illegal activities; - to enforce our agreements with you.';
+    expect(findClaimConditions(list, list.indexOf('disclose')).map((c) => c.text)).toEqual(['when required by law', 'to investigate illegal activities', 'to enforce our agreements with you']);
+    const aside = 'We share data with ad providers (by disclosing cookie IDs; they may combine it) to provide services to us.';
+    expect(findClaimConditions(aside, aside.indexOf('ad providers'))).toEqual([{ kind: 'purpose', text: 'to provide services to us' }]);
+    const pronouns = 'We disclose ad data to advertisers to improve the ads that we or they use to measure delivery.';
+    expect(findClaimConditions(pronouns, pronouns.indexOf('advertisers'))).toEqual([{ kind: 'purpose', text: 'to improve the ads that we or they use to measure delivery' }]);
+    expect(retentions(claimsOf('If a message cannot be delivered, we keep it on our servers for up to 30 days while we try to deliver it.'))[0]?.conditions).toEqual([
+      { kind: 'condition', text: 'If a message cannot be delivered' },
+      { kind: 'purpose', text: 'to deliver it' },
+    ]);
+  });
+});
+
 describe('claims keep their scope', () => {
   it('a denial with an exception keeps both the negative polarity and the exception', () => {
     const [claim] = processors(claimsOf('We do not share your audio with third parties unless you enable transcription.'));

@@ -30,6 +30,23 @@ export function describeClaim(claim: Claim): string {
   }
 }
 
+/** Longest clause shown in the text output; the JSON keeps it whole. */
+const MAX_SCOPE_CLAUSE = 60;
+
+/**
+ * The clauses that scope a claim, briefly: `scoped by: condition "as traditionally understood"; purpose "to provide
+ * the service"`, or null when it has none. Without it, "NOT third parties (implied)" reads as a plain denial (trial 7b).
+ */
+export function describeClaimScope(claim: Claim): string | null {
+  const conditions = claim.conditions ?? [];
+  if (conditions.length === 0) return null;
+  const clauses = conditions.map((c) => {
+    const text = c.text.length > MAX_SCOPE_CLAUSE ? `${c.text.slice(0, MAX_SCOPE_CLAUSE - 1).trimEnd()}…` : c.text;
+    return `${c.kind} "${text}"`;
+  });
+  return `scoped by: ${clauses.join('; ')}`;
+}
+
 export function registerExtractCommand(program: Command): void {
   program
     .command('extract')
@@ -75,6 +92,9 @@ function describePeriodDays(days: number): string {
 function printClaims(claims: readonly Claim[]): void {
   for (const claim of claims) {
     const quote = claim.quote.length > 160 ? `${claim.quote.slice(0, 157)}…` : claim.quote;
-    process.stdout.write(safeTerminalText(`${describeClaim(claim)}\n    ${claim.sectionPath.join(' › ') || '(top)'} [${claim.span.start}–${claim.span.end}] "${quote}"`) + '\n');
+    const scope = describeClaimScope(claim);
+    process.stdout.write(
+      safeTerminalText(`${describeClaim(claim)}${scope === null ? '' : `\n    ${scope}`}\n    ${claim.sectionPath.join(' › ') || '(top)'} [${claim.span.start}–${claim.span.end}] "${quote}"`) + '\n',
+    );
   }
 }
