@@ -69,9 +69,18 @@ const SINGULAR_SUBJECT_VERB =
 /** The singular ends its noun phrase: "hosting provider." or "hosting provider (AWS)", not "payment processor fees". */
 const SINGULAR_PHRASE_ENDS = /^(?:\s*(?:$|[,.;:)(\[”"–—]|-\s)|\s+(?:\p{Lu}|(?:that|who|which|whom|without|for|to|in|when|unless|if|with|and|or|as|under|except|may|will|would|is|are|has|have|on|at|by|of|so|we|you|where|whose|acting|such|like|including|located|based|called|named|during|how|what|whether|about|e\.g\.|i\.e\.)\b))/u;
 
+/**
+ * The singular describes a company the sentence names beside it: "our crash reporting service, Sentry.", "our
+ * analytics provider (Mixpanel)", "Agora, our real-time audio partner, …". The name is the recipient; the
+ * description discloses no other company of that kind.
+ */
+const NAMED_AFTER = /^(?:\s*,\s*|\s+\(\s*)\p{Lu}[\p{L}\p{N}.&'’-]*(?:\s+\p{Lu}[\p{L}\p{N}.&'’-]*){0,3}\s*(?:[,.;)]|$)/u;
+const NAMED_BEFORE = new RegExp(String.raw`\p{Lu}[\p{L}\p{N}.&'’-]*(?:\s+\p{Lu}[\p{L}\p{N}.&'’-]*){0,3},\s+(?:our|a|an|the|its)\s+${MODIFIER_WORDS}$`, 'u');
+
 function isRecipientSingular(text: string, match: PhraseMatch): boolean {
   const before = text.slice(Math.max(0, match.start - 80), match.start);
   const after = text.slice(match.end);
+  if (NAMED_AFTER.test(after) || (NAMED_BEFORE.test(before) && /^\s*,/.test(after))) return false;
   if (!SINGULAR_PHRASE_ENDS.test(after) && !SINGULAR_SUBJECT_VERB.test(after)) return false;
   return SINGULAR_RECIPIENT_BEFORE.test(before) || SINGULAR_SUBJECT_BEFORE.test(text.slice(0, match.start));
 }
