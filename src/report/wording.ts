@@ -234,6 +234,13 @@ export interface EncryptionClaimWording {
   quote: string;
   /** True when the sentence says in transit, TLS, HTTPS or end-to-end; false for unscoped "encryption". */
   explicit: boolean;
+  /**
+   * Set when the sentence is about the service's own servers and some recipients it names ("our service providers"),
+   * and the server is not the service's own: it is compared as one of them, which the catalog may not confirm.
+   */
+  asRecipient?: { written: string; confirmed: boolean };
+  /** The recipients a claim about the service's own servers also names ("our service providers"), as written. */
+  alsoNames?: string;
 }
 
 /** Longest quote shown inside an explanation; the finding's evidence quotes the sentence in full. */
@@ -255,6 +262,18 @@ export function quoteInline(text: string): string {
 
 /** What the policy said about encryption, as it said it: no scope is added that the sentence lacks. */
 function restateEncryptionClaim(claim: EncryptionClaimWording): string {
+  return claim.asRecipient ? `${endSentence(restateClaimText(claim))} ${describeRecipientScope(claim.asRecipient)}` : restateClaimText(claim);
+}
+
+/** Says which ends the claim names and why this server is compared with it, without adding a scope the sentence lacks. */
+function describeRecipientScope(scope: { written: string; confirmed: boolean }): string {
+  return (
+    `That sentence names the service\u2019s own servers and \u201c${scope.written}\u201d as the ends it protects; this server is not the service\u2019s own, so it is compared as one of \u201c${scope.written}\u201d` +
+    (scope.confirmed ? '' : ' (claimcheck\u2019s entity catalog does not know this company, so it cannot confirm that it is one)')
+  );
+}
+
+function restateClaimText(claim: EncryptionClaimWording): string {
   return claim.explicit
     ? `The policy says ${quoteInline(claim.quote)}`
     : // Unscoped: the label is 'incorrect' because a general claim covers this traffic too; say so, rather than doubt it.
@@ -305,7 +324,7 @@ export function describePlaintextIdentifier(facts: {
       `(${facts.encodings.join(', ')}) in ${facts.protocol.toUpperCase()} traffic ${both ? 'between the device and' : 'to'} ${endSentence(`${destination}${where}`)} Anyone on the network path can read ${facts.identifiers.length === 1 ? 'it' : 'them'}.` +
       (facts.encryptionClaim ? ` ${endSentence(restateEncryptionClaim(facts.encryptionClaim))}` : '') +
       (!facts.encryptionClaim && facts.ownServersClaim
-        ? ` The policy says ${quoteInline(facts.ownServersClaim.quote)}, which is about its own servers, not this one, so the finding does not contradict it.`
+        ? ` The policy says ${quoteInline(facts.ownServersClaim.quote)}, which is about its own servers${facts.ownServersClaim.alsoNames ? ` and \u201c${facts.ownServersClaim.alsoNames}\u201d` : ''}, not this one, so the finding does not contradict it.`
         : '') +
       background,
   };

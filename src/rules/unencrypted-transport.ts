@@ -4,7 +4,7 @@ import { describeUnencryptedTransport } from '../report/wording.js';
 import type { AttributedFlow, AuditView } from './audit-view.js';
 import { MAX_EVIDENCE_FRAMES, isDeviceBackground, packetEvidenceOfFlow, policyEvidenceOfClaims } from './evidence.js';
 import type { Rule } from './rule.js';
-import { claimsCovering, findTransitEncryptionClaims, hasExplicitTransitClaim, leadingEncryptionClaim } from './transit-encryption-claims.js';
+import { findCoveringClaims, findTransitEncryptionClaims, hasExplicitTransitClaim, leadingEncryptionClaim } from './transit-encryption-claims.js';
 
 /** Plain HTTP (or other cleartext application traffic) while the policy claims encryption in transit. */
 export const unencryptedTransport: Rule = {
@@ -29,8 +29,9 @@ export const unencryptedTransport: Rule = {
     const findings: Finding[] = [];
     for (const [host, flows] of byHost) {
       // A claim about "our servers" is not contradicted by plain HTTP to someone else's server.
-      const covering = claimsCovering(claims, flows.every((f) => f.attribution.relation === 'first-party'));
-      const leading = leadingEncryptionClaim(covering);
+      const coverage = findCoveringClaims(view, claims, { firstParty: flows.every((f) => f.attribution.relation === 'first-party'), flows });
+      const covering = coverage.claims;
+      const leading = leadingEncryptionClaim(covering, coverage.asRecipient);
       if (!leading) continue;
       const explicit = hasExplicitTransitClaim(covering);
       const requests = flows.flatMap((f) => f.flow.httpRequests);
@@ -39,7 +40,8 @@ export const unencryptedTransport: Rule = {
         ruleId: 'unencrypted-transport',
         severity: 'medium',
         label: 'incorrect',
-        confidence: explicit ? 'high' : 'medium',
+        // A server compared as one of the recipients a claim names, which the catalog cannot confirm it is: medium.
+        confidence: explicit && coverage.asRecipient?.confirmed !== false ? 'high' : 'medium',
         subject: host,
         title: wording.title,
         explanation: wording.explanation,
