@@ -23,6 +23,11 @@ export type RecipientEnd = 'service-providers' | 'partners' | 'third-parties';
 const RECIPIENT_ENDPOINT =
   /\b(?:to|with|and|between)\s+(?:(?:our|its|their|the|any|trusted|selected|external|third[-\s]party|cloud|hosting|payment|analytics|technology|infrastructure)\s+)*(service\s+providers?|providers?|(?:sub-?)?processors?|vendors?|suppliers?|contractors?|partners?|third[-\s]part(?:y|ies))\b/gi;
 
+/** What may stand between an own end and a recipient coordinated with it: "our servers and with our service providers". */
+const OWN_THEN_RECIPIENT = /^\s*,?\s*(?:(?:and|or|as\s+well\s+as)\s*)?$/i;
+/** And the other way round: "with our service providers and our servers". */
+const RECIPIENT_THEN_OWN = /^\s*,?\s*(?:and|or|as\s+well\s+as)\s+(?:(?:with|to|between)\s+)?$/i;
+
 /** The recipients a sentence names beside the service's own servers: their kinds and the words as written. */
 export interface RecipientEnds {
   kinds: RecipientEnd[];
@@ -46,7 +51,14 @@ export function readRecipientEnds(quote: string): RecipientEnds | null {
   if (readEncryptedEndpoint(quote) === null) return null;
   const kinds = new Set<RecipientEnd>();
   const written: string[] = [];
+  const own = [...quote.matchAll(new RegExp(OWN_ENDPOINT.source, 'gi'))].map((m) => ({ start: m.index, end: m.index + m[0].length }));
   for (const match of quote.matchAll(RECIPIENT_ENDPOINT)) {
+    // Only a recipient coordinated with the own end is an end of the same connection: "… and our servers, and we share
+    // data with partners" speaks of partners in another clause.
+    const start = match.index;
+    const end = start + match[0].length;
+    const coordinated = own.some((o) => OWN_THEN_RECIPIENT.test(quote.slice(o.end, start)) || RECIPIENT_THEN_OWN.test(quote.slice(end, o.start)));
+    if (!coordinated) continue;
     const noun = (match[1] ?? '').toLowerCase();
     kinds.add(/^third/.test(noun) ? 'third-parties' : /^partner/.test(noun) ? 'partners' : 'service-providers');
     written.push(match[0].replace(/^\S+\s+/, '').replace(/\s+/g, ' '));

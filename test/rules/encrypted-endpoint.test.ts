@@ -36,6 +36,7 @@ describe('readRecipientEnds', () => {
     expect(readRecipientEnds('Traffic between the app, our servers and our partners uses TLS.')).toEqual({ kinds: ['partners'], written: 'our partners' });
     expect(readRecipientEnds('Data sent to us and to third parties is encrypted with TLS.')).toEqual({ kinds: ['third-parties'], written: 'third parties' });
     expect(readRecipientEnds('Connections to our servers and to our cloud providers are encrypted.')?.kinds).toEqual(['service-providers']);
+    expect(readRecipientEnds('Communications with our service providers and with our servers are encrypted in transit.')?.kinds).toEqual(['service-providers']);
   });
 
   it('names none when the sentence names only the service\'s own servers, or no own end at all', () => {
@@ -43,5 +44,7 @@ describe('readRecipientEnds', () => {
     // No own end: the claim is already compared with all traffic.
     expect(readRecipientEnds('Data we share with service providers is encrypted in transit.')).toBeNull();
     expect(readRecipientEnds('All data is encrypted in transit.')).toBeNull();
+    // Recipients in another clause are not an end of the connection the sentence protects.
+    expect(readRecipientEnds('We use HTTPS between the app and our servers, and we share usage data with partners.')).toBeNull();
   });
 });
