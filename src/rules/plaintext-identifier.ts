@@ -6,7 +6,7 @@ import type { AttributedFlow, AuditView } from './audit-view.js';
 import { MAX_EVIDENCE_FRAMES, findFlowOfHit, isDeviceBackground, packetEvidenceOfFlow, packetEvidenceOfHit, policyEvidenceOfClaims } from './evidence.js';
 import { readRecipientEnds } from './encrypted-endpoint.js';
 import type { Rule } from './rule.js';
-import { findCoveringClaims, findTransitEncryptionClaims, hasExplicitTransitClaim, leadingEncryptionClaim } from './transit-encryption-claims.js';
+import { findCoveringClaims, findTransitEncryptionClaims, leadingEncryptionClaim } from './transit-encryption-claims.js';
 
 /** Values shorter than this can turn up in unrelated bytes by chance, above all in binary UDP payloads. */
 const DISTINCTIVE_LENGTH = 8;
@@ -51,7 +51,7 @@ export const plaintextIdentifier: Rule = {
       const ownServersLeading = covering.length === 0 ? leadingEncryptionClaim(claims) : null;
       const alsoNames = claims[0] ? readRecipientEnds(claims[0].quote)?.written : undefined;
       const ownServersOnly = ownServersLeading && alsoNames ? { ...ownServersLeading, alsoNames } : ownServersLeading;
-      const explicit = hasExplicitTransitClaim(covering);
+      const explicit = coverage.explicit;
       const identifiers = [...new Set(hits.map((h) => h.label))].map((label) => {
         const ofLabel = group.flatMap((c) => c.hits.filter((h) => h.label === label).map((h) => ({ hit: h, flow: c.flow })));
         // Hits past a capture's stored-hit cap were only counted, not located: this destination may have had some of them.
@@ -79,7 +79,7 @@ export const plaintextIdentifier: Rule = {
         ruleId: 'plaintext-identifier',
         severity: 'high',
         label: covering.length > 0 ? 'incorrect' : null,
-        confidence: rateConfidence(hits, covering.length > 0, explicit && coverage.asRecipient?.confirmed !== false),
+        confidence: rateConfidence(hits, covering.length > 0, explicit),
         subject: identifiers.map((i) => i.label).join(', '),
         title: wording.title,
         explanation: wording.explanation,

@@ -79,6 +79,8 @@ function fitDestination(view: AuditView, flows: readonly AttributedFlow[], kinds
 /** The claims that cover one destination, and how the leading one covers it. */
 export interface EncryptionCoverage {
   claims: StoredEncryptionClaim[];
+  /** True when a claim that surely covers the destination (not one that may) is explicitly about the network. */
+  explicit: boolean;
   /**
    * Set when the leading claim is about the service's own servers and the recipients it names beside them, and the
    * destination is not the service's own: it is compared as one of those recipients.
@@ -98,22 +100,27 @@ export function findCoveringClaims(
   claims: readonly StoredEncryptionClaim[],
   destination: { firstParty: boolean; flows: readonly AttributedFlow[] },
 ): EncryptionCoverage {
-  if (destination.firstParty) return { claims: [...claims] };
+  if (destination.firstParty) return { claims: [...claims], explicit: hasExplicitTransitClaim(claims) };
   const { flows } = destination;
-  const covering: StoredEncryptionClaim[] = [];
-  let asRecipient: EncryptionCoverage['asRecipient'];
+  const full: StoredEncryptionClaim[] = [];
+  const scoped: { claim: StoredEncryptionClaim; written: string; fit: RecipientFit }[] = [];
   for (const claim of claims) {
     if (readEncryptedEndpoint(claim.quote) === null) {
-      covering.push(claim);
+      full.push(claim);
       continue;
     }
     const ends = readRecipientEnds(claim.quote);
     const fit = ends === null ? 'not' : fitDestination(view, flows, ends.kinds);
-    if (ends === null || fit === 'not') continue;
-    if (covering.length === 0) asRecipient = { written: ends.written, confirmed: fit === 'is' };
-    covering.push(claim);
+    if (ends !== null && fit !== 'not') scoped.push({ claim, written: ends.written, fit });
   }
-  return { claims: covering, ...(asRecipient ? { asRecipient } : {}) };
+  // A claim that covers every server leads: it covers this one without doubt, which a claim naming recipients may not.
+  const lead = full.length === 0 ? scoped[0] : undefined;
+  const sure = [...full, ...scoped.filter((s) => s.fit === 'is').map((s) => s.claim)];
+  return {
+    claims: [...full, ...scoped.map((s) => s.claim)],
+    explicit: hasExplicitTransitClaim(sure),
+    ...(lead ? { asRecipient: { written: lead.written, confirmed: lead.fit === 'is' } } : {}),
+  };
 }
 
 /** True when at least one claim explicitly scopes encryption to the network (not just "encryption"). */

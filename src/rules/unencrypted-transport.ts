@@ -4,7 +4,7 @@ import { describeUnencryptedTransport } from '../report/wording.js';
 import type { AttributedFlow, AuditView } from './audit-view.js';
 import { MAX_EVIDENCE_FRAMES, isDeviceBackground, packetEvidenceOfFlow, policyEvidenceOfClaims } from './evidence.js';
 import type { Rule } from './rule.js';
-import { findCoveringClaims, findTransitEncryptionClaims, hasExplicitTransitClaim, leadingEncryptionClaim } from './transit-encryption-claims.js';
+import { findCoveringClaims, findTransitEncryptionClaims, leadingEncryptionClaim } from './transit-encryption-claims.js';
 
 /** Plain HTTP (or other cleartext application traffic) while the policy claims encryption in transit. */
 export const unencryptedTransport: Rule = {
@@ -33,15 +33,15 @@ export const unencryptedTransport: Rule = {
       const covering = coverage.claims;
       const leading = leadingEncryptionClaim(covering, coverage.asRecipient);
       if (!leading) continue;
-      const explicit = hasExplicitTransitClaim(covering);
+      const explicit = coverage.explicit;
       const requests = flows.flatMap((f) => f.flow.httpRequests);
       const wording = describeUnencryptedTransport({ host, requestCount: requests.length, firstRequest: requests[0] ?? null, encryptionClaim: leading });
       findings.push({
         ruleId: 'unencrypted-transport',
         severity: 'medium',
         label: 'incorrect',
-        // A server compared as one of the recipients a claim names, which the catalog cannot confirm it is: medium.
-        confidence: explicit && coverage.asRecipient?.confirmed !== false ? 'high' : 'medium',
+        // Only a claim that surely covers the server makes it high: one naming recipients the catalog cannot confirm it is one of does not.
+        confidence: explicit ? 'high' : 'medium',
         subject: host,
         title: wording.title,
         explanation: wording.explanation,

@@ -146,6 +146,15 @@ describe('unencrypted-transport', () => {
       expect(unencryptedTransport.check(buildView({ claims: [ours], flows: [httpFlow(), agora] })).map((f) => f.subject)).toEqual(['cdn.example-app.test']);
     });
 
+    it('a claim that covers every server leads, and a recipient claim the catalog cannot confirm does not raise confidence', () => {
+      const general = storedClaim({ kind: 'encryption', scope: 'unspecified', technologies: [], hedges: [], trigger: 'encrypted', quote: 'All network traffic from the app is encrypted.' });
+      const unknown = plain('ecx.images-amazon.com', { organisation: 'images-amazon.com', domain: 'images-amazon.com' });
+      const [finding] = unencryptedTransport.check(buildView({ claims: [claim(), general], flows: [unknown] }));
+      expect(finding).toMatchObject({ confidence: 'medium', title: 'Plain HTTP to ecx.images-amazon.com despite a general encryption claim' });
+      expect(finding?.policyEvidence.map((p) => p.quote)).toEqual(['All network traffic from the app is encrypted.', quote]);
+      expect(finding?.explanation).not.toContain('compared as one of');
+    });
+
     it('covers every third party when the sentence names third parties as an end', () => {
       const thirdParties = storedClaim({ kind: 'encryption', scope: 'in-transit', technologies: ['TLS'], hedges: [], trigger: 'TLS', quote: 'Data sent to us and to third parties is protected with TLS.' });
       const ads = plain('ads.bytedance.com', { entityId: 'bytedance', organisation: 'ByteDance Ltd.' });
