@@ -112,6 +112,12 @@ export interface TransferClaim extends ClaimBase {
   mechanisms?: string[];
   /** The processor the location belongs to, when the claim comes from a row of a sub-processor list. */
   processor?: string;
+  /**
+   * The recipients the sentence places there, as written, when their being there is the transfer: "service providers"
+   * in "… except that we use service providers anywhere in the world for customer support", "support staff" in "…
+   * support staff in the US may access it". Absent for places a storage or transfer verb governs.
+   */
+  recipients?: string;
 }
 
 export type Claim = ProcessorClaim | RetentionClaim | EncryptionClaim | TransferClaim;

@@ -76,6 +76,14 @@ export function extractTransferClaims(context: SentenceContext): TransferClaim[]
   const transferCues = findPhrases(text, TRANSFER_CUE);
   const mechanisms = findPhrases(text, MECHANISM);
   if (storageCues.length === 0 && transferCues.length === 0 && mechanisms.length === 0) return [];
+  const unspecified = findPhrases(text, UNSPECIFIED);
+  const chains = findDestinationChains(text, unspecified);
+  // "support staff in the US may access it", "except that we use service providers anywhere in the world": recipients placed there.
+  const placedRecipients = findPlacedRecipients(
+    text,
+    [...unspecified.map((u) => ({ start: u.start, end: u.end, unspecified: u })), ...findRecipientChains(text, unspecified)],
+    [...storageCues, ...transferCues].sort((a, b) => a.start - b.start),
+  );
 
   const groups = {
     storage: { countries: new Set<string>(), regions: new Set<string>(), unspecified: false, triggers: [] as PhraseMatch[], negative: false },
@@ -104,10 +112,11 @@ export function extractTransferClaims(context: SentenceContext): TransferClaim[]
     return types;
   };
 
-  const unspecified = findPhrases(text, UNSPECIFIED);
+  const placedAt = new Set(placedRecipients.map((r) => r.start));
   // "We never transfer health data outside the EEA" keeps the data in the EEA: a place the data stays in.
   const keptWithin = { places: [] as Place[], triggers: [] as PhraseMatch[] };
   for (const phrase of unspecified) {
+    if (placedAt.has(phrase.start)) continue;
     const types = assign(phrase.start);
     for (const type of types.length > 0 ? types : mechanisms.length > 0 ? (['transfer'] as const) : []) {
       groups[type].unspecified = true;
@@ -120,7 +129,8 @@ export function extractTransferClaims(context: SentenceContext): TransferClaim[]
     }
   }
 
-  for (const chain of findDestinationChains(text, unspecified)) {
+  for (const chain of chains) {
+    if (placedAt.has(chain.start)) continue;
     const types = assign(chain.start);
     for (const type of types) {
       for (const place of chain.places) (place.kind === 'country' ? groups[type].countries : groups[type].regions).add(place.code);
@@ -154,6 +164,7 @@ export function extractTransferClaims(context: SentenceContext): TransferClaim[]
       ...(mechanisms.length > 0 && group.triggers.some((t) => mechanisms.includes(t)) ? { mechanisms: [...new Set(mechanisms.map((m) => m.text.replace(/\s+/g, ' ')))] } : {}),
     });
   }
+  for (const placed of placedRecipients) claims.push(createPlacedRecipientClaim(context, placed));
   if (keptWithin.places.length > 0) {
     claims.push({
       ...createClaimBase(context, 'affirmative', firstStart(keptWithin.triggers)),
@@ -166,6 +177,92 @@ export function extractTransferClaims(context: SentenceContext): TransferClaim[]
     });
   }
   return claims;
+}
+
+/** Recipients right before a place: "service providers anywhere in the world", "support staff in the US", "partners located in". */
+const RECIPIENT_BEFORE =
+  /\b((?:[\p{L}-]+\s+)?(?:service\s+providers?|providers?|(?:sub-?)?processors?|vendors?|suppliers?|contractors?|partners?|affiliates?|staff|personnel|teams?|agents?))\s+(?:(?:who|that)\s+(?:are|is)\s+)?(?:(?:located|based)\s+)?(?:(?:in|within|across|throughout)\s+(?:the\s+)?)?$/iu;
+/** Words before a recipient noun that are not part of its name: "use service providers", "and support staff". */
+const NOT_RECIPIENT_WORD = /^(?:use|uses|used|our|their|its|the|and|or|with|by|to|of|that|may|can|some|all|other|certain)$/i;
+/**
+ * A break between an earlier clause and the recipients' own ("Your data stays in the EU, except that we use service
+ * providers …", "Data is stored in the EU, but support staff in the US …"): the earlier clause's verb no longer
+ * governs the place.
+ */
+const CLAUSE_BREAK = /,\s*(?:but|except|however|although|though|whereas|while)\b|\s(?:but|except\s+that)\s/i;
+
+/** Recipients placed somewhere, read as a transfer to that place. */
+interface PlacedRecipient {
+  start: number;
+  end: number;
+  /** The recipients as written ("service providers", "support staff"). */
+  recipients: string;
+  recipientStart: number;
+  places: Place[];
+  unspecified: PhraseMatch | null;
+}
+
+/** Chains of named places, for findPlacedRecipients (which reads their lead-in itself). */
+function findRecipientChains(text: string, unspecified: readonly PhraseMatch[]): { start: number; end: number; places: Place[] }[] {
+  return findPlaceChains(text, unspecified).filter((c) => !c.adjective);
+}
+
+/**
+ * Places and unnamed places ("anywhere in the world") whose lead-in is a recipient, when no storage or transfer verb
+ * of the same clause governs them: the recipients being there is the transfer ("except that we use service providers
+ * anywhere in the world for customer support"). A verb in the same clause keeps its reading ("we share data with
+ * partners in Japan" stays a transfer by "share").
+ */
+function findPlacedRecipients(
+  text: string,
+  spans: readonly { start: number; end: number; places?: Place[]; unspecified?: PhraseMatch }[],
+  cues: readonly PhraseMatch[],
+): PlacedRecipient[] {
+  const placed: PlacedRecipient[] = [];
+  for (const span of spans) {
+    const lead = text.slice(Math.max(0, span.start - 80), span.start);
+    const match = RECIPIENT_BEFORE.exec(lead);
+    if (match === null || /[.;:]/.test(match[0])) continue;
+    const words = (match[1] ?? '').split(/\s+/);
+    const recipients = (NOT_RECIPIENT_WORD.test(words[0] ?? '') ? words.slice(1) : words).join(' ');
+    const groupStart = span.start - lead.length + match.index;
+    const recipientStart = groupStart + (match[1] ?? '').length - recipients.length;
+    // Only after a clause about where data is: with no verb before, "Our partners in Japan provide support" says where
+    // a company is, which country-mentions.ts reads; with a verb in the same clause, the verb's reading stands.
+    const cue = lastBefore(cues, span.start);
+    if (cue === null || !CLAUSE_BREAK.test(text.slice(cue.end, recipientStart))) continue;
+    placed.push({ start: span.start, end: span.end, recipients, recipientStart, places: span.places ?? [], unspecified: span.unspecified ?? null });
+  }
+  return placed;
+}
+
+/**
+ * The transfer claim of recipients placed somewhere. Its conditions are its own clause's, not the exception it is
+ * ("except that we use …" limits the EU claim beside it, not this one), with a purpose after the place ("for customer
+ * support").
+ */
+function createPlacedRecipientClaim(context: SentenceContext, placed: PlacedRecipient): TransferClaim {
+  const text = context.sentence.text;
+  const negative = isNegatedAt(text, placed.recipientStart);
+  const base = createClaimBase(context, negative ? 'negative' : 'affirmative');
+  const own = (base.conditions ?? []).filter((c) => {
+    const at = text.indexOf(c.text);
+    return !(at >= 0 && at <= placed.recipientStart && placed.end <= at + c.text.length);
+  });
+  const purpose = /^\s*(?:for|to)\s+[^,;.()]{3,60}?(?=\s*(?:[,;.()]|$))/i.exec(text.slice(placed.end));
+  const conditions = [...own, ...(purpose !== null && !own.some((c) => c.text === purpose[0].trim()) ? [{ kind: 'purpose' as const, text: purpose[0].trim() }] : [])];
+  delete base.conditions;
+  return {
+    ...base,
+    ...(conditions.length > 0 ? { conditions } : {}),
+    kind: 'transfer',
+    transferType: 'transfer',
+    countries: [...new Set(placed.places.filter((p) => p.kind === 'country').map((p) => p.code))],
+    regions: [...new Set(placed.places.filter((p) => p.kind === 'region').map((p) => p.code))],
+    unspecified: placed.unspecified !== null,
+    trigger: [placed.recipients, placed.unspecified?.text].filter((t): t is string => t !== undefined).join('; '),
+    recipients: placed.recipients,
+  };
 }
 
 /** The place of "outside the European Economic Area" / "outside of the EU"; undefined for "outside your country". */
@@ -192,6 +289,24 @@ interface PlaceChain {
  * origin or audience phrase.
  */
 function findDestinationChains(text: string, unspecified: readonly PhraseMatch[]): PlaceChain[] {
+  return findPlaceChains(text, unspecified).filter((chain) => {
+    if (chain.adjective || chain.places.some((p) => p.cloudRegion === true)) return true;
+    const leadIn = text.slice(Math.max(0, chain.start - 60), chain.start);
+    // LINE: "Countries and regions to which Personal Data is transferred: Japan, the United States, …": a list after a
+    // colon is a list of destinations when the words before the colon say so.
+    if (/:\s*(?:the\s+)?$/.test(leadIn)) {
+      const beforeColon = text.slice(Math.max(0, chain.start - 200), chain.start).replace(/:\s*(?:the\s+)?$/, '');
+      if (DESTINATION_LIST_LEAD.test(beforeColon) && !AUDIENCE_CLAUSE.test(beforeColon)) return true;
+    }
+    // "located in Frankfurt, Germany": the city between the preposition and the country is skipped.
+    const clause = (leadIn.split(/[;:]/).pop() ?? '').replace(CITY_BEFORE_COUNTRY, ' ').replace(CLOUD_PROVIDER_BEFORE, '');
+    if (ORIGIN_END.test(clause) || AUDIENCE_CLAUSE.test(clause) || PEOPLE_LOCATED_END.test(clause)) return false;
+    return DESTINATION_END.test(clause);
+  });
+}
+
+/** Every chain of adjacent place names, and "Chinese servers", whatever their lead-in. */
+function findPlaceChains(text: string, unspecified: readonly PhraseMatch[]): PlaceChain[] {
   const matches = findPhrases(text, PLACE).filter((m) => !isInsideOtherMatch(m, unspecified) && !isShoutedPronoun(text, m));
   const chains: PlaceChain[] = [];
   for (const match of matches) {
@@ -212,20 +327,7 @@ function findDestinationChains(text: string, unspecified: readonly PhraseMatch[]
     const code = ADJECTIVE_BY_NAME.get(m[1] ?? '');
     if (code !== undefined) chains.push({ start: m.index, end: m.index + m[0].length, places: [{ kind: 'country', code }], adjective: true });
   }
-  return chains.filter((chain) => {
-    if (chain.adjective || chain.places.some((p) => p.cloudRegion === true)) return true;
-    const leadIn = text.slice(Math.max(0, chain.start - 60), chain.start);
-    // LINE: "Countries and regions to which Personal Data is transferred: Japan, the United States, …": a list after a
-    // colon is a list of destinations when the words before the colon say so.
-    if (/:\s*(?:the\s+)?$/.test(leadIn)) {
-      const beforeColon = text.slice(Math.max(0, chain.start - 200), chain.start).replace(/:\s*(?:the\s+)?$/, '');
-      if (DESTINATION_LIST_LEAD.test(beforeColon) && !AUDIENCE_CLAUSE.test(beforeColon)) return true;
-    }
-    // "located in Frankfurt, Germany": the city between the preposition and the country is skipped.
-    const clause = (leadIn.split(/[;:]/).pop() ?? '').replace(CITY_BEFORE_COUNTRY, ' ').replace(CLOUD_PROVIDER_BEFORE, '');
-    if (ORIGIN_END.test(clause) || AUDIENCE_CLAUSE.test(clause) || PEOPLE_LOCATED_END.test(clause)) return false;
-    return DESTINATION_END.test(clause);
-  });
+  return chains;
 }
 
 /**
@@ -262,6 +364,8 @@ function isStorageCue(text: string, cue: PhraseMatch): boolean {
     }
     return /^\s+(?:(?:and\s+\w+\s+)?(?:in|on|at|within|outside)\b|,)/i.test(after);
   }
+  // "Your data stays in the EU", "remains within the EEA": only with a place right after ("stay logged in" is none).
+  if (/^(?:stay|stays|remain|remains)$/i.test(cue.text)) return isPlaceComplement(after.slice(0, 40)) && /^\s+(?:in|within)\b/i.test(after);
   if (/^(?:process|processes|processed|processing|maintain|maintained|keep|keeps|kept)$/i.test(cue.text)) {
     return (
       /^\s+(?:(?:and\s+\w+\s+)?(?:in|on|at|within)\b|,)/i.test(after) ||
@@ -305,9 +409,14 @@ function escapeRegExp(value: string): string {
  */
 export function isPlaceComplement(after: string): boolean {
   const window = after.slice(0, 90);
-  return findPhrases(window, PLACE).some((m) => {
+  const named = findPhrases(window, PLACE).some((m) => {
     const lead = window.slice(0, m.start);
     return !/[.;:]/.test(lead) && /\b(?:in|within|outside(?:\s+of)?)\s+(?:the\s+)?$/i.test(lead);
+  });
+  // Unnamed places count too: "store … your data in any country where we or our providers operate", "anywhere in the world".
+  return named || findPhrases(window, UNSPECIFIED).some((m) => {
+    const lead = window.slice(0, m.start);
+    return !/[.;:,]/.test(lead) && lead.trim().split(/\s+/).length <= 6 && /(?:^|\s)(?:(?:in|within|to)\s+)?$/i.test(lead) && /^(?:any|anywhere|other|around|worldwide|globally)/i.test(m.text);
   });
 }
 

@@ -42,7 +42,7 @@ const RULE_CAVEATS: Record<string, string> = {
 const VAGUE_CAVEATS: Record<string, string> = {
   'undisclosed-recipient': 'Whether a generic category legally covers a named company is a matter of judgment; the policy does not name it.',
   'undisclosed-country':
-    'Whether a statement that data may go to "other countries" discloses this one is a matter of judgment; the policy does not name it.',
+    'Whether a statement that data may go to "other countries" discloses a particular country is a matter of judgment; the policy names none of the countries this finding is about.',
   'processor-country':
     'Whether a statement that data may go to "other countries" discloses this one is a matter of judgment; the policy does not name it.',
 };

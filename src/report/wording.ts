@@ -242,6 +242,13 @@ export interface EncryptionClaimWording {
   quote: string;
   /** True when the sentence says in transit, TLS, HTTPS or end-to-end; false for unscoped "encryption". */
   explicit: boolean;
+  /**
+   * Set when the sentence is about the service's own servers and some recipients it names ("our service providers"),
+   * and the server is not the service's own: it is compared as one of them, which the catalog may not confirm.
+   */
+  asRecipient?: { written: string; confirmed: boolean };
+  /** The recipients a claim about the service's own servers also names ("our service providers"), as written. */
+  alsoNames?: string;
 }
 
 /** Longest quote shown inside an explanation; the finding's evidence quotes the sentence in full. */
@@ -249,8 +256,21 @@ const MAX_INLINE_QUOTE = 200;
 
 /** A policy sentence in curly quotes, shortened at a word when long (the evidence keeps it whole). */
 /** The policy's words for unnamed destinations, quoted after a comma, or nothing when unknown. */
-function describeUnnamedPlaces(phrase: string | null | undefined): string {
-  return phrase ? ` (${quoteInline(phrase)})` : '';
+function describeUnnamedPlaces(phrase: string | null | undefined, scope?: UnnamedPlacesScope | null): string {
+  return (phrase ? ` (${quoteInline(phrase)})` : '') + describeUnnamedScope(scope);
+}
+
+/** Who a statement of unnamed places places there, when that is all it says ("service providers", for customer support). */
+export interface UnnamedPlacesScope {
+  recipients: string;
+  purpose: string | null;
+}
+
+/** ", but only as where its service providers are, for customer support": the statement's own limit, restated. */
+function describeUnnamedScope(scope: UnnamedPlacesScope | null | undefined): string {
+  if (!scope) return '';
+  const recipients = /^(?:its|their|our|the)\s/i.test(scope.recipients) ? scope.recipients.replace(/^\S+/, 'its') : `its ${scope.recipients}`;
+  return `, but only as where ${recipients} are${scope.purpose ? `, ${scope.purpose}` : ''}`;
 }
 
 export function quoteInline(text: string): string {
@@ -263,6 +283,18 @@ export function quoteInline(text: string): string {
 
 /** What the policy said about encryption, as it said it: no scope is added that the sentence lacks. */
 function restateEncryptionClaim(claim: EncryptionClaimWording): string {
+  return claim.asRecipient ? `${endSentence(restateClaimText(claim))} ${describeRecipientScope(claim.asRecipient)}` : restateClaimText(claim);
+}
+
+/** Says which ends the claim names and why this server is compared with it, without adding a scope the sentence lacks. */
+function describeRecipientScope(scope: { written: string; confirmed: boolean }): string {
+  return (
+    `That sentence names the service\u2019s own servers and \u201c${scope.written}\u201d as the ends it protects; this server is not the service\u2019s own, so it is compared as one of \u201c${scope.written}\u201d` +
+    (scope.confirmed ? '' : ' (claimcheck\u2019s entity catalog does not know this company, so it cannot confirm that it is one)')
+  );
+}
+
+function restateClaimText(claim: EncryptionClaimWording): string {
   return claim.explicit
     ? `The policy says ${quoteInline(claim.quote)}`
     : // Unscoped: the label is 'incorrect' because a general claim covers this traffic too; say so, rather than doubt it.
@@ -316,7 +348,7 @@ export function describePlaintextIdentifier(facts: {
       `(${facts.encodings.join(', ')}) in ${facts.protocol.toUpperCase()} traffic ${both ? 'between the device and' : 'to'} ${endSentence(`${destination}${where}`)} Anyone on the network path can read ${facts.identifiers.length === 1 ? 'it' : 'them'}.` +
       (facts.encryptionClaim ? ` ${endSentence(restateEncryptionClaim(facts.encryptionClaim))}` : '') +
       (!facts.encryptionClaim && facts.ownServersClaim
-        ? ` The policy says ${quoteInline(facts.ownServersClaim.quote)}, which is about its own servers, not this one, so the finding does not contradict it.`
+        ? ` The policy says ${quoteInline(facts.ownServersClaim.quote)}, which is about its own servers${facts.ownServersClaim.alsoNames ? ` and \u201c${facts.ownServersClaim.alsoNames}\u201d` : ''}, not this one, so the finding does not contradict it.`
         : '') +
       background,
   };
@@ -515,6 +547,8 @@ export function describeUndisclosedCountry(facts: {
   unspecifiedTransferClause: boolean;
   /** The policy's own words for those unnamed destinations ("anywhere in the world"), when a trigger shows them. */
   unspecifiedPhrase?: string | null;
+  /** Who the policy places there, when its statements of unnamed places are all about recipients. */
+  unspecifiedScope?: UnnamedPlacesScope | null;
   /** Set when the policy says data (or one kind of it) is not stored in, sent to or processed in the country. */
   denial?: CountryDenialWording;
 }): FindingWording {
@@ -530,8 +564,46 @@ export function describeUndisclosedCountry(facts: {
         ? denied.policy + (facts.disclosed.length > 0 ? ` It names ${disclosed} as where data is stored or sent.` : '')
         : `The policy names ${disclosed} as where data is stored or sent.`) +
       (facts.discountedMention && !facts.denial ? ` ${describeDiscountedMention(name, facts.discountedMention)}` : '') +
-      (facts.unspecifiedTransferClause ? ` It also says data may go to countries it does not name${describeUnnamedPlaces(facts.unspecifiedPhrase)}.` : '') +
+      (facts.unspecifiedTransferClause ? ` It also says data may go to countries it does not name${describeUnnamedPlaces(facts.unspecifiedPhrase, facts.unspecifiedScope)}.` : '') +
       (facts.carriesIdentifiers ? ' User identifiers travelled to these servers in plaintext.' : '') +
+      ' Country is the registry country of the IP network, not a measured location.',
+  };
+}
+
+/**
+ * One finding for every country the traffic reached when the policy names no country at all, only unnamed places
+ * ("anywhere in the world"): it has said data leaves the user's country, not where it goes, so one finding per
+ * country would repeat the same fact (docs/rules/undisclosed-country.md, "A policy that names no country").
+ */
+export function describeUnnamedCountries(facts: {
+  /** Each country, in order, with its connections, and the first sentence naming it without saying data goes there. */
+  countries: { country: string; flowCount: number; bytes: number; discountedMention: DiscountedMentionWording | null }[];
+  organisations: string[];
+  hostingOrganisations: string[];
+  /** Countries the plaintext identifiers travelled to; empty when none did. */
+  identifierCountries: string[];
+  unspecifiedPhrase: string | null;
+  unspecifiedScope?: UnnamedPlacesScope | null;
+}): FindingWording {
+  const names = facts.countries.map((c) => nameCountry(c.country));
+  const list = names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  const flowCount = facts.countries.reduce((sum, c) => sum + c.flowCount, 0);
+  const bytes = facts.countries.reduce((sum, c) => sum + c.bytes, 0);
+  const perCountry = facts.countries.map((c) => `${nameCountry(c.country)} ${c.flowCount}`).join(', ');
+  const where = facts.unspecifiedPhrase ? `, only that data may go ${quoteInline(facts.unspecifiedPhrase)}` : ', only that data may go to countries it does not name';
+  const scope = describeUnnamedScope(facts.unspecifiedScope);
+  const who = describeServerOrganisations(facts.organisations, facts.hostingOrganisations);
+  const mentions = facts.countries
+    .filter((c) => c.discountedMention !== null)
+    .map((c) => ` ${describeDiscountedMention(nameCountry(c.country), c.discountedMention as DiscountedMentionWording)}`)
+    .join('');
+  return {
+    title: `Traffic to ${list}: the policy names no country data goes to${where}`,
+    explanation:
+      `${endSentence(`The capture shows ${plural(flowCount, 'connection')} (${formatBytes(bytes)}) to servers registered in ${plural(facts.countries.length, 'country', 'countries')} (connections: ${perCountry})${who}`)} ` +
+      `The policy names no country as where data is stored or sent${where}${scope}. That discloses that data may leave the user\u2019s country, not where it goes, so this is one finding for all the countries rather than one for each.` +
+      mentions +
+      (facts.identifierCountries.length > 0 ? ` User identifiers travelled in plaintext to servers in ${nameCountryList(facts.identifierCountries, nameCountry)}.` : '') +
       ' Country is the registry country of the IP network, not a measured location.',
   };
 }
@@ -547,6 +619,8 @@ export function describeProcessorCountry(facts: {
   disclosed: string[];
   /** The policy's own words for unnamed destinations ("anywhere in the world"), when a trigger shows them. */
   unspecifiedPhrase?: string | null;
+  /** Who the policy places there, when its statements of unnamed places are all about recipients. */
+  unspecifiedScope?: UnnamedPlacesScope | null;
   /** The first sentence naming the country without saying data goes there (reader, law, address); null when none does. */
   discountedMention: DiscountedMentionWording | null;
   /** The user's jurisdictions of interest as written, or null in the default mode. */
@@ -578,7 +652,7 @@ export function describeProcessorCountry(facts: {
       ? `The policy says data is not transferred to ${name}.`
       : facts.disclosed.length > 0
         ? `The policy names ${nameCountryList(facts.disclosed, nameCountry)} as where data is stored or sent, and not ${name}.` +
-          (facts.label === 'vague' ? ` It says data may go to countries it does not name${describeUnnamedPlaces(facts.unspecifiedPhrase)}.` : '')
+          (facts.label === 'vague' ? ` It says data may go to countries it does not name${describeUnnamedPlaces(facts.unspecifiedPhrase, facts.unspecifiedScope)}.` : '')
         : `The policy does not name ${name} as a place data goes.`;
   const audience = facts.discountedMention && facts.label !== 'incorrect' && !denied ? ` ${describeDiscountedMention(name, facts.discountedMention)}` : '';
   const why = facts.configured

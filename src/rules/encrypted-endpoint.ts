@@ -3,6 +3,8 @@
  * and our servers" promises something about the service's own servers; "All data is encrypted in
  * transit" about every connection. Plain HTTP to an advertiser's server contradicts only the second
  * kind: the first says nothing about traffic to third parties (docs/rules/unencrypted-transport.md).
+ * "Communications with our servers and with our service providers" names a second end: the recipients
+ * it names are covered too, and only they.
  */
 
 /** The service's own side of a connection: "our servers", "our website", "our data centres". */
@@ -10,10 +12,56 @@ const OWN_PLACE = String.raw`our\s+(?:own\s+)?(?:servers?|systems?|data\s*cent(?
 /** "to our servers", "between the app and us", "communications with us": the other end is the service. */
 const OWN_ENDPOINT = new RegExp(String.raw`\b(?:${OWN_PLACE}|(?:to|with|and)\s+us)\b`, 'i');
 
+/** Kinds of recipient a sentence may name as the other end of a connection, as recipient categories name them. */
+export type RecipientEnd = 'service-providers' | 'partners' | 'third-parties';
+
+/**
+ * "with our service providers", "and third parties", "to our partners": a recipient named as an end of the
+ * connection, after a word that joins it to the other ends (not "data we share with service providers", which
+ * says whose data, not whose servers: that sentence names no own end, so it is never read here).
+ */
+const RECIPIENT_ENDPOINT =
+  /\b(?:to|with|and|between)\s+(?:(?:our|its|their|the|any|trusted|selected|external|third[-\s]party|cloud|hosting|payment|analytics|technology|infrastructure)\s+)*(service\s+providers?|providers?|(?:sub-?)?processors?|vendors?|suppliers?|contractors?|partners?|third[-\s]part(?:y|ies))\b/gi;
+
+/** What may stand between an own end and a recipient coordinated with it: "our servers and with our service providers". */
+const OWN_THEN_RECIPIENT = /^\s*,?\s*(?:(?:and|or|as\s+well\s+as)\s*)?$/i;
+/** And the other way round: "with our service providers and our servers". */
+const RECIPIENT_THEN_OWN = /^\s*,?\s*(?:and|or|as\s+well\s+as)\s+(?:(?:with|to|between)\s+)?$/i;
+
+/** The recipients a sentence names beside the service's own servers: their kinds and the words as written. */
+export interface RecipientEnds {
+  kinds: RecipientEnd[];
+  /** The names as the sentence writes them ("our service providers"), joined with "and". */
+  written: string;
+}
+
 /**
  * 'own-servers' when the sentence names the service's own servers (or "us") as the end of the
  * connection it protects, else null: such a claim is compared with all traffic, as a reader would take it.
  */
 export function readEncryptedEndpoint(quote: string): 'own-servers' | null {
   return OWN_ENDPOINT.test(quote) ? 'own-servers' : null;
+}
+
+/**
+ * The recipients a claim about the service's own servers also names as ends ("with our servers and with our
+ * service providers"), or null when it names none, or names no own end (then it covers all traffic anyway).
+ */
+export function readRecipientEnds(quote: string): RecipientEnds | null {
+  if (readEncryptedEndpoint(quote) === null) return null;
+  const kinds = new Set<RecipientEnd>();
+  const written: string[] = [];
+  const own = [...quote.matchAll(new RegExp(OWN_ENDPOINT.source, 'gi'))].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  for (const match of quote.matchAll(RECIPIENT_ENDPOINT)) {
+    // Only a recipient coordinated with the own end is an end of the same connection: "… and our servers, and we share
+    // data with partners" speaks of partners in another clause.
+    const start = match.index;
+    const end = start + match[0].length;
+    const coordinated = own.some((o) => OWN_THEN_RECIPIENT.test(quote.slice(o.end, start)) || RECIPIENT_THEN_OWN.test(quote.slice(end, o.start)));
+    if (!coordinated) continue;
+    const noun = (match[1] ?? '').toLowerCase();
+    kinds.add(/^third/.test(noun) ? 'third-parties' : /^partner/.test(noun) ? 'partners' : 'service-providers');
+    written.push(match[0].replace(/^\S+\s+/, '').replace(/\s+/g, ' '));
+  }
+  return kinds.size > 0 ? { kinds: [...kinds], written: [...new Set(written)].join(' and ') } : null;
 }

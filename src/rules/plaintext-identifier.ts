@@ -4,9 +4,10 @@ import { describePlaintextIdentifier } from '../report/wording.js';
 import type { StoredIdentifierHit } from '../store/capture-repository.js';
 import type { AttributedFlow, AuditView } from './audit-view.js';
 import { MAX_EVIDENCE_FRAMES, findFlowOfHit, isDeviceBackground, packetEvidenceOfFlow, packetEvidenceOfHit, policyEvidenceOfClaims } from './evidence.js';
+import { readRecipientEnds } from './encrypted-endpoint.js';
 import { describeDnsExposure } from './plaintext-identifier-dns.js';
 import type { Rule } from './rule.js';
-import { claimsCovering, findTransitEncryptionClaims, hasExplicitTransitClaim, leadingEncryptionClaim } from './transit-encryption-claims.js';
+import { findCoveringClaims, findTransitEncryptionClaims, leadingEncryptionClaim } from './transit-encryption-claims.js';
 
 /** Values shorter than this can turn up in unrelated bytes by chance, above all in binary UDP payloads. */
 const DISTINCTIVE_LENGTH = 8;
@@ -43,9 +44,15 @@ export const plaintextIdentifier: Rule = {
       if (!first) continue;
       const firstFlow = group.find((c) => c.flow)?.flow;
       // A claim about "our servers" covers only the app's own servers (docs/rules/unencrypted-transport.md).
-      const covering = claimsCovering(claims, group.every((c) => c.flow?.attribution.relation === 'first-party'));
-      const ownServersOnly = covering.length === 0 ? leadingEncryptionClaim(claims) : null;
-      const explicit = hasExplicitTransitClaim(covering);
+      const coverage = findCoveringClaims(view, claims, {
+        firstParty: group.every((c) => c.flow?.attribution.relation === 'first-party'),
+        flows: group.flatMap((c) => (c.flow ? [c.flow] : [])),
+      });
+      const covering = coverage.claims;
+      const ownServersLeading = covering.length === 0 ? leadingEncryptionClaim(claims) : null;
+      const alsoNames = claims[0] ? readRecipientEnds(claims[0].quote)?.written : undefined;
+      const ownServersOnly = ownServersLeading && alsoNames ? { ...ownServersLeading, alsoNames } : ownServersLeading;
+      const explicit = coverage.explicit;
       const identifiers = [...new Set(hits.map((h) => h.label))].map((label) => {
         const ofLabel = group.flatMap((c) => c.hits.filter((h) => h.label === label).map((h) => ({ hit: h, flow: c.flow })));
         // Hits past a capture's stored-hit cap were only counted, not located: this destination may have had some of them.
@@ -69,7 +76,7 @@ export const plaintextIdentifier: Rule = {
         destination: firstFlow?.attribution.organisation ?? firstFlow?.attribution.host ?? first.dst,
         destinationIsHosting: group.every((c) => c.flow?.attribution.relation === 'hosting' && c.flow.attribution.organisation !== null),
         country: firstFlow?.attribution.network.country ?? null,
-        encryptionClaim: leadingEncryptionClaim(covering),
+        encryptionClaim: leadingEncryptionClaim(covering, coverage.asRecipient),
         ownServersClaim: ownServersOnly,
         deviceBackgroundHost: background ? (background.attribution.host ?? background.flow.server) : null,
         dns,

@@ -76,3 +76,17 @@ export function unspecifiedDestinationPhrase(claims: readonly { unspecified: boo
   }
   return null;
 }
+
+/**
+ * Who the policy places in those unnamed places, when every such statement is about recipients ("except that we use
+ * service providers anywhere in the world for customer support"): the recipients as written and the purpose clause, so
+ * a finding does not widen the statement to all data. Null when any statement sends data in general there.
+ */
+export function unspecifiedDestinationScope(
+  claims: readonly { unspecified: boolean; recipients?: string; conditions?: readonly { kind: string; text: string }[] }[],
+): { recipients: string; purpose: string | null } | null {
+  const unspecified = claims.filter((c) => c.unspecified);
+  const first = unspecified[0];
+  if (first?.recipients === undefined || unspecified.some((c) => c.recipients === undefined)) return null;
+  return { recipients: first.recipients, purpose: first.conditions?.find((c) => c.kind === 'purpose')?.text ?? null };
+}

@@ -5,7 +5,7 @@ import { describeProcessorCountry } from '../report/wording.js';
 import type { AttributedFlow, AuditView } from './audit-view.js';
 import { packetEvidenceOfFlow, policyEvidenceOfClaims } from './evidence.js';
 import { readCountryMentions, recordCountryMention } from './country-mentions.js';
-import { readPolicyLocations, unspecifiedDestinationPhrase, type StoredTransferClaim } from './policy-locations.js';
+import { readPolicyLocations, unspecifiedDestinationPhrase, unspecifiedDestinationScope, type StoredTransferClaim } from './policy-locations.js';
 import { groupRecipients, namesRecipient, type ObservedRecipient, type StoredProcessorClaim } from './recipient-disclosure.js';
 import type { CountryMentionRecord } from '../model/audit.js';
 import type { Rule, RuleOutcome } from './rule.js';
@@ -179,6 +179,7 @@ function reviewProcessorCountries(view: AuditView): RuleOutcome {
         label,
         disclosed: disclosedList,
         unspecifiedPhrase: unspecifiedDestinationPhrase(locations.claims),
+        unspecifiedScope: unspecifiedDestinationScope(locations.claims),
         discountedMention: mentions.discounted,
         configured: setting.mode === 'listed' ? setting.asWritten : null,
         carriesIdentifiers,

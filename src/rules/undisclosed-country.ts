@@ -1,8 +1,9 @@
 import type { Finding, PolicyEvidence } from '../model/finding.js';
-import { describeUndisclosedCountry } from '../report/wording.js';
+import type { StoredSnapshot } from '../store/policy-repository.js';
+import { describeUndisclosedCountry, describeUnnamedCountries } from '../report/wording.js';
 import type { AttributedFlow, AuditView } from './audit-view.js';
 import { carriesPlaintextIdentifier, isDeviceBackground, isNetworkPlumbing, packetEvidenceOfFlow, policyEvidenceOfClaims } from './evidence.js';
-import { readPolicyLocations, unspecifiedDestinationPhrase } from './policy-locations.js';
+import { readPolicyLocations, unspecifiedDestinationPhrase, unspecifiedDestinationScope, type StoredTransferClaim } from './policy-locations.js';
 import { readCountryMentions, recordCountryMention, type CountryMention, type CountryMentions } from './country-mentions.js';
 import type { Rule, RuleOutcome } from './rule.js';
 import { describeDenialVerdict, isGeneralDenial, weighLocationDenials } from './weigh-location-denials.js';
@@ -13,7 +14,7 @@ export const undisclosedCountry: Rule = {
     id: 'undisclosed-country',
     title: 'Traffic to a country the policy does not name as a place data goes',
     description:
-      'When the policy states where data is stored or sent, flags each destination country (from the pinned IP registry data) that it does not name, or names only as where users live, whose law applies or where data does not go; traffic to a country the policy says data is not sent to (or stored in, by servers that receive it) is flagged as contradicting it, and a denial of one kind of data only when the capture shows that kind going there.',
+      'When the policy states where data is stored or sent, flags each destination country (from the pinned IP registry data) that it does not name, or names only as where users live, whose law applies or where data does not go (a policy that names no country, only "anywhere in the world" or "other countries", gets one finding for all of them); traffic to a country the policy says data is not sent to (or stored in, by servers that receive it) is flagged as contradicting it, and a denial of one kind of data only when the capture shows that kind going there.',
     maxSeverity: 'high',
   },
   check: (view) => reviewUndisclosedCountries(view).findings,
@@ -59,7 +60,14 @@ function reviewUndisclosedCountries(view: AuditView): RuleOutcome {
     byCountry.set(country, [...(byCountry.get(country) ?? []), item]);
   }
   const findings: Finding[] = [];
-  for (const [country, flows] of [...byCountry].sort(([a], [b]) => a.localeCompare(b))) {
+  const sorted = [...byCountry].sort(([a], [b]) => a.localeCompare(b));
+  // A policy that names no country, only unnamed places ("anywhere in the world"), has said data leaves the user's
+  // country and nothing of where: every country the traffic reached stands the same against it, so they are one
+  // finding. A country it denies keeps its own finding, which weighs that denial.
+  const unnamed = disclosed.size === 0 && unspecified.length > 0 ? sorted.filter(([country]) => (denials.get(country) ?? []).length === 0) : [];
+  if (unnamed.length > 0) findings.push(describeUnnamedCountryFinding(view, snapshot, unnamed, claims, mentionsOf));
+  for (const [country, flows] of sorted) {
+    if (unnamed.some(([c]) => c === country)) continue;
     const identifierFrames = new Set(
       view.identifierHits.filter((h) => !h.encrypted && flows.some((f) => f.flow.server === h.dst || f.flow.server === h.src)).map((h) => h.frame),
     );
@@ -77,6 +85,7 @@ function reviewUndisclosedCountries(view: AuditView): RuleOutcome {
       carriesIdentifiers: identifierFrames.size > 0,
       unspecifiedTransferClause: unspecified.length > 0,
       unspecifiedPhrase: unspecifiedDestinationPhrase(unspecified),
+      unspecifiedScope: unspecifiedDestinationScope(unspecified),
       ...(verdict ? { denial: describeDenialVerdict(verdict) } : {}),
     });
     const onlyCdn = flows.every((f) => f.attribution.relation === 'hosting');
@@ -105,3 +114,51 @@ function reviewUndisclosedCountries(view: AuditView): RuleOutcome {
   }
   return { findings, suppressingMentions: [...suppressing.values()].map((m) => recordCountryMention(snapshot, m)) };
 }
+
+/** The one finding for the countries of a policy that names none: every flow as evidence, each with its country. */
+function describeUnnamedCountryFinding(
+  view: AuditView,
+  snapshot: StoredSnapshot,
+  byCountry: readonly (readonly [string, AttributedFlow[]])[],
+  claims: readonly StoredTransferClaim[],
+  mentionsOf: (country: string) => CountryMentions,
+): Finding {
+  const flows = byCountry.flatMap(([, f]) => f);
+  const carries = (items: readonly AttributedFlow[]): boolean =>
+    view.identifierHits.some((h) => !h.encrypted && items.some((f) => f.flow.server === h.dst || f.flow.server === h.src));
+  const organisations = [...new Set(flows.map((f) => f.attribution.organisation).filter((o): o is string => o !== null))];
+  const wording = describeUnnamedCountries({
+    countries: byCountry.map(([country, items]) => ({
+      country,
+      flowCount: items.length,
+      bytes: items.reduce((sum, f) => sum + f.flow.bytes, 0),
+      discountedMention: mentionsOf(country).discounted,
+    })),
+    organisations,
+    hostingOrganisations: organisations.filter((o) => flows.every((f) => f.attribution.organisation !== o || f.attribution.relation === 'hosting')),
+    identifierCountries: byCountry.filter(([, items]) => carries(items)).map(([country]) => country),
+    unspecifiedPhrase: unspecifiedDestinationPhrase(claims.filter((c) => c.unspecified)),
+    unspecifiedScope: unspecifiedDestinationScope(claims),
+  });
+  return {
+    ruleId: 'undisclosed-country',
+    severity: 'low',
+    label: 'vague',
+    confidence: flows.every((f) => f.attribution.relation === 'hosting') ? 'low' : 'medium',
+    subject: UNNAMED_COUNTRIES_SUBJECT,
+    title: wording.title,
+    explanation: wording.explanation,
+    policyEvidence: policyEvidenceOfClaims(claims, snapshot),
+    packetEvidence: byCountry.flatMap(([country, items]) =>
+      items.map((f) =>
+        packetEvidenceOfFlow(
+          f,
+          `server ${f.flow.server} registered in ${country}${isDeviceBackground(f) ? `; device background traffic (${f.attribution.host ?? 'operating system check'}), counted because a user identifier travels in it` : ''}`,
+        ),
+      ),
+    ),
+  };
+}
+
+/** The subject of the one finding for a policy that names no country: the countries are in its evidence rows. */
+export const UNNAMED_COUNTRIES_SUBJECT = 'countries the policy does not name';

@@ -4,7 +4,7 @@ import { describeUnencryptedTransport } from '../report/wording.js';
 import type { AttributedFlow, AuditView } from './audit-view.js';
 import { MAX_EVIDENCE_FRAMES, isDeviceBackground, packetEvidenceOfFlow, policyEvidenceOfClaims } from './evidence.js';
 import type { Rule } from './rule.js';
-import { claimsCovering, findTransitEncryptionClaims, hasExplicitTransitClaim, leadingEncryptionClaim } from './transit-encryption-claims.js';
+import { findCoveringClaims, findTransitEncryptionClaims, leadingEncryptionClaim } from './transit-encryption-claims.js';
 
 /** Plain HTTP (or other cleartext application traffic) while the policy claims encryption in transit. */
 export const unencryptedTransport: Rule = {
@@ -29,16 +29,18 @@ export const unencryptedTransport: Rule = {
     const findings: Finding[] = [];
     for (const [host, flows] of byHost) {
       // A claim about "our servers" is not contradicted by plain HTTP to someone else's server.
-      const covering = claimsCovering(claims, flows.every((f) => f.attribution.relation === 'first-party'));
-      const leading = leadingEncryptionClaim(covering);
+      const coverage = findCoveringClaims(view, claims, { firstParty: flows.every((f) => f.attribution.relation === 'first-party'), flows });
+      const covering = coverage.claims;
+      const leading = leadingEncryptionClaim(covering, coverage.asRecipient);
       if (!leading) continue;
-      const explicit = hasExplicitTransitClaim(covering);
+      const explicit = coverage.explicit;
       const requests = flows.flatMap((f) => f.flow.httpRequests);
       const wording = describeUnencryptedTransport({ host, requestCount: requests.length, firstRequest: requests[0] ?? null, encryptionClaim: leading });
       findings.push({
         ruleId: 'unencrypted-transport',
         severity: 'medium',
         label: 'incorrect',
+        // Only a claim that surely covers the server makes it high: one naming recipients the catalog cannot confirm it is one of does not.
         confidence: explicit ? 'high' : 'medium',
         subject: host,
         title: wording.title,

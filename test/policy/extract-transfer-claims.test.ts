@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { claimsOf, transfers } from './policy-test-helpers.js';
+import { claimsOf, retentions, transfers } from './policy-test-helpers.js';
 
 describe('extractTransferClaims', () => {
   it('reads storage in a named country', () => {
@@ -139,5 +139,65 @@ describe('extractTransferClaims', () => {
     for (const [sentence, countries] of cases) {
       expect(transfers(claimsOf(sentence)).map((c) => c.countries), sentence).toEqual([countries]);
     }
+  });
+
+  describe('a place and an exception to it in one sentence (trial7b item 13)', () => {
+    it('"stays in the EU, except that we use service providers anywhere in the world": EU storage, and a worldwide transfer scoped to the providers and their purpose', () => {
+      const claims = transfers(claimsOf('Your data stays in the EU, except that we use service providers anywhere in the world for customer support.'));
+      expect(claims).toEqual([
+        expect.objectContaining({
+          polarity: 'affirmative',
+          transferType: 'storage',
+          regions: ['EU'],
+          unspecified: false,
+          // The EU claim holds except for what the exception says.
+          conditions: [{ kind: 'exception', text: 'except that we use service providers anywhere in the world for customer support' }],
+        }),
+        expect.objectContaining({
+          polarity: 'affirmative',
+          transferType: 'transfer',
+          regions: [],
+          countries: [],
+          unspecified: true,
+          recipients: 'service providers',
+          trigger: 'service providers; anywhere in the world',
+          // The transfer is the exception, not limited by it; it is for customer support.
+          conditions: [{ kind: 'purpose', text: 'for customer support' }],
+        }),
+      ]);
+    });
+
+    it('"stored in the EU, but support staff in the US may access it": EU storage, and a transfer to the US by the staff there', () => {
+      expect(transfers(claimsOf('Data is stored in the EU, but support staff in the US may access it.'))).toEqual([
+        expect.objectContaining({ transferType: 'storage', regions: ['EU'], countries: [] }),
+        expect.objectContaining({ transferType: 'transfer', countries: ['US'], regions: [], recipients: 'support staff' }),
+      ]);
+    });
+
+    it('"We store data in Germany; backups are kept in Ireland": both are where data is stored', () => {
+      expect(transfers(claimsOf('We store data in Germany; backups are kept in Ireland.'))).toEqual([
+        expect.objectContaining({ transferType: 'storage', countries: ['DE', 'IE'] }),
+      ]);
+    });
+
+    it('a verb in the recipients\' own clause keeps its reading, and recipients placed with no data verb before are no claim', () => {
+      expect(transfers(claimsOf('We share data with partners in Japan.'))).toEqual([expect.not.objectContaining({ recipients: expect.anything() })]);
+      expect(transfers(claimsOf('We share data with partners in Japan.'))[0]).toMatchObject({ transferType: 'transfer', countries: ['JP'] });
+      expect(transfers(claimsOf('Our partners in Japan provide customer support.'))).toEqual([]);
+    });
+
+    it('reads "stays"/"remains" as storage only with a place right after', () => {
+      expect(transfers(claimsOf('Your personal data remains within the EEA.'))).toEqual([expect.objectContaining({ transferType: 'storage', regions: ['EEA'] })]);
+      expect(transfers(claimsOf('You stay logged in while you use the app in Germany.'))).toEqual([]);
+    });
+
+    it('reads "in any country where we or our providers operate" as an unnamed destination', () => {
+      expect(transfers(claimsOf('We may store and process your data in any country where we or our providers operate.'))).toEqual([
+        expect.objectContaining({ transferType: 'storage', unspecified: true, trigger: expect.stringContaining('any country where') }),
+      ]);
+      // A statement of where data is kept, not of how long: no retention claim.
+      expect(retentions(claimsOf('We may store and process your data in any country where we or our providers operate.'))).toEqual([]);
+      expect(retentions(claimsOf('We may store your data anywhere in the world.'))).toEqual([]);
+    });
   });
 });

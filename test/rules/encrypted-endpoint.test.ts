@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readEncryptedEndpoint } from '../../src/rules/encrypted-endpoint.js';
+import { readEncryptedEndpoint, readRecipientEnds } from '../../src/rules/encrypted-endpoint.js';
 
 describe('readEncryptedEndpoint', () => {
   it('reads claims that name the service\'s own servers as the protected end', () => {
@@ -24,5 +24,27 @@ describe('readEncryptedEndpoint', () => {
     ]) {
       expect(readEncryptedEndpoint(quote), quote).toBeNull();
     }
+  });
+});
+
+describe('readRecipientEnds', () => {
+  it('reads the recipients a claim about the service\'s own servers names beside them as ends (trial7b item 14)', () => {
+    expect(readRecipientEnds('Communications with our servers and with our service providers are encrypted in transit.')).toEqual({
+      kinds: ['service-providers'],
+      written: 'our service providers',
+    });
+    expect(readRecipientEnds('Traffic between the app, our servers and our partners uses TLS.')).toEqual({ kinds: ['partners'], written: 'our partners' });
+    expect(readRecipientEnds('Data sent to us and to third parties is encrypted with TLS.')).toEqual({ kinds: ['third-parties'], written: 'third parties' });
+    expect(readRecipientEnds('Connections to our servers and to our cloud providers are encrypted.')?.kinds).toEqual(['service-providers']);
+    expect(readRecipientEnds('Communications with our service providers and with our servers are encrypted in transit.')?.kinds).toEqual(['service-providers']);
+  });
+
+  it('names none when the sentence names only the service\'s own servers, or no own end at all', () => {
+    expect(readRecipientEnds('We use HTTPS for all communication between the app and our servers.')).toBeNull();
+    // No own end: the claim is already compared with all traffic.
+    expect(readRecipientEnds('Data we share with service providers is encrypted in transit.')).toBeNull();
+    expect(readRecipientEnds('All data is encrypted in transit.')).toBeNull();
+    // Recipients in another clause are not an end of the connection the sentence protects.
+    expect(readRecipientEnds('We use HTTPS between the app and our servers, and we share usage data with partners.')).toBeNull();
   });
 });

@@ -29,13 +29,77 @@ describe('undisclosed-country', () => {
 
   it('quotes the words the policy uses for unnamed destinations, never words it does not use (trial 7 P1-1)', () => {
     const world = storedClaim({ kind: 'transfer', transferType: 'storage', countries: [], regions: [], unspecified: true, trigger: 'store; anywhere in the world' });
-    const [finding] = undisclosedCountry.check(buildView({ claims: [world], flows: [to('3.120.0.1', 'DE')] }));
+    const [finding] = undisclosedCountry.check(buildView({ claims: [storedInUs(), world], flows: [to('3.120.0.1', 'DE')] }));
     expect(finding?.explanation).toContain('It also says data may go to countries it does not name (\u201canywhere in the world\u201d).');
     expect(finding?.explanation).not.toContain('other countries');
     // A transfer mechanism alone implies an unnamed destination but shows no words for it.
     const scc = storedClaim({ kind: 'transfer', transferType: 'transfer', countries: [], regions: [], unspecified: true, trigger: 'Standard Contractual Clauses' });
     const [bare] = undisclosedCountry.check(buildView({ claims: [storedInUs(), scc], flows: [to('3.120.0.1', 'DE')] }));
     expect(bare?.explanation).toContain('It also says data may go to countries it does not name.');
+  });
+
+  it('restates the limit of a statement that places only recipients in unnamed places (trial7b item 13)', () => {
+    const eu = storedClaim({ kind: 'transfer', transferType: 'storage', countries: [], regions: ['EU'], unspecified: false, trigger: 'stays' });
+    const providers = storedClaim({
+      kind: 'transfer',
+      transferType: 'transfer',
+      countries: [],
+      regions: [],
+      unspecified: true,
+      trigger: 'service providers; anywhere in the world',
+      recipients: 'service providers',
+      conditions: [{ kind: 'purpose', text: 'for customer support' }],
+    });
+    const [finding] = undisclosedCountry.check(buildView({ claims: [eu, providers], flows: [to('3.208.10.10', 'US')] }));
+    expect(finding).toMatchObject({ subject: 'US', label: 'vague' });
+    expect(finding?.explanation).toContain(
+      'It also says data may go to countries it does not name (\u201canywhere in the world\u201d), but only as where its service providers are, for customer support.',
+    );
+    // Beside a statement that sends data in general to unnamed places, the limit is not restated.
+    const other = storedClaim({ kind: 'transfer', transferType: 'transfer', countries: [], regions: [], unspecified: true, trigger: 'other countries' });
+    const [wider] = undisclosedCountry.check(buildView({ claims: [eu, providers, other], flows: [to('3.208.10.10', 'US')] }));
+    expect(wider?.explanation).not.toContain('but only as where');
+  });
+
+  describe('a policy that names no country, only unnamed places (trial7b item 17)', () => {
+    const world = () => storedClaim({ kind: 'transfer', transferType: 'storage', countries: [], regions: [], unspecified: true, trigger: 'store; anywhere in the world' });
+
+    it('gets one finding for all the countries the traffic reached, not one per country: it said data goes abroad, not where', () => {
+      const us = to('3.208.10.10', 'US');
+      const findings = undisclosedCountry.check(buildView({ claims: [world()], flows: [to('3.120.0.1', 'DE'), us, to('52.1.1.1', 'IE'), to('3.208.10.11', 'US')], hits: [hitOn(us, 'user_id', 'u-1')] }));
+      expect(findings).toHaveLength(1);
+      expect(findings[0]).toMatchObject({
+        subject: 'countries the policy does not name',
+        label: 'vague',
+        severity: 'low',
+        title: 'Traffic to Germany, Ireland and United States: the policy names no country data goes to, only that data may go \u201canywhere in the world\u201d',
+      });
+      expect(findings[0]?.explanation).toContain('(connections: Germany 1, Ireland 1, United States 2)');
+      expect(findings[0]?.explanation).toContain('User identifiers travelled in plaintext to servers in United States.');
+      // Every flow is evidence, each row naming its country.
+      expect(findings[0]?.packetEvidence.map((e) => e.country)).toEqual(['DE', 'IE', 'US', 'US']);
+      expect(findings[0]?.policyEvidence.map((e) => e.quote)).toEqual([world().quote]);
+    });
+
+    it('says "countries it does not name" when a transfer mechanism is all that implies them', () => {
+      const scc = storedClaim({ kind: 'transfer', transferType: 'transfer', countries: [], regions: [], unspecified: true, trigger: 'Standard Contractual Clauses' });
+      const [finding] = undisclosedCountry.check(buildView({ claims: [scc], flows: [to('3.120.0.1', 'DE')] }));
+      expect(finding?.title).toBe('Traffic to Germany: the policy names no country data goes to, only that data may go to countries it does not name');
+    });
+
+    it('keeps a denied country as its own finding, which weighs the denial', () => {
+      const denial = storedClaim({ kind: 'transfer', transferType: 'transfer', countries: ['CN'], regions: [], unspecified: false, trigger: 'transfer', polarity: 'negative', quote: 'We do not transfer your personal data to China.' });
+      const findings = undisclosedCountry.check(buildView({ claims: [world(), denial], flows: [to('47.96.20.30', 'CN'), to('3.120.0.1', 'DE')] }));
+      expect(findings.map((f) => [f.subject, f.label])).toEqual([
+        ['countries the policy does not name', 'vague'],
+        ['CN', 'incorrect'],
+      ]);
+    });
+
+    it('a policy that names a country as well keeps one finding per country it does not name', () => {
+      const findings = undisclosedCountry.check(buildView({ claims: [storedInUs(), world()], flows: [to('3.120.0.1', 'DE'), to('52.1.1.1', 'IE')] }));
+      expect(findings.map((f) => f.subject)).toEqual(['DE', 'IE']);
+    });
   });
 
   it('a country named anywhere in the policy text counts as mentioned', () => {

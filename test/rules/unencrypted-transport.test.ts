@@ -100,4 +100,66 @@ describe('unencrypted-transport', () => {
       expect(unencryptedTransport.check(buildView({ claims: [claim], flows: [httpFlow()] })), quote).toEqual([]);
     }
   });
+
+  describe('a claim about the service\'s own servers and the recipients it names (trial7b item 14)', () => {
+    const quote = 'Communications with our servers and with our service providers are encrypted in transit.';
+    const claim = () => storedClaim({ kind: 'encryption', scope: 'in-transit', technologies: [], hedges: [], trigger: 'encrypted in transit', quote });
+    const plain = (host: string, attribution: Parameters<typeof attributedFlow>[0]['attribution']) =>
+      attributedFlow({
+        server: '52.84.63.56',
+        serverPort: 80,
+        encryption: 'none',
+        httpRequests: [{ frame: 3, method: 'GET', url: `http://${host}/a.png`, time: 1_700_000_003 }],
+        attribution: { host, relation: 'recipient', ...attribution },
+      });
+
+    it('covers a processor the catalog knows as a service provider, with high confidence, and says why it is compared', () => {
+      const agora = plain('api.agora.io', { entityId: 'agora', organisation: 'Agora' });
+      const [finding, ...rest] = unencryptedTransport.check(buildView({ claims: [claim()], flows: [agora] }));
+      expect(rest).toEqual([]);
+      expect(finding).toMatchObject({ subject: 'api.agora.io', label: 'incorrect', confidence: 'high' });
+      expect(finding?.explanation).toContain('That sentence names the service\u2019s own servers and \u201cour service providers\u201d as the ends it protects');
+      expect(finding?.explanation).not.toContain('cannot confirm');
+    });
+
+    it('covers a cloud or CDN network the traffic runs on: it serves the app', () => {
+      const cdn = plain('d1.cloudfront.net', { entityId: 'aws', organisation: 'Amazon Web Services', relation: 'hosting' });
+      expect(unencryptedTransport.check(buildView({ claims: [claim()], flows: [cdn] })).map((f) => f.subject)).toEqual(['d1.cloudfront.net']);
+    });
+
+    it('covers a company the catalog does not know only as a possible provider: medium confidence, and the explanation says so', () => {
+      const unknown = plain('ecx.images-amazon.com', { organisation: 'images-amazon.com', domain: 'images-amazon.com' });
+      const [finding] = unencryptedTransport.check(buildView({ claims: [claim()], flows: [unknown] }));
+      expect(finding).toMatchObject({ subject: 'ecx.images-amazon.com', confidence: 'medium' });
+      expect(finding?.explanation).toContain('cannot confirm that it is one');
+    });
+
+    it('does not cover an advertiser: it is not a service provider the sentence names', () => {
+      const ads = plain('ads.bytedance.com', { entityId: 'bytedance', organisation: 'ByteDance Ltd.' });
+      expect(unencryptedTransport.check(buildView({ claims: [claim()], flows: [ads] }))).toEqual([]);
+    });
+
+    it('still covers first-party hosts, and "our servers" alone still covers only them', () => {
+      const ours = storedClaim({ kind: 'encryption', scope: 'in-transit', technologies: [], hedges: [], trigger: 'encrypted', quote: 'Communications with our servers are encrypted in transit.' });
+      const agora = plain('api.agora.io', { entityId: 'agora', organisation: 'Agora' });
+      expect(unencryptedTransport.check(buildView({ claims: [claim()], flows: [httpFlow()] })).map((f) => f.subject)).toEqual(['cdn.example-app.test']);
+      expect(unencryptedTransport.check(buildView({ claims: [ours], flows: [httpFlow(), agora] })).map((f) => f.subject)).toEqual(['cdn.example-app.test']);
+    });
+
+    it('a claim that covers every server leads, and a recipient claim the catalog cannot confirm does not raise confidence', () => {
+      const general = storedClaim({ kind: 'encryption', scope: 'unspecified', technologies: [], hedges: [], trigger: 'encrypted', quote: 'All network traffic from the app is encrypted.' });
+      const unknown = plain('ecx.images-amazon.com', { organisation: 'images-amazon.com', domain: 'images-amazon.com' });
+      const [finding] = unencryptedTransport.check(buildView({ claims: [claim(), general], flows: [unknown] }));
+      expect(finding).toMatchObject({ confidence: 'medium', title: 'Plain HTTP to ecx.images-amazon.com despite a general encryption claim' });
+      expect(finding?.policyEvidence.map((p) => p.quote)).toEqual(['All network traffic from the app is encrypted.', quote]);
+      expect(finding?.explanation).not.toContain('compared as one of');
+    });
+
+    it('covers every third party when the sentence names third parties as an end', () => {
+      const thirdParties = storedClaim({ kind: 'encryption', scope: 'in-transit', technologies: ['TLS'], hedges: [], trigger: 'TLS', quote: 'Data sent to us and to third parties is protected with TLS.' });
+      const ads = plain('ads.bytedance.com', { entityId: 'bytedance', organisation: 'ByteDance Ltd.' });
+      const [finding] = unencryptedTransport.check(buildView({ claims: [thirdParties], flows: [ads] }));
+      expect(finding).toMatchObject({ subject: 'ads.bytedance.com', confidence: 'high' });
+    });
+  });
 });

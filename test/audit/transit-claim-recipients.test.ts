@@ -1,0 +1,49 @@
+/**
+ * "Communications with our servers and with our service providers are encrypted in transit" (trial7b item 14), end to
+ * end on a real capture: plain HTTP to the app's own host and to a server that may be one of its service providers
+ * are both compared with it; the second says why, and that the catalog cannot confirm it (docs/rules/unencrypted-transport.md).
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runAudit } from '../../src/audit/run-audit.js';
+import { createAuditDependencies, loadCatalog } from '../../src/cli/cli-context.js';
+import { openDatabase } from '../../src/store/open-database.js';
+import { analysePolicy, storePolicy } from '../../src/workflow/add-policy.js';
+import { importCapture } from '../../src/workflow/import-capture.js';
+import { capturePath } from '../capture/support.js';
+import { useTempDir } from '../helpers/temp-dir.js';
+
+const tempDir = useTempDir();
+const now = (): Date => new Date('2026-11-24T00:00:00Z');
+// Loading the IP data sets takes seconds on a busy machine.
+const SLOW = 120_000;
+
+describe('a transit claim naming service providers beside "our servers" (trial7b item 14)', () => {
+  it(
+    'ndpi_alexa-app with --app-domain amazon.com: alexa.amazon.com and ecx.images-amazon.com are both compared',
+    async () => {
+      const dir = tempDir();
+      const policyFile = join(dir, 'policy.md');
+      writeFileSync(policyFile, '# E Privacy Policy\n\nE Ltd processes personal data.\n\nCommunications with our servers and with our service providers are encrypted in transit.\n');
+      const db = openDatabase(join(dir, 'trial.db'));
+      try {
+        storePolicy(db, 'E', await analysePolicy(policyFile, { organisations: loadCatalog().organisationNames(), now }), now);
+        await importCapture(db, capturePath('ndpi_alexa-app.pcapng'), { appName: 'E', identifiers: [], now, appDomains: ['amazon.com'] });
+        const result = runAudit(db, 'E', { ...createAuditDependencies(), now });
+        const plain = result.findings.filter((f) => f.ruleId === 'unencrypted-transport');
+        expect(plain.map((f) => [f.subject, f.confidence])).toEqual([
+          ['alexa.amazon.com', 'high'],
+          ['ecx.images-amazon.com', 'medium'],
+        ]);
+        expect(plain[0]?.explanation).not.toContain('compared as one of');
+        expect(plain[1]?.explanation).toContain(
+          'That sentence names the service\u2019s own servers and \u201cour service providers\u201d as the ends it protects; this server is not the service\u2019s own, so it is compared as one of \u201cour service providers\u201d (claimcheck\u2019s entity catalog does not know this company, so it cannot confirm that it is one).',
+        );
+      } finally {
+        db.close();
+      }
+    },
+    SLOW,
+  );
+});
