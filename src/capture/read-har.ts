@@ -49,10 +49,11 @@ export async function* readHar(source: AsyncIterable<Uint8Array>, file: string, 
     throw new ImportError(file, 'JSON has no log.entries array, so it is not a HAR file', 'use --format to pick another reader');
   }
   let batch: Observation[] = [];
+  const clientPorts = new Map<string, number>();
   for (let index = 0; index < entries.length; index++) {
     const frame = index + 1;
     if (stats !== undefined) stats.frames = frame;
-    observeEntry(entries[index], frame, batch, stats);
+    observeEntry(entries[index], frame, batch, stats, clientPorts);
     if (batch.length >= BATCH_SIZE) {
       yield batch;
       batch = [];
@@ -61,7 +62,22 @@ export async function* readHar(source: AsyncIterable<Uint8Array>, file: string, 
   if (batch.length > 0) yield batch;
 }
 
-function observeEntry(entry: unknown, frame: number, out: Observation[], stats: ReadStats | undefined): void {
+/**
+ * A HAR names no client port, and one server address often serves several host names (a CDN, a platform's shared
+ * IP). Each server, port and host name gets its own placeholder client port (1, 2, … in order of appearance), so it
+ * becomes its own flow with its own host, and no host name is lost behind another on the same address.
+ */
+function clientPortFor(clientPorts: Map<string, number>, server: string, port: number, host: string, protocol: string): number {
+  const key = `${protocol}|${server}|${port}|${host}`;
+  let clientPort = clientPorts.get(key);
+  if (clientPort === undefined) {
+    clientPort = (clientPorts.size % 65535) + 1;
+    clientPorts.set(key, clientPort);
+  }
+  return clientPort;
+}
+
+function observeEntry(entry: unknown, frame: number, out: Observation[], stats: ReadStats | undefined, clientPorts: Map<string, number>): void {
   const warn = (message: string): void => {
     out.push({ kind: 'warning', offset: frame, where: 'entry', message });
   };
@@ -103,6 +119,7 @@ function observeEntry(entry: unknown, frame: number, out: Observation[], stats: 
   const method = String(getPath(entry, ['request', 'method']) ?? 'GET').toUpperCase();
   const body = readPostData(getPath(entry, ['request', 'postData']));
   const headers = getPath(entry, ['request', 'headers']);
+  const clientPort = clientPortFor(clientPorts, server, port, hostname, overUdp ? 'udp' : 'tcp');
   const headersText = Array.isArray(headers)
     ? (headers as HarHeader[])
         .filter((h) => typeof h?.name === 'string')
@@ -118,7 +135,7 @@ function observeEntry(entry: unknown, frame: number, out: Observation[], stats: 
     ipProtocol: overUdp ? 17 : 6,
     src: HAR_CLIENT_ADDRESS,
     dst: server,
-    srcPort: 0,
+    srcPort: clientPort,
     dstPort: port,
     frameLength: estimateEntryBytes(entry),
     payload: body,
@@ -131,7 +148,7 @@ function observeEntry(entry: unknown, frame: number, out: Observation[], stats: 
     host: hostname,
     source: 'har-url',
     client: HAR_CLIENT_ADDRESS,
-    clientPort: 0,
+    clientPort,
     server,
     serverPort: port,
     protocol: overUdp ? 'udp' : 'tcp',
@@ -145,7 +162,7 @@ function observeEntry(entry: unknown, frame: number, out: Observation[], stats: 
     host: hostname,
     encrypted,
     client: HAR_CLIENT_ADDRESS,
-    clientPort: 0,
+    clientPort,
     server,
     serverPort: port,
     headersText,

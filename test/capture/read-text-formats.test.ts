@@ -93,6 +93,27 @@ describe('HAR reader', () => {
     ]);
   });
 
+  it('gives each host name on a shared server address its own flow, so no host is hidden behind another (trial7b item 8)', async () => {
+    const entry = (second: number, url: string) => ({
+      startedDateTime: `2024-05-21T10:00:0${second}Z`,
+      serverIPAddress: '151.101.1.195',
+      request: { method: 'GET', url, headers: [] },
+      response: { status: 200 },
+    });
+    const shared = {
+      log: {
+        version: '1.2',
+        entries: [entry(1, 'https://myapp.web.app/'), entry(2, 'https://otherapp.web.app/track'), entry(3, 'https://myapp.web.app/api')],
+      },
+    };
+    const summary = await summarizeCapture(writeTempFile('shared.har', JSON.stringify(shared)));
+    const hosts = summary.flows.map((f) => [f.hostNames.map((h) => h.host).join(','), f.firstFrame, f.lastFrame]);
+    expect(hosts).toEqual([
+      ['myapp.web.app', 1, 3],
+      ['otherapp.web.app', 2, 2],
+    ]);
+  });
+
   it('throws ImportError naming the file for bad JSON or a non-HAR document', async () => {
     const bad = writeTempFile('bad.har', '{"log": [');
     await expect(collect(bad, 'har')).rejects.toBeInstanceOf(ImportError);
