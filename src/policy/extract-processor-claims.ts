@@ -237,6 +237,8 @@ export function extractProcessorClaims(context: SentenceContext): ProcessorClaim
     mentions.push({ ...match, processorType: 'named', name: match.text, ...(entityId ? { entityId } : {}) });
   }
   for (const match of findCategories(text)) {
+    // "Our hosting provider is AWS", "our partners are Meta and Google": the kind is defined by its names, not disclosed as a category.
+    if (/^\s+(?:is|are)\s+\p{Lu}/u.test(text.slice(match.end)) && (KIND_IS_LEAD.test(text.slice(Math.max(0, match.start - 80), match.start)) || /^(?:our|its)\s/i.test(match.text))) continue;
     const category = CATEGORY_BY_PHRASE.get(normalisePhrase(match.text));
     if (category !== undefined) mentions.push({ ...match, processorType: 'category', name: match.text, category });
   }
@@ -475,7 +477,7 @@ function findNamesAfterLead(text: string): PhraseMatch[] {
  */
 function findNamedServices(text: string, organisations: SentenceContext['organisations'], firstPartyNames: readonly string[]): { name: PhraseMatch | null; cue: PhraseMatch }[] {
   const found: { name: PhraseMatch | null; cue: PhraseMatch }[] = [];
-  const candidates: ActingRecipient[] = findActingRecipients(text);
+  const candidates: ActingRecipient[] = [...findActingRecipients(text), ...findCopularRecipients(text)];
   for (const pattern of [NAMED_COLLECTOR, WE_USE_NAME]) {
     pattern.lastIndex = 0;
     for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
@@ -502,6 +504,43 @@ function findNamedServices(text: string, organisations: SentenceContext['organis
     if (name === undefined || name === null) continue;
     // "Browsers receive …", "Servers collect …": one ordinary word is no company.
     if (!NOT_NAME_WORDS.has(name.text) && !(name.text.split(/\s+/).length === 1 && (GENERIC_WORDS.has(name.text.toLowerCase()) || ORDINARY_SUBJECT.test(name.text)))) found.push({ name, cue });
+  }
+  return found;
+}
+
+/** "Our hosting provider is AWS", "our partners are Meta and Google": a kind of recipient, then the names that are it. */
+const KIND_IS_LEAD = /\b(?:our|the|its)\s+(?:[\w-]+\s+){0,3}$/i;
+const KIND_IS_VERB = /^\s+(?:is|are|include|includes)\s+(?=\p{Lu})/u;
+/** "Stripe is our payment processor": the name, then the kind of recipient it is. */
+const NAME_IS_KIND = new RegExp(`(?<![\\p{L}\\p{N}'’])(${NAME_WORD}(?:\\s+${NAME_WORD}){0,3}(?:,?\\s+(?:${SUFFIXES.map(escapeRegExp).join('|')}))?)\\s+(?:is|are)\\s+(?:our|the\\s+app['’]s|the\\s+service['’]s)\\s+(?:[\\w-]+\\s+){0,3}$`, 'u');
+
+/**
+ * Names given as what a kind of recipient is: "Our hosting provider is AWS.", "Our payment processors are Stripe and
+ * Adyen.", "Stripe is our payment processor." The copula says the company is one of the app's recipients of that kind.
+ */
+function findCopularRecipients(text: string): ActingRecipient[] {
+  const found: ActingRecipient[] = [];
+  for (const kind of findPhrases(text, CATEGORY)) {
+    const before = text.slice(Math.max(0, kind.start - 80), kind.start);
+    const verb = KIND_IS_VERB.exec(text.slice(kind.end));
+    if (verb !== null && (KIND_IS_LEAD.test(before) || /^(?:our|its)\s/i.test(kind.text))) {
+      const listStart = kind.end + verb[0].length;
+      const list = text.slice(listStart, findListEnd(text, listStart));
+      const cue = { start: kind.start, end: listStart, text: text.slice(kind.start, listStart) };
+      const itemPattern = /[^,;]+/g;
+      for (let item = itemPattern.exec(list); item !== null; item = itemPattern.exec(list)) {
+        for (const part of splitConjunctions(item[0], listStart + item.index)) {
+          const trimmed = trimItem(text, part);
+          if (trimmed !== null) found.push({ name: trimmed, cue });
+        }
+      }
+    }
+    const named = NAME_IS_KIND.exec(before);
+    if (named !== null && /^\s*(?:[.,;:)]|$|\s+(?:for|to|in|and|who|which|that)\b)/.test(text.slice(kind.end))) {
+      const start = kind.start - before.length + named.index;
+      const run = named[1] ?? '';
+      found.push({ name: { start, end: start + run.length, text: run }, cue: { start, end: kind.end, text: text.slice(start, kind.end) } });
+    }
   }
   return found;
 }

@@ -32,6 +32,19 @@ describe('a company named as the one handling the service’s data', () => {
     expect(processors(extractClaims(own, { organisations: ORGANISATIONS, firstPartyNames: ['acme media'] }))).toEqual([]);
   });
 
+  it('reads names given as what a kind of recipient is, without a generic claim for the kind', () => {
+    const all = (sentence: string): string[] => processors(claimsOf(sentence)).map((c) => c.entityId ?? c.category ?? c.name);
+    expect(all('Our hosting provider is AWS.')).toEqual(['amazon']);
+    expect(all('Our partners are Meta and Google.')).toEqual(['meta', 'google']);
+    expect(all('Stripe is our payment processor.')).toEqual(['Stripe']);
+    expect(all('Our payment processors are Stripe Inc. and Adyen N.V.')).toEqual(['Stripe Inc.', 'Adyen N.V.']);
+    // "include" lists some of them: the kind stays a category claim.
+    expect(all('Our partners include Meta and Google.')).toContain('partners');
+    // Not a recipient: the app's own provider role, people, a mission.
+    expect(all('The provider of the app is Acme Ltd.')).toEqual([]);
+    expect(all('Our CEO is John Smith.')).toEqual([]);
+  });
+
   it('does not take a noun for the verb: "access" is not handling', () => {
     expect(names('Employee access to personal information is strictly on a need-to-know basis.')).toEqual([]);
   });
