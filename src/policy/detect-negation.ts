@@ -24,8 +24,17 @@ export function isNegatedAt(sentence: string, index: number): boolean {
   // vendors" the "or" joins two nouns, and "provided" is not negated.
   const clause = clauseBefore(sentence, index, COORDINATED_SCOPE_CHARS);
   const joined = /\s(?:or|nor)\s+(?:(?:otherwise|also|even|in\s+any\s+way)\s+)?$/i.exec(clause);
-  return joined !== null && hasNegator(clause.slice(0, joined.index));
+  if (joined === null) return false;
+  // The negated verb itself: the last "not"/"n't"/"never"/"cannot" before "or", with only that verb's object between.
+  const negated = /(?:\bnot|n['’]t|\bnever|\bcannot)\s+(?!.*(?:\bnot\b|n['’]t\b|\bnever\b|\bcannot\b))(.*)$/is.exec(clause.slice(0, joined.index));
+  if (negated === null) return false;
+  // Not when the "or" joins verbs under another verb or a new clause: "do not require your consent to collect … or share",
+  // "Even if you do not create an account we may collect … or share".
+  return !OTHER_GOVERNOR.test(negated[1] ?? '');
 }
+
+/** Between the negated verb and "or": an infinitive, a new subject or a subordinate clause takes the "or" out of its reach. */
+const OTHER_GOVERNOR = /\bto\s+[a-z]+|\b(?:we|you|they|it|he|she|users?)\s+(?:may|might|can|could|will|would|should|must|also|then|\w+(?:s|ed))\b|\b(?:if|whether|when|unless|because|although|that|which|who|where)\b/i;
 
 /** How far back a negator governs a verb coordinated with "or" after its own: "do not sell … or share". */
 const COORDINATED_SCOPE_CHARS = 160;

@@ -69,18 +69,9 @@ const SINGULAR_SUBJECT_VERB =
 /** The singular ends its noun phrase: "hosting provider." or "hosting provider (AWS)", not "payment processor fees". */
 const SINGULAR_PHRASE_ENDS = /^(?:\s*(?:$|[,.;:)(\[”"–—]|-\s)|\s+(?:\p{Lu}|(?:that|who|which|whom|without|for|to|in|when|unless|if|with|and|or|as|under|except|may|will|would|is|are|has|have|on|at|by|of|so|we|you|where|whose|acting|such|like|including|located|based|called|named|during|how|what|whether|about|e\.g\.|i\.e\.)\b))/u;
 
-/**
- * The singular describes a company the sentence names beside it: "our crash reporting service, Sentry.", "our
- * analytics provider (Mixpanel)", "Agora, our real-time audio partner, …". The name is the recipient; the
- * description discloses no other company of that kind.
- */
-const NAMED_AFTER = /^(?:\s*,\s*|\s+\(\s*)\p{Lu}[\p{L}\p{N}.&'’-]*(?:\s+\p{Lu}[\p{L}\p{N}.&'’-]*){0,3}\s*(?:[,.;)]|$)/u;
-const NAMED_BEFORE = new RegExp(String.raw`\p{Lu}[\p{L}\p{N}.&'’-]*(?:\s+\p{Lu}[\p{L}\p{N}.&'’-]*){0,3},\s+(?:our|a|an|the|its)\s+${MODIFIER_WORDS}$`, 'u');
-
 function isRecipientSingular(text: string, match: PhraseMatch): boolean {
   const before = text.slice(Math.max(0, match.start - 80), match.start);
   const after = text.slice(match.end);
-  if (NAMED_AFTER.test(after) || (NAMED_BEFORE.test(before) && /^\s*,/.test(after))) return false;
   if (!SINGULAR_PHRASE_ENDS.test(after) && !SINGULAR_SUBJECT_VERB.test(after)) return false;
   return SINGULAR_RECIPIENT_BEFORE.test(before) || SINGULAR_SUBJECT_BEFORE.test(text.slice(0, match.start));
 }
@@ -236,9 +227,11 @@ export function extractProcessorClaims(context: SentenceContext): ProcessorClaim
     const entityId = context.organisations.resolve(match.text);
     mentions.push({ ...match, processorType: 'named', name: match.text, ...(entityId ? { entityId } : {}) });
   }
+  const named = [...mentions];
   for (const match of findCategories(text)) {
-    // "Our hosting provider is AWS", "our partners are Meta and Google": the kind is defined by its names, not disclosed as a category.
-    if (/^\s+(?:is|are)\s+\p{Lu}/u.test(text.slice(match.end)) && (KIND_IS_LEAD.test(text.slice(Math.max(0, match.start - 80), match.start)) || /^(?:our|its)\s/i.test(match.text))) continue;
+    // "Our hosting provider is AWS", "our crash reporting service, Sentry", "Agora, our real-time audio partner, …": the
+    // kind describes the company named beside it, and discloses no other company of that kind.
+    if (describesNamedMention(text, match, named)) continue;
     const category = CATEGORY_BY_PHRASE.get(normalisePhrase(match.text));
     if (category !== undefined) mentions.push({ ...match, processorType: 'category', name: match.text, category });
   }
@@ -254,11 +247,12 @@ export function extractProcessorClaims(context: SentenceContext): ProcessorClaim
     if (SELF_OPERATED_LEAD_IN.test(text.slice(Math.max(0, mention.start - 80), mention.start)) || DEFINES_WE.test(text.slice(mention.end, mention.end + 260))) continue;
     if (SOURCE_AS_SUBJECT.test(text.slice(mention.end, mention.end + 160)) && !/\bwe\b/i.test(text.slice(Math.max(0, mention.start - 40), mention.start))) continue;
     // Quora: "content … that we or our third party content publishers or advertisers may send or display to you".
-    if (SENDS_TO_READER.test(text.slice(mention.end, mention.end + 100))) continue;
+    // Not when the sentence gives it data first: "We share your device identifier with Google, which shows ads to you".
+    if (SENDS_TO_READER.test(text.slice(mention.end, mention.end + 100)) && !/\b(?:with|to)\s+(?:[\w'’-]+\s+){0,3}$/i.test(text.slice(Math.max(0, mention.start - 60), mention.start))) continue;
     if (mention.processorType === 'named' && isOwnName(mention.name, context.firstPartyNames)) continue;
     // "We are not responsible for how those partners use your information", "the privacy practices of those third
     // parties": a disclaimer or another company's practices, unless a sharing cue follows ("…, with whom we share").
-    if (isDisclaimedOrDescribed(text, mention) && !cueMatches.some((cue) => cue.start >= mention.end)) continue;
+    if (isDisclaimedOrDescribed(text, mention) && !SHARED_WITH_IT.test(text.slice(mention.end, mention.end + 60))) continue;
     const key = `${mention.processorType}|${mention.category ?? mention.entityId ?? ''}|${mention.name.toLowerCase()}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -266,7 +260,9 @@ export function extractProcessorClaims(context: SentenceContext): ProcessorClaim
     // The cue's negation, or the name's own clause: "We share usage data with Google Analytics but never with Meta",
     // "… but we do not use the Meta Pixel".
     const unhedged = maskDisclaimers(text);
-    const polarity = (cue !== null && isNegatedAt(unhedged, cue.start)) || isNegatedAt(unhedged, mention.start) ? 'negative' : 'affirmative';
+    // The name's own verb, negated after it: "Google does not receive your messages, and Mixpanel stores usage events".
+    const ownVerbNegated = mention.processorType === 'named' && NAME_OWN_VERB_NEGATED.test(unhedged.slice(mention.end, mention.end + 60));
+    const polarity = (cue !== null && isNegatedAt(unhedged, cue.start)) || isNegatedAt(unhedged, mention.start) || ownVerbNegated ? 'negative' : 'affirmative';
     claims.push({
       ...createClaimBase(context, polarity, mention.start),
       kind: 'processor',
@@ -292,11 +288,18 @@ export function extractProcessorClaims(context: SentenceContext): ProcessorClaim
   return claims;
 }
 
+/** A company's own verb negated right after its name: "Google does not receive", "Meta never gets", "Acme won't see". */
+const NAME_OWN_VERB_NEGATED =
+  /^\s*(?:(?:does|do|did|will|would|shall|can|could|may|might|is|are|has|have)\s+(?:not|never)\b|(?:doesn['’]t|don['’]t|didn['’]t|won['’]t|can['’]t|cannot|isn['’]t|aren['’]t|never)\b)/i;
+
+/** A relative clause giving the company data: "…, with whom we share your data", "to which we disclose". */
+const SHARED_WITH_IT = /^[^.;:]{0,40}?\b(?:with|to)\s+(?:whom|which)\s+we\b/i;
+
 /** "not responsible for", "cannot be held liable for": a disclaimer, whose negation denies no sharing. */
 const DISCLAIMER = /(?:\bnot|n['’]t|\bcannot|\bnever)\s+(?:be\s+)?(?:held\s+)?(?:responsible|liable|accountable)\b/gi;
 /** The text before a mention that makes it the subject of a disclaimer or the owner of other practices. */
 const DISCLAIMED_OR_DESCRIBED_BEFORE = new RegExp(
-  String.raw`(?:(?:\bnot|n['’]t|\bcannot|\bnever)\s+(?:be\s+)?(?:held\s+)?(?:responsible|liable|accountable)\s+for\b[^.;:]*|\b(?:privacy\s+)?(?:policies|practices|terms|notices|statements)\s+of\s+(?:(?:the|those|these|any|every|such|all|other)\s+)*)$`,
+  String.raw`(?:(?:\bnot|n['’]t|\bcannot|\bnever)\s+(?:be\s+)?(?:held\s+)?(?:responsible|liable|accountable)\s+for\b[^.;:,]*|\b(?:privacy\s+)?(?:policies|practices|terms|notices|statements)\s+of\s+(?:(?:the|those|these|any|every|such|all|other)\s+)*)$`,
   'i',
 );
 
@@ -307,6 +310,22 @@ function isDisclaimedOrDescribed(text: string, mention: PhraseMatch): boolean {
 /** The sentence with the negators of disclaimers blanked (same length), so that they decide no polarity. */
 function maskDisclaimers(text: string): string {
   return text.replace(DISCLAIMER, (phrase) => phrase.replace(/\bnot\b|n['’]t\b|\bcannot\b|\bnever\b/i, (negator) => ' '.repeat(negator.length)));
+}
+
+/** The words between a kind of recipient and the name it describes: an appositive, a parenthesis or a copula. */
+const KIND_THEN_NAME = /^(?:\s*,\s*|\s*\(\s*|\s+(?:is|are)\s+)$/i;
+const NAME_THEN_KIND = new RegExp(String.raw`^,\s+(?:our|a|an|the|its)\s+${MODIFIER_WORDS}$`, 'i');
+
+function describesNamedMention(text: string, kind: PhraseMatch, named: readonly PhraseMatch[]): boolean {
+  return named.some((name) => {
+    if (name.start >= kind.end) {
+      if (!KIND_THEN_NAME.test(text.slice(kind.end, name.start))) return false;
+      // "our partners are Meta and Google": an exhaustive copula; "(Mixpanel)", ", Sentry." an appositive that ends.
+      return /^\s+(?:is|are)\s+$/i.test(text.slice(kind.end, name.start)) ? /^(?:our|its)\s/i.test(kind.text) || KIND_IS_LEAD.test(text.slice(Math.max(0, kind.start - 80), kind.start)) : /^\s*(?:[,.;)]|$)/.test(text.slice(name.end));
+    }
+    // "Agora, our real-time audio partner, stores …"; a plural there is a list item ("Time Inc., our agents, customers").
+    return name.end <= kind.start && SINGULAR_PHRASES.has(normalisePhrase(kind.text)) && NAME_THEN_KIND.test(text.slice(name.end, kind.start)) && /^\s*,/.test(text.slice(kind.end));
+  });
 }
 
 interface Mention extends PhraseMatch {
@@ -531,7 +550,8 @@ function findCopularRecipients(text: string): ActingRecipient[] {
       for (let item = itemPattern.exec(list); item !== null; item = itemPattern.exec(list)) {
         for (const part of splitConjunctions(item[0], listStart + item.index)) {
           const trimmed = trimItem(text, part);
-          if (trimmed !== null) found.push({ name: trimmed, cue });
+          // "Our hosting provider is Ireland-based": a description, not a name.
+          if (trimmed !== null && !/-\p{Ll}+$/u.test(trimmed.text)) found.push({ name: trimmed, cue });
         }
       }
     }

@@ -37,6 +37,9 @@ const DESCRIPTION_THEN_NAME_ACTS = new RegExp(
 /** Words that end a name run: a modal or pronoun opening the sentence ("May access …", "We’ll keep …"). */
 const NOT_A_NAME = /^(?:May|Might|Will|Can|Could|Should|Would|Must|Shall|Then|Also|We|You|They|It|He|She|This|That|These|Those|There|Here|Only|All|Any|Each|Some|Such|Our|Your|Their|Its)$|['’](?:ll|re|ve|d|s|t)$/u;
 
+/** Handling that stays on the user's device. */
+const ON_DEVICE = /^\s*(?:\w+\s+){0,3}?(?:on|in)\s+(?:your|the\s+user['’]s|the|their)\s+(?:own\s+)?(?:device|phone|computer|browser)s?\b|^\s*(?:\w+\s+){0,2}?locally\b/i;
+
 /** One company named as doing something with the service's data, and the words that say so. */
 export interface ActingRecipient {
   /** The capitalised words taken as the name (may still carry a fused heading; the caller trims it). */
@@ -59,6 +62,8 @@ export function findActingRecipients(text: string): ActingRecipient[] {
       const span = m.indices?.[1];
       if (span === undefined) continue;
       const [spanStart, runEnd] = span;
+      // "Apple Health stores your health data on your device": kept on the user's device, not received.
+      if (ON_DEVICE.test(text.slice(m.index + m[0].length, m.index + m[0].length + 40))) continue;
       // "… Collection May receive": only the words after the last one that cannot be in a name.
       const words = [...text.slice(spanStart, runEnd).matchAll(/\S+/gu)];
       const lastBad = words.findLastIndex((w) => NOT_A_NAME.test(w[0]));

@@ -17,6 +17,13 @@ describe('isNegatedAt', () => {
     expect(negated('We will never sell the recordings you make in any room of the app or otherwise disclose them to advertisers.', 'disclose')).toBe(true);
   });
 
+  it('does not carry it when the "or" joins verbs under another verb or after a new clause (review 8)', () => {
+    const consent = 'We do not require your consent to collect your location or share it with our analytics providers where the law allows.';
+    expect(negated(consent, 'share')).toBe(false);
+    const account = 'Even if you do not create an account we may collect your device identifiers or share them with advertising partners.';
+    expect(negated(account, 'share')).toBe(false);
+  });
+
   it('does not carry it when "or" joins nouns before the cue, or a clause break comes between', () => {
     const bluesky = 'We do not retain any biometric data or facial images provided to third-party age verification vendors.';
     expect(negated(bluesky, 'provided')).toBe(false);

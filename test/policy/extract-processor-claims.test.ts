@@ -155,11 +155,17 @@ describe('extractProcessorClaims', () => {
     const google = processors(claimsOf('We are not responsible for the privacy practices of Google, with whom we share your data.'));
     expect(google.map((c) => `${c.polarity} ${c.entityId}`)).toEqual(['affirmative google']);
     expect(processors(claimsOf('We don’t share your data with Google, and we are not responsible for its practices.')).map((c) => c.polarity)).toEqual(['negative']);
+    // Review 8: the reader sharing is no escape, and the disclaimer ends at its clause.
+    expect(processors(claimsOf('We are not responsible for how Google uses the information you share with it.'))).toEqual([]);
+    const both = processors(claimsOf('We are not responsible for third parties, and we do not share your data with advertisers.'));
+    expect(both.map((c) => `${c.polarity} ${c.category}`)).toEqual(['negative advertising']);
   });
 
   it('does not read a sender to the reader or a right to ask about recipients as a recipient (Quora, trial 8)', () => {
     const quora = 'To tailor the content and information that we or our third party content publishers or advertisers may send or display to you.';
     expect(processors(claimsOf(quora))).toEqual([]);
+    // Review 8: a company the sentence gives data to stays a recipient whatever it then shows the reader.
+    expect(processors(claimsOf('We share your device identifier with Google, which shows personalised ads to you.')).map((c) => c.entityId)).toEqual(['google']);
     // A purpose is not a sender: third parties engaged "to serve ads to you" receive data.
     expect(processors(claimsOf('Twitch also works with third parties to serve ads to you off Twitch Services.')).map((c) => c.category)).toEqual(['third-parties']);
     const right =

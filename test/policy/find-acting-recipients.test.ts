@@ -45,6 +45,15 @@ describe('a company named as the one handling the service’s data', () => {
     expect(all('Our CEO is John Smith.')).toEqual([]);
   });
 
+  it('keeps a company whose own verb is negated a denial, and on-device handling no recipient (review 8)', () => {
+    expect(names('Google does not receive your messages, and Mixpanel stores usage events for us.')).toEqual(['NOT google', 'Mixpanel']);
+    expect(names('Apple Health stores your health data on your device.')).toEqual([]);
+  });
+
+  it('keeps a singular category whose parenthesis is not a company (review 8)', () => {
+    expect(processors(claimsOf('We share your usage data with our analytics provider (EU).')).map((c) => c.category)).toEqual(['analytics']);
+  });
+
   it('does not take a noun for the verb: "access" is not handling', () => {
     expect(names('Employee access to personal information is strictly on a need-to-know basis.')).toEqual([]);
   });

@@ -11,6 +11,10 @@ describe('sharesOnlyAggregateData', () => {
   it('is false when other data is shared too, or nothing is aggregated', () => {
     expect(sharesOnlyAggregateData('We share aggregated statistics and your device identifiers with third parties.')).toBe(false);
     expect(sharesOnlyAggregateData('We share your information with analytics providers.')).toBe(false);
+    // Review 8: a conjunction or another adjective is no part of the aggregated phrase.
+    expect(sharesOnlyAggregateData('We share aggregated and personal information with our analytics providers.')).toBe(false);
+    expect(sharesOnlyAggregateData('We share aggregated statistics and your IP address and phone number with our analytics providers.')).toBe(false);
+    expect(sharesOnlyAggregateData('We share aggregated, anonymized or pseudonymized data with our analytics providers.')).toBe(false);
     // Pseudonymised data is still personal data.
     expect(sharesOnlyAggregateData('We share pseudonymised usage data with analytics providers.')).toBe(false);
   });
