@@ -95,8 +95,18 @@ export function findClaimConditions(sentence: string, at?: number): ClaimConditi
     MARKER.lastIndex = m.index + text.length;
   }
   const clauseStart = at === undefined ? null : [...starts].reverse().find((start) => start <= at) ?? 0;
+  // "We do not share your data with Mixpanel, and we do not share it with Google, unless you give us your consent.": an
+  // exception or condition set off by a comma at the very end closes the whole sentence, as one that opens it does.
+  const closesSentence = (c: { kind: ClaimCondition['kind']; text: string; start: number }): boolean =>
+    c.kind !== 'purpose' && /,\s*$/.test(sentence.slice(0, c.start)) && /^[\s.!)"”’]*$/.test(sentence.slice(c.start + c.text.length));
   return found
-    .filter((c) => clauseStart === null || (c.start >= clauseStart && c.start < clauseEndAfter(clauseStart)) || OPENING.test(sentence.slice(0, c.start)))
+    .filter(
+      (c) =>
+        clauseStart === null ||
+        (c.start >= clauseStart && c.start < clauseEndAfter(clauseStart)) ||
+        OPENING.test(sentence.slice(0, c.start)) ||
+        closesSentence(c),
+    )
     .slice(0, MAX_CONDITIONS)
     .map(({ kind, text }) => ({ kind, text }));
 }

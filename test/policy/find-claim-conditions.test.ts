@@ -40,6 +40,15 @@ describe('conditions attach to the clause they belong to', () => {
     expect(claim).not.toHaveProperty('conditions');
   });
 
+  it('an exception set off by a comma at the very end scopes every clause, as an opening one does (review 8)', () => {
+    const sentence = 'We do not share your data with Microsoft, and we do not share it with Google, unless you give us your consent.';
+    const claims = processors(claimsOf(sentence));
+    expect(claims.map((c) => [c.name, c.polarity, c.conditions])).toEqual([
+      ['Microsoft', 'negative', [{ kind: 'exception', text: 'unless you give us your consent' }]],
+      ['Google', 'negative', [{ kind: 'exception', text: 'unless you give us your consent' }]],
+    ]);
+  });
+
   it('a condition that opens the sentence scopes every clause; one inside a clause only that clause', () => {
     const claims = processors(claimsOf('If you opt in, we share your email with Microsoft and we share your usage data with Google unless you object.'));
     expect(claims.map((c) => [c.name, c.conditions])).toEqual([
