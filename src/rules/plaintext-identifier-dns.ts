@@ -1,5 +1,6 @@
 import { isPrivateAddress } from '../enrich/private-address.js';
 import { getRegistrableDomain } from '../enrich/registrable-domain.js';
+import { getDomain } from '../tldts.js';
 import type { StoredIdentifierHit } from '../store/capture-repository.js';
 import type { AttributedFlow, AuditView } from './audit-view.js';
 
@@ -75,7 +76,9 @@ export function describeDnsExposure(view: AuditView, connections: readonly DnsCo
       for (const query of matched) {
         const name = query.name.toLowerCase().replace(/\.$/, '');
         names.add(name);
-        const registrable = getRegistrableDomain(name);
+        // The service's own name is what it registered under the ICANN suffix (myshopify.com); a label under a platform's
+        // private suffix (alice-shop.myshopify.com) is a customer's, possibly the user's own, so it is no service name.
+        const registrable = getDomain(name, { allowPrivateDomains: false, validateHostname: true, detectIp: true });
         const ownNameStart = registrable === null ? name.length : name.length - registrable.length;
         if (!occurrences(name, value).every((at) => at >= ownNameStart)) serviceName = false;
       }

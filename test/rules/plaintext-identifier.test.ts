@@ -121,6 +121,14 @@ describe('plaintext-identifier', () => {
       expect(finding?.explanation).toContain('The value is part of the domain name itself (apptimize.com), so every lookup of that service carries it');
     });
 
+    it("keeps a customer's label under a platform suffix the user's, not the service's name (alice-shop.myshopify.com; review 8)", () => {
+      const flow = resolverFlow('192.168.0.15');
+      const view = { ...buildView({ claims: [claim], flows: [flow], hits: [hitOn(flow, 'shop', 'alice-shop')] }), dnsQueries: [query(flow, 'alice-shop.myshopify.com')] };
+      const [finding] = plaintextIdentifier.check(view);
+      expect(finding).toMatchObject({ severity: 'medium', label: 'incorrect' });
+      expect(finding?.explanation).not.toContain('part of the domain name itself');
+    });
+
     it('names a public resolver with its operator, and says "DNS traffic" when no stored question holds the value', () => {
       const flow = resolverFlow('8.8.8.8', { organisation: 'Google LLC', relation: 'recipient', network: { asn: 15169, asnOwner: 'GOOGLE', country: 'US' } });
       const view = { ...buildView({ flows: [flow], hits: [{ ...hitOn(flow, 'user_id', 'u8f3a0c9d'), encoding: 'hex' }] }), dnsQueries: [] };
