@@ -148,6 +148,20 @@ function shellWord(text: string): string {
 export const DATA_SOURCES_FROM_REPORT =
   'The audit did not record its data sources (it was made by an older claimcheck); those listed are the ones of the claimcheck that wrote this report and may differ.';
 
+/**
+ * The app's own domains as the audit ran with them. An audit made before they were recorded cannot say: the app's list
+ * now may differ, and it decides which traffic is first party, so it is not offered as the audit's (review 8).
+ */
+function ownDomains(report: { app: { domains: string[] }; inputs: { appDomains?: readonly string[] } }): string {
+  const recorded = report.inputs.appDomains;
+  if (recorded === undefined) {
+    return ` with the own domains (--app-domain) it had then, which this audit did not record${
+      report.app.domains.length > 0 ? ` (the app's list now: ${report.app.domains.join(', ')})` : ''
+    }`;
+  }
+  return recorded.length > 0 ? ` with its own domains ${recorded.map((d) => `--app-domain ${shellWord(d)}`).join(' ')}` : '';
+}
+
 /** How to run the audit again from the inputs this report names by hash. */
 export function describeReproduction(report: {
   app: { name: string; domains: string[] };
@@ -156,6 +170,7 @@ export function describeReproduction(report: {
     entityLists?: readonly EntityListRecord[];
     settings?: AuditSettingsRecord;
     policy?: { declaredDate?: string; linkedPages?: readonly { source: string }[] } | null;
+    appDomains?: readonly string[];
   };
 }): string {
   const lists = report.inputs.entityLists ?? [];
@@ -167,9 +182,7 @@ export function describeReproduction(report: {
   const steps = [
     `install claimcheck ${report.audit.toolVersion}`,
     ...(lists.length > 0 ? [`import the entity ${lists.length === 1 ? 'list' : 'lists'} above (claimcheck entities import <file> --format <format>)`] : []),
-    `store the policy snapshot and capture files named above by sha256 for an app named ${shellWord(report.app.name)}${
-      report.app.domains.length > 0 ? ` with its own domains ${report.app.domains.map((d) => `--app-domain ${shellWord(d)}`).join(' ')}` : ''
-    } (claimcheck policy add${asOf}${subprocessorLists}, claimcheck import)`,
+    `store the policy snapshot and capture files named above by sha256 for an app named ${shellWord(report.app.name)}${ownDomains(report)} (claimcheck policy add${asOf}${subprocessorLists}, claimcheck import)`,
     `run claimcheck audit --app ${shellWord(report.app.name)}${report.inputs.settings ? ` --jurisdictions ${shellWord(report.inputs.settings.jurisdictions.option)}` : ''}`,
   ];
   return `To run this audit again: ${steps.join('; ')}.`;

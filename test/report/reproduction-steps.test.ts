@@ -19,9 +19,15 @@ describe('describeReproduction', () => {
     const text = describeReproduction({
       app: { name: 'Murmur', domains: ['murmur.example', 'evil.example;rm -rf ~'] },
       audit: { toolVersion: '0.1.0' },
-      inputs: { policy: null },
+      inputs: { policy: null, appDomains: ['evil.example;rm -rf ~', 'murmur.example'] },
     });
-    expect(text).toContain('with its own domains --app-domain murmur.example --app-domain "evil.example;rm -rf ~" (claimcheck policy add, claimcheck import)');
+    expect(text).toContain('with its own domains --app-domain "evil.example;rm -rf ~" --app-domain murmur.example (claimcheck policy add, claimcheck import)');
     expect(text).not.toContain('--subprocessor-list');
+  });
+
+  it('does not offer the app\'s current domains as those of an audit that did not record them (review 8)', () => {
+    const text = describeReproduction({ app: { name: 'Murmur', domains: ['murmur.example', 'mixpanel.com'] }, audit: { toolVersion: '0.1.0' }, inputs: { policy: null } });
+    expect(text).not.toContain('--app-domain murmur');
+    expect(text).toContain("with the own domains (--app-domain) it had then, which this audit did not record (the app's list now: murmur.example, mixpanel.com)");
   });
 });
