@@ -71,7 +71,8 @@ function clientPortFor(clientPorts: Map<string, number>, server: string, port: n
   const key = `${protocol}|${server}|${port}|${host}`;
   let clientPort = clientPorts.get(key);
   if (clientPort === undefined) {
-    clientPort = (clientPorts.size % 65535) + 1;
+    // A placeholder, not a real port: it may pass 65535 in a HAR of that many hosts rather than merge two of them.
+    clientPort = clientPorts.size + 1;
     clientPorts.set(key, clientPort);
   }
   return clientPort;
