@@ -736,3 +736,50 @@ describe('extractRetentionClaims: wording read on the cv-holdout half of OPP-115
     expect(holders('We may:\n- retain your messages for 30 days;\n- share them with partners.')).toEqual([{ kind: 'service' }]);
   });
 });
+
+describe('extractRetentionClaims: trial 8 misses (LINE, Quora, Twitch, Snapchat)', () => {
+  const read = (sentence: string) => retentions(claimsOf(sentence)).map((c) => [c.vagueness, c.trigger]);
+
+  it('reads "for as long as it is required to fulfill the purposes" as the "as long as necessary" kind of limit (Twitch)', () => {
+    expect(read('Twitch maintains data related to your usage of Twitch for as long as it is required to fulfill the relevant purposes described in this Privacy Notice.')).toEqual([
+      ['limited', 'as long as it is required'],
+    ]);
+  });
+
+  it('keeps a length without a number ("for a given period of time", "for a long period") as unspecified, with the length as its trigger (LINE, Snapchat)', () => {
+    expect(read('Once your account is deleted, we will process your Personal Data after retaining such Personal Data for a given period of time.')).toEqual([
+      ['unspecified', 'for a given period of time'],
+    ]);
+    expect(read('We store location information for different lengths of time based on how precise it is.')).toEqual([['unspecified', 'for different lengths of time']]);
+    expect(read('We may store your Personal Data for a long period.')).toEqual([['unspecified', 'for a long period']]);
+  });
+
+  it('reads how long a deletion takes as a period, and a deletion with no time promised as a limit (Quora, Snapchat)', () => {
+    const [quora] = retentions(claimsOf('It may take Quora up to 14 days to process your account deletion request, and if you log back in during that time, your account may be reactivated.'));
+    expect(quora).toMatchObject({ vagueness: 'stated', periodDays: 14, dataKind: 'account data' });
+    expect(read('Although our systems are designed to delete some of your information automatically, we cannot promise that deletion will take place by a specific time.')).toEqual([
+      ['limited', 'cannot promise that deletion will take place by a specific time'],
+    ]);
+    // A response time is still no retention period.
+    expectNoRetention('We will respond to your deletion request within 30 days.');
+  });
+
+  it('does not read storage words in sentences about something else as retention (item 16)', () => {
+    expectNoRetention(
+      // A device permission: the reader's stored photos are opened, not kept by the service.
+      'If you have granted device-level permissions, device information may include the ability to take photos, view stored photos and videos, and access the microphone.',
+      // Who may reach stored data: an access or transfer statement.
+      'Furthermore, Personal Data stored in our data centers may be accessed from a third country that does not have the same personal data protection legislation as Japan.',
+      // "keep processing" is "continue to process".
+      'Please note that in some circumstances, we may need to keep processing your information for certain legitimate interests or to comply with a legal obligation.',
+      // A cookie's definition.
+      'This text file stores information that can be read by the website operator when visiting the website again at a later date.',
+    );
+    // "keep" before a noun that ends in -ing is still keeping.
+    expect(read('We also keep streaming history for the life of an account.')).toEqual([['limited', 'for the life of an account']]);
+  });
+
+  it('makes the catalogued company beside its description the holder ("Agora, our real-time audio partner, stores …")', () => {
+    expect(retentions(claimsOf('Agora, our real-time audio partner, stores call metadata.')).map((c) => c.holder)).toEqual([{ kind: 'named', name: 'Agora', entityId: 'agora' }]);
+  });
+});
