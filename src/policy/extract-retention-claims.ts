@@ -29,6 +29,8 @@ const PHRASE_STOP = new Set([
   'is', 'are', 'was', 'were', 'be', 'been', 'will', 'may', 'can', 'indefinitely', 'temporarily', 'permanently', 'securely',
   'automatically', 'generally', 'typically', 'also', 'then', 'once', 'about', 'of', 'we', 'you', 'it', 'they', 'them',
   'this', 'these', 'those', 'such', 'any', 'all', 'some', 'certain', 'relevant', 'limited', 'most', 'other', 'its',
+  // "Whether we retain your data depends on …": the main verb after the data, not part of it (Snapchat, TikTok).
+  'depends', 'depend', 'varies', 'vary', 'differs', 'differ',
 ]);
 const DETERMINER = /^(?:your|the|this|that|these|those|such|any|all|some|certain|our|their|its|a|an|relevant|limited|most|other|of)$/i;
 const PASSIVE_AUX = /(?:\b(?:is|are|was|were|be|been|being|gets?)\s+(?:\w+ly\s+|not\s+|never\s+|only\s+)*)$/i;
@@ -92,7 +94,8 @@ export function extractRetentionClaims(context: SentenceContext): RetentionClaim
 
   // "to process your account deletion request": what is being deleted is the account's data.
   const deletedThing = anchor === deletionTime ? /\b(account|profile)\s+(?:deletion|erasure|removal)\b/i.exec(anchor.text)?.[1] : undefined;
-  const dataKind = deletedThing !== undefined ? `${deletedThing.toLowerCase()} data` : anchor === deletionTime ? null : findDataKind(text, verbs[0] ?? deletions[0] ?? null);
+  const dataKind =
+    deletedThing !== undefined ? `${deletedThing.toLowerCase()} data` : anchor === deletionTime ? null : resolveForegoing(findDataKind(text, verbs[0] ?? deletions[0] ?? null), context);
   // "Our vendor may retain your data for 90 days": whose retention it is decides whom a finding may accuse.
   const holder = findRetentionHolder(context, verbs[0] ?? survivals[0] ?? deletions[0]);
   const claims: RetentionClaim[] = [];
@@ -538,6 +541,10 @@ function isIncidentalStorage(text: string, verb: PhraseMatch): boolean {
   const before = text.slice(Math.max(0, verb.start - 60), verb.start);
   const after = text.slice(verb.end, verb.end + 80);
   if (isCoordinatedWithCollection(before, after, verb.text)) return true;
+  // "In this section, we provide you with information on how long we keep your information, why we keep your
+  // information and … how we may need to keep your information", "factors we consider when we decide how long to keep
+  // your information:": a question the text announces, not an answer (Snapchat, trial 8 item 21).
+  if (/\b(?:how\s+long|why|how)\s+(?:we|to)\s+(?:(?:may|might|will|would|need\s+to|have\s+to|must|can|could|also)\s+)*$/i.test(before)) return true;
   // "we do not knowingly collect or store information from children": an age statement.
   if (CHILDREN.test(text) && (COLLECTION_AFTER.test(after) || /\b(?:collect|receive|gather)\s+(?:or|and|and\/or)\s+$/i.test(before))) return true;
   if (/^(?:maintain|maintains|maintained|maintaining)$/i.test(verb.text) && MAINTAIN_NOT_DATA.test(after)) return true;
@@ -609,6 +616,22 @@ function findDataKind(text: string, verb: PhraseMatch | null): string | null {
   return null;
 }
 
+/** "the foregoing information", "the aforementioned data": data named by the sentence before. */
+const FOREGOING = /^(?:the\s+)?(?:foregoing|aforementioned|above(?:-mentioned)?|afore-?said)\s+/i;
+/** "highly private information such as texts, images, videos and audio data sent in a talk room between users for …". */
+const SUCH_AS_LIST = /\bsuch\s+as\s+([^.;()]{3,100}?)(?=\s+(?:for|to|which|that|unless|from|is|are|will|may|between)\b|[.;(]|$)/i;
+
+/**
+ * "While we will retain the foregoing information for a minimum period, …" (LINE): a finding titled "Vague retention of
+ * foregoing information" names nothing, so the data the previous sentence lists ("such as texts, images, videos and audio
+ * data sent in a talk room") is the data kind; without such a list the words stay as written (trial 8, item 18).
+ */
+function resolveForegoing(kind: string | null, context: SentenceContext): string | null {
+  if (kind === null || !FOREGOING.test(kind)) return kind;
+  const listed = SUCH_AS_LIST.exec(context.previous?.text ?? '')?.[1]?.trim();
+  return listed !== undefined && containsDataNoun(listed) ? listed : kind;
+}
+
 /**
  * "We keep account data for 1 year and logs for 18 months": the second period belongs to the noun phrase
  * between the two periods (the verb is left out, "gapped"), not to the sentence's first data kind.
@@ -636,7 +659,8 @@ function phraseAfter(rest: string): string | null {
     const clean = word.replace(/[,.;:!?]+$/, '');
     if (kept.length === 0 && DETERMINER.test(clean)) continue;
     // Participles end the phrase: "IP addresses collected after", "correspondence relating to".
-    if (clean === '' || PHRASE_STOP.has(clean.toLowerCase()) || (kept.length > 0 && /(?:ing|ed)$/i.test(clean))) break;
+    // A dash opens an aside: "your basic account details – like your name …" (Snapchat).
+    if (clean === '' || /^[-\u2013\u2014]+$/.test(clean) || PHRASE_STOP.has(clean.toLowerCase()) || (kept.length > 0 && /(?:ing|ed)$/i.test(clean))) break;
     kept.push(clean);
     if (clean !== word || kept.length >= 5) break;
   }

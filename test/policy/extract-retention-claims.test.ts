@@ -783,3 +783,28 @@ describe('extractRetentionClaims: trial 8 misses (LINE, Quora, Twitch, Snapchat)
     expect(retentions(claimsOf('Agora, our real-time audio partner, stores call metadata.')).map((c) => c.holder)).toEqual([{ kind: 'named', name: 'Agora', entityId: 'agora' }]);
   });
 });
+
+describe('extractRetentionClaims: data kinds and lead-ins (trial 8 items 18, 20, 21)', () => {
+  it('names the data a "foregoing information" refers to, from the list of the sentence before (LINE)', () => {
+    const text =
+      'We will not in any way use highly private information such as texts, images, videos and audio data sent in a talk room between users for any purpose other than the distribution of messages. While we will retain the foregoing information for a minimum period, such information will subsequently be automatically deleted from our server.';
+    expect(retentions(claimsOf(text)).map((c) => c.dataKind)).toEqual(['texts, images, videos and audio data sent in a talk room']);
+  });
+
+  it('ends a data kind at the main verb after it and at a dash (Snapchat, TikTok)', () => {
+    const kinds = (sentence: string) => retentions(claimsOf(sentence)).map((c) => c.dataKind);
+    expect(kinds('Whether we retain your data depends on the specific feature, your settings and how you’re using the Services.')).toEqual(['data']);
+    expect(kinds('For example, we store your basic account details – like your name, phone number and email address – to maintain your account.')).toEqual(['basic account details']);
+  });
+
+  it('does not read a section intro or a pointer that names the question of how long data is kept as a claim (Snapchat, WhatsApp, WeChat)', () => {
+    expectNoRetention(
+      'In this section, we provide you with information on how long we keep your information, why we keep your information and also highlight how we may need to keep your information to comply with laws, courts and other obligations.',
+      'Here are some more factors we consider when we decide how long to keep your information:',
+      'For more information on how long we store information, see Retention of Your Information.',
+      'There are also other reasons why we may keep personal information.',
+    );
+    // An answer after the question is a claim.
+    expect(retentions(claimsOf('We explain how long we keep your data: we keep it for 30 days.'))[0]).toMatchObject({ vagueness: 'stated', periodDays: 30 });
+  });
+});
