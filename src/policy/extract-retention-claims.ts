@@ -660,6 +660,12 @@ function phraseAfter(rest: string): string | null {
     if (kept.length === 0 && DETERMINER.test(clean)) continue;
     // Participles end the phrase: "IP addresses collected after", "correspondence relating to".
     // A dash opens an aside: "your basic account details – like your name …" (Snapchat).
+    // "your list of friends", "a copy of your content": the container's "of" belongs to the phrase (Snapchat, trial 8 item 18).
+    if (kept.at(-1) === 'of' && DETERMINER.test(clean)) continue;
+    if (kept.length > 0 && clean.toLowerCase() === 'of' && /^(?:list|lists|copy|copies)$/i.test(kept.at(-1) ?? '')) {
+      kept.push(clean);
+      continue;
+    }
     if (clean === '' || /^[-\u2013\u2014]+$/.test(clean) || PHRASE_STOP.has(clean.toLowerCase()) || (kept.length > 0 && /(?:ing|ed)$/i.test(clean))) break;
     kept.push(clean);
     if (clean !== word || kept.length >= 5) break;

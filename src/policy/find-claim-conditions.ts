@@ -78,7 +78,7 @@ const EMPTY_CONDITION = /^(?:when(?:ever)?|if|where)\s+(?:we|you|they|it|he|she)
  * obtained your consent or such provision, disclosure or sharing of Personal Data is permitted by Applicable Laws", LINE,
  * trial 8 item 23). One or two words and then "or", "and" or another comma; not a pronoun, which starts a clause.
  */
-const LIST_COMMA = /^,\s*(?!(?:we|you|they|it|he|she|i|us|our|your|their|and|or|but|where|when|if|unless|except)\b)[\p{L}-]+(?:\s+[\p{L}-]+)?(?:\s*,|\s+(?:or|and|and\/or)\s)/iu;
+const LIST_COMMA = /^,\s*(?!(?:we|you|they|it|he|she|i|us|our|your|their|and|or|but|where|when|if|unless|except|in|on|at|as|by|for|with|from|of|such|including|which|that)\b)[\p{L}-]+(?:\s+[\p{L}-]+)?(?:\s*,|\s+(?:or|and|and\/or)\s)/iu;
 
 const LAST_ITEM = /^,\s*(?:and|or|and\/or)\s+(?!(?:we|you|they|it|he|she|i|us|where|when|if|unless|except|to)\b)[\p{L}-]+/iu;
 

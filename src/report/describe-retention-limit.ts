@@ -11,7 +11,8 @@ const DELETION_WORD = /\b(?:deleted|removed|erased|destroyed|purged|discarded|an
 const EVENT_OPENING = /^(?:once|when|whenever|after|as\s+soon\s+as|upon|if)\b/i;
 
 /** The predicate after the data kind: 'is kept "temporarily"', 'is kept "for a minimum period" and then deleted "automatically"'. */
-export function describeRetentionLimit(trigger: string): string {
+export function describeRetentionLimit(trigger: string, dataKind: string | null = null): string {
+  const be = isPlural(dataKind) ? 'are' : 'is';
   const phrases = trigger.split(';').map((p) => p.trim()).filter((p) => p !== '');
   const kept: string[] = [];
   const deleted: string[] = [];
@@ -25,8 +26,20 @@ export function describeRetentionLimit(trigger: string): string {
     else kept.push(phrase);
   }
   const quote = (list: readonly string[]): string => list.filter((p) => p !== '').map((p) => `"${p}"`).join(' and ');
-  if (deleted.length === 0) return `is kept ${quote(kept)} without stating for how long`;
+  if (deleted.length === 0) return `${be} kept ${quote(kept)} without stating for how long`;
   const gone = `deleted${deleted.some((p) => p !== '') ? ` ${quote(deleted)}` : ''}`;
-  if (kept.length === 0) return `is ${gone}, without stating how soon after that`;
-  return `is kept ${quote(kept)} and then ${gone}, without stating for how long`;
+  if (kept.length === 0) return `${be} ${gone}, without stating how soon after that`;
+  return `${be} kept ${quote(kept)} and then ${gone}, without stating for how long`;
+}
+
+/**
+ * Whether a data kind takes "are": "contacts", "basic account details", "texts, images, videos and audio data" (a list),
+ * not "information", "Personal Data", "address", "status" ('contacts is kept', trial 8 item 19).
+ */
+export function isPlural(dataKind: string | null): boolean {
+  if (dataKind === null) return false;
+  if (/,|\s(?:and|or)\s/i.test(dataKind.split(/\s+of\s+/i)[0] ?? '')) return true;
+  // "list of friends": the noun before "of" is the head.
+  const head = dataKind.trim().split(/\s+of\s+/i)[0]?.split(/\s+/).at(-1) ?? '';
+  return /[^s]s$/i.test(head) && !/(?:us|is|ics)$/i.test(head);
 }

@@ -4,7 +4,7 @@
  * and avoids asserting intent.
  */
 import { nameCountryList } from './name-country-list.js';
-import { describeRetentionLimit } from './describe-retention-limit.js';
+import { describeRetentionLimit, isPlural } from './describe-retention-limit.js';
 import { trimDanglingWords } from './trim-dangling-words.js';
 
 /** Title and plain-language explanation of one finding. */
@@ -193,10 +193,10 @@ export function describeVagueRetention(facts: {
   // The matched words can stop mid-phrase ("for a period of time that"): end the quote where the phrase does.
   const trigger = trimDanglingWords(facts.trigger);
   const how: Record<typeof facts.vagueness, string> = {
-    limited: `says ${what} ${describeRetentionLimit(trigger)}`,
+    limited: `says ${what} ${describeRetentionLimit(trigger, facts.dataKind)}`,
     indefinite: `says ${what} may be kept "${trigger}", with no end`,
     // vague-retention shows an unspecified claim only when its trigger is a length without a number ("for a long period").
-    unspecified: `says ${what} is kept "${trigger}", a length it never states`,
+    unspecified: `says ${what} ${isPlural(facts.dataKind) ? 'are' : 'is'} kept "${trigger}", a length it never states`,
   };
   const media =
     facts.mediaFlowCount > 0

@@ -795,6 +795,9 @@ describe('extractRetentionClaims: data kinds and lead-ins (trial 8 items 18, 20,
     const kinds = (sentence: string) => retentions(claimsOf(sentence)).map((c) => c.dataKind);
     expect(kinds('Whether we retain your data depends on the specific feature, your settings and how you’re using the Services.')).toEqual(['data']);
     expect(kinds('For example, we store your basic account details – like your name, phone number and email address – to maintain your account.')).toEqual(['basic account details']);
+    // A list or copy keeps what it is of.
+    expect(kinds('For example, we maintain your list of friends until you ask us to delete them since friends are key to expressing yourself.')).toEqual(['list of friends']);
+    expect(kinds('We keep a copy of your content for 30 days.')).toEqual(['copy of content']);
   });
 
   it('does not read a section intro or a pointer that names the question of how long data is kept as a claim (Snapchat, WhatsApp, WeChat)', () => {

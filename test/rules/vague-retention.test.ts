@@ -165,4 +165,11 @@ describe('vague-retention', () => {
     );
     expect(explain('as long as necessary')).toBe('The policy says information is kept "as long as necessary" without stating for how long.');
   });
+  it('agrees the verb with a plural data kind ("contacts are kept", "list of friends is deleted"; trial 8 item 19)', () => {
+    const explain = (trigger: string, kind: string) => vagueRetention.check(buildView({ claims: [retention('limited', trigger, kind)] }))[0]?.explanation;
+    expect(explain('until you ask us to remove them', 'shared list of contacts')).toBe('The policy says shared list of contacts is kept "until you ask us to remove them" without stating for how long.');
+    expect(explain('temporarily', 'contacts')).toBe('The policy says contacts are kept "temporarily" without stating for how long.');
+    expect(explain('temporarily', 'texts, images, videos and audio data sent in a talk room')).toContain('audio data sent in a talk room are kept');
+    expect(explain('temporarily', 'Personal Data')).toContain('Personal Data is kept');
+  });
 });
