@@ -29,6 +29,8 @@ const PHRASE_STOP = new Set([
   'is', 'are', 'was', 'were', 'be', 'been', 'will', 'may', 'can', 'indefinitely', 'temporarily', 'permanently', 'securely',
   'automatically', 'generally', 'typically', 'also', 'then', 'once', 'about', 'of', 'we', 'you', 'it', 'they', 'them',
   'this', 'these', 'those', 'such', 'any', 'all', 'some', 'certain', 'relevant', 'limited', 'most', 'other', 'its',
+  // "Whether we retain your data depends on …": the main verb after the data, not part of it (Snapchat, TikTok).
+  'depends', 'depend', 'varies', 'vary', 'differs', 'differ',
 ]);
 const DETERMINER = /^(?:your|the|this|that|these|those|such|any|all|some|certain|our|their|its|a|an|relevant|limited|most|other|of)$/i;
 const PASSIVE_AUX = /(?:\b(?:is|are|was|were|be|been|being|gets?)\s+(?:\w+ly\s+|not\s+|never\s+|only\s+)*)$/i;
@@ -65,7 +67,7 @@ export function extractRetentionClaims(context: SentenceContext): RetentionClaim
   // "automatically deleted" inside "not be automatically deleted" is no limit.
   // "until the ticket is closed", "for the duration of the call": an event's end, found by grammar; the longer of two
   // overlapping readings keeps the event in the trigger ("for the duration of" → "for the duration of the call").
-  const limitPhrases = longestOfOverlapping([...findPhrases(text, LIMITED), ...findEventLimits(text)]);
+  const limitPhrases = longestOfOverlapping([...findPhrases(text, LIMITED), ...findEventLimits(text), ...findMatches(text, UNTIMED_DELETION)]);
   const deniedBeyond = findDeniedBeyondEvent(text, verbs).filter((e) => !limitPhrases.some((l) => l.start < e.end && e.start < l.end));
   const limited = [...limitPhrases, ...deniedBeyond]
     .filter((l) => !indefinite.some((i) => i.start <= l.start && l.end <= i.end))
@@ -81,13 +83,19 @@ export function extractRetentionClaims(context: SentenceContext): RetentionClaim
 
   // "hashed values provided for matching are not kept beyond the matching operation": the limit carries the verb.
   const limitWithVerb = limited.find((l) => findPhrases(l.text, VERB).length > 0);
-  const anchor = verbs[0] ?? survivals[0] ?? deletions[0] ?? nouns[0] ?? limitWithVerb;
+  // "It may take Quora up to 14 days to process your account deletion request": how long deleting takes is how long
+  // the data is still kept, a period (trial 8, item 12).
+  const deletionTime = periods.length > 0 ? findMatches(text, DELETION_TIME)[0] : undefined;
+  const anchor = verbs[0] ?? survivals[0] ?? deletions[0] ?? nouns[0] ?? limitWithVerb ?? deletionTime;
   if (anchor === undefined) return [];
   const hasLimit = periods.length > 0 || limited.length > 0 || indefinite.length > 0 || vagueDurations.length > 0;
   // Deletion and "retention" as a noun only make a claim when a period or limit comes with them.
   if (verbs.length === 0 && survivals.length === 0 && !hasLimit) return [];
 
-  const dataKind = findDataKind(text, verbs[0] ?? deletions[0] ?? null);
+  // "to process your account deletion request": what is being deleted is the account's data.
+  const deletedThing = anchor === deletionTime ? /\b(account|profile)\s+(?:deletion|erasure|removal)\b/i.exec(anchor.text)?.[1] : undefined;
+  const dataKind =
+    deletedThing !== undefined ? `${deletedThing.toLowerCase()} data` : anchor === deletionTime ? null : resolveForegoing(findDataKind(text, verbs[0] ?? deletions[0] ?? null), context);
   // "Our vendor may retain your data for 90 days": whose retention it is decides whom a finding may accuse.
   const holder = findRetentionHolder(context, verbs[0] ?? survivals[0] ?? deletions[0]);
   const claims: RetentionClaim[] = [];
@@ -143,6 +151,20 @@ export function extractRetentionClaims(context: SentenceContext): RetentionClaim
     } else if (survivals[0] !== undefined) add(survivals[0].start, 'unspecified', survivals[0].text, null, false);
   }
   return claims;
+}
+
+/** "takes up to 14 days to process your account deletion request", "may need 30 days to complete the deletion". */
+const DELETION_TIME =
+  /\b(?:take|takes|need|needs|require|requires)\b[^.;]{0,60}?\bto\s+(?:process|complete|carry\s+out|finish|fulfil+|action)\s+(?:your|the|an?|this|that|such)\s+(?:[\w-]+\s+){0,2}(?:deletion|erasure|removal)\b/gi;
+/**
+ * "we cannot promise that deletion will take place by a specific time": data is deleted at some point but the policy
+ * will not say when, OPP-115's Limited ("deleted … at some point").
+ */
+const UNTIMED_DELETION =
+  /\b(?:cannot|can\s*not|can['’]t|do\s+not|don['’]t|are\s+unable\s+to)\s+(?:promise|guarantee|ensure|commit)\s+(?:that\s+)?[^.;]{0,60}?\b(?:deletion|removal|erasure|deleted|removed|erased)\b[^.;]{0,40}?\b(?:by\s+a\s+(?:specific|particular|certain)\s+(?:time|date)|within\s+a\s+(?:specific|particular|certain)\s+(?:time|period))/gi;
+
+function findMatches(text: string, pattern: RegExp): PhraseMatch[] {
+  return [...text.matchAll(pattern)].map((m) => ({ start: m.index, end: m.index + m[0].length, text: m[0] }));
 }
 
 /**
@@ -304,6 +326,13 @@ function isRetentionVerb(text: string, verb: PhraseMatch): boolean {
   const before = text.slice(Math.max(0, verb.start - 80), verb.start);
   const after = text.slice(verb.end, verb.end + 60);
   if (USER_RIGHT.test(text.slice(0, verb.start))) return false;
+  // "we may need to keep processing your information": "keep" before a gerund is "continue", not keeping data.
+  if (/^keep(?:s|ing)?$|^kept$/i.test(verb.text) && /^\s+(?:on\s+)?(?:processing|using|sending|sharing|collecting|receiving|providing|running|working|doing|offering|showing|displaying|contacting)\b/i.test(after)) return false;
+  // "the ability to take photos, view stored photos and videos": a participle naming what the reader opens, not keeping.
+  if (/^(?:stored|saved)$/i.test(verb.text) && /\b(?:view|views|access|accesses|browse|select|open|read|display|pick|choose|upload|share)\s+(?:your\s+|the\s+|any\s+)?$/i.test(before)) return false;
+  // "Personal Data stored in our data centers may be accessed from a third country": the participle names the data; the
+  // sentence is about who may reach it, a transfer or access statement (trial 8, item 16).
+  if (/^(?:stored|kept|held|saved)$/i.test(verb.text) && /\b(?:data|information|details|records?)\s+$/i.test(before) && /^\s+(?:in|on|at|within)\s+[^,.;]{0,60}?\b(?:may|might|can|could|will|is|are)\s+(?:also\s+)?(?:be\s+)?(?:accessed|transferred|processed|shared|disclosed|used|viewed|read)\b/i.test(text.slice(verb.end, verb.end + 120))) return false;
   // "a copy of the information we hold about you": the verb names the data; only a period right after makes it keeping.
   if (WEAK_OR_RETAIN.test(verb.text) && isDataReference(text, verb) && !findRetentionPeriods(text.slice(verb.end, verb.end + 40)).some((p) => p.start < 25)) return false;
   if (isHeadingWord(text, verb) || isNounOrAdjectiveUse(text, verb)) return false;
@@ -474,7 +503,8 @@ function isCoordinatedWithCollection(before: string, after: string, verb: string
   return listedBefore + 1 + (coordinatedAfter ? 1 : 0) >= 3;
 }
 
-const INCIDENTAL_CONTEXT = /\b(?:cookies?|web\s+beacons?|pixels?|local\s+storage|web\s+storage|tracking\s+technolog\w*)\b/i;
+// "This text file stores information that can be read by the website operator": a cookie defined, in the words of its definition.
+const INCIDENTAL_CONTEXT = /\b(?:cookies?|web\s+beacons?|pixels?|local\s+storage|web\s+storage|tracking\s+technolog\w*|(?:small\s+)?text\s+files?)\b/i;
 const WEAK_VERB = /^(?:store|stores|stored|storing|save|saves|saved|hold|holds|held|maintain|maintains|maintained|keep|keeps|kept|keeping)$/i;
 const CHILDREN = /\b(?:children|child|minors?|under\s+(?:the\s+age\s+of\s+)?(?:13|thirteen))\b/i;
 
@@ -511,6 +541,10 @@ function isIncidentalStorage(text: string, verb: PhraseMatch): boolean {
   const before = text.slice(Math.max(0, verb.start - 60), verb.start);
   const after = text.slice(verb.end, verb.end + 80);
   if (isCoordinatedWithCollection(before, after, verb.text)) return true;
+  // "In this section, we provide you with information on how long we keep your information, why we keep your
+  // information and … how we may need to keep your information", "factors we consider when we decide how long to keep
+  // your information:": a question the text announces, not an answer (Snapchat, trial 8 item 21).
+  if (/\b(?:how\s+long|why|how)\s+(?:we|to)\s+(?:(?:may|might|will|would|need\s+to|have\s+to|must|can|could|also)\s+)*$/i.test(before)) return true;
   // "we do not knowingly collect or store information from children": an age statement.
   if (CHILDREN.test(text) && (COLLECTION_AFTER.test(after) || /\b(?:collect|receive|gather)\s+(?:or|and|and\/or)\s+$/i.test(before))) return true;
   if (/^(?:maintain|maintains|maintained|maintaining)$/i.test(verb.text) && MAINTAIN_NOT_DATA.test(after)) return true;
@@ -582,6 +616,22 @@ function findDataKind(text: string, verb: PhraseMatch | null): string | null {
   return null;
 }
 
+/** "the foregoing information", "the aforementioned data": data named by the sentence before. */
+const FOREGOING = /^(?:the\s+)?(?:foregoing|aforementioned|above(?:-mentioned)?|afore-?said)\s+/i;
+/** "highly private information such as texts, images, videos and audio data sent in a talk room between users for …". */
+const SUCH_AS_LIST = /\bsuch\s+as\s+([^.;()]{3,100}?)(?=\s+(?:for|to|which|that|unless|from|is|are|will|may|between)\b|[.;(]|$)/i;
+
+/**
+ * "While we will retain the foregoing information for a minimum period, …" (LINE): a finding titled "Vague retention of
+ * foregoing information" names nothing, so the data the previous sentence lists ("such as texts, images, videos and audio
+ * data sent in a talk room") is the data kind; without such a list the words stay as written (trial 8, item 18).
+ */
+function resolveForegoing(kind: string | null, context: SentenceContext): string | null {
+  if (kind === null || !FOREGOING.test(kind)) return kind;
+  const listed = SUCH_AS_LIST.exec(context.previous?.text ?? '')?.[1]?.trim();
+  return listed !== undefined && containsDataNoun(listed) ? listed : kind;
+}
+
 /**
  * "We keep account data for 1 year and logs for 18 months": the second period belongs to the noun phrase
  * between the two periods (the verb is left out, "gapped"), not to the sentence's first data kind.
@@ -609,7 +659,14 @@ function phraseAfter(rest: string): string | null {
     const clean = word.replace(/[,.;:!?]+$/, '');
     if (kept.length === 0 && DETERMINER.test(clean)) continue;
     // Participles end the phrase: "IP addresses collected after", "correspondence relating to".
-    if (clean === '' || PHRASE_STOP.has(clean.toLowerCase()) || (kept.length > 0 && /(?:ing|ed)$/i.test(clean))) break;
+    // A dash opens an aside: "your basic account details – like your name …" (Snapchat).
+    // "your list of friends", "a copy of your content": the container's "of" belongs to the phrase (Snapchat, trial 8 item 18).
+    if (kept.at(-1) === 'of' && DETERMINER.test(clean)) continue;
+    if (kept.length > 0 && clean.toLowerCase() === 'of' && /^(?:list|lists|copy|copies)$/i.test(kept.at(-1) ?? '')) {
+      kept.push(clean);
+      continue;
+    }
+    if (clean === '' || /^[-\u2013\u2014]+$/.test(clean) || PHRASE_STOP.has(clean.toLowerCase()) || (kept.length > 0 && /(?:ing|ed)$/i.test(clean))) break;
     kept.push(clean);
     if (clean !== word || kept.length >= 5) break;
   }

@@ -42,7 +42,13 @@ const MAX_CONDITIONS = 4;
  * ("the ads that we or they use": one subject of two words), and not "while" or "so", which mostly open a
  * subordinate clause ("we keep it while we try to deliver it", "so we can provide").
  */
-const CLAUSE_START = /;\s*|(?<!\b(?:we|you|they|it|us|them|he|she|I)),?\s+(?=(?:and|but|or|yet|whereas)\s+(?:we|you|they|it|he|she|I)\s+[\p{L}'’])/giu;
+const CLAUSE_START = /;\s*|(?<!\b(?:we|you|they|it|us|them|he|she|I)),?\s+(?=(?:and|but|or|yet|whereas)\s+(?:we|you|they|it|he|she|I)\s+[\p{L}'’])|,\s+(?=(?:but|yet|whereas)\s+(?:when|if|once|where|while|after)\s)/giu;
+/**
+ * "If you store something in Memories, we will keep it as long as you need it, but when you Chat …, our systems are
+ * designed to delete Chats … within 24 hours": a contrasting clause with a condition of its own is not under the
+ * sentence's opening condition (Snapchat, trial 8 item 15).
+ */
+const CONTRAST_WITH_CONDITION = /^(?:but|yet|whereas)\s+(?:when|if|once|where|while|after)\s/i;
 /** Words that may come before a sentence-opening condition: "However, if you …", "- Unless you opt out, …". */
 const OPENING = /^[\s\p{P}\p{S}]*(?:(?:however|also|additionally|finally|in\s+addition|in\s+particular|for\s+example)[\s,]+)?$/iu;
 
@@ -63,6 +69,35 @@ function findClauseStarts(sentence: string): number[] {
     starts.push(m.index + m[0].length);
   }
   return starts;
+}
+
+/** "When we do so", "if you do this": the condition is in another sentence; alone it means nothing (Twitch, trial 8 item 23). */
+const EMPTY_CONDITION = /^(?:when(?:ever)?|if|where)\s+(?:we|you|they|it|he|she)\s+(?:do|does|did)\s+(?:so|this|that)$/i;
+/**
+ * ", disclosure or sharing of …": a comma inside a list of nouns, which does not end the condition ("unless we have
+ * obtained your consent or such provision, disclosure or sharing of Personal Data is permitted by Applicable Laws", LINE,
+ * trial 8 item 23). One or two words and then "or", "and" or another comma; not a pronoun, which starts a clause.
+ */
+const LIST_COMMA = /^,\s*(?!(?:we|you|they|it|he|she|i|us|our|your|their|and|or|but|where|when|if|unless|except|in|on|at|as|by|for|with|from|of|such|including|which|that)\b)[\p{L}-]+(?:\s+[\p{L}-]+)?(?:\s*,|\s+(?:or|and|and\/or)\s)/iu;
+
+const LAST_ITEM = /^,\s*(?:and|or|and\/or)\s+(?!(?:we|you|they|it|he|she|i|us|where|when|if|unless|except|to)\b)[\p{L}-]+/iu;
+
+/**
+ * Where a condition's clause ends in the text after its marker, or null at the end of the text. `cut`: the text was cut at
+ * MAX_CLAUSE, so a list running past it falls back to its first comma rather than ending mid-word.
+ */
+function findConditionEnd(rest: string, cut: boolean): number | null {
+  const END = /[,;:()]|\.(?=\s|$)|\s[-–—]\s/g;
+  let firstComma: number | null = null;
+  for (let m = END.exec(rest); m !== null; m = END.exec(rest)) {
+    // The list's last item after a serial comma: "to provide, maintain, and improve …", "the EEA, the UK, or Switzerland".
+    if (m[0] === ',' && (LIST_COMMA.test(rest.slice(m.index)) || (firstComma !== null && LAST_ITEM.test(rest.slice(m.index))))) {
+      firstComma ??= m.index;
+      continue;
+    }
+    return m.index;
+  }
+  return cut ? firstComma : null;
 }
 
 /**
@@ -86,11 +121,11 @@ export function findClaimConditions(sentence: string, at?: number): ClaimConditi
     const marker = MARKERS[index];
     if (marker === undefined) continue;
     const rest = sentence.slice(m.index, Math.min(m.index + MAX_CLAUSE, clauseEndAfter(m.index)));
-    const end = /[,;:()]|\.(?=\s|$)|\s[-–—]\s/.exec(rest.slice(m[0].length));
+    const end = findConditionEnd(rest.slice(m[0].length), m.index + MAX_CLAUSE < clauseEndAfter(m.index));
     // A clause end cuts before its conjunction; "and" alone does not end a condition.
-    const text = rest.slice(0, end === null ? rest.length : m[0].length + end.index).trim().replace(/\s+(?:and|or|but)$/i, '');
-    // A marker alone ("if", "to") with nothing after it says nothing.
-    if (text.split(/\s+/).length < 2) continue;
+    const text = rest.slice(0, end === null ? rest.length : m[0].length + end).trim().replace(/\s+(?:and|or|but)$/i, '');
+    // A marker alone ("if", "to") with nothing after it says nothing, nor does one that points back ("When we do so").
+    if (text.split(/\s+/).length < 2 || EMPTY_CONDITION.test(text)) continue;
     found.push({ kind: marker.kind, text, start: m.index });
     MARKER.lastIndex = m.index + text.length;
   }
@@ -104,7 +139,7 @@ export function findClaimConditions(sentence: string, at?: number): ClaimConditi
       (c) =>
         clauseStart === null ||
         (c.start >= clauseStart && c.start < clauseEndAfter(clauseStart)) ||
-        OPENING.test(sentence.slice(0, c.start)) ||
+        (OPENING.test(sentence.slice(0, c.start)) && !CONTRAST_WITH_CONDITION.test(sentence.slice(clauseStart))) ||
         closesSentence(c),
     )
     .slice(0, MAX_CONDITIONS)

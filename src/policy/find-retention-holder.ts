@@ -188,6 +188,9 @@ function isOwnInitials(name: string, firstPartyNames: readonly string[]): boolea
 }
 
 /** "Stripe retains", "Google Analytics, Inc. may store": a catalog organisation, not the policy's own, right before the verb. */
+/** ", our real-time audio partner," ", the payment processor,": a described aside between a name and its verb. */
+const APPOSITIVE = String.raw`(?:\s*,\s*(?:our|the|a|an|its|their)\s+[^,;:.()]{1,60}?,)`;
+
 function namedSubject(context: SentenceContext, clause: string): RetentionHolder | null {
   const last = context.organisations.find(clause).at(-1);
   if (last === undefined) {
@@ -196,7 +199,9 @@ function namedSubject(context: SentenceContext, clause: string): RetentionHolder
     return isOwnName(legal, context.firstPartyNames) ? SERVICE : { kind: 'named', name: legal.replace(/\s+/g, ' ').trim() };
   }
   const between = clause.slice(last.end);
-  if (!new RegExp(`^(?:\\s*,?\\s*(?:Inc\\.?|LLC|Ltd\\.?|Limited|Corp(?:oration|\\.)?)\\s*,?)?\\s+${AUXILIARIES}$`, 'i').test(between)) return null;
+  // "Agora, our real-time audio partner, stores call metadata": the description beside the name is an aside; the named
+  // company is the holder (trial 8, task item 4).
+  if (!new RegExp(`^(?:\\s*,?\\s*(?:Inc\\.?|LLC|Ltd\\.?|Limited|Corp(?:oration|\\.)?)\\s*,?)?${APPOSITIVE}?\\s+${AUXILIARIES}$`, 'i').test(between)) return null;
   if (isOwnName(last.text, context.firstPartyNames)) return SERVICE;
   return { kind: 'named', name: last.text, entityId: last.entityId };
 }

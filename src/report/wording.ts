@@ -4,6 +4,7 @@
  * and avoids asserting intent.
  */
 import { nameCountryList } from './name-country-list.js';
+import { describeRetentionLimit, isPlural } from './describe-retention-limit.js';
 import { trimDanglingWords } from './trim-dangling-words.js';
 
 /** Title and plain-language explanation of one finding. */
@@ -192,9 +193,10 @@ export function describeVagueRetention(facts: {
   // The matched words can stop mid-phrase ("for a period of time that"): end the quote where the phrase does.
   const trigger = trimDanglingWords(facts.trigger);
   const how: Record<typeof facts.vagueness, string> = {
-    limited: `says ${what} is kept "${trigger}" without stating for how long`,
+    limited: `says ${what} ${describeRetentionLimit(trigger, facts.dataKind)}`,
     indefinite: `says ${what} may be kept "${trigger}", with no end`,
-    unspecified: `mentions keeping ${what} but states no period or limit`,
+    // vague-retention shows an unspecified claim only when its trigger is a length without a number ("for a long period").
+    unspecified: `says ${what} ${isPlural(facts.dataKind) ? 'are' : 'is'} kept "${trigger}", a length it never states`,
   };
   const media =
     facts.mediaFlowCount > 0

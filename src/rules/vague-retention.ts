@@ -5,6 +5,7 @@ import type { StoredClaim } from '../store/policy-repository.js';
 import type { AuditView } from './audit-view.js';
 import { packetEvidenceOfFlow, policyEvidenceOf } from './evidence.js';
 import eventBound from './event-bound-retention.json' with { type: 'json' };
+import { isVagueDuration } from '../policy/is-vague-duration.js';
 import { isReaderBound } from './read-retention-end.js';
 import type { Rule } from './rule.js';
 
@@ -42,7 +43,7 @@ export const vagueRetention: Rule = {
     id: 'vague-retention',
     title: 'Retention without a stated period',
     description:
-      'Flags the app\u2019s own retention statements that give no period ("temporarily", "as long as necessary", "indefinitely"), once per statement, and policies that never state a retention period or limit; statements that another organisation keeps data are other-holder-retention\u2019s, never the app\u2019s.',
+      'Flags the app\u2019s own retention statements that give no period ("temporarily", "as long as necessary", "indefinitely", "for a given period of time"), once per statement, and policies that never state a retention period or limit; statements that another organisation keeps data are other-holder-retention\u2019s, never the app\u2019s.',
     maxSeverity: 'high',
   },
   check(view: AuditView): Finding[] {
@@ -54,9 +55,13 @@ export const vagueRetention: Rule = {
     // "We store your information" alone is a mention of keeping data, not a vague promise: such
     // sentences only count when nothing in the policy gives a period or a limit.
     const bounded = retention.filter((c) => c.vagueness !== 'unspecified');
+    // "for a given period of time", "for a long period": Unspecified by OPP-115's labels, but as vague as "as long as
+    // necessary" to a reader, so shown like a limit; they do not count as the policy stating one.
+    const vagueLengths = retention.filter((c) => c.vagueness === 'unspecified' && isVagueDuration(c.trigger));
+    const missing: Finding[] = [];
     if (bounded.length === 0) {
       const wording = describeMissingRetention();
-      return [
+      missing.push(
         {
           ruleId: 'vague-retention',
           severity: 'low',
@@ -68,17 +73,17 @@ export const vagueRetention: Rule = {
           policyEvidence: retention.slice(0, 3).map((c) => policyEvidenceOf(c, snapshot)),
           packetEvidence: [],
         },
-      ];
+      );
     }
     // Media flows to real-time providers show the retained data kind actually leaves the device.
     const mediaFlows = view.flows.filter((f) => {
       const id = f.attribution.entityId;
       return id !== null && view.lineage(id).some((e) => e.roles.includes('realtime-communications'));
     });
-    const findings: Finding[] = [];
+    const findings: Finding[] = [...missing];
     // Policies repeat paragraphs (e.g. in a state-specific section): one finding per statement.
     const seen = new Set<string>();
-    for (const claim of bounded) {
+    for (const claim of [...bounded, ...vagueLengths]) {
       if (claim.vagueness === 'stated') continue;
       if (claim.vagueness === 'limited' && isImmediateDeletionOnly(claim.trigger)) continue;
       const key = `${claim.vagueness}\u0000${claim.trigger.toLowerCase()}\u0000${claim.quote.toLowerCase().replace(/\s+/g, ' ')}`;

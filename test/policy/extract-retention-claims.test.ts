@@ -736,3 +736,78 @@ describe('extractRetentionClaims: wording read on the cv-holdout half of OPP-115
     expect(holders('We may:\n- retain your messages for 30 days;\n- share them with partners.')).toEqual([{ kind: 'service' }]);
   });
 });
+
+describe('extractRetentionClaims: trial 8 misses (LINE, Quora, Twitch, Snapchat)', () => {
+  const read = (sentence: string) => retentions(claimsOf(sentence)).map((c) => [c.vagueness, c.trigger]);
+
+  it('reads "for as long as it is required to fulfill the purposes" as the "as long as necessary" kind of limit (Twitch)', () => {
+    expect(read('Twitch maintains data related to your usage of Twitch for as long as it is required to fulfill the relevant purposes described in this Privacy Notice.')).toEqual([
+      ['limited', 'as long as it is required'],
+    ]);
+  });
+
+  it('keeps a length without a number ("for a given period of time", "for a long period") as unspecified, with the length as its trigger (LINE, Snapchat)', () => {
+    expect(read('Once your account is deleted, we will process your Personal Data after retaining such Personal Data for a given period of time.')).toEqual([
+      ['unspecified', 'for a given period of time'],
+    ]);
+    expect(read('We store location information for different lengths of time based on how precise it is.')).toEqual([['unspecified', 'for different lengths of time']]);
+    expect(read('We may store your Personal Data for a long period.')).toEqual([['unspecified', 'for a long period']]);
+  });
+
+  it('reads how long a deletion takes as a period, and a deletion with no time promised as a limit (Quora, Snapchat)', () => {
+    const [quora] = retentions(claimsOf('It may take Quora up to 14 days to process your account deletion request, and if you log back in during that time, your account may be reactivated.'));
+    expect(quora).toMatchObject({ vagueness: 'stated', periodDays: 14, dataKind: 'account data' });
+    expect(read('Although our systems are designed to delete some of your information automatically, we cannot promise that deletion will take place by a specific time.')).toEqual([
+      ['limited', 'cannot promise that deletion will take place by a specific time'],
+    ]);
+    // A response time is still no retention period.
+    expectNoRetention('We will respond to your deletion request within 30 days.');
+  });
+
+  it('does not read storage words in sentences about something else as retention (item 16)', () => {
+    expectNoRetention(
+      // A device permission: the reader's stored photos are opened, not kept by the service.
+      'If you have granted device-level permissions, device information may include the ability to take photos, view stored photos and videos, and access the microphone.',
+      // Who may reach stored data: an access or transfer statement.
+      'Furthermore, Personal Data stored in our data centers may be accessed from a third country that does not have the same personal data protection legislation as Japan.',
+      // "keep processing" is "continue to process".
+      'Please note that in some circumstances, we may need to keep processing your information for certain legitimate interests or to comply with a legal obligation.',
+      // A cookie's definition.
+      'This text file stores information that can be read by the website operator when visiting the website again at a later date.',
+    );
+    // "keep" before a noun that ends in -ing is still keeping.
+    expect(read('We also keep streaming history for the life of an account.')).toEqual([['limited', 'for the life of an account']]);
+  });
+
+  it('makes the catalogued company beside its description the holder ("Agora, our real-time audio partner, stores …")', () => {
+    expect(retentions(claimsOf('Agora, our real-time audio partner, stores call metadata.')).map((c) => c.holder)).toEqual([{ kind: 'named', name: 'Agora', entityId: 'agora' }]);
+  });
+});
+
+describe('extractRetentionClaims: data kinds and lead-ins (trial 8 items 18, 20, 21)', () => {
+  it('names the data a "foregoing information" refers to, from the list of the sentence before (LINE)', () => {
+    const text =
+      'We will not in any way use highly private information such as texts, images, videos and audio data sent in a talk room between users for any purpose other than the distribution of messages. While we will retain the foregoing information for a minimum period, such information will subsequently be automatically deleted from our server.';
+    expect(retentions(claimsOf(text)).map((c) => c.dataKind)).toEqual(['texts, images, videos and audio data sent in a talk room']);
+  });
+
+  it('ends a data kind at the main verb after it and at a dash (Snapchat, TikTok)', () => {
+    const kinds = (sentence: string) => retentions(claimsOf(sentence)).map((c) => c.dataKind);
+    expect(kinds('Whether we retain your data depends on the specific feature, your settings and how you’re using the Services.')).toEqual(['data']);
+    expect(kinds('For example, we store your basic account details – like your name, phone number and email address – to maintain your account.')).toEqual(['basic account details']);
+    // A list or copy keeps what it is of.
+    expect(kinds('For example, we maintain your list of friends until you ask us to delete them since friends are key to expressing yourself.')).toEqual(['list of friends']);
+    expect(kinds('We keep a copy of your content for 30 days.')).toEqual(['copy of content']);
+  });
+
+  it('does not read a section intro or a pointer that names the question of how long data is kept as a claim (Snapchat, WhatsApp, WeChat)', () => {
+    expectNoRetention(
+      'In this section, we provide you with information on how long we keep your information, why we keep your information and also highlight how we may need to keep your information to comply with laws, courts and other obligations.',
+      'Here are some more factors we consider when we decide how long to keep your information:',
+      'For more information on how long we store information, see Retention of Your Information.',
+      'There are also other reasons why we may keep personal information.',
+    );
+    // An answer after the question is a claim.
+    expect(retentions(claimsOf('We explain how long we keep your data: we keep it for 30 days.'))[0]).toMatchObject({ vagueness: 'stated', periodDays: 30 });
+  });
+});

@@ -95,3 +95,35 @@ describe('claims keep their scope', () => {
     expect(claim).toMatchObject({ transferType: 'transfer', countries: ['US'], mechanisms: ['Standard Contractual Clauses'] });
   });
 });
+
+describe('findClaimConditions: trial 8 items 15 and 23', () => {
+  it('does not end a condition at a comma inside a list of nouns or verbs, but does at a comma before a new clause', () => {
+    const sentence = 'We will not provide, disclose or share Personal Data to or with third parties unless we have obtained your consent or such provision, disclosure or sharing of Personal Data is permitted by Applicable Laws.';
+    expect(findClaimConditions(sentence)).toEqual([
+      { kind: 'exception', text: 'unless we have obtained your consent or such provision, disclosure or sharing of Personal Data is permitted by Applicable Laws' },
+    ]);
+    // A serial comma before the list's last item.
+    expect(findClaimConditions('We may share information with our affiliates to provide, maintain, and improve the Services.')).toEqual([
+      { kind: 'purpose', text: 'to provide, maintain, and improve the Services' },
+    ]);
+    // A pronoun or a conjunction with a new condition after the comma starts another clause.
+    expect(findClaimConditions('If you connect your account, we share your name with the partner.')).toEqual([{ kind: 'condition', text: 'If you connect your account' }]);
+    expect(findClaimConditions('We share data with Microsoft to protect our site, and, where permitted, so that Microsoft can train its models.').map((c) => c.text)).toEqual([
+      'to protect our site',
+      'where permitted',
+      'so that Microsoft can train its models',
+    ]);
+  });
+
+  it('drops a condition that only points back ("When we do so")', () => {
+    expect(findClaimConditions('When we do so, we may share your email address with an advertising partner.')).toEqual([]);
+  });
+
+  it('does not carry an opening condition into a contrasting clause with a condition of its own (Snapchat)', () => {
+    const sentence =
+      'For example, if you store something in Memories, we will keep it as long as you need it, but when you Chat with a friend, our systems are designed to delete Chats you send within 24 hours after your friend reads it.';
+    expect(retentions(claimsOf(sentence))[0]?.conditions).toEqual([{ kind: 'condition', text: 'when you Chat with a friend' }]);
+    // Without the contrast the opening condition still scopes every clause.
+    expect(findClaimConditions('If you opt in, we share your data with partners and we keep it for 30 days.', 60)).toEqual([{ kind: 'condition', text: 'If you opt in' }]);
+  });
+});

@@ -138,4 +138,38 @@ describe('vague-retention', () => {
     expect(findings.map((f) => [f.label, f.subject])).toEqual([['omitted', 'retention']]);
     expect(findings[0]?.policyEvidence.map((e) => e.quote)).toEqual(['We store your information.']);
   });
+  it('shows a length without a number ("for a given period of time") like a limit, but does not count it as the policy stating one (trial 8, item 12)', () => {
+    const given = retention('unspecified', 'for a given period of time', 'Personal Data', 'We retain Personal Data for a given period of time.');
+    const plain = retention('unspecified', 'store', 'data', 'We store your data.');
+    const withLimit = vagueRetention.check(buildView({ claims: [given, plain, retention('stated', '30 days', 'logs')] }));
+    expect(withLimit.map((f) => [f.severity, f.label, f.title])).toEqual([['medium', 'vague', 'Vague retention of Personal Data: "for a given period of time"']]);
+    expect(withLimit[0]?.explanation).toBe('The policy says Personal Data is kept "for a given period of time", a length it never states.');
+    // With no period or limit anywhere, the policy is still reported as silent, and the vague length is shown too.
+    const silent = vagueRetention.check(buildView({ claims: [given, plain] }));
+    expect(silent.map((f) => f.label)).toEqual(['omitted', 'vague']);
+  });
+
+  it('words a deletion after the reader\u2019s request as a deletion, low, never as data "kept Once you have asked…" (Twitch, trial 8 item 3)', () => {
+    const [finding] = vagueRetention.check(buildView({ claims: [retention('limited', 'Once you have asked us to close your account and delete your profile information', null)] }));
+    expect(finding?.severity).toBe('low');
+    expect(finding?.explanation).toBe(
+      'The policy says data is deleted "once you have asked us to close your account and delete your profile information", without stating how soon after that.',
+    );
+  });
+
+  it('sorts limit phrases into how long data is kept and when it is deleted (LINE, trial 8 item 19)', () => {
+    const explain = (trigger: string) => vagueRetention.check(buildView({ claims: [retention('limited', trigger, 'information')] }))[0]?.explanation;
+    expect(explain('for a minimum period; automatically deleted')).toBe('The policy says information is kept "for a minimum period" and then deleted "automatically", without stating for how long.');
+    expect(explain('promptly deleted; after the lapse of a reasonable period once the purpose of such information is fulfilled')).toBe(
+      'The policy says information is deleted "promptly" and "after the lapse of a reasonable period once the purpose of such information is fulfilled", without stating how soon after that.',
+    );
+    expect(explain('as long as necessary')).toBe('The policy says information is kept "as long as necessary" without stating for how long.');
+  });
+  it('agrees the verb with a plural data kind ("contacts are kept", "list of friends is deleted"; trial 8 item 19)', () => {
+    const explain = (trigger: string, kind: string) => vagueRetention.check(buildView({ claims: [retention('limited', trigger, kind)] }))[0]?.explanation;
+    expect(explain('until you ask us to remove them', 'shared list of contacts')).toBe('The policy says shared list of contacts is kept "until you ask us to remove them" without stating for how long.');
+    expect(explain('temporarily', 'contacts')).toBe('The policy says contacts are kept "temporarily" without stating for how long.');
+    expect(explain('temporarily', 'texts, images, videos and audio data sent in a talk room')).toContain('audio data sent in a talk room are kept');
+    expect(explain('temporarily', 'Personal Data')).toContain('Personal Data is kept');
+  });
 });
