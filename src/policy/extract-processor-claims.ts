@@ -31,9 +31,18 @@ const MAKE_AVAILABLE_TO = new RegExp(
   'gi',
 );
 const SHARING_SECTION_WORDS = cues.sectionWords;
-/** "Our partners include Meta and TikTok": a list of the company's recipients, with no sharing verb. */
+/**
+ * "Our partners include Meta and TikTok", "The recipients of Personal Data include third parties such as our
+ * subcontractors": a list of the company's recipients, with no sharing verb.
+ */
 const RECIPIENTS_INCLUDE =
-  /\b(?:our|its)\s+(?:[\w-]+\s+){0,3}?(?:partners|service\s+providers|providers|vendors|processors|sub-?processors|advertisers|suppliers|contractors)\s+include\b/gi;
+  /\b(?:(?:our|its)\s+(?:[\w-]+\s+){0,3}?(?:partners|service\s+providers|providers|vendors|processors|sub-?processors|advertisers|suppliers|contractors)|(?:the\s+)?recipients\s+of\s+(?:(?:your|the|such|this)\s+)?(?:personal\s+)?(?:data|information))\s+include\b/gi;
+/**
+ * "we entrust all or a part of the Personal Data to the subcontractor", "We may subcontract certain services … to
+ * a third party": handing data or work over to another company, whatever the object is called.
+ */
+const ENTRUST_TO =
+  /\b(?:entrust|entrusts|entrusted|entrusting|subcontract|subcontracts|subcontracted)\s+(?:\S+\s+){0,25}?to\b(?!\s+(?:help|provide|improve|make|be|do|use|allow|enable|process|perform|us|you)\b)/gi;
 
 const CATEGORY_BY_PHRASE = new Map<string, string>();
 for (const [category, phrases] of Object.entries(categories.categories)) {
@@ -214,6 +223,7 @@ export function extractProcessorClaims(context: SentenceContext): ProcessorClaim
     // "In the event that you provide personal information to any third party": the reader giving, not the service.
     ...findAll(GIVE_DATA_TO, text).filter((give) => !READER_GIVES.test(text.slice(Math.max(0, give.start - 40), give.start))),
     ...findAll(RECIPIENTS_INCLUDE, text),
+    ...findAll(ENTRUST_TO, text),
     ...findAll(MAKE_AVAILABLE_TO, text),
     // "operated by Barnes & Noble": the company itself doing it is no recipient.
     ...findAll(DONE_BY_NAME, text).filter((done) => !isOwnName(text.slice(done.end, done.end + 60), context.firstPartyNames)),

@@ -337,5 +337,14 @@ describe('extractProcessorClaims', () => {
     expect(processors(claimsOf('Our RSS feeds are routed via FeedBurner, which is owned by Google.')).map((c) => c.name)).toEqual(['FeedBurner', 'Google']);
     expect(processors(claimsOf('Requests are routed through Cloudflare Inc. before they reach our servers.')).map((c) => c.name)).toEqual(['Cloudflare Inc.']);
   });
-});
 
+  it('reads entrusting data or subcontracting work "to" someone, and "the recipients of Personal Data include …", as naming recipients (trial 8 item 8)', () => {
+    const names = (text: string): string[] => processors(claimsOf(text)).map((c) => c.name);
+    // LINE 5.b "Subcontracting": no sharing verb, and the heading is no sharing section.
+    expect(names('We may subcontract certain services required for providing our Services (e.g.: building, operation and development of infrastructure, settlement, shipping, customer support, etc.) to a third party.')).toEqual(['third party']);
+    expect(names('In connection with this, we entrust all or a part of the Personal Data to the subcontractor.')).toEqual(['subcontractor']);
+    expect(names('The recipients of Personal Data include third parties such as our subcontractors and group companies located in other countries.')).toEqual(['third parties', 'subcontractors', 'group companies']);
+    // Entrusting something to the reader, or subcontracting "to help", names no recipient.
+    expect(names('We entrust this decision to you.')).toEqual([]);
+  });
+});
