@@ -39,10 +39,11 @@ const RECIPIENTS_INCLUDE =
   /\b(?:(?:our|its)\s+(?:[\w-]+\s+){0,3}?(?:partners|service\s+providers|providers|vendors|processors|sub-?processors|advertisers|suppliers|contractors)|(?:the\s+)?recipients\s+of\s+(?:(?:your|the|such|this)\s+)?(?:personal\s+)?(?:data|information))\s+include\b/gi;
 /**
  * "we entrust all or a part of the Personal Data to the subcontractor", "We may subcontract certain services … to
- * a third party": handing data or work over to another company, whatever the object is called.
+ * a third party": handing data or work over to another company, whatever the object is called. The verb must be
+ * the service's own ("we …", "is entrusted to"): "outsourced or subcontracted processing services" is a description.
  */
 const ENTRUST_TO =
-  /\b(?:entrust|entrusts|entrusted|entrusting|subcontract|subcontracts|subcontracted)\s+(?:\S+\s+){0,25}?to\b(?!\s+(?:help|provide|improve|make|be|do|use|allow|enable|process|perform|us|you)\b)/gi;
+  /(?<=\b(?:we|is|are|was|were|be|been)\s+(?:(?:may|might|will|also|can|sometimes|then)\s+){0,2})\b(?:entrust|entrusts|entrusted|entrusting|subcontract|subcontracts|subcontracted)\s+(?:\S+\s+){0,25}?to\b(?!\s+(?:help|provide|improve|make|be|do|use|allow|enable|process|perform|us|you)\b)/gi;
 
 const CATEGORY_BY_PHRASE = new Map<string, string>();
 for (const [category, phrases] of Object.entries(categories.categories)) {

@@ -346,5 +346,7 @@ describe('extractProcessorClaims', () => {
     expect(names('The recipients of Personal Data include third parties such as our subcontractors and group companies located in other countries.')).toEqual(['third parties', 'subcontractors', 'group companies']);
     // Entrusting something to the reader, or subcontracting "to help", names no recipient.
     expect(names('We entrust this decision to you.')).toEqual([]);
+    // chasepaymentech.com (OPP-115, not labelled sharing): "subcontracted" describing services is no handing over.
+    expect(names('Customers of other third-parties for which Chase Paymentech may provide outsourced or subcontracted processing services are businesses desiring to accept credit cards.')).toEqual([]);
   });
 });
