@@ -30,6 +30,11 @@ const MAKE_AVAILABLE_TO = new RegExp(
   `\\b(?:make|makes|made|making)\\s+(?:[\\w'’()-]+\\s+){0,4}?(?:${cues.givenDataNouns.join('|')})(?:\\s+[\\w'’()-]+){0,6}?\\s+available\\s+to\\b(?!\\s+(?:you|us)\\b)`,
   'gi',
 );
+/**
+ * "Twitch does not provide access to your username or ID to third-party Extension developers": access to the
+ * reader's data. "provide access to products and services offered by third parties" gives none.
+ */
+const ACCESS_TO_YOUR_DATA = /\b(?:provide|provides|provided|providing|grant|grants|granted|granting)\s+access\s+to\s+(?:your|users['’]?|the\s+user['’]s)\b/gi;
 const SHARING_SECTION_WORDS = cues.sectionWords;
 /**
  * "Our partners include Meta and TikTok", "The recipients of Personal Data include third parties such as our
@@ -59,6 +64,15 @@ for (const [category, phrases] of Object.entries(categories.singularCategories))
 }
 const CATEGORY = compilePhrasePattern([...CATEGORY_BY_PHRASE.keys()]);
 
+/**
+ * A demand only a government, court or police can make: "Comply with any valid legal process, governmental request
+ * …", "respond to a court order, judicial or other government request", "(e.g., subpoenas or warrants)". In a
+ * sentence that gives data (a cue of its own, or under a sharing lead-in) the one making it is the recipient, though
+ * never named.
+ */
+const LEGAL_DEMAND =
+  /\b(?:(?:governmental|government|judicial|court|law\s+enforcement|regulatory)\s+(?:requests?|orders?|demands?)|(?:valid\s+)?legal\s+process|subpoenas?|search\s+warrants?|warrants)\b/gi;
+
 /** Words between the determiner and the category ("the appropriate"), but not a verb or "as a": "the company is a service provider". */
 const MODIFIER_WORDS = String.raw`(?:(?!(?:is|are|was|were|be|been|being|as|a|an)\b)[\w-]+\s+){0,3}`;
 /**
@@ -77,7 +91,7 @@ const SINGULAR_SUBJECT_BEFORE = new RegExp(String.raw`^\W*(?:a|an|our|the|one)\s
 const SINGULAR_SUBJECT_VERB =
   /^\s+(?:(?:also|may|might|will|can|could|then|currently|automatically)\s+)*(?:helps?|process(?:es)?|collects?|receives?|stores?|hosts?|provides?|uses?|has|acts?|is|operates?|performs?|manages?|handles?|obtains?|sets?|places?|serves?|delivers?|sends?|gathers?|analy[sz]es?)\b/i;
 /** The singular ends its noun phrase: "hosting provider." or "hosting provider (AWS)", not "payment processor fees". */
-const SINGULAR_PHRASE_ENDS = /^(?:\s*(?:$|[,.;:)(\[”"–—]|-\s)|\s+(?:\p{Lu}|(?:that|who|which|whom|without|for|to|in|when|unless|if|with|and|or|as|under|except|may|will|would|is|are|has|have|on|at|by|of|so|we|you|where|whose|acting|such|like|including|located|based|called|named|during|how|what|whether|about|e\.g\.|i\.e\.)\b))/u;
+const SINGULAR_PHRASE_ENDS = /^(?:\s*(?:$|[,.;:)(\[”"–—]|-\s)|\s+(?:\p{Lu}|(?:that|who|which|whom|without|for|to|in|when|unless|if|with|and|or|as|under|except|may|will|would|is|are|has|have|on|at|by|of|so|we|you|where|whose|acting|such|like|including|located|based|called|named|during|how|what|whether|about|through|via|e\.g\.|i\.e\.)\b))/u;
 
 /**
  * The singular describes a company the sentence names beside it: "our crash reporting service, Sentry.", "our
@@ -225,6 +239,7 @@ export function extractProcessorClaims(context: SentenceContext): ProcessorClaim
     ...findAll(GIVE_DATA_TO, text).filter((give) => !READER_GIVES.test(text.slice(Math.max(0, give.start - 40), give.start))),
     ...findAll(RECIPIENTS_INCLUDE, text),
     ...findAll(ENTRUST_TO, text),
+    ...findAll(ACCESS_TO_YOUR_DATA, text),
     ...findAll(MAKE_AVAILABLE_TO, text),
     // "operated by Barnes & Noble": the company itself doing it is no recipient.
     ...findAll(DONE_BY_NAME, text).filter((done) => !isOwnName(text.slice(done.end, done.end + 60), context.firstPartyNames)),
@@ -250,6 +265,12 @@ export function extractProcessorClaims(context: SentenceContext): ProcessorClaim
   for (const match of findCategories(text)) {
     const category = CATEGORY_BY_PHRASE.get(normalisePhrase(match.text));
     if (category !== undefined) mentions.push({ ...match, processorType: 'category', name: match.text, category });
+  }
+  // Only with a cue of the sentence's own or a sharing lead-in: "Our Transparency Report has additional information
+  // about how we respond to government requests" under a sharing heading discloses nothing.
+  if (!mentions.some((m) => m.category === 'law-enforcement') && (cueMatches.length > 0 || isUnderSharingLeadIn(context.leadIns ?? []))) {
+    const demand = findAll(LEGAL_DEMAND, text)[0];
+    if (demand !== undefined) mentions.push({ ...demand, processorType: 'category', name: demand.text, category: 'law-enforcement' });
   }
 
   const claims: ProcessorClaim[] = [];

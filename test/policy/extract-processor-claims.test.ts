@@ -349,4 +349,30 @@ describe('extractProcessorClaims', () => {
     // chasepaymentech.com (OPP-115, not labelled sharing): "subcontracted" describing services is no handing over.
     expect(names('Customers of other third-parties for which Chase Paymentech may provide outsourced or subcontracted processing services are businesses desiring to accept credit cards.')).toEqual([]);
   });
+
+  it('names the services listed after "a third-party service (such as …)", integrated partners and developers given data (trial 8 item 13)', () => {
+    const claims = (text: string): [string, string | undefined, string][] => processors(claimsOf(text)).map((c) => [c.name, c.category, c.polarity]);
+    // Twitch: the example services are the recipients; the audit reads them as services the user connects.
+    expect(claims('If you connect to a third-party service (such as Discord, Riot Games, or Xbox), we may share information with that service.').map((c) => c[0])).toEqual(['Discord', 'Riot Games', 'Xbox']);
+    // Snapchat: "provided to the integrated partner through these integrations".
+    expect(claims('Your information may be provided to the integrated partner through these integrations.')).toEqual([['integrated partner', 'partners', 'affirmative']]);
+    // Twitch: access to the reader's data, denied unless the reader grants it; developers given data are a kind of partner.
+    expect(claims('Twitch does not provide access to your username or ID to third-party Extension developers unless you click Grant Access.')).toEqual([['third-party Extension developers', 'partners', 'negative']]);
+    expect(claims('We may make information available to app developers and game publishers.').map((c) => c[0])).toEqual(['app developers', 'game publishers']);
+    // Access to products, not to the reader's data, gives nothing (meredith.com, OPP-115).
+    expect(claims("We also may provide access to products and services offered by third parties, whose privacy policies we don't control.")).toEqual([]);
+  });
+
+  it('reads a demand only a government or court makes, in a sentence that gives data, as disclosure to law enforcement (trial 8 item 13)', () => {
+    const categories = (text: string): (string | undefined)[] => processors(claimsOf(text)).map((c) => c.category);
+    expect(categories('Twitch may disclose user information to respond to a court order, judicial or other government request, subpoena, or warrant.')).toEqual(['law-enforcement']);
+    expect(categories('We may disclose information where required to comply with legal process (e.g., subpoenas or warrants).')).toEqual(['law-enforcement']);
+    // Snapchat's list under "We share your information … for the following legal … reasons:" has no verb of its own.
+    const snapchat = '# P\n\n## Sharing\n\nWe share your information as necessary for the following legal reasons:\n\n* Comply with any valid legal process, governmental request or applicable law, rule or regulation.\n';
+    const claims = extractClaims(extractPolicyText(makeSnapshot(snapchat, 'markdown')), { organisations: ORGANISATIONS });
+    expect(processors(claims).map((c) => [c.name, c.category])).toEqual([['valid legal process', 'law-enforcement']]);
+    // A pointer with no giving verb, even under a sharing heading, names none.
+    const reddit = '# P\n\n## How We Share Your Information\n\nOur Transparency Report has additional information about how we respond to government requests.\n';
+    expect(processors(extractClaims(extractPolicyText(makeSnapshot(reddit, 'markdown')), { organisations: ORGANISATIONS }))).toEqual([]);
+  });
 });
