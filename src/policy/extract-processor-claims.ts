@@ -286,6 +286,9 @@ export function extractProcessorClaims(context: SentenceContext): ProcessorClaim
     // Quora: "content … that we or our third party content publishers or advertisers may send or display to you".
     if (SENDS_TO_READER.test(text.slice(mention.end, mention.end + 100))) continue;
     if (mention.processorType === 'named' && isOwnName(mention.name, context.firstPartyNames)) continue;
+    // "we use Apple's TrueDepth camera", "Google's Android operating system": the company's product on the reader's
+    // device, which runs there and receives nothing from the service.
+    if (mention.processorType === 'named' && ON_DEVICE_PRODUCT_AFTER.test(text.slice(mention.end, mention.end + 60))) continue;
     // "We are not responsible for how those partners use your information", "the privacy practices of those third
     // parties": a disclaimer or another company's practices, unless a sharing cue follows ("…, with whom we share").
     if (isDisclaimedOrDescribed(text, mention) && !cueMatches.some((cue) => cue.start >= mention.end)) continue;
@@ -321,6 +324,10 @@ export function extractProcessorClaims(context: SentenceContext): ProcessorClaim
   }
   return claims;
 }
+
+/** The possessive of a device maker, then hardware or an operating system: "‘s TrueDepth camera", "’s Face ID sensor", "'s iOS". */
+const ON_DEVICE_PRODUCT_AFTER =
+  /^['’‘]s\s+(?:[\w-]+\s+){0,2}?(?:cameras?|sensors?|chips?|hardware|firmware|keyboards?|operating\s+systems?|OS|iOS|iPadOS|watchOS|macOS|Android|Face\s+ID|Touch\s+ID|Secure\s+Enclave|biometric\s+(?:sensors?|authentication))\b(?!\s+(?:team|teams|division|unit|group|store|services?|developers?)\b)/;
 
 /** "not responsible for", "cannot be held liable for": a disclaimer, whose negation denies no sharing. */
 const DISCLAIMER = /(?:\bnot|n['’]t|\bcannot|\bnever)\s+(?:be\s+)?(?:held\s+)?(?:responsible|liable|accountable)\b/gi;

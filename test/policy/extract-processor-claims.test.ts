@@ -375,4 +375,14 @@ describe('extractProcessorClaims', () => {
     const reddit = '# P\n\n## How We Share Your Information\n\nOur Transparency Report has additional information about how we respond to government requests.\n';
     expect(processors(extractClaims(extractPolicyText(makeSnapshot(reddit, 'markdown')), { organisations: ORGANISATIONS }))).toEqual([]);
   });
+
+  it("reads a device maker's hardware or operating system ('we use Apple's TrueDepth camera') as no recipient (trial 8 item 6)", () => {
+    const names = (text: string): string[] => processors(claimsOf(text, [...ORGANISATIONS, { entityId: 'apple', names: ['Apple'] }])).map((c) => c.name);
+    // LINE writes the apostrophe as a left quote; Snapchat as a right one.
+    expect(names('We may use Apple‘s TrueDepth camera to collect additional information from your device‘s camera.')).toEqual([]);
+    expect(names('On iOS, we use Apple’s TrueDepth camera to improve the quality of Lenses.')).toEqual([]);
+    expect(names("We use Google's Android operating system features to deliver notifications.")).toEqual([]);
+    // The company itself, or a team of it, still receives data.
+    expect(names("We share data with Apple and Google's Android team.")).toEqual(['Apple', 'Google']);
+  });
 });
