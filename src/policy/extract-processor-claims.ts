@@ -158,6 +158,11 @@ function isCommunicationOrAuthorship(text: string, cue: PhraseMatch): boolean {
   return /\b(?:operated|provided|offered|owned|hosted)\s+by$/i.test(cue.text) && /\blinks?\s+(?:to|from)\b|\blinked\b/i.test(text);
 }
 
+/** LINE's settings item "Whether to allow third parties to view your Personal Data …": a choice the reader makes, not a practice. */
+function isChoiceOffered(text: string, cue: PhraseMatch): boolean {
+  return /\bwhether\s+(?:or\s+not\s+)?to\s+$/i.test(text.slice(Math.max(0, cue.start - 30), cue.start));
+}
+
 /** "Inadvertent disclosures may result … when third parties misrepresent their identities": a risk, not a practice. */
 function isThreat(text: string, cue: PhraseMatch): boolean {
   return /^disclosures?$/i.test(cue.text) && /\b(?:unauthori[sz]ed|inadvertent|accidental|unlawful|illegal|improper)\s+(?:[\w-]+\s+)?$/i.test(text.slice(Math.max(0, cue.start - 40), cue.start));
@@ -233,7 +238,7 @@ export function extractProcessorClaims(context: SentenceContext): ProcessorClaim
   const text = context.sentence.text;
   const namedServices = findNamedServices(text, context.organisations, context.firstPartyNames);
   const cueMatches = [
-    ...findPhrases(text, CUE).filter((cue) => !isCommunicationOrAuthorship(text, cue) && !isThreat(text, cue)),
+    ...findPhrases(text, CUE).filter((cue) => !isCommunicationOrAuthorship(text, cue) && !isThreat(text, cue) && !isChoiceOffered(text, cue)),
     ...findFirstPersonUse(text, context.firstPartyNames),
     // "In the event that you provide personal information to any third party": the reader giving, not the service.
     ...findAll(GIVE_DATA_TO, text).filter((give) => !READER_GIVES.test(text.slice(Math.max(0, give.start - 40), give.start))),
@@ -292,6 +297,7 @@ export function extractProcessorClaims(context: SentenceContext): ProcessorClaim
     // "We are not responsible for how those partners use your information", "the privacy practices of those third
     // parties": a disclaimer or another company's practices, unless a sharing cue follows ("…, with whom we share").
     if (isDisclaimedOrDescribed(text, mention) && !cueMatches.some((cue) => cue.start >= mention.end)) continue;
+    if (NOT_A_RECIPIENT_ROLE_BEFORE.test(text.slice(Math.max(0, mention.start - 80), mention.start))) continue;
     const key = `${mention.processorType}|${mention.category ?? mention.entityId ?? ''}|${mention.name.toLowerCase()}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -331,14 +337,26 @@ const ON_DEVICE_PRODUCT_AFTER =
 
 /** "not responsible for", "cannot be held liable for": a disclaimer, whose negation denies no sharing. */
 const DISCLAIMER = /(?:\bnot|n['’]t|\bcannot|\bnever)\s+(?:be\s+)?(?:held\s+)?(?:responsible|liable|accountable)\b/gi;
-/** The text before a mention that makes it the subject of a disclaimer or the owner of other practices. */
+/**
+ * The text before a mention that makes it the subject of a disclaimer or the owner of other practices, or of the
+ * services a policy applies to ("the privacy policy that is applicable to the individual services provided by our
+ * group companies").
+ */
 const DISCLAIMED_OR_DESCRIBED_BEFORE = new RegExp(
-  String.raw`(?:(?:\bnot|n['’]t|\bcannot|\bnever)\s+(?:be\s+)?(?:held\s+)?(?:responsible|liable|accountable)\s+for\b[^.;:]*|\b(?:privacy\s+)?(?:policies|practices|terms|notices|statements)\s+of\s+(?:(?:the|those|these|any|every|such|all|other)\s+)*)$`,
+  String.raw`(?:(?:\bnot|n['’]t|\bcannot|\bnever)\s+(?:be\s+)?(?:held\s+)?(?:responsible|liable|accountable)\s+for\b[^.;:]*|\b(?:privacy\s+)?(?:policies|practices|terms|notices|statements)\s+of\s+(?:(?:the|those|these|any|every|such|all|other)\s+)*|\b(?:privacy\s+)?(?:polic(?:y|ies)|terms|notices?)\s+(?:that\s+(?:is|are)\s+|which\s+(?:is|are)\s+)?(?:applicable\s+to|that\s+appl(?:y|ies)\s+to)\b[^.;:]*)$`,
   'i',
 );
 
+/**
+ * A mention in a role no later cue changes: a document's title in quotes, case as written ("in “List of Group
+ * Companies”"; a plain "a list of our partners" is not), or the one whose interests are a legal basis ("legitimate
+ * interests pursued by us or by a third party", "the legitimate interests of a third-party, such as our users").
+ */
+const NOT_A_RECIPIENT_ROLE_BEFORE = /[‘'“"]\s*List\s+of\s+$|\binterests\s+(?:pursued\s+)?(?:by|of)\s+(?:us\s+or\s+(?:by\s+)?)?(?:an?\s+|the\s+|any\s+)?$/;
+
 function isDisclaimedOrDescribed(text: string, mention: PhraseMatch): boolean {
-  return DISCLAIMED_OR_DESCRIBED_BEFORE.test(text.slice(Math.max(0, mention.start - 120), mention.start));
+  const before = text.slice(Math.max(0, mention.start - 120), mention.start);
+  return DISCLAIMED_OR_DESCRIBED_BEFORE.test(before);
 }
 
 /** The sentence with the negators of disclaimers blanked (same length), so that they decide no polarity. */

@@ -385,4 +385,19 @@ describe('extractProcessorClaims', () => {
     // The company itself, or a team of it, still receives data.
     expect(names("We share data with Apple and Google's Android team.")).toEqual(['Apple', 'Google']);
   });
+
+  it('reads no recipient from a setting the reader chooses, a pointer to other privacy policies, a legal basis or a document title (trial 8 items 10, 22)', () => {
+    const names = (text: string): string[] => processors(claimsOf(text)).map((c) => c.name);
+    // LINE's settings item: a choice offered, not a practice.
+    expect(names('Whether to allow third parties to view your Personal Data retained by your friend')).toEqual([]);
+    // LINE: whose services another policy covers.
+    expect(names('For the privacy policy that is applicable to the individual services provided by our group companies, please confirm the same in the individual services.')).toEqual([]);
+    // LINE 4.e and WhatsApp: whose interests are a legal basis, even with "performed by" later in the sentence.
+    expect(names('Processing is necessary for the legitimate interests pursued by us or by a third party, including research performed by us.')).toEqual([]);
+    expect(names('We rely on our legitimate interests or the legitimate interests of a third-party, such as our users, where they are not outweighed by your rights.')).toEqual([]);
+    // LINE: one claim for "our group companies", none for the title of the list it points to.
+    expect(names('You can confirm our group companies to share Personal Data in “List of Group Companies”.')).toEqual(['our group companies']);
+    // A plain "a list of our partners" and a sharing choice the service makes still name recipients.
+    expect(names('We share your data with third parties listed in our list of partners.')).toEqual(['third parties', 'partners']);
+  });
 });
