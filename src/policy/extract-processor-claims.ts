@@ -30,10 +30,25 @@ const MAKE_AVAILABLE_TO = new RegExp(
   `\\b(?:make|makes|made|making)\\s+(?:[\\w'’()-]+\\s+){0,4}?(?:${cues.givenDataNouns.join('|')})(?:\\s+[\\w'’()-]+){0,6}?\\s+available\\s+to\\b(?!\\s+(?:you|us)\\b)`,
   'gi',
 );
+/**
+ * "Twitch does not provide access to your username or ID to third-party Extension developers": access to the
+ * reader's data. "provide access to products and services offered by third parties" gives none.
+ */
+const ACCESS_TO_YOUR_DATA = /\b(?:provide|provides|provided|providing|grant|grants|granted|granting)\s+access\s+to\s+(?:your|users['’]?|the\s+user['’]s)\b/gi;
 const SHARING_SECTION_WORDS = cues.sectionWords;
-/** "Our partners include Meta and TikTok": a list of the company's recipients, with no sharing verb. */
+/**
+ * "Our partners include Meta and TikTok", "The recipients of Personal Data include third parties such as our
+ * subcontractors": a list of the company's recipients, with no sharing verb.
+ */
 const RECIPIENTS_INCLUDE =
-  /\b(?:our|its)\s+(?:[\w-]+\s+){0,3}?(?:partners|service\s+providers|providers|vendors|processors|sub-?processors|advertisers|suppliers|contractors)\s+include\b/gi;
+  /\b(?:(?:our|its)\s+(?:[\w-]+\s+){0,3}?(?:partners|service\s+providers|providers|vendors|processors|sub-?processors|advertisers|suppliers|contractors)|(?:the\s+)?recipients\s+of\s+(?:(?:your|the|such|this)\s+)?(?:personal\s+)?(?:data|information))\s+include\b/gi;
+/**
+ * "we entrust all or a part of the Personal Data to the subcontractor", "We may subcontract certain services … to
+ * a third party": handing data or work over to another company, whatever the object is called. The verb must be
+ * the service's own ("we …", "is entrusted to"): "outsourced or subcontracted processing services" is a description.
+ */
+const ENTRUST_TO =
+  /(?<=\b(?:we|is|are|was|were|be|been)\s+(?:(?:may|might|will|also|can|sometimes|then)\s+){0,2})\b(?:entrust|entrusts|entrusted|entrusting|subcontract|subcontracts|subcontracted)\s+(?:\S+\s+){0,25}?to\b(?!\s+(?:help|provide|improve|make|be|do|use|allow|enable|process|perform|us|you)\b)/gi;
 
 const CATEGORY_BY_PHRASE = new Map<string, string>();
 for (const [category, phrases] of Object.entries(categories.categories)) {
@@ -48,6 +63,15 @@ for (const [category, phrases] of Object.entries(categories.singularCategories))
   }
 }
 const CATEGORY = compilePhrasePattern([...CATEGORY_BY_PHRASE.keys()]);
+
+/**
+ * A demand only a government, court or police can make: "Comply with any valid legal process, governmental request
+ * …", "respond to a court order, judicial or other government request", "(e.g., subpoenas or warrants)". In a
+ * sentence that gives data (a cue of its own, or under a sharing lead-in) the one making it is the recipient, though
+ * never named.
+ */
+const LEGAL_DEMAND =
+  /\b(?:(?:governmental|government|judicial|court|law\s+enforcement|regulatory)\s+(?:requests?|orders?|demands?)|(?:valid\s+)?legal\s+process|subpoenas?|search\s+warrants?|warrants)\b/gi;
 
 /** Words between the determiner and the category ("the appropriate"), but not a verb or "as a": "the company is a service provider". */
 const MODIFIER_WORDS = String.raw`(?:(?!(?:is|are|was|were|be|been|being|as|a|an)\b)[\w-]+\s+){0,3}`;
@@ -67,7 +91,7 @@ const SINGULAR_SUBJECT_BEFORE = new RegExp(String.raw`^\W*(?:a|an|our|the|one)\s
 const SINGULAR_SUBJECT_VERB =
   /^\s+(?:(?:also|may|might|will|can|could|then|currently|automatically)\s+)*(?:helps?|process(?:es)?|collects?|receives?|stores?|hosts?|provides?|uses?|has|acts?|is|operates?|performs?|manages?|handles?|obtains?|sets?|places?|serves?|delivers?|sends?|gathers?|analy[sz]es?)\b/i;
 /** The singular ends its noun phrase: "hosting provider." or "hosting provider (AWS)", not "payment processor fees". */
-const SINGULAR_PHRASE_ENDS = /^(?:\s*(?:$|[,.;:)(\[”"–—]|-\s)|\s+(?:\p{Lu}|(?:that|who|which|whom|without|for|to|in|when|unless|if|with|and|or|as|under|except|may|will|would|is|are|has|have|on|at|by|of|so|we|you|where|whose|acting|such|like|including|located|based|called|named|during|how|what|whether|about|e\.g\.|i\.e\.)\b))/u;
+const SINGULAR_PHRASE_ENDS = /^(?:\s*(?:$|[,.;:)(\[”"–—]|-\s)|\s+(?:\p{Lu}|(?:that|who|which|whom|without|for|to|in|when|unless|if|with|and|or|as|under|except|may|will|would|is|are|has|have|on|at|by|of|so|we|you|where|whose|acting|such|like|including|located|based|called|named|during|how|what|whether|about|through|via|e\.g\.|i\.e\.)\b))/u;
 
 function isRecipientSingular(text: string, match: PhraseMatch): boolean {
   const before = text.slice(Math.max(0, match.start - 80), match.start);
@@ -123,6 +147,11 @@ function isCommunicationOrAuthorship(text: string, cue: PhraseMatch): boolean {
   if (/^(?:send|sends|sent\s+to)$/i.test(cue.text) && /^\s+(?:(?:an?|the|our|these|such|promotional|marketing|periodic)\s+)*(?:e-?mails?|messages?|text\s+messages?|newsletters?|notifications?|communications?|alerts?)\b/i.test(text.slice(cue.end))) return true;
   if (/^(?:share|shares|shared|sharing)$/i.test(cue.text) && /^\s+(?:[\w'’-]+\s+){0,3}?with\s+you\b(?!\s*(?:,|and\b|or\b))/i.test(text.slice(cue.end))) return true;
   return /\b(?:operated|provided|offered|owned|hosted)\s+by$/i.test(cue.text) && /\blinks?\s+(?:to|from)\b|\blinked\b/i.test(text);
+}
+
+/** LINE's settings item "Whether to allow third parties to view your Personal Data …": a choice the reader makes, not a practice. */
+function isChoiceOffered(text: string, cue: PhraseMatch): boolean {
+  return /\bwhether\s+(?:or\s+not\s+)?to\s+$/i.test(text.slice(Math.max(0, cue.start - 30), cue.start));
 }
 
 /** "Inadvertent disclosures may result … when third parties misrepresent their identities": a risk, not a practice. */
@@ -200,11 +229,13 @@ export function extractProcessorClaims(context: SentenceContext): ProcessorClaim
   const text = context.sentence.text;
   const namedServices = findNamedServices(text, context.organisations, context.firstPartyNames);
   const cueMatches = [
-    ...findPhrases(text, CUE).filter((cue) => !isCommunicationOrAuthorship(text, cue) && !isThreat(text, cue)),
+    ...findPhrases(text, CUE).filter((cue) => !isCommunicationOrAuthorship(text, cue) && !isThreat(text, cue) && !isChoiceOffered(text, cue)),
     ...findFirstPersonUse(text, context.firstPartyNames),
     // "In the event that you provide personal information to any third party": the reader giving, not the service.
     ...findAll(GIVE_DATA_TO, text).filter((give) => !READER_GIVES.test(text.slice(Math.max(0, give.start - 40), give.start))),
     ...findAll(RECIPIENTS_INCLUDE, text),
+    ...findAll(ENTRUST_TO, text),
+    ...findAll(ACCESS_TO_YOUR_DATA, text),
     ...findAll(MAKE_AVAILABLE_TO, text),
     // "operated by Barnes & Noble": the company itself doing it is no recipient.
     ...findAll(DONE_BY_NAME, text).filter((done) => !isOwnName(text.slice(done.end, done.end + 60), context.firstPartyNames)),
@@ -235,6 +266,12 @@ export function extractProcessorClaims(context: SentenceContext): ProcessorClaim
     const category = CATEGORY_BY_PHRASE.get(normalisePhrase(match.text));
     if (category !== undefined) mentions.push({ ...match, processorType: 'category', name: match.text, category });
   }
+  // Only with a cue of the sentence's own or a sharing lead-in: "Our Transparency Report has additional information
+  // about how we respond to government requests" under a sharing heading discloses nothing.
+  if (!mentions.some((m) => m.category === 'law-enforcement') && (cueMatches.length > 0 || isUnderSharingLeadIn(context.leadIns ?? []))) {
+    const demand = findAll(LEGAL_DEMAND, text)[0];
+    if (demand !== undefined) mentions.push({ ...demand, processorType: 'category', name: demand.text, category: 'law-enforcement' });
+  }
 
   const claims: ProcessorClaim[] = [];
   const seen = new Set<string>();
@@ -250,9 +287,13 @@ export function extractProcessorClaims(context: SentenceContext): ProcessorClaim
     // Not when the sentence gives it data first: "We share your device identifier with Google, which shows ads to you".
     if (SENDS_TO_READER.test(text.slice(mention.end, mention.end + 100)) && !/\b(?:with|to)\s+(?:[\w'’-]+\s+){0,3}$/i.test(text.slice(Math.max(0, mention.start - 60), mention.start))) continue;
     if (mention.processorType === 'named' && isOwnName(mention.name, context.firstPartyNames)) continue;
+    // "we use Apple's TrueDepth camera", "Google's Android operating system": the company's product on the reader's
+    // device, which runs there and receives nothing from the service.
+    if (mention.processorType === 'named' && ON_DEVICE_PRODUCT_AFTER.test(text.slice(mention.end, mention.end + 60))) continue;
     // "We are not responsible for how those partners use your information", "the privacy practices of those third
     // parties": a disclaimer or another company's practices, unless a sharing cue follows ("…, with whom we share").
     if (isDisclaimedOrDescribed(text, mention) && !SHARED_WITH_IT.test(text.slice(mention.end, mention.end + 60))) continue;
+    if (NOT_A_RECIPIENT_ROLE_BEFORE.test(text.slice(Math.max(0, mention.start - 80), mention.start))) continue;
     const key = `${mention.processorType}|${mention.category ?? mention.entityId ?? ''}|${mention.name.toLowerCase()}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -295,16 +336,32 @@ const NAME_OWN_VERB_NEGATED =
 /** A relative clause giving the company data: "…, with whom we share your data", "to which we disclose". */
 const SHARED_WITH_IT = /^[^.;:]{0,40}?\b(?:with|to)\s+(?:whom|which)\s+we\b/i;
 
+/** The possessive of a device maker, then hardware or an operating system: "‘s TrueDepth camera", "’s Face ID sensor", "'s iOS". */
+const ON_DEVICE_PRODUCT_AFTER =
+  /^['’‘]s\s+(?:[\w-]+\s+){0,2}?(?:cameras?|sensors?|chips?|hardware|firmware|keyboards?|operating\s+systems?|OS|iOS|iPadOS|watchOS|macOS|Android|Face\s+ID|Touch\s+ID|Secure\s+Enclave|biometric\s+(?:sensors?|authentication))\b(?!\s+(?:team|teams|division|unit|group|store|services?|developers?)\b)/;
+
 /** "not responsible for", "cannot be held liable for": a disclaimer, whose negation denies no sharing. */
 const DISCLAIMER = /(?:\bnot|n['’]t|\bcannot|\bnever)\s+(?:be\s+)?(?:held\s+)?(?:responsible|liable|accountable)\b/gi;
-/** The text before a mention that makes it the subject of a disclaimer or the owner of other practices. */
+/**
+ * The text before a mention that makes it the subject of a disclaimer or the owner of other practices, or of the
+ * services a policy applies to ("the privacy policy that is applicable to the individual services provided by our
+ * group companies").
+ */
 const DISCLAIMED_OR_DESCRIBED_BEFORE = new RegExp(
-  String.raw`(?:(?:\bnot|n['’]t|\bcannot|\bnever)\s+(?:be\s+)?(?:held\s+)?(?:responsible|liable|accountable)\s+for\b[^.;:,]*|\b(?:privacy\s+)?(?:policies|practices|terms|notices|statements)\s+of\s+(?:(?:the|those|these|any|every|such|all|other)\s+)*)$`,
+  String.raw`(?:(?:\bnot|n['’]t|\bcannot|\bnever)\s+(?:be\s+)?(?:held\s+)?(?:responsible|liable|accountable)\s+for\b[^.;:,]*|\b(?:privacy\s+)?(?:policies|practices|terms|notices|statements)\s+of\s+(?:(?:the|those|these|any|every|such|all|other)\s+)*|\b(?:privacy\s+)?(?:polic(?:y|ies)|terms|notices?)\s+(?:that\s+(?:is|are)\s+|which\s+(?:is|are)\s+)?(?:applicable\s+to|that\s+appl(?:y|ies)\s+to)\b[^.;:]*)$`,
   'i',
 );
 
+/**
+ * A mention in a role no later cue changes: a document's title in quotes, case as written ("in “List of Group
+ * Companies”"; a plain "a list of our partners" is not), or the one whose interests are a legal basis ("legitimate
+ * interests pursued by us or by a third party", "the legitimate interests of a third-party, such as our users").
+ */
+const NOT_A_RECIPIENT_ROLE_BEFORE = /[‘'“"]\s*List\s+of\s+$|\binterests\s+(?:pursued\s+)?(?:by|of)\s+(?:us\s+or\s+(?:by\s+)?)?(?:an?\s+|the\s+|any\s+)?$/;
+
 function isDisclaimedOrDescribed(text: string, mention: PhraseMatch): boolean {
-  return DISCLAIMED_OR_DESCRIBED_BEFORE.test(text.slice(Math.max(0, mention.start - 120), mention.start));
+  const before = text.slice(Math.max(0, mention.start - 120), mention.start);
+  return DISCLAIMED_OR_DESCRIBED_BEFORE.test(before);
 }
 
 /** The sentence with the negators of disclaimers blanked (same length), so that they decide no polarity. */

@@ -24,7 +24,8 @@ const COLLECTION_HEADING =
   /^\W*(?:\d+[.)]?\s*)?(?:(?:the\s+|what\s+|which\s+)?(?:personal\s+)?(?:information|info|data)\s+)?(?:we\s+)?(?:collect|collected|receive|received|obtain|obtained)\b|\bprovides?\s+(?:(?:to\s+)?us\s+)?about\s+you\b|\bsources?\s+of\b|\b(?:information|data)\s+(?:we\s+)?(?:get|receive|obtain)\s+from\b/i;
 /** A collection heading that is also about use or sharing ("How we use the information we collect") is not only about data coming in. */
 const USE_OR_SHARING_WORD = /\b(?:use|uses|using|shar\w*|disclos\w*)\b/i;
-const SHARING_HEADING = /\b(?:shar\w*|disclos\w*|third[\s-]part\w*|recipients?|service\s+providers?|(?:sub-?)?processors?|vendors?|partners?|with\s+whom|who\s+we)\b/i;
+/** "Provision of Personal Data" (LY Corporation/LINE, as Japanese policies title their sharing section) too. */
+const SHARING_HEADING = /\b(?:shar\w*|disclos\w*|third[\s-]part\w*|recipients?|service\s+providers?|(?:sub-?)?processors?|vendors?|partners?|with\s+whom|who\s+we|provision\s+of\s+(?:personal\s+)?(?:data|information))\b/i;
 
 /** 0: a section about sharing; 1: another section; 2: a summary of changes or a section about data the company receives. */
 function rankSection(sectionPath: readonly string[]): number {

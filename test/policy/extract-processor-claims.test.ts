@@ -343,5 +343,67 @@ describe('extractProcessorClaims', () => {
     expect(processors(claimsOf('Our RSS feeds are routed via FeedBurner, which is owned by Google.')).map((c) => c.name)).toEqual(['FeedBurner', 'Google']);
     expect(processors(claimsOf('Requests are routed through Cloudflare Inc. before they reach our servers.')).map((c) => c.name)).toEqual(['Cloudflare Inc.']);
   });
-});
 
+  it('reads entrusting data or subcontracting work "to" someone, and "the recipients of Personal Data include …", as naming recipients (trial 8 item 8)', () => {
+    const names = (text: string): string[] => processors(claimsOf(text)).map((c) => c.name);
+    // LINE 5.b "Subcontracting": no sharing verb, and the heading is no sharing section.
+    expect(names('We may subcontract certain services required for providing our Services (e.g.: building, operation and development of infrastructure, settlement, shipping, customer support, etc.) to a third party.')).toEqual(['third party']);
+    expect(names('In connection with this, we entrust all or a part of the Personal Data to the subcontractor.')).toEqual(['subcontractor']);
+    expect(names('The recipients of Personal Data include third parties such as our subcontractors and group companies located in other countries.')).toEqual(['third parties', 'subcontractors', 'group companies']);
+    // Entrusting something to the reader, or subcontracting "to help", names no recipient.
+    expect(names('We entrust this decision to you.')).toEqual([]);
+    // chasepaymentech.com (OPP-115, not labelled sharing): "subcontracted" describing services is no handing over.
+    expect(names('Customers of other third-parties for which Chase Paymentech may provide outsourced or subcontracted processing services are businesses desiring to accept credit cards.')).toEqual([]);
+  });
+
+  it('names the services listed after "a third-party service (such as …)", integrated partners and developers given data (trial 8 item 13)', () => {
+    const claims = (text: string): [string, string | undefined, string][] => processors(claimsOf(text)).map((c) => [c.name, c.category, c.polarity]);
+    // Twitch: the example services are the recipients; the audit reads them as services the user connects.
+    expect(claims('If you connect to a third-party service (such as Discord, Riot Games, or Xbox), we may share information with that service.').map((c) => c[0])).toEqual(['Discord', 'Riot Games', 'Xbox']);
+    // Snapchat: "provided to the integrated partner through these integrations".
+    expect(claims('Your information may be provided to the integrated partner through these integrations.')).toEqual([['integrated partner', 'partners', 'affirmative']]);
+    // Twitch: access to the reader's data, denied unless the reader grants it; developers given data are a kind of partner.
+    expect(claims('Twitch does not provide access to your username or ID to third-party Extension developers unless you click Grant Access.')).toEqual([['third-party Extension developers', 'partners', 'negative']]);
+    expect(claims('We may make information available to app developers and game publishers.').map((c) => c[0])).toEqual(['app developers', 'game publishers']);
+    // Access to products, not to the reader's data, gives nothing (meredith.com, OPP-115).
+    expect(claims("We also may provide access to products and services offered by third parties, whose privacy policies we don't control.")).toEqual([]);
+  });
+
+  it('reads a demand only a government or court makes, in a sentence that gives data, as disclosure to law enforcement (trial 8 item 13)', () => {
+    const categories = (text: string): (string | undefined)[] => processors(claimsOf(text)).map((c) => c.category);
+    expect(categories('Twitch may disclose user information to respond to a court order, judicial or other government request, subpoena, or warrant.')).toEqual(['law-enforcement']);
+    expect(categories('We may disclose information where required to comply with legal process (e.g., subpoenas or warrants).')).toEqual(['law-enforcement']);
+    // Snapchat's list under "We share your information … for the following legal … reasons:" has no verb of its own.
+    const snapchat = '# P\n\n## Sharing\n\nWe share your information as necessary for the following legal reasons:\n\n* Comply with any valid legal process, governmental request or applicable law, rule or regulation.\n';
+    const claims = extractClaims(extractPolicyText(makeSnapshot(snapchat, 'markdown')), { organisations: ORGANISATIONS });
+    expect(processors(claims).map((c) => [c.name, c.category])).toEqual([['valid legal process', 'law-enforcement']]);
+    // A pointer with no giving verb, even under a sharing heading, names none.
+    const reddit = '# P\n\n## How We Share Your Information\n\nOur Transparency Report has additional information about how we respond to government requests.\n';
+    expect(processors(extractClaims(extractPolicyText(makeSnapshot(reddit, 'markdown')), { organisations: ORGANISATIONS }))).toEqual([]);
+  });
+
+  it("reads a device maker's hardware or operating system ('we use Apple's TrueDepth camera') as no recipient (trial 8 item 6)", () => {
+    const names = (text: string): string[] => processors(claimsOf(text, [...ORGANISATIONS, { entityId: 'apple', names: ['Apple'] }])).map((c) => c.name);
+    // LINE writes the apostrophe as a left quote; Snapchat as a right one.
+    expect(names('We may use Apple‘s TrueDepth camera to collect additional information from your device‘s camera.')).toEqual([]);
+    expect(names('On iOS, we use Apple’s TrueDepth camera to improve the quality of Lenses.')).toEqual([]);
+    expect(names("We use Google's Android operating system features to deliver notifications.")).toEqual([]);
+    // The company itself, or a team of it, still receives data.
+    expect(names("We share data with Apple and Google's Android team.")).toEqual(['Apple', 'Google']);
+  });
+
+  it('reads no recipient from a setting the reader chooses, a pointer to other privacy policies, a legal basis or a document title (trial 8 items 10, 22)', () => {
+    const names = (text: string): string[] => processors(claimsOf(text)).map((c) => c.name);
+    // LINE's settings item: a choice offered, not a practice.
+    expect(names('Whether to allow third parties to view your Personal Data retained by your friend')).toEqual([]);
+    // LINE: whose services another policy covers.
+    expect(names('For the privacy policy that is applicable to the individual services provided by our group companies, please confirm the same in the individual services.')).toEqual([]);
+    // LINE 4.e and WhatsApp: whose interests are a legal basis, even with "performed by" later in the sentence.
+    expect(names('Processing is necessary for the legitimate interests pursued by us or by a third party, including research performed by us.')).toEqual([]);
+    expect(names('We rely on our legitimate interests or the legitimate interests of a third-party, such as our users, where they are not outweighed by your rights.')).toEqual([]);
+    // LINE: one claim for "our group companies", none for the title of the list it points to.
+    expect(names('You can confirm our group companies to share Personal Data in “List of Group Companies”.')).toEqual(['our group companies']);
+    // A plain "a list of our partners" and a sharing choice the service makes still name recipients.
+    expect(names('We share your data with third parties listed in our list of partners.')).toEqual(['third parties', 'partners']);
+  });
+});

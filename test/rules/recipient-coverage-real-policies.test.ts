@@ -154,7 +154,9 @@ describe('device technology, another company\'s documents, the user publishing e
     const view = viewOf(claimsOf(readFileSync(join(POLICIES, 'Snapchat_privacy-policy_2026-08-05.md'), 'utf8')), ['www.apple.com'], ['snapchat.com']);
     const disclosure = disclosureOf(view, 'apple');
     expect(disclosure.label).not.toBe('consistent');
-    expect(disclosure.passing?.[0]?.quote).toMatch(/TrueDepth camera/);
+    // Extraction no longer reads the device's camera as a recipient (trial 8 item 6), so nothing cites it.
+    expect(disclosure.claims.some((c) => /TrueDepth camera/.test(c.quote))).toBe(false);
+    expect(disclosure.passing?.some((c) => /TrueDepth camera/.test(c.quote)) ?? false).toBe(false);
   });
 
   it('Twitch: Amazon stays consistent through the sharing sentences, not "See Amazon\'s … Disclosure"', () => {

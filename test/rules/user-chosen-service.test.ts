@@ -51,4 +51,9 @@ describe('isUserChosenService', () => {
     expect(isUserChosenService('You can share posts to Facebook, and we share usage data with Facebook.', 'Facebook')).toBe(false);
     expect(isUserChosenService('You can opt out of the Audience Measurement services provided by Nielsen and Quantcast.', 'Nielsen')).toBe(false);
   });
+
+  it("reads the services listed in \"If you connect to a third-party service (such as Discord, Riot Games, or Xbox)\" as chosen by the user (Twitch, trial 8 item 13)", () => {
+    const twitch = 'If you connect to a third-party service (such as Discord, Riot Games, or Xbox) through the Twitch Services or otherwise link your Twitch account with a third-party service, you are requesting and authorizing Twitch to share or grant access to information on your behalf with such third party.';
+    for (const name of ['Discord', 'Riot Games', 'Xbox']) expect(isUserChosenService(twitch, name)).toBe(true);
+  });
 });
