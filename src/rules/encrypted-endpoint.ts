@@ -36,11 +36,19 @@ export interface RecipientEnds {
 }
 
 /**
+ * The path to data the service holds: LINE's "appropriate encryption measures in the access route to Personal Data"
+ * (about companies in third countries reaching its data centres). That path runs to the service's own servers, not
+ * from the app to an advertiser, so such a claim is compared with first-party hosts only (trial8 item 2).
+ */
+const STORED_DATA_ACCESS =
+  /\baccess\s+(?:routes?|paths?|channels?)\s+(?:to|for|into)\b|\b(?:remote\s+)?access\s+to\s+(?:the\s+)?(?:personal\s+)?(?:data|information)\s+(?:stored|held|kept)\b/i;
+
+/**
  * 'own-servers' when the sentence names the service's own servers (or "us") as the end of the
  * connection it protects, else null: such a claim is compared with all traffic, as a reader would take it.
  */
 export function readEncryptedEndpoint(quote: string): 'own-servers' | null {
-  return OWN_ENDPOINT.test(quote) ? 'own-servers' : null;
+  return OWN_ENDPOINT.test(quote) || STORED_DATA_ACCESS.test(quote) ? 'own-servers' : null;
 }
 
 /**

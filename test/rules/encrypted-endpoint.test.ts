@@ -9,6 +9,8 @@ describe('readEncryptedEndpoint', () => {
       'Data transmitted between your device and our servers is encrypted with TLS.',
       'Our website uses HTTPS.',
       'Connections to our data centres are encrypted in transit.',
+      // LINE (trial8 item 2): the path to data held in its data centres, not the app's traffic to others.
+      'We will take necessary measures to ensure that Personal Data is properly protected in accordance with our security standards, such as by taking appropriate encryption measures in the access route to Personal Data.',
     ]) {
       expect(readEncryptedEndpoint(quote), quote).toBe('own-servers');
     }
