@@ -4,6 +4,7 @@
  * and avoids asserting intent.
  */
 import { nameCountryList } from './name-country-list.js';
+import { nameRegion } from './report-wording.js';
 import { trimDanglingWords } from './trim-dangling-words.js';
 
 /** Title and plain-language explanation of one finding. */
@@ -584,13 +585,32 @@ export function describeUnnamedCountries(facts: {
   identifierCountries: string[];
   unspecifiedPhrase: string | null;
   unspecifiedScope?: UnnamedPlacesScope | null;
+  /**
+   * Countries of the traffic the audit treats as disclosed although no transfer statement names them: named in another
+   * sentence, or members of a region the policy sends data out of (`region`). Absent or empty when none.
+   */
+  setAside?: { country: string; region?: string }[];
 }): FindingWording {
   const names = facts.countries.map((c) => nameCountry(c.country));
   const list = names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
   const flowCount = facts.countries.reduce((sum, c) => sum + c.flowCount, 0);
   const bytes = facts.countries.reduce((sum, c) => sum + c.bytes, 0);
   const perCountry = facts.countries.map((c) => `${nameCountry(c.country)} ${c.flowCount}`).join(', ');
-  const where = facts.unspecifiedPhrase ? `, only that data may go ${quoteInline(facts.unspecifiedPhrase)}` : ', only that data may go to countries it does not name';
+  // "may go “anywhere in the world”", but "may go to “other countries”".
+  const to = facts.unspecifiedPhrase !== null && /^(?:other|third|different|multiple|many|various|countries|jurisdictions|any\s+(?:other\s+)?(?:country|countries|jurisdiction))\b/i.test(facts.unspecifiedPhrase) ? 'to ' : '';
+  const where = facts.unspecifiedPhrase ? `, only that data may go ${to}${quoteInline(facts.unspecifiedPhrase)}` : ', only that data may go to countries it does not name';
+  // A country the report lists as disclosed by a mention must not be contradicted by "the policy names no country".
+  const setAside = facts.setAside ?? [];
+  const joinNames = (items: readonly string[]): string => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
+  const byReason = new Map<string, string[]>();
+  for (const c of setAside) byReason.set(c.region ?? '', [...(byReason.get(c.region ?? '') ?? []), nameCountry(c.country)]);
+  const setAsideList = joinNames(
+    [...byReason].map(([region, names]) =>
+      region === ''
+        ? `${joinNames(names)} (named in another sentence)`
+        : `${joinNames(names)} (${names.length === 1 ? 'a member' : 'members'} of ${nameRegion(region)}, which the policy sends data out of)`,
+    ),
+  );
   const scope = describeUnnamedScope(facts.unspecifiedScope);
   const who = describeServerOrganisations(facts.organisations, facts.hostingOrganisations);
   const mentions = facts.countries
@@ -598,10 +618,11 @@ export function describeUnnamedCountries(facts: {
     .map((c) => ` ${describeDiscountedMention(nameCountry(c.country), c.discountedMention as DiscountedMentionWording)}`)
     .join('');
   return {
-    title: `Traffic to ${list}: the policy names no country data goes to${where}`,
+    title: setAside.length === 0 ? `Traffic to ${list}: the policy names no country data goes to${where}` : `Traffic to ${list}: no transfer statement of the policy names a country${where}`,
     explanation:
       `${endSentence(`The capture shows ${plural(flowCount, 'connection')} (${formatBytes(bytes)}) to servers registered in ${plural(facts.countries.length, 'country', 'countries')} (connections: ${perCountry})${who}`)} ` +
-      `The policy names no country as where data is stored or sent${where}${scope}. That discloses that data may leave the user\u2019s country, not where it goes, so this is one finding for all the countries rather than one for each.` +
+      `${setAside.length === 0 ? 'The policy names no country' : 'No transfer statement of the policy names a country'} as where data is stored or sent${where}${scope}. That discloses that data may leave the user\u2019s country, not where it goes, so this is one finding for all the countries rather than one for each.` +
+      (setAside.length > 0 ? ` The traffic also reached ${setAsideList}, which this audit treats as disclosed, so ${setAside.length === 1 ? 'it is' : 'they are'} not part of this finding (see \u201cCountries treated as disclosed by a mention\u201d).` : '') +
       mentions +
       (facts.identifierCountries.length > 0 ? ` User identifiers travelled in plaintext to servers in ${nameCountryList(facts.identifierCountries, nameCountry)}.` : '') +
       ' Country is the registry country of the IP network, not a measured location.',

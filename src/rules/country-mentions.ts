@@ -22,6 +22,8 @@ export interface CountryMention {
   country: string;
   span: TextSpan;
   quote: string;
+  /** The region the sentence sends data out of, when it names that region rather than the country ("outside of the EEA"). */
+  region?: string;
 }
 
 function escapeRegExp(text: string): string {
@@ -361,7 +363,22 @@ export function readCountryMentions(snapshot: StoredSnapshot, code: string, deni
 
 /** The mention as the audit records it: the sentence that stood in for a disclosure of the country. */
 export function recordCountryMention(snapshot: StoredSnapshot, mention: CountryMention): CountryMentionRecord {
-  return { country: mention.country, snapshotSha256: snapshot.sha256, source: snapshot.source, span: mention.span, quote: mention.quote };
+  return {
+    country: mention.country,
+    snapshotSha256: snapshot.sha256,
+    source: snapshot.source,
+    span: mention.span,
+    quote: mention.quote,
+    ...(mention.region !== undefined ? { region: mention.region } : {}),
+  };
+}
+
+/**
+ * The sentence that sends data out of a place as the record of why the country counts as disclosed: "Where we transfer
+ * your personal information outside of the European Economic Area …" places data in Ireland before it leaves.
+ */
+export function originAsMention(country: string, origin: { region: string | null; claim: { span: TextSpan; quote: string } }): CountryMention {
+  return { country, span: origin.claim.span, quote: origin.claim.quote, ...(origin.region !== null ? { region: origin.region } : {}) };
 }
 
 /** The mentions that silenced a finding in any rule, one per country, in country order. */
