@@ -64,8 +64,9 @@ const AUDIENCE_LEAD_IN = new RegExp(
     String.raw`\byou\s+(?:live|reside|are\s+(?:located|based|resident))\s+(?:in|outside(?:\s+of)?)`,
     // "Depending on where you live (e.g. EEA, Switzerland, UK, USA)": examples of the reader's place.
     String.raw`\b(?:where|wherever)\s+you\s+(?:live|reside|are(?:\s+located)?)\s*\(\s*(?:e\.g\.|for\s+example|such\s+as|like)?,?`,
-    // "users located in", "a WeChat user located … in", "users using our Services in Korea".
-    String.raw`\b(?:residents?|citizens?|nationals?|users?|individuals|consumers|people|persons|customers|visitors|members|children|minors)(?:\s+who\s+(?:live|reside|are))?(?:\s+(?:located|living|residing|based|resident))?(?:\s+(?:using|accessing)\s+(?:our|the)\s+\p{L}+)?\s+(?:in|of|from|within|outside(?:\s+of)?)`,
+    // "users located in", "a WeChat user located … in", "users using our Services in Korea", "Our users are located in"
+    // (trial7b item 4: that sentence had disclosed the United States and hidden its finding).
+    String.raw`\b(?:residents?|citizens?|nationals?|users?|individuals|consumers|people|persons|customers|visitors|members|children|minors)(?:\s+(?:who\s+)?(?:live|reside|are|is|were|may\s+be))?(?:\s+(?:located|living|residing|based|resident))?(?:\s+(?:using|accessing)\s+(?:our|the)\s+\p{L}+)?\s+(?:in|of|from|within|outside(?:\s+of)?)`,
     // "as required by local law outside of the United States": the law's place. A bare "outside" is not enough:
     // "service providers located in and outside the United States" says where data goes.
     String.raw`\b(?:laws?|courts?|legislation|regulations?|authorit(?:y|ies)|regulators?|jurisdictions?|citizenship|residency|rights)\s+(?:of|in|outside(?:\s+of)?)`,
