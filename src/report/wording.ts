@@ -247,9 +247,11 @@ export interface EncryptionClaimWording {
    * Set when the sentence is about the service's own servers and some recipients it names ("our service providers"),
    * and the server is not the service's own: it is compared as one of them, which the catalog may not confirm.
    */
-  asRecipient?: { written: string; confirmed: boolean };
+  asRecipient?: { written: string; confirmed: boolean; ownEnd?: boolean };
   /** The recipients a claim about the service's own servers also names ("our service providers"), as written. */
   alsoNames?: string;
+  /** The recipients a claim names as the only place its data goes ("Data we share with service providers …"), as written. */
+  onlyNames?: string;
 }
 
 /** Longest quote shown inside an explanation; the finding's evidence quotes the sentence in full. */
@@ -288,9 +290,11 @@ function restateEncryptionClaim(claim: EncryptionClaimWording): string {
 }
 
 /** Says which ends the claim names and why this server is compared with it, without adding a scope the sentence lacks. */
-function describeRecipientScope(scope: { written: string; confirmed: boolean }): string {
+function describeRecipientScope(scope: { written: string; confirmed: boolean; ownEnd?: boolean }): string {
   return (
-    `That sentence names the service\u2019s own servers and \u201c${scope.written}\u201d as the ends it protects; this server is not the service\u2019s own, so it is compared as one of \u201c${scope.written}\u201d` +
+    (scope.ownEnd === false
+      ? `That sentence is about data sent to \u201c${scope.written}\u201d, so this server is compared as one of \u201c${scope.written}\u201d`
+      : `That sentence names the service\u2019s own servers and \u201c${scope.written}\u201d as the ends it protects; this server is not the service\u2019s own, so it is compared as one of \u201c${scope.written}\u201d`) +
     (scope.confirmed ? '' : ' (claimcheck\u2019s entity catalog does not know this company, so it cannot confirm that it is one)')
   );
 }
@@ -349,7 +353,11 @@ export function describePlaintextIdentifier(facts: {
       `(${facts.encodings.join(', ')}) in ${facts.protocol.toUpperCase()} traffic ${both ? 'between the device and' : 'to'} ${endSentence(`${destination}${where}`)} Anyone on the network path can read ${facts.identifiers.length === 1 ? 'it' : 'them'}.` +
       (facts.encryptionClaim ? ` ${endSentence(restateEncryptionClaim(facts.encryptionClaim))}` : '') +
       (!facts.encryptionClaim && facts.ownServersClaim
-        ? ` The policy says ${quoteInline(facts.ownServersClaim.quote)}, which is about its own servers${facts.ownServersClaim.alsoNames ? ` and \u201c${facts.ownServersClaim.alsoNames}\u201d` : ''}, not this one, so the finding does not contradict it.`
+        ? ` The policy says ${quoteInline(facts.ownServersClaim.quote)}, which is about ${
+            facts.ownServersClaim.onlyNames !== undefined
+              ? `data sent to \u201c${facts.ownServersClaim.onlyNames}\u201d`
+              : `its own servers${facts.ownServersClaim.alsoNames ? ` and \u201c${facts.ownServersClaim.alsoNames}\u201d` : ''}`
+          }, not this one, so the finding does not contradict it.`
         : '') +
       background,
   };
@@ -409,7 +417,9 @@ function describeDnsPlaintextIdentifier(facts: {
         : '') +
       (facts.encryptionClaim && !dns.serviceName ? ` ${endSentence(restateEncryptionClaim(facts.encryptionClaim))}` : '') +
       (!facts.encryptionClaim && facts.ownServersClaim
-        ? ` The policy says ${quoteInline(facts.ownServersClaim.quote)}, which is about its own servers, not this one, so the finding does not contradict it.`
+        ? ` The policy says ${quoteInline(facts.ownServersClaim.quote)}, which is about ${
+            facts.ownServersClaim.onlyNames !== undefined ? `data sent to \u201c${facts.ownServersClaim.onlyNames}\u201d` : 'its own servers'
+          }, not this one, so the finding does not contradict it.`
         : ''),
   };
 }

@@ -45,3 +45,24 @@ describe('a transit claim naming service providers beside "our servers" (trial7b
     SLOW,
   );
 });
+
+describe('a transit claim naming only recipients ("Data we share with service providers …", place8 "Left alone")', () => {
+  it(
+    'ndpi_alexa-app with --app-domain amazon.com: the app\u2019s own plain HTTP is not data shared with service providers, so no finding',
+    async () => {
+      const dir = tempDir();
+      const policyFile = join(dir, 'policy.md');
+      writeFileSync(policyFile, '# E Privacy Policy\n\nE Ltd processes personal data.\n\nData we share with service providers is encrypted in transit.\n');
+      const db = openDatabase(join(dir, 'trial.db'));
+      try {
+        storePolicy(db, 'E', await analysePolicy(policyFile, { organisations: loadCatalog().organisationNames(), now }), now);
+        await importCapture(db, capturePath('ndpi_alexa-app.pcapng'), { appName: 'E', identifiers: [], now, appDomains: ['amazon.com'] });
+        const result = runAudit(db, 'E', { ...createAuditDependencies(), now });
+        expect(result.findings.filter((f) => f.ruleId === 'unencrypted-transport')).toEqual([]);
+      } finally {
+        db.close();
+      }
+    },
+    SLOW,
+  );
+});
