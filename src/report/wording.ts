@@ -564,7 +564,7 @@ export function describeUndisclosedCountry(facts: {
   denial?: CountryDenialWording;
 }): FindingWording {
   const name = nameCountry(facts.country);
-  const disclosed = facts.disclosed.length > 0 ? nameCountryList(facts.disclosed, nameCountry) : 'no specific country';
+  const disclosed = nameCountryList(facts.disclosed, nameCountry);
   const who = describeServerOrganisations(facts.organisations, facts.hostingOrganisations ?? []);
   const denied = facts.denial ? describeCountryDenial(name, facts.denial) : null;
   return {
@@ -573,7 +573,10 @@ export function describeUndisclosedCountry(facts: {
       `${endSentence(`The capture shows ${plural(facts.flowCount, 'connection')} (${formatBytes(facts.bytes)}) to servers registered in ${name}${who}`)} ` +
       (denied
         ? denied.policy + (facts.disclosed.length > 0 ? ` It names ${disclosed} as where data is stored or sent.` : '')
-        : `The policy names ${disclosed} as where data is stored or sent.`) +
+        : facts.disclosed.length > 0
+          ? `The policy names ${disclosed} as where data is stored or sent.`
+          : // Not "names no country": another sentence may name one, which the report lists as treated as disclosed (trial8 item 5).
+            'No transfer statement of the policy names a specific country as where data is stored or sent.') +
       (facts.discountedMention && !facts.denial ? ` ${describeDiscountedMention(name, facts.discountedMention)}` : '') +
       (facts.unspecifiedTransferClause ? ` It also says data may go to countries it does not name${describeUnnamedPlaces(facts.unspecifiedPhrase, facts.unspecifiedScope)}.` : '') +
       (facts.carriesIdentifiers ? ' User identifiers travelled to these servers in plaintext.' : '') +
