@@ -155,6 +155,8 @@ export interface CountryMentionRecord {
   source: string;
   span: TextSpan;
   quote: string;
+  /** Set when the sentence sends data out of a region the country belongs to ("outside of the EEA"), not naming it. */
+  region?: string;
 }
 
 /** A finished audit: what was checked, who received data, and the findings. */

@@ -118,6 +118,12 @@ export interface TransferClaim extends ClaimBase {
    * support staff in the US may access it". Absent for places a storage or transfer verb governs.
    */
   recipients?: string;
+  /**
+   * The places the sentence sends data out of: "Where we transfer your personal information outside of the European
+   * Economic Area or the United Kingdom" → regions EEA, countries GB; "from the EEA to the US" → EEA. The data is there
+   * before it leaves. Absent when the sentence names none.
+   */
+  origins?: { countries: string[]; regions: string[] };
 }
 
 export type Claim = ProcessorClaim | RetentionClaim | EncryptionClaim | TransferClaim;

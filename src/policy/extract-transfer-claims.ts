@@ -149,6 +149,8 @@ export function extractTransferClaims(context: SentenceContext): TransferClaim[]
     for (const mechanism of mechanisms) addTrigger(carrier.triggers, mechanism);
   }
 
+  // "Where we transfer … outside of the EEA or the UK": the data is in the EEA and the UK before it leaves.
+  const origins = groups.transfer.negative ? [] : readOrigins(text, unspecified, findPlaceChains(text, unspecified), transferCues, storageCues);
   const claims: TransferClaim[] = [];
   for (const type of ['storage', 'transfer'] as const) {
     const group = groups[type];
@@ -162,6 +164,14 @@ export function extractTransferClaims(context: SentenceContext): TransferClaim[]
       unspecified: group.unspecified,
       trigger: [...new Set(group.triggers.sort((a, b) => a.start - b.start).map((t) => t.text))].join('; '),
       ...(mechanisms.length > 0 && group.triggers.some((t) => mechanisms.includes(t)) ? { mechanisms: [...new Set(mechanisms.map((m) => m.text.replace(/\s+/g, ' ')))] } : {}),
+      ...(type === 'transfer' && origins.length > 0
+        ? {
+            origins: {
+              countries: [...new Set(origins.filter((p) => p.kind === 'country').map((p) => p.code))],
+              regions: [...new Set(origins.filter((p) => p.kind === 'region').map((p) => p.code))],
+            },
+          }
+        : {}),
     });
   }
   for (const placed of placedRecipients) claims.push(createPlacedRecipientClaim(context, placed));
@@ -263,6 +273,56 @@ function createPlacedRecipientClaim(context: SentenceContext, placed: PlacedReci
     trigger: [placed.recipients, placed.unspecified?.text].filter((t): t is string => t !== undefined).join('; '),
     recipients: placed.recipients,
   };
+}
+
+/** Sending verbs that move data out of a place; "access … from the UK" says where the reader is, not the data. */
+const ORIGIN_CUE = /^(?:transfer|transmit|sen[dt]|export|mov|flow|international|cross)/i;
+/** The reader or users placed outside: "users located outside the EEA" says where people are, not where data was. */
+const PERSON_PLACED_BEFORE = /\b(?:you|users?|individuals?|people|persons?|customers?|members?|residents?|visitors?)\b[^,;]{0,30}?\b(?:are|is|live|lives|reside|resides|located|based|living|residing)\s+$/i;
+/** Places coordinated right after an origin: "outside of the EEA or the United Kingdom", "…, the UK, or Switzerland". */
+const COORDINATED_PLACE_GAP = /^\s*(?:,\s*)?(?:(?:or|and|and\/or)\s+)?(?:the\s+)?$/i;
+
+/**
+ * The places a sending verb moves data out of: the place of "outside (of) the EEA", places coordinated with it,
+ * and a chain after "outside" or after "from" that goes on "to …" ("from the EEA, Switzerland and the UK to a
+ * country …"). Only when a sending verb governs the place (a storage verb nearer to it places recipients: "partners
+ * located outside of the EU") and the clause does not place the reader there ("if you are located outside").
+ */
+function readOrigins(
+  text: string,
+  unspecified: readonly PhraseMatch[],
+  chains: readonly PlaceChain[],
+  transferCues: readonly PhraseMatch[],
+  storageCues: readonly PhraseMatch[],
+): Place[] {
+  const governed = (at: number): boolean => {
+    const cue = lastBefore(transferCues, at);
+    if (cue === null || !ORIGIN_CUE.test(cue.text) || isNegatedAt(text, cue.start)) return false;
+    const storage = lastBefore(storageCues, at);
+    if (storage !== null && storage.start - cue.start > COORDINATED_CUES) return false;
+    const between = text.slice(cue.end, at);
+    return !/[.;:]/.test(between) && !PERSON_PLACED_BEFORE.test(between) && !AUDIENCE_CLAUSE.test(text.slice(Math.max(0, at - 80), at));
+  };
+  const origins: Place[] = [];
+  const ends: number[] = [];
+  for (const phrase of unspecified) {
+    const place = placeOutsideOf(phrase.text);
+    if (place === undefined || !governed(phrase.start)) continue;
+    origins.push(place);
+    ends.push(phrase.end);
+  }
+  for (const chain of chains) {
+    if (chain.adjective) continue;
+    const lead = text.slice(Math.max(0, chain.start - 30), chain.start);
+    const afterOrigin = ends.some((end) => end <= chain.start && COORDINATED_PLACE_GAP.test(text.slice(end, chain.start)));
+    const outside = /\boutside(?:\s+of)?\s+(?:the\s+)?$/i.test(lead);
+    const fromTo = /\bfrom\s+(?:the\s+)?$/i.test(lead) && /^\s*,?\s*to\b/i.test(text.slice(chain.end));
+    if ((afterOrigin || outside || fromTo) && governed(chain.start)) {
+      origins.push(...chain.places);
+      ends.push(chain.end);
+    }
+  }
+  return origins;
 }
 
 /** The place of "outside the European Economic Area" / "outside of the EU"; undefined for "outside your country". */

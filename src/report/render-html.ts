@@ -11,6 +11,7 @@ import { MAX_SHOWN_QUOTES, type ReportFinding, type ReportModel } from './report
 import {
   COUNTRY_MENTIONS_HEADING,
   COUNTRY_MENTIONS_INTRO,
+  describeOriginRegion,
   DATA_SOURCES_FROM_REPORT,
   describeEntityLists,
   describeCappedSearch,
@@ -225,7 +226,7 @@ function renderTraffic(report: ReportModel): string {
       ? `\n<h3>${h(COUNTRY_MENTIONS_HEADING)}</h3>\n<p>${h(COUNTRY_MENTIONS_INTRO)}</p>\n<ul>${mentions
           .map(
             (m) =>
-              `<li>${h(`${nameCountry(m.country)} (${m.country})`)}: ${h(quoteInline(m.quote))} <span class="meta">(characters ${m.span.start}–${m.span.end} of snapshot <code>${h(m.snapshotSha256)}</code>)</span></li>`,
+              `<li>${h(`${nameCountry(m.country)} (${m.country})${m.region !== undefined ? `, ${describeOriginRegion(m.region)}` : ''}`)}: ${h(quoteInline(m.quote))} <span class="meta">(characters ${m.span.start}–${m.span.end} of snapshot <code>${h(m.snapshotSha256)}</code>)</span></li>`,
           )
           .join('')}</ul>`
       : '';

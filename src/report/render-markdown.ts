@@ -10,6 +10,7 @@ import { MAX_SHOWN_QUOTES, type ReportFinding, type ReportModel } from './report
 import {
   COUNTRY_MENTIONS_HEADING,
   COUNTRY_MENTIONS_INTRO,
+  describeOriginRegion,
   DATA_SOURCES_FROM_REPORT,
   describeEntityLists,
   describeCappedSearch,
@@ -185,7 +186,7 @@ function renderCountryMentions(report: ReportModel): string[] {
   if (!report.countryMentions || report.countryMentions.length === 0) return [];
   const lines = [`**${COUNTRY_MENTIONS_HEADING}.** ${md(COUNTRY_MENTIONS_INTRO)}`, ''];
   for (const m of report.countryMentions) {
-    lines.push(`- ${md(`${nameCountry(m.country)} (${m.country})`)}: ${md(quoteInline(m.quote))} (characters ${m.span.start}–${m.span.end} of snapshot ${code(m.snapshotSha256)})`);
+    lines.push(`- ${md(`${nameCountry(m.country)} (${m.country})${m.region !== undefined ? `, ${describeOriginRegion(m.region)}` : ''}`)}: ${md(quoteInline(m.quote))} (characters ${m.span.start}–${m.span.end} of snapshot ${code(m.snapshotSha256)})`);
   }
   lines.push('');
   return lines;

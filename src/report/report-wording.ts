@@ -97,7 +97,26 @@ export function describeMoreQuotes(hidden: number): string {
 /** The heading and introduction of the list of countries treated as disclosed by a mention. */
 export const COUNTRY_MENTIONS_HEADING = 'Countries treated as disclosed by a mention';
 export const COUNTRY_MENTIONS_INTRO =
-  'No transfer statement of the policy names these countries, but another sentence does, so no country finding was made for them. Check that each sentence really says data may go there.';
+  'No transfer statement of the policy names these countries as where data goes, but another sentence names them, or a region they belong to that the policy sends data out of (so the data is there before it leaves), so no country finding was made for them. Check that each sentence really says data may be there.';
+
+/** Region ids of transfer claims, as a reader names them. */
+const REGION_NAMES: Record<string, string> = {
+  EEA: 'the European Economic Area',
+  EU: 'the European Union',
+  EUROPE: 'Europe',
+  UK: 'the United Kingdom',
+  'NORTH AMERICA': 'North America',
+};
+
+/** The note after a country listed because the policy sends data out of a region it belongs to ("outside of the EEA"). */
+export function describeOriginRegion(region: string): string {
+  return `a member of ${nameRegion(region)}, which the sentence sends data out of`;
+}
+
+/** A region id as a reader names it ("the European Economic Area"). */
+export function nameRegion(region: string): string {
+  return REGION_NAMES[region.toUpperCase()] ?? region;
+}
 
 /** Methodology paragraphs shared by the Markdown and HTML reports. */
 export const METHODOLOGY_PARAGRAPHS: readonly string[] = [

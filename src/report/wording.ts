@@ -5,6 +5,7 @@
  */
 import { nameCountryList } from './name-country-list.js';
 import { describeRetentionLimit, isPlural } from './describe-retention-limit.js';
+import { nameRegion } from './report-wording.js';
 import { trimDanglingWords } from './trim-dangling-words.js';
 
 /** Title and plain-language explanation of one finding. */
@@ -248,9 +249,11 @@ export interface EncryptionClaimWording {
    * Set when the sentence is about the service's own servers and some recipients it names ("our service providers"),
    * and the server is not the service's own: it is compared as one of them, which the catalog may not confirm.
    */
-  asRecipient?: { written: string; confirmed: boolean };
+  asRecipient?: { written: string; confirmed: boolean; ownEnd?: boolean };
   /** The recipients a claim about the service's own servers also names ("our service providers"), as written. */
   alsoNames?: string;
+  /** The recipients a claim names as the only place its data goes ("Data we share with service providers …"), as written. */
+  onlyNames?: string;
 }
 
 /** Longest quote shown inside an explanation; the finding's evidence quotes the sentence in full. */
@@ -289,9 +292,11 @@ function restateEncryptionClaim(claim: EncryptionClaimWording): string {
 }
 
 /** Says which ends the claim names and why this server is compared with it, without adding a scope the sentence lacks. */
-function describeRecipientScope(scope: { written: string; confirmed: boolean }): string {
+function describeRecipientScope(scope: { written: string; confirmed: boolean; ownEnd?: boolean }): string {
   return (
-    `That sentence names the service\u2019s own servers and \u201c${scope.written}\u201d as the ends it protects; this server is not the service\u2019s own, so it is compared as one of \u201c${scope.written}\u201d` +
+    (scope.ownEnd === false
+      ? `That sentence is about data sent to \u201c${scope.written}\u201d, so this server is compared as one of \u201c${scope.written}\u201d`
+      : `That sentence names the service\u2019s own servers and \u201c${scope.written}\u201d as the ends it protects; this server is not the service\u2019s own, so it is compared as one of \u201c${scope.written}\u201d`) +
     (scope.confirmed ? '' : ' (claimcheck\u2019s entity catalog does not know this company, so it cannot confirm that it is one)')
   );
 }
@@ -350,7 +355,11 @@ export function describePlaintextIdentifier(facts: {
       `(${facts.encodings.join(', ')}) in ${facts.protocol.toUpperCase()} traffic ${both ? 'between the device and' : 'to'} ${endSentence(`${destination}${where}`)} Anyone on the network path can read ${facts.identifiers.length === 1 ? 'it' : 'them'}.` +
       (facts.encryptionClaim ? ` ${endSentence(restateEncryptionClaim(facts.encryptionClaim))}` : '') +
       (!facts.encryptionClaim && facts.ownServersClaim
-        ? ` The policy says ${quoteInline(facts.ownServersClaim.quote)}, which is about its own servers${facts.ownServersClaim.alsoNames ? ` and \u201c${facts.ownServersClaim.alsoNames}\u201d` : ''}, not this one, so the finding does not contradict it.`
+        ? ` The policy says ${quoteInline(facts.ownServersClaim.quote)}, which is about ${
+            facts.ownServersClaim.onlyNames !== undefined
+              ? `data sent to \u201c${facts.ownServersClaim.onlyNames}\u201d`
+              : `its own servers${facts.ownServersClaim.alsoNames ? ` and \u201c${facts.ownServersClaim.alsoNames}\u201d` : ''}`
+          }, not this one, so the finding does not contradict it.`
         : '') +
       background,
   };
@@ -410,7 +419,9 @@ function describeDnsPlaintextIdentifier(facts: {
         : '') +
       (facts.encryptionClaim && !dns.serviceName ? ` ${endSentence(restateEncryptionClaim(facts.encryptionClaim))}` : '') +
       (!facts.encryptionClaim && facts.ownServersClaim
-        ? ` The policy says ${quoteInline(facts.ownServersClaim.quote)}, which is about its own servers, not this one, so the finding does not contradict it.`
+        ? ` The policy says ${quoteInline(facts.ownServersClaim.quote)}, which is about ${
+            facts.ownServersClaim.onlyNames !== undefined ? `data sent to \u201c${facts.ownServersClaim.onlyNames}\u201d` : 'its own servers'
+          }, not this one, so the finding does not contradict it.`
         : ''),
   };
 }
@@ -555,7 +566,7 @@ export function describeUndisclosedCountry(facts: {
   denial?: CountryDenialWording;
 }): FindingWording {
   const name = nameCountry(facts.country);
-  const disclosed = facts.disclosed.length > 0 ? nameCountryList(facts.disclosed, nameCountry) : 'no specific country';
+  const disclosed = nameCountryList(facts.disclosed, nameCountry);
   const who = describeServerOrganisations(facts.organisations, facts.hostingOrganisations ?? []);
   const denied = facts.denial ? describeCountryDenial(name, facts.denial) : null;
   return {
@@ -564,7 +575,10 @@ export function describeUndisclosedCountry(facts: {
       `${endSentence(`The capture shows ${plural(facts.flowCount, 'connection')} (${formatBytes(facts.bytes)}) to servers registered in ${name}${who}`)} ` +
       (denied
         ? denied.policy + (facts.disclosed.length > 0 ? ` It names ${disclosed} as where data is stored or sent.` : '')
-        : `The policy names ${disclosed} as where data is stored or sent.`) +
+        : facts.disclosed.length > 0
+          ? `The policy names ${disclosed} as where data is stored or sent.`
+          : // Not "names no country": another sentence may name one, which the report lists as treated as disclosed (trial8 item 5).
+            'No transfer statement of the policy names a specific country as where data is stored or sent.') +
       (facts.discountedMention && !facts.denial ? ` ${describeDiscountedMention(name, facts.discountedMention)}` : '') +
       (facts.unspecifiedTransferClause ? ` It also says data may go to countries it does not name${describeUnnamedPlaces(facts.unspecifiedPhrase, facts.unspecifiedScope)}.` : '') +
       (facts.carriesIdentifiers ? ' User identifiers travelled to these servers in plaintext.' : '') +
@@ -586,13 +600,32 @@ export function describeUnnamedCountries(facts: {
   identifierCountries: string[];
   unspecifiedPhrase: string | null;
   unspecifiedScope?: UnnamedPlacesScope | null;
+  /**
+   * Countries of the traffic the audit treats as disclosed although no transfer statement names them: named in another
+   * sentence, or members of a region the policy sends data out of (`region`). Absent or empty when none.
+   */
+  setAside?: { country: string; region?: string }[];
 }): FindingWording {
   const names = facts.countries.map((c) => nameCountry(c.country));
   const list = names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
   const flowCount = facts.countries.reduce((sum, c) => sum + c.flowCount, 0);
   const bytes = facts.countries.reduce((sum, c) => sum + c.bytes, 0);
   const perCountry = facts.countries.map((c) => `${nameCountry(c.country)} ${c.flowCount}`).join(', ');
-  const where = facts.unspecifiedPhrase ? `, only that data may go ${quoteInline(facts.unspecifiedPhrase)}` : ', only that data may go to countries it does not name';
+  // "may go “anywhere in the world”", but "may go to “other countries”".
+  const to = facts.unspecifiedPhrase !== null && /^(?:other|third|different|multiple|many|various|countries|jurisdictions|any\s+(?:other\s+)?(?:country|countries|jurisdiction))\b/i.test(facts.unspecifiedPhrase) ? 'to ' : '';
+  const where = facts.unspecifiedPhrase ? `, only that data may go ${to}${quoteInline(facts.unspecifiedPhrase)}` : ', only that data may go to countries it does not name';
+  // A country the report lists as disclosed by a mention must not be contradicted by "the policy names no country".
+  const setAside = facts.setAside ?? [];
+  const joinNames = (items: readonly string[]): string => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
+  const byReason = new Map<string, string[]>();
+  for (const c of setAside) byReason.set(c.region ?? '', [...(byReason.get(c.region ?? '') ?? []), nameCountry(c.country)]);
+  const setAsideList = joinNames(
+    [...byReason].map(([region, names]) =>
+      region === ''
+        ? `${joinNames(names)} (named in another sentence)`
+        : `${joinNames(names)} (${names.length === 1 ? 'a member' : 'members'} of ${nameRegion(region)}, which the policy sends data out of)`,
+    ),
+  );
   const scope = describeUnnamedScope(facts.unspecifiedScope);
   const who = describeServerOrganisations(facts.organisations, facts.hostingOrganisations);
   const mentions = facts.countries
@@ -600,10 +633,11 @@ export function describeUnnamedCountries(facts: {
     .map((c) => ` ${describeDiscountedMention(nameCountry(c.country), c.discountedMention as DiscountedMentionWording)}`)
     .join('');
   return {
-    title: `Traffic to ${list}: the policy names no country data goes to${where}`,
+    title: setAside.length === 0 ? `Traffic to ${list}: the policy names no country data goes to${where}` : `Traffic to ${list}: no transfer statement of the policy names a country${where}`,
     explanation:
       `${endSentence(`The capture shows ${plural(flowCount, 'connection')} (${formatBytes(bytes)}) to servers registered in ${plural(facts.countries.length, 'country', 'countries')} (connections: ${perCountry})${who}`)} ` +
-      `The policy names no country as where data is stored or sent${where}${scope}. That discloses that data may leave the user\u2019s country, not where it goes, so this is one finding for all the countries rather than one for each.` +
+      `${setAside.length === 0 ? 'The policy names no country' : 'No transfer statement of the policy names a country'} as where data is stored or sent${where}${scope}. That discloses that data may leave the user\u2019s country, not where it goes, so this is one finding for all the countries rather than one for each.` +
+      (setAside.length > 0 ? ` The traffic also reached ${setAsideList}, which this audit treats as disclosed, so ${setAside.length === 1 ? 'it is' : 'they are'} not part of this finding (see \u201cCountries treated as disclosed by a mention\u201d).` : '') +
       mentions +
       (facts.identifierCountries.length > 0 ? ` User identifiers travelled in plaintext to servers in ${nameCountryList(facts.identifierCountries, nameCountry)}.` : '') +
       ' Country is the registry country of the IP network, not a measured location.',

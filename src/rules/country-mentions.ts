@@ -22,6 +22,8 @@ export interface CountryMention {
   country: string;
   span: TextSpan;
   quote: string;
+  /** The region the sentence sends data out of, when it names that region rather than the country ("outside of the EEA"). */
+  region?: string;
 }
 
 function escapeRegExp(text: string): string {
@@ -62,8 +64,9 @@ const AUDIENCE_LEAD_IN = new RegExp(
     String.raw`\byou\s+(?:live|reside|are\s+(?:located|based|resident))\s+(?:in|outside(?:\s+of)?)`,
     // "Depending on where you live (e.g. EEA, Switzerland, UK, USA)": examples of the reader's place.
     String.raw`\b(?:where|wherever)\s+you\s+(?:live|reside|are(?:\s+located)?)\s*\(\s*(?:e\.g\.|for\s+example|such\s+as|like)?,?`,
-    // "users located in", "a WeChat user located … in", "users using our Services in Korea".
-    String.raw`\b(?:residents?|citizens?|nationals?|users?|individuals|consumers|people|persons|customers|visitors|members|children|minors)(?:\s+who\s+(?:live|reside|are))?(?:\s+(?:located|living|residing|based|resident))?(?:\s+(?:using|accessing)\s+(?:our|the)\s+\p{L}+)?\s+(?:in|of|from|within|outside(?:\s+of)?)`,
+    // "users located in", "a WeChat user located … in", "users using our Services in Korea", "Our users are located in"
+    // (trial7b item 4: that sentence had disclosed the United States and hidden its finding).
+    String.raw`\b(?:residents?|citizens?|nationals?|users?|individuals|consumers|people|persons|customers|visitors|members|children|minors)(?:\s+(?:who\s+)?(?:live|reside|are|is|were|may\s+be))?(?:\s+(?:located|living|residing|based|resident))?(?:\s+(?:using|accessing)\s+(?:our|the)\s+\p{L}+)?\s+(?:in|of|from|within|outside(?:\s+of)?)`,
     // "as required by local law outside of the United States": the law's place. A bare "outside" is not enough:
     // "service providers located in and outside the United States" says where data goes.
     String.raw`\b(?:laws?|courts?|legislation|regulations?|authorit(?:y|ies)|regulators?|jurisdictions?|citizenship|residency|rights)\s+(?:of|in|outside(?:\s+of)?)`,
@@ -361,7 +364,22 @@ export function readCountryMentions(snapshot: StoredSnapshot, code: string, deni
 
 /** The mention as the audit records it: the sentence that stood in for a disclosure of the country. */
 export function recordCountryMention(snapshot: StoredSnapshot, mention: CountryMention): CountryMentionRecord {
-  return { country: mention.country, snapshotSha256: snapshot.sha256, source: snapshot.source, span: mention.span, quote: mention.quote };
+  return {
+    country: mention.country,
+    snapshotSha256: snapshot.sha256,
+    source: snapshot.source,
+    span: mention.span,
+    quote: mention.quote,
+    ...(mention.region !== undefined ? { region: mention.region } : {}),
+  };
+}
+
+/**
+ * The sentence that sends data out of a place as the record of why the country counts as disclosed: "Where we transfer
+ * your personal information outside of the European Economic Area …" places data in Ireland before it leaves.
+ */
+export function originAsMention(country: string, origin: { region: string | null; claim: { span: TextSpan; quote: string } }): CountryMention {
+  return { country, span: origin.claim.span, quote: origin.claim.quote, ...(origin.region !== null ? { region: origin.region } : {}) };
 }
 
 /** The mentions that silenced a finding in any rule, one per country, in country order. */

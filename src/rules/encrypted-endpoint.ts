@@ -36,11 +36,19 @@ export interface RecipientEnds {
 }
 
 /**
+ * The path to data the service holds: LINE's "appropriate encryption measures in the access route to Personal Data"
+ * (about companies in third countries reaching its data centres). That path runs to the service's own servers, not
+ * from the app to an advertiser, so such a claim is compared with first-party hosts only (trial8 item 2).
+ */
+const STORED_DATA_ACCESS =
+  /\baccess\s+(?:routes?|paths?|channels?)\s+(?:to|for|into)\b|\b(?:remote\s+)?access\s+to\s+(?:the\s+)?(?:personal\s+)?(?:data|information)\s+(?:stored|held|kept)\b/i;
+
+/**
  * 'own-servers' when the sentence names the service's own servers (or "us") as the end of the
  * connection it protects, else null: such a claim is compared with all traffic, as a reader would take it.
  */
 export function readEncryptedEndpoint(quote: string): 'own-servers' | null {
-  return OWN_ENDPOINT.test(quote) ? 'own-servers' : null;
+  return OWN_ENDPOINT.test(quote) || STORED_DATA_ACCESS.test(quote) ? 'own-servers' : null;
 }
 
 /**
@@ -62,6 +70,29 @@ export function readRecipientEnds(quote: string): RecipientEnds | null {
     const noun = (match[1] ?? '').toLowerCase();
     kinds.add(/^third/.test(noun) ? 'third-parties' : /^partner/.test(noun) ? 'partners' : 'service-providers');
     written.push(match[0].replace(/^\S+\s+/, '').replace(/\s+/g, ' '));
+  }
+  return kinds.size > 0 ? { kinds: [...kinds], written: [...new Set(written)].join(' and ') } : null;
+}
+
+/**
+ * "Data we share with service providers is encrypted in transit", "Information sent to our partners is protected by
+ * TLS": a claim that names only recipients as where the data goes, and no own end. It covers those recipients and only
+ * them, as a claim naming them beside "our servers" does, not the app's traffic to its own servers. A sentence about
+ * all data ("All data, including data we share with partners, …") is left unscoped.
+ */
+const SENT_TO_RECIPIENT =
+  /\b(?:share|shares|shared|sharing|send|sends|sent|disclose|discloses|disclosed|transfer|transfers|transferred|transmit|transmits|transmitted|provide|provides|provided|pass|passes|passed)\b(?:\s+(?!(?:and|or|but|while|whereas)\b)[\w'\u2019-]+){0,4}?\s+(?:with|to)\s+((?:(?:our|its|their|the|any|trusted|selected|external|third[-\s]party|cloud|hosting|payment|analytics|technology|infrastructure)\s+)*(service\s+providers?|providers?|(?:sub-?)?processors?|vendors?|suppliers?|contractors?|partners?|third[-\s]part(?:y|ies)))\b/gi;
+const ALL_DATA = /\b(?:all|any|every)\s+(?:(?:of\s+)?(?:your|our|the)\s+)?(?:personal\s+)?(?:data|information|traffic|communications?|connections?|transmissions?)\b/i;
+
+/** The recipients a claim with no own end names as where the data goes, or null when it names none (or is about all data). */
+export function readDataRecipients(quote: string): RecipientEnds | null {
+  if (readEncryptedEndpoint(quote) !== null || ALL_DATA.test(quote)) return null;
+  const kinds = new Set<RecipientEnd>();
+  const written: string[] = [];
+  for (const match of quote.matchAll(SENT_TO_RECIPIENT)) {
+    const noun = (match[2] ?? '').toLowerCase();
+    kinds.add(/^third/.test(noun) ? 'third-parties' : /^partner/.test(noun) ? 'partners' : 'service-providers');
+    written.push((match[1] ?? '').replace(/\s+/g, ' '));
   }
   return kinds.size > 0 ? { kinds: [...kinds], written: [...new Set(written)].join(' and ') } : null;
 }

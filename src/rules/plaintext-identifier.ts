@@ -4,7 +4,7 @@ import { describePlaintextIdentifier } from '../report/wording.js';
 import type { StoredIdentifierHit } from '../store/capture-repository.js';
 import type { AttributedFlow, AuditView } from './audit-view.js';
 import { MAX_EVIDENCE_FRAMES, findFlowOfHit, isDeviceBackground, packetEvidenceOfFlow, packetEvidenceOfHit, policyEvidenceOfClaims } from './evidence.js';
-import { readRecipientEnds } from './encrypted-endpoint.js';
+import { readDataRecipients, readRecipientEnds } from './encrypted-endpoint.js';
 import { describeDnsExposure } from './plaintext-identifier-dns.js';
 import type { Rule } from './rule.js';
 import { findCoveringClaims, findTransitEncryptionClaims, leadingEncryptionClaim } from './transit-encryption-claims.js';
@@ -51,7 +51,9 @@ export const plaintextIdentifier: Rule = {
       const covering = coverage.claims;
       const ownServersLeading = covering.length === 0 ? leadingEncryptionClaim(claims) : null;
       const alsoNames = claims[0] ? readRecipientEnds(claims[0].quote)?.written : undefined;
-      const ownServersOnly = ownServersLeading && alsoNames ? { ...ownServersLeading, alsoNames } : ownServersLeading;
+      const onlyNames = claims[0] ? readDataRecipients(claims[0].quote)?.written : undefined;
+      const ownServersOnly =
+        ownServersLeading && onlyNames ? { ...ownServersLeading, onlyNames } : ownServersLeading && alsoNames ? { ...ownServersLeading, alsoNames } : ownServersLeading;
       const explicit = coverage.explicit;
       const identifiers = [...new Set(hits.map((h) => h.label))].map((label) => {
         const ofLabel = group.flatMap((c) => c.hits.filter((h) => h.label === label).map((h) => ({ hit: h, flow: c.flow })));

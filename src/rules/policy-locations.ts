@@ -45,6 +45,31 @@ export interface PolicyLocations {
   denials: Map<string, LocationDenial<StoredTransferClaim>[]>;
   /** True when a claim says data may go to unnamed "other countries". */
   unspecified: boolean;
+  /**
+   * Countries the policy sends data out of ("Where we transfer your personal information outside of the European
+   * Economic Area"), regions expanded to their members, each with the region as written and the first claim saying so.
+   * The data is there before it leaves: a server there is not a place the policy does not name.
+   */
+  origins: Map<string, PolicyOrigin>;
+}
+
+/** Why a country counts as where the policy's data starts: the region it is a member of (null when named itself), and the claim. */
+export interface PolicyOrigin {
+  region: string | null;
+  claim: StoredTransferClaim;
+}
+
+/** The countries affirmative claims of the policy itself (not a linked page, whose spans are that page's) send data out of. */
+function collectOrigins(claims: readonly StoredTransferClaim[]): Map<string, PolicyOrigin> {
+  const origins = new Map<string, PolicyOrigin>();
+  for (const claim of claims) {
+    if (claim.origins === undefined || claim.page !== undefined) continue;
+    for (const code of claim.origins.countries) if (!origins.has(code.toUpperCase())) origins.set(code.toUpperCase(), { region: null, claim });
+    for (const region of claim.origins.regions) {
+      for (const code of listRegionMembers(region)) if (!origins.has(code)) origins.set(code, { region, claim });
+    }
+  }
+  return origins;
 }
 
 /** Reads the transfer claims of the audited policy. */
@@ -58,7 +83,13 @@ export function readPolicyLocations(claims: readonly StoredClaim[]): PolicyLocat
     if (denial === null) continue;
     for (const code of collectClaimCountries([claim])) denials.set(code, [...(denials.get(code) ?? []), denial]);
   }
-  return { claims: affirmative, disclosed: collectClaimCountries(affirmative), denials, unspecified: affirmative.some((c) => c.unspecified) };
+  return {
+    claims: affirmative,
+    disclosed: collectClaimCountries(affirmative),
+    denials,
+    unspecified: affirmative.some((c) => c.unspecified),
+    origins: collectOrigins(affirmative),
+  };
 }
 
 /** Words of the phrases that send data to unnamed places ("other countries", "anywhere in the world", "outside the EEA"). */
@@ -68,13 +99,24 @@ const UNSPECIFIED_PART = /countr|world|global|international|border|jurisdiction|
  * How the policy words its transfers to unnamed places, as written ("anywhere in the world"), from the first
  * unspecific claim's trigger; null when no trigger part reads so (a transfer mechanism alone).
  */
-export function unspecifiedDestinationPhrase(claims: readonly { unspecified: boolean; trigger: string }[]): string | null {
+export function unspecifiedDestinationPhrase(claims: readonly { unspecified: boolean; trigger: string; quote?: string }[]): string | null {
   for (const claim of claims) {
     if (!claim.unspecified) continue;
     const part = claim.trigger.split('; ').find((p) => UNSPECIFIED_PART.test(p));
-    if (part !== undefined) return part;
+    if (part !== undefined) return completePhrase(part, claim.quote);
   }
   return null;
+}
+
+/** A phrase that stops mid-clause ("jurisdictions that may not") reads on to the end of its clause in the sentence. */
+const DANGLING_END = /\s(?:that|which)\s+(?:may\s+not|do\s+not|does\s+not)$/i;
+const MAX_COMPLETED_PHRASE = 100;
+
+function completePhrase(part: string, quote: string | undefined): string {
+  if (!DANGLING_END.test(part)) return part;
+  const at = quote?.indexOf(part) ?? -1;
+  const clause = at < 0 || quote === undefined ? null : /^[^,;.()]*/.exec(quote.slice(at))?.[0].trim();
+  return clause && clause.length <= MAX_COMPLETED_PHRASE ? clause : part.replace(DANGLING_END, '');
 }
 
 /**

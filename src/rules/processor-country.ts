@@ -4,7 +4,7 @@ import type { StoredSnapshot } from '../store/policy-repository.js';
 import { describeProcessorCountry } from '../report/wording.js';
 import type { AttributedFlow, AuditView } from './audit-view.js';
 import { packetEvidenceOfFlow, policyEvidenceOfClaims } from './evidence.js';
-import { readCountryMentions, recordCountryMention } from './country-mentions.js';
+import { originAsMention, readCountryMentions, recordCountryMention } from './country-mentions.js';
 import { readPolicyLocations, unspecifiedDestinationPhrase, unspecifiedDestinationScope, type StoredTransferClaim } from './policy-locations.js';
 import { groupRecipients, namesRecipient, type ObservedRecipient, type StoredProcessorClaim } from './recipient-disclosure.js';
 import type { CountryMentionRecord } from '../model/audit.js';
@@ -144,6 +144,12 @@ function reviewProcessorCountries(view: AuditView): RuleOutcome {
       if (locations.disclosed.has(country)) continue;
       if (!denials.some(isGeneralDenial) && mentions.disclosing) {
         suppressing.push(recordCountryMention(snapshot, mentions.disclosing));
+        continue;
+      }
+      // As in undisclosed-country: a country the policy sends data out of ("outside of the EEA") is where data is.
+      const origin = locations.origins.get(country);
+      if (!denials.some(isGeneralDenial) && origin !== undefined) {
+        suppressing.push(recordCountryMention(snapshot, originAsMention(country, origin)));
         continue;
       }
       // The same judgement as undisclosed-country, over the flows to servers there: a headquarters alone shows no data

@@ -3,7 +3,7 @@ import type { EncryptionClaimWording } from '../report/wording.js';
 import type { StoredClaim } from '../store/policy-repository.js';
 import type { AttributedFlow, AuditView } from './audit-view.js';
 import { readEncryptedData } from './encrypted-data.js';
-import { readEncryptedEndpoint, readRecipientEnds, type RecipientEnd } from './encrypted-endpoint.js';
+import { readDataRecipients, readEncryptedEndpoint, readRecipientEnds, type RecipientEnd } from './encrypted-endpoint.js';
 
 export type StoredEncryptionClaim = EncryptionClaim & StoredClaim;
 
@@ -85,7 +85,7 @@ export interface EncryptionCoverage {
    * Set when the leading claim is about the service's own servers and the recipients it names beside them, and the
    * destination is not the service's own: it is compared as one of those recipients.
    */
-  asRecipient?: { written: string; confirmed: boolean };
+  asRecipient?: { written: string; confirmed: boolean; ownEnd: boolean };
 }
 
 /**
@@ -100,18 +100,23 @@ export function findCoveringClaims(
   claims: readonly StoredEncryptionClaim[],
   destination: { firstParty: boolean; flows: readonly AttributedFlow[] },
 ): EncryptionCoverage {
-  if (destination.firstParty) return { claims: [...claims], explicit: hasExplicitTransitClaim(claims) };
+  // "Data we share with service providers is encrypted" is about data that goes to them, not to the service's own servers.
+  if (destination.firstParty) {
+    const own = claims.filter((c) => readDataRecipients(c.quote) === null);
+    return { claims: own, explicit: hasExplicitTransitClaim(own) };
+  }
   const { flows } = destination;
   const full: StoredEncryptionClaim[] = [];
-  const scoped: { claim: StoredEncryptionClaim; written: string; fit: RecipientFit }[] = [];
+  const scoped: { claim: StoredEncryptionClaim; written: string; fit: RecipientFit; ownEnd: boolean }[] = [];
   for (const claim of claims) {
-    if (readEncryptedEndpoint(claim.quote) === null) {
+    const onlyRecipients = readDataRecipients(claim.quote);
+    if (readEncryptedEndpoint(claim.quote) === null && onlyRecipients === null) {
       full.push(claim);
       continue;
     }
-    const ends = readRecipientEnds(claim.quote);
+    const ends = onlyRecipients ?? readRecipientEnds(claim.quote);
     const fit = ends === null ? 'not' : fitDestination(view, flows, ends.kinds);
-    if (ends !== null && fit !== 'not') scoped.push({ claim, written: ends.written, fit });
+    if (ends !== null && fit !== 'not') scoped.push({ claim, written: ends.written, fit, ownEnd: onlyRecipients === null });
   }
   // A claim that covers every server leads: it covers this one without doubt, which a claim naming recipients may not.
   const lead = full.length === 0 ? scoped[0] : undefined;
@@ -119,7 +124,7 @@ export function findCoveringClaims(
   return {
     claims: [...full, ...scoped.map((s) => s.claim)],
     explicit: hasExplicitTransitClaim(sure),
-    ...(lead ? { asRecipient: { written: lead.written, confirmed: lead.fit === 'is' } } : {}),
+    ...(lead ? { asRecipient: { written: lead.written, confirmed: lead.fit === 'is', ownEnd: lead.ownEnd } } : {}),
   };
 }
 

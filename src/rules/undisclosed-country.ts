@@ -4,7 +4,7 @@ import { describeUndisclosedCountry, describeUnnamedCountries } from '../report/
 import type { AttributedFlow, AuditView } from './audit-view.js';
 import { carriesPlaintextIdentifier, isDeviceBackground, isNetworkPlumbing, packetEvidenceOfFlow, policyEvidenceOfClaims } from './evidence.js';
 import { readPolicyLocations, unspecifiedDestinationPhrase, unspecifiedDestinationScope, type StoredTransferClaim } from './policy-locations.js';
-import { readCountryMentions, recordCountryMention, type CountryMention, type CountryMentions } from './country-mentions.js';
+import { originAsMention, readCountryMentions, recordCountryMention, type CountryMention, type CountryMentions } from './country-mentions.js';
 import type { Rule, RuleOutcome } from './rule.js';
 import { describeDenialVerdict, isGeneralDenial, weighLocationDenials } from './weigh-location-denials.js';
 
@@ -25,7 +25,7 @@ export const undisclosedCountry: Rule = {
 function reviewUndisclosedCountries(view: AuditView): RuleOutcome {
   const snapshot = view.snapshot;
   const locations = readPolicyLocations(view.claims);
-  const { claims, disclosed, denials } = locations;
+  const { claims, disclosed, denials, origins } = locations;
   if (!snapshot || (claims.length === 0 && denials.size === 0)) return { findings: [], suppressingMentions: [] };
   const mentionsByCountry = new Map<string, CountryMentions>();
   const mentionsOf = (country: string): CountryMentions => {
@@ -56,6 +56,13 @@ function reviewUndisclosedCountries(view: AuditView): RuleOutcome {
         suppressing.set(country, disclosing);
         continue;
       }
+      // "Where we transfer your data outside of the EEA" says the data is in the EEA before it leaves: a server in Ireland
+      // is where the policy places it, not a country it does not name (trial8 item 5).
+      const origin = origins.get(country);
+      if (origin !== undefined) {
+        suppressing.set(country, originAsMention(country, origin));
+        continue;
+      }
     }
     byCountry.set(country, [...(byCountry.get(country) ?? []), item]);
   }
@@ -65,7 +72,7 @@ function reviewUndisclosedCountries(view: AuditView): RuleOutcome {
   // country and nothing of where: every country the traffic reached stands the same against it, so they are one
   // finding. A country it denies keeps its own finding, which weighs that denial.
   const unnamed = disclosed.size === 0 && unspecified.length > 0 ? sorted.filter(([country]) => (denials.get(country) ?? []).length === 0) : [];
-  if (unnamed.length > 0) findings.push(describeUnnamedCountryFinding(view, snapshot, unnamed, claims, mentionsOf));
+  if (unnamed.length > 0) findings.push(describeUnnamedCountryFinding(view, snapshot, unnamed, claims, mentionsOf, [...suppressing.values()]));
   for (const [country, flows] of sorted) {
     if (unnamed.some(([c]) => c === country)) continue;
     const identifierFrames = new Set(
@@ -122,6 +129,7 @@ function describeUnnamedCountryFinding(
   byCountry: readonly (readonly [string, AttributedFlow[]])[],
   claims: readonly StoredTransferClaim[],
   mentionsOf: (country: string) => CountryMentions,
+  setAside: readonly CountryMention[],
 ): Finding {
   const flows = byCountry.flatMap(([, f]) => f);
   const carries = (items: readonly AttributedFlow[]): boolean =>
@@ -139,6 +147,7 @@ function describeUnnamedCountryFinding(
     identifierCountries: byCountry.filter(([, items]) => carries(items)).map(([country]) => country),
     unspecifiedPhrase: unspecifiedDestinationPhrase(claims.filter((c) => c.unspecified)),
     unspecifiedScope: unspecifiedDestinationScope(claims),
+    setAside: [...setAside].sort((a, b) => a.country.localeCompare(b.country)).map((m) => ({ country: m.country, ...(m.region !== undefined ? { region: m.region } : {}) })),
   });
   return {
     ruleId: 'undisclosed-country',

@@ -33,7 +33,7 @@ async function auditViber(policyFile: string): Promise<AuditResult> {
 
 describe('a policy that names no country, only "anywhere in the world" (trial7b item 17)', () => {
   it(
-    'Bluesky + ndpi_viber: one vague finding for Germany, Ireland and the United States, every flow as evidence',
+    'Bluesky + ndpi_viber: one vague finding for the United States, every flow as evidence; Germany and Ireland are in the EEA it sends data out of',
     async () => {
       const result = await auditViber(BLUESKY);
       const countries = result.findings.filter((f) => f.ruleId === 'undisclosed-country');
@@ -43,12 +43,19 @@ describe('a policy that names no country, only "anywhere in the world" (trial7b 
         subject: 'countries the policy does not name',
         label: 'vague',
         severity: 'low',
-        title: 'Traffic to Germany, Ireland and United States: the policy names no country data goes to, only that data may go \u201canywhere in the world\u201d',
+        title: 'Traffic to United States: no transfer statement of the policy names a country, only that data may go \u201canywhere in the world\u201d',
       });
-      expect(new Set(finding?.packetEvidence.map((e) => e.country))).toEqual(new Set(['DE', 'IE', 'US']));
+      expect(new Set(finding?.packetEvidence.map((e) => e.country))).toEqual(new Set(['US']));
       expect(finding?.policyEvidence[0]?.quote).toBe('We may transfer, process, and store all personal information we collect anywhere in the world.');
-      // Ireland is named only in the EU representative's postal address: the finding says so rather than counting it.
-      expect(finding?.explanation).toContain('It mentions Ireland only in a postal address');
+      // "If we transfer personal information from the European Economic Area, Switzerland, Brazil and/or the United Kingdom
+      // to a country …" places data in the EEA (trial8 item 5): the finding says which countries it set aside, and why.
+      expect(finding?.explanation).toContain(
+        'The traffic also reached Germany and Ireland (members of the European Economic Area, which the policy sends data out of), which this audit treats as disclosed, so they are not part of this finding',
+      );
+      expect(result.countryMentions?.map((m) => [m.country, m.region])).toEqual([
+        ['DE', 'EEA'],
+        ['IE', 'EEA'],
+      ]);
       // The policy names no country, so processor-country (default mode) has nothing to compare with.
       expect(result.findings.filter((f) => f.ruleId === 'processor-country')).toEqual([]);
     },

@@ -141,6 +141,37 @@ describe('extractTransferClaims', () => {
     }
   });
 
+  describe('the places a sentence sends data out of (trial8 item 5)', () => {
+    it('reads "outside of the EEA" and places coordinated with it, and "from … to …", as origins', () => {
+      const quora = transfers(
+        claimsOf('Where we transfer your personal information outside of the European Economic Area or the United Kingdom, we rely on transfer mechanisms such as the European-Commission approved Standard Contractual Clauses.'),
+      );
+      expect(quora).toHaveLength(1);
+      expect(quora[0]).toMatchObject({ transferType: 'transfer', countries: [], regions: [], unspecified: true, origins: { countries: ['GB'], regions: ['EEA'] } });
+      expect(transfers(claimsOf('When we transfer your information outside of the EEA, the UK, or Switzerland, we ensure it benefits from an adequate level of data protection.'))[0]?.origins).toEqual({
+        countries: ['GB', 'CH'],
+        regions: ['EEA'],
+      });
+      expect(
+        transfers(claimsOf('If we transfer personal information from the European Economic Area, Switzerland and/or the United Kingdom to a country that does not provide an adequate level of protection, we use SCCs.'))[0]?.origins,
+      ).toEqual({ countries: ['CH', 'GB'], regions: ['EEA'] });
+      expect(transfers(claimsOf('Your information may be transferred to countries outside of the European Economic Area.'))[0]?.origins).toEqual({ countries: [], regions: ['EEA'] });
+    });
+
+    it('reads no origin where the place is not where the data was', () => {
+      for (const sentence of [
+        // Recipients placed outside, the reader placed outside, a denial (which keeps data within), access from a place.
+        'Some of the partners and service providers that process personal data are located outside of the European Union.',
+        'We may transfer personal data of users located outside the EEA to the United States.',
+        'We never transfer health data outside the EEA.',
+        'If you access our services from the UK, your personal data is transferred to the United States.',
+        'We rely on Standard Contractual Clauses for transfers of certain personal data from the EU.',
+      ]) {
+        for (const claim of transfers(claimsOf(sentence))) expect(claim.origins, sentence).toBeUndefined();
+      }
+    });
+  });
+
   describe('a place and an exception to it in one sentence (trial7b item 13)', () => {
     it('"stays in the EU, except that we use service providers anywhere in the world": EU storage, and a worldwide transfer scoped to the providers and their purpose', () => {
       const claims = transfers(claimsOf('Your data stays in the EU, except that we use service providers anywhere in the world for customer support.'));

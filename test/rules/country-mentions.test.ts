@@ -96,6 +96,15 @@ describe('readCountryMentions: sentences where a discounting cue must not hide a
 });
 
 describe('user-location contexts (audience lists)', () => {
+  it('"Our users are located in …" says where users are, not data (trial7b item 4)', () => {
+    const text = 'Our users are located in the United States, Canada, Brazil and Japan. Our customers are based in Mexico.';
+    for (const code of ['US', 'CA', 'BR', 'JP', 'MX']) {
+      expect(readCountryMentions(policy(text), code), code).toMatchObject({ disclosing: null, discounted: { reason: 'audience' } });
+    }
+    // Where data goes still discloses: "Data of our users is stored in the United States".
+    expect(readCountryMentions(policy('Data of our users is stored in the United States.'), 'US').disclosing).not.toBeNull();
+  });
+
   it('a list of places where users are is not a list of places data goes, with asides, "one of the 50 U.S. States" and ", or"', () => {
     const text = [
       'If you are a user located (as determined by your currently registered mobile number) in Australia, Brazil, Hong Kong SAR, Türkiye, United Kingdom or Vietnam, additional terms apply.',

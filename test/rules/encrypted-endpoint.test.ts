@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readEncryptedEndpoint, readRecipientEnds } from '../../src/rules/encrypted-endpoint.js';
+import { readDataRecipients, readEncryptedEndpoint, readRecipientEnds } from '../../src/rules/encrypted-endpoint.js';
 
 describe('readEncryptedEndpoint', () => {
   it('reads claims that name the service\'s own servers as the protected end', () => {
@@ -9,6 +9,8 @@ describe('readEncryptedEndpoint', () => {
       'Data transmitted between your device and our servers is encrypted with TLS.',
       'Our website uses HTTPS.',
       'Connections to our data centres are encrypted in transit.',
+      // LINE (trial8 item 2): the path to data held in its data centres, not the app's traffic to others.
+      'We will take necessary measures to ensure that Personal Data is properly protected in accordance with our security standards, such as by taking appropriate encryption measures in the access route to Personal Data.',
     ]) {
       expect(readEncryptedEndpoint(quote), quote).toBe('own-servers');
     }
@@ -46,5 +48,24 @@ describe('readRecipientEnds', () => {
     expect(readRecipientEnds('All data is encrypted in transit.')).toBeNull();
     // Recipients in another clause are not an end of the connection the sentence protects.
     expect(readRecipientEnds('We use HTTPS between the app and our servers, and we share usage data with partners.')).toBeNull();
+  });
+});
+
+describe('readDataRecipients', () => {
+  it('reads the recipients a claim with no own end names as where its data goes', () => {
+    expect(readDataRecipients('Data we share with service providers is encrypted in transit.')).toEqual({ kinds: ['service-providers'], written: 'service providers' });
+    expect(readDataRecipients('Information sent to our partners is protected by TLS.')).toEqual({ kinds: ['partners'], written: 'our partners' });
+    expect(readDataRecipients('Personal data we transfer to third parties is encrypted in transit.')?.kinds).toEqual(['third-parties']);
+  });
+
+  it('reads none for a claim about all data, about the service\u2019s own servers, or that names no recipient', () => {
+    for (const quote of [
+      'All data, including data we share with service providers, is encrypted in transit.',
+      'Communications with our servers and with our service providers are encrypted in transit.',
+      'All data is encrypted in transit.',
+      'We use TLS to protect information you provide to us.',
+    ]) {
+      expect(readDataRecipients(quote), quote).toBeNull();
+    }
   });
 });

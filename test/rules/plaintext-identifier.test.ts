@@ -161,4 +161,18 @@ describe('plaintext-identifier', () => {
     expect(findings[0]?.explanation).toContain('compared as one of \u201cour service providers\u201d');
     expect(findings[1]?.explanation).toContain('which is about its own servers and \u201cour service providers\u201d, not this one');
   });
+
+  it('with a claim naming only the recipients its data goes to, tells an advertiser the claim is about data sent to them', () => {
+    const quote = 'Data we share with service providers is encrypted in transit.';
+    const claim = storedClaim({ kind: 'encryption', scope: 'in-transit', technologies: [], hedges: [], trigger: 'encrypted in transit', quote });
+    const agora = signalFlow();
+    const ads = attributedFlow({ server: '10.0.0.90', serverPort: 80, encryption: 'none', attribution: { entityId: 'bytedance', organisation: 'ByteDance Ltd.', host: 'ads.bytedance.com', relation: 'recipient' } });
+    const findings = plaintextIdentifier.check(buildView({ claims: [claim], flows: [agora, ads], hits: [hitOn(agora, 'user_id', 'u-48151623'), hitOn(ads, 'user_id', 'u-48151623')] }));
+    expect(findings.map((f) => [f.packetEvidence[0]?.host, f.label])).toEqual([
+      ['ap-cn.agora.io', 'incorrect'],
+      ['ads.bytedance.com', null],
+    ]);
+    expect(findings[0]?.explanation).toContain('That sentence is about data sent to \u201cservice providers\u201d');
+    expect(findings[1]?.explanation).toContain('which is about data sent to \u201cservice providers\u201d, not this one');
+  });
 });

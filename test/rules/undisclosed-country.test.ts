@@ -102,6 +102,48 @@ describe('undisclosed-country', () => {
     });
   });
 
+  describe('a region the policy sends data out of (trial8 item 5)', () => {
+    const outOfEea = () =>
+      storedClaim({
+        kind: 'transfer',
+        transferType: 'transfer',
+        countries: [],
+        regions: [],
+        unspecified: true,
+        trigger: 'transfer; outside of the European Economic Area; Standard Contractual Clauses',
+        origins: { countries: ['GB'], regions: ['EEA'] },
+        quote: 'Where we transfer your personal information outside of the European Economic Area or the United Kingdom, we rely on Standard Contractual Clauses.',
+      });
+
+    it('places data in its member countries: Ireland is no country the policy does not name, and the outcome says why', () => {
+      const outcome = undisclosedCountry.review?.(buildView({ claims: [outOfEea()], flows: [to('52.1.1.1', 'IE'), to('1.1.1.2', 'GB')] }));
+      expect(outcome?.findings).toEqual([]);
+      expect(outcome?.suppressingMentions.map((m) => [m.country, m.region])).toEqual([
+        ['IE', 'EEA'],
+        ['GB', undefined],
+      ]);
+      expect(outcome?.suppressingMentions[0]?.quote).toContain('outside of the European Economic Area');
+    });
+
+    it('leaves the other countries in the one finding, which says which countries it set aside and does not claim the policy names none', () => {
+      const snapshot = { ...TEST_SNAPSHOT, text: 'Acme Inc. has operations, entities, and service providers in the United States and throughout the world.' };
+      const [finding, ...rest] = undisclosedCountry.check(buildView({ snapshot, claims: [outOfEea()], flows: [to('52.1.1.1', 'IE'), to('3.208.10.10', 'US'), to('103.98.134.10', 'SG')] }));
+      expect(rest).toEqual([]);
+      expect(finding?.title).toBe('Traffic to Singapore: no transfer statement of the policy names a country, only that data may go \u201coutside of the European Economic Area\u201d');
+      expect(finding?.explanation).toContain('No transfer statement of the policy names a country as where data is stored or sent');
+      expect(finding?.explanation).toContain(
+        'The traffic also reached Ireland (a member of the European Economic Area, which the policy sends data out of) and United States (named in another sentence), which this audit treats as disclosed, so they are not part of this finding',
+      );
+      expect(finding?.explanation).not.toContain('The policy names no country');
+    });
+
+    it('a general denial of a member country still stands against the traffic', () => {
+      const denial = storedClaim({ kind: 'transfer', transferType: 'transfer', countries: ['IE'], regions: [], unspecified: false, trigger: 'transfer', polarity: 'negative', quote: 'We do not transfer your personal data to Ireland.' });
+      const findings = undisclosedCountry.check(buildView({ claims: [outOfEea(), denial], flows: [to('52.1.1.1', 'IE')] }));
+      expect(findings.map((f) => [f.subject, f.label])).toEqual([['IE', 'incorrect']]);
+    });
+  });
+
   it('a country named anywhere in the policy text counts as mentioned', () => {
     const snapshot = { ...TEST_SNAPSHOT, text: 'Acme Inc. is headquartered in the United States and has an office in Singapore.' };
     const findings = undisclosedCountry.check(buildView({ snapshot, claims: [storedInUs()], flows: [to('103.98.134.10', 'SG'), to('47.96.20.30', 'CN')] }));

@@ -155,6 +155,31 @@ describe('unencrypted-transport', () => {
       expect(finding?.explanation).not.toContain('compared as one of');
     });
 
+    describe('a claim that names only recipients ("Data we share with service providers is encrypted in transit", place8 "Left alone")', () => {
+      const shared = () =>
+        storedClaim({ kind: 'encryption', scope: 'in-transit', technologies: [], hedges: [], trigger: 'encrypted in transit', quote: 'Data we share with service providers is encrypted in transit.' });
+
+      it('covers those recipients only, and says the sentence is about data sent to them', () => {
+        const agora = plain('api.agora.io', { entityId: 'agora', organisation: 'Agora' });
+        const ads = plain('ads.bytedance.com', { entityId: 'bytedance', organisation: 'ByteDance Ltd.' });
+        const findings = unencryptedTransport.check(buildView({ claims: [shared()], flows: [agora, ads] }));
+        expect(findings.map((f) => [f.subject, f.confidence])).toEqual([['api.agora.io', 'high']]);
+        expect(findings[0]?.explanation).toContain('That sentence is about data sent to \u201cservice providers\u201d, so this server is compared as one of \u201cservice providers\u201d');
+        expect(findings[0]?.explanation).not.toContain('own servers');
+      });
+
+      it('does not cover the app\u2019s own servers: their traffic is not data shared with anyone', () => {
+        expect(unencryptedTransport.check(buildView({ claims: [shared()], flows: [httpFlow()] }))).toEqual([]);
+      });
+
+      it('a company the catalog does not know is compared with medium confidence', () => {
+        const unknown = plain('ecx.images-amazon.com', { organisation: 'images-amazon.com', domain: 'images-amazon.com' });
+        const [finding] = unencryptedTransport.check(buildView({ claims: [shared()], flows: [unknown] }));
+        expect(finding).toMatchObject({ confidence: 'medium' });
+        expect(finding?.explanation).toContain('cannot confirm that it is one');
+      });
+    });
+
     it('covers every third party when the sentence names third parties as an end', () => {
       const thirdParties = storedClaim({ kind: 'encryption', scope: 'in-transit', technologies: ['TLS'], hedges: [], trigger: 'TLS', quote: 'Data sent to us and to third parties is protected with TLS.' });
       const ads = plain('ads.bytedance.com', { entityId: 'bytedance', organisation: 'ByteDance Ltd.' });

@@ -26,7 +26,9 @@ export function describeClaim(claim: Claim): string {
     case 'transfer':
       return `transfer   ${negation}${claim.transferType} ${[...claim.countries, ...claim.regions].join(', ') || '—'}${claim.unspecified ? ' (unspecified countries)' : ''}${
         claim.processor !== undefined ? ` by ${claim.processor}` : ''
-      }${claim.recipients !== undefined ? ` (${claim.recipients})` : ''}`;
+      }${claim.recipients !== undefined ? ` (${claim.recipients})` : ''}${
+        claim.origins !== undefined ? ` out of ${[...claim.origins.regions, ...claim.origins.countries].join(', ')}` : ''
+      }`;
   }
 }
 
