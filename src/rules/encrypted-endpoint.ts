@@ -25,6 +25,20 @@ const RECIPIENT_ENDPOINT =
 
 /** What may stand between an own end and a recipient coordinated with it: "our servers and with our service providers". */
 const OWN_THEN_RECIPIENT = /^\s*,?\s*(?:(?:and|or|as\s+well\s+as)\s*)?$/i;
+/** A verb right after a recipient (not the claim's own "are encrypted"): the recipient is a clause's subject. */
+const OWN_VERB_AFTER =
+  /^\s+(?:(?:may|might|will|would|can|could|also|then|do|does|did|should|must|often|usually)\s+)*(?!(?:is|are|was|were|be|been|and|or|as|in|on|at|by|for|with|to|from|of|that|who|which|whom|where|when|over|through|via|using)\b)[a-z]+\b/;
+/**
+ * True when the verb after a plural recipient is its own ("third parties receive data"), not the claim's predicate
+ * ("…, our servers and our partners uses TLS": a singular verb; "… partners are encrypted", "… use TLS").
+ */
+function startsOwnClause(recipient: string, after: string): boolean {
+  const verb = OWN_VERB_AFTER.exec(after);
+  if (verb === null || /^\s+(?:\w+\s+){0,4}?(?:TLS|SSL|HTTPS|encrypt\w*)\b/i.test(after)) return false;
+  const word = verb[0].trim().split(/\s+/).pop() ?? '';
+  return !(/(?:s|ies)$/i.test(recipient) && /s$/.test(word));
+}
+
 /** And the other way round: "with our service providers and our servers". */
 const RECIPIENT_THEN_OWN = /^\s*,?\s*(?:and|or|as\s+well\s+as)\s+(?:(?:with|to|between)\s+)?$/i;
 
@@ -66,7 +80,9 @@ export function readRecipientEnds(quote: string): RecipientEnds | null {
     const start = match.index;
     const end = start + match[0].length;
     const coordinated = own.some((o) => OWN_THEN_RECIPIENT.test(quote.slice(o.end, start)) || RECIPIENT_THEN_OWN.test(quote.slice(end, o.start)));
-    if (!coordinated) continue;
+    // "…to our servers, and third parties receive data over their own connections": after a bare "and", a recipient
+    // with a verb of its own is the subject of a new clause, not a second end of the encrypted connection (review 8).
+    if (!coordinated || (/^and\b/i.test(match[0]) && startsOwnClause(match[1] ?? '', quote.slice(end)))) continue;
     const noun = (match[1] ?? '').toLowerCase();
     kinds.add(/^third/.test(noun) ? 'third-parties' : /^partner/.test(noun) ? 'partners' : 'service-providers');
     written.push(match[0].replace(/^\S+\s+/, '').replace(/\s+/g, ' '));

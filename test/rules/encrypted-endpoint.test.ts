@@ -48,6 +48,9 @@ describe('readRecipientEnds', () => {
     expect(readRecipientEnds('All data is encrypted in transit.')).toBeNull();
     // Recipients in another clause are not an end of the connection the sentence protects.
     expect(readRecipientEnds('We use HTTPS between the app and our servers, and we share usage data with partners.')).toBeNull();
+    // Review 8: after a bare "and", a recipient with a verb of its own starts a new clause.
+    expect(readRecipientEnds('We use TLS to encrypt data sent to our servers, and third parties receive data over their own connections.')).toBeNull();
+    expect(readRecipientEnds('Data sent to our servers and our partners is encrypted with TLS.')?.kinds).toEqual(['partners']);
   });
 });
 
