@@ -144,7 +144,7 @@ export function describeUndisclosedRecipient(facts: {
       };
     case 'omitted':
       if (denial) {
-        const said = denial.verb !== null || denial.object !== null ? `says it ${restateDenial(denial, 'it')}` : 'names it only in a denial (quoted below)';
+        const said = denial.verb !== null || denial.object !== null ? `says it ${restateDenial(denial, 'it')}` : 'names it in a denial (quoted below)';
         return {
           title: `${facts.organisation} receives data; the policy only ${said}`,
           explanation:
