@@ -33,8 +33,12 @@ export function isNegatedAt(sentence: string, index: number): boolean {
   return !OTHER_GOVERNOR.test(negated[1] ?? '');
 }
 
-/** Between the negated verb and "or": an infinitive, a new subject or a subordinate clause takes the "or" out of its reach. */
-const OTHER_GOVERNOR = /\bto\s+[a-z]+|\b(?:we|you|they|it|he|she|users?)\s+(?:may|might|can|could|will|would|should|must|also|then|\w+(?:s|ed))\b|\b(?:if|whether|when|unless|because|although|that|which|who|where)\b/i;
+/**
+ * Between the negated verb and "or": an infinitive ("to collect", not the preposition of "to third parties"), a new
+ * subject or a subordinate clause takes the "or" out of its reach.
+ */
+const OTHER_GOVERNOR =
+  /\bto\s+(?:collect|use|process|store|keep|retain|share|sell|provide|send|access|obtain|gather|track|create|improve|show|deliver|help|make|do|be|have|get|offer|allow|enable|contact|request|require|verify|identify|analy[sz]e|record|monitor|combine|link|transfer|disclose)\b|\b(?:we|you|they|it|he|she|users?)\s+(?:may|might|can|could|will|would|should|must|also|then|\w+(?:s|ed))\b|\b(?:if|whether|when|unless|because|although|that|which|who|where)\b/i;
 
 /** How far back a negator governs a verb coordinated with "or" after its own: "do not sell … or share". */
 const COORDINATED_SCOPE_CHARS = 160;

@@ -15,6 +15,8 @@ describe('isNegatedAt', () => {
     const snapchat = 'Note, however, that this information is used in real time – we don’t store this information on our servers or share it with third parties.';
     expect(negated(snapchat, 'share')).toBe(true);
     expect(negated('We will never sell the recordings you make in any room of the app or otherwise disclose them to advertisers.', 'disclose')).toBe(true);
+    // "to" as a preposition before "or" is the first verb's object, not an infinitive that takes the "or" over.
+    expect(negated('We do not sell your personal information to third parties or share it with advertisers.', 'share')).toBe(true);
   });
 
   it('does not carry it when the "or" joins verbs under another verb or after a new clause (review 8)', () => {
