@@ -148,8 +148,8 @@ describe('plaintext-identifier', () => {
     });
   });
 
-  it('with a claim naming its service providers beside its servers, covers a provider and tells an advertiser it names neither (trial7b item 14)', () => {
-    const quote = 'Communications with our servers and with our service providers are encrypted in transit.';
+  /** One plain-HTTP identifier to a catalogued provider (Agora) and one to an advertiser, under a claim quoting `quote`. */
+  const providerAndAdvertiser = (quote: string) => {
     const claim = storedClaim({ kind: 'encryption', scope: 'in-transit', technologies: [], hedges: [], trigger: 'encrypted in transit', quote });
     const agora = signalFlow();
     const ads = attributedFlow({ server: '10.0.0.90', serverPort: 80, encryption: 'none', attribution: { entityId: 'bytedance', organisation: 'ByteDance Ltd.', host: 'ads.bytedance.com', relation: 'recipient' } });
@@ -158,20 +158,17 @@ describe('plaintext-identifier', () => {
       ['ap-cn.agora.io', 'incorrect'],
       ['ads.bytedance.com', null],
     ]);
+    return findings;
+  };
+
+  it('with a claim naming its service providers beside its servers, covers a provider and tells an advertiser it names neither (trial7b item 14)', () => {
+    const findings = providerAndAdvertiser('Communications with our servers and with our service providers are encrypted in transit.');
     expect(findings[0]?.explanation).toContain('compared as one of \u201cour service providers\u201d');
     expect(findings[1]?.explanation).toContain('which is about its own servers and \u201cour service providers\u201d, not this one');
   });
 
   it('with a claim naming only the recipients its data goes to, tells an advertiser the claim is about data sent to them', () => {
-    const quote = 'Data we share with service providers is encrypted in transit.';
-    const claim = storedClaim({ kind: 'encryption', scope: 'in-transit', technologies: [], hedges: [], trigger: 'encrypted in transit', quote });
-    const agora = signalFlow();
-    const ads = attributedFlow({ server: '10.0.0.90', serverPort: 80, encryption: 'none', attribution: { entityId: 'bytedance', organisation: 'ByteDance Ltd.', host: 'ads.bytedance.com', relation: 'recipient' } });
-    const findings = plaintextIdentifier.check(buildView({ claims: [claim], flows: [agora, ads], hits: [hitOn(agora, 'user_id', 'u-48151623'), hitOn(ads, 'user_id', 'u-48151623')] }));
-    expect(findings.map((f) => [f.packetEvidence[0]?.host, f.label])).toEqual([
-      ['ap-cn.agora.io', 'incorrect'],
-      ['ads.bytedance.com', null],
-    ]);
+    const findings = providerAndAdvertiser('Data we share with service providers is encrypted in transit.');
     expect(findings[0]?.explanation).toContain('That sentence is about data sent to \u201cservice providers\u201d');
     expect(findings[1]?.explanation).toContain('which is about data sent to \u201cservice providers\u201d, not this one');
   });
