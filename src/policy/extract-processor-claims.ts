@@ -227,7 +227,10 @@ const CONNECTOR = /^(?:of|for|and|&|by|de|the)$/;
  */
 export function extractProcessorClaims(context: SentenceContext): ProcessorClaim[] {
   const text = context.sentence.text;
-  const namedServices = findNamedServices(text, context.organisations, context.firstPartyNames);
+  // Matched once per sentence: the catalog's names and the recipient kinds serve several finders below.
+  const catalogMatches = context.organisations.find(text);
+  const kindPhrases = findPhrases(text, CATEGORY);
+  const namedServices = findNamedServices(text, context.organisations, context.firstPartyNames, kindPhrases);
   const cueMatches = [
     ...findPhrases(text, CUE).filter((cue) => !isCommunicationOrAuthorship(text, cue) && !isThreat(text, cue) && !isChoiceOffered(text, cue)),
     ...findFirstPersonUse(text, context.firstPartyNames),
@@ -247,10 +250,10 @@ export function extractProcessorClaims(context: SentenceContext): ProcessorClaim
   if (cueMatches.length === 0 && !sharingSection && !isUnderSharingLeadIn(context.leadIns ?? [])) return [];
 
   const mentions: Mention[] = [];
-  for (const match of context.organisations.find(text)) {
+  for (const match of catalogMatches) {
     mentions.push({ ...match, processorType: 'named', name: match.text, entityId: match.entityId });
   }
-  for (const match of findCorporateNames(text, context.organisations.find(text))) {
+  for (const match of findCorporateNames(text, catalogMatches)) {
     const entityId = context.organisations.resolve(match.text);
     mentions.push({ ...match, processorType: 'named', name: match.text, ...(entityId ? { entityId } : {}) });
   }
@@ -259,7 +262,7 @@ export function extractProcessorClaims(context: SentenceContext): ProcessorClaim
     mentions.push({ ...match, processorType: 'named', name: match.text, ...(entityId ? { entityId } : {}) });
   }
   const named = [...mentions];
-  for (const match of findCategories(text)) {
+  for (const match of findCategories(text, kindPhrases)) {
     // "Our hosting provider is AWS", "our crash reporting service, Sentry", "Agora, our real-time audio partner, …": the
     // kind describes the company named beside it, and discloses no other company of that kind.
     if (describesNamedMention(text, match, named)) continue;
@@ -277,6 +280,7 @@ export function extractProcessorClaims(context: SentenceContext): ProcessorClaim
   const seen = new Set<string>();
   // "With whom do we share?", "you may request a list of the third parties to whom we disclosed …": no recipient is stated.
   const topics = findTopicSpans(text, { overviews: false });
+  const unhedged = maskDisclaimers(text);
   for (const mention of selectNonOverlapping(mentions)) {
     if (isWithin(topics, mention.start, mention.end)) continue;
     if (SOURCE_LEAD_IN.test(text.slice(Math.max(0, mention.start - 80), mention.start))) continue;
@@ -300,7 +304,6 @@ export function extractProcessorClaims(context: SentenceContext): ProcessorClaim
     const cue = nearestCueBefore(cueMatches, mention.start);
     // The cue's negation, or the name's own clause: "We share usage data with Google Analytics but never with Meta",
     // "… but we do not use the Meta Pixel".
-    const unhedged = maskDisclaimers(text);
     // The name's own verb, negated after it: "Google does not receive your messages, and Mixpanel stores usage events".
     const ownVerbNegated = mention.processorType === 'named' && NAME_OWN_VERB_NEGATED.test(unhedged.slice(mention.end, mention.end + 60));
     const polarity = (cue !== null && isNegatedAt(unhedged, cue.start)) || isNegatedAt(unhedged, mention.start) || ownVerbNegated ? 'negative' : 'affirmative';
@@ -426,8 +429,8 @@ function isSharingSection(sectionPath: readonly string[]): boolean {
   return SHARING_SECTION_WORDS.some((word) => path.includes(word));
 }
 
-function findCategories(text: string): PhraseMatch[] {
-  return findPhrases(text, CATEGORY).filter((match) => {
+function findCategories(text: string, phrases: readonly PhraseMatch[] = findPhrases(text, CATEGORY)): PhraseMatch[] {
+  return phrases.filter((match) => {
     // Singular "third party" is only a recipient when it is not an adjective ("third-party cookies").
     if (/^third[\s-]+party$/i.test(match.text)) return THIRD_PARTY_AS_NOUN.test(text.slice(match.end));
     if (SINGULAR_PHRASES.has(normalisePhrase(match.text))) return isRecipientSingular(text, match);
@@ -551,9 +554,14 @@ function findNamesAfterLead(text: string): PhraseMatch[] {
  * Analytics collects …") is found by the other finders, and only gets the verb as its cue. The company
  * itself collecting ("Reddit may receive …") gives nothing.
  */
-function findNamedServices(text: string, organisations: SentenceContext['organisations'], firstPartyNames: readonly string[]): { name: PhraseMatch | null; cue: PhraseMatch }[] {
+function findNamedServices(
+  text: string,
+  organisations: SentenceContext['organisations'],
+  firstPartyNames: readonly string[],
+  kindPhrases: readonly PhraseMatch[],
+): { name: PhraseMatch | null; cue: PhraseMatch }[] {
   const found: { name: PhraseMatch | null; cue: PhraseMatch }[] = [];
-  const candidates: ActingRecipient[] = [...findActingRecipients(text), ...findCopularRecipients(text)];
+  const candidates: ActingRecipient[] = [...findActingRecipients(text), ...findCopularRecipients(text, kindPhrases)];
   for (const pattern of [NAMED_COLLECTOR, WE_USE_NAME]) {
     pattern.lastIndex = 0;
     for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
@@ -569,7 +577,7 @@ function findNamedServices(text: string, organisations: SentenceContext['organis
     const tails = words.map((_, i) => words.slice(words.length - 1 - i).join(' '));
     // "Reddit may receive limited information about your activity": the company itself collecting is no sharing.
     if (tails.some((tail) => isOwnName(tail, firstPartyNames))) continue;
-    if (tails.some((tail) => organisations.find(tail).length > 0 && organisations.find(tail)[0]?.start === 0) || findCategories(run).length > 0) {
+    if (tails.some((tail) => organisations.find(tail)[0]?.start === 0) || findCategories(run).length > 0) {
       found.push({ name: null, cue });
       continue;
     }
@@ -594,9 +602,9 @@ const NAME_IS_KIND = new RegExp(`(?<![\\p{L}\\p{N}'’])(${NAME_WORD}(?:\\s+${NA
  * Names given as what a kind of recipient is: "Our hosting provider is AWS.", "Our payment processors are Stripe and
  * Adyen.", "Stripe is our payment processor." The copula says the company is one of the app's recipients of that kind.
  */
-function findCopularRecipients(text: string): ActingRecipient[] {
+function findCopularRecipients(text: string, kindPhrases: readonly PhraseMatch[]): ActingRecipient[] {
   const found: ActingRecipient[] = [];
-  for (const kind of findPhrases(text, CATEGORY)) {
+  for (const kind of kindPhrases) {
     const before = text.slice(Math.max(0, kind.start - 80), kind.start);
     const verb = KIND_IS_VERB.exec(text.slice(kind.end));
     if (verb !== null && (KIND_IS_LEAD.test(before) || /^(?:our|its)\s/i.test(kind.text))) {
