@@ -37,3 +37,14 @@ const registrableDomainOnce = memoiseByText((host: string): string | null => {
   const options = { allowPrivateDomains: true, validateHostname: true, detectIp: true } as const;
   return getDomain(h, options) ?? getDomain(h, { ...options, allowPrivateDomains: false });
 });
+
+/**
+ * The registrable domain under the ICANN section only (`alice-shop.myshopify.com` → `myshopify.com`): the name the
+ * service itself registered, not a platform customer's label below a private suffix. Null as for
+ * {@link getRegistrableDomain}.
+ */
+export function getIcannRegistrableDomain(host: string): string | null {
+  const h = normaliseHostName(host);
+  if (h === '' || isIpLiteral(h)) return null;
+  return getDomain(h, { allowPrivateDomains: false, validateHostname: true, detectIp: true });
+}

@@ -1,6 +1,5 @@
 import { isPrivateAddress } from '../enrich/private-address.js';
-import { getRegistrableDomain } from '../enrich/registrable-domain.js';
-import { getDomain } from '../tldts.js';
+import { getIcannRegistrableDomain, getRegistrableDomain } from '../enrich/registrable-domain.js';
 import type { StoredIdentifierHit } from '../store/capture-repository.js';
 import type { AttributedFlow, AuditView } from './audit-view.js';
 
@@ -78,7 +77,7 @@ export function describeDnsExposure(view: AuditView, connections: readonly DnsCo
         names.add(name);
         // The service's own name is what it registered under the ICANN suffix (myshopify.com); a label under a platform's
         // private suffix (alice-shop.myshopify.com) is a customer's, possibly the user's own, so it is no service name.
-        const registrable = getDomain(name, { allowPrivateDomains: false, validateHostname: true, detectIp: true });
+        const registrable = getIcannRegistrableDomain(name);
         const ownNameStart = registrable === null ? name.length : name.length - registrable.length;
         if (!occurrences(name, value).every((at) => at >= ownNameStart)) serviceName = false;
       }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getRegistrableDomain, normaliseHostName } from '../../src/enrich/registrable-domain.js';
+import { getIcannRegistrableDomain, getRegistrableDomain, normaliseHostName } from '../../src/enrich/registrable-domain.js';
 
 describe('getRegistrableDomain', () => {
   it('takes eTLD+1 under ICANN suffixes', () => {
@@ -30,5 +30,14 @@ describe('getRegistrableDomain', () => {
     expect(getRegistrableDomain('[::1]')).toBeNull();
     expect(getRegistrableDomain('localhost')).toBeNull();
     expect(getRegistrableDomain('')).toBeNull();
+  });
+});
+
+describe('getIcannRegistrableDomain', () => {
+  it('names the domain the service registered, not a customer label under a private suffix', () => {
+    expect(getIcannRegistrableDomain('alice-shop.myshopify.com')).toBe('myshopify.com');
+    expect(getIcannRegistrableDomain('mapi.apptimize.com.')).toBe('apptimize.com');
+    expect(getRegistrableDomain('alice-shop.myshopify.com')).toBe('alice-shop.myshopify.com');
+    expect(getIcannRegistrableDomain('192.168.0.15')).toBeNull();
   });
 });
