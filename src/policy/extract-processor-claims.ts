@@ -515,15 +515,20 @@ function findEnumeratedNames(text: string): PhraseMatch[] {
     const after = text.slice(head.end);
     const trigger = ENUMERATION_TRIGGER.exec(after);
     if (trigger === null) continue;
-    const listStart = head.end + trigger[0].length;
-    const listEnd = findListEnd(text, listStart);
-    const itemPattern = /[^,;]+/g;
-    const list = text.slice(listStart, listEnd);
-    for (let m = itemPattern.exec(list); m !== null; m = itemPattern.exec(list)) {
-      for (const part of splitConjunctions(m[0], listStart + m.index)) {
-        const item = trimItem(text, part);
-        if (item !== null) found.push(item);
-      }
+    found.push(...findNamesInList(text, head.end + trigger[0].length));
+  }
+  return found;
+}
+
+/** The names of a list that starts at `listStart` ("Nielsen, Quantcast and comScore"), each item trimmed and checked as a name. */
+function findNamesInList(text: string, listStart: number): PhraseMatch[] {
+  const found: PhraseMatch[] = [];
+  const list = text.slice(listStart, findListEnd(text, listStart));
+  const itemPattern = /[^,;]+/g;
+  for (let item = itemPattern.exec(list); item !== null; item = itemPattern.exec(list)) {
+    for (const part of splitConjunctions(item[0], listStart + item.index)) {
+      const name = trimItem(text, part);
+      if (name !== null) found.push(name);
     }
   }
   return found;
@@ -536,14 +541,7 @@ function findNamesAfterLead(text: string): PhraseMatch[] {
   for (let m = NAME_LIST_LEAD.exec(text); m !== null; m = NAME_LIST_LEAD.exec(text)) {
     const listStart = m.index + m[0].length;
     if (!/^\p{Lu}/u.test(text.slice(listStart))) continue;
-    const list = text.slice(listStart, findListEnd(text, listStart));
-    const itemPattern = /[^,;]+/g;
-    for (let item = itemPattern.exec(list); item !== null; item = itemPattern.exec(list)) {
-      for (const part of splitConjunctions(item[0], listStart + item.index)) {
-        const trimmed = trimItem(text, part);
-        if (trimmed !== null) found.push(trimmed);
-      }
-    }
+    found.push(...findNamesInList(text, listStart));
   }
   return found;
 }
@@ -609,16 +607,9 @@ function findCopularRecipients(text: string, kindPhrases: readonly PhraseMatch[]
     const verb = KIND_IS_VERB.exec(text.slice(kind.end));
     if (verb !== null && (KIND_IS_LEAD.test(before) || /^(?:our|its)\s/i.test(kind.text))) {
       const listStart = kind.end + verb[0].length;
-      const list = text.slice(listStart, findListEnd(text, listStart));
       const cue = { start: kind.start, end: listStart, text: text.slice(kind.start, listStart) };
-      const itemPattern = /[^,;]+/g;
-      for (let item = itemPattern.exec(list); item !== null; item = itemPattern.exec(list)) {
-        for (const part of splitConjunctions(item[0], listStart + item.index)) {
-          const trimmed = trimItem(text, part);
-          // "Our hosting provider is Ireland-based": a description, not a name.
-          if (trimmed !== null && !/-\p{Ll}+$/u.test(trimmed.text)) found.push({ name: trimmed, cue });
-        }
-      }
+      // "Our hosting provider is Ireland-based": a description, not a name.
+      for (const name of findNamesInList(text, listStart)) if (!/-\p{Ll}+$/u.test(name.text)) found.push({ name, cue });
     }
     const named = NAME_IS_KIND.exec(before);
     if (named !== null && /^\s*(?:[.,;:)]|$|\s+(?:for|to|in|and|who|which|that)\b)/.test(text.slice(kind.end))) {
