@@ -42,7 +42,7 @@ export interface Opp115Miss {
 
 /** Options of {@link scoreOpp115}. */
 export interface ScoreOpp115Options {
-  /** Called for every segment-level miss and every wrong Retention Period answer. */
+  /** Called for every segment-level miss (categories and attribute values) and every wrong Retention Period answer. */
   onMiss?: (miss: Opp115Miss) => void;
   /** Called after each policy, for progress display. */
   onProgress?: (policiesDone: number, policiesTotal: number) => void;
@@ -108,8 +108,10 @@ export function scoreOpp115(corpus: Opp115Corpus, organisations: readonly Organi
         countDecision(categoryCounts.get(category) as BinaryCounts, isGold, predicted);
         if (isGold !== predicted) options.onMiss?.({ policyId: policy.id, segmentIndex: index, measure: category, gold: isGold ? 'yes' : 'no', predicted: predicted ? 'yes' : 'no', segment });
       }
-      countValues(gold, 'Data Security', 'Security Measure', SECURITY_VALUES, prediction.security, securityCounts, positives);
-      countValues(gold, 'Third Party Sharing/Collection', 'Third Party Entity', ENTITY_VALUES, prediction.thirdPartyEntities, entityCounts, positives);
+      const reportValueMiss = (measure: string, isGold: boolean): void =>
+        options.onMiss?.({ policyId: policy.id, segmentIndex: index, measure, gold: isGold ? 'yes' : 'no', predicted: isGold ? 'no' : 'yes', segment });
+      countValues(gold, 'Data Security', 'Security Measure', SECURITY_VALUES, prediction.security, securityCounts, positives, reportValueMiss);
+      countValues(gold, 'Third Party Sharing/Collection', 'Third Party Entity', ENTITY_VALUES, prediction.thirdPartyEntities, entityCounts, positives, reportValueMiss);
       const segmentValues = new Set<RetentionVagueness>();
       for (const annotation of gold) {
         if (annotation.category !== 'Data Retention') continue;
@@ -154,6 +156,7 @@ function countValues<V extends string>(
   predicted: ReadonlySet<V>,
   counts: Map<V, BinaryCounts>,
   positives: Map<string, number>,
+  onMiss: (measure: string, isGold: boolean) => void,
 ): void {
   const goldValues = new Set<V>();
   for (const annotation of gold) {
@@ -161,9 +164,11 @@ function countValues<V extends string>(
     const mapped = values[annotation.attributes[attribute]?.value ?? ''];
     if (mapped !== undefined) goldValues.add(mapped);
   }
-  for (const value of Object.values(values)) {
+  for (const [name, value] of Object.entries(values)) {
     if (goldValues.has(value)) positives.set(value, (positives.get(value) ?? 0) + 1);
     countDecision(counts.get(value) as BinaryCounts, goldValues.has(value), predicted.has(value));
+    // Named as in the measure lines ("Third Party Entity: Named third party"), so --misses takes the same name.
+    if (goldValues.has(value) !== predicted.has(value)) onMiss(`${attribute}: ${name}`, goldValues.has(value));
   }
 }
 

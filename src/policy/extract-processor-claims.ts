@@ -8,6 +8,7 @@ import corporate from './lexicons/corporate-suffixes.json' with { type: 'json' }
 import categories from './lexicons/processor-categories.json' with { type: 'json' };
 import firstPartyLexicon from './lexicons/first-party-names.json' with { type: 'json' };
 import cues from './lexicons/sharing-cues.json' with { type: 'json' };
+import { readPlaceNames } from './read-place-names.js';
 import { createClaimBase, type SentenceContext } from './sentence-context.js';
 
 const CUE = compilePhrasePattern(cues.verbs);
@@ -180,11 +181,11 @@ const SENDS_TO_READER =
 const SOURCE_SECTION = /\b(?:collect|collected|receive|received|from|provided by|obtain|sources?)\b/i;
 
 /** Verb + "with"/"by" followed directly by company names: "we partner with Nielsen and Quantcast". */
-const NAME_LIST_LEAD = /\b(?:(?:work|works|worked|working|partner|partners|partnered|partnering|contract|contracts|contracted|collaborate|collaborates)\s+with|(?:provided|powered|operated|offered|hosted|processed|supplied|run|handled|carried|delivered|stored|transmitted|relayed|managed|served)\s+by|routed\s+(?:via|through))\s+/gi;
+const NAME_LIST_LEAD = /\b(?:(?:work|works|worked|working|partner|partners|partnered|partnering|contract|contracts|contracted|collaborate|collaborates)\s+with|(?:provided|powered|operated|offered|hosted|processed|supplied|run|handled|carried|delivered|stored|transmitted|relayed|managed|served|performed|conducted|facilitated|administered|maintained)\s+by|routed\s+(?:via|through))\s+/gi;
 
 /** "Voice calls are carried by Agora's network", "Payments are handled by Stripe": a service done by a named company. */
 const DONE_BY_NAME =
-  /\b(?:provided|powered|operated|hosted|processed|handled|carried|delivered|stored|transmitted|relayed|routed|served)\s+(?:by|via|through)\s+(?=\p{Lu})/gu;
+  /\b(?:provided|powered|operated|hosted|processed|handled|carried|delivered|stored|transmitted|relayed|routed|served|performed|conducted|facilitated|administered|maintained)\s+(?:by|via|through)\s+(?=\p{Lu})/gu;
 
 const SUFFIXES = [...corporate.suffixes].sort((a, b) => b.length - a.length);
 const CORPORATE_NAME = new RegExp(
@@ -204,10 +205,13 @@ const NAMED_COLLECTOR = new RegExp(
   'gu',
 );
 /** "we use Zendesk to manage support requests", "we have engaged Adzerk for ad serving": a service named on its own. */
+const USED_NAME = `${NAME_WORD}(?:\\s+${NAME_WORD}){0,2}(?:,?\\s+(?:${SUFFIXES.map(escapeRegExp).join('|')}))?`;
 const WE_USE_NAME = new RegExp(
-  `\\b(?:we|We)\\s+(?:(?:may|also|currently|sometimes|will)\\s+){0,2}(?:use|engage|employ|have\\s+engaged|rely\\s+on|retain(?:ed)?)\\s+(${NAME_WORD}(?:\\s+${NAME_WORD}){0,2})(?:,?\\s+(?:${SUFFIXES.map(escapeRegExp).join('|')}))?\\s*,?\\s+(?:to|for|as)\\b`,
+  `\\b(?:we|We)\\s+(?:(?:may|also|currently|sometimes|will)\\s+){0,2}(?:use|engage|employ|have\\s+engaged|rely\\s+on|retain(?:ed)?)\\s+(${USED_NAME}(?:(?:\\s*,\\s*(?:and\\s+)?|\\s+and\\s+)${USED_NAME}){0,5})\\s*,?\\s+(?:to|for|as)\\b`,
   'gu',
 );
+/** Where the names of a "we use A, B and C to …" list part: commas and "and", not a suffix's comma ("Acme, Inc."). */
+const USED_NAMES_SEPARATOR = new RegExp(`\\s*,\\s*(?:and\\s+)?(?!(?:${SUFFIXES.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}]))|\\s+and\\s+`, 'gu');
 
 const ENUMERATION_HEAD = compilePhrasePattern([...CATEGORY_BY_PHRASE.keys(), ...categories.enumerationHeads]);
 /** "providers such as", "partners (e.g.,", "service providers we use include". */
@@ -231,6 +235,8 @@ export function extractProcessorClaims(context: SentenceContext): ProcessorClaim
   const catalogMatches = context.organisations.find(text);
   const kindPhrases = findPhrases(text, CATEGORY);
   const namedServices = findNamedServices(text, context.organisations, context.firstPartyNames, kindPhrases);
+  const givenTo = findNamesGivenData(text);
+  const appositives = findAppositiveNames(text, kindPhrases);
   const cueMatches = [
     ...findPhrases(text, CUE).filter((cue) => !isCommunicationOrAuthorship(text, cue) && !isThreat(text, cue) && !isChoiceOffered(text, cue)),
     ...findFirstPersonUse(text, context.firstPartyNames),
@@ -243,6 +249,8 @@ export function extractProcessorClaims(context: SentenceContext): ProcessorClaim
     // "operated by Barnes & Noble": the company itself doing it is no recipient.
     ...findAll(DONE_BY_NAME, text).filter((done) => !isOwnName(text.slice(done.end, done.end + 60), context.firstPartyNames)),
     ...namedServices.map((found) => found.cue),
+    ...givenTo.map((found) => found.cue),
+    ...appositives.flatMap((found) => (found.cue === null ? [] : [found.cue])),
   ].sort(
     (a, b) => a.start - b.start,
   );
@@ -257,7 +265,13 @@ export function extractProcessorClaims(context: SentenceContext): ProcessorClaim
     const entityId = context.organisations.resolve(match.text);
     mentions.push({ ...match, processorType: 'named', name: match.text, ...(entityId ? { entityId } : {}) });
   }
-  for (const match of [...findEnumeratedNames(text), ...findNamesAfterLead(text), ...namedServices.flatMap((found) => (found.name === null ? [] : [found.name]))]) {
+  for (const match of [
+    ...findEnumeratedNames(text),
+    ...findNamesAfterLead(text),
+    ...namedServices.flatMap((found) => (found.name === null ? [] : [found.name])),
+    ...givenTo.map((found) => found.name),
+    ...appositives.map((found) => found.name),
+  ]) {
     const entityId = context.organisations.resolve(match.text);
     mentions.push({ ...match, processorType: 'named', name: match.text, ...(entityId ? { entityId } : {}) });
   }
@@ -547,6 +561,91 @@ function findNamesAfterLead(text: string): PhraseMatch[] {
 }
 
 /**
+ * "We share your email address with Mailchimp", "we may disclose your name and order details to Shopify and
+ * ShipStation": a giving verb, its object, then the companies right after "with" (sharing only) or "to". No
+ * "to"/"with" may stand between verb and names, so "disclose it to comply with COPPA" names nobody.
+ */
+const GIVEN_TO = new RegExp(
+  String.raw`\b(?:(shar(?:e|es|ed|ing))|disclos(?:e|es|ed|ing)|transfer(?:s|red|ring)?|sen(?:d|ds|t|ding)|provid(?:e|es|ed|ing)|sell(?:s|ing)?|sold|rent(?:s|ed|ing)?|pass(?:es|ed|ing)?(?:\s+(?:on|along))?|forward(?:s|ed|ing)?|made\s+available|make\s+available)((?:\s+(?!(?:with|to|by|such|like|when|if|which|that|who|whom|where|because|unless|including|except)\b)[^\s.;:()]+){0,10}?)\s+(with|to)\s+`,
+  'giu',
+);
+/** "you may share your photos with Facebook", "content you've shared with My AI": the reader giving, not the service. */
+const READER_OR_USER_GIVES = /\b(?:you(?:['’](?:ve|ll|d|re))?|users?|visitors?|members?|people|others|they)\s+(?:(?:may|might|can|choose\s+to|decide\s+to|elect\s+to|also|directly|voluntarily|want\s+to|wish\s+to)\s+){0,2}$/i;
+
+/** Companies data is given to by name, each with the verb as its cue; places ("transferred to Canada") are not companies. */
+function findNamesGivenData(text: string): { name: PhraseMatch; cue: PhraseMatch }[] {
+  const found: { name: PhraseMatch; cue: PhraseMatch }[] = [];
+  GIVEN_TO.lastIndex = 0;
+  for (let m = GIVEN_TO.exec(text); m !== null; m = GIVEN_TO.exec(text)) {
+    const isSharing = m[1] !== undefined;
+    if (m[3]?.toLowerCase() === 'with' && !isSharing) continue;
+    if (!/^[\p{Lu}\d]/u.test(text.slice(m.index + m[0].length))) continue;
+    // "Shared Information and content saved to Favorites": a capitalised verb inside a sentence is a title's adjective.
+    const clauseStart = Math.max(text.lastIndexOf('.', m.index), text.lastIndexOf(':', m.index), text.lastIndexOf(';', m.index)) + 1;
+    if (/^\p{Lu}/u.test(m[0]) && text.slice(clauseStart, m.index).trim() !== '') continue;
+    if (READER_OR_USER_GIVES.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
+    // "send you to Google's site", "provide us to": no data of the reader's is the object.
+    if (/^\s+(?:you|us)\s*$/i.test(m[2] ?? '')) continue;
+    const cue = { start: m.index, end: m.index + m[0].length, text: m[0] };
+    const names = findNamesInList(text, cue.end);
+    // "Sharing to Provide Bluesky and Services", "Information Disclosed to Comply With Legal Requirements": a heading.
+    if (isTitleCase(text.slice(clauseStart, names.at(-1)?.end ?? cue.end))) continue;
+    for (const name of names) {
+      // "with Advertisers" is a kind of recipient, found as such by findCategories.
+      if (isCompanyName(name)) found.push({ name, cue });
+    }
+  }
+  return found;
+}
+
+/**
+ * A list item read as a company where no verb or suffix says so: not a place ("to Canada", "(EU)"), a word that
+ * is never a name, a kind of recipient ("with Advertisers", found as such by findCategories), nor two suffixed
+ * companies in one run ("Acme Inc & Beta Ltd", which findCorporateNames splits).
+ */
+function isCompanyName(name: PhraseMatch): boolean {
+  if (readPlaceNames(name.text).onlyPlaces || NOT_NAME_WORDS.has(name.text) || findCategories(name.text).length > 0) return false;
+  return splitAtInnerSuffix(name.text, name.start, new Set()).length === 1;
+}
+
+/** Most longer words capitalised: a title ("Information Shared with Our Agents"), not a sentence. */
+function isTitleCase(text: string): boolean {
+  const words = text.split(/[^\p{L}]+/u).filter((w) => w.length >= 4);
+  return words.length >= 3 && words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length >= 0.6;
+}
+
+/** "our payment processor, Braintree, receives …", "a third-party service (Onfido) to verify …": a kind, then its name. */
+const APPOSITIVE_LEAD = /\b(?:our|the|its|a|an)\s+(?:[\w-]+\s+){0,3}$/i;
+
+/** What a company set beside its kind does with the data: "Braintree, receives your card", "Adzerk, will set a cookie". */
+const APPOSITIVE_ACTS =
+  /^\s*[,)]\s*(?:(?:may|might|also|will|can|could|then|automatically|only)\s+){0,2}(?:receives?|collects?|gathers?|obtains?|sets?|places?|serves?|stores?|process(?:es)?|hosts?|handles?|carr(?:y|ies)|transmits?|relays?|routes?|analy[sz]es?|delivers?|provides?|powers?|operates?|runs?|manages?|has\s+access|uses?|reads?|tracks?|records?|accesses)\b/i;
+
+/**
+ * Names set beside a kind of recipient, after a comma or in brackets ("Our third-party advertising partner, Adzerk,
+ * will set a cookie"). The kind says what the company is; only when the name then acts on data is the aside a
+ * sharing cue of its own ("So that our Affiliates, including our parent company, Microsoft, can detect threats"
+ * names Microsoft but says nothing is given to it).
+ */
+function findAppositiveNames(text: string, kindPhrases: readonly PhraseMatch[]): { name: PhraseMatch; cue: PhraseMatch | null }[] {
+  const found: { name: PhraseMatch; cue: PhraseMatch | null }[] = [];
+  for (const kind of kindPhrases) {
+    if (!APPOSITIVE_LEAD.test(text.slice(Math.max(0, kind.start - 60), kind.start)) && !/^(?:our|its)\s/i.test(kind.text)) continue;
+    const opener = /^\s*(?:,|\()\s*(?=[\p{Lu}\d])/u.exec(text.slice(kind.end));
+    if (opener === null) continue;
+    const listStart = kind.end + opener[0].length;
+    for (const name of findNamesInList(text, listStart)) {
+      const after = text.slice(name.end);
+      // The name closes the aside ("Braintree, receives", "(Onfido)") or the sentence; not "Google Analytics data".
+      if (!/^\s*(?:[,);.]|$)/.test(after) || !isCompanyName(name)) continue;
+      const acts = APPOSITIVE_ACTS.exec(after);
+      found.push({ name, cue: acts === null ? null : { start: kind.start, end: name.end + acts[0].length, text: text.slice(kind.start, name.end + acts[0].length) } });
+    }
+  }
+  return found;
+}
+
+/**
  * Companies named as collectors or as services "we use … to". An unknown name, validated like a list
  * item, becomes a mention; a kind of recipient ("Advertisers collect …") or a catalog name ("Google
  * Analytics collects …") is found by the other finders, and only gets the verb as its cue. The company
@@ -565,7 +664,10 @@ function findNamedServices(
     for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
       const run = m[1] ?? '';
       const runStart = m.index + m[0].indexOf(run);
-      candidates.push({ name: { start: runStart, end: runStart + run.length, text: run }, cue: { start: m.index, end: m.index + m[0].length, text: m[0] } });
+      const cue = { start: m.index, end: m.index + m[0].length, text: m[0] };
+      // "We use Global Payments and Verisign as intermediaries": each name of the list is a service used.
+      const parts = pattern === WE_USE_NAME ? splitAt(run, runStart, USED_NAMES_SEPARATOR) : [{ start: runStart, end: runStart + run.length, text: run }];
+      for (const name of parts) candidates.push({ name, cue });
     }
   }
   for (const { name: { text: run, start: runStart }, cue } of candidates) {
@@ -625,6 +727,19 @@ function findListEnd(text: string, start: number): number {
   const rest = text.slice(start);
   const stop = /[);:]|\.(?=\s|$)|\s(?:to|for|that|which|who|whose|in order|so that|when|where|if|with|in|on|by|as well as)\s/.exec(rest);
   return start + (stop ? stop.index : rest.length);
+}
+
+/** Parts of `run` (which starts at `offset`) between the separator's matches. */
+function splitAt(run: string, offset: number, separator: RegExp): PhraseMatch[] {
+  const parts: PhraseMatch[] = [];
+  let last = 0;
+  separator.lastIndex = 0;
+  for (let m = separator.exec(run); m !== null; m = separator.exec(run)) {
+    parts.push({ start: offset + last, end: offset + m.index, text: run.slice(last, m.index) });
+    last = m.index + m[0].length;
+  }
+  parts.push({ start: offset + last, end: offset + run.length, text: run.slice(last) });
+  return parts;
 }
 
 function splitConjunctions(item: string, offset: number): PhraseMatch[] {

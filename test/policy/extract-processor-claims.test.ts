@@ -407,3 +407,51 @@ describe('extractProcessorClaims', () => {
     expect(names('We share your data with third parties listed in our list of partners.')).toEqual(['third parties', 'partners']);
   });
 });
+
+describe('company names outside the catalog, in the commonest naming sentences', () => {
+  const names = (text: string): string[] => processors(claimsOf(text)).map((c) => c.name);
+
+  it('reads the companies data is shared with or disclosed to by name', () => {
+    // No entity list knows Mailchimp, Shopify or ShipStation here: the sentence alone names them.
+    expect(names('We share your email address with Mailchimp.')).toEqual(['Mailchimp']);
+    expect(names('We share your email address with Mailchimp, which sends our newsletters.')).toEqual(['Mailchimp']);
+    expect(names('We may disclose your name, address and order details to Shopify and ShipStation.')).toEqual(['Shopify', 'ShipStation']);
+    expect(names('Share your listening history with Acme Radio.')).toEqual(['Acme Radio']);
+    expect(processors(claimsOf('We never sell your contacts to Northwind.'))).toEqual([expect.objectContaining({ name: 'Northwind', polarity: 'negative' })]);
+  });
+
+  it('names nobody where the words after "to"/"with" are a place, a purpose, a title, a kind or the reader', () => {
+    expect(names('Your data may be transferred to Canada for processing.')).toEqual([]);
+    expect(names('We may disclose your information to comply with COPPA.')).toEqual([]);
+    expect(names('Sharing to Protect Us or Others.')).toEqual([]);
+    expect(names('Information Disclosed to Comply With Legal and Regulatory Requirements: we respond to lawful requests.')).toEqual([]);
+    expect(names('You may share your photos with Acme Social.')).toEqual([]);
+    expect(names('You can delete content you’ve shared with My AI.')).toEqual([]);
+    expect(names('We provide you with Premium Features when you subscribe.')).toEqual([]);
+    expect(processors(claimsOf('We will not share any Personal Information with Advertisers.')).map((c) => [c.name, c.processorType])).toEqual([['Advertisers', 'category']]);
+    // "such as by saving it to Favorites": the object runs into another verb; Favorites is a feature, not a company.
+    expect(names('Unless you share the relevant chat externally such as by saving it to Favorites, it stays on your device.')).toEqual([]);
+  });
+
+  it('reads a name set beside its kind ("our payment processor, Braintree,") and lets the aside cue sharing only when the company acts', () => {
+    expect(names('Our payment processor, Braintree, receives your card number.')).toEqual(['Braintree']);
+    // reddit.com (OPP-115): "Adzerk, will set a cookie".
+    expect(names('If you vote on an ad, our third-party advertising partner, Adzerk, will set a cookie to remember your ad preferences.')).toEqual(['Adzerk']);
+    expect(names('We use a service provider (Onfido) to verify your identity.')).toEqual(['Onfido']);
+    // The aside alone gives nothing away: "our parent company, Microsoft, can detect threats" names no recipient.
+    expect(names('So that our parent company, Northwind, can detect threats against our members.')).toEqual([]);
+  });
+
+  it('reads every name of a "we use A and B as …" list', () => {
+    // foodallergy.org (OPP-115): "uses Global Payments and Verisign as third-party intermediaries to process your online donations".
+    expect(names('We use Global Payments and Verisign as third-party intermediaries to process your online donations.')).toEqual(['Global Payments', 'Verisign']);
+    expect(names('We use Acme Pay, Beta Ship and Gamma Mail to run your orders.')).toEqual(['Acme Pay', 'Beta Ship', 'Gamma Mail']);
+    // A suffix's comma is not a list separator.
+    expect(names('We use Acme, Inc. to send invoices.')).toEqual(['Acme, Inc.']);
+  });
+
+  it('reads a service done by a named company ("performed by Jumio")', () => {
+    expect(names('Identity verification is performed by Jumio on our behalf.')).toEqual(['Jumio']);
+    expect(names('Our servers are maintained by Squarespace.')).toEqual(['Squarespace']);
+  });
+});
