@@ -16,11 +16,15 @@ export interface CaptureTimes {
 
 /**
  * The captures for which the audited version (`auditedSnapshotId`) was not the one in force when they began:
- * another version was (`other-version`), or no stored version had been seen yet (`before-every-version`). The
- * second is said only when the policy has a history to compare with (several versions, or a date the user declared
- * for an archived copy): a policy read today after a capture made this morning is the usual case, not a warning.
- * `sightings` are in timeline order, as listPolicySightings returns them.
+ * another version was (`other-version`), or no stored version had been seen yet (`before-every-version`). Without
+ * a history to compare with (one version read as current), the second is said only when the capture began more
+ * than {@link UNSEEN_POLICY_MARGIN_DAYS} days before the policy was read: a policy read today for a capture made this
+ * week is the usual case, but traffic of 2017 judged against a policy read in 2026 needs saying. With a history
+ * (several versions, or a date the user declared for an archived copy) any capture before the first reading is
+ * named. `sightings` are in timeline order, as listPolicySightings returns them.
  */
+export const UNSEEN_POLICY_MARGIN_DAYS = 30;
+
 export function checkCaptureVersions(captures: readonly CaptureTimes[], sightings: readonly PolicySighting[], auditedSnapshotId: number): CaptureVersionNote[] {
   const first = sightings[0];
   if (first === undefined) return [];
@@ -33,7 +37,8 @@ export function checkCaptureVersions(captures: readonly CaptureTimes[], sighting
     const inForce = before[before.length - 1];
     const base = { file: capture.fileName, sha256: capture.sha256, began: at };
     if (inForce === undefined) {
-      if (hasHistory) notes.push({ ...base, kind: 'before-every-version', earliestVersionDate: sightingDate(first) });
+      const daysBefore = (Date.parse(sightingDate(first)) - capture.firstTime * 1000) / 86_400_000;
+      if (hasHistory || daysBefore > UNSEEN_POLICY_MARGIN_DAYS) notes.push({ ...base, kind: 'before-every-version', earliestVersionDate: sightingDate(first) });
     } else if (inForce.snapshotId !== auditedSnapshotId) {
       notes.push({ ...base, kind: 'other-version', inForce: { sha256: inForce.sha256, source: inForce.source, date: sightingDate(inForce) } });
     }

@@ -759,6 +759,9 @@ function trimItem(text: string, part: PhraseMatch): PhraseMatch | null {
   let end = part.end;
   while (start < end && /[\s"“”'‘’(]/.test(text[start] ?? '')) start++;
   while (end > start && /[\s"“”'‘’).]/.test(text[end - 1] ?? '')) end--;
+  // "Microsoft and" before "with advertisers": a list cut short at its next preposition leaves the conjunction.
+  const trailing = /\s+(?:and|or|&|of|for|by|de|the)$/i.exec(text.slice(start, end));
+  if (trailing) end -= trailing[0].length;
   const leading = /^(?:the|our|their|its)\s+/i.exec(text.slice(start, end));
   if (leading) start += leading[0].length;
   const item = text.slice(start, end);

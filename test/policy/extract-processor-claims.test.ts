@@ -417,6 +417,8 @@ describe('company names outside the catalog, in the commonest naming sentences',
     expect(names('We share your email address with Mailchimp, which sends our newsletters.')).toEqual(['Mailchimp']);
     expect(names('We may disclose your name, address and order details to Shopify and ShipStation.')).toEqual(['Shopify', 'ShipStation']);
     expect(names('Share your listening history with Acme Radio.')).toEqual(['Acme Radio']);
+    // The list stops at its next preposition, and the conjunction left before it is no part of the name.
+    expect(names('We may share search queries with Northwind and with advertisers.')).toEqual(['Northwind', 'advertisers']);
     expect(processors(claimsOf('We never sell your contacts to Northwind.'))).toEqual([expect.objectContaining({ name: 'Northwind', polarity: 'negative' })]);
   });
 
