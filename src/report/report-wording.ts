@@ -84,7 +84,8 @@ function describeSampledRecords(evidence: Finding['packetEvidence']): string[] {
   if (formats.has('pcap') || formats.has('pcapng')) {
     caveats.push('Frame lists are a sample; the Wireshark filter for the conversations shows every packet of these connections.');
   }
-  if (formats.has('har')) caveats.push('HAR entry lists are a sample; the HAR file holds every request made to these servers.');
+  // Counted from 1 like frames: entry 244 is `log.entries[243]` to jq or Python (trial 9).
+  if (formats.has('har')) caveats.push('HAR entry lists are a sample; the HAR file holds every request made to these servers. HAR entries are numbered from 1: entry N is log.entries[N-1].');
   if (formats.has('zeek')) caveats.push('Zeek log-line lists are a sample; a conn.log line is one connection, and the logs hold every record of these endpoints.');
   return caveats;
 }

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeAtomically } from './write-reports.js';
 import { ensureOutputDirectory } from './ensure-output-directory.js';
@@ -56,4 +56,24 @@ export function chooseDefaultReportDirectory(root: string, slug: string, app: st
 export function markReportDirectory(dir: string, app: string): void {
   ensureOutputDirectory(dir);
   writeAtomically(join(dir, REPORT_OWNER_FILE), `${JSON.stringify({ app })}\n`);
+}
+
+/** The files claimcheck writes into a report directory: report.<format> and compare-<a>-to-<b>.<format>. */
+const REPORT_FILE = /^(?:report|compare-\d+-to-\d+)\.(?:md|html|json)$/;
+
+/**
+ * Removes the report files another app left in `dir` that this run did not replace (`written`), so a directory that
+ * now names this app as its owner holds no other app's report under it (trial 9: `report --format md --out` into
+ * Pinterest's directory left Pinterest's report.html beside Alexa's report.md). Only claimcheck's own file names
+ * are touched. Returns the names removed.
+ */
+export function removeOtherAppReports(dir: string, written: readonly string[]): string[] {
+  const kept = new Set(written.map((path) => path.split(/[\\/]/).pop()));
+  const removed: string[] = [];
+  for (const name of readdirSync(dir)) {
+    if (!REPORT_FILE.test(name) || kept.has(name)) continue;
+    rmSync(join(dir, name), { force: true });
+    removed.push(name);
+  }
+  return removed.sort();
 }

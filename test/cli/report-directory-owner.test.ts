@@ -2,7 +2,7 @@
  * Two app names can make the same default report directory ("Voice App" and "Vöice 🎤 App" both slug to voice-app).
  * The second app's report must not silently replace the first's: the directory records whose reports it holds.
  */
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCliAsync } from '../helpers/run-cli.js';
@@ -50,10 +50,19 @@ describe('default report directories of apps whose names slug alike', () => {
       expect(firstAgain.stdout).toBe(first.stdout);
       expect(JSON.parse(readFileSync(join(dir, 'reports', 'voice-app-2', '.claimcheck-app.json'), 'utf8'))).toEqual({ app: 'Vöice 🎤 App' });
 
-      // An --out holding another app's reports is the user's choice, but the replaced files are named.
+      // An --out holding another app's reports is the user's choice; the other app's report files this run does not
+      // replace are removed, so the directory (now Voice App's) ships no other app's report (trial 9). Other files stay.
+      const other = join(dir, 'reports', 'voice-app-2');
+      writeFileSync(join(other, 'report.html'), '<title>Vöice 🎤 App</title>');
+      writeFileSync(join(other, 'compare-1-to-2.json'), '{}');
+      writeFileSync(join(other, 'notes.txt'), 'the journalist’s own notes');
       const chosen = await cli(dir, 'report', '--app', 'Voice App', '--format', 'md', '--out', join('reports', 'voice-app-2'));
       expect(chosen.status).toBe(0);
-      expect(chosen.stderr).toBe(`claimcheck: warning: ${join('reports', 'voice-app-2')} held the reports of app "Vöice 🎤 App"; files of the same name are replaced\n`);
+      expect(chosen.stderr).toBe(
+        `claimcheck: warning: ${join('reports', 'voice-app-2')} held the reports of app "Vöice 🎤 App"; its files of the same names were replaced and its other reports removed (compare-1-to-2.json, report.html)\n`,
+      );
+      expect(readdirSync(other).sort()).toEqual(['.claimcheck-app.json', 'notes.txt', 'report.md']);
+      expect(readFileSync(join(other, 'report.md'), 'utf8')).toMatch(/^# [^\n]*: Voice App\n/);
     },
     SLOW,
   );

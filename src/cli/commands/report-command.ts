@@ -12,7 +12,7 @@ import { COMPARISON_FORMATS, REPORT_FORMATS, writeComparison, writeReports, type
 import { describeDataSources, withDatabase } from '../cli-context.js';
 import { parseAppName, parseReportFormats, slugifyAppName } from '../parse-options.js';
 import { safeTerminalLine, safeTerminalText } from '../terminal-text.js';
-import { chooseDefaultReportDirectory, markReportDirectory, readReportDirectoryOwner } from '../../workflow/report-directory-owner.js';
+import { chooseDefaultReportDirectory, markReportDirectory, readReportDirectoryOwner, removeOtherAppReports } from '../../workflow/report-directory-owner.js';
 
 /** Parses an audit id (a positive integer, as `claimcheck audit` prints it). */
 function parseAuditId(text: string): number {
@@ -32,15 +32,12 @@ interface ReportOptions {
 /**
  * Where an app's reports go: --out as given, else reports/<slug>, moved to reports/<slug>-2 (one line says so) when
  * another app whose name slugs alike already has its reports there. An --out holding another app's reports is
- * the user's choice; a warning says whose files are replaced.
+ * the user's choice: `otherOwner` names that app, whose reports {@link claimReportDirectory} replaces.
  */
-function chooseReportDirectory(out: string | undefined, app: string): string {
+function chooseReportDirectory(out: string | undefined, app: string): { dir: string; otherOwner: string | null } {
   if (out !== undefined) {
     const owner = readReportDirectoryOwner(out);
-    if (owner !== null && owner !== app) {
-      process.stderr.write(`claimcheck: warning: ${safeTerminalLine(out)} held the reports of app ${safeTerminalLine(JSON.stringify(owner))}; files of the same name are replaced\n`);
-    }
-    return out;
+    return { dir: out, otherOwner: owner !== null && owner !== app ? owner : null };
   }
   const chosen = chooseDefaultReportDirectory('reports', slugifyAppName(app), app);
   if (chosen.displaced !== null) {
@@ -48,7 +45,20 @@ function chooseReportDirectory(out: string | undefined, app: string): string {
       `claimcheck: warning: ${safeTerminalLine(join('reports', slugifyAppName(app)))} holds the reports of app ${safeTerminalLine(JSON.stringify(chosen.displaced))}, whose name makes the same directory name; writing to ${safeTerminalLine(chosen.dir)} instead\n`,
     );
   }
-  return chosen.dir;
+  return { dir: chosen.dir, otherOwner: null };
+}
+
+/**
+ * Marks `dir` as the app's once its files are written; when it held another app's reports, that app's other report
+ * files are removed too (a directory that says it is this app's must not ship another app's report.html) and one
+ * warning names them.
+ */
+function claimReportDirectory(dir: string, app: string, otherOwner: string | null, written: readonly string[]): void {
+  markReportDirectory(dir, app);
+  if (otherOwner === null) return;
+  const removed = removeOtherAppReports(dir, written);
+  const what = removed.length === 0 ? 'its files of the same names were replaced' : `its files of the same names were replaced and its other reports removed (${removed.join(', ')})`;
+  process.stderr.write(`claimcheck: warning: ${safeTerminalLine(dir)} held the reports of app ${safeTerminalLine(JSON.stringify(otherOwner))}; ${safeTerminalLine(what)}\n`);
 }
 
 /** `claimcheck report`: write one audit as reports, or (with --compare) what changed between two audits. */
@@ -71,12 +81,13 @@ export function registerReportCommand(program: Command): void {
           dataSources: describeDataSources(),
           workingDirectory: process.cwd(),
         };
-        const outDir = chooseReportDirectory(options.out, app.name);
+        const { dir: outDir, otherOwner } = chooseReportDirectory(options.out, app.name);
         const reported = requireAudit(db, app, options.audit);
         if (options.compare === undefined) {
           const report = buildStoredReport(db, app, reported, context);
-          for (const path of writeReports(report, outDir, options.format ?? REPORT_FORMATS)) process.stdout.write(`wrote ${safeTerminalText(path)}\n`);
-          markReportDirectory(outDir, app.name);
+          const written = writeReports(report, outDir, options.format ?? REPORT_FORMATS);
+          for (const path of written) process.stdout.write(`wrote ${safeTerminalText(path)}\n`);
+          claimReportDirectory(outDir, app.name, otherOwner, written);
           return;
         }
         if (options.compare === reported.auditId) throw new ConfigError(`--compare ${options.compare} is the audit being reported`, 'pass an earlier audit id, or --audit to pick the later one');
@@ -90,8 +101,9 @@ export function registerReportCommand(program: Command): void {
         );
         // The cause first: which recorded inputs differ (the files below give the full comparison).
         process.stdout.write(`${safeTerminalText(describeInputCause(comparison.inputs))}\n`);
-        for (const path of writeComparison(comparison, outDir, options.format ?? COMPARISON_FORMATS)) process.stdout.write(`wrote ${safeTerminalText(path)}\n`);
-        markReportDirectory(outDir, app.name);
+        const written = writeComparison(comparison, outDir, options.format ?? COMPARISON_FORMATS);
+        for (const path of written) process.stdout.write(`wrote ${safeTerminalText(path)}\n`);
+        claimReportDirectory(outDir, app.name, otherOwner, written);
       }, 'must-exist');
     });
 }
