@@ -1,3 +1,4 @@
+import { existsSync, rmSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { AuditDependencies } from '../audit/run-audit.js';
 import { EntityCatalog } from '../enrich/entity-catalog.js';
@@ -52,14 +53,31 @@ export async function withDatabase<T>(
   use: DatabaseUse = 'create-if-missing',
 ): Promise<T> {
   const path = readGlobalOptions(command).db;
+  const creating = use === 'create-if-missing' && path !== ':memory:' && !existsSync(path);
   const db = openDatabase(path, { mustExist: use === 'must-exist' });
+  let failed = false;
   try {
     return await work(db);
   } catch (error) {
+    failed = true;
     // A busy, full or corrupt database is the user's situation to fix, not a claimcheck bug.
     throw translateStoreError(error, path);
   } finally {
+    // A refused first import into a new --db leaves no schema-only file behind (trial 9), unless another process
+    // stored something in it meanwhile.
+    const leaveNoFile = failed && creating && holdsNoData(db);
     db.close();
+    if (leaveNoFile) for (const file of [path, `${path}-wal`, `${path}-shm`, `${path}-journal`]) rmSync(file, { force: true });
+  }
+}
+
+/** True when every table of the database is empty: it holds the schema and nothing a command stored. */
+function holdsNoData(db: StoreDatabase): boolean {
+  try {
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
+    return tables.every((table) => db.prepare(`SELECT 1 FROM "${table.replaceAll('"', '""')}" LIMIT 1`).get() === undefined);
+  } catch {
+    return false;
   }
 }
 

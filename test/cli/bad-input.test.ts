@@ -108,6 +108,19 @@ describe('bad capture files', () => {
     expectRefused(['import', file, '--app', 'Base'], mentions);
   });
 
+  it('leaves no database file behind when the first command on a new --db path is refused (trial 9)', () => {
+    const fresh = join(dir, 'never-created.db');
+    const refused = run(['--db', fresh, 'import', 'short.pcap', '--app', 'Fresh']);
+    expect(refused.status, refused.stderr).toBe(2);
+    expect(['', '-wal', '-shm'].filter((suffix) => existsSync(`${fresh}${suffix}`))).toEqual([]);
+    // An existing database is never removed, even when it holds nothing yet.
+    const empty = join(dir, 'kept-empty.db');
+    expect(run(['--db', empty, 'db', 'stats']).status).not.toBe(0);
+    new Database(empty).close();
+    expect(run(['--db', empty, 'import', 'short.pcap', '--app', 'Fresh']).status).toBe(2);
+    expect(existsSync(empty)).toBe(true);
+  });
+
   it('refuses random bytes read with an explicit --format', () => {
     expectRefused(['import', 'random.bin', '--app', 'Base', '--format', 'pcapng'], ['random.bin']);
   });

@@ -3,6 +3,7 @@ import type { IdentifierHitsNotStored, IdentifierNeedle } from '../../model/capt
 import type { CaptureFormat } from '../../model/observation.js';
 import { getRegistrableDomain } from '../../enrich/registrable-domain.js';
 import { importCaptures, type ImportOutcome } from '../../workflow/import-capture.js';
+import { ImportError } from '../../model/errors.js';
 import { warnAboutSharedAppDomains, warnAboutSimilarAppName, withDatabase } from '../cli-context.js';
 import { collectIdentifier, collectString, parseAppName, parseCaptureFormat } from '../parse-options.js';
 import { createProgressBar, type ProgressBar } from '../progress-bar.js';
@@ -61,6 +62,13 @@ export function registerImportCommand(program: Command): void {
               domainsAdded = domains;
             },
           });
+        } catch (error) {
+          // One bad file rolls back all of them: a user who sees only "trunc.har: …" would think good.pcap went in.
+          if (error instanceof ImportError && files.length > 1) {
+            const untouched = `none of the ${files.length} files given was imported`;
+            throw new ImportError(error.file, error.message.slice(error.file.length + 2), error.hint === undefined ? untouched : `${error.hint}; ${untouched}`);
+          }
+          throw error;
         } finally {
           progress.bar?.finish();
         }
