@@ -300,7 +300,7 @@ ${describeEntityLists(report.inputs.entityLists).map((line) => `<li>${h(line)}</
 ${report.dataSourcesRecordedBy === 'report' ? `<p>${h(DATA_SOURCES_FROM_REPORT)}</p>\n` : ''}<h3>Settings</h3>
 <ul><li>${h(describeJurisdictions(report.inputs.settings))}</li></ul>
 <h3>Reproducing this audit</h3>
-<p>${h(describeReproduction(report))}</p>
+<p>${describeReproduction(report).map((part) => (part.command ? `<code>${h(part.text)}</code>` : h(part.text))).join('')}</p>
 </section>`;
 }
 

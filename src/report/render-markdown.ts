@@ -254,6 +254,7 @@ export function renderMarkdown(report: ReportModel): string {
   for (const line of describeEntityLists(report.inputs.entityLists)) lines.push(`- ${md(line)}`);
   if (report.dataSourcesRecordedBy === 'report') lines.push('', md(DATA_SOURCES_FROM_REPORT));
   lines.push('', 'Settings:', '', `- ${md(describeJurisdictions(report.inputs.settings))}`);
-  lines.push('', md(describeReproduction(report)), '');
+  // Commands as code spans, so a copied command keeps no Markdown escapes (trial 9: `\<script\>` in an app name).
+  lines.push('', describeReproduction(report).map((part) => (part.command ? code(part.text) : md(part.text))).join(''), '');
   return lines.join('\n');
 }

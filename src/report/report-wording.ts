@@ -168,21 +168,32 @@ function shellWord(text: string): string {
 export const DATA_SOURCES_FROM_REPORT =
   'The audit did not record its data sources (it was made by an older claimcheck); those listed are the ones of the claimcheck that wrote this report and may differ.';
 
+/** A piece of the reproduction line: prose, or a command a reader copies (shown as code, never escaped for prose). */
+export interface ReproductionPart {
+  text: string;
+  command: boolean;
+}
+
+const prose = (text: string): ReproductionPart => ({ text, command: false });
+const command = (text: string): ReproductionPart => ({ text, command: true });
+
 /**
  * The app's own domains as the audit ran with them. An audit made before they were recorded cannot say: the app's list
  * now may differ, and it decides which traffic is first party, so it is not offered as the audit's (review 8).
  */
-function ownDomains(report: { app: { domains: string[] }; inputs: { appDomains?: readonly string[] } }): string {
+function ownDomains(report: { app: { domains: string[] }; inputs: { appDomains?: readonly string[] } }): ReproductionPart[] {
   const recorded = report.inputs.appDomains;
   if (recorded === undefined) {
-    return ` with the own domains (--app-domain) it had then, which this audit did not record${
-      report.app.domains.length > 0 ? ` (the app's list now: ${report.app.domains.join(', ')})` : ''
-    }`;
+    return [
+      prose(
+        ` with the own domains (--app-domain) it had then, which this audit did not record${report.app.domains.length > 0 ? ` (the app's list now: ${report.app.domains.join(', ')})` : ''}`,
+      ),
+    ];
   }
-  return recorded.length > 0 ? ` with its own domains ${recorded.map((d) => `--app-domain ${shellWord(d)}`).join(' ')}` : '';
+  return recorded.length > 0 ? [prose(' with its own domains '), command(recorded.map((d) => `--app-domain ${shellWord(d)}`).join(' '))] : [];
 }
 
-/** How to run the audit again from the inputs this report names by hash. */
+/** How to run the audit again from the inputs this report names by hash, with the commands as parts of their own. */
 export function describeReproduction(report: {
   app: { name: string; domains: string[] };
   audit: { toolVersion: string };
@@ -192,20 +203,34 @@ export function describeReproduction(report: {
     policy?: { declaredDate?: string; linkedPages?: readonly { source: string }[] } | null;
     appDomains?: readonly string[];
   };
-}): string {
+}): ReproductionPart[] {
   const lists = report.inputs.entityLists ?? [];
   // The stored copies, not --follow-subprocessors: a list fetched again today may have changed.
   const subprocessorLists = (report.inputs.policy?.linkedPages ?? []).map((page) => ` --subprocessor-list ${shellWord(page.source)}`).join('');
   // An archived copy is chosen by its declared date: without it, the audit may use another version.
   const declared = report.inputs.policy?.declaredDate;
   const asOf = declared !== undefined ? ` --as-of ${shellWord(declared)}` : '';
-  const steps = [
-    `install claimcheck ${report.audit.toolVersion}`,
-    ...(lists.length > 0 ? [`import the entity ${lists.length === 1 ? 'list' : 'lists'} above (claimcheck entities import <file> --format <format>)`] : []),
-    `store the policy snapshot and capture files named above by sha256 for an app named ${shellWord(report.app.name)}${ownDomains(report)} (claimcheck policy add${asOf}${subprocessorLists}, claimcheck import)`,
-    `run claimcheck audit --app ${shellWord(report.app.name)}${report.inputs.settings ? ` --jurisdictions ${shellWord(report.inputs.settings.jurisdictions.option)}` : ''}`,
+  const steps: ReproductionPart[][] = [
+    [prose(`install claimcheck ${report.audit.toolVersion}`)],
+    ...(lists.length > 0 ? [[prose(`import the entity ${lists.length === 1 ? 'list' : 'lists'} above (`), command('claimcheck entities import <file> --format <format>'), prose(')')]] : []),
+    [
+      prose('store the policy snapshot and capture files named above by sha256 for an app named '),
+      command(shellWord(report.app.name)),
+      ...ownDomains(report),
+      prose(' ('),
+      command(`claimcheck policy add${asOf}${subprocessorLists}`),
+      prose(', '),
+      command('claimcheck import'),
+      prose(')'),
+    ],
+    [prose('run '), command(`claimcheck audit --app ${shellWord(report.app.name)}${report.inputs.settings ? ` --jurisdictions ${shellWord(report.inputs.settings.jurisdictions.option)}` : ''}`)],
   ];
-  return `To run this audit again: ${steps.join('; ')}.`;
+  return [prose('To run this audit again: '), ...steps.flatMap((step, i) => (i === 0 ? step : [prose('; '), ...step])), prose('.')];
+}
+
+/** The reproduction line as plain text. */
+export function describeReproductionText(parts: readonly ReproductionPart[]): string {
+  return parts.map((part) => part.text).join('');
 }
 
 /** How a comparison matches findings, for both its views. */

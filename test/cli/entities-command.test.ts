@@ -101,7 +101,7 @@ describe('claimcheck entities', () => {
     const markdown = readFileSync(join(out, 'report.md'), 'utf8');
     expect(markdown).toContain(`User-imported entity list disconnect\\_entities.json: Disconnect format (claimcheck entities import --format disconnect), sha256 ${sha256}, imported `);
     expect(markdown).toContain('--jurisdictions all, the default');
-    expect(markdown).toMatch(/To run this audit again: install claimcheck \S+; import the entity list above .*; run claimcheck audit --app App --jurisdictions all\./);
+    expect(markdown).toMatch(/To run this audit again: install claimcheck \S+; import the entity list above .*; run `claimcheck audit --app App --jurisdictions all`\./);
   });
 
   it('audit --jurisdictions rejects unknown codes with exit 2', () => {

@@ -138,7 +138,7 @@ describe('policy add --follow-subprocessors', () => {
     const markdown = readFileSync(join(followed, 'out', 'report.md'), 'utf8');
     expect(markdown).toMatch(/Each company not seen, with its entry in the sub-processor list subprocessors\.html \(snapshot `[0-9a-f]{64}`, linked from the policy privacy\.html\):/);
     expect(markdown).toContain('- **Zendesk, Inc.**, confidence low: “Zendesk, Inc. \\| Customer support tickets \\| United States” (section “Murmur Sub-processors › Service-specific sub-processors”, characters');
-    expect(markdown).toContain('(claimcheck policy add --subprocessor-list subprocessors.html, claimcheck import)');
+    expect(markdown).toContain('(`claimcheck policy add --subprocessor-list subprocessors.html`, `claimcheck import`)');
     const html = readFileSync(join(followed, 'out', 'report.html'), 'utf8');
     expect(html).toMatch(/companies not seen, each with its entry in the sub-processor list subprocessors\.html \(snapshot <code>[0-9a-f]{64}<\/code>, linked from the policy privacy\.html\)/);
   }, 60_000);

@@ -39,8 +39,8 @@ describe('report methodology', () => {
       expect(text).toContain('The audit did not record its data sources');
     }
     // Without a recorded setting the command line cannot claim one.
-    expect(renderMarkdown(report)).toContain('run claimcheck audit --app "Murmur (example voice app)".\n');
-    expect(renderHtml(report)).toContain('run claimcheck audit --app &quot;Murmur (example voice app)&quot;.</p>');
+    expect(renderMarkdown(report)).toContain('run `claimcheck audit --app "Murmur (example voice app)"`.\n');
+    expect(renderHtml(report)).toContain('run <code>claimcheck audit --app &quot;Murmur (example voice app)&quot;</code>.</p>');
   });
 
   it('an audit without imported lists says the shipped catalog alone was used', () => {
@@ -58,7 +58,7 @@ describe('report methodology', () => {
     expect(markdown).toContain(
       'Jurisdictions of interest (processor-country): EU,North America, as given with --jurisdictions EU,North America; the countries checked were AT, CA, DE, US.',
     );
-    expect(markdown).toContain('run claimcheck audit --app "Murmur (example voice app)" --jurisdictions "EU,North America".');
+    expect(markdown).toContain('run `claimcheck audit --app "Murmur (example voice app)" --jurisdictions "EU,North America"`.');
   });
 
   it('lists from several files each get a line; a list recorded by an older claimcheck says what is missing', () => {
