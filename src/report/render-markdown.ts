@@ -170,7 +170,7 @@ function renderTrafficTables(report: ReportModel): string[] {
   lines.push('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const r of report.recipients) {
     lines.push(
-      `| ${md(r.organisation)} | ${r.relation} | ${r.label ?? '—'} | ${md(r.hosts.slice(0, 4).join(', ') || '—')} | ${r.countries.join(', ') || '—'} | ${r.flows} | ${formatBytes(r.bytes)} | ${r.confidence} | ${renderRecipientQuote(r)} |`,
+      `| ${md(r.organisation)} | ${r.relation} | ${r.label ?? '—'} | ${md(r.hosts.slice(0, 6).join(', ') || '—')}${r.hosts.length > 6 ? ` and ${r.hosts.length - 6} more` : ''} | ${r.countries.join(', ') || '—'} | ${r.flows} | ${formatBytes(r.bytes)} | ${r.confidence} | ${renderRecipientQuote(r)} |`,
     );
   }
   lines.push('', '| Country of server address (registry) | Flows | Bytes |', '| --- | --- | --- |');

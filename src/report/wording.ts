@@ -472,8 +472,11 @@ function describeServerOrganisations(organisations: readonly string[], hosting: 
   const users = shown.filter((o) => !hosting.includes(o));
   const hosts = shown.filter((o) => hosting.includes(o));
   const used = users.length > 0 ? ` used by ${users.join(', ')}` : '';
-  if (hosts.length === 0) return used;
-  return used === '' ? ` hosted by ${hosts.join(', ')}` : `${used}, and to servers hosted by ${hosts.join(', ')}`;
+  // The sentence must not read as the whole list (trial 9: 4 of 8 organisations named, nothing said of the rest).
+  const rest = organisations.length - shown.length;
+  const more = rest > 0 ? `, and ${rest} more ${rest === 1 ? 'organisation' : 'organisations'}` : '';
+  if (hosts.length === 0) return `${used}${more}`;
+  return `${used === '' ? ` hosted by ${hosts.join(', ')}` : `${used}, and to servers hosted by ${hosts.join(', ')}`}${more}`;
 }
 
 /** A denial of a country as a finding restates it: what it denies, and how the capture stands against it. */
