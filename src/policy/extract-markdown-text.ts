@@ -150,7 +150,19 @@ function joinTableCells(line: string): string {
     .replace(/^\|/, '')
     .replace(/(?<!\\)\|$/, '')
     .split(/(?<!\\)\|/)
-    .map((cell) => cell.trim())
+    .map((cell) => joinCellListItems(cell.trim()))
     .filter((cell) => cell !== '');
   return cells.join(' | ');
+}
+
+/** A bullet starting a line inside a table cell (at its start or after a `<br>`): "*   Usage Data", "- Voice Data". */
+const CELL_BULLET = /(^|<br\s*\/?>)\s*[*+-]\s+/gi;
+
+/**
+ * "*   User Data<br>*   Usage Data" → "• User Data<br>• Usage Data": a list inside a cell (Markdown has no other way to
+ * write one) keeps its items apart, so each still starts a sentence of its own, but quotes show a bullet rather than
+ * Markdown's asterisk (which a Markdown report would print escaped, as "\*").
+ */
+function joinCellListItems(cell: string): string {
+  return cell.replace(CELL_BULLET, '$1• ');
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { extractClaims } from '../../src/policy/extract-claims.js';
 import { extractPolicyText } from '../../src/policy/extract-policy-text.js';
 import { makeSnapshot } from './policy-test-helpers.js';
 
@@ -94,6 +95,14 @@ describe('extractPolicyText — Markdown', () => {
     expect(policy.text).toContain('Logs | 30 days then deleted');
     expect(policy.text).not.toContain('https://');
     expect(policy.text).not.toContain('| --- |');
+  });
+
+  it('shows a list inside a table cell with bullets, each item still a sentence of its own (trial 9: Spotify quotes read "| * User Data * Usage Data |")', () => {
+    const md = '# Policy\n\n| Recipients | Data | Why |\n| --- | --- | --- |\n| Advertising partners | *   User Data<br>*   Usage Data | To measure ads.<br><br>- temporarily store information about ad clicks |\n';
+    const text = extractPolicyText(makeSnapshot(md, 'markdown')).text;
+    expect(text).toContain('Advertising partners | • User Data • Usage Data | To measure ads. • temporarily store information about ad clicks');
+    const retention = extractClaims(extractPolicyText(makeSnapshot(md, 'markdown'))).filter((c) => c.kind === 'retention');
+    expect(retention.map((c) => c.quote)).toEqual(['• temporarily store information about ad clicks']);
   });
 });
 
