@@ -139,6 +139,14 @@ function destinationKey({ flow, hits }: Connection): string {
   return `${attribution.organisation ?? attribution.host ?? flow.flow.server}@${attribution.network.country ?? '?'}`;
 }
 
+/** What a hit's byte offset counts from, by where it was found. */
+const OFFSET_BASE: Readonly<Record<StoredIdentifierHit['context'], string>> = {
+  payload: 'its transport payload',
+  'http-url': 'the request URL',
+  'http-headers': 'the request headers',
+  'http-body': 'the request body',
+};
+
 /** A row of packet evidence for one connection: where it went, its frames, and what was found in it. */
 function describeConnection(view: AuditView, connection: Connection): PacketEvidence {
   const { hits, flow } = connection;
@@ -147,7 +155,8 @@ function describeConnection(view: AuditView, connection: Connection): PacketEvid
     .map((label) => {
       const ofLabel = hits.filter((h) => h.label === label);
       const at = ofLabel[0];
-      return `${label} ${ofLabel.length}× in ${at?.context ?? 'payload'}, first at ${nameCaptureRecords(format, 1)} ${at?.frame ?? '?'} byte ${at?.offset ?? '?'}`;
+      // The offset counts in what was searched, not in the frame: Wireshark's byte of the frame is larger (trial 9).
+      return `${label} ${ofLabel.length}× in ${at?.context ?? 'payload'}, first at ${nameCaptureRecords(format, 1)} ${at?.frame ?? '?'}, byte ${at?.offset ?? '?'} of ${OFFSET_BASE[at?.context ?? 'payload']}`;
     })
     .join('; ');
   const frames = [...new Set(hits.map((h) => h.frame))].sort((a, b) => a - b);

@@ -64,6 +64,8 @@ describe('plaintext-identifier', () => {
     expect(finding?.explanation).toContain('session_id ("154-3103265-2932516", 5 times)');
     expect(finding?.packetEvidence.map((e) => `${e.server}:${e.serverPort} from ${e.clientPort}`)).toEqual(connections.map((c) => `52.94.232.134:80 from ${c.flow.clientPort}`));
     expect(finding?.packetEvidence.every((e) => e.detail.startsWith('session_id 1× in payload'))).toBe(true);
+    // The offset is said to count in the transport payload, not in the frame Wireshark shows (trial 9).
+    expect(finding?.packetEvidence[0]?.detail).toMatch(/^session_id 1× in payload, first at frame \d+, byte \d+ of its transport payload; ubid /);
   });
 
   it('gives two servers a reader would name alike one finding, so no two findings share a match key (Chatterbox trial)', () => {
