@@ -255,5 +255,11 @@ describe('real policies (../shared/data/policies)', () => {
     // Quora's transfer is its own too ("we and our service providers may transfer"): no recipients narrow it.
     expect(transfersQuoting('Quora', 'we and our service providers may transfer your personal information')[0]).not.toHaveProperty('recipients');
   });
+
+  it('LINE: recipients located "in countries or regions other than where you are residing" carry no exception (session 9 item 2)', () => {
+    const line = processors(load('LINE').claims).filter((c) => c.quote.startsWith('The recipients of Personal Data include third parties such as our subcontractors'));
+    expect(line.map((c) => c.name)).toEqual(expect.arrayContaining(['subcontractors', 'group companies']));
+    for (const claim of line) expect(claim.conditions).toBeUndefined();
+  });
 });
 
