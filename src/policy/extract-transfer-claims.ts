@@ -158,6 +158,7 @@ export function extractTransferClaims(context: SentenceContext): TransferClaim[]
     if (carrier !== undefined) for (const mechanism of mechanisms) addTrigger(carrier.triggers, mechanism);
   }
 
+  const referred = readReferredPlaces(context, [...groups.values()]);
   // "Where we transfer … outside of the EEA or the UK": the data is in the EEA and the UK before it leaves.
   const sentOrigins = readOrigins(text, unspecified, findPlaceChains(text, unspecified), transferCues, storageCues);
   const claims: TransferClaim[] = [];
@@ -165,8 +166,9 @@ export function extractTransferClaims(context: SentenceContext): TransferClaim[]
     for (const group of groups.values()) {
       if (group.type !== type || !hasDestination(group)) continue;
       const origins = type === 'transfer' && !group.negative ? [...sentOrigins, ...group.origins] : [];
+      const base = createClaimBase(context, group.negative ? 'negative' : 'affirmative', firstStart(group.triggers));
       claims.push({
-        ...createClaimBase(context, group.negative ? 'negative' : 'affirmative', firstStart(group.triggers)),
+        ...(referred?.group === group ? { ...base, span: referred.span, quote: referred.quote } : base),
         kind: 'transfer',
         transferType: type,
         countries: [...group.countries],
@@ -223,6 +225,36 @@ function findSentenceRecipients(text: string, transferCues: readonly PhraseMatch
     if (found !== null) return found.recipients;
   }
   return null;
+}
+
+/** "As such", "Accordingly", "As a result": the sentence draws on the one before. */
+const CONSEQUENCE_OPENING = /^\W*(?:as\s+such|accordingly|therefore|thus|as\s+a\s+result|consequently|for\s+(?:this|that)\s+reason|because\s+of\s+(?:this|that))\b/i;
+/**
+ * Where the company is present: "has operations, entities, and service providers in the United States and throughout
+ * the world", "we have offices and servers in Ireland". The words before "in" list what it has there.
+ */
+const PRESENCE_BEFORE =
+  /\b(?:has|have|maintains?|operates?)\s+(?:[\w-]+(?:\s*,\s*(?:and\s+)?|\s+(?:and|or)\s+|\s+)){0,8}?(?:operations|entities|offices|facilities|servers|data\s+cent(?:er|re)s|affiliates|subsidiaries|service\s+providers|providers|partners|vendors|staff|employees|personnel)\s+(?:in|across|throughout)\s+(?:the\s+)?$/i;
+
+/**
+ * "Quora Inc. is headquartered in the United States, and has operations, entities, and service providers in the United
+ * States and throughout the world. As such, we and our service providers may transfer your personal information to …
+ * jurisdictions …": a transfer that follows from the sentence before ("As such") goes where that sentence puts the
+ * company's operations and providers. Only for a transfer that names no place of its own; the claim then quotes both
+ * sentences, so the place is in its quote.
+ */
+function readReferredPlaces(context: SentenceContext, groups: readonly TransferGroup[]): { group: TransferGroup; span: { start: number; end: number }; quote: string } | null {
+  const previous = context.previous;
+  if (previous === null || context.gapBefore === undefined || !CONSEQUENCE_OPENING.test(context.sentence.text)) return null;
+  const group = groups.find((g) => g.type === 'transfer' && !g.negative && g.unspecified && g.countries.size === 0 && g.regions.size === 0);
+  if (group === undefined) return null;
+  const before = previous.text;
+  const places = findPlaceChains(before, findPhrases(before, UNSPECIFIED))
+    .filter((chain) => !chain.adjective && PRESENCE_BEFORE.test(before.slice(Math.max(0, chain.start - 160), chain.start)))
+    .flatMap((chain) => chain.places);
+  if (places.length === 0) return null;
+  for (const place of places) (place.kind === 'country' ? group.countries : group.regions).add(place.code);
+  return { group, span: { start: previous.start, end: context.sentence.end }, quote: previous.text + context.gapBefore + context.sentence.text };
 }
 
 /** Recipients right before a place: "service providers anywhere in the world", "support staff in the US", "partners located in". */

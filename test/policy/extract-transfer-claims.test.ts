@@ -270,4 +270,21 @@ describe('extractTransferClaims', () => {
       }
     });
   });
+
+  describe('a transfer that follows from the sentence before ("As such", Quora, session 9 item 3)', () => {
+    it('goes where the sentence before puts the company\'s operations and providers, and quotes both sentences', () => {
+      const text = 'Acme Inc. is based in Canada, and has offices and service providers in Germany and around the world. As such, we may transfer your information to other countries.';
+      const [claim, ...rest] = transfers(claimsOf(text)).filter((c) => c.quote.includes('As such'));
+      expect(rest).toEqual([]);
+      expect(claim).toMatchObject({ transferType: 'transfer', countries: ['DE'], unspecified: true, quote: text });
+    });
+
+    it('not without the opening that refers back, nor when the sentence before says where users are', () => {
+      const plain = transfers(claimsOf('Acme Inc. has offices and service providers in Germany. We may transfer your information to other countries.'));
+      expect(plain.map((c) => c.countries)).toEqual([[]]);
+      const users = transfers(claimsOf('Acme has users in Germany. As such, we may transfer your information to other countries.'));
+      expect(users.map((c) => c.countries)).toEqual([[]]);
+    });
+  });
 });
+

@@ -261,5 +261,11 @@ describe('real policies (../shared/data/policies)', () => {
     expect(line.map((c) => c.name)).toEqual(expect.arrayContaining(['subcontractors', 'group companies']));
     for (const claim of line) expect(claim.conditions).toBeUndefined();
   });
+
+  it('Quora: "has operations, entities, and service providers in the United States … As such, we … may transfer" names the US (session 9 item 3)', () => {
+    expect(transfersQuoting('Quora', 'As such, we and our service providers may transfer')).toEqual([
+      expect.objectContaining({ transferType: 'transfer', countries: ['US'], unspecified: true, quote: expect.stringMatching(/^Quora Inc\. is headquartered in the United States.*As such, we/s) }),
+    ]);
+  });
 });
 
