@@ -5,6 +5,7 @@ import countries from './lexicons/countries.json' with { type: 'json' };
 import regions from './lexicons/regions.json' with { type: 'json' };
 import transfer from './lexicons/transfer-terms.json' with { type: 'json' };
 import { findCueRecipients } from './find-transfer-recipients.js';
+import { isMarketLeadIn } from './read-market-lead-in.js';
 import { createClaimBase, type SentenceContext } from './sentence-context.js';
 import { continuesAsName, SUB_COUNTRY_PLACES } from './sub-country-places.js';
 
@@ -429,7 +430,8 @@ function findDestinationChains(text: string, unspecified: readonly PhraseMatch[]
     }
     // "located in Frankfurt, Germany": the city between the preposition and the country is skipped.
     const clause = (leadIn.split(/[;:]/).pop() ?? '').replace(CITY_BEFORE_COUNTRY, ' ').replace(CLOUD_PROVIDER_BEFORE, '');
-    if (ORIGIN_END.test(clause) || AUDIENCE_CLAUSE.test(clause) || PEOPLE_LOCATED_END.test(clause)) return false;
+    // "We store your data in Ireland and offer the app in Germany": Germany is a market, not a data location.
+    if (ORIGIN_END.test(clause) || AUDIENCE_CLAUSE.test(clause) || PEOPLE_LOCATED_END.test(clause) || isMarketLeadIn(clause)) return false;
     return DESTINATION_END.test(clause);
   });
 }

@@ -286,5 +286,14 @@ describe('extractTransferClaims', () => {
       expect(users.map((c) => c.countries)).toEqual([[]]);
     });
   });
+
+  it('a place where the service is offered is no data location, even after a storage verb (session 9 item 5)', () => {
+    expect(transfers(claimsOf('We store your data in Ireland and offer the app in Germany.'))).toEqual([
+      expect.objectContaining({ transferType: 'storage', countries: ['IE'] }),
+    ]);
+    expect(transfers(claimsOf('We host your content in Ireland and make our services available in Canada and Mexico.')).map((c) => c.countries)).toEqual([['IE']]);
+    // Storage offered there is a data location.
+    expect(transfers(claimsOf('We offer data storage in Germany.'))).toEqual([expect.objectContaining({ countries: ['DE'] })]);
+  });
 });
 
