@@ -267,5 +267,10 @@ describe('real policies (../shared/data/policies)', () => {
       expect.objectContaining({ transferType: 'transfer', countries: ['US'], unspecified: true, quote: expect.stringMatching(/^Quora Inc\. is headquartered in the United States.*As such, we/s) }),
     ]);
   });
+
+  it('BeReal: "In the event of a merger, … BeReal may share, sell or transfer information about you" names the buyer as a recipient category (session 9 item 6)', () => {
+    const bereal = processors(load('BeReal').claims).filter((c) => c.quote.includes('BeReal may share, sell or transfer information about you'));
+    expect(bereal).toEqual([expect.objectContaining({ processorType: 'category', category: 'acquirers', name: 'merger' })]);
+  });
 });
 
