@@ -8,6 +8,10 @@ import { findCookieLifetimes, type CookieLifetime } from '../policy/find-cookie-
 import { followListLeadIns } from '../policy/find-list-lead-ins.js';
 import { findSharingStatements } from '../policy/find-sharing-statements.js';
 import { findSecurityMeasures, type SecurityMeasureKind } from '../policy/find-security-measures.js';
+import categories from '../policy/lexicons/processor-categories.json' with { type: 'json' };
+
+/** The buyer's names as policies write them ("acquirer", "successor"); a claim named otherwise stands for an implied buyer. */
+const BUYER_NAMES = new Set([...categories.categories.acquirers].map((n) => n.toLowerCase()));
 
 /** The OPP-115 categories our claims correspond to. */
 export const OPP115_CATEGORIES = [
@@ -88,7 +92,14 @@ export function predictSegmentPractices(
       case 'processor':
         prediction.categories.add('Third Party Sharing/Collection');
         // A company or a kind of recipient ("advertisers", "Google Analytics") is named; see ENTITY_BY_CATEGORY.
-        prediction.thirdPartyEntities.add(claim.processorType === 'named' ? 'named' : (ENTITY_BY_CATEGORY[claim.category ?? ''] ?? 'named'));
+        // A buyer the sentence never writes ("In the event of a merger, we may transfer …") is neither named nor characterized.
+        prediction.thirdPartyEntities.add(
+          claim.processorType === 'named'
+            ? 'named'
+            : claim.category === 'acquirers' && !BUYER_NAMES.has(claim.name.toLowerCase())
+              ? 'unnamed'
+              : (ENTITY_BY_CATEGORY[claim.category ?? ''] ?? 'named'),
+        );
         break;
       case 'transfer':
         prediction.categories.add('International and Specific Audiences');

@@ -113,15 +113,19 @@ export interface TransferClaim extends ClaimBase {
   /** The processor the location belongs to, when the claim comes from a row of a sub-processor list. */
   processor?: string;
   /**
-   * The recipients the sentence places there, as written, when their being there is the transfer: "service providers"
-   * in "… except that we use service providers anywhere in the world for customer support", "support staff" in "…
-   * support staff in the US may access it". Absent for places a storage or transfer verb governs.
+   * The recipients the claim's data goes to there, as written (a leading "our", "the", "some of the" dropped): the
+   * object of its verb ("we may transfer it to our affiliates, service providers, and other third parties located in
+   * various countries"), the subject that opens its clause ("Some of the partners and service providers … are located
+   * outside of the European Union"), or recipients whose being there is the transfer ("… except that we use service
+   * providers anywhere in the world", "support staff in the US may access it"). Absent when the claim is about the data
+   * in general ("we and our service providers may transfer …" is the service's own transfer too).
    */
   recipients?: string;
   /**
    * The places the sentence sends data out of: "Where we transfer your personal information outside of the European
-   * Economic Area or the United Kingdom" → regions EEA, countries GB; "from the EEA to the US" → EEA. The data is there
-   * before it leaves. Absent when the sentence names none.
+   * Economic Area or the United Kingdom" → regions EEA, countries GB; "from the EEA to the US" → EEA; "partners located
+   * outside of the European Union" → EU (the data leaves the EU to reach them). The data is there before it leaves.
+   * Absent when the sentence names none.
    */
   origins?: { countries: string[]; regions: string[] };
 }

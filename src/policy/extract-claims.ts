@@ -86,6 +86,7 @@ export function extractClaims(policy: ExtractedPolicy, options: ExtractClaimsOpt
         sectionPath: section.headingPath,
         previous: sentences[index - 1] ?? null,
         next: sentences[index + 1] ?? null,
+        ...(index > 0 ? { gapBefore: policy.text.slice(sentences[index - 1]?.end ?? sentence.start, sentence.start) } : {}),
         ...(leadIns.length > 0 ? { leadIns } : {}),
         organisations,
         firstPartyNames,

@@ -74,6 +74,13 @@ const CATEGORY = compilePhrasePattern([...CATEGORY_BY_PHRASE.keys()]);
 const LEGAL_DEMAND =
   /\b(?:(?:governmental|government|judicial|court|law\s+enforcement|regulatory)\s+(?:requests?|orders?|demands?)|(?:valid\s+)?legal\s+process|subpoenas?|search\s+warrants?|warrants)\b/gi;
 
+/**
+ * A sale of the company or its business, whose buyer receives its data: "merger", "acquisition" (of the business, not
+ * "the acquisition of new users"), "sale of all or part of our assets", "bankruptcy", "change of control".
+ */
+const CORPORATE_TRANSACTION =
+  /\b(?:mergers?|acquisitions?(?!\s+of\s+(?!(?:all|some|part|substantially|a\s+portion|our|us|the\s+company|another|other\s+compan|compan|business)))|(?:sale|transfer)\s+of\s+(?:(?:all|some|any)\s+or\s+(?:a\s+)?(?:part|portion|substantially\s+all|any\s+part)\s+of\s+|(?:all|substantially\s+all|some|part|a\s+portion)\s+of\s+)?(?:our|its|the|their|company|a)\s+(?:(?:company|business|corporate)\s+)?(?:assets|business(?:es)?|company|stock|shares)|bankruptcy|insolvency|change\s+(?:of|in)\s+(?:control|ownership))\b/gi;
+
 /** Words between the determiner and the category ("the appropriate"), but not a verb or "as a": "the company is a service provider". */
 const MODIFIER_WORDS = String.raw`(?:(?!(?:is|are|was|were|be|been|being|as|a|an)\b)[\w-]+\s+){0,3}`;
 /**
@@ -288,6 +295,14 @@ export function extractProcessorClaims(context: SentenceContext): ProcessorClaim
   if (!mentions.some((m) => m.category === 'law-enforcement') && (cueMatches.length > 0 || isUnderSharingLeadIn(context.leadIns ?? []))) {
     const demand = findAll(LEGAL_DEMAND, text)[0];
     if (demand !== undefined) mentions.push({ ...demand, processorType: 'category', name: demand.text, category: 'law-enforcement' });
+  }
+  // The same for a company sale: "In the event of a merger, acquisition … or sale of assets, BeReal may share, sell or
+  // transfer information about you" gives data to the buyer, though never named.
+  if (!mentions.some((m) => m.category === 'acquirers') && cueMatches.length > 0) {
+    // The sentence's own word, not a bold lead-in's ("Change in Ownership: In the event of a merger, …").
+    const transactions = findAll(CORPORATE_TRANSACTION, text);
+    const transaction = transactions.find((t) => /^\p{Ll}/u.test(t.text)) ?? transactions[0];
+    if (transaction !== undefined) mentions.push({ ...transaction, processorType: 'category', name: transaction.text, category: 'acquirers' });
   }
 
   const claims: ProcessorClaim[] = [];

@@ -4,6 +4,8 @@ import { isNegatedAt } from './detect-negation.js';
 import countries from './lexicons/countries.json' with { type: 'json' };
 import regions from './lexicons/regions.json' with { type: 'json' };
 import transfer from './lexicons/transfer-terms.json' with { type: 'json' };
+import { findCueRecipients } from './find-transfer-recipients.js';
+import { isMarketLeadIn } from './read-market-lead-in.js';
 import { createClaimBase, type SentenceContext } from './sentence-context.js';
 import { continuesAsName, SUB_COUNTRY_PLACES } from './sub-country-places.js';
 
@@ -85,11 +87,19 @@ export function extractTransferClaims(context: SentenceContext): TransferClaim[]
     [...storageCues, ...transferCues].sort((a, b) => a.start - b.start),
   );
 
-  const groups = {
-    storage: { countries: new Set<string>(), regions: new Set<string>(), unspecified: false, triggers: [] as PhraseMatch[], negative: false },
-    transfer: { countries: new Set<string>(), regions: new Set<string>(), unspecified: false, triggers: [] as PhraseMatch[], negative: false },
+  // One claim per kind and per recipients: "servers located in the United States, and we may transfer it to our
+  // affiliates … located in various countries" is the service's own storage and a transfer to those recipients.
+  const groups = new Map<string, TransferGroup>();
+  const groupOf = (type: 'storage' | 'transfer', recipients: string | null): TransferGroup => {
+    const key = `${type}|${recipients ?? ''}`;
+    let group = groups.get(key);
+    if (group === undefined) {
+      group = { type, recipients, countries: new Set(), regions: new Set(), unspecified: false, triggers: [], negative: false, placesRecipients: false, origins: [] };
+      groups.set(key, group);
+    }
+    return group;
   };
-  const assign = (at: number): ('storage' | 'transfer')[] => {
+  const assign = (at: number): TransferGroup[] => {
     let storage = lastBefore(storageCues, at);
     let sent = lastBefore(transferCues, at);
     // The nearest cue governs the place; the other kind counts too only when coordinated with it
@@ -98,18 +108,18 @@ export function extractTransferClaims(context: SentenceContext): TransferClaim[]
       if (storage.start > sent.start) sent = null;
       else storage = null;
     }
-    const types: ('storage' | 'transfer')[] = [];
-    if (storage !== null) {
-      types.push('storage');
-      addTrigger(groups.storage.triggers, storage);
-      if (isNegatedAt(text, storage.start)) groups.storage.negative = true;
+    const assigned: TransferGroup[] = [];
+    for (const [type, cue] of [['storage', storage], ['transfer', sent]] as const) {
+      if (cue === null) continue;
+      const found = findCueRecipients(text, cue);
+      // Recipients located somewhere: their being there is the transfer ("partners located outside of the EU").
+      const group = groupOf(found?.placesThem === true ? 'transfer' : type, found?.recipients ?? null);
+      if (found?.placesThem === true) group.placesRecipients = true;
+      if (!assigned.includes(group)) assigned.push(group);
+      addTrigger(group.triggers, cue);
+      if (isNegatedAt(text, cue.start)) group.negative = true;
     }
-    if (sent !== null) {
-      types.push('transfer');
-      addTrigger(groups.transfer.triggers, sent);
-      if (isNegatedAt(text, sent.start)) groups.transfer.negative = true;
-    }
-    return types;
+    return assigned;
   };
 
   const placedAt = new Set(placedRecipients.map((r) => r.start));
@@ -117,62 +127,67 @@ export function extractTransferClaims(context: SentenceContext): TransferClaim[]
   const keptWithin = { places: [] as Place[], triggers: [] as PhraseMatch[] };
   for (const phrase of unspecified) {
     if (placedAt.has(phrase.start)) continue;
-    const types = assign(phrase.start);
-    for (const type of types.length > 0 ? types : mechanisms.length > 0 ? (['transfer'] as const) : []) {
-      groups[type].unspecified = true;
-      addTrigger(groups[type].triggers, phrase);
+    const assigned = assign(phrase.start);
+    for (const group of assigned.length > 0 ? assigned : mechanisms.length > 0 ? [groupOf('transfer', findSentenceRecipients(text, transferCues))] : []) {
+      group.unspecified = true;
+      addTrigger(group.triggers, phrase);
       const within = placeOutsideOf(phrase.text);
-      if (within !== undefined && groups[type].negative) {
+      if (within !== undefined && group.negative) {
         keptWithin.places.push(within);
-        for (const trigger of groups[type].triggers) addTrigger(keptWithin.triggers, trigger);
+        for (const trigger of group.triggers) addTrigger(keptWithin.triggers, trigger);
       }
+      // "Partners located outside of the EU": the data leaves the EU to reach them.
+      if (within !== undefined && group.placesRecipients && !group.negative) group.origins.push(within);
     }
   }
 
   for (const chain of chains) {
     if (placedAt.has(chain.start)) continue;
-    const types = assign(chain.start);
-    for (const type of types) {
-      for (const place of chain.places) (place.kind === 'country' ? groups[type].countries : groups[type].regions).add(place.code);
+    for (const group of assign(chain.start)) {
+      for (const place of chain.places) (place.kind === 'country' ? group.countries : group.regions).add(place.code);
     }
   }
 
   if (mechanisms.length > 0) {
-    const hasAny = (['storage', 'transfer'] as const).some(
-      (t) => groups[t].countries.size > 0 || groups[t].regions.size > 0 || groups[t].unspecified,
-    );
+    const withDestination = [...groups.values()].filter(hasDestination);
     // A transfer mechanism implies a transfer even when no destination is named.
-    if (!hasAny) groups.transfer.unspecified = true;
+    if (withDestination.length === 0) groupOf('transfer', findSentenceRecipients(text, transferCues)).unspecified = true;
     // The mechanism belongs to the place the sentence names, stored or sent: "processed by Stripe in the United
     // States under Standard Contractual Clauses" is one claim, not a place and a separate unplaced transfer.
-    const carrier = hasDestination(groups.transfer) || !hasDestination(groups.storage) ? groups.transfer : groups.storage;
-    for (const mechanism of mechanisms) addTrigger(carrier.triggers, mechanism);
+    const carrier =
+      withDestination.find((g) => g.type === 'transfer') ?? withDestination[0] ?? [...groups.values()].find((g) => g.type === 'transfer' && hasDestination(g));
+    if (carrier !== undefined) for (const mechanism of mechanisms) addTrigger(carrier.triggers, mechanism);
   }
 
+  const referred = readReferredPlaces(context, [...groups.values()]);
   // "Where we transfer … outside of the EEA or the UK": the data is in the EEA and the UK before it leaves.
-  const origins = groups.transfer.negative ? [] : readOrigins(text, unspecified, findPlaceChains(text, unspecified), transferCues, storageCues);
+  const sentOrigins = readOrigins(text, unspecified, findPlaceChains(text, unspecified), transferCues, storageCues);
   const claims: TransferClaim[] = [];
   for (const type of ['storage', 'transfer'] as const) {
-    const group = groups[type];
-    if (group.countries.size === 0 && group.regions.size === 0 && !group.unspecified) continue;
-    claims.push({
-      ...createClaimBase(context, group.negative ? 'negative' : 'affirmative', firstStart(group.triggers)),
-      kind: 'transfer',
-      transferType: type,
-      countries: [...group.countries],
-      regions: [...group.regions],
-      unspecified: group.unspecified,
-      trigger: [...new Set(group.triggers.sort((a, b) => a.start - b.start).map((t) => t.text))].join('; '),
-      ...(mechanisms.length > 0 && group.triggers.some((t) => mechanisms.includes(t)) ? { mechanisms: [...new Set(mechanisms.map((m) => m.text.replace(/\s+/g, ' ')))] } : {}),
-      ...(type === 'transfer' && origins.length > 0
-        ? {
-            origins: {
-              countries: [...new Set(origins.filter((p) => p.kind === 'country').map((p) => p.code))],
-              regions: [...new Set(origins.filter((p) => p.kind === 'region').map((p) => p.code))],
-            },
-          }
-        : {}),
-    });
+    for (const group of groups.values()) {
+      if (group.type !== type || !hasDestination(group)) continue;
+      const origins = type === 'transfer' && !group.negative ? [...sentOrigins, ...group.origins] : [];
+      const base = createClaimBase(context, group.negative ? 'negative' : 'affirmative', firstStart(group.triggers));
+      claims.push({
+        ...(referred?.group === group ? { ...base, span: referred.span, quote: referred.quote } : base),
+        kind: 'transfer',
+        transferType: type,
+        countries: [...group.countries],
+        regions: [...group.regions],
+        unspecified: group.unspecified,
+        trigger: [...new Set(group.triggers.sort((a, b) => a.start - b.start).map((t) => t.text))].join('; '),
+        ...(mechanisms.length > 0 && group.triggers.some((t) => mechanisms.includes(t)) ? { mechanisms: [...new Set(mechanisms.map((m) => m.text.replace(/\s+/g, ' ')))] } : {}),
+        ...(group.recipients !== null ? { recipients: group.recipients } : {}),
+        ...(origins.length > 0
+          ? {
+              origins: {
+                countries: [...new Set(origins.filter((p) => p.kind === 'country').map((p) => p.code))],
+                regions: [...new Set(origins.filter((p) => p.kind === 'region').map((p) => p.code))],
+              },
+            }
+          : {}),
+      });
+    }
   }
   for (const placed of placedRecipients) claims.push(createPlacedRecipientClaim(context, placed));
   if (keptWithin.places.length > 0) {
@@ -187,6 +202,60 @@ export function extractTransferClaims(context: SentenceContext): TransferClaim[]
     });
   }
   return claims;
+}
+
+/** The places one claim gathers: one kind (stored or sent), one set of recipients. */
+interface TransferGroup {
+  type: 'storage' | 'transfer';
+  /** The recipients the governing cues send the data to or place there, as written; null for the data in general. */
+  recipients: string | null;
+  countries: Set<string>;
+  regions: Set<string>;
+  unspecified: boolean;
+  triggers: PhraseMatch[];
+  negative: boolean;
+  /** Set when a cue places the recipients ("located", "based"): a place they are outside of is where the data leaves. */
+  placesRecipients: boolean;
+  origins: Place[];
+}
+
+/** The recipients of the sentence's first transfer cue that names some, for a transfer only a mechanism makes. */
+function findSentenceRecipients(text: string, transferCues: readonly PhraseMatch[]): string | null {
+  for (const cue of transferCues) {
+    const found = findCueRecipients(text, cue);
+    if (found !== null) return found.recipients;
+  }
+  return null;
+}
+
+/** "As such", "Accordingly", "As a result": the sentence draws on the one before. */
+const CONSEQUENCE_OPENING = /^\W*(?:as\s+such|accordingly|therefore|thus|as\s+a\s+result|consequently|for\s+(?:this|that)\s+reason|because\s+of\s+(?:this|that))\b/i;
+/**
+ * Where the company is present: "has operations, entities, and service providers in the United States and throughout
+ * the world", "we have offices and servers in Ireland". The words before "in" list what it has there.
+ */
+const PRESENCE_BEFORE =
+  /\b(?:has|have|maintains?|operates?)\s+(?:[\w-]+(?:\s*,\s*(?:and\s+)?|\s+(?:and|or)\s+|\s+)){0,8}?(?:operations|entities|offices|facilities|servers|data\s+cent(?:er|re)s|affiliates|subsidiaries|service\s+providers|providers|partners|vendors|staff|employees|personnel)\s+(?:in|across|throughout)\s+(?:the\s+)?$/i;
+
+/**
+ * "Quora Inc. is headquartered in the United States, and has operations, entities, and service providers in the United
+ * States and throughout the world. As such, we and our service providers may transfer your personal information to …
+ * jurisdictions …": a transfer that follows from the sentence before ("As such") goes where that sentence puts the
+ * company's operations and providers. Only for a transfer that names no place of its own; the claim then quotes both
+ * sentences, so the place is in its quote.
+ */
+function readReferredPlaces(context: SentenceContext, groups: readonly TransferGroup[]): { group: TransferGroup; span: { start: number; end: number }; quote: string } | null {
+  const previous = context.previous;
+  if (previous === null || context.gapBefore === undefined || !CONSEQUENCE_OPENING.test(context.sentence.text)) return null;
+  const group = groups.find((g) => g.type === 'transfer' && !g.negative && g.unspecified && g.countries.size === 0 && g.regions.size === 0);
+  if (group === undefined) return null;
+  const before = previous.text;
+  const places = findPlaceChains(before, findPhrases(before, UNSPECIFIED))
+    .filter((chain) => !chain.adjective && PRESENCE_BEFORE.test(before.slice(Math.max(0, chain.start - 160), chain.start)))
+    .flatMap((chain) => chain.places);
+  if (places.length === 0) return null;
+  for (const place of places) (place.kind === 'country' ? group.countries : group.regions).add(place.code);
+  return { group, span: { start: previous.start, end: context.sentence.end }, quote: previous.text + context.gapBefore + context.sentence.text };
 }
 
 /** Recipients right before a place: "service providers anywhere in the world", "support staff in the US", "partners located in". */
@@ -285,8 +354,9 @@ const COORDINATED_PLACE_GAP = /^\s*(?:,\s*)?(?:(?:or|and|and\/or)\s+)?(?:the\s+)
 /**
  * The places a sending verb moves data out of: the place of "outside (of) the EEA", places coordinated with it,
  * and a chain after "outside" or after "from" that goes on "to …" ("from the EEA, Switzerland and the UK to a
- * country …"). Only when a sending verb governs the place (a storage verb nearer to it places recipients: "partners
- * located outside of the EU") and the clause does not place the reader there ("if you are located outside").
+ * country …"). Only when a sending verb governs the place and the clause does not place the reader there ("if you are
+ * located outside"). Recipients located outside a place ("partners located outside of the EU") are read where they are
+ * placed (TransferGroup.placesRecipients).
  */
 function readOrigins(
   text: string,
@@ -360,7 +430,8 @@ function findDestinationChains(text: string, unspecified: readonly PhraseMatch[]
     }
     // "located in Frankfurt, Germany": the city between the preposition and the country is skipped.
     const clause = (leadIn.split(/[;:]/).pop() ?? '').replace(CITY_BEFORE_COUNTRY, ' ').replace(CLOUD_PROVIDER_BEFORE, '');
-    if (ORIGIN_END.test(clause) || AUDIENCE_CLAUSE.test(clause) || PEOPLE_LOCATED_END.test(clause)) return false;
+    // "We store your data in Ireland and offer the app in Germany": Germany is a market, not a data location.
+    if (ORIGIN_END.test(clause) || AUDIENCE_CLAUSE.test(clause) || PEOPLE_LOCATED_END.test(clause) || isMarketLeadIn(clause)) return false;
     return DESTINATION_END.test(clause);
   });
 }

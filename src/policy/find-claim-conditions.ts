@@ -100,6 +100,18 @@ function findConditionEnd(rest: string, cut: boolean): number | null {
   return cut ? firstComma : null;
 }
 
+/** A place noun right before the marker, "other than" between them or not: "countries or regions other than where …". */
+const PLACE_NOUN_BEFORE = /\b(?:countr(?:y|ies)|regions?|jurisdictions?|territor(?:y|ies)|locations?|places?|states?|provinces?)\s+(?:other\s+than\s+)?$/i;
+
+/**
+ * "other than" or "where" after a place noun says which places (like "other countries"), not when the claim holds:
+ * "group companies located in countries or regions other than where you are residing" (LINE) and "in the country where
+ * you live" name no exception or condition.
+ */
+function isPlaceDescription(sentence: string, at: number, marker: string): boolean {
+  return /^(?:other\s+than|where\b)/i.test(marker) && PLACE_NOUN_BEFORE.test(sentence.slice(Math.max(0, at - 50), at));
+}
+
 /**
  * Finds the clauses that scope a claim in its sentence: exceptions ("except as required by law",
  * "unless you opt out"), conditions ("if you connect your account", "where required by law", "with your
@@ -119,7 +131,7 @@ export function findClaimConditions(sentence: string, at?: number): ClaimConditi
   for (let m = MARKER.exec(sentence); m !== null; m = MARKER.exec(sentence)) {
     const index = m.slice(1).findIndex((group) => group !== undefined);
     const marker = MARKERS[index];
-    if (marker === undefined) continue;
+    if (marker === undefined || isPlaceDescription(sentence, m.index, m[0])) continue;
     const rest = sentence.slice(m.index, Math.min(m.index + MAX_CLAUSE, clauseEndAfter(m.index)));
     const end = findConditionEnd(rest.slice(m[0].length), m.index + MAX_CLAUSE < clauseEndAfter(m.index));
     // A clause end cuts before its conjunction; "and" alone does not end a condition.

@@ -13,6 +13,8 @@ export interface SentenceContext {
   /** Neighbouring sentences in the same section (hedges often sit in the next sentence). */
   previous: SentenceSpan | null;
   next: SentenceSpan | null;
+  /** The text between the previous sentence and this one (spaces, a line break), so a claim may quote both; absent when none. */
+  gapBefore?: string;
   /**
    * When the sentence's block is an item of a list, the sentences introducing the list, nearest first
    * ("We may share your information with:"); see {@link followListLeadIns}.

@@ -443,12 +443,13 @@ export function describeUnencryptedTransport(facts: {
 export interface DiscountedMentionWording {
   quote: string;
   span: { start: number; end: number };
-  reason: 'audience' | 'origin' | 'postal-address' | 'denial' | 'company' | 'heading';
+  reason: 'audience' | 'origin' | 'market' | 'postal-address' | 'denial' | 'company' | 'heading';
 }
 
 const DISCOUNTED_HOW: Record<DiscountedMentionWording['reason'], string> = {
   audience: 'only as where users live or whose law applies',
   origin: 'only as where data is transferred from, not to',
+  market: 'only as where the service is offered or available, not as where data goes',
   'postal-address': 'only in a postal address',
   denial: 'only to say data does not go there',
   company: 'only in a company name, as a company\u2019s seat or as where its representative is',

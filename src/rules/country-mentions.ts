@@ -12,6 +12,7 @@
 import type { CountryMentionRecord } from '../model/audit.js';
 import type { TextSpan } from '../model/claim.js';
 import countryNames from '../policy/lexicons/countries.json' with { type: 'json' };
+import { isMarketLeadIn } from '../policy/read-market-lead-in.js';
 import { readPlaceNames } from '../policy/read-place-names.js';
 import { continuesAsName, listSubCountryPlaceNames } from '../policy/sub-country-places.js';
 import type { StoredSnapshot } from '../store/policy-repository.js';
@@ -305,8 +306,14 @@ function isOriginMention(text: string, sentence: TextSpan, index: number): boole
   return ORIGIN_LEAD_IN.test(readListLeadIn(text, sentence, index));
 }
 
+/** True when the place at `index` is where the service is offered ("We offer the app in Germany"), not where data goes. */
+function isMarketMention(text: string, sentence: TextSpan, index: number): boolean {
+  const clause = readListLeadIn(text, sentence, index).split(/[;:]|\b(?:and|but|while|whereas)\s+(?=(?:we|you|they|it|our|your)\b)/i).pop() ?? '';
+  return isMarketLeadIn(clause);
+}
+
 /** Why a mention of a country does not say data goes there. */
-export type DiscountReason = 'audience' | 'origin' | 'postal-address' | 'denial' | 'company' | 'heading';
+export type DiscountReason = 'audience' | 'origin' | 'market' | 'postal-address' | 'denial' | 'company' | 'heading';
 
 /** A mention that does not disclose the country, and why. */
 export interface DiscountedMention extends CountryMention {
@@ -346,6 +353,8 @@ export function readCountryMentions(snapshot: StoredSnapshot, code: string, deni
         ? 'audience'
         : isOriginMention(text, sentence, m.index)
           ? 'origin'
+          : isMarketMention(text, sentence, m.index)
+          ? 'market'
           : isPostalAddress(text, sentence, m.index, countryName, m[0].length)
           ? 'postal-address'
           : isCompanyMention(text, sentence, m.index, m[0].length)

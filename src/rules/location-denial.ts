@@ -59,10 +59,29 @@ function classifyAction(verb: string, fallback: TransferClaim['transferType']): 
   return fallback;
 }
 
+const DENIED_CUES = new RegExp(DENIED_CUE.source, 'gi');
+
+/**
+ * The denial of the claim's own clause: the first whose verb is one of the claim's trigger words ("We do not store your
+ * recordings in China, and we do not transfer any data to Russia": Russia's claim is triggered by "transfer"), else the
+ * first of the sentence.
+ */
+function chooseDeniedCue(text: string, trigger: string): RegExpExecArray | null {
+  const triggers = new Set(trigger.toLowerCase().split(/;\s*/));
+  let first: RegExpExecArray | null = null;
+  DENIED_CUES.lastIndex = 0;
+  for (let m = DENIED_CUES.exec(text); m !== null; m = DENIED_CUES.exec(text)) {
+    first ??= m;
+    const verb = (/(\w+)$/.exec(m[0])?.[1] ?? '') + (/^[a-z]*/i.exec(text.slice(m.index + m[0].length))?.[0] ?? '');
+    if (triggers.has(verb.toLowerCase())) return m;
+  }
+  return first;
+}
+
 /** Reads what one negative transfer claim denies; null when its negator does not govern the verb (no denial at all). */
 export function readLocationDenial<C extends TransferClaim>(claim: C): LocationDenial<C> | null {
   const text = claim.quote.replace(/\s+/g, ' ');
-  const cue = DENIED_CUE.exec(text);
+  const cue = chooseDeniedCue(text, claim.trigger);
   if (!cue) return null;
   // The cue ends inside the verb ("transfer" of "transferred"); the whole word is the verb.
   const after = text.slice(cue.index + cue[0].length);

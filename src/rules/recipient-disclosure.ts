@@ -144,7 +144,7 @@ export function classifyRecipient(view: AuditView, recipient: ObservedRecipient)
   const processorClaims = view.claims.filter(isProcessorClaim);
   const named = processorClaims.filter((c) => namesRecipient(view, c, recipient));
   const denials = named.filter((c) => c.polarity === 'negative');
-  const unscoped = denials.filter((c) => !readDenialScope(c.quote, c.conditions).scoped);
+  const unscoped = denials.filter((c) => !readDenialScope(c.quote, c.conditions, writtenName(c)).scoped);
   if (unscoped.length > 0) return { label: 'incorrect', claims: rank(unscoped) };
   const affirmed = named.filter((c) => c.polarity === 'affirmative' && discloses(c));
   const userChosen = rank(affirmed.filter((c) => isUserChosenService(c.quote, writtenName(c))));
@@ -159,7 +159,7 @@ export function classifyRecipient(view: AuditView, recipient: ObservedRecipient)
   const categories = covering.filter((c) => !sharesOnlyAggregateData(c.quote));
   if (categories.length > 0) return { label: 'vague', claims: rank(categories), ...chosen };
   const first = denials[0];
-  if (first) return { label: 'omitted', claims: rank(denials), scopedDenial: readDenialScope(first.quote, first.conditions), ...chosen };
+  if (first) return { label: 'omitted', claims: rank(denials), scopedDenial: readDenialScope(first.quote, first.conditions, writtenName(first)), ...chosen };
   if (!recipient.entityId) {
     const possible = processorClaims.filter(
       (c) => c.polarity === 'affirmative' && c.processorType === 'category' && SERVICE_CATEGORIES.has(c.category ?? '') && discloses(c) && !sharesOnlyAggregateData(c.quote),

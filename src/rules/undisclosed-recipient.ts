@@ -12,7 +12,9 @@ const CONFIDENCE_ORDER: Confidence[] = ['low', 'medium', 'high'];
 /** The denial a finding restates: the unscoped one that makes it incorrect, or the narrower one the policy names the recipient in. */
 function denialWording(disclosure: RecipientDisclosure, organisation: string): DenialWording | null {
   const first = disclosure.claims[0];
-  const scope = disclosure.scopedDenial ?? (disclosure.label === 'incorrect' && first ? readDenialScope(first.quote, first.conditions) : null);
+  const scope =
+    disclosure.scopedDenial ??
+    (disclosure.label === 'incorrect' && first ? readDenialScope(first.quote, first.conditions, first.kind === 'processor' ? writtenName(first) : undefined) : null);
   if (!scope) return null;
   const named = first?.kind === 'processor' ? first.name : undefined;
   return {

@@ -14,6 +14,11 @@ describe('predictSegmentPractices: Third Party Entity as the OPP-115 manual defi
     expect(entities('<p>We may release account information when required by law.</p>')).toEqual(['unnamed']);
   });
 
+  it('a buyer the sentence never writes is unnamed; one it calls "the buyer" is characterized (session 9 item 6)', () => {
+    expect(entities('<p>In the event of a merger or sale of our assets, we may transfer your information.</p>')).toEqual(['unnamed']);
+    expect(entities('<p>If we sell our business, we may transfer your information to the buyer.</p>')).toEqual(['named']);
+  });
+
   it('a question heading or a table of contents is not a practice', () => {
     const prediction = predictSegmentPractices('<ul><li>What security measures do we take?</li><li>With whom do we share your information?</li></ul>', []);
     expect([...prediction.categories]).toEqual([]);

@@ -406,6 +406,19 @@ describe('extractProcessorClaims', () => {
     // A plain "a list of our partners" and a sharing choice the service makes still name recipients.
     expect(names('We share your data with third parties listed in our list of partners.')).toEqual(['third parties', 'partners']);
   });
+
+  it('a company sale gives data to its buyer, though never named (session 9 item 6)', () => {
+    const sale = (sentence: string) => processors(claimsOf(sentence)).filter((c) => c.category === 'acquirers');
+    expect(sale('In the event of a merger or sale of our assets, we may transfer your information.')).toEqual([
+      expect.objectContaining({ processorType: 'category', name: 'merger', category: 'acquirers', polarity: 'affirmative' }),
+    ]);
+    expect(sale('We may disclose your data as part of a bankruptcy or change of control.').map((c) => c.name)).toEqual(['bankruptcy']);
+    // A buyer the sentence names is that claim; no second one for the transaction.
+    expect(sale('If we sell our business, we may transfer your information to the buyer.').map((c) => c.name)).toEqual(['buyer']);
+    // No data given, or the acquisition of data: no buyer.
+    expect(sale('We completed a merger with Acme in 2020.')).toEqual([]);
+    expect(sale('We share analytics about the acquisition of new users with advertisers.')).toEqual([]);
+  });
 });
 
 describe('company names outside the catalog, in the commonest naming sentences', () => {

@@ -113,7 +113,8 @@ describe('extractTransferClaims', () => {
 
   it('reads providers located outside a region as unnamed destinations, but not users located there', () => {
     expect(transfers(claimsOf('Some of the partners and service providers referred to in this policy are located outside of the European Union.'))).toEqual([
-      expect.objectContaining({ transferType: 'storage', unspecified: true, regions: [] }),
+      // Recipients there: a transfer to them, out of the EU (session 9 item 1).
+      expect.objectContaining({ transferType: 'transfer', unspecified: true, regions: [], recipients: 'partners and service providers' }),
     ]);
     expect(transfers(claimsOf('If you are a WeChat user located outside of the EEA, WeChat International Pte. Ltd. is the controller.'))).toEqual([]);
     // The reader located somewhere is no destination (review 7).
@@ -160,8 +161,7 @@ describe('extractTransferClaims', () => {
 
     it('reads no origin where the place is not where the data was', () => {
       for (const sentence of [
-        // Recipients placed outside, the reader placed outside, a denial (which keeps data within), access from a place.
-        'Some of the partners and service providers that process personal data are located outside of the European Union.',
+        // The reader placed outside, a denial (which keeps data within), access from a place.
         'We may transfer personal data of users located outside the EEA to the United States.',
         'We never transfer health data outside the EEA.',
         'If you access our services from the UK, your personal data is transferred to the United States.',
@@ -212,8 +212,7 @@ describe('extractTransferClaims', () => {
     });
 
     it('a verb in the recipients\' own clause keeps its reading, and recipients placed with no data verb before are no claim', () => {
-      expect(transfers(claimsOf('We share data with partners in Japan.'))).toEqual([expect.not.objectContaining({ recipients: expect.anything() })]);
-      expect(transfers(claimsOf('We share data with partners in Japan.'))[0]).toMatchObject({ transferType: 'transfer', countries: ['JP'] });
+      expect(transfers(claimsOf('We share data with partners in Japan.'))).toEqual([expect.objectContaining({ transferType: 'transfer', countries: ['JP'], recipients: 'partners' })]);
       expect(transfers(claimsOf('Our partners in Japan provide customer support.'))).toEqual([]);
     });
 
@@ -231,4 +230,70 @@ describe('extractTransferClaims', () => {
       expect(retentions(claimsOf('We may store your data anywhere in the world.'))).toEqual([]);
     });
   });
+
+  describe('the recipients a transfer sends data to or places there (session 9 item 1)', () => {
+    it('reads the object of the verb, the subject opening the clause, and recipients "located" somewhere', () => {
+      expect(transfers(claimsOf('Our service providers may process your data in other countries.'))).toEqual([
+        expect.objectContaining({ transferType: 'storage', unspecified: true, recipients: 'service providers' }),
+      ]);
+      expect(transfers(claimsOf('We may share your information with advertising partners and analytics providers around the world.'))).toEqual([
+        expect.objectContaining({ transferType: 'transfer', unspecified: true, recipients: 'advertising partners and analytics providers' }),
+      ]);
+      expect(transfers(claimsOf('These vendors can be located outside your country of residence.'))).toEqual([
+        expect.objectContaining({ transferType: 'transfer', unspecified: true, recipients: 'vendors' }),
+      ]);
+    });
+
+    it('recipients located outside of a region are a transfer out of it (BeReal)', () => {
+      expect(transfers(claimsOf('Some of the suppliers and processors named in this notice are located outside of the EEA.'))).toEqual([
+        expect.objectContaining({ transferType: 'transfer', unspecified: true, recipients: 'suppliers and processors', origins: { countries: [], regions: ['EEA'] } }),
+      ]);
+    });
+
+    it('splits the service\'s own storage from a transfer to recipients placed elsewhere in the same sentence (Reddit)', () => {
+      expect(transfers(claimsOf('We store data on servers located in Germany, and we may send it to our affiliates and other third parties located in many countries.'))).toEqual([
+        expect.objectContaining({ transferType: 'storage', countries: ['DE'], unspecified: false }),
+        expect.objectContaining({ transferType: 'transfer', countries: [], unspecified: true, recipients: 'affiliates and other third parties' }),
+      ]);
+      // The storage claim is the service's own: no recipients.
+      expect(transfers(claimsOf('We store data on servers located in Germany, and we may send it to our affiliates and other third parties located in many countries.'))[0]).not.toHaveProperty('recipients');
+    });
+
+    it('names no recipients when the service is among the senders, when the object is a place, or for an adjective', () => {
+      for (const sentence of [
+        'As such, we and our service providers may transfer your personal information to jurisdictions that may not provide equivalent protection.',
+        'We may transfer your information to other countries.',
+        'We rely on standard contractual clauses for transfers to third party messaging services and to the United States.',
+        'The company stores your data in the United States.',
+      ]) {
+        for (const claim of transfers(claimsOf(sentence))) expect(claim.recipients, sentence).toBeUndefined();
+      }
+    });
+  });
+
+  describe('a transfer that follows from the sentence before ("As such", Quora, session 9 item 3)', () => {
+    it('goes where the sentence before puts the company\'s operations and providers, and quotes both sentences', () => {
+      const text = 'Acme Inc. is based in Canada, and has offices and service providers in Germany and around the world. As such, we may transfer your information to other countries.';
+      const [claim, ...rest] = transfers(claimsOf(text)).filter((c) => c.quote.includes('As such'));
+      expect(rest).toEqual([]);
+      expect(claim).toMatchObject({ transferType: 'transfer', countries: ['DE'], unspecified: true, quote: text });
+    });
+
+    it('not without the opening that refers back, nor when the sentence before says where users are', () => {
+      const plain = transfers(claimsOf('Acme Inc. has offices and service providers in Germany. We may transfer your information to other countries.'));
+      expect(plain.map((c) => c.countries)).toEqual([[]]);
+      const users = transfers(claimsOf('Acme has users in Germany. As such, we may transfer your information to other countries.'));
+      expect(users.map((c) => c.countries)).toEqual([[]]);
+    });
+  });
+
+  it('a place where the service is offered is no data location, even after a storage verb (session 9 item 5)', () => {
+    expect(transfers(claimsOf('We store your data in Ireland and offer the app in Germany.'))).toEqual([
+      expect.objectContaining({ transferType: 'storage', countries: ['IE'] }),
+    ]);
+    expect(transfers(claimsOf('We host your content in Ireland and make our services available in Canada and Mexico.')).map((c) => c.countries)).toEqual([['IE']]);
+    // Storage offered there is a data location.
+    expect(transfers(claimsOf('We offer data storage in Germany.'))).toEqual([expect.objectContaining({ countries: ['DE'] })]);
+  });
 });
+

@@ -126,4 +126,19 @@ describe('findClaimConditions: trial 8 items 15 and 23', () => {
     // Without the contrast the opening condition still scopes every clause.
     expect(findClaimConditions('If you opt in, we share your data with partners and we keep it for 30 days.', 60)).toEqual([{ kind: 'condition', text: 'If you opt in' }]);
   });
+
+  it('reads "other than" after a place noun as which places, not an exception (LINE, session 9 item 2)', () => {
+    const sentence = 'We share your data with vendors and affiliates located in countries other than where you live.';
+    expect(findClaimConditions(sentence)).toEqual([]);
+    expect(processors(claimsOf(sentence)).map((c) => c.conditions)).toEqual([undefined, undefined]);
+    expect(findClaimConditions('We may share data with advertisers in regions other than those described above.')).toEqual([]);
+    expect(findClaimConditions('We may store your data in the country where you live.')).toEqual([]);
+    // "where you …" after anything else is still a condition.
+    expect(findClaimConditions('We share your data with partners where you have agreed to it.')).toEqual([{ kind: 'condition', text: 'where you have agreed to it' }]);
+    // After a recipient it still narrows who receives the data.
+    expect(findClaimConditions('We do not share your data with anyone other than our service providers.')).toEqual([
+      { kind: 'exception', text: 'other than our service providers' },
+    ]);
+  });
 });
+

@@ -234,4 +234,43 @@ describe('real policies (../shared/data/policies)', () => {
     const twitch = processors(load('Twitch').claims).filter((c) => c.quote.startsWith('This Twitch Privacy Notice applies'));
     expect(twitch).toEqual([]);
   });
+
+  /** The service's transfer claims whose sentence contains `text`. */
+  function transfersQuoting(service: string, text: string): ReturnType<typeof transfers> {
+    return transfers(load(service).claims).filter((c) => c.quote.includes(text));
+  }
+
+  it('BeReal, Reddit, Spotify: a transfer to unnamed places keeps the recipients its sentence names (session 9 item 1)', () => {
+    expect(transfersQuoting('BeReal', 'Some of the partners and service providers referred to in this policy are located outside of the European Union.')).toEqual([
+      expect.objectContaining({ transferType: 'transfer', unspecified: true, recipients: 'partners and service providers', origins: { countries: [], regions: ['EU'] } }),
+    ]);
+    // Reddit's own servers in the US, and a transfer to its affiliates, service providers and others in various countries.
+    expect(transfersQuoting('Reddit', 'We process and store information on servers located in the United States, and we may transfer it')).toEqual([
+      expect.objectContaining({ transferType: 'storage', countries: ['US'], unspecified: false }),
+      expect.objectContaining({ transferType: 'transfer', countries: [], unspecified: true, recipients: 'affiliates, service providers, and other third parties' }),
+    ]);
+    expect(transfersQuoting('Spotify', 'Spotify transfers personal data internationally with')).toEqual([
+      expect.objectContaining({ unspecified: true, recipients: 'Spotify group companies, subcontractors and partners' }),
+    ]);
+    // Quora's transfer is its own too ("we and our service providers may transfer"): no recipients narrow it.
+    expect(transfersQuoting('Quora', 'we and our service providers may transfer your personal information')[0]).not.toHaveProperty('recipients');
+  });
+
+  it('LINE: recipients located "in countries or regions other than where you are residing" carry no exception (session 9 item 2)', () => {
+    const line = processors(load('LINE').claims).filter((c) => c.quote.startsWith('The recipients of Personal Data include third parties such as our subcontractors'));
+    expect(line.map((c) => c.name)).toEqual(expect.arrayContaining(['subcontractors', 'group companies']));
+    for (const claim of line) expect(claim.conditions).toBeUndefined();
+  });
+
+  it('Quora: "has operations, entities, and service providers in the United States … As such, we … may transfer" names the US (session 9 item 3)', () => {
+    expect(transfersQuoting('Quora', 'As such, we and our service providers may transfer')).toEqual([
+      expect.objectContaining({ transferType: 'transfer', countries: ['US'], unspecified: true, quote: expect.stringMatching(/^Quora Inc\. is headquartered in the United States.*As such, we/s) }),
+    ]);
+  });
+
+  it('BeReal: "In the event of a merger, … BeReal may share, sell or transfer information about you" names the buyer as a recipient category (session 9 item 6)', () => {
+    const bereal = processors(load('BeReal').claims).filter((c) => c.quote.includes('BeReal may share, sell or transfer information about you'));
+    expect(bereal).toEqual([expect.objectContaining({ processorType: 'category', category: 'acquirers', name: 'merger' })]);
+  });
 });
+

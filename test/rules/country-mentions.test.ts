@@ -304,4 +304,30 @@ describe('readCountryMentions: mentions that are not destinations (trial 6 P1-1,
     for (const sentence of ['This page also serves as our California Notice at Collection.', 'Dublin 2', 'Our office in Paris organises events.'])
       expect(read(sentence, sentence.includes('Dublin') ? 'IE' : sentence.includes('Paris') ? 'FR' : 'US'), sentence).toEqual({ disclosing: null, discounted: null });
   });
+
+describe('countries named only as markets (session 9 item 5)', () => {
+  const read = (text: string, code: string) => readCountryMentions(policy(text), code);
+
+  it('a country where the service is offered or available does not disclose it', () => {
+    for (const [sentence, code] of [
+      ['We offer the app in Germany.', 'DE'],
+      ['Our services are currently available in France and Spain.', 'ES'],
+      ['We launched the Premium plan in Japan last year.', 'JP'],
+      ['We provide our Services in Canada through a local partner.', 'CA'],
+      ['We make the game available in Brazil and Mexico.', 'MX'],
+    ] as const) {
+      expect(read(sentence, code), sentence).toMatchObject({ disclosing: null, discounted: { reason: 'market' } });
+    }
+  });
+
+  it('but data offered, sold or stored there still does', () => {
+    for (const [sentence, code] of [
+      ['We offer data storage in Germany.', 'DE'],
+      ['Our partners may sell your information in Japan.', 'JP'],
+      ['We offer the app in Germany, and we keep your data in France.', 'FR'],
+    ] as const) {
+      expect(read(sentence, code).disclosing, sentence).not.toBeNull();
+    }
+  });
 });
+

@@ -41,4 +41,23 @@ describe('readDenialScope', () => {
     expect(readDenialScope('We do not share your information with Facebook unless you connect your Facebook account.', conditions)).toMatchObject({ scoped: true, conditions });
     expect(readDenialScope('Facebook receives nothing from us about your activity on the app.')).toMatchObject({ verb: null, scoped: true });
   });
+
+  it('reads the denial of the recipient\'s own clause, not the first of the sentence (0012, session 9 item 4)', () => {
+    const sentence = 'We do not sell your data, and we do not share your information with Agora except to provide calls.';
+    // Agora's clause denies sharing all data, limited by its exception; the sale is the first clause's.
+    expect(readDenialScope(sentence, [], 'Agora')).toMatchObject({ verb: 'share', object: 'your information', data: null, scoped: true });
+    expect(readDenialScope(sentence, [], 'Agora').conditions.map((c) => c.text)).toEqual(['except to provide calls']);
+    // Unconditional in its own clause: a flat denial, though the first clause is a sale.
+    expect(readDenialScope('We do not sell your data, and we never share your information with Agora.', [], 'Agora')).toMatchObject({ verb: 'share', scoped: false });
+    // And the other way round: one kind of data in the recipient's clause after a flat first denial.
+    expect(readDenialScope('We never share your information with Google, and your audio is never shared with Agora.', [], 'Agora')).toMatchObject({
+      verb: 'share',
+      object: 'your audio',
+      data: 'your audio',
+      scoped: true,
+    });
+    // Without a recipient, the first denial, as before.
+    expect(readDenialScope('We do not sell your data, and we never share your information with Agora.')).toMatchObject({ verb: 'sell', scoped: true });
+  });
 });
+

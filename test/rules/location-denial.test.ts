@@ -60,4 +60,13 @@ describe('readLocationDenial', () => {
     expect(limited?.limit).toBe('unless you use the app there');
     expect(readLocationDenial(claim('We cannot guarantee that data transferred to China is protected as in the EU.'))).toBeNull();
   });
+
+  it('reads the denial whose verb triggered the claim, not the first of the sentence (session 9 item 4)', () => {
+    const quote = 'We do not store your recordings in China, and we do not transfer any data to Russia.';
+    const russia = { ...claim(quote, 'transfer'), countries: ['RU'], trigger: 'transfer' } as TransferClaim;
+    expect(readLocationDenial(russia)).toMatchObject({ action: 'transfer', data: null });
+    const china = { ...claim(quote, 'storage'), trigger: 'store' } as TransferClaim;
+    expect(readLocationDenial(china)).toMatchObject({ action: 'storage', data: 'your recordings' });
+  });
 });
+

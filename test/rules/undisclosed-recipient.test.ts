@@ -72,6 +72,14 @@ describe('undisclosed-recipient', () => {
     expect(findings[0]?.policyEvidence.map((p) => p.quote)).toEqual(['We do not share your contacts with Agora.']);
   });
 
+  it('judges a denial in a two-clause sentence by the recipient\'s own clause (session 9 item 4)', () => {
+    // The first clause is a sale, which traffic cannot contradict; the recipient's clause denies all sharing.
+    const quote = 'We do not sell your data, and we never share your information with Agora.';
+    const denial = storedClaim({ kind: 'processor', processorType: 'named', name: 'Agora', entityId: 'agora', polarity: 'negative', quote });
+    const findings = undisclosedRecipient.check(buildView({ claims: [denial], flows: [agoraFlow()] }));
+    expect(findings[0]).toMatchObject({ label: 'incorrect', severity: 'high' });
+  });
+
   it('does not treat first-party, cloud hosting or DNS plumbing as third-party recipients', () => {
     const flows = [
       attributedFlow({ server: '3.208.10.10', attribution: { relation: 'first-party', organisation: 'Test app', host: 'api.example-app.test' } }),
