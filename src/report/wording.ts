@@ -250,6 +250,8 @@ export interface EncryptionClaimWording {
    * and the server is not the service's own: it is compared as one of them, which the catalog may not confirm.
    */
   asRecipient?: { written: string; confirmed: boolean; ownEnd?: boolean };
+  /** True when the sentence names encryption only as one safeguard among others: quoted, never said to be contradicted. */
+  generalMention?: boolean;
   /** The recipients a claim about the service's own servers also names ("our service providers"), as written. */
   alsoNames?: string;
   /** The recipients a claim names as the only place its data goes ("Data we share with service providers …"), as written. */
@@ -302,6 +304,9 @@ function describeRecipientScope(scope: { written: string; confirmed: boolean; ow
 }
 
 function restateClaimText(claim: EncryptionClaimWording): string {
+  if (claim.generalMention === true) {
+    return `The policy mentions encryption only as one safeguard among others (${quoteInline(claim.quote)}), which does not say that data the app sends over the network is encrypted, so the finding does not say the policy is contradicted.`;
+  }
   return claim.explicit
     ? `The policy says ${quoteInline(claim.quote)}`
     : // Unscoped: the label is 'incorrect' because a general claim covers this traffic too; say so, rather than doubt it.
@@ -434,7 +439,10 @@ export function describeUnencryptedTransport(facts: {
 }): FindingWording {
   const example = facts.firstRequest ? ` (e.g. ${facts.firstRequest.method} ${facts.firstRequest.url})` : '';
   return {
-    title: `Plain HTTP to ${facts.host} despite ${facts.encryptionClaim.explicit ? 'a claim of encryption in transit' : 'a general encryption claim'}`,
+    title:
+      facts.encryptionClaim.generalMention === true
+        ? `Plain HTTP to ${facts.host}; the policy mentions encryption only among its safeguards`
+        : `Plain HTTP to ${facts.host} despite ${facts.encryptionClaim.explicit ? 'a claim of encryption in transit' : 'a general encryption claim'}`,
     explanation: `The app made ${plural(facts.requestCount, 'unencrypted HTTP request')} to ${facts.host}${example}. ${endSentence(restateEncryptionClaim(facts.encryptionClaim))}`,
   };
 }

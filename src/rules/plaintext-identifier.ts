@@ -7,7 +7,7 @@ import { MAX_EVIDENCE_FRAMES, findFlowOfHit, isDeviceBackground, packetEvidenceO
 import { readDataRecipients, readRecipientEnds } from './encrypted-endpoint.js';
 import { describeDnsExposure } from './plaintext-identifier-dns.js';
 import type { Rule } from './rule.js';
-import { findCoveringClaims, findTransitEncryptionClaims, leadingEncryptionClaim } from './transit-encryption-claims.js';
+import { findCoveringClaims, findFirmClaims, findTransitEncryptionClaims, leadingEncryptionClaim } from './transit-encryption-claims.js';
 
 /** Values shorter than this can turn up in unrelated bytes by chance, above all in binary UDP payloads. */
 const DISTINCTIVE_LENGTH = 8;
@@ -70,7 +70,8 @@ export const plaintextIdentifier: Rule = {
       // In DNS the resolver only relays the name (docs/rules/plaintext-identifier.md): medium, and low for a value
       // that is the looked-up service's own name, which every lookup of it carries, so no claim is contradicted.
       const dns = describeDnsExposure(view, group);
-      const contradicts = covering.length > 0 && dns?.serviceName !== true;
+      // Encryption named only among safeguards is quoted, but the policy is not said to be contradicted on it.
+      const contradicts = findFirmClaims(covering).length > 0 && dns?.serviceName !== true;
       const wording = describePlaintextIdentifier({
         identifiers,
         encodings,
@@ -91,7 +92,7 @@ export const plaintextIdentifier: Rule = {
         subject: identifiers.map((i) => i.label).join(', '),
         title: wording.title,
         explanation: wording.explanation,
-        policyEvidence: snapshot && contradicts ? policyEvidenceOfClaims(covering, snapshot) : [],
+        policyEvidence: snapshot && covering.length > 0 && dns?.serviceName !== true ? policyEvidenceOfClaims(covering, snapshot) : [],
         packetEvidence: group.map((c) => describeConnection(view, c)),
       });
     }

@@ -172,4 +172,32 @@ describe('plaintext-identifier', () => {
     expect(findings[0]?.explanation).toContain('That sentence is about data sent to \u201cservice providers\u201d');
     expect(findings[1]?.explanation).toContain('which is about data sent to \u201cservice providers\u201d, not this one');
   });
+
+  describe('encryption named only as a safeguard (trial9 item 3)', () => {
+    const spotifyList = 'These include pseudonymization, encryption, access, and retention policies.';
+
+    it('quotes a general mention among safeguards without saying the policy is contradicted', () => {
+      const flow = signalFlow();
+      const mention = storedClaim({ kind: 'encryption', scope: 'unspecified', technologies: [], hedges: [], trigger: 'encryption', quote: spotifyList, safeguard: 'general' });
+      const [finding] = plaintextIdentifier.check(buildView({ claims: [mention], flows: [flow], hits: [hitOn(flow, 'user_id', 'u-48151623')] }));
+      expect(finding).toMatchObject({ severity: 'high', label: null, confidence: 'high' });
+      expect(finding?.explanation).toContain('The policy mentions encryption only as one safeguard among others');
+      expect(finding?.explanation).not.toContain('covers data the app sends over the network');
+      expect(finding?.policyEvidence.map((p) => p.quote)).toEqual([spotifyList]);
+    });
+
+    it('leaves a safeguard for international transfers out, and lets a firm claim beside a general mention lead', () => {
+      const flow = signalFlow();
+      const hits = [hitOn(flow, 'user_id', 'u-48151623')];
+      const transfers = storedClaim({ kind: 'encryption', scope: 'unspecified', technologies: [], hedges: [], trigger: 'encryption', quote: 'technical protections, such as encryption and pseudonymization', safeguard: 'transfers' });
+      const [alone] = plaintextIdentifier.check(buildView({ claims: [transfers], flows: [flow], hits }));
+      expect(alone).toMatchObject({ label: null, policyEvidence: [] });
+      expect(alone?.explanation).not.toContain('The policy');
+      const mention = storedClaim({ kind: 'encryption', scope: 'unspecified', technologies: [], hedges: [], trigger: 'encryption', quote: spotifyList, safeguard: 'general' });
+      const firm = storedClaim({ kind: 'encryption', scope: 'unspecified', technologies: ['industry-standard'], hedges: [], trigger: 'encryption', quote: 'We use industry-standard encryption to protect your data.' });
+      const [both] = plaintextIdentifier.check(buildView({ claims: [mention, firm], flows: [flow], hits }));
+      expect(both).toMatchObject({ label: 'incorrect' });
+      expect(both?.explanation).toContain('We use industry-standard encryption');
+    });
+  });
 });
