@@ -339,12 +339,15 @@ export function describePlaintextIdentifier(facts: {
   ownServersClaim?: EncryptionClaimWording | null;
   /** Host of the device's own background traffic (a connectivity check) the identifiers travelled in, if they did. */
   deviceBackgroundHost?: string | null;
+  /** True when only such traffic carried them: the title says so, and no policy claim is compared. */
+  deviceBackgroundOnly?: boolean;
   /** Set when every connection was DNS: the resolver relays the names, so the wording names them and their domains instead. */
   dns?: DnsExposureWording | null;
 }): FindingWording {
   if (facts.dns) return describeDnsPlaintextIdentifier({ ...facts, dns: facts.dns });
   const background = facts.deviceBackgroundHost
-    ? ` ${facts.deviceBackgroundHost} is normally the device's own background traffic (a connectivity check or network time), not the app's, but the identifier travels in it: check which software put it there.`
+    ? ` ${facts.deviceBackgroundHost} is normally the device's own background traffic (a connectivity check or network time), not the app's, but the identifier travels in it: check which software put it there.` +
+      (facts.deviceBackgroundOnly === true ? ' The app did not send this traffic, so the finding does not judge the app\u2019s policy on it.' : '')
     : '';
   const where = facts.country ? ` in ${nameCountry(facts.country)}` : '';
   // A cloud network only says where the server runs (decision 0002): the data goes to a customer of it, unnamed.
@@ -353,8 +356,15 @@ export function describePlaintextIdentifier(facts: {
   const listed = facts.identifiers.map((i) => `${i.label} ("${i.value}", ${i.capped === true ? 'at least ' : ''}${plural(i.count, 'time')}${describeFromServer(i)})`).join(', ');
   // A value the server sent back to the device was not "sent to" the server: say both ways when any was.
   const both = facts.identifiers.some((i) => (i.fromServer ?? 0) > 0);
+  // The device's own background traffic is named as such first: the app is not who sent it.
+  const title =
+    facts.deviceBackgroundOnly === true && facts.deviceBackgroundHost
+      ? `${labels} ${both ? 'travelled' : 'sent'} unencrypted in the device's own background traffic to ${facts.deviceBackgroundHost} (${destination}${where})`
+      : both
+        ? `${labels} travelled unencrypted between the device and ${destination}${where}`
+        : `${labels} sent unencrypted to ${destination}${where}`;
   return {
-    title: both ? `${labels} travelled unencrypted between the device and ${destination}${where}` : `${labels} sent unencrypted to ${destination}${where}`,
+    title,
     explanation:
       `${facts.identifiers.length === 1 ? 'The identifier' : 'The identifiers'} ${listed} ${facts.identifiers.length === 1 ? 'appears' : 'appear'} unencrypted ` +
       `(${facts.encodings.join(', ')}) in ${facts.protocol.toUpperCase()} traffic ${both ? 'between the device and' : 'to'} ${endSentence(`${destination}${where}`)} Anyone on the network path can read ${facts.identifiers.length === 1 ? 'it' : 'them'}.` +

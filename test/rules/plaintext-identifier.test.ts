@@ -200,4 +200,41 @@ describe('plaintext-identifier', () => {
       expect(both?.explanation).toContain('We use industry-standard encryption');
     });
   });
+
+  describe("the device's own background traffic (trial9 item 5)", () => {
+    const probe = () =>
+      attributedFlow({
+        server: '142.250.74.46',
+        serverPort: 80,
+        encryption: 'none',
+        httpRequests: [{ frame: 12, method: 'GET', url: 'http://connectivitycheck.android.com/generate_204' }],
+        attribution: { entityId: 'google', organisation: 'Google LLC', host: 'connectivitycheck.android.com', relation: 'device-background', network: { asn: 15169, asnOwner: 'Google LLC', country: 'US' } },
+      });
+    const claim = storedClaim({ kind: 'encryption', scope: 'in-transit', technologies: ['TLS'], hedges: [], trigger: 'TLS', quote: 'All data is encrypted in transit with TLS.' });
+
+    it('says the device sent it, at medium, without the incorrect label or a policy quote', () => {
+      const flow = probe();
+      const [finding] = plaintextIdentifier.check(buildView({ claims: [claim], flows: [flow], hits: [hitOn(flow, 'model', 'LGLS751-XYZ')] }));
+      expect(finding).toMatchObject({
+        severity: 'medium',
+        label: null,
+        policyEvidence: [],
+        title: "model sent unencrypted in the device's own background traffic to connectivitycheck.android.com (Google LLC in United States)",
+      });
+      expect(finding?.explanation).toContain('does not judge the app\u2019s policy');
+      expect(finding?.explanation).not.toContain('All data is encrypted');
+    });
+
+    it("keeps the app's own traffic to the same company high and incorrect when it carried the value too", () => {
+      const flow = probe();
+      const app = attributedFlow({
+        server: '142.250.74.47',
+        serverPort: 80,
+        encryption: 'none',
+        attribution: { entityId: 'google', organisation: 'Google LLC', host: 'ads.google.com', relation: 'recipient', network: { asn: 15169, asnOwner: 'Google LLC', country: 'US' } },
+      });
+      const [finding] = plaintextIdentifier.check(buildView({ claims: [claim], flows: [flow, app], hits: [hitOn(flow, 'model', 'LGLS751-XYZ'), hitOn(app, 'model', 'LGLS751-XYZ')] }));
+      expect(finding).toMatchObject({ severity: 'high', label: 'incorrect', title: 'model sent unencrypted to Google LLC in United States' });
+    });
+  });
 });
