@@ -582,13 +582,19 @@ export function describeUndisclosedCountry(facts: {
   unspecifiedScope?: UnnamedPlacesScope | null;
   /** Set when the policy says data (or one kind of it) is not stored in, sent to or processed in the country. */
   denial?: CountryDenialWording;
+  /** Set when every server is on a catalogued CDN's network: each registry owner as written, with the catalog's name. */
+  cdnNetworks?: { asnOwner: string; entity: string }[];
 }): FindingWording {
   const name = nameCountry(facts.country);
   const disclosed = nameCountryList(facts.disclosed, nameCountry);
   const who = describeServerOrganisations(facts.organisations, facts.hostingOrganisations ?? []);
   const denied = facts.denial ? describeCountryDenial(name, facts.denial) : null;
   return {
-    title: denied ? denied.title : `Traffic to ${name}, a country the policy does not name as a place data goes`,
+    title: denied
+      ? denied.title
+      : facts.cdnNetworks
+        ? `Traffic to a CDN's servers registered in ${name}, a country the policy does not name as a place data goes`
+        : `Traffic to ${name}, a country the policy does not name as a place data goes`,
     explanation:
       `${endSentence(`The capture shows ${plural(facts.flowCount, 'connection')} (${formatBytes(facts.bytes)}) to servers registered in ${name}${who}`)} ` +
       (denied
@@ -600,8 +606,16 @@ export function describeUndisclosedCountry(facts: {
       (facts.discountedMention && !facts.denial ? ` ${describeDiscountedMention(name, facts.discountedMention)}` : '') +
       (facts.unspecifiedTransferClause ? ` It also says data may go to countries it does not name${describeUnnamedPlaces(facts.unspecifiedPhrase, facts.unspecifiedScope)}.` : '') +
       (facts.carriesIdentifiers ? ' User identifiers travelled to these servers in plaintext.' : '') +
+      (facts.cdnNetworks ? ` ${describeCdnRegistration(name, facts.cdnNetworks)}` : '') +
       ' Country is the registry country of the IP network, not a measured location.',
   };
+}
+
+/** Why a CDN's registry country is weak evidence of where its servers are: it names the entity the addresses are registered to. */
+function describeCdnRegistration(country: string, networks: readonly { asnOwner: string; entity: string }[]): string {
+  const owners = networks.map((n) => (n.asnOwner === n.entity ? n.entity : `${n.asnOwner} (${n.entity})`));
+  const listed = owners.length === 1 ? (owners[0] ?? '') : `${owners.slice(0, -1).join(', ')} and ${owners.at(-1) ?? ''}`;
+  return `The addresses are registered to ${listed}, ${owners.length === 1 ? "that network's entity" : "those networks' entities"} in ${country}; a CDN's servers usually sit near the user, wherever the network is registered, so the servers may not be in ${country} (confidence low).`;
 }
 
 /**

@@ -270,5 +270,25 @@ describe('undisclosed-country', () => {
       expect(findings.map((f) => `${f.subject} ${f.label}`)).toEqual(['CN omitted']);
     });
   });
-});
 
+  describe("a CDN's registry country (trial9 item 7)", () => {
+    const onAkamai = (server: string, host: string, relation: 'recipient' | 'first-party') =>
+      attributedFlow({ server, attribution: { relation, host, organisation: host, network: { asn: 20940, asnOwner: 'Akamai International B.V.', country: 'NL' } } });
+
+    it('rates the country low when every server is on a catalogued CDN, whatever the host names make the flows, and says why', () => {
+      const flows = [onAkamai('2.22.1.1', 'www.ferguson.com', 'first-party'), onAkamai('95.100.1.1', 'c.go-mpulse.net', 'recipient')];
+      const [finding] = undisclosedCountry.check(buildView({ claims: [storedInUs()], flows }));
+      expect(finding).toMatchObject({ subject: 'NL', confidence: 'low', title: "Traffic to a CDN's servers registered in Netherlands, a country the policy does not name as a place data goes" });
+      expect(finding?.explanation).toContain(
+        "The addresses are registered to Akamai International B.V. (Akamai Technologies, Inc.), that network's entity in Netherlands; a CDN's servers usually sit near the user",
+      );
+    });
+
+    it('keeps medium when any server of the country is on a network the catalog does not list as a CDN', () => {
+      const flows = [onAkamai('2.22.1.1', 'www.ferguson.com', 'first-party'), to('5.6.7.8', 'NL')];
+      const [finding] = undisclosedCountry.check(buildView({ claims: [storedInUs()], flows }));
+      expect(finding).toMatchObject({ subject: 'NL', confidence: 'medium', title: 'Traffic to Netherlands, a country the policy does not name as a place data goes' });
+      expect(finding?.explanation).not.toContain('usually sit near the user');
+    });
+  });
+});
