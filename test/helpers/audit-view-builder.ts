@@ -39,6 +39,7 @@ export const TEST_CAPTURE: StoredCapture = {
 export const TEST_ENTITIES: Entity[] = [
   { id: 'agora', name: 'Agora', aliases: ['Shengwang'], country: 'US', roles: ['realtime-communications'], domains: ['agora.io'], asnOwners: [], categories: ['communications', 'service-providers'], sources: ['x'] },
   { id: 'google', name: 'Google', aliases: [], country: 'US', roles: ['cloud', 'analytics'], domains: ['google.com'], asnOwners: [], categories: ['analytics', 'advertising'], sources: ['x'] },
+  { id: 'google-analytics', name: 'Google Analytics', aliases: [], parent: 'google', country: 'US', roles: ['analytics'], domains: ['google-analytics.com'], asnOwners: [], categories: ['analytics'], sources: ['x'] },
   { id: 'firebase', name: 'Firebase', aliases: [], parent: 'google', country: 'US', roles: ['analytics'], domains: ['app-measurement.com'], asnOwners: [], categories: ['analytics'], sources: ['x'] },
   { id: 'aws', name: 'Amazon Web Services', aliases: [], country: 'US', roles: ['cloud'], domains: ['amazonaws.com'], asnOwners: [], categories: ['cloud-hosting'], sources: ['x'] },
   { id: 'akamai', name: 'Akamai Technologies, Inc.', aliases: [], country: 'US', roles: ['cdn', 'cloud'], domains: ['akamaiedge.net'], asnOwners: ['Akamai International', 'Akamai Technologies'], categories: ['cloud-hosting'], sources: ['x'] },
