@@ -84,6 +84,8 @@ export function describeUndisclosedRecipient(facts: {
   passing?: { name: string; reason: string } | null;
   /** True when the only sentences whose category could cover it share aggregated or de-identified data; `categories` are theirs. */
   aggregateOnly?: boolean;
+  /** Other products or companies of the recipient's group the policy names as recipients ("Google Marketing Platform"), and the group's name. */
+  related?: { names: string[]; group: string };
 }): FindingWording {
   const traffic = endSentence(
     `The capture shows ${plural(facts.flowCount, 'connection')} (${formatBytes(facts.bytes)}) to ${facts.organisation}${
@@ -103,6 +105,12 @@ export function describeUndisclosedRecipient(facts: {
   const passing = facts.passing
     ? ` The policy mentions ${facts.passing.name} only in passing, ${facts.passing.reason} (quoted below); it never says the app sends it data.`
     : '';
+  // "Does not name it" would be untrue to a reader who finds "Google Marketing Platform" in the policy: say what it names.
+  const related = facts.related
+    ? `The policy names ${listNames(facts.related.names.map((n) => `\u201c${n}\u201d`))}, ${facts.related.names.length === 1 ? 'a product' : 'products'} of ${
+        facts.related.group
+      }, but not ${facts.organisation === facts.related.group ? `${facts.organisation} itself` : facts.organisation}; naming one product is not taken to disclose another product or the company behind it (quoted below).`
+    : null;
   if (facts.label === 'vague' && facts.unjudgedCategory) {
     return {
       title: `${facts.organisation} receives data but is covered only by a generic category, if at all (what it does is unknown)`,
@@ -112,7 +120,7 @@ export function describeUndisclosedRecipient(facts: {
   if (facts.label === 'omitted' && !denial && facts.aggregateOnly) {
     return {
       title: `${facts.organisation} receives data; the policy shares only aggregated or de-identified data with ${quoted}`,
-      explanation: `${traffic} The policy does not name it. The only sentences whose category could cover it (${quoted}) share aggregated or de-identified data, which does not disclose the app's own traffic to it.${chosen}${passing}`,
+      explanation: `${traffic} ${related ?? 'The policy does not name it.'} The only sentences whose category could cover it (${quoted}) share aggregated or de-identified data, which does not disclose the app's own traffic to it.${chosen}${passing}`,
     };
   }
   if (facts.label === 'omitted' && !denial && facts.userChosenName !== undefined) {
@@ -140,7 +148,9 @@ export function describeUndisclosedRecipient(facts: {
     case 'vague':
       return {
         title: `${facts.organisation} receives data but is covered only by a generic category`,
-        explanation: `${traffic} The policy does not name it; only a generic category (${quoted}) could cover it.${chosen}${passing}`,
+        explanation: related
+          ? `${traffic} ${related} Only a generic category (${quoted}) could cover it.${chosen}${passing}`
+          : `${traffic} The policy does not name it; only a generic category (${quoted}) could cover it.${chosen}${passing}`,
       };
     case 'omitted':
       if (denial) {
@@ -151,6 +161,12 @@ export function describeUndisclosedRecipient(facts: {
             `${traffic} The policy names this organisation only to say it ${restateDenial(denial, 'it')}. ` +
             'The capture shows the app contacting it, not which data was sent, so it neither confirms nor contradicts that statement; ' +
             'no other sentence of the policy names this recipient or a category that covers it.',
+        };
+      }
+      if (related && facts.related) {
+        return {
+          title: `${facts.organisation} receives data; the policy names only ${listNames(facts.related.names)}, not ${facts.organisation}`,
+          explanation: `${traffic} ${related} No generic category of the policy covers it.`,
         };
       }
       return {
