@@ -3,7 +3,7 @@ import type { StoredSnapshot } from '../store/policy-repository.js';
 import { describeUndisclosedCountry, describeUnnamedCountries } from '../report/wording.js';
 import type { AttributedFlow, AuditView } from './audit-view.js';
 import { carriesPlaintextIdentifier, isDeviceBackground, isNetworkPlumbing, packetEvidenceOfFlow, policyEvidenceOfClaims } from './evidence.js';
-import { readPolicyLocations, unspecifiedDestinationPhrase, unspecifiedDestinationScope, type StoredTransferClaim } from './policy-locations.js';
+import { findNamingClaim, readPolicyLocations, unspecifiedDestinationPhrase, unspecifiedDestinationScope, type StoredTransferClaim } from './policy-locations.js';
 import { originAsMention, readCountryMentions, recordCountryMention, type CountryMention, type CountryMentions } from './country-mentions.js';
 import type { Rule, RuleOutcome } from './rule.js';
 import { describeDenialVerdict, isGeneralDenial, weighLocationDenials } from './weigh-location-denials.js';
@@ -40,9 +40,15 @@ function reviewUndisclosedCountries(view: AuditView): RuleOutcome {
     const country = item.attribution.network.country;
     // A country a transfer statement names is disclosed, even if another sentence denies it: the policy then
     // contradicts itself, and the traffic cannot tell which sentence is wrong.
-    if (!country || isNetworkPlumbing(item) || disclosed.has(country)) continue;
+    if (!country || isNetworkPlumbing(item)) continue;
     // The operating system's connectivity checks go where the device maker chose, not the app, unless they carry the user's identifier.
     if (isDeviceBackground(item) && !carriesPlaintextIdentifier(view, item)) continue;
+    if (disclosed.has(country)) {
+      // The report says which statement made it disclosed: a heading about where transfers start can name a region too.
+      const naming = suppressing.has(country) ? null : findNamingClaim(claims, country);
+      if (naming) suppressing.set(country, { country, span: naming.claim.span, quote: naming.claim.quote, ...(naming.region !== null ? { region: naming.region } : {}), transferStatement: true });
+      continue;
+    }
     const denying = denials.get(country) ?? [];
     // Only a denial of data in general withholds the country as a whole. "We do not store your voice recordings in
     // China" leaves other data free to go there as the other sentences allow: a mention elsewhere still discloses it.

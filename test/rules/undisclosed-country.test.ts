@@ -291,4 +291,15 @@ describe('undisclosed-country', () => {
       expect(finding?.explanation).not.toContain('usually sit near the user');
     });
   });
+
+  it('records the transfer statement that made a country of the traffic disclosed, with the region it names (trial9 item 27)', () => {
+    const eea = storedClaim({ kind: 'transfer', transferType: 'storage', countries: [], regions: ['EEA'], unspecified: false, trigger: 'stored in the EEA', quote: 'Your data is stored in the EEA.' });
+    const outcome = undisclosedCountry.review?.(buildView({ claims: [storedInUs(), eea], flows: [to('3.1.1.1', 'US'), to('3.120.0.1', 'DE'), to('3.120.0.2', 'DE')] }));
+    expect(outcome?.findings).toEqual([]);
+    expect(outcome?.suppressingMentions.map((m) => [m.country, m.region, m.transferStatement, m.quote])).toEqual([
+      ['US', undefined, true, storedInUs().quote],
+      ['DE', 'EEA', true, 'Your data is stored in the EEA.'],
+    ]);
+  });
 });
+
