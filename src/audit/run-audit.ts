@@ -154,6 +154,7 @@ function prepareAudit(db: StoreDatabase, appName: string, deps: AuditDependencie
       }
       return lineage;
     },
+    networkOwner: (asnOwner) => catalog.findByAsnOwner(asnOwner),
   };
   return { view, entityLists };
 }

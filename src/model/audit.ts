@@ -155,8 +155,13 @@ export interface CountryMentionRecord {
   source: string;
   span: TextSpan;
   quote: string;
-  /** Set when the sentence sends data out of a region the country belongs to ("outside of the EEA"), not naming it. */
+  /**
+   * Set when the sentence names not the country but a region it belongs to: one the policy sends data out of ("outside
+   * of the EEA"), or, with `transferStatement`, one a transfer statement names as where data goes.
+   */
   region?: string;
+  /** True when the sentence is a transfer statement that names the country (or `region`) as where data is stored or sent. */
+  transferStatement?: true;
 }
 
 /** A finished audit: what was checked, who received data, and the findings. */

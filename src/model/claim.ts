@@ -95,6 +95,14 @@ export interface EncryptionClaim extends ClaimBase {
   /** Hedges that weaken the claim: "reasonable measures", "no method is 100% secure". */
   hedges: string[];
   trigger: string;
+  /**
+   * Set when an unscoped sentence names encryption only as a safeguard, read with what governs it (list lead-in, the
+   * sentence a "These include" refers to, the section): 'transfers', a safeguard for international transfers (the
+   * section is about them); 'general', one item in a list of safeguards ("These include pseudonymization, encryption,
+   * access, and retention policies"). Neither promises that the app's traffic is encrypted
+   * (docs/rules/unencrypted-transport.md).
+   */
+  safeguard?: 'transfers' | 'general';
 }
 
 export interface TransferClaim extends ClaimBase {

@@ -2,6 +2,7 @@ import type { EncryptionClaim, EncryptionScope } from '../model/claim.js';
 import { compilePhrasePattern, findPhrases, type PhraseMatch } from './compile-phrase-pattern.js';
 import { isNegatedAt } from './detect-negation.js';
 import encryption from './lexicons/encryption-terms.json' with { type: 'json' };
+import { readEncryptionContext } from './read-encryption-context.js';
 import { createClaimBase, type SentenceContext } from './sentence-context.js';
 
 const TRIGGER = compilePhrasePattern(encryption.triggers);
@@ -31,7 +32,9 @@ const NEGATOR_WORD = /\b(?:not|never|no|cannot|without|none|nor|neither|no\s+lon
  * words as written ("AES-256", "industry-standard"), and hedges that weaken it ("reasonable",
  * "cannot guarantee", "where technically feasible"). Hedges are read in the claim's own sentence
  * only: a "no method is 100% secure" after it is a general disclaimer, and the trial found such a
- * neighbour hedging a claim it was not about. "These are unencrypted" is a negative claim.
+ * neighbour hedging a claim it was not about. "These are unencrypted" is a negative claim. An unscoped word is
+ * read with what governs its sentence ({@link readEncryptionContext}): one safeguard in a list, or a safeguard
+ * for transfers, is marked so, and a safeguard for data "in our systems" is at rest.
  */
 export function extractEncryptionClaims(context: SentenceContext): EncryptionClaim[] {
   const text = context.sentence.text;
@@ -45,7 +48,9 @@ export function extractEncryptionClaims(context: SentenceContext): EncryptionCla
   const scopes = SCOPES.filter(({ pattern }) => findPhrases(text, pattern).length > 0).map(({ scope }) => scope);
   // "connection" only says in-transit when it sits next to an explicit encryption word, not on its own.
   const inferredScopes = scopes.length > 0 ? dropWeakTransit(text, scopes) : [];
-  const finalScopes: EncryptionScope[] = inferredScopes.length > 0 ? inferredScopes : ['unspecified'];
+  // An unscoped word is read with what governs the sentence: a safeguard for data "in our systems" is about stored data.
+  const governed = inferredScopes.length > 0 ? null : readEncryptionContext(context, first.start);
+  const finalScopes: EncryptionScope[] = inferredScopes.length > 0 ? inferredScopes : governed?.stored === true ? ['at-rest'] : ['unspecified'];
 
   const technologies = unique([...findPhrases(text, TECHNOLOGY), ...findPhrases(text, STRENGTH)].sort((a, b) => a.start - b.start));
   const hedges = unique(
@@ -64,6 +69,7 @@ export function extractEncryptionClaims(context: SentenceContext): EncryptionCla
     technologies,
     hedges,
     trigger: triggers.map((t) => t.text).filter((t, i, all) => all.indexOf(t) === i).join('; '),
+    ...(governed?.safeguard !== undefined ? { safeguard: governed.safeguard } : {}),
   }));
 }
 

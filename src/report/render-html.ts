@@ -10,6 +10,9 @@ import { describeEmptyTraffic } from './describe-empty-traffic.js';
 import { MAX_SHOWN_QUOTES, type ReportFinding, type ReportModel } from './report-model.js';
 import {
   COUNTRY_MENTIONS_HEADING,
+  TRANSFER_NAMED_HEADING,
+  TRANSFER_NAMED_INTRO,
+  describeNamedRegion,
   COUNTRY_MENTIONS_INTRO,
   describeOriginRegion,
   DATA_SOURCES_FROM_REPORT,
@@ -221,15 +224,19 @@ function renderTraffic(report: ReportModel): string {
     )
     .join('\n');
   const mentions = report.countryMentions ?? [];
-  const mentionList =
-    mentions.length > 0
-      ? `\n<h3>${h(COUNTRY_MENTIONS_HEADING)}</h3>\n<p>${h(COUNTRY_MENTIONS_INTRO)}</p>\n<ul>${mentions
+  // Countries a transfer statement names are their own list: the statement, not a mention elsewhere, disclosed them.
+  const renderList = (heading: string, intro: string, listed: typeof mentions, describeRegion: (region: string) => string): string =>
+    listed.length > 0
+      ? `\n<h3>${h(heading)}</h3>\n<p>${h(intro)}</p>\n<ul>${listed
           .map(
             (m) =>
-              `<li>${h(`${nameCountry(m.country)} (${m.country})${m.region !== undefined ? `, ${describeOriginRegion(m.region)}` : ''}`)}: ${h(quoteInline(m.quote))} <span class="meta">(characters ${m.span.start}–${m.span.end} of snapshot <code>${h(m.snapshotSha256)}</code>)</span></li>`,
+              `<li>${h(`${nameCountry(m.country)} (${m.country})${m.region !== undefined ? `, ${describeRegion(m.region)}` : ''}`)}: ${h(quoteInline(m.quote))} <span class="meta">(characters ${m.span.start}–${m.span.end} of snapshot <code>${h(m.snapshotSha256)}</code>)</span></li>`,
           )
           .join('')}</ul>`
       : '';
+  const mentionList =
+    renderList(TRANSFER_NAMED_HEADING, TRANSFER_NAMED_INTRO, mentions.filter((m) => m.transferStatement === true), describeNamedRegion) +
+    renderList(COUNTRY_MENTIONS_HEADING, COUNTRY_MENTIONS_INTRO, mentions.filter((m) => m.transferStatement !== true), describeOriginRegion);
   const noTraffic = describeEmptyTraffic(report);
   if (noTraffic !== null) return `<section id="traffic">\n<h2>Where the traffic went</h2>\n<p>${h(noTraffic)}</p>${mentionList}\n</section>`;
   return `<section id="traffic">

@@ -1,5 +1,5 @@
 import { describeCaptureVersionNote, describeVersionDates } from './describe-policy-dates.js';
-import type { RecipientSummary } from '../model/audit.js';
+import type { CountryMentionRecord, RecipientSummary } from '../model/audit.js';
 import type { PacketEvidence, PolicyEvidence } from '../model/finding.js';
 import { arrangePolicyEvidence, isListContext } from './arrange-policy-evidence.js';
 import { describeCaptureUnits } from '../model/describe-capture-units.js';
@@ -9,6 +9,9 @@ import { describeEmptyTraffic } from './describe-empty-traffic.js';
 import { MAX_SHOWN_QUOTES, type ReportFinding, type ReportModel } from './report-model.js';
 import {
   COUNTRY_MENTIONS_HEADING,
+  TRANSFER_NAMED_HEADING,
+  TRANSFER_NAMED_INTRO,
+  describeNamedRegion,
   COUNTRY_MENTIONS_INTRO,
   describeOriginRegion,
   DATA_SOURCES_FROM_REPORT,
@@ -183,12 +186,21 @@ function renderTrafficTables(report: ReportModel): string[] {
 
 /** Countries the policy names without saying data goes there (where users live, whose law applies). */
 function renderCountryMentions(report: ReportModel): string[] {
-  if (!report.countryMentions || report.countryMentions.length === 0) return [];
-  const lines = [`**${COUNTRY_MENTIONS_HEADING}.** ${md(COUNTRY_MENTIONS_INTRO)}`, ''];
-  for (const m of report.countryMentions) {
-    lines.push(`- ${md(`${nameCountry(m.country)} (${m.country})${m.region !== undefined ? `, ${describeOriginRegion(m.region)}` : ''}`)}: ${md(quoteInline(m.quote))} (characters ${m.span.start}–${m.span.end} of snapshot ${code(m.snapshotSha256)})`);
+  const all = report.countryMentions ?? [];
+  // Countries a transfer statement names are their own list: the statement, not a mention elsewhere, disclosed them.
+  const lists: [string, string, CountryMentionRecord[], (region: string) => string][] = [
+    [TRANSFER_NAMED_HEADING, TRANSFER_NAMED_INTRO, all.filter((m) => m.transferStatement === true), describeNamedRegion],
+    [COUNTRY_MENTIONS_HEADING, COUNTRY_MENTIONS_INTRO, all.filter((m) => m.transferStatement !== true), describeOriginRegion],
+  ];
+  const lines: string[] = [];
+  for (const [heading, intro, mentions, describeRegion] of lists) {
+    if (mentions.length === 0) continue;
+    lines.push(`**${heading}.** ${md(intro)}`, '');
+    for (const m of mentions) {
+      lines.push(`- ${md(`${nameCountry(m.country)} (${m.country})${m.region !== undefined ? `, ${describeRegion(m.region)}` : ''}`)}: ${md(quoteInline(m.quote))} (characters ${m.span.start}–${m.span.end} of snapshot ${code(m.snapshotSha256)})`);
+    }
+    lines.push('');
   }
-  lines.push('');
   return lines;
 }
 

@@ -100,6 +100,15 @@ export const COUNTRY_MENTIONS_HEADING = 'Countries treated as disclosed by a men
 export const COUNTRY_MENTIONS_INTRO =
   'No transfer statement of the policy names these countries as where data goes, but another sentence names them, or a region they belong to that the policy sends data out of (so the data is there before it leaves), so no country finding was made for them. Check that each sentence really says data may be there.';
 
+export const TRANSFER_NAMED_HEADING = 'Countries a transfer statement names';
+export const TRANSFER_NAMED_INTRO =
+  'The traffic reached these countries, and a transfer statement of the policy names each of them, or a region it belongs to, as where data is stored or sent, so no country finding was made for them. Check that each sentence really says data goes there, not only where a transfer starts.';
+
+/** Why a country a transfer statement does not name itself counts: "a member of the European Economic Area, which the statement names". */
+export function describeNamedRegion(region: string): string {
+  return `a member of ${nameRegion(region)}, which the statement names`;
+}
+
 /** Region ids of transfer claims, as a reader names them. */
 const REGION_NAMES: Record<string, string> = {
   EEA: 'the European Economic Area',

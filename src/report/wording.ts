@@ -84,6 +84,8 @@ export function describeUndisclosedRecipient(facts: {
   passing?: { name: string; reason: string } | null;
   /** True when the only sentences whose category could cover it share aggregated or de-identified data; `categories` are theirs. */
   aggregateOnly?: boolean;
+  /** Other products or companies of the recipient's group the policy names as recipients ("Google Marketing Platform"), and the group's name. */
+  related?: { names: string[]; group: string };
 }): FindingWording {
   const traffic = endSentence(
     `The capture shows ${plural(facts.flowCount, 'connection')} (${formatBytes(facts.bytes)}) to ${facts.organisation}${
@@ -103,6 +105,12 @@ export function describeUndisclosedRecipient(facts: {
   const passing = facts.passing
     ? ` The policy mentions ${facts.passing.name} only in passing, ${facts.passing.reason} (quoted below); it never says the app sends it data.`
     : '';
+  // "Does not name it" would be untrue to a reader who finds "Google Marketing Platform" in the policy: say what it names.
+  const related = facts.related
+    ? `The policy names ${listNames(facts.related.names.map((n) => `\u201c${n}\u201d`))}, ${facts.related.names.length === 1 ? 'a product' : 'products'} of ${
+        facts.related.group
+      }, but not ${facts.organisation === facts.related.group ? `${facts.organisation} itself` : facts.organisation}; naming one product is not taken to disclose another product or the company behind it (quoted below).`
+    : null;
   if (facts.label === 'vague' && facts.unjudgedCategory) {
     return {
       title: `${facts.organisation} receives data but is covered only by a generic category, if at all (what it does is unknown)`,
@@ -112,7 +120,7 @@ export function describeUndisclosedRecipient(facts: {
   if (facts.label === 'omitted' && !denial && facts.aggregateOnly) {
     return {
       title: `${facts.organisation} receives data; the policy shares only aggregated or de-identified data with ${quoted}`,
-      explanation: `${traffic} The policy does not name it. The only sentences whose category could cover it (${quoted}) share aggregated or de-identified data, which does not disclose the app's own traffic to it.${chosen}${passing}`,
+      explanation: `${traffic} ${related ?? 'The policy does not name it.'} The only sentences whose category could cover it (${quoted}) share aggregated or de-identified data, which does not disclose the app's own traffic to it.${chosen}${passing}`,
     };
   }
   if (facts.label === 'omitted' && !denial && facts.userChosenName !== undefined) {
@@ -140,7 +148,9 @@ export function describeUndisclosedRecipient(facts: {
     case 'vague':
       return {
         title: `${facts.organisation} receives data but is covered only by a generic category`,
-        explanation: `${traffic} The policy does not name it; only a generic category (${quoted}) could cover it.${chosen}${passing}`,
+        explanation: related
+          ? `${traffic} ${related} Only a generic category (${quoted}) could cover it.${chosen}${passing}`
+          : `${traffic} The policy does not name it; only a generic category (${quoted}) could cover it.${chosen}${passing}`,
       };
     case 'omitted':
       if (denial) {
@@ -151,6 +161,12 @@ export function describeUndisclosedRecipient(facts: {
             `${traffic} The policy names this organisation only to say it ${restateDenial(denial, 'it')}. ` +
             'The capture shows the app contacting it, not which data was sent, so it neither confirms nor contradicts that statement; ' +
             'no other sentence of the policy names this recipient or a category that covers it.',
+        };
+      }
+      if (related && facts.related) {
+        return {
+          title: `${facts.organisation} receives data; the policy names only ${listNames(facts.related.names)}, not ${facts.organisation}`,
+          explanation: `${traffic} ${related} No generic category of the policy covers it.`,
         };
       }
       return {
@@ -250,6 +266,8 @@ export interface EncryptionClaimWording {
    * and the server is not the service's own: it is compared as one of them, which the catalog may not confirm.
    */
   asRecipient?: { written: string; confirmed: boolean; ownEnd?: boolean };
+  /** True when the sentence names encryption only as one safeguard among others: quoted, never said to be contradicted. */
+  generalMention?: boolean;
   /** The recipients a claim about the service's own servers also names ("our service providers"), as written. */
   alsoNames?: string;
   /** The recipients a claim names as the only place its data goes ("Data we share with service providers …"), as written. */
@@ -302,6 +320,9 @@ function describeRecipientScope(scope: { written: string; confirmed: boolean; ow
 }
 
 function restateClaimText(claim: EncryptionClaimWording): string {
+  if (claim.generalMention === true) {
+    return `The policy mentions encryption only as one safeguard among others (${quoteInline(claim.quote)}), which does not say that data the app sends over the network is encrypted, so the finding does not say the policy is contradicted.`;
+  }
   return claim.explicit
     ? `The policy says ${quoteInline(claim.quote)}`
     : // Unscoped: the label is 'incorrect' because a general claim covers this traffic too; say so, rather than doubt it.
@@ -334,12 +355,15 @@ export function describePlaintextIdentifier(facts: {
   ownServersClaim?: EncryptionClaimWording | null;
   /** Host of the device's own background traffic (a connectivity check) the identifiers travelled in, if they did. */
   deviceBackgroundHost?: string | null;
+  /** True when only such traffic carried them: the title says so, and no policy claim is compared. */
+  deviceBackgroundOnly?: boolean;
   /** Set when every connection was DNS: the resolver relays the names, so the wording names them and their domains instead. */
   dns?: DnsExposureWording | null;
 }): FindingWording {
   if (facts.dns) return describeDnsPlaintextIdentifier({ ...facts, dns: facts.dns });
   const background = facts.deviceBackgroundHost
-    ? ` ${facts.deviceBackgroundHost} is normally the device's own background traffic (a connectivity check or network time), not the app's, but the identifier travels in it: check which software put it there.`
+    ? ` ${facts.deviceBackgroundHost} is normally the device's own background traffic (a connectivity check or network time), not the app's, but the identifier travels in it: check which software put it there.` +
+      (facts.deviceBackgroundOnly === true ? ' The app did not send this traffic, so the finding does not judge the app\u2019s policy on it.' : '')
     : '';
   const where = facts.country ? ` in ${nameCountry(facts.country)}` : '';
   // A cloud network only says where the server runs (decision 0002): the data goes to a customer of it, unnamed.
@@ -348,8 +372,15 @@ export function describePlaintextIdentifier(facts: {
   const listed = facts.identifiers.map((i) => `${i.label} ("${i.value}", ${i.capped === true ? 'at least ' : ''}${plural(i.count, 'time')}${describeFromServer(i)})`).join(', ');
   // A value the server sent back to the device was not "sent to" the server: say both ways when any was.
   const both = facts.identifiers.some((i) => (i.fromServer ?? 0) > 0);
+  // The device's own background traffic is named as such first: the app is not who sent it.
+  const title =
+    facts.deviceBackgroundOnly === true && facts.deviceBackgroundHost
+      ? `${labels} ${both ? 'travelled' : 'sent'} unencrypted in the device's own background traffic to ${facts.deviceBackgroundHost} (${destination}${where})`
+      : both
+        ? `${labels} travelled unencrypted between the device and ${destination}${where}`
+        : `${labels} sent unencrypted to ${destination}${where}`;
   return {
-    title: both ? `${labels} travelled unencrypted between the device and ${destination}${where}` : `${labels} sent unencrypted to ${destination}${where}`,
+    title,
     explanation:
       `${facts.identifiers.length === 1 ? 'The identifier' : 'The identifiers'} ${listed} ${facts.identifiers.length === 1 ? 'appears' : 'appear'} unencrypted ` +
       `(${facts.encodings.join(', ')}) in ${facts.protocol.toUpperCase()} traffic ${both ? 'between the device and' : 'to'} ${endSentence(`${destination}${where}`)} Anyone on the network path can read ${facts.identifiers.length === 1 ? 'it' : 'them'}.` +
@@ -434,7 +465,10 @@ export function describeUnencryptedTransport(facts: {
 }): FindingWording {
   const example = facts.firstRequest ? ` (e.g. ${facts.firstRequest.method} ${facts.firstRequest.url})` : '';
   return {
-    title: `Plain HTTP to ${facts.host} despite ${facts.encryptionClaim.explicit ? 'a claim of encryption in transit' : 'a general encryption claim'}`,
+    title:
+      facts.encryptionClaim.generalMention === true
+        ? `Plain HTTP to ${facts.host}; the policy mentions encryption only among its safeguards`
+        : `Plain HTTP to ${facts.host} despite ${facts.encryptionClaim.explicit ? 'a claim of encryption in transit' : 'a general encryption claim'}`,
     explanation: `The app made ${plural(facts.requestCount, 'unencrypted HTTP request')} to ${facts.host}${example}. ${endSentence(restateEncryptionClaim(facts.encryptionClaim))}`,
   };
 }
@@ -568,13 +602,19 @@ export function describeUndisclosedCountry(facts: {
   unspecifiedScope?: UnnamedPlacesScope | null;
   /** Set when the policy says data (or one kind of it) is not stored in, sent to or processed in the country. */
   denial?: CountryDenialWording;
+  /** Set when every server is on a catalogued CDN's network: each registry owner as written, with the catalog's name. */
+  cdnNetworks?: { asnOwner: string; entity: string }[];
 }): FindingWording {
   const name = nameCountry(facts.country);
   const disclosed = nameCountryList(facts.disclosed, nameCountry);
   const who = describeServerOrganisations(facts.organisations, facts.hostingOrganisations ?? []);
   const denied = facts.denial ? describeCountryDenial(name, facts.denial) : null;
   return {
-    title: denied ? denied.title : `Traffic to ${name}, a country the policy does not name as a place data goes`,
+    title: denied
+      ? denied.title
+      : facts.cdnNetworks
+        ? `Traffic to a CDN's servers registered in ${name}, a country the policy does not name as a place data goes`
+        : `Traffic to ${name}, a country the policy does not name as a place data goes`,
     explanation:
       `${endSentence(`The capture shows ${plural(facts.flowCount, 'connection')} (${formatBytes(facts.bytes)}) to servers registered in ${name}${who}`)} ` +
       (denied
@@ -586,8 +626,16 @@ export function describeUndisclosedCountry(facts: {
       (facts.discountedMention && !facts.denial ? ` ${describeDiscountedMention(name, facts.discountedMention)}` : '') +
       (facts.unspecifiedTransferClause ? ` It also says data may go to countries it does not name${describeUnnamedPlaces(facts.unspecifiedPhrase, facts.unspecifiedScope)}.` : '') +
       (facts.carriesIdentifiers ? ' User identifiers travelled to these servers in plaintext.' : '') +
+      (facts.cdnNetworks ? ` ${describeCdnRegistration(name, facts.cdnNetworks)}` : '') +
       ' Country is the registry country of the IP network, not a measured location.',
   };
+}
+
+/** Why a CDN's registry country is weak evidence of where its servers are: it names the entity the addresses are registered to. */
+function describeCdnRegistration(country: string, networks: readonly { asnOwner: string; entity: string }[]): string {
+  const owners = networks.map((n) => (n.asnOwner === n.entity ? n.entity : `${n.asnOwner} (${n.entity})`));
+  const listed = owners.length === 1 ? (owners[0] ?? '') : `${owners.slice(0, -1).join(', ')} and ${owners.at(-1) ?? ''}`;
+  return `The addresses are registered to ${listed}, ${owners.length === 1 ? "that network's entity" : "those networks' entities"} in ${country}; a CDN's servers usually sit near the user, wherever the network is registered, so the servers may not be in ${country} (confidence low).`;
 }
 
 /**

@@ -37,4 +37,6 @@ export interface AuditView {
   settings: AuditSettings;
   /** The entity and its parents, nearest first; empty for unknown ids. */
   lineage(entityId: string): Entity[];
+  /** The catalog entity whose network an ASN owner name is ("Akamai International B.V." → Akamai), or null. */
+  networkOwner(asnOwner: string): Entity | null;
 }

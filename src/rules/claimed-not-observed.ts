@@ -6,7 +6,7 @@ import { describeClaimedNotObserved, describeListedNotObserved } from '../report
 import type { ClaimPage, StoredClaim, StoredSnapshot } from '../store/policy-repository.js';
 import type { AttributedFlow, AuditView } from './audit-view.js';
 import { isCountedConnection, policyEvidenceOf } from './evidence.js';
-import { matchesUncataloguedName } from './match-uncatalogued-name.js';
+import { matchesUncataloguedName, namesOfParentEntities } from './match-uncatalogued-name.js';
 import { namesAsRecipient } from './recipient-disclosure.js';
 import type { Rule } from './rule.js';
 
@@ -26,7 +26,8 @@ function showsProcessor(view: AuditView, claim: StoredProcessorClaim, item: Attr
   if (claim.entityId && a.entityId) {
     return view.lineage(a.entityId).some((e) => e.id === claim.entityId) || view.lineage(claim.entityId).some((e) => e.id === a.entityId);
   }
-  return matchesUncataloguedName(claim.name, a.organisation, a.domain);
+  const parents = claim.entityId ? namesOfParentEntities(view.lineage(claim.entityId)) : [];
+  return matchesUncataloguedName(claim.name, a.organisation, a.domain, parents);
 }
 
 /**

@@ -25,6 +25,8 @@ export interface CountryMention {
   quote: string;
   /** The region the sentence sends data out of, when it names that region rather than the country ("outside of the EEA"). */
   region?: string;
+  /** True when the sentence is a transfer statement naming the country (or `region`) as where data goes. */
+  transferStatement?: true;
 }
 
 function escapeRegExp(text: string): string {
@@ -380,6 +382,7 @@ export function recordCountryMention(snapshot: StoredSnapshot, mention: CountryM
     span: mention.span,
     quote: mention.quote,
     ...(mention.region !== undefined ? { region: mention.region } : {}),
+    ...(mention.transferStatement === true ? { transferStatement: true as const } : {}),
   };
 }
 

@@ -7,7 +7,7 @@ import { MAX_EVIDENCE_FRAMES, findFlowOfHit, isDeviceBackground, packetEvidenceO
 import { readDataRecipients, readRecipientEnds } from './encrypted-endpoint.js';
 import { describeDnsExposure } from './plaintext-identifier-dns.js';
 import type { Rule } from './rule.js';
-import { findCoveringClaims, findTransitEncryptionClaims, leadingEncryptionClaim } from './transit-encryption-claims.js';
+import { findCoveringClaims, findFirmClaims, findTransitEncryptionClaims, leadingEncryptionClaim } from './transit-encryption-claims.js';
 
 /** Values shorter than this can turn up in unrelated bytes by chance, above all in binary UDP payloads. */
 const DISTINCTIVE_LENGTH = 8;
@@ -67,10 +67,14 @@ export const plaintextIdentifier: Rule = {
       // A HAR's plaintext values come from http:// requests; it does not record the transport under them.
       const protocols = [...new Set(group.map((c) => (view.captures.find((k) => k.id === c.captureId)?.format === 'har' ? 'http' : c.protocol)))];
       const background = group.find((c) => c.flow !== undefined && isDeviceBackground(c.flow))?.flow;
+      // Only the device's own traffic (a connectivity check) carried it: the app did not send it, so its policy is not judged.
+      const deviceOnly = background !== undefined && group.every((c) => c.flow !== undefined && isDeviceBackground(c.flow));
       // In DNS the resolver only relays the name (docs/rules/plaintext-identifier.md): medium, and low for a value
       // that is the looked-up service's own name, which every lookup of it carries, so no claim is contradicted.
       const dns = describeDnsExposure(view, group);
-      const contradicts = covering.length > 0 && dns?.serviceName !== true;
+      // Encryption named only among safeguards is quoted, but the policy is not said to be contradicted on it.
+      const contradicts = !deviceOnly && findFirmClaims(covering).length > 0 && dns?.serviceName !== true;
+      const quoted = !deviceOnly && covering.length > 0 && dns?.serviceName !== true;
       const wording = describePlaintextIdentifier({
         identifiers,
         encodings,
@@ -78,20 +82,21 @@ export const plaintextIdentifier: Rule = {
         destination: firstFlow?.attribution.organisation ?? firstFlow?.attribution.host ?? first.dst,
         destinationIsHosting: group.every((c) => c.flow?.attribution.relation === 'hosting' && c.flow.attribution.organisation !== null),
         country: firstFlow?.attribution.network.country ?? null,
-        encryptionClaim: leadingEncryptionClaim(covering, coverage.asRecipient),
-        ownServersClaim: ownServersOnly,
+        encryptionClaim: deviceOnly ? null : leadingEncryptionClaim(covering, coverage.asRecipient),
+        ownServersClaim: deviceOnly ? null : ownServersOnly,
         deviceBackgroundHost: background ? (background.attribution.host ?? background.flow.server) : null,
+        deviceBackgroundOnly: deviceOnly,
         dns,
       });
       findings.push({
         ruleId: 'plaintext-identifier',
-        severity: dns === null ? 'high' : dns.serviceName ? 'low' : 'medium',
+        severity: dns !== null && dns.serviceName ? 'low' : dns !== null || deviceOnly ? 'medium' : 'high',
         label: contradicts ? 'incorrect' : null,
         confidence: rateConfidence(hits, contradicts, explicit),
         subject: identifiers.map((i) => i.label).join(', '),
         title: wording.title,
         explanation: wording.explanation,
-        policyEvidence: snapshot && contradicts ? policyEvidenceOfClaims(covering, snapshot) : [],
+        policyEvidence: snapshot && quoted ? policyEvidenceOfClaims(covering, snapshot) : [],
         packetEvidence: group.map((c) => describeConnection(view, c)),
       });
     }

@@ -32,6 +32,21 @@ export function collectClaimCountries(claims: readonly StoredTransferClaim[]): S
   return countries;
 }
 
+/**
+ * The transfer statement that names a country, or a region it belongs to (`region`), for the report to say why the
+ * country counts as disclosed (trial9 item 27). Only the policy's own sentences: a linked page's spans are that page's.
+ */
+export function findNamingClaim(claims: readonly StoredTransferClaim[], country: string): { claim: StoredTransferClaim; region: string | null } | null {
+  const own = claims.filter((c) => c.page === undefined);
+  const named = own.find((c) => c.countries.some((code) => code.toUpperCase() === country));
+  if (named) return { claim: named, region: null };
+  for (const claim of own) {
+    const region = claim.regions.find((r) => listRegionMembers(r).includes(country));
+    if (region !== undefined) return { claim, region };
+  }
+  return null;
+}
+
 /** What the policy says about locations, for rules that compare it with where traffic went. */
 export interface PolicyLocations {
   /** Affirmative transfer and storage claims. */

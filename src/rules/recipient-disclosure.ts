@@ -4,7 +4,7 @@ import type { StoredClaim } from '../store/policy-repository.js';
 import type { AttributedFlow, AuditView } from './audit-view.js';
 import { readDenialScope, type DenialScope } from './denial-scope.js';
 import { isNetworkPlumbing } from './evidence.js';
-import { matchesUncataloguedName } from './match-uncatalogued-name.js';
+import { matchesUncataloguedName, namesOfParentEntities } from './match-uncatalogued-name.js';
 import { readPassingMention } from './passing-mention.js';
 import { rankCoverageClaims, UNIVERSAL_CATEGORIES } from './rank-coverage-claims.js';
 import { sharesOnlyAggregateData } from './aggregate-sharing.js';
@@ -93,7 +93,9 @@ export function namesRecipient(view: AuditView, claim: StoredProcessorClaim, rec
     return view.lineage(recipient.entityId).some((e) => e.id === claim.entityId);
   }
   // Unknown organisations: compare the written name with the domain's first label ("Acme, Inc." ↔ acme.com).
-  return matchesUncataloguedName(claim.name, recipient.organisation, recipient.key);
+  // A name the catalog resolves is compared by its own words, not by its parent's ("Google Analytics" ↛ google.de).
+  const parents = claim.entityId ? namesOfParentEntities(view.lineage(claim.entityId)) : [];
+  return matchesUncataloguedName(claim.name, recipient.organisation, recipient.key, parents);
 }
 
 /**

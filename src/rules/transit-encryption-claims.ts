@@ -18,19 +18,36 @@ const END_TO_END = /\bend[\s-]+to[\s-]+end\b|\be2ee?\b/i;
  * claim by nature: it protects what users send each other (messages, calls, media), which a plain
  * HTTP request to a server does not show, so a sentence that says end-to-end is not compared
  * (WhatsApp's "Learn more about end-to-end encryption" was quoted against plain HTTP to an ad server).
- * Explicit claims come first: they are the ones a finding quotes first.
+ * Encryption named as a safeguard for international transfers is about those transfers, not the app's traffic, and
+ * is not compared either (trial9 item 3). Explicit claims come first: they are the ones a finding quotes first; a
+ * general mention among safeguards comes last, as it is quoted only when nothing else covers the traffic.
  */
 export function findTransitEncryptionClaims(view: AuditView): StoredEncryptionClaim[] {
+  const rank = (c: StoredEncryptionClaim): number => (isExplicitTransitClaim(c) ? 0 : isGeneralMention(c) ? 2 : 1);
   return view.claims
     .filter(
       (c): c is StoredEncryptionClaim =>
         c.kind === 'encryption' &&
         c.polarity === 'affirmative' &&
         c.scope !== 'at-rest' &&
+        c.safeguard !== 'transfers' &&
         !END_TO_END.test(c.quote) &&
         readEncryptedData(c.quote) === null,
     )
-    .sort((a, b) => Number(!isExplicitTransitClaim(a)) - Number(!isExplicitTransitClaim(b)));
+    .sort((a, b) => rank(a) - rank(b));
+}
+
+/**
+ * A claim that names encryption only as one safeguard in a list ("These include pseudonymization, encryption, access,
+ * and retention policies"): a weak claim, which a finding quotes but does not say is contradicted.
+ */
+export function isGeneralMention(claim: StoredEncryptionClaim): boolean {
+  return claim.safeguard === 'general';
+}
+
+/** The claims that would make a finding say the policy is contradicted: all but general mentions among safeguards. */
+export function findFirmClaims(claims: readonly StoredEncryptionClaim[]): StoredEncryptionClaim[] {
+  return claims.filter((c) => !isGeneralMention(c));
 }
 
 function isExplicitTransitClaim(claim: StoredEncryptionClaim): boolean {
@@ -136,5 +153,7 @@ export function hasExplicitTransitClaim(claims: readonly StoredEncryptionClaim[]
 /** The claim a finding restates in its explanation: the first explicit one, else the first. */
 export function leadingEncryptionClaim(claims: readonly StoredEncryptionClaim[], asRecipient?: EncryptionCoverage['asRecipient']): EncryptionClaimWording | null {
   const first = claims[0];
-  return first ? { quote: first.quote, explicit: isExplicitTransitClaim(first), ...(asRecipient ? { asRecipient } : {}) } : null;
+  return first
+    ? { quote: first.quote, explicit: isExplicitTransitClaim(first), ...(isGeneralMention(first) ? { generalMention: true } : {}), ...(asRecipient ? { asRecipient } : {}) }
+    : null;
 }

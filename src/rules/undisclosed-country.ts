@@ -3,7 +3,7 @@ import type { StoredSnapshot } from '../store/policy-repository.js';
 import { describeUndisclosedCountry, describeUnnamedCountries } from '../report/wording.js';
 import type { AttributedFlow, AuditView } from './audit-view.js';
 import { carriesPlaintextIdentifier, isDeviceBackground, isNetworkPlumbing, packetEvidenceOfFlow, policyEvidenceOfClaims } from './evidence.js';
-import { readPolicyLocations, unspecifiedDestinationPhrase, unspecifiedDestinationScope, type StoredTransferClaim } from './policy-locations.js';
+import { findNamingClaim, readPolicyLocations, unspecifiedDestinationPhrase, unspecifiedDestinationScope, type StoredTransferClaim } from './policy-locations.js';
 import { originAsMention, readCountryMentions, recordCountryMention, type CountryMention, type CountryMentions } from './country-mentions.js';
 import type { Rule, RuleOutcome } from './rule.js';
 import { describeDenialVerdict, isGeneralDenial, weighLocationDenials } from './weigh-location-denials.js';
@@ -40,9 +40,15 @@ function reviewUndisclosedCountries(view: AuditView): RuleOutcome {
     const country = item.attribution.network.country;
     // A country a transfer statement names is disclosed, even if another sentence denies it: the policy then
     // contradicts itself, and the traffic cannot tell which sentence is wrong.
-    if (!country || isNetworkPlumbing(item) || disclosed.has(country)) continue;
+    if (!country || isNetworkPlumbing(item)) continue;
     // The operating system's connectivity checks go where the device maker chose, not the app, unless they carry the user's identifier.
     if (isDeviceBackground(item) && !carriesPlaintextIdentifier(view, item)) continue;
+    if (disclosed.has(country)) {
+      // The report says which statement made it disclosed: a heading about where transfers start can name a region too.
+      const naming = suppressing.has(country) ? null : findNamingClaim(claims, country);
+      if (naming) suppressing.set(country, { country, span: naming.claim.span, quote: naming.claim.quote, ...(naming.region !== null ? { region: naming.region } : {}), transferStatement: true });
+      continue;
+    }
     const denying = denials.get(country) ?? [];
     // Only a denial of data in general withholds the country as a whole. "We do not store your voice recordings in
     // China" leaves other data free to go there as the other sentences allow: a mention elsewhere still discloses it.
@@ -81,6 +87,9 @@ function reviewUndisclosedCountries(view: AuditView): RuleOutcome {
     const organisations = [...new Set(flows.map((f) => f.attribution.organisation).filter((o): o is string => o !== null))];
     const denying = denials.get(country) ?? [];
     const verdict = weighLocationDenials(denying, flows, view.identifierHits);
+    // A CDN's registry record names the entity the addresses are registered to, not where the server sits
+    // (Akamai's RIPE blocks are its Dutch entity's, for edge caches near the user): low, whatever the host names say.
+    const cdnNetworks = describeCdnNetworks(view, flows);
     const wording = describeUndisclosedCountry({
       country,
       disclosed: [...disclosed].sort(),
@@ -94,8 +103,9 @@ function reviewUndisclosedCountries(view: AuditView): RuleOutcome {
       unspecifiedPhrase: unspecifiedDestinationPhrase(unspecified),
       unspecifiedScope: unspecifiedDestinationScope(unspecified),
       ...(verdict ? { denial: describeDenialVerdict(verdict) } : {}),
+      ...(cdnNetworks !== null ? { cdnNetworks } : {}),
     });
-    const onlyCdn = flows.every((f) => f.attribution.relation === 'hosting');
+    const onlyCdn = flows.every((f) => f.attribution.relation === 'hosting') || cdnNetworks !== null;
     // Contradicted: incorrect. A general denial the traffic does not contradict (limited, or a storage denial met only by a
     // CDN) still says the country is not a destination: omitted. A denial of one kind leaves "other countries" to cover it.
     const label = verdict?.contradicted ? 'incorrect' : verdict && isGeneralDenial(verdict.denial) ? 'omitted' : unspecified.length > 0 ? 'vague' : 'omitted';
@@ -153,7 +163,7 @@ function describeUnnamedCountryFinding(
     ruleId: 'undisclosed-country',
     severity: 'low',
     label: 'vague',
-    confidence: flows.every((f) => f.attribution.relation === 'hosting') ? 'low' : 'medium',
+    confidence: flows.every((f) => f.attribution.relation === 'hosting') || describeCdnNetworks(view, flows) !== null ? 'low' : 'medium',
     subject: UNNAMED_COUNTRIES_SUBJECT,
     title: wording.title,
     explanation: wording.explanation,
@@ -167,6 +177,27 @@ function describeUnnamedCountryFinding(
       ),
     ),
   };
+}
+
+/**
+ * Network owners whose catalog entry is a CDN: their addresses serve users from wherever is near them. A plain cloud or
+ * hosting network (Hetzner, OVH) is not one: a rented server is mostly where its network is registered.
+ */
+const CDN_ROLES: ReadonlySet<string> = new Set(['cdn']);
+
+/**
+ * The networks of the flows when every one is a catalogued CDN's (each registry owner as written, with the
+ * catalog's name for it), else null: then the registry country is where the network is registered, not a server's place.
+ */
+function describeCdnNetworks(view: AuditView, flows: readonly AttributedFlow[]): { asnOwner: string; entity: string }[] | null {
+  const networks = new Map<string, string>();
+  for (const { attribution } of flows) {
+    const owner = attribution.network.asnOwner;
+    const entity = owner === null ? null : view.networkOwner(owner);
+    if (owner === null || entity === null || !entity.roles.some((r) => CDN_ROLES.has(r))) return null;
+    networks.set(owner, entity.name);
+  }
+  return networks.size === 0 ? null : [...networks].map(([asnOwner, entity]) => ({ asnOwner, entity }));
 }
 
 /** The subject of the one finding for a policy that names no country: the countries are in its evidence rows. */

@@ -4,7 +4,7 @@ import type { AuditView } from './audit-view.js';
 import { packetEvidenceOfFlow, policyEvidenceOfClaims } from './evidence.js';
 import { readDenialScope } from './denial-scope.js';
 import { readPassingMention, type PassingMention } from './passing-mention.js';
-import { classifyRecipient, groupRecipients, writtenName, type RecipientDisclosure } from './recipient-disclosure.js';
+import { classifyRecipient, groupRecipients, namesAsRecipient, writtenName, type ObservedRecipient, type RecipientDisclosure, type StoredProcessorClaim } from './recipient-disclosure.js';
 import type { Rule } from './rule.js';
 
 const CONFIDENCE_ORDER: Confidence[] = ['low', 'medium', 'high'];
@@ -46,6 +46,28 @@ function passingWording(disclosure: RecipientDisclosure): { name: string; reason
   return kind === null ? null : { name: first.name, reason: PASSING_REASON[kind](first.name) };
 }
 
+/**
+ * The sentences that name, as a recipient, another product or company of the recipient's group (its catalog root):
+ * "Google Marketing Platform" when the recipient is Google LLC or Google Analytics. They do not disclose it (a name
+ * never covers a parent or a sibling), but a finding must not say the policy does not name anything of it (trial9 item 9).
+ */
+function findRelatedNames(view: AuditView, recipient: ObservedRecipient): { claims: StoredProcessorClaim[]; group: string } | null {
+  if (recipient.entityId === null) return null;
+  const root = view.lineage(recipient.entityId).at(-1);
+  if (root === undefined) return null;
+  const claims = view.claims.filter(
+    (c): c is StoredProcessorClaim =>
+      c.kind === 'processor' &&
+      c.processorType === 'named' &&
+      c.polarity === 'affirmative' &&
+      c.entityId !== undefined &&
+      c.entityId !== recipient.entityId &&
+      view.lineage(c.entityId).at(-1)?.id === root.id &&
+      namesAsRecipient(c),
+  );
+  return claims.length > 0 ? { claims, group: root.name } : null;
+}
+
 /** An organisation receives the app's traffic but the policy does not name it. */
 export const undisclosedRecipient: Rule = {
   meta: {
@@ -70,6 +92,7 @@ export const undisclosedRecipient: Rule = {
       const confidence: Confidence = disclosure.unjudgedCategory ? 'low' : recipient.entityId === null && best === 'high' ? 'medium' : best;
       const bytes = recipient.flows.reduce((sum, f) => sum + f.flow.bytes, 0);
       const hosts = [...new Set(recipient.flows.map((f) => f.attribution.host).filter((h): h is string => h !== null))];
+      const related = disclosure.label === 'vague' || disclosure.label === 'omitted' ? findRelatedNames(view, recipient) : null;
       const wording = describeUndisclosedRecipient({
         organisation: recipient.organisation,
         label: disclosure.label,
@@ -82,11 +105,14 @@ export const undisclosedRecipient: Rule = {
         ...(disclosure.unjudgedCategory ? { unjudgedCategory: true } : {}),
         ...(disclosure.aggregateOnly ? { aggregateOnly: true } : {}),
         passing: passingWording(disclosure),
+        ...(related ? { related: { names: [...new Set(related.claims.map((c) => c.name))], group: related.group } } : {}),
       });
       // The sentence naming it as the user's choice comes second, after the one the label rests on, so a report
       // that shows three quotes shows it too.
       const [main, ...rest] = disclosure.claims;
-      const quoted = disclosure.label === 'vague' && main ? [main, ...(disclosure.userChosen ?? []), ...(disclosure.passing ?? []), ...rest] : disclosure.claims;
+      const named = disclosure.label === 'vague' && main ? [main, ...(disclosure.userChosen ?? []), ...(disclosure.passing ?? []), ...rest] : disclosure.claims;
+      // The sentence naming a related product comes after the one the label rests on: the reader sees what was named.
+      const quoted = related ? [...named.slice(0, 1), related.claims[0] as StoredProcessorClaim, ...named.slice(1)] : named;
       findings.push({
         ruleId: 'undisclosed-recipient',
         // A policy that names the recipient in a narrower denial, or as a service the user may choose, has said

@@ -36,10 +36,12 @@ export const unencryptedTransport: Rule = {
       const explicit = coverage.explicit;
       const requests = flows.flatMap((f) => f.flow.httpRequests);
       const wording = describeUnencryptedTransport({ host, requestCount: requests.length, firstRequest: requests[0] ?? null, encryptionClaim: leading });
+      // Encryption named only among safeguards is a weak claim: quoted, at low severity, never said to be contradicted.
+      const weak = leading.generalMention === true;
       findings.push({
         ruleId: 'unencrypted-transport',
-        severity: 'medium',
-        label: 'incorrect',
+        severity: weak ? 'low' : 'medium',
+        label: weak ? null : 'incorrect',
         // Only a claim that surely covers the server makes it high: one naming recipients the catalog cannot confirm it is one of does not.
         confidence: explicit ? 'high' : 'medium',
         subject: host,

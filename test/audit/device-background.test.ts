@@ -88,6 +88,9 @@ describe('device background traffic (OS connectivity checks, network time)', () 
       (f) => f.ruleId === 'plaintext-identifier' && f.packetEvidence.some((e) => e.host === 'connectivitycheck.android.com'),
     );
     expect(probe?.explanation).toContain("connectivitycheck.android.com is normally the device's own background traffic");
+    // The app did not send it: its policy is not judged on it, and the title says whose traffic it was (trial9 item 5).
+    expect(probe).toMatchObject({ severity: 'medium', label: null, policyEvidence: [] });
+    expect(probe?.title).toContain("in the device's own background traffic to connectivitycheck.android.com");
     // Without the identifier the same probe makes no country or transport finding; with it, the country counts.
     const country = audit.findings.find((f) => f.ruleId === 'undisclosed-country' && f.packetEvidence.some((e) => e.host === 'connectivitycheck.android.com'));
     expect(country?.packetEvidence.find((e) => e.host === 'connectivitycheck.android.com')?.detail).toContain('counted because a user identifier travels in it');

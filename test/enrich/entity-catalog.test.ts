@@ -32,6 +32,13 @@ describe('EntityCatalog validation', () => {
 describe('default catalog lookups', () => {
   const catalog = EntityCatalog.loadDefault();
 
+  it("knows Google's country search domains and LinkedIn's static host, so one company is one recipient (trial9 item 8)", () => {
+    for (const host of ['www.google.de', 'www.google.se', 'google.co.jp', 'www.google.com.au', 'google.cat']) expect(catalog.findByDomain(host)?.id, host).toBe('google');
+    expect(catalog.findByDomain('static.licdn.com')?.id).toBe('microsoft');
+    // Only Google's own names: a domain that merely begins with "google" stays unknown.
+    expect(catalog.findByDomain('google-fonts-mirror.example')).toBeNull();
+  });
+
   it('finds entities by host and registrable domain, most specific first', () => {
     expect(catalog.findByDomain('api.agora.io')?.id).toBe('agora');
     expect(catalog.findByDomain('agoralab.co')?.id).toBe('agora');

@@ -39,8 +39,10 @@ export const TEST_CAPTURE: StoredCapture = {
 export const TEST_ENTITIES: Entity[] = [
   { id: 'agora', name: 'Agora', aliases: ['Shengwang'], country: 'US', roles: ['realtime-communications'], domains: ['agora.io'], asnOwners: [], categories: ['communications', 'service-providers'], sources: ['x'] },
   { id: 'google', name: 'Google', aliases: [], country: 'US', roles: ['cloud', 'analytics'], domains: ['google.com'], asnOwners: [], categories: ['analytics', 'advertising'], sources: ['x'] },
+  { id: 'google-analytics', name: 'Google Analytics', aliases: [], parent: 'google', country: 'US', roles: ['analytics'], domains: ['google-analytics.com'], asnOwners: [], categories: ['analytics'], sources: ['x'] },
   { id: 'firebase', name: 'Firebase', aliases: [], parent: 'google', country: 'US', roles: ['analytics'], domains: ['app-measurement.com'], asnOwners: [], categories: ['analytics'], sources: ['x'] },
   { id: 'aws', name: 'Amazon Web Services', aliases: [], country: 'US', roles: ['cloud'], domains: ['amazonaws.com'], asnOwners: [], categories: ['cloud-hosting'], sources: ['x'] },
+  { id: 'akamai', name: 'Akamai Technologies, Inc.', aliases: [], country: 'US', roles: ['cdn', 'cloud'], domains: ['akamaiedge.net'], asnOwners: ['Akamai International', 'Akamai Technologies'], categories: ['cloud-hosting'], sources: ['x'] },
   { id: 'bytedance', name: 'ByteDance Ltd.', aliases: [], country: 'CN', roles: ['advertising'], domains: ['bytedance.com'], asnOwners: [], categories: ['advertising'], sources: ['x'] },
   { id: 'tiktok', name: 'TikTok Pte. Ltd.', aliases: [], parent: 'bytedance', country: 'SG', roles: ['social'], domains: ['tiktokv.com'], asnOwners: [], categories: ['social-networks'], sources: ['x'] },
   { id: 'listed-ru', name: 'Listed RU Ads', aliases: [], country: 'RU', roles: ['advertising'], domains: ['listed-ru.example'], asnOwners: [], categories: [], sources: ['webxray list'], importedFrom: ['webxray list'] },
@@ -146,6 +148,10 @@ export function buildView(parts: {
         current = current.parent ? byId.get(current.parent) : undefined;
       }
       return out;
+    },
+    networkOwner(asnOwner: string): Entity | null {
+      const owner = asnOwner.toLowerCase();
+      return TEST_ENTITIES.find((e) => e.asnOwners.some((o) => owner.includes(o.toLowerCase()))) ?? null;
     },
   };
 }

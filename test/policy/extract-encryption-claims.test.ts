@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { claimsOf, encryptions } from './policy-test-helpers.js';
+import { extractClaims } from '../../src/policy/extract-claims.js';
+import { extractPolicyText } from '../../src/policy/extract-policy-text.js';
+import { claimsOf, encryptions, makeSnapshot, ORGANISATIONS } from './policy-test-helpers.js';
+
+const markdownClaims = (markdown: string) => extractClaims(extractPolicyText(makeSnapshot(markdown, 'markdown')), { organisations: ORGANISATIONS });
 
 describe('extractEncryptionClaims', () => {
   it('reads "industry-standard encryption" as unspecified scope with its strength word', () => {
@@ -68,5 +72,52 @@ describe('extractEncryptionClaims', () => {
     expect(encryptions(claimsOf('We share one-way encrypted email addresses with partners.'))).toEqual([]);
     expect(encryptions(claimsOf('We store cryptographic hash values of the phone numbers of your contacts.'))).toEqual([]);
     expect(encryptions(claimsOf('Security matters to us.'))).toEqual([]);
+  });
+
+  describe('reads an unscoped word with what governs its sentence (trial9 item 3)', () => {
+    it('marks encryption listed as a safeguard for international transfers (Spotify, Pinterest)', () => {
+      const policy = [
+        '# 7. Transfer to other countries',
+        '',
+        'Whenever we transfer personal data internationally, we use tools to make sure the data transfer complies with applicable law.',
+        '',
+        'We also identify and use additional protections as appropriate for each data transfer. For example, we use:',
+        '',
+        '*   technical protections, such as encryption and pseudonymization',
+        '*   policies and processes to challenge disproportionate or unlawful government authority requests',
+      ].join('\n');
+      expect(encryptions(markdownClaims(policy))).toEqual([expect.objectContaining({ scope: 'unspecified', safeguard: 'transfers' })]);
+    });
+
+    it('reads "These include … encryption …" with the sentence it refers to: safeguards for data in our systems are at rest (Spotify)', () => {
+      const [claim, ...rest] = encryptions(
+        claimsOf(
+          'We have put various safeguards in place to guard against unauthorized access and unnecessary retention of personal data in our systems. These include pseudonymization, encryption, access, and retention policies.',
+        ),
+      );
+      expect(rest).toEqual([]);
+      expect(claim).toMatchObject({ scope: 'at-rest', safeguard: 'general', quote: 'These include pseudonymization, encryption, access, and retention policies.' });
+    });
+
+    it('marks one item of a list of safeguards as a general mention, in a sentence or under a lead-in about measures (WeChat)', () => {
+      expect(encryptions(claimsOf('Our safeguards include firewalls, encryption and access controls.'))[0]).toMatchObject({ scope: 'unspecified', safeguard: 'general' });
+      const wechat = ['# 7. Security of your personal information', '', 'Our technical and organizational measures include:', '', '*   applying encryption;', '*   implementing access controls;'].join('\n');
+      expect(encryptions(markdownClaims(wechat))).toEqual([expect.objectContaining({ scope: 'unspecified', safeguard: 'general' })]);
+    });
+
+    it('keeps a claim that is not one item among safeguards at full weight', () => {
+      for (const sentence of [
+        'We use industry-standard encryption to protect your data.',
+        'We take commercially reasonable measures, including encryption, to protect your data.',
+        'We use strong encryption, such as TLS, to protect your information.',
+      ]) {
+        const [claim] = encryptions(claimsOf(sentence));
+        expect(claim?.safeguard, sentence).toBeUndefined();
+        expect(claim?.scope, sentence).not.toBe('at-rest');
+      }
+      // "Asset Transfers" is not a section about international transfers.
+      const merger = ['# Sharing in the Event of Merger, Sale, or Other Asset Transfers', '', 'We use industry-standard encryption to protect your data.'].join('\n');
+      expect(encryptions(markdownClaims(merger))[0]?.safeguard).toBeUndefined();
+    });
   });
 });

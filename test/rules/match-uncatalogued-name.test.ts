@@ -60,3 +60,21 @@ describe('rules with a legal name the catalog does not know', () => {
     expect(findings.map((f) => [f.subject, f.label])).toEqual([['acmehelpdesk.com', 'omitted']]);
   });
 });
+
+describe('a written name the catalog resolves (trial9 item 8)', () => {
+  it("is not matched by its parent's name: the key \"google\" of \"Google Analytics\" is Google LLC's, not Google Analytics'", () => {
+    expect(matchesUncataloguedName('Google Analytics', 'google.de', 'google.de')).toBe(true);
+    expect(matchesUncataloguedName('Google Analytics', 'google.de', 'google.de', ['Google LLC', 'Google'])).toBe(false);
+    expect(matchesUncataloguedName('Google Analytics', 'googleanalytics.example', 'googleanalytics.example', ['Google LLC', 'Google'])).toBe(true);
+  });
+
+  it('leaves a search domain outside the catalog undisclosed when the policy names only Google Analytics', () => {
+    const analytics = storedClaim({ kind: 'processor', processorType: 'named', name: 'Google Analytics', entityId: 'google-analytics', quote: 'We use Google Analytics to measure traffic.' });
+    const search = attributedFlow({ server: '142.250.74.3', attribution: { organisation: 'google.xy', domain: 'google.xy', host: 'www.google.xy', relation: 'recipient' } });
+    const view = buildView({ claims: [analytics], flows: [search] });
+    expect(undisclosedRecipient.check(view).map((f) => [f.subject, f.label])).toEqual([['google.xy', 'omitted']]);
+    // And claimed-not-observed does not take that traffic as Google Analytics'.
+    expect(claimedNotObserved.check(view).map((f) => f.subject)).toEqual(['Google Analytics']);
+  });
+});
+

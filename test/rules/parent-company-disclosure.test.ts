@@ -16,6 +16,7 @@ import { extractClaims } from '../../src/policy/extract-claims.js';
 import { extractPolicyText } from '../../src/policy/extract-policy-text.js';
 import type { AuditView } from '../../src/rules/audit-view.js';
 import { classifyRecipient, groupRecipients } from '../../src/rules/recipient-disclosure.js';
+import { undisclosedRecipient } from '../../src/rules/undisclosed-recipient.js';
 import type { StoredClaim } from '../../src/store/policy-repository.js';
 import { attributedFlow, buildView, storedClaim } from '../helpers/audit-view-builder.js';
 import { makeSnapshot } from '../policy/policy-test-helpers.js';
@@ -87,4 +88,28 @@ describe('a named parent company discloses its products, not the other way round
     const denial = storedClaim({ kind: 'processor', processorType: 'named', name: 'Google', entityId: 'google', polarity: 'negative', quote: 'We do not share your data with Google.' });
     expect(labels(viewWith([denial], [['region1.google-analytics.com', '142.250.1.7']]))).toEqual({ 'google-analytics': 'incorrect' });
   });
+
+  it('says what the policy names when it names a sister product: "Google Marketing Platform", not "does not name it" (trial9 items 8, 9)', () => {
+    const gmp = storedClaim({
+      kind: 'processor',
+      processorType: 'named',
+      name: 'Google Marketing Platform',
+      entityId: 'google-ads',
+      quote: 'We share information with advertising partners, such as Google Marketing Platform, to measure ads.',
+    });
+    const view = viewWith([gmp], [
+      ['www.google.com', '142.250.1.8'],
+      ['www.google.se', '142.250.1.9'],
+      ['www.google-analytics.com', '142.250.1.10'],
+    ]);
+    const findings = undisclosedRecipient.check(view);
+    // Google's Swedish search domain is Google LLC's, not a recipient of its own.
+    expect(findings.map((f) => f.subject)).toEqual(['Google Analytics', 'Google LLC']);
+    const [analytics, google] = findings;
+    expect(google?.explanation).toContain('The policy names \u201cGoogle Marketing Platform\u201d, a product of Google LLC, but not Google LLC itself');
+    expect(google?.explanation).not.toContain('does not name it');
+    expect(analytics?.explanation).toContain('a product of Google LLC, but not Google Analytics;');
+    expect(google?.policyEvidence.map((e) => e.quote)).toContain(gmp.quote);
+  });
 });
+

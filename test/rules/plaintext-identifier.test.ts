@@ -174,4 +174,69 @@ describe('plaintext-identifier', () => {
     expect(findings[0]?.explanation).toContain('That sentence is about data sent to \u201cservice providers\u201d');
     expect(findings[1]?.explanation).toContain('which is about data sent to \u201cservice providers\u201d, not this one');
   });
+
+  describe('encryption named only as a safeguard (trial9 item 3)', () => {
+    const spotifyList = 'These include pseudonymization, encryption, access, and retention policies.';
+
+    it('quotes a general mention among safeguards without saying the policy is contradicted', () => {
+      const flow = signalFlow();
+      const mention = storedClaim({ kind: 'encryption', scope: 'unspecified', technologies: [], hedges: [], trigger: 'encryption', quote: spotifyList, safeguard: 'general' });
+      const [finding] = plaintextIdentifier.check(buildView({ claims: [mention], flows: [flow], hits: [hitOn(flow, 'user_id', 'u-48151623')] }));
+      expect(finding).toMatchObject({ severity: 'high', label: null, confidence: 'high' });
+      expect(finding?.explanation).toContain('The policy mentions encryption only as one safeguard among others');
+      expect(finding?.explanation).not.toContain('covers data the app sends over the network');
+      expect(finding?.policyEvidence.map((p) => p.quote)).toEqual([spotifyList]);
+    });
+
+    it('leaves a safeguard for international transfers out, and lets a firm claim beside a general mention lead', () => {
+      const flow = signalFlow();
+      const hits = [hitOn(flow, 'user_id', 'u-48151623')];
+      const transfers = storedClaim({ kind: 'encryption', scope: 'unspecified', technologies: [], hedges: [], trigger: 'encryption', quote: 'technical protections, such as encryption and pseudonymization', safeguard: 'transfers' });
+      const [alone] = plaintextIdentifier.check(buildView({ claims: [transfers], flows: [flow], hits }));
+      expect(alone).toMatchObject({ label: null, policyEvidence: [] });
+      expect(alone?.explanation).not.toContain('The policy');
+      const mention = storedClaim({ kind: 'encryption', scope: 'unspecified', technologies: [], hedges: [], trigger: 'encryption', quote: spotifyList, safeguard: 'general' });
+      const firm = storedClaim({ kind: 'encryption', scope: 'unspecified', technologies: ['industry-standard'], hedges: [], trigger: 'encryption', quote: 'We use industry-standard encryption to protect your data.' });
+      const [both] = plaintextIdentifier.check(buildView({ claims: [mention, firm], flows: [flow], hits }));
+      expect(both).toMatchObject({ label: 'incorrect' });
+      expect(both?.explanation).toContain('We use industry-standard encryption');
+    });
+  });
+
+  describe("the device's own background traffic (trial9 item 5)", () => {
+    const probe = () =>
+      attributedFlow({
+        server: '142.250.74.46',
+        serverPort: 80,
+        encryption: 'none',
+        httpRequests: [{ frame: 12, method: 'GET', url: 'http://connectivitycheck.android.com/generate_204' }],
+        attribution: { entityId: 'google', organisation: 'Google LLC', host: 'connectivitycheck.android.com', relation: 'device-background', network: { asn: 15169, asnOwner: 'Google LLC', country: 'US' } },
+      });
+    const claim = storedClaim({ kind: 'encryption', scope: 'in-transit', technologies: ['TLS'], hedges: [], trigger: 'TLS', quote: 'All data is encrypted in transit with TLS.' });
+
+    it('says the device sent it, at medium, without the incorrect label or a policy quote', () => {
+      const flow = probe();
+      const [finding] = plaintextIdentifier.check(buildView({ claims: [claim], flows: [flow], hits: [hitOn(flow, 'model', 'LGLS751-XYZ')] }));
+      expect(finding).toMatchObject({
+        severity: 'medium',
+        label: null,
+        policyEvidence: [],
+        title: "model sent unencrypted in the device's own background traffic to connectivitycheck.android.com (Google LLC in United States)",
+      });
+      expect(finding?.explanation).toContain('does not judge the app\u2019s policy');
+      expect(finding?.explanation).not.toContain('All data is encrypted');
+    });
+
+    it("keeps the app's own traffic to the same company high and incorrect when it carried the value too", () => {
+      const flow = probe();
+      const app = attributedFlow({
+        server: '142.250.74.47',
+        serverPort: 80,
+        encryption: 'none',
+        attribution: { entityId: 'google', organisation: 'Google LLC', host: 'ads.google.com', relation: 'recipient', network: { asn: 15169, asnOwner: 'Google LLC', country: 'US' } },
+      });
+      const [finding] = plaintextIdentifier.check(buildView({ claims: [claim], flows: [flow, app], hits: [hitOn(flow, 'model', 'LGLS751-XYZ'), hitOn(app, 'model', 'LGLS751-XYZ')] }));
+      expect(finding).toMatchObject({ severity: 'high', label: 'incorrect', title: 'model sent unencrypted to Google LLC in United States' });
+    });
+  });
 });

@@ -270,5 +270,36 @@ describe('undisclosed-country', () => {
       expect(findings.map((f) => `${f.subject} ${f.label}`)).toEqual(['CN omitted']);
     });
   });
+
+  describe("a CDN's registry country (trial9 item 7)", () => {
+    const onAkamai = (server: string, host: string, relation: 'recipient' | 'first-party') =>
+      attributedFlow({ server, attribution: { relation, host, organisation: host, network: { asn: 20940, asnOwner: 'Akamai International B.V.', country: 'NL' } } });
+
+    it('rates the country low when every server is on a catalogued CDN, whatever the host names make the flows, and says why', () => {
+      const flows = [onAkamai('2.22.1.1', 'www.ferguson.com', 'first-party'), onAkamai('95.100.1.1', 'c.go-mpulse.net', 'recipient')];
+      const [finding] = undisclosedCountry.check(buildView({ claims: [storedInUs()], flows }));
+      expect(finding).toMatchObject({ subject: 'NL', confidence: 'low', title: "Traffic to a CDN's servers registered in Netherlands, a country the policy does not name as a place data goes" });
+      expect(finding?.explanation).toContain(
+        "The addresses are registered to Akamai International B.V. (Akamai Technologies, Inc.), that network's entity in Netherlands; a CDN's servers usually sit near the user",
+      );
+    });
+
+    it('keeps medium when any server of the country is on a network the catalog does not list as a CDN', () => {
+      const flows = [onAkamai('2.22.1.1', 'www.ferguson.com', 'first-party'), to('5.6.7.8', 'NL')];
+      const [finding] = undisclosedCountry.check(buildView({ claims: [storedInUs()], flows }));
+      expect(finding).toMatchObject({ subject: 'NL', confidence: 'medium', title: 'Traffic to Netherlands, a country the policy does not name as a place data goes' });
+      expect(finding?.explanation).not.toContain('usually sit near the user');
+    });
+  });
+
+  it('records the transfer statement that made a country of the traffic disclosed, with the region it names (trial9 item 27)', () => {
+    const eea = storedClaim({ kind: 'transfer', transferType: 'storage', countries: [], regions: ['EEA'], unspecified: false, trigger: 'stored in the EEA', quote: 'Your data is stored in the EEA.' });
+    const outcome = undisclosedCountry.review?.(buildView({ claims: [storedInUs(), eea], flows: [to('3.1.1.1', 'US'), to('3.120.0.1', 'DE'), to('3.120.0.2', 'DE')] }));
+    expect(outcome?.findings).toEqual([]);
+    expect(outcome?.suppressingMentions.map((m) => [m.country, m.region, m.transferStatement, m.quote])).toEqual([
+      ['US', undefined, true, storedInUs().quote],
+      ['DE', 'EEA', true, 'Your data is stored in the EEA.'],
+    ]);
+  });
 });
 

@@ -187,4 +187,15 @@ describe('unencrypted-transport', () => {
       expect(finding).toMatchObject({ subject: 'ads.bytedance.com', confidence: 'high' });
     });
   });
+
+  it('makes a low finding without a label for encryption named only among safeguards, and none for a transfer safeguard (trial9 item 3)', () => {
+    const quote = 'These include pseudonymization, encryption, access, and retention policies.';
+    const mention = storedClaim({ kind: 'encryption', scope: 'unspecified', technologies: [], hedges: [], trigger: 'encryption', quote, safeguard: 'general' });
+    const [finding, ...rest] = unencryptedTransport.check(buildView({ claims: [mention], flows: [httpFlow()] }));
+    expect(rest).toEqual([]);
+    expect(finding).toMatchObject({ severity: 'low', label: null, title: 'Plain HTTP to cdn.example-app.test; the policy mentions encryption only among its safeguards' });
+    expect(finding?.explanation).toContain('does not say the policy is contradicted');
+    const transfers = storedClaim({ kind: 'encryption', scope: 'unspecified', technologies: [], hedges: [], trigger: 'encryption', quote: 'technical protections, such as encryption and pseudonymization', safeguard: 'transfers' });
+    expect(unencryptedTransport.check(buildView({ claims: [transfers], flows: [httpFlow()] }))).toEqual([]);
+  });
 });
