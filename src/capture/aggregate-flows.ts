@@ -6,6 +6,7 @@ import type { FlowHostName, FlowSummary } from '../model/capture-summary.js';
 import type { HostObservation, HttpRequestObservation, PacketObservation, TransportProtocol } from '../model/observation.js';
 import { isQuicLongHeader } from './decrypt-quic-initial.js';
 import { TCP_FLAG } from './decode-transport.js';
+import { readContentType } from './parse-http-request.js';
 import { isTlsRecordStart } from './parse-tls-client-hello.js';
 import { RealtimeSignatureTracker } from './detect-realtime-protocol.js';
 import type { StreamSearchState } from './search-tcp-streams.js';
@@ -169,7 +170,10 @@ export class FlowTable {
   /** Records an HTTP request on its flow (plain HTTP, or any HAR entry). */
   addHttpRequest(request: HttpRequestObservation, protocol: TransportProtocol): void {
     const flow = this.getOrCreate(protocol, request.client, request.clientPort, request.server, request.serverPort, request.frame, request.time);
-    if (flow.httpRequests.length < MAX_HTTP_REQUESTS) flow.httpRequests.push({ frame: request.frame, method: request.method, url: request.url, time: request.time });
+    if (flow.httpRequests.length < MAX_HTTP_REQUESTS) {
+      const contentType = readContentType(request.headersText);
+      flow.httpRequests.push({ frame: request.frame, method: request.method, url: request.url, time: request.time, ...(contentType !== null ? { contentType } : {}) });
+    }
     if (request.encrypted) {
       if (flow.encryption === 'unknown' || flow.encryption === 'none') flow.encryption = protocol === 'udp' ? 'quic' : 'tls';
     } else if (flow.encryption === 'unknown') {

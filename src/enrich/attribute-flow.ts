@@ -154,7 +154,8 @@ const NO_NETWORK: IpNetworkInfo = { asn: null, asnOwner: null, country: null };
  * - no host: cloud/CDN/transit network → 'hosting'; a company's own network → 'recipient' (medium);
  *   an unknown network → its owner's name with relation 'unknown';
  * - then, whatever the above found (first party aside), a host the operating system contacts by itself
- *   (data/device-background-hosts.json: connectivity checks, network time) → 'device-background'.
+ *   (data/device-background-hosts.json: connectivity checks, network time), or a certificate-status check of a TLS
+ *   stack (OCSP, CRL: data/certificate-status.json) → 'device-background'.
  *
  * Country always comes from the server address, never from the company's headquarters. Known
  * real-time ports and payload signatures are appended to the evidence without changing the result.
@@ -179,7 +180,7 @@ function markDeviceBackground(flow: FlowSummary, attribution: Attribution): Attr
     ...attribution,
     organisation: attribution.organisation ?? entry.operator,
     relation: 'device-background',
-    evidence: [...attribution.evidence, `${match.host}: ${entry.purpose} (${entry.source}), sent by the device, not by the app`],
+    evidence: [...attribution.evidence, `${match.host}: ${entry.purpose} (${entry.source}), ${match.sender}`],
   };
 }
 
