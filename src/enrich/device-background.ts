@@ -20,6 +20,8 @@ export interface DeviceBackgroundHost {
   operator: string;
   purpose: string;
   source: string;
+  /** Who sends such traffic, when not simply "the device" (an encrypted DNS resolver relays every app's look-ups). */
+  sender?: string;
 }
 
 /** A flow recognised as device background traffic: the matching entry, the host name that matched, and who sends such traffic. */
@@ -66,7 +68,7 @@ function pathsAllow(entry: DeviceBackgroundHost, flow: FlowSummary): boolean {
  */
 export function matchDeviceBackground(flow: FlowSummary, selectedHost: string | null): DeviceBackgroundMatch | null {
   const listed = matchListedHost(flow, selectedHost);
-  if (listed !== null) return { ...listed, sender: SENT_BY_DEVICE };
+  if (listed !== null) return { ...listed, sender: listed.entry.sender ?? SENT_BY_DEVICE };
   const status = matchCertificateStatus(flow, selectedHost);
   return status === null ? null : { ...status, sender: SENT_BY_TLS_STACK };
 }

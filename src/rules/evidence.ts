@@ -133,8 +133,12 @@ export function carriesPlaintextIdentifier(view: AuditView, item: AttributedFlow
   );
 }
 
-/** Ports of network plumbing (DNS, NTP, DHCP, mDNS, SSDP, LLMNR, NetBIOS) whose peers the app does not choose. */
-const PLUMBING_PORTS = new Set([53, 67, 68, 123, 137, 138, 5353, 1900, 5355]);
+/**
+ * Ports of network plumbing (DNS, NTP, DHCP, mDNS, SSDP, LLMNR, NetBIOS) whose peers the app does not choose. 853 is DNS
+ * over TLS and over QUIC (RFC 7858, RFC 9250): Android's Private DNS uses it by default, and an encrypted resolver is
+ * as much plumbing as one on port 53 (review 9 item 19).
+ */
+const PLUMBING_PORTS = new Set([53, 67, 68, 123, 137, 138, 853, 5353, 1900, 5355]);
 
 /** True when the flow is network plumbing rather than the app sending data to someone. */
 export function isNetworkPlumbing(item: AttributedFlow): boolean {

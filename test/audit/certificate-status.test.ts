@@ -3,39 +3,21 @@
  * certificate serial numbers; a capture of an iPhone or a Mac holds them whatever the app. They had become "Plain HTTP
  * despite an encryption claim" (`incorrect`), "Apple receives data" and a country finding against the app.
  */
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runAudit } from '../../src/audit/run-audit.js';
-import { createAuditDependencies, loadCatalog } from '../../src/cli/cli-context.js';
 import type { AuditResult } from '../../src/model/audit.js';
-import { openDatabase } from '../../src/store/open-database.js';
-import { analysePolicy, storePolicy } from '../../src/workflow/add-policy.js';
-import { importCapture } from '../../src/workflow/import-capture.js';
-import { PcapWriter, TCP_FLAGS, buildHttpRequest, buildTcpFrame, concatBytes, encodeText } from '../helpers/pcap-writer.js';
+import { addTcpExchange, auditSyntheticCapture } from '../helpers/audit-synthetic-capture.js';
+import { PcapWriter, buildHttpRequest, concatBytes, encodeText } from '../helpers/pcap-writer.js';
 import { useTempDir } from '../helpers/temp-dir.js';
 
 const tempDir = useTempDir();
-const now = (): Date => new Date('2026-11-23T00:00:00Z');
 const SLOW = 120_000;
-const PHONE = '192.168.1.10';
 const POLICY = '# Privacy\n\n## Security\n\nWe use industry-standard encryption to protect your information.\n\n## Where data goes\n\nYour data is stored on servers in Germany.\n';
-
-/** One plain-HTTP request and its answer on a connection of its own. */
-function addExchange(writer: PcapWriter, time: number, server: string, clientPort: number, request: Uint8Array): void {
-  const c = { src: PHONE, dst: server, srcPort: clientPort, dstPort: 80 };
-  const s = { src: server, dst: PHONE, srcPort: 80, dstPort: clientPort };
-  writer.addFrame(time, buildTcpFrame({ ...c, flags: TCP_FLAGS.SYN, seq: 1000 }));
-  writer.addFrame(time + 0.01, buildTcpFrame({ ...s, flags: TCP_FLAGS.SYN | TCP_FLAGS.ACK, seq: 5000, ack: 1001 }));
-  writer.addFrame(time + 0.02, buildTcpFrame({ ...c, flags: TCP_FLAGS.PSH | TCP_FLAGS.ACK, seq: 1001, ack: 5001, payload: request }));
-  writer.addFrame(time + 0.03, buildTcpFrame({ ...s, flags: TCP_FLAGS.PSH | TCP_FLAGS.ACK, seq: 5001, ack: 1001 + request.length, payload: encodeText('HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n') }));
-}
+const addExchange = (writer: PcapWriter, time: number, server: string, clientPort: number, request: Uint8Array): void => addTcpExchange(writer, time, server, 80, clientPort, request);
 
 /** A DER OCSPRequest (one SHA-1 CertID), as iOS posts it. */
 const OCSP_REQUEST = Uint8Array.from(Buffer.concat([Buffer.from('3051304f304d304b3049300906052b0e03021a05000414', 'hex'), Buffer.alloc(20, 0x11), Buffer.from('0414', 'hex'), Buffer.alloc(20, 0x22), Buffer.from('0210', 'hex'), Buffer.alloc(16, 0x33)]));
 
 async function auditCapture(): Promise<AuditResult> {
-  const dir = tempDir();
   const writer = new PcapWriter();
   const post = concatBytes(encodeText(`POST / HTTP/1.1\r\nHost: ocsp.apple.com\r\nContent-Type: application/ocsp-request\r\nContent-Length: ${OCSP_REQUEST.length}\r\n\r\n`), OCSP_REQUEST);
   addExchange(writer, 1_700_000_000, '17.253.37.203', 41100, post);
@@ -45,16 +27,7 @@ async function auditCapture(): Promise<AuditResult> {
   addExchange(writer, 1_700_000_002, '88.198.10.10', 41102, buildHttpRequest({ host: 'status.unlisted-ca.example', method: 'POST', headers: { 'Content-Type': 'application/ocsp-request' }, body: 'x' }));
   // The app's own plain HTTP to a tracker stays a finding.
   addExchange(writer, 1_700_000_003, '88.198.10.11', 41103, buildHttpRequest({ host: 'collect.tracker-example.net', path: '/t?e=open' }));
-  writeFileSync(join(dir, 'phone.pcap'), writer.toBytes());
-  writeFileSync(join(dir, 'policy.md'), POLICY);
-  const db = openDatabase(join(dir, 'audit.db'));
-  try {
-    storePolicy(db, 'App', await analysePolicy(join(dir, 'policy.md'), { organisations: loadCatalog().organisationNames(), now }), now);
-    await importCapture(db, join(dir, 'phone.pcap'), { appName: 'App', identifiers: [], now, appDomains: ['app.example'] });
-    return runAudit(db, 'App', { ...createAuditDependencies(), now });
-  } finally {
-    db.close();
-  }
+  return auditSyntheticCapture(tempDir(), POLICY, writer.toBytes());
 }
 
 describe('certificate-status requests of the TLS stack (review 9 item 4)', () => {
