@@ -120,7 +120,7 @@ export class FlowTable {
     flow.lastFrame = packet.frame;
     if (flow.sampleFrames.length < MAX_SAMPLE_FRAMES) flow.sampleFrames.push(packet.frame);
     if (packet.payload.length > 0) classifyEncryption(flow, packet);
-    if (packet.protocol === 'udp' && packet.payload.length > 0) (flow.realtimeTracker ??= new RealtimeSignatureTracker()).observe(packet.payload, packet.frame);
+    if (packet.protocol === 'udp' && packet.payload.length > 0) (flow.realtimeTracker ??= new RealtimeSignatureTracker()).observe(packet.payload, packet.frame, `${packet.src}|${packet.srcPort}`);
     return direction;
   }
 

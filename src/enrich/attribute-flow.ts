@@ -13,6 +13,7 @@ import { nameCaptureRecords } from '../model/capture-record-name.js';
 import { countLabels, type EntityCatalog } from './entity-catalog.js';
 import { describeServiceEvidence } from './describe-service-evidence.js';
 import { matchDeviceBackground } from './device-background.js';
+import { matchPeerMedia } from './peer-media.js';
 import { isIpLiteral } from './ip-address.js';
 import { classifySpecialAddress } from './private-address.js';
 import { getRegistrableDomain, normaliseHostName } from './registrable-domain.js';
@@ -152,7 +153,8 @@ const NO_NETWORK: IpNetworkInfo = { asn: null, asnOwner: null, country: null };
  * - host not in the catalog → the company's own network if the address is in one (Agora's ASN),
  *   else the registrable domain as the recipient's name;
  * - no host: cloud/CDN/transit network → 'hosting'; a company's own network → 'recipient' (medium);
- *   an unknown network → its owner's name with relation 'unknown';
+ *   an unknown network → its owner's name with relation 'unknown'; but UDP media with ICE checks from both ends to
+ *   an access network (home broadband, mobile) → 'peer': another participant's connection, not a server;
  * - then, whatever the above found (first party aside), a host the operating system contacts by itself
  *   (data/device-background-hosts.json: connectivity checks, network time), or a certificate-status check of a TLS
  *   stack (OCSP, CRL: data/certificate-status.json) → 'device-background'.
@@ -263,6 +265,16 @@ function attributeByHostOrNetwork(flow: FlowSummary, context: AttributionContext
     flow.firstFrame === flow.lastFrame ? `${nameCaptureRecords(context.captureFormat, 1)} ${flow.firstFrame}` : `${nameCaptureRecords(context.captureFormat, 2)} ${flow.firstFrame}–${flow.lastFrame}`;
   const evidence = withNetwork([`no host name seen for ${flow.server} (${records})`, networkLine]);
   const base = { domain: null, host: null, network };
+  const peer = matchPeerMedia(flow, network);
+  if (peer !== null) {
+    // Checked before the network owner: an access network in the catalog (NTT's) still carries the other person's line.
+    const { network: access } = peer;
+    const where = network.country === null ? '' : ` in ${network.country}`;
+    evidence.push(
+      `call media went directly to another participant's connection${where}: both ends sent ICE connectivity checks (STUN Binding requests, frame ${peer.iceFrame}; RFC 8445) and AS${access.asn} ${access.owner} is an access network (${access.access} connections of the public: src/enrich/data/access-networks.json); that is where the other person is, not a server of the service`,
+    );
+    return { ...base, entityId: null, organisation: `a call participant's connection (${access.owner})`, method: 'network-owner', relation: 'peer', confidence: 'medium', evidence };
+  }
   if (ownerEntity && ownerLine) {
     evidence.push(ownerLine);
     if (isInfrastructure(ownerEntity)) {

@@ -63,8 +63,11 @@ export interface FlowHostName {
 
 /** A real-time media protocol recognised by its payload framing, with the first frame that showed it. */
 export interface RealtimeSignature {
-  /** 'stun' (RFC 8489, also TURN), 'rtp' (RFC 3550 media), 'rtcp' (RFC 3550 reports). */
-  protocol: 'stun' | 'rtp' | 'rtcp';
+  /**
+   * 'stun' (RFC 8489, also TURN), 'rtp' (RFC 3550 media), 'rtcp' (RFC 3550 reports), 'ice' (STUN Binding requests from
+   * both ends: two full ICE agents checking a peer-to-peer path, RFC 8445; its frame is the second end's first request).
+   */
+  protocol: 'stun' | 'rtp' | 'rtcp' | 'ice';
   frame: number;
 }
 

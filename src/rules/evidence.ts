@@ -121,6 +121,11 @@ export function isDeviceBackground(item: AttributedFlow): boolean {
   return item.attribution.relation === 'device-background';
 }
 
+/** True when the flow is call media sent directly to another participant's connection (relation 'peer'), not to a server. */
+export function isPeerMedia(item: AttributedFlow): boolean {
+  return item.attribution.relation === 'peer';
+}
+
 /** True when an identifier given with --identifier travels unencrypted on the flow. */
 export function carriesPlaintextIdentifier(view: AuditView, item: AttributedFlow): boolean {
   const { flow } = item;

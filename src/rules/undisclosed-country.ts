@@ -2,7 +2,7 @@ import type { Finding, PolicyEvidence } from '../model/finding.js';
 import type { StoredSnapshot } from '../store/policy-repository.js';
 import { describeUndisclosedCountry, describeUnnamedCountries } from '../report/wording.js';
 import type { AttributedFlow, AuditView } from './audit-view.js';
-import { carriesPlaintextIdentifier, isDeviceBackground, isNetworkPlumbing, packetEvidenceOfFlow, policyEvidenceOfClaims } from './evidence.js';
+import { carriesPlaintextIdentifier, isDeviceBackground, isNetworkPlumbing, isPeerMedia, packetEvidenceOfFlow, policyEvidenceOfClaims } from './evidence.js';
 import { readPolicyLocations, unspecifiedDestinationPhrase, unspecifiedDestinationScope, type StoredTransferClaim } from './policy-locations.js';
 import { originAsMention, readCountryMentions, recordCountryMention, type CountryMention, type CountryMentions } from './country-mentions.js';
 import type { Rule, RuleOutcome } from './rule.js';
@@ -43,6 +43,9 @@ function reviewUndisclosedCountries(view: AuditView): RuleOutcome {
     if (!country || isNetworkPlumbing(item) || disclosed.has(country)) continue;
     // The operating system's connectivity checks go where the device maker chose, not the app, unless they carry the user's identifier.
     if (isDeviceBackground(item) && !carriesPlaintextIdentifier(view, item)) continue;
+    // Call media sent straight to another participant's connection is where that person is, not a place the service sends
+    // data to: it supports no transfer finding, and no "recordings sent there" (review 9 item 7).
+    if (isPeerMedia(item)) continue;
     const denying = denials.get(country) ?? [];
     // Only a denial of data in general withholds the country as a whole. "We do not store your voice recordings in
     // China" leaves other data free to go there as the other sentences allow: a mention elsewhere still discloses it.
