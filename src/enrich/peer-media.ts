@@ -34,6 +34,11 @@ export function matchPeerMedia(flow: FlowSummary, network: IpNetworkInfo): PeerM
   return ice === undefined || access === undefined ? null : { network: access, iceFrame: ice.frame };
 }
 
+/** The listed access network of an AS number; null when it is not listed (or unknown). */
+export function findAccessNetwork(asn: number | null): AccessNetwork | null {
+  return asn === null ? null : (NETWORKS.get(asn) ?? null);
+}
+
 /** Every listed access network, for documentation and tests. */
 export function listAccessNetworks(): readonly AccessNetwork[] {
   return [...NETWORKS.values()];

@@ -5,6 +5,7 @@ import type { AttributedFlow, AuditView } from './audit-view.js';
 import { carriesPlaintextIdentifier, isDeviceBackground, isNetworkPlumbing, isPeerMedia, packetEvidenceOfFlow, policyEvidenceOfClaims } from './evidence.js';
 import { readPolicyLocations, unspecifiedDestinationPhrase, unspecifiedDestinationScope, type StoredTransferClaim } from './policy-locations.js';
 import { originAsMention, readCountryMentions, recordCountryMention, type CountryMention, type CountryMentions } from './country-mentions.js';
+import { findAccessNetwork } from '../enrich/peer-media.js';
 import type { Rule, RuleOutcome } from './rule.js';
 import { describeDenialVerdict, isGeneralDenial, weighLocationDenials } from './weigh-location-denials.js';
 
@@ -114,12 +115,7 @@ function reviewUndisclosedCountries(view: AuditView): RuleOutcome {
       title: wording.title,
       explanation: wording.explanation,
       policyEvidence: [...denialEvidence, ...policyEvidenceOfClaims(claims, snapshot).filter((e) => !denialEvidence.some((d) => d.claimId === e.claimId))],
-      packetEvidence: flows.map((f) =>
-        packetEvidenceOfFlow(
-          f,
-          `server ${f.flow.server} registered in ${country}${isDeviceBackground(f) ? `; device background traffic (${f.attribution.host ?? 'operating system check'}), counted because a user identifier travels in it` : ''}`,
-        ),
-      ),
+      packetEvidence: flows.map((f) => packetEvidenceOfFlow(f, describeCountryRow(f, country))),
     });
   }
   return { findings, suppressingMentions: [...suppressing.values()].map((m) => recordCountryMention(snapshot, m)) };
@@ -162,14 +158,20 @@ function describeUnnamedCountryFinding(
     explanation: wording.explanation,
     policyEvidence: policyEvidenceOfClaims(claims, snapshot),
     packetEvidence: byCountry.flatMap(([country, items]) =>
-      items.map((f) =>
-        packetEvidenceOfFlow(
-          f,
-          `server ${f.flow.server} registered in ${country}${isDeviceBackground(f) ? `; device background traffic (${f.attribution.host ?? 'operating system check'}), counted because a user identifier travels in it` : ''}`,
-        ),
-      ),
+      items.map((f) => packetEvidenceOfFlow(f, describeCountryRow(f, country))),
     ),
   };
+}
+
+/** An evidence row's detail: the server's registry country, and what the flow may be besides a server of the service. */
+function describeCountryRow(item: AttributedFlow, country: string): string {
+  const background = isDeviceBackground(item) ? `; device background traffic (${item.attribution.host ?? 'operating system check'}), counted because a user identifier travels in it` : '';
+  // One-sided STUN or media to a home or mobile network: counted (it may be a relay or media server), but said.
+  const access = item.attribution.relation === 'unknown' && (item.flow.realtime ?? []).length > 0 ? findAccessNetwork(item.attribution.network.asn) : null;
+  const peer = access
+    ? `; real-time media to AS${access.asn} ${access.owner}, an access network (${access.access} connections of the public): this may be another call participant's connection rather than a server, but only one end sent ICE checks, so it is counted`
+    : '';
+  return `server ${item.flow.server} registered in ${country}${background}${peer}`;
 }
 
 /** The subject of the one finding for a policy that names no country: the countries are in its evidence rows. */
