@@ -29,6 +29,12 @@ interface FlowState extends FlowSummary {
   hostKeys: Set<string>;
   /** Recogniser of STUN/RTP/RTCP payloads (UDP flows with payload), so IP-only media flows say what they carry. */
   realtimeTracker: RealtimeSignatureTracker | null;
+  /**
+   * Host names written in undecoded payloads, with the end that wrote them (`address|port`). Only the client's count,
+   * once roles are final: a name the server writes (a config listing partner URLs) is content, not the peer (review 9
+   * item 18).
+   */
+  payloadNames: { name: FlowHostName; sender: string }[];
 }
 
 function createFlowState(
@@ -63,6 +69,7 @@ function createFlowState(
     rolesGuessed: false,
     hostKeys: new Set(),
     realtimeTracker: null,
+    payloadNames: [],
   };
 }
 
@@ -162,6 +169,11 @@ export class FlowTable {
     const flow = this.getOrCreate(host.protocol, host.client, host.clientPort, host.server, host.serverPort, host.frame, host.time);
     // Name-shaped strings in ciphertext (or in certificates) say nothing about the peer; only plain streams count.
     if (host.source === 'payload-string' && isEncrypted(flow)) return;
+    if (host.source === 'payload-string') {
+      // Which end is the client may still change (a UDP flow's roles are settled at the end): keep the writer.
+      if (flow.payloadNames.length < MAX_HOST_NAMES) flow.payloadNames.push({ name: { host: host.host, source: host.source, frame: host.frame }, sender: `${host.client}|${host.clientPort}` });
+      return;
+    }
     addHostName(flow, { host: host.host, source: host.source, frame: host.frame });
     if (host.source === 'tls-sni') flow.encryption = 'tls';
     else if (host.source === 'quic-sni') flow.encryption = 'quic';
@@ -208,8 +220,9 @@ export class FlowTable {
       for (const recorded of this.recordedNames.get(flow.server) ?? []) {
         addHostName(flow, { host: recorded.name, source: 'name-resolution-block', frame: recorded.frame });
       }
-      if (isEncrypted(flow)) flow.hostNames = flow.hostNames.filter((name) => name.source !== 'payload-string');
-      const { rolesFixed: _fixed, payloadRoleRead: _read, rolesGuessed: _guessed, hostKeys: _keys, realtimeTracker, ...summary } = flow;
+      const clientEnd = `${flow.client}|${flow.clientPort}`;
+      if (!isEncrypted(flow)) for (const written of flow.payloadNames) if (written.sender === clientEnd) addHostName(flow, written.name);
+      const { rolesFixed: _fixed, payloadRoleRead: _read, rolesGuessed: _guessed, hostKeys: _keys, realtimeTracker, payloadNames: _names, ...summary } = flow;
       const realtime = realtimeTracker?.list() ?? [];
       out.push(realtime.length > 0 ? { ...summary, realtime } : summary);
     }

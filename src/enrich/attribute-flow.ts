@@ -196,7 +196,12 @@ function attributeByHostOrNetwork(flow: FlowSummary, context: AttributionContext
     ownerEntity && network.asnOwner !== null
       ? `"${network.asnOwner}" → ${ownerEntity.name} (entity catalog, network owner${isInfrastructure(ownerEntity) ? ': cloud/CDN/transit, hosts other companies' : ''})`
       : null;
-  const selected = selectHostName(flow);
+  const named = selectHostName(flow);
+  // A name written inside content says what the content refers to, not who the peer is: it never overrides a company's
+  // own catalogued network (review 9 item 18: X's server sending a config listing graph.facebook.com made Meta the
+  // recipient). On a cloud or CDN network it may still name the customer, at low confidence.
+  const mentionOnly = named !== null && named.source === 'payload-string' && ownerEntity !== null && !isInfrastructure(ownerEntity);
+  const selected = mentionOnly ? null : named;
 
   if (selected !== null) {
     const { host } = selected;
@@ -206,7 +211,7 @@ function attributeByHostOrNetwork(flow: FlowSummary, context: AttributionContext
     const evidence = [describeHost(selected, context.captureFormat)];
     if (selected.rivals.length > 0) {
       const names = [...new Set(selected.rivals.map((r) => r.host))].slice(0, 3).join(', ');
-      evidence.push(`ambiguous: the same address also answered for ${names}`);
+      evidence.push(selected.source === 'payload-string' ? `ambiguous: the payload also names ${names}` : `ambiguous: the same address also answered for ${names}`);
     }
     const base = { domain, host, network };
 
@@ -263,7 +268,11 @@ function attributeByHostOrNetwork(flow: FlowSummary, context: AttributionContext
 
   const records =
     flow.firstFrame === flow.lastFrame ? `${nameCaptureRecords(context.captureFormat, 1)} ${flow.firstFrame}` : `${nameCaptureRecords(context.captureFormat, 2)} ${flow.firstFrame}–${flow.lastFrame}`;
-  const evidence = withNetwork([`no host name seen for ${flow.server} (${records})`, networkLine]);
+  const first =
+    mentionOnly && named !== null
+      ? `no host name for ${flow.server} (${records}) but one the client wrote in its payload: ${describeHost(named, context.captureFormat)}, which says what the content refers to, not who the peer is`
+      : `no host name seen for ${flow.server} (${records})`;
+  const evidence = withNetwork([first, networkLine]);
   const base = { domain: null, host: null, network };
   const peer = matchPeerMedia(flow, network);
   if (peer !== null) {
