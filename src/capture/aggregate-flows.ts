@@ -6,6 +6,7 @@ import type { FlowHostName, FlowSummary } from '../model/capture-summary.js';
 import type { HostObservation, HttpRequestObservation, PacketObservation, TransportProtocol } from '../model/observation.js';
 import { isQuicLongHeader } from './decrypt-quic-initial.js';
 import { TCP_FLAG } from './decode-transport.js';
+import { readContentType } from './parse-http-request.js';
 import { isTlsRecordStart } from './parse-tls-client-hello.js';
 import { RealtimeSignatureTracker } from './detect-realtime-protocol.js';
 import type { StreamSearchState } from './search-tcp-streams.js';
@@ -28,6 +29,12 @@ interface FlowState extends FlowSummary {
   hostKeys: Set<string>;
   /** Recogniser of STUN/RTP/RTCP payloads (UDP flows with payload), so IP-only media flows say what they carry. */
   realtimeTracker: RealtimeSignatureTracker | null;
+  /**
+   * Host names written in undecoded payloads, with the end that wrote them (`address|port`). Only the client's count,
+   * once roles are final: a name the server writes (a config listing partner URLs) is content, not the peer (review 9
+   * item 18).
+   */
+  payloadNames: { name: FlowHostName; sender: string }[];
 }
 
 function createFlowState(
@@ -62,6 +69,7 @@ function createFlowState(
     rolesGuessed: false,
     hostKeys: new Set(),
     realtimeTracker: null,
+    payloadNames: [],
   };
 }
 
@@ -119,7 +127,7 @@ export class FlowTable {
     flow.lastFrame = packet.frame;
     if (flow.sampleFrames.length < MAX_SAMPLE_FRAMES) flow.sampleFrames.push(packet.frame);
     if (packet.payload.length > 0) classifyEncryption(flow, packet);
-    if (packet.protocol === 'udp' && packet.payload.length > 0) (flow.realtimeTracker ??= new RealtimeSignatureTracker()).observe(packet.payload, packet.frame);
+    if (packet.protocol === 'udp' && packet.payload.length > 0) (flow.realtimeTracker ??= new RealtimeSignatureTracker()).observe(packet.payload, packet.frame, `${packet.src}|${packet.srcPort}`);
     return direction;
   }
 
@@ -161,6 +169,11 @@ export class FlowTable {
     const flow = this.getOrCreate(host.protocol, host.client, host.clientPort, host.server, host.serverPort, host.frame, host.time);
     // Name-shaped strings in ciphertext (or in certificates) say nothing about the peer; only plain streams count.
     if (host.source === 'payload-string' && isEncrypted(flow)) return;
+    if (host.source === 'payload-string') {
+      // Which end is the client may still change (a UDP flow's roles are settled at the end): keep the writer.
+      if (flow.payloadNames.length < MAX_HOST_NAMES) flow.payloadNames.push({ name: { host: host.host, source: host.source, frame: host.frame }, sender: `${host.client}|${host.clientPort}` });
+      return;
+    }
     addHostName(flow, { host: host.host, source: host.source, frame: host.frame });
     if (host.source === 'tls-sni') flow.encryption = 'tls';
     else if (host.source === 'quic-sni') flow.encryption = 'quic';
@@ -169,7 +182,10 @@ export class FlowTable {
   /** Records an HTTP request on its flow (plain HTTP, or any HAR entry). */
   addHttpRequest(request: HttpRequestObservation, protocol: TransportProtocol): void {
     const flow = this.getOrCreate(protocol, request.client, request.clientPort, request.server, request.serverPort, request.frame, request.time);
-    if (flow.httpRequests.length < MAX_HTTP_REQUESTS) flow.httpRequests.push({ frame: request.frame, method: request.method, url: request.url, time: request.time });
+    if (flow.httpRequests.length < MAX_HTTP_REQUESTS) {
+      const contentType = readContentType(request.headersText);
+      flow.httpRequests.push({ frame: request.frame, method: request.method, url: request.url, time: request.time, ...(contentType !== null ? { contentType } : {}) });
+    }
     if (request.encrypted) {
       if (flow.encryption === 'unknown' || flow.encryption === 'none') flow.encryption = protocol === 'udp' ? 'quic' : 'tls';
     } else if (flow.encryption === 'unknown') {
@@ -204,8 +220,9 @@ export class FlowTable {
       for (const recorded of this.recordedNames.get(flow.server) ?? []) {
         addHostName(flow, { host: recorded.name, source: 'name-resolution-block', frame: recorded.frame });
       }
-      if (isEncrypted(flow)) flow.hostNames = flow.hostNames.filter((name) => name.source !== 'payload-string');
-      const { rolesFixed: _fixed, payloadRoleRead: _read, rolesGuessed: _guessed, hostKeys: _keys, realtimeTracker, ...summary } = flow;
+      const clientEnd = `${flow.client}|${flow.clientPort}`;
+      if (!isEncrypted(flow)) for (const written of flow.payloadNames) if (written.sender === clientEnd) addHostName(flow, written.name);
+      const { rolesFixed: _fixed, payloadRoleRead: _read, rolesGuessed: _guessed, hostKeys: _keys, realtimeTracker, payloadNames: _names, ...summary } = flow;
       const realtime = realtimeTracker?.list() ?? [];
       out.push(realtime.length > 0 ? { ...summary, realtime } : summary);
     }

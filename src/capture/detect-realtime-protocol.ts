@@ -9,6 +9,9 @@ import type { RealtimeSignature } from '../model/capture-summary.js';
 /** RFC 8489 §5: the fixed magic cookie of every STUN message (also TURN, RFC 8656). */
 const STUN_MAGIC_COOKIE = 0x2112a442;
 
+/** RFC 8489 §5, §18.2: message type 0x0001, a Binding request (class request, method Binding). */
+const STUN_BINDING_REQUEST = 0x0001;
+
 /** STUN message: top two bits zero, length a multiple of 4 matching the datagram, the magic cookie. */
 export function isStunMessage(payload: Uint8Array): boolean {
   if (payload.length < 20 || ((payload[0] ?? 0xff) & 0xc0) !== 0) return false;
@@ -54,18 +57,30 @@ const MAX_SEQUENCE_STEP = 16;
 /** Datagrams examined per flow: media announces itself early (STUN before media, RTCP within seconds). */
 const MAX_DATAGRAMS = 64;
 
-/** Per-flow detector state: which protocols were seen, and an RTP header waiting for confirmation. */
+/**
+ * Per-flow detector state: which protocols were seen, an RTP header waiting for confirmation, and which ends sent STUN
+ * Binding requests. Both ends sending them are two full ICE agents checking connectivity (RFC 8445 §2.5, §7.2): a
+ * peer-to-peer media path. A TURN server or an ICE-lite media server only answers, never asks.
+ */
 export class RealtimeSignatureTracker {
   private readonly found: RealtimeSignature[] = [];
   private rtpCandidate: { ssrc: number; sequence: number } | null = null;
+  private readonly bindingRequestSenders = new Set<string>();
   private examined = 0;
 
-  /** Looks at one UDP datagram of the flow (only the first few per flow, to keep import cost flat). */
-  observe(payload: Uint8Array, frame: number): void {
+  /**
+   * Looks at one UDP datagram of the flow (only the first few per flow, to keep import cost flat). `sender` names the end
+   * that sent it (address and port), so that Binding requests from both ends can be told.
+   */
+  observe(payload: Uint8Array, frame: number, sender?: string): void {
     if (this.examined >= MAX_DATAGRAMS || payload.length === 0) return;
     this.examined += 1;
-    if (!this.has('stun') && isStunMessage(payload)) {
-      this.found.push({ protocol: 'stun', frame });
+    if (isStunMessage(payload)) {
+      if (!this.has('stun')) this.found.push({ protocol: 'stun', frame });
+      if (sender !== undefined && (((payload[0] ?? 0) << 8) | (payload[1] ?? 0)) === STUN_BINDING_REQUEST) {
+        this.bindingRequestSenders.add(sender);
+        if (this.bindingRequestSenders.size === 2 && !this.has('ice')) this.found.push({ protocol: 'ice', frame });
+      }
       return;
     }
     if (!this.has('rtcp') && isRtcpPacket(payload)) {

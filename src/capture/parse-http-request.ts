@@ -73,6 +73,18 @@ export function parseHttpRequest(payload: Uint8Array): HttpRequestHead | null {
   return { method, target, host, headersText, bodyOffset: headEnd < 0 ? payload.length : headEnd + 4 };
 }
 
+/** The media type of a request body from its header lines (`Content-Type: Application/OCSP-Request; x=1` → `application/ocsp-request`); null when none. */
+export function readContentType(headersText: string): string | null {
+  for (const header of headersText.split('\r\n')) {
+    const colon = header.indexOf(':');
+    if (colon > 0 && header.slice(0, colon).trim().toLowerCase() === 'content-type') {
+      const type = (header.slice(colon + 1).split(';')[0] ?? '').trim().toLowerCase();
+      return type === '' ? null : type;
+    }
+  }
+  return null;
+}
+
 /** Builds the absolute URL for a request seen on the wire. */
 export function buildRequestUrl(head: HttpRequestHead, scheme: 'http' | 'https'): string {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(head.target)) return head.target;

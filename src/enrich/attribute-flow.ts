@@ -13,6 +13,7 @@ import { nameCaptureRecords } from '../model/capture-record-name.js';
 import { countLabels, type EntityCatalog } from './entity-catalog.js';
 import { describeServiceEvidence } from './describe-service-evidence.js';
 import { matchDeviceBackground } from './device-background.js';
+import { matchPeerMedia } from './peer-media.js';
 import { isIpLiteral } from './ip-address.js';
 import { classifySpecialAddress } from './private-address.js';
 import { getRegistrableDomain, normaliseHostName } from './registrable-domain.js';
@@ -152,9 +153,11 @@ const NO_NETWORK: IpNetworkInfo = { asn: null, asnOwner: null, country: null };
  * - host not in the catalog → the company's own network if the address is in one (Agora's ASN),
  *   else the registrable domain as the recipient's name;
  * - no host: cloud/CDN/transit network → 'hosting'; a company's own network → 'recipient' (medium);
- *   an unknown network → its owner's name with relation 'unknown';
+ *   an unknown network → its owner's name with relation 'unknown'; but UDP media with ICE checks from both ends to
+ *   an access network (home broadband, mobile) → 'peer': another participant's connection, not a server;
  * - then, whatever the above found (first party aside), a host the operating system contacts by itself
- *   (data/device-background-hosts.json: connectivity checks, network time) → 'device-background'.
+ *   (data/device-background-hosts.json: connectivity checks, network time), or a certificate-status check of a TLS
+ *   stack (OCSP, CRL: data/certificate-status.json) → 'device-background'.
  *
  * Country always comes from the server address, never from the company's headquarters. Known
  * real-time ports and payload signatures are appended to the evidence without changing the result.
@@ -179,7 +182,7 @@ function markDeviceBackground(flow: FlowSummary, attribution: Attribution): Attr
     ...attribution,
     organisation: attribution.organisation ?? entry.operator,
     relation: 'device-background',
-    evidence: [...attribution.evidence, `${match.host}: ${entry.purpose} (${entry.source}), sent by the device, not by the app`],
+    evidence: [...attribution.evidence, `${match.host}: ${entry.purpose} (${entry.source}), ${match.sender}`],
   };
 }
 
@@ -193,7 +196,12 @@ function attributeByHostOrNetwork(flow: FlowSummary, context: AttributionContext
     ownerEntity && network.asnOwner !== null
       ? `"${network.asnOwner}" → ${ownerEntity.name} (entity catalog, network owner${isInfrastructure(ownerEntity) ? ': cloud/CDN/transit, hosts other companies' : ''})`
       : null;
-  const selected = selectHostName(flow);
+  const named = selectHostName(flow);
+  // A name written inside content says what the content refers to, not who the peer is: it never overrides a company's
+  // own catalogued network (review 9 item 18: X's server sending a config listing graph.facebook.com made Meta the
+  // recipient). On a cloud or CDN network it may still name the customer, at low confidence.
+  const mentionOnly = named !== null && named.source === 'payload-string' && ownerEntity !== null && !isInfrastructure(ownerEntity);
+  const selected = mentionOnly ? null : named;
 
   if (selected !== null) {
     const { host } = selected;
@@ -203,7 +211,7 @@ function attributeByHostOrNetwork(flow: FlowSummary, context: AttributionContext
     const evidence = [describeHost(selected, context.captureFormat)];
     if (selected.rivals.length > 0) {
       const names = [...new Set(selected.rivals.map((r) => r.host))].slice(0, 3).join(', ');
-      evidence.push(`ambiguous: the same address also answered for ${names}`);
+      evidence.push(selected.source === 'payload-string' ? `ambiguous: the payload also names ${names}` : `ambiguous: the same address also answered for ${names}`);
     }
     const base = { domain, host, network };
 
@@ -260,8 +268,22 @@ function attributeByHostOrNetwork(flow: FlowSummary, context: AttributionContext
 
   const records =
     flow.firstFrame === flow.lastFrame ? `${nameCaptureRecords(context.captureFormat, 1)} ${flow.firstFrame}` : `${nameCaptureRecords(context.captureFormat, 2)} ${flow.firstFrame}–${flow.lastFrame}`;
-  const evidence = withNetwork([`no host name seen for ${flow.server} (${records})`, networkLine]);
+  const first =
+    mentionOnly && named !== null
+      ? `no host name for ${flow.server} (${records}) but one the client wrote in its payload: ${describeHost(named, context.captureFormat)}, which says what the content refers to, not who the peer is`
+      : `no host name seen for ${flow.server} (${records})`;
+  const evidence = withNetwork([first, networkLine]);
   const base = { domain: null, host: null, network };
+  const peer = matchPeerMedia(flow, network);
+  if (peer !== null) {
+    // Checked before the network owner: an access network in the catalog (NTT's) still carries the other person's line.
+    const { network: access } = peer;
+    const where = network.country === null ? '' : ` in ${network.country}`;
+    evidence.push(
+      `call media went directly to another participant's connection${where}: both ends sent ICE connectivity checks (STUN Binding requests, frame ${peer.iceFrame}; RFC 8445) and AS${access.asn} ${access.owner} is an access network (${access.access} connections of the public: src/enrich/data/access-networks.json); that is where the other person is, not a server of the service`,
+    );
+    return { ...base, entityId: null, organisation: `a call participant's connection (${access.owner})`, method: 'network-owner', relation: 'peer', confidence: 'medium', evidence };
+  }
   if (ownerEntity && ownerLine) {
     evidence.push(ownerLine);
     if (isInfrastructure(ownerEntity)) {

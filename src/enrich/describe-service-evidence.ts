@@ -23,6 +23,7 @@ const SIGNATURE_LABEL: Record<RealtimeSignature['protocol'], string> = {
   stun: 'STUN/TURN message in the payload (RFC 8489 magic cookie)',
   rtp: 'RTP media stream in the payload (RFC 3550 header, one SSRC, advancing sequence numbers)',
   rtcp: 'RTCP report in the payload (RFC 3550 compound packet starting with a sender or receiver report)',
+  ice: 'STUN Binding requests from both ends (ICE connectivity checks of two full agents, RFC 8445: a peer-to-peer path)',
 };
 
 /** Documented real-time services on a flow's server port. */

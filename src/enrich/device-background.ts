@@ -6,6 +6,7 @@
  */
 import type { FlowSummary } from '../model/capture-summary.js';
 import backgroundHosts from './data/device-background-hosts.json' with { type: 'json' };
+import { matchCertificateStatus } from './certificate-status.js';
 import { memoiseByText } from './memoise-by-text.js';
 import { normaliseHostName } from './registrable-domain.js';
 
@@ -19,13 +20,20 @@ export interface DeviceBackgroundHost {
   operator: string;
   purpose: string;
   source: string;
+  /** Who sends such traffic, when not simply "the device" (an encrypted DNS resolver relays every app's look-ups). */
+  sender?: string;
 }
 
-/** A flow recognised as device background traffic: the matching entry and the host name that matched. */
+/** A flow recognised as device background traffic: the matching entry, the host name that matched, and who sends such traffic. */
 export interface DeviceBackgroundMatch {
   entry: DeviceBackgroundHost;
   host: string;
+  /** "sent by the device, not by the app", or for certificate checks the TLS stack's part. */
+  sender: string;
 }
+
+const SENT_BY_DEVICE = 'sent by the device, not by the app';
+const SENT_BY_TLS_STACK = 'made by the TLS stack checking a server certificate (the operating system\'s, or a browser\'s), not data the app chose to send';
 
 const ENTRIES: readonly DeviceBackgroundHost[] = backgroundHosts.hosts;
 
@@ -55,9 +63,17 @@ function pathsAllow(entry: DeviceBackgroundHost, flow: FlowSummary): boolean {
 /**
  * The device background entry a flow belongs to, judged by the host name attribution chose, else by the
  * plain HTTP requests on it when every one of them goes to a listed host (a probe's own Host header is
- * stronger evidence than a DNS answer shared with other names); null for the app's traffic.
+ * stronger evidence than a DNS answer shared with other names); else certificate-status traffic (OCSP, CRL:
+ * `certificate-status.ts`); null for the app's traffic.
  */
 export function matchDeviceBackground(flow: FlowSummary, selectedHost: string | null): DeviceBackgroundMatch | null {
+  const listed = matchListedHost(flow, selectedHost);
+  if (listed !== null) return { ...listed, sender: listed.entry.sender ?? SENT_BY_DEVICE };
+  const status = matchCertificateStatus(flow, selectedHost);
+  return status === null ? null : { ...status, sender: SENT_BY_TLS_STACK };
+}
+
+function matchListedHost(flow: FlowSummary, selectedHost: string | null): Omit<DeviceBackgroundMatch, 'sender'> | null {
   if (selectedHost !== null) {
     const entry = entryOfHost(selectedHost);
     if (entry !== null) return pathsAllow(entry, flow) ? { entry, host: normaliseHostName(selectedHost) } : null;

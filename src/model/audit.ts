@@ -9,9 +9,10 @@ export interface RecipientSummary {
   entityId: string | null;
   /**
    * 'first-party' (the app itself), 'recipient' (named by host or own network), 'hosting' (cloud/CDN only),
-   * 'device-background' (the operating system's own connectivity checks and network time, not the app), 'unknown'.
+   * 'device-background' (the operating system's own connectivity checks and network time, not the app), 'peer' (call
+   * media sent directly to another participant's connection, not to a server of the service), 'unknown'.
    */
-  relation: 'first-party' | 'recipient' | 'hosting' | 'device-background' | 'unknown';
+  relation: 'first-party' | 'recipient' | 'hosting' | 'device-background' | 'peer' | 'unknown';
   /** Consistency label for third-party recipients; null for first party, hosting and unknown networks. */
   label: ConsistencyLabel | null;
   hosts: string[];

@@ -63,8 +63,11 @@ export interface FlowHostName {
 
 /** A real-time media protocol recognised by its payload framing, with the first frame that showed it. */
 export interface RealtimeSignature {
-  /** 'stun' (RFC 8489, also TURN), 'rtp' (RFC 3550 media), 'rtcp' (RFC 3550 reports). */
-  protocol: 'stun' | 'rtp' | 'rtcp';
+  /**
+   * 'stun' (RFC 8489, also TURN), 'rtp' (RFC 3550 media), 'rtcp' (RFC 3550 reports), 'ice' (STUN Binding requests from
+   * both ends: two full ICE agents checking a peer-to-peer path, RFC 8445; its frame is the second end's first request).
+   */
+  protocol: 'stun' | 'rtp' | 'rtcp' | 'ice';
   frame: number;
 }
 
@@ -95,9 +98,10 @@ export interface FlowSummary {
   /**
    * Plain HTTP request lines seen on this flow (method + URL), bounded. `time` is absent in flows stored before it
    * was recorded; `frame` is a record of the flow's own capture, and `origin` is set for a request joined from
-   * another log (a Zeek http.log), as for host names.
+   * another log (a Zeek http.log), as for host names. `contentType` is the media type of the request's body (lower
+   * case, no parameters) when its head said one; it tells certificate-status requests (application/ocsp-request) apart.
    */
-  httpRequests: { frame: number; method: string; url: string; time?: number; origin?: JoinedRecordOrigin }[];
+  httpRequests: { frame: number; method: string; url: string; time?: number; origin?: JoinedRecordOrigin; contentType?: string }[];
   /** Real-time media protocols recognised in UDP payloads (absent when none, and for HAR/Zeek input). */
   realtime?: RealtimeSignature[];
 }

@@ -96,9 +96,11 @@ export interface Attribution {
   /**
    * 'first-party' for the app's own domains; 'recipient' when the host name (or the company's own
    * network) names the company; 'hosting' when only a cloud/CDN network owner is known; 'device-background'
-   * for what the phone's or laptop's operating system sends by itself (connectivity checks, network time); else 'unknown'.
+   * for what the phone's or laptop's operating system sends by itself (connectivity checks, network time); 'peer' for call
+   * media that went directly to another participant's connection (an access network, with ICE checks from both ends);
+   * else 'unknown'.
    */
-  relation: 'first-party' | 'recipient' | 'hosting' | 'device-background' | 'unknown';
+  relation: 'first-party' | 'recipient' | 'hosting' | 'device-background' | 'peer' | 'unknown';
   confidence: 'high' | 'medium' | 'low';
   network: IpNetworkInfo;
   /** Human-readable chain, e.g. ["TLS SNI api.agora.io (frame 12)", "agora.io → Agora"]. */

@@ -47,7 +47,7 @@ table.chart td.bars{width:40%;min-width:8em}
 .bar.flows{height:.45em;opacity:.55}
 .key{display:inline-block;width:1.2em;height:.7em;background:#6b7280;vertical-align:middle}.key.flows{height:.4em;opacity:.55}
 .lab-omitted,.lab-incorrect{background:var(--high)}.lab-vague{background:var(--medium)}.lab-consistent{background:#15803d}
-.rel-first-party{background:#9ca3af}.rel-device-background{background:#d1d5db}.rel-hosting{background:#0e7490}.rel-unknown{background:#6b7280}.rel-country{background:#374151}
+.rel-first-party{background:#9ca3af}.rel-device-background{background:#d1d5db}.rel-peer{background:#a5b4fc}.rel-hosting{background:#0e7490}.rel-unknown{background:#6b7280}.rel-country{background:#374151}
 @media (max-width:820px){.charts{grid-template-columns:1fr}dl.facts{grid-template-columns:1fr}}
 @media print{body{max-width:none;margin:0}.finding{break-inside:avoid-page}a{color:inherit;text-decoration:none}}
 `;

@@ -121,6 +121,11 @@ export function isDeviceBackground(item: AttributedFlow): boolean {
   return item.attribution.relation === 'device-background';
 }
 
+/** True when the flow is call media sent directly to another participant's connection (relation 'peer'), not to a server. */
+export function isPeerMedia(item: AttributedFlow): boolean {
+  return item.attribution.relation === 'peer';
+}
+
 /** True when an identifier given with --identifier travels unencrypted on the flow. */
 export function carriesPlaintextIdentifier(view: AuditView, item: AttributedFlow): boolean {
   const { flow } = item;
@@ -133,8 +138,12 @@ export function carriesPlaintextIdentifier(view: AuditView, item: AttributedFlow
   );
 }
 
-/** Ports of network plumbing (DNS, NTP, DHCP, mDNS, SSDP, LLMNR, NetBIOS) whose peers the app does not choose. */
-const PLUMBING_PORTS = new Set([53, 67, 68, 123, 137, 138, 5353, 1900, 5355]);
+/**
+ * Ports of network plumbing (DNS, NTP, DHCP, mDNS, SSDP, LLMNR, NetBIOS) whose peers the app does not choose. 853 is DNS
+ * over TLS and over QUIC (RFC 7858, RFC 9250): Android's Private DNS uses it by default, and an encrypted resolver is
+ * as much plumbing as one on port 53 (review 9 item 19).
+ */
+const PLUMBING_PORTS = new Set([53, 67, 68, 123, 137, 138, 853, 5353, 1900, 5355]);
 
 /** True when the flow is network plumbing rather than the app sending data to someone. */
 export function isNetworkPlumbing(item: AttributedFlow): boolean {

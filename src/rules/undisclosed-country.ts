@@ -2,9 +2,10 @@ import type { Finding, PolicyEvidence } from '../model/finding.js';
 import type { StoredSnapshot } from '../store/policy-repository.js';
 import { describeUndisclosedCountry, describeUnnamedCountries } from '../report/wording.js';
 import type { AttributedFlow, AuditView } from './audit-view.js';
-import { carriesPlaintextIdentifier, isDeviceBackground, isNetworkPlumbing, packetEvidenceOfFlow, policyEvidenceOfClaims } from './evidence.js';
+import { carriesPlaintextIdentifier, isDeviceBackground, isNetworkPlumbing, isPeerMedia, packetEvidenceOfFlow, policyEvidenceOfClaims } from './evidence.js';
 import { findNamingClaim, readPolicyLocations, unspecifiedDestinationPhrase, unspecifiedDestinationScope, type StoredTransferClaim } from './policy-locations.js';
 import { originAsMention, readCountryMentions, recordCountryMention, type CountryMention, type CountryMentions } from './country-mentions.js';
+import { findAccessNetwork } from '../enrich/peer-media.js';
 import type { Rule, RuleOutcome } from './rule.js';
 import { describeDenialVerdict, isGeneralDenial, weighLocationDenials } from './weigh-location-denials.js';
 
@@ -43,6 +44,9 @@ function reviewUndisclosedCountries(view: AuditView): RuleOutcome {
     if (!country || isNetworkPlumbing(item)) continue;
     // The operating system's connectivity checks go where the device maker chose, not the app, unless they carry the user's identifier.
     if (isDeviceBackground(item) && !carriesPlaintextIdentifier(view, item)) continue;
+    // Call media sent straight to another participant's connection is where that person is, not a place the service sends
+    // data to: it supports no transfer finding, and no "recordings sent there" (review 9 item 7).
+    if (isPeerMedia(item)) continue;
     if (disclosed.has(country)) {
       // The report says which statement made it disclosed: a heading about where transfers start can name a region too.
       const naming = suppressing.has(country) ? null : findNamingClaim(claims, country);
@@ -121,12 +125,7 @@ function reviewUndisclosedCountries(view: AuditView): RuleOutcome {
       title: wording.title,
       explanation: wording.explanation,
       policyEvidence: [...denialEvidence, ...policyEvidenceOfClaims(claims, snapshot).filter((e) => !denialEvidence.some((d) => d.claimId === e.claimId))],
-      packetEvidence: flows.map((f) =>
-        packetEvidenceOfFlow(
-          f,
-          `server ${f.flow.server} registered in ${country}${isDeviceBackground(f) ? `; device background traffic (${f.attribution.host ?? 'operating system check'}), counted because a user identifier travels in it` : ''}`,
-        ),
-      ),
+      packetEvidence: flows.map((f) => packetEvidenceOfFlow(f, describeCountryRow(f, country))),
     });
   }
   return { findings, suppressingMentions: [...suppressing.values()].map((m) => recordCountryMention(snapshot, m)) };
@@ -169,12 +168,7 @@ function describeUnnamedCountryFinding(
     explanation: wording.explanation,
     policyEvidence: policyEvidenceOfClaims(claims, snapshot),
     packetEvidence: byCountry.flatMap(([country, items]) =>
-      items.map((f) =>
-        packetEvidenceOfFlow(
-          f,
-          `server ${f.flow.server} registered in ${country}${isDeviceBackground(f) ? `; device background traffic (${f.attribution.host ?? 'operating system check'}), counted because a user identifier travels in it` : ''}`,
-        ),
-      ),
+      items.map((f) => packetEvidenceOfFlow(f, describeCountryRow(f, country))),
     ),
   };
 }
@@ -198,6 +192,17 @@ function describeCdnNetworks(view: AuditView, flows: readonly AttributedFlow[]):
     networks.set(owner, entity.name);
   }
   return networks.size === 0 ? null : [...networks].map(([asnOwner, entity]) => ({ asnOwner, entity }));
+}
+
+/** An evidence row's detail: the server's registry country, and what the flow may be besides a server of the service. */
+function describeCountryRow(item: AttributedFlow, country: string): string {
+  const background = isDeviceBackground(item) ? `; device background traffic (${item.attribution.host ?? 'operating system check'}), counted because a user identifier travels in it` : '';
+  // One-sided STUN or media to a home or mobile network: counted (it may be a relay or media server), but said.
+  const access = item.attribution.relation === 'unknown' && (item.flow.realtime ?? []).length > 0 ? findAccessNetwork(item.attribution.network.asn) : null;
+  const peer = access
+    ? `; real-time media to AS${access.asn} ${access.owner}, an access network (${access.access} connections of the public): this may be another call participant's connection rather than a server, but only one end sent ICE checks, so it is counted`
+    : '';
+  return `server ${item.flow.server} registered in ${country}${background}${peer}`;
 }
 
 /** The subject of the one finding for a policy that names no country: the countries are in its evidence rows. */

@@ -91,3 +91,17 @@ describe('real-time payload signatures', () => {
     expect(falseStreams).toBe(0);
   });
 });
+
+describe('ICE connectivity checks from both ends (review 9 item 7)', () => {
+  it('reports "ice" once both ends have sent a Binding request, at the second end’s first one', () => {
+    const tracker = new RealtimeSignatureTracker();
+    const response = stunBindingRequest();
+    response[0] = 0x01; // 0x0101: Binding success response, not a request
+    tracker.observe(stunBindingRequest(), 1, '192.168.1.10|50000');
+    tracker.observe(response, 2, '79.192.0.1|50001');
+    tracker.observe(stunBindingRequest(), 3, '192.168.1.10|50000');
+    expect(tracker.list()).toEqual([{ protocol: 'stun', frame: 1 }]);
+    tracker.observe(stunBindingRequest(), 4, '79.192.0.1|50001');
+    expect(tracker.list()).toEqual([{ protocol: 'stun', frame: 1 }, { protocol: 'ice', frame: 4 }]);
+  });
+});

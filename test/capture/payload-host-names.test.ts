@@ -37,4 +37,19 @@ describe('host names in undecoded payloads', () => {
     expect(byServer.get('203.0.113.30')).toEqual([['payload-string', 'edge7.voiceinfra.io', 1]]);
     expect(byServer.get('203.0.113.40')).toEqual([['tls-sni', 'tls.example.com', 2]]);
   });
+
+  it('keeps only names the client wrote: a server’s answer listing URLs is content, not the peer (review 9 item 18)', async () => {
+    const writer = new PcapWriter();
+    const c = { src: '10.3.0.2', dst: '104.244.42.1', srcPort: 50010, dstPort: 9000 };
+    const s = { src: c.dst, dst: c.src, srcPort: 9000, dstPort: 50010 };
+    writer.addFrame(1, buildTcpFrame({ ...c, flags: TCP_FLAGS.SYN, seq: 100 }));
+    writer.addFrame(2, buildTcpFrame({ ...s, flags: TCP_FLAGS.SYN | TCP_FLAGS.ACK, seq: 700, ack: 101 }));
+    const hello = encodeText('\u0001CFG edge3.voiceinfra.io');
+    writer.addFrame(3, buildTcpFrame({ ...c, flags: TCP_FLAGS.ACK | TCP_FLAGS.PSH, seq: 101, ack: 701, payload: hello }));
+    const config = encodeText('\u0002{"endpoints":["https://graph.facebook.com/x","https://app-measurement.com/x"]}');
+    writer.addFrame(4, buildTcpFrame({ ...s, flags: TCP_FLAGS.ACK | TCP_FLAGS.PSH, seq: 701, ack: 101 + hello.length, payload: config }));
+    const summary = await summarizeCapture(writeTempFile('config.pcap', writer.toBytes()));
+    const flow = summary.flows.find((f) => f.server === '104.244.42.1');
+    expect(flow?.hostNames.map((h) => [h.source, h.host, h.frame])).toEqual([['payload-string', 'edge3.voiceinfra.io', 3]]);
+  });
 });

@@ -53,7 +53,19 @@ describe('attributeFlow', () => {
 
   it('DNS-only names give medium confidence, payload strings low', () => {
     expect(attributeFlow(flow('31.13.1.1', [{ host: 'graph.facebook.com', source: 'dns-answer', frame: 2 }]), context).confidence).toBe('medium');
-    expect(attributeFlow(flow('31.13.1.1', [{ host: 'graph.facebook.com', source: 'payload-string', frame: 2 }]), context).confidence).toBe('low');
+    // On a cloud network a name the client writes may name the customer; it is weak evidence.
+    expect(attributeFlow(flow('52.1.2.3', [{ host: 'graph.facebook.com', source: 'payload-string', frame: 2 }]), context)).toMatchObject({ organisation: 'Meta Platforms, Inc.', confidence: 'low' });
+  });
+
+  it('a name in a payload never overrides a company’s own catalogued network (review 9 item 18)', () => {
+    const rivals: FlowHostName[] = [
+      { host: 'graph.facebook.com', source: 'payload-string', frame: 5 },
+      { host: 'app-measurement.com', source: 'payload-string', frame: 5 },
+    ];
+    const a = attributeFlow(flow('31.13.1.1', rivals, { serverPort: 9000, encryption: 'none' }), { ...context, network: () => ({ asn: 13414, asnOwner: 'Twitter Inc.', country: 'US' }) });
+    expect(a).toMatchObject({ method: 'network-owner', relation: 'recipient', host: null });
+    expect(a.organisation).toMatch(/^X Corp/);
+    expect(a.evidence[0]).toContain('but one the client wrote in its payload: host name in payload "graph.facebook.com" (frame 5), which says what the content refers to, not who the peer is');
   });
 
   it('first-party hosts are marked first-party, even when hosted on a cloud', () => {
