@@ -431,5 +431,10 @@ describe('extractProcessorClaims', () => {
     expect(names('We share your information with analytics providers. For example, they help us improve our Website and Application.')).toEqual([]);
     expect(names('We share your information with analytics providers through your browser. For example, you may opt out with the Acme Opt-out Browser Add-on.')).toEqual([]);
   });
+
+  it('a parent or guardian who sees a teen\'s account is another user, not a recipient organisation (session 9 item 6, Snapchat)', () => {
+    // Family Centre data reaches the parent through the service itself: nothing a capture could attribute to a company.
+    expect(processors(claimsOf('When you have enabled Family Centre, we share information about the connected teen account to the parent or guardian.'))).toEqual([]);
+  });
 });
 
