@@ -304,6 +304,7 @@ describe('readCountryMentions: mentions that are not destinations (trial 6 P1-1,
     for (const sentence of ['This page also serves as our California Notice at Collection.', 'Dublin 2', 'Our office in Paris organises events.'])
       expect(read(sentence, sentence.includes('Dublin') ? 'IE' : sentence.includes('Paris') ? 'FR' : 'US'), sentence).toEqual({ disclosing: null, discounted: null });
   });
+});
 
 describe('countries named only as markets (session 9 item 5)', () => {
   const read = (text: string, code: string) => readCountryMentions(policy(text), code);
