@@ -3,6 +3,7 @@ import { compilePhrasePattern, findPhrases, type PhraseMatch } from './compile-p
 import { isOwnName } from './detect-first-party-names.js';
 import { isNegatedAt } from './detect-negation.js';
 import { findActingRecipients, NAME_WORD, type ActingRecipient } from './find-acting-recipients.js';
+import { findExampleRecipients } from './find-example-recipients.js';
 import { findTopicSpans, isWithin } from './detect-topic-sentences.js';
 import corporate from './lexicons/corporate-suffixes.json' with { type: 'json' };
 import categories from './lexicons/processor-categories.json' with { type: 'json' };
@@ -262,7 +263,12 @@ export function extractProcessorClaims(context: SentenceContext): ProcessorClaim
     (a, b) => a.start - b.start,
   );
   const sharingSection = isSharingSection(context.sectionPath);
-  if (cueMatches.length === 0 && !sharingSection && !isUnderSharingLeadIn(context.leadIns ?? [])) return [];
+  // "We share your information with … partners …. For example, you can use OpenTable within Snapchat …": an instance of them.
+  const previous = context.previous?.text ?? '';
+  const examples = findExampleRecipients(text, findPhrases(previous, CUE).length > 0 && findCategories(previous).length > 0, context.firstPartyNames, context.ordinaryWords);
+  // With no cue of its own, the example's names are all the sentence gives: "… by Google Analytics via …" in it stays a mention.
+  const onlyExamples = cueMatches.length === 0 && !sharingSection && !isUnderSharingLeadIn(context.leadIns ?? []);
+  if (onlyExamples && examples.length === 0) return [];
 
   const mentions: Mention[] = [];
   for (const match of catalogMatches) {
@@ -278,6 +284,7 @@ export function extractProcessorClaims(context: SentenceContext): ProcessorClaim
     ...namedServices.flatMap((found) => (found.name === null ? [] : [found.name])),
     ...givenTo.map((found) => found.name),
     ...appositives.map((found) => found.name),
+    ...examples,
   ]) {
     const entityId = context.organisations.resolve(match.text);
     mentions.push({ ...match, processorType: 'named', name: match.text, ...(entityId ? { entityId } : {}) });
@@ -305,6 +312,7 @@ export function extractProcessorClaims(context: SentenceContext): ProcessorClaim
     if (transaction !== undefined) mentions.push({ ...transaction, processorType: 'category', name: transaction.text, category: 'acquirers' });
   }
 
+  if (onlyExamples) mentions.splice(0, mentions.length, ...mentions.filter((m) => examples.some((e) => e.start === m.start && e.end === m.end)));
   const claims: ProcessorClaim[] = [];
   const seen = new Set<string>();
   // "With whom do we share?", "you may request a list of the third parties to whom we disclosed …": no recipient is stated.

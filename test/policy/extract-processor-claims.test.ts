@@ -419,6 +419,23 @@ describe('extractProcessorClaims', () => {
     expect(sale('We completed a merger with Acme in 2020.')).toEqual([]);
     expect(sale('We share analytics about the acquisition of new users with advertisers.')).toEqual([]);
   });
+
+  it('an example after a sentence that shares data with a kind of recipient names one of them (Snapchat OpenTable, session 9 item 6)', () => {
+    const names = (text: string) => processors(claimsOf(text)).filter((c) => c.processorType === 'named').map((c) => c.name);
+    expect(names('We share your information with integrated partners to provide the Services. For example, you can use Tablefinder within the app to book a table.')).toEqual(['Tablefinder']);
+    // Not without the sharing sentence before, nor the example opening.
+    expect(names('We care about your privacy. For example, you can use Tablefinder within the app to book a table.')).toEqual([]);
+    expect(names('We share your information with integrated partners to provide the Services. You can use Tablefinder within the app to book a table.')).toEqual([]);
+    // A capitalised modifier or the tail of a title is no company; a control sentence keeps its other names out.
+    expect(names('We share your information with law enforcement authorities. For example, a production order from Irish law enforcement.')).toEqual([]);
+    expect(names('We share your information with analytics providers. For example, they help us improve our Website and Application.')).toEqual([]);
+    expect(names('We share your information with analytics providers through your browser. For example, you may opt out with the Acme Opt-out Browser Add-on.')).toEqual([]);
+  });
+
+  it('a parent or guardian who sees a teen\'s account is another user, not a recipient organisation (session 9 item 6, Snapchat)', () => {
+    // Family Centre data reaches the parent through the service itself: nothing a capture could attribute to a company.
+    expect(processors(claimsOf('When you have enabled Family Centre, we share information about the connected teen account to the parent or guardian.'))).toEqual([]);
+  });
 });
 
 describe('company names outside the catalog, in the commonest naming sentences', () => {

@@ -272,5 +272,10 @@ describe('real policies (../shared/data/policies)', () => {
     const bereal = processors(load('BeReal').claims).filter((c) => c.quote.includes('BeReal may share, sell or transfer information about you'));
     expect(bereal).toEqual([expect.objectContaining({ processorType: 'category', category: 'acquirers', name: 'merger' })]);
   });
+
+  it('Snapchat: OpenTable, the example of its integrated partners, is a named recipient (session 9 item 6)', () => {
+    const snapchat = processors(load('Snapchat').claims).filter((c) => c.quote === 'For example, you can use OpenTable within Snapchat to reserve a table.');
+    expect(snapchat).toEqual([expect.objectContaining({ processorType: 'named', name: 'OpenTable', polarity: 'affirmative' })]);
+  });
 });
 
