@@ -20,7 +20,7 @@ import { findLinkedSnapshots, findVersionInForce, listPolicySightings, loadClaim
 import { saveAudit } from '../store/audit-repository.js';
 import type { StoreDatabase } from '../store/open-database.js';
 import type { AttributedFlow, AuditView } from '../rules/audit-view.js';
-import { isCountedConnection, policyEvidenceOfClaims } from '../rules/evidence.js';
+import { isCountedConnection, mayCarryClientData, policyEvidenceOfClaims } from '../rules/evidence.js';
 import { mergeCountryMentions } from '../rules/country-mentions.js';
 import { classifyRecipient, groupRecipients } from '../rules/recipient-disclosure.js';
 import { RULES } from '../rules/registry.js';
@@ -164,6 +164,8 @@ const CONFIDENCE_RANK: Record<Confidence, number> = { low: 0, medium: 1, high: 2
 export function summariseRecipients(view: AuditView): RecipientSummary[] {
   const disclosures = new Map(groupRecipients(view).map((r) => [r.key, classifyRecipient(view, r)]));
   const groups = new Map<string, RecipientSummary>();
+  const unknownSplit = new Set<string>();
+  const carriesData = new Set<string>();
   for (const item of view.flows) {
     // Not plumbing, nor unattributed LAN and multicast peers (the router, ff02::2): those receive nothing from the operator.
     if (!isCountedConnection(item)) continue;
@@ -197,6 +199,11 @@ export function summariseRecipients(view: AuditView): RecipientSummary[] {
     summary.flows += 1;
     summary.packets += item.flow.packets;
     summary.bytes += item.flow.bytes;
+    const sent = item.flow.clientToServer;
+    // One flow of unknown split leaves the organisation's total unknown; a partial sum would read as the whole.
+    if (sent === undefined) unknownSplit.add(key);
+    else summary.bytesSent = (summary.bytesSent ?? 0) + sent.bytes;
+    if (mayCarryClientData(item)) carriesData.add(key);
     if (a.host && !summary.hosts.includes(a.host)) summary.hosts.push(a.host);
     const country = a.network.country;
     if (country && !summary.countries.includes(country)) summary.countries.push(country);
@@ -210,6 +217,10 @@ export function summariseRecipients(view: AuditView): RecipientSummary[] {
     share.flows += 1;
     share.bytes += item.flow.bytes;
     if (CONFIDENCE_RANK[a.confidence] > CONFIDENCE_RANK[summary.confidence]) summary.confidence = a.confidence;
+  }
+  for (const [key, summary] of groups) {
+    if (unknownSplit.has(key)) delete summary.bytesSent;
+    if (!carriesData.has(key)) summary.noDataSent = true;
   }
   return [...groups.values()].sort((x, y) => y.bytes - x.bytes || x.organisation.localeCompare(y.organisation, undefined, { numeric: true }));
 }

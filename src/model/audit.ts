@@ -19,6 +19,16 @@ export interface RecipientSummary {
   flows: number;
   packets: number;
   bytes: number;
+  /**
+   * Bytes on the wire the device sent (client to server; for a HAR the requests), when every flow's direction split
+   * is known. Absent when one is not (flows stored before claimcheck counted directions) and in older audits.
+   */
+  bytesSent?: number;
+  /**
+   * Set when every flow to this organisation is known to carry no payload from the device (only handshakes, or only
+   * the server's packets): it was contacted, not shown to receive data, so it has no label and no finding.
+   */
+  noDataSent?: true;
   confidence: Confidence;
   /**
    * Flows and bytes per registry country of the server addresses (null: no country known), so

@@ -68,6 +68,13 @@ export interface RealtimeSignature {
   frame: number;
 }
 
+/** What one end of a flow sent: packets, bytes on the wire (frame lengths) and transport payload bytes. */
+export interface DirectionTotals {
+  packets: number;
+  bytes: number;
+  payloadBytes: number;
+}
+
 /**
  * A bidirectional conversation keyed like tshark's `-z conv`: protocol + the two endpoints.
  * `client` is the side that sent the first packet (or the SYN for TCP).
@@ -100,6 +107,14 @@ export interface FlowSummary {
   httpRequests: { frame: number; method: string; url: string; time?: number; origin?: JoinedRecordOrigin }[];
   /** Real-time media protocols recognised in UDP payloads (absent when none, and for HAR/Zeek input). */
   realtime?: RealtimeSignature[];
+  /**
+   * What the client sent to the server, and what the server sent back. Both absent when the direction split is not
+   * known: flows stored before claimcheck counted directions, and Zeek records without byte counts. For a HAR the
+   * client's side is the requests (headers and bodies), the server's the responses; for Zeek, conn.log's orig and
+   * resp counts.
+   */
+  clientToServer?: DirectionTotals;
+  serverToClient?: DirectionTotals;
 }
 
 /** Identifier hits stored per capture search; later hits are only counted (`identifierHitsNotStored`). */

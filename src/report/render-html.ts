@@ -25,7 +25,7 @@ import {
   describeTimeJumpCaveat,
 } from './report-wording.js';
 import { renderCountryChart, renderOrganisationChart } from './render-traffic-chart.js';
-import { formatBytes, nameCountry, quoteInline } from './wording.js';
+import { describeRecipientLabel, formatBytes, nameCountry, quoteInline } from './wording.js';
 
 const SEVERITY_ORDER: readonly Severity[] = ['high', 'medium', 'low', 'info'];
 
@@ -213,7 +213,7 @@ function renderTraffic(report: ReportModel): string {
   const recipients = report.recipients
     .map(
       (r) =>
-        `<tr><td>${h(r.organisation)}</td><td>${h(r.relation)}</td><td>${h(r.label ?? '—')}</td><td>${h(r.hosts.slice(0, 6).join(', ') || '—')}${
+        `<tr><td>${h(r.organisation)}</td><td>${h(r.relation)}</td><td>${h(describeRecipientLabel(r))}</td><td>${h(r.hosts.slice(0, 6).join(', ') || '—')}${
           r.hosts.length > 6 ? ` and ${r.hosts.length - 6} more` : ''
         }</td><td>${h(r.countries.map((c) => `${nameCountry(c)} (${c})`).join(', ') || '—')}</td><td class="num">${r.flows}</td><td class="num">${h(
           formatBytes(r.bytes),

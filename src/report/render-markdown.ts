@@ -23,7 +23,7 @@ import {
   beganFirst,
   describeTimeJumpCaveat,
 } from './report-wording.js';
-import { formatBytes, nameCountry, quoteInline } from './wording.js';
+import { describeRecipientLabel, formatBytes, nameCountry, quoteInline } from './wording.js';
 
 function renderPacketRow(e: PacketEvidence): string {
   const client = formatEvidenceClient(e);
@@ -170,7 +170,7 @@ function renderTrafficTables(report: ReportModel): string[] {
   lines.push('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const r of report.recipients) {
     lines.push(
-      `| ${md(r.organisation)} | ${r.relation} | ${r.label ?? '—'} | ${md(r.hosts.slice(0, 4).join(', ') || '—')} | ${r.countries.join(', ') || '—'} | ${r.flows} | ${formatBytes(r.bytes)} | ${r.confidence} | ${renderRecipientQuote(r)} |`,
+      `| ${md(r.organisation)} | ${r.relation} | ${describeRecipientLabel(r)} | ${md(r.hosts.slice(0, 4).join(', ') || '—')} | ${r.countries.join(', ') || '—'} | ${r.flows} | ${formatBytes(r.bytes)} | ${r.confidence} | ${renderRecipientQuote(r)} |`,
     );
   }
   lines.push('', '| Country of server address (registry) | Flows | Bytes |', '| --- | --- | --- |');

@@ -25,6 +25,14 @@ export function nameCountry(code: string): string {
   }
 }
 
+/**
+ * The label cell of a recipient: its consistency label, or, when every flow to it carried nothing from the device,
+ * that it was only contacted (it has no label and no finding then: nothing shows it received data).
+ */
+export function describeRecipientLabel(recipient: { label: string | null; noDataSent?: true }): string {
+  return recipient.noDataSent ? 'contacted, no data sent' : (recipient.label ?? '—');
+}
+
 /** Human-readable byte count, e.g. 12345 → "12.1 KB". */
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;

@@ -2,7 +2,7 @@ import type { Finding, PolicyEvidence } from '../model/finding.js';
 import type { StoredSnapshot } from '../store/policy-repository.js';
 import { describeUndisclosedCountry, describeUnnamedCountries } from '../report/wording.js';
 import type { AttributedFlow, AuditView } from './audit-view.js';
-import { carriesPlaintextIdentifier, isDeviceBackground, isNetworkPlumbing, packetEvidenceOfFlow, policyEvidenceOfClaims } from './evidence.js';
+import { carriesPlaintextIdentifier, isDeviceBackground, isNetworkPlumbing, mayCarryClientData, packetEvidenceOfFlow, policyEvidenceOfClaims } from './evidence.js';
 import { readPolicyLocations, unspecifiedDestinationPhrase, unspecifiedDestinationScope, type StoredTransferClaim } from './policy-locations.js';
 import { originAsMention, readCountryMentions, recordCountryMention, type CountryMention, type CountryMentions } from './country-mentions.js';
 import type { Rule, RuleOutcome } from './rule.js';
@@ -40,7 +40,8 @@ function reviewUndisclosedCountries(view: AuditView): RuleOutcome {
     const country = item.attribution.network.country;
     // A country a transfer statement names is disclosed, even if another sentence denies it: the policy then
     // contradicts itself, and the traffic cannot tell which sentence is wrong.
-    if (!country || isNetworkPlumbing(item) || disclosed.has(country)) continue;
+    // A flow the client sent nothing on takes no data to that country (mayCarryClientData).
+    if (!country || isNetworkPlumbing(item) || disclosed.has(country) || !mayCarryClientData(item)) continue;
     // The operating system's connectivity checks go where the device maker chose, not the app, unless they carry the user's identifier.
     if (isDeviceBackground(item) && !carriesPlaintextIdentifier(view, item)) continue;
     const denying = denials.get(country) ?? [];
