@@ -25,7 +25,7 @@ import {
   describeTimeJumpCaveat,
 } from './report-wording.js';
 import { renderCountryChart, renderOrganisationChart } from './render-traffic-chart.js';
-import { describeRecipientLabel, formatBytes, nameCountry, quoteInline } from './wording.js';
+import { describeRecipientLabel, describeTrafficBytes, formatBytes, sumRecipientBytesSent, nameCountry, quoteInline } from './wording.js';
 
 const SEVERITY_ORDER: readonly Severity[] = ['high', 'medium', 'low', 'info'];
 
@@ -215,9 +215,7 @@ function renderTraffic(report: ReportModel): string {
       (r) =>
         `<tr><td>${h(r.organisation)}</td><td>${h(r.relation)}</td><td>${h(describeRecipientLabel(r))}</td><td>${h(r.hosts.slice(0, 6).join(', ') || '—')}${
           r.hosts.length > 6 ? ` and ${r.hosts.length - 6} more` : ''
-        }</td><td>${h(r.countries.map((c) => `${nameCountry(c)} (${c})`).join(', ') || '—')}</td><td class="num">${r.flows}</td><td class="num">${h(
-          formatBytes(r.bytes),
-        )}</td><td>${h(r.confidence)}</td><td>${renderRecipientQuote(r)}</td></tr>`,
+        }</td><td>${h(r.countries.map((c) => `${nameCountry(c)} (${c})`).join(', ') || '—')}</td><td class="num">${r.flows}</td><td class="num">${h(describeTrafficBytes(r.bytes, r.bytesSent))}</td><td>${h(r.confidence)}</td><td>${renderRecipientQuote(r)}</td></tr>`,
     )
     .join('\n');
   const mentions = report.countryMentions ?? [];
@@ -234,7 +232,7 @@ function renderTraffic(report: ReportModel): string {
   if (noTraffic !== null) return `<section id="traffic">\n<h2>Where the traffic went</h2>\n<p>${h(noTraffic)}</p>${mentionList}\n</section>`;
   return `<section id="traffic">
 <h2>Where the traffic went</h2>
-<p>${plural(t.flows, 'connection')} (${h(formatBytes(t.bytes))}), excluding network plumbing such as DNS and unnamed peers on the local network such as the router. “Recipient” means a host name or the company’s own network names the organisation; “hosting” means only a cloud or CDN network is known, which shows where a server runs, not who receives the data.</p>
+<p>${plural(t.flows, 'connection')} (${h(describeTrafficBytes(t.bytes, sumRecipientBytesSent(report.recipients)))}), excluding network plumbing such as DNS and unnamed peers on the local network such as the router. “Recipient” means a host name or the company’s own network names the organisation; “hosting” means only a cloud or CDN network is known, which shows where a server runs, not who receives the data.</p>
 <div class="charts">
 <div>${renderOrganisationChart(t.byOrganisation)}</div>
 <div>${renderCountryChart(t.byCountry)}</div>

@@ -23,7 +23,7 @@ import {
   beganFirst,
   describeTimeJumpCaveat,
 } from './report-wording.js';
-import { describeRecipientLabel, formatBytes, nameCountry, quoteInline } from './wording.js';
+import { describeRecipientLabel, describeTrafficBytes, formatBytes, sumRecipientBytesSent, nameCountry, quoteInline } from './wording.js';
 
 function renderPacketRow(e: PacketEvidence): string {
   const client = formatEvidenceClient(e);
@@ -165,12 +165,12 @@ function renderRecipientQuote(r: RecipientSummary): string {
 
 /** Who received the traffic and where its servers are registered, as two tables, then the countries the policy names otherwise. */
 function renderTrafficTables(report: ReportModel): string[] {
-  const lines = [`${report.traffic.flows} connections (${formatBytes(report.traffic.bytes)}), excluding network plumbing such as DNS and unnamed peers on the local network such as the router.`, ''];
+  const lines = [`${report.traffic.flows} connections (${describeTrafficBytes(report.traffic.bytes, sumRecipientBytesSent(report.recipients))}), excluding network plumbing such as DNS and unnamed peers on the local network such as the router.`, ''];
   lines.push('| Organisation | Relation | Label | Hosts | Countries | Flows | Bytes | Confidence | What the policy says |');
   lines.push('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const r of report.recipients) {
     lines.push(
-      `| ${md(r.organisation)} | ${r.relation} | ${describeRecipientLabel(r)} | ${md(r.hosts.slice(0, 4).join(', ') || '—')} | ${r.countries.join(', ') || '—'} | ${r.flows} | ${formatBytes(r.bytes)} | ${r.confidence} | ${renderRecipientQuote(r)} |`,
+      `| ${md(r.organisation)} | ${r.relation} | ${describeRecipientLabel(r)} | ${md(r.hosts.slice(0, 4).join(', ') || '—')} | ${r.countries.join(', ') || '—'} | ${r.flows} | ${describeTrafficBytes(r.bytes, r.bytesSent)} | ${r.confidence} | ${renderRecipientQuote(r)} |`,
     );
   }
   lines.push('', '| Country of server address (registry) | Flows | Bytes |', '| --- | --- | --- |');

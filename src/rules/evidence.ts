@@ -145,6 +145,16 @@ export function mayCarryClientData(item: AttributedFlow): boolean {
   return sent === undefined || sent.payloadBytes > 0;
 }
 
+/** `bytesSent`: bytes on the wire the device sent on these flows, for a finding's wording; absent when one flow's split is unknown. */
+export function readBytesSent(items: readonly AttributedFlow[]): { bytesSent?: number } {
+  let bytesSent = 0;
+  for (const { flow } of items) {
+    if (flow.clientToServer === undefined) return {};
+    bytesSent += flow.clientToServer.bytes;
+  }
+  return { bytesSent };
+}
+
 /** Ports of network plumbing (DNS, NTP, DHCP, mDNS, SSDP, LLMNR, NetBIOS) whose peers the app does not choose. */
 const PLUMBING_PORTS = new Set([53, 67, 68, 123, 137, 138, 5353, 1900, 5355]);
 

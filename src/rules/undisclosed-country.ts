@@ -2,7 +2,7 @@ import type { Finding, PolicyEvidence } from '../model/finding.js';
 import type { StoredSnapshot } from '../store/policy-repository.js';
 import { describeUndisclosedCountry, describeUnnamedCountries } from '../report/wording.js';
 import type { AttributedFlow, AuditView } from './audit-view.js';
-import { carriesPlaintextIdentifier, isDeviceBackground, isNetworkPlumbing, mayCarryClientData, packetEvidenceOfFlow, policyEvidenceOfClaims } from './evidence.js';
+import { carriesPlaintextIdentifier, isDeviceBackground, isNetworkPlumbing, mayCarryClientData, packetEvidenceOfFlow, policyEvidenceOfClaims, readBytesSent } from './evidence.js';
 import { readPolicyLocations, unspecifiedDestinationPhrase, unspecifiedDestinationScope, type StoredTransferClaim } from './policy-locations.js';
 import { originAsMention, readCountryMentions, recordCountryMention, type CountryMention, type CountryMentions } from './country-mentions.js';
 import type { Rule, RuleOutcome } from './rule.js';
@@ -90,6 +90,7 @@ function reviewUndisclosedCountries(view: AuditView): RuleOutcome {
       hostingOrganisations: organisations.filter((o) => flows.every((f) => f.attribution.organisation !== o || f.attribution.relation === 'hosting')),
       flowCount: flows.length,
       bytes: flows.reduce((sum, f) => sum + f.flow.bytes, 0),
+      ...readBytesSent(flows),
       carriesIdentifiers: identifierFrames.size > 0,
       unspecifiedTransferClause: unspecified.length > 0,
       unspecifiedPhrase: unspecifiedDestinationPhrase(unspecified),
@@ -141,6 +142,7 @@ function describeUnnamedCountryFinding(
       country,
       flowCount: items.length,
       bytes: items.reduce((sum, f) => sum + f.flow.bytes, 0),
+      ...readBytesSent(items),
       discountedMention: mentionsOf(country).discounted,
     })),
     organisations,

@@ -36,3 +36,28 @@ describe('direction split in the report views', () => {
     expect(validateJsonSchema(schema, json, { strict: true })).toEqual([]);
   });
 });
+
+describe('bytes in the recipients table', () => {
+  it('say what the device sent and the total when known, else that the total counts both directions', () => {
+    const audit = loadFixtureAudit();
+    const [first, second] = audit.recipients;
+    if (first === undefined || second === undefined) throw new Error('fixture has too few recipients');
+    first.bytesSent = 3664;
+    first.bytes = 30111;
+    const report = buildFixtureReport(audit);
+    const markdown = renderMarkdown(report).split('\n');
+    expect(markdown.find((line) => line.startsWith(`| ${first.organisation} |`))).toContain('| 3.6 KB sent, 29.4 KB in all |');
+    expect(markdown.find((line) => line.startsWith(`| ${second.organisation} |`))).toMatch(/\| [\d.]+ (?:B|KB|MB) in both directions \|/);
+    expect(renderHtml(report)).toContain('<td class="num">3.6 KB sent, 29.4 KB in all</td>');
+  });
+});
+
+describe('the traffic line', () => {
+  it('states what the device sent in all when every recipient has it', () => {
+    const audit = loadFixtureAudit();
+    audit.recipients = audit.recipients.map((r) => ({ ...r, bytesSent: 1024 }));
+    const total = audit.recipients.length * 1024;
+    const markdown = renderMarkdown(buildFixtureReport(audit));
+    expect(markdown).toMatch(new RegExp(`\\d+ connections \\(${(total / 1024).toFixed(1)} KB sent, [\\d.]+ KB in all\\), excluding network plumbing`));
+  });
+});

@@ -60,3 +60,29 @@ describe('flows in which the client sent nothing', () => {
     expect(mixed?.bytesSent).toBeUndefined();
   });
 });
+
+describe('bytes beside "receives data"', () => {
+  it('say what the device sent and the total (Pinterest: 3,664 B of 30,111 B to Google Analytics), not the total alone', () => {
+    const flow = attributedFlow({
+      server: '142.250.72.10',
+      clientToServer: { packets: 25, bytes: 3664, payloadBytes: 1900 },
+      serverToClient: { packets: 36, bytes: 26447, payloadBytes: 24000 },
+      attribution: { entityId: 'firebase', organisation: 'Google Analytics', relation: 'recipient', confidence: 'high' },
+    });
+    flow.flow.bytes = 30111;
+    const [finding] = undisclosedRecipient.check(buildView({ claims: [named()], flows: [flow] }));
+    expect(finding?.explanation).toContain('The capture shows 1 connection (3.6 KB sent, 29.4 KB in all) to Google Analytics');
+  });
+
+  it('say "in both directions" when a flow has no split (databases from before)', () => {
+    const [finding] = undisclosedRecipient.check(buildView({ claims: [named()], flows: [apple()] }));
+    expect(finding?.explanation).toContain('(1000 B in both directions)');
+    const [country] = undisclosedCountry.check(buildView({ claims: [storedInUs()], flows: [apple()] }));
+    expect(country?.explanation).toContain('(1000 B in both directions) to servers registered in');
+  });
+
+  it('give the country finding what was sent too', () => {
+    const [country] = undisclosedCountry.check(buildView({ claims: [storedInUs()], flows: [apple({ packets: 4, bytes: 900, payloadBytes: 517 })] }));
+    expect(country?.explanation).toContain('(900 B sent, 1000 B in all) to servers registered in');
+  });
+});
