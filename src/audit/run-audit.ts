@@ -1,4 +1,5 @@
-import { findCaptureTimeJump } from '../model/describe-capture-time-gap.js';
+import { findLocalClientAddresses } from '../capture/find-local-clients.js';
+import { findCaptureTimeJumps } from '../model/describe-capture-time-gap.js';
 import { createRequire } from 'node:module';
 import type { AuditDataSource, AuditInputs, AuditResult, EntityListRecord, RecipientSummary } from '../model/audit.js';
 import { MAX_STORED_IDENTIFIER_HITS } from '../model/capture-summary.js';
@@ -282,7 +283,9 @@ function describeInputs(
     captures: view.captures.map((c) => {
       // Found again from the stored flows (as at import), so captures imported before it was stored get it too.
       const flows = view.flows.filter((item) => item.capture.id === c.id);
-      const timeJump = findCaptureTimeJump(flows.map((item) => item.flow));
+      const timeJumps = findCaptureTimeJumps(flows.map((item) => item.flow));
+      const timeJump = timeJumps.reduce<(typeof timeJumps)[number] | null>((widest, jump) => (widest === null || jump.days > widest.days ? jump : widest), null);
+      const clientAddresses = findLocalClientAddresses(flows.map((item) => item.flow));
       return {
         file: c.fileName,
         sha256: c.sha256,
@@ -295,7 +298,8 @@ function describeInputs(
         ...(c.identifierSearchesRecorded ? { identifiersSearched: listIdentifierSearches(db, c.id).map((needle) => needle.label) } : {}),
         flows: flows.length,
         ...(c.identifierHitsNotStored ? { identifierHitsNotStored: c.identifierHitsNotStored, identifierHitCap: MAX_STORED_IDENTIFIER_HITS } : {}),
-        ...(timeJump !== null ? { timeJump } : {}),
+        ...(timeJump !== null ? { timeJump, timeJumps } : {}),
+        ...(clientAddresses.length > 1 ? { clientAddresses } : {}),
       };
     }),
     ...(dataSources ? { dataSources: [...dataSources] } : {}),

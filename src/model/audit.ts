@@ -140,6 +140,13 @@ export interface AuditInputs {
      * does not take firstTime–lastTime for one session; absent when there is none and in audits stored before it was recorded.
      */
     timeJump?: CaptureTimeJump;
+    /** Every such jump in time order (a capture joining three sessions has two); absent when none and in audits before 1.10.0. */
+    timeJumps?: CaptureTimeJump[];
+    /**
+     * The local addresses that opened connections in the capture (findLocalClientAddresses), when there are several:
+     * several devices, networks or sessions. Absent when there is at most one, and in audits before 1.10.0.
+     */
+    clientAddresses?: string[];
   }[];
   /** Shipped data sets (IP data, entity catalog) with versions; absent in audits stored before it was recorded. */
   dataSources?: AuditDataSource[];

@@ -22,7 +22,10 @@ import {
   LABEL_MEANINGS,
   METHODOLOGY_PARAGRAPHS,
   beganFirst,
+  describeJumpsInline,
+  describeLocalClientsCaveat,
   describeTimeJumpCaveat,
+  listTimeJumps,
 } from './report-wording.js';
 import { renderCountryChart, renderOrganisationChart } from './render-traffic-chart.js';
 import { describeRecipientLabel, describeTrafficBytes, formatBytes, sumRecipientBytesSent, nameCountry, quoteInline } from './wording.js';
@@ -192,7 +195,9 @@ ${report.findings
 <dt>App</dt><dd>${h(report.app.name)}${report.app.domains.length > 0 ? ` (own domains: ${h(report.app.domains.join(', '))})` : ''}</dd>
 <dt>Audit</dt><dd>#${report.audit.id}, run ${h(report.audit.createdAt)} with claimcheck ${h(report.audit.toolVersion)}</dd>
 <dt>Policy version</dt><dd>${policyLine}</dd>${(policy ? (policy.captureVersionNotes ?? []).map((note) => `\n<dt>Policy version caveat</dt><dd>${h(describeCaptureVersionNote(note, policy, (text) => text))}</dd>`) : []).join('')}${pagesLine === '' ? '' : `\n${pagesLine}`}
-<dt>Traffic</dt><dd>${trafficLine}</dd>${captures.flatMap((c) => (c.timeJump ? [`\n<dt>Capture dates caveat</dt><dd>${h(describeTimeJumpCaveat(c.file, c.timeJump, beganFirst(c, captures)))}</dd>`] : [])).join('')}
+<dt>Traffic</dt><dd>${trafficLine}</dd>${captures.flatMap((c) => (c.timeJump ? [`\n<dt>Capture dates caveat</dt><dd>${h(describeTimeJumpCaveat(c.file, listTimeJumps(c), beganFirst(c, captures)))}</dd>`] : [])).join('')}${captures
+  .flatMap((c) => (c.clientAddresses ? [`\n<dt>Capture devices caveat</dt><dd>${h(describeLocalClientsCaveat(c.file, c.clientAddresses))}</dd>`] : []))
+  .join('')}
 </dl>
 <div class="tiles">${tiles}</div>
 ${overview}
@@ -250,7 +255,7 @@ function renderMethodology(report: ReportModel): string {
       (c) =>
         `<li>${h(c.file)} — ${h(c.format)}, ${h(describeCaptureUnits(c.format, c.packets))}${
           c.firstTime !== null ? `, ${h(formatTime(c.firstTime))} to ${h(formatTime(c.lastTime ?? c.firstTime))}${
-                c.timeJump ? `, with a ${c.timeJump.days.toLocaleString('en-US')}-day jump from ${h(c.timeJump.from)} to ${h(c.timeJump.to)}: not one session` : ''
+                c.timeJump ? `, with ${h(describeJumpsInline(listTimeJumps(c)))}: not one session` : ''
               }` : ''
         }, sha256 <code>${h(c.sha256)}</code>${c.warnings > 0 ? `, ${plural(c.warnings, 'damaged record')} skipped` : ''}${h(describeIdentifierSearch(c.identifiersSearched))}${h(describeCappedSearch(c))}</li>`,
     )

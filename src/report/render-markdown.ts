@@ -21,7 +21,10 @@ import {
   LABEL_MEANINGS,
   METHODOLOGY_PARAGRAPHS,
   beganFirst,
+  describeJumpsInline,
+  describeLocalClientsCaveat,
   describeTimeJumpCaveat,
+  listTimeJumps,
 } from './report-wording.js';
 import { describeRecipientLabel, describeTrafficBytes, formatBytes, sumRecipientBytesSent, nameCountry, quoteInline } from './wording.js';
 
@@ -215,7 +218,8 @@ export function renderMarkdown(report: ReportModel): string {
         }`
       : '- **Policy:** none stored for this app',
     ...(policy ? (policy.captureVersionNotes ?? []).map((note) => `- **Policy version caveat:** ${describeCaptureVersionNote(note, policy, md)}`) : []),
-    ...report.inputs.captures.flatMap((c) => (c.timeJump ? [`- **Capture dates caveat:** ${md(describeTimeJumpCaveat(c.file, c.timeJump, beganFirst(c, report.inputs.captures)))}`] : [])),
+    ...report.inputs.captures.flatMap((c) => (c.timeJump ? [`- **Capture dates caveat:** ${md(describeTimeJumpCaveat(c.file, listTimeJumps(c), beganFirst(c, report.inputs.captures)))}`] : [])),
+    ...report.inputs.captures.flatMap((c) => (c.clientAddresses ? [`- **Capture devices caveat:** ${md(describeLocalClientsCaveat(c.file, c.clientAddresses))}`] : [])),
     ...(policy?.linkedPages ?? []).map(
       (page) =>
         `- **Sub-processor list linked from the policy:** ${page.title ? `“${md(page.title)}”, ` : ''}${md(page.source)}, retrieved ${page.fetchedAt}, sha256 ${code(page.sha256)}; claims found: ${
@@ -227,7 +231,7 @@ export function renderMarkdown(report: ReportModel): string {
   ];
   for (const c of report.inputs.captures) {
     lines.push(
-      `- **Capture:** ${md(c.file)} (${c.format}, ${describeCaptureUnits(c.format, c.packets)}${c.firstTime !== null ? `, ${formatTime(c.firstTime)} – ${formatTime(c.lastTime ?? c.firstTime)}${c.timeJump ? `, with a ${c.timeJump.days.toLocaleString('en-US')}-day jump from ${c.timeJump.from} to ${c.timeJump.to}: not one session` : ''}` : ''}, sha256 ${code(c.sha256)}${c.warnings > 0 ? `, ${c.warnings} damaged record${c.warnings === 1 ? '' : 's'} skipped` : ''})${md(describeIdentifierSearch(c.identifiersSearched))}${md(describeCappedSearch(c))}`,
+      `- **Capture:** ${md(c.file)} (${c.format}, ${describeCaptureUnits(c.format, c.packets)}${c.firstTime !== null ? `, ${formatTime(c.firstTime)} – ${formatTime(c.lastTime ?? c.firstTime)}${c.timeJump ? `, with ${describeJumpsInline(listTimeJumps(c))}: not one session` : ''}` : ''}, sha256 ${code(c.sha256)}${c.warnings > 0 ? `, ${c.warnings} damaged record${c.warnings === 1 ? '' : 's'} skipped` : ''})${md(describeIdentifierSearch(c.identifiersSearched))}${md(describeCappedSearch(c))}`,
     );
   }
   lines.push('');

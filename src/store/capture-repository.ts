@@ -1,4 +1,4 @@
-import { describeCaptureTimeGap, describeTimeJump, findCaptureTimeJump } from '../model/describe-capture-time-gap.js';
+import { describeCaptureTimeGap, describeTimeJumps, findCaptureTimeJumps } from '../model/describe-capture-time-gap.js';
 import type { StoreDatabase } from './open-database.js';
 import type {
   CaptureSummary,
@@ -92,9 +92,9 @@ export function insertCapture(
   for (const warning of summary.warnings) insertWarning.run(captureId, warning.offset, warning.where, warning.message);
   // The clock-jump warning is worked out from the flows, not met while reading: kept with the others so `db stats`
   // and anyone reading the store see it (not counted in warning_count, which counts damaged records).
+  // One row per jump, so a capture joining three sessions shows both.
   if (describeCaptureTimeGap(fileName, summary) !== null) {
-    const jump = findCaptureTimeJump(summary.flows);
-    if (jump !== null) insertWarning.run(captureId, jump.days, TIME_JUMP, describeTimeJump(jump));
+    for (const jump of findCaptureTimeJumps(summary.flows)) insertWarning.run(captureId, jump.days, TIME_JUMP, describeTimeJumps([jump]));
   }
 
   const insertFlow = db.prepare(

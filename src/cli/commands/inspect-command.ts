@@ -11,6 +11,7 @@ import { nameCaptureRecords } from '../../model/capture-record-name.js';
 import { describeCaptureUnits } from '../../model/describe-capture-units.js';
 import { describeEmptyCapture } from '../../model/describe-empty-capture.js';
 import { describeCaptureTimeGap } from '../../model/describe-capture-time-gap.js';
+import { describeLocalClients } from '../../report/report-wording.js';
 import { safeTerminalText } from '../terminal-text.js';
 import { readIdentifierFile } from '../../capture/read-identifier-file.js';
 import { stringifyJsonSafely } from '../../report/escape-text.js';
@@ -59,6 +60,8 @@ export function registerInspectCommand(program: Command): void {
       if (empty !== null) process.stderr.write(`warning: ${empty}\n`);
       const gap = describeCaptureTimeGap(safeTerminalText(file), summary);
       if (gap !== null) process.stderr.write(`warning: ${gap}\n`);
+      const clients = describeLocalClients(safeTerminalText(file), summary.flows);
+      if (clients !== null) process.stderr.write(`warning: ${clients}\n`);
       if (options.json) {
         process.stdout.write(`${stringifyJsonSafely(summary, 2)}\n`);
         return;
