@@ -154,16 +154,21 @@ class CaptureAggregator {
           this.recordHeuristicHits(observation.payload, 'payload', false, observation.protocol, observation);
         }
         if (this.patterns.empty || !isSearchable(flow, observation.payload)) return;
+        // On a TLS/DTLS flow only handshake records are searched, and those travel before encryption starts: what they
+        // hold (a ClientHello's server name) is plaintext on the wire, whatever the flow carries later.
+        const handshake = plaintext ? null : describeHandshakeRecord(observation.payload, observation.protocol);
+        const context: IdentifierHit['context'] = handshake ?? 'payload';
+        const encrypted = !plaintext && handshake === null;
         if (observation.protocol === 'tcp' && observation.tcpSeq !== undefined && this.streams !== null) {
           const found = this.streamMatches;
           found.length = 0;
           // No limit: past the cap, hits are still counted (pushHit), so a report never reads the cap as the total.
           direction.streamSearch = this.streams.search(direction.streamSearch, observation.tcpSeq, observation.payload, observation.frame, observation.time, UNLIMITED, found);
           for (const located of found) {
-            this.pushHit(located.match, { ...observation, frame: located.frame, time: located.time }, located.offset, located.endFrame, 'payload', !plaintext, 'tcp');
+            this.pushHit(located.match, { ...observation, frame: located.frame, time: located.time }, located.offset, located.endFrame, context, encrypted, 'tcp');
           }
         } else {
-          this.recordHits(observation.payload, 'payload', !plaintext, observation.protocol, observation);
+          this.recordHits(observation.payload, context, encrypted, observation.protocol, observation);
         }
         return;
       }
@@ -307,6 +312,18 @@ interface HitEndpoints {
 
 /** TLS/DTLS record content type 22: handshake messages, sent in the clear before keys are agreed. */
 const RECORD_HANDSHAKE = 22;
+/** Handshake message type 1 (RFC 8446 §4, RFC 6347 §4.2.2). */
+const HANDSHAKE_CLIENT_HELLO = 1;
+
+/**
+ * The context of a handshake record's plaintext: `tls-client-hello` for a ClientHello, `tls-handshake` for another
+ * handshake record; null for any other record. The message type follows the 5-byte TLS record header, or DTLS's
+ * 13-byte one.
+ */
+function describeHandshakeRecord(payload: Uint8Array, protocol: TransportProtocol): 'tls-client-hello' | 'tls-handshake' | null {
+  if (payload[0] !== RECORD_HANDSHAKE) return null;
+  return payload[protocol === 'udp' ? 13 : 5] === HANDSHAKE_CLIENT_HELLO ? 'tls-client-hello' : 'tls-handshake';
+}
 
 /**
  * Whether a payload can hold a readable identifier. Ciphertext cannot: searching TLS application data or QUIC

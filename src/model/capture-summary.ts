@@ -20,8 +20,12 @@ export interface IdentifierHit {
   offset: number;
   /** Frame holding the match's last byte, when the match spans TCP segments (absent when it is `frame`). */
   endFrame?: number;
-  /** What was searched: a transport payload, an HTTP URL/headers/body. */
-  context: 'payload' | 'http-url' | 'http-headers' | 'http-body';
+  /**
+   * What was searched: a transport payload, an HTTP URL/headers/body, a TLS or DTLS handshake record sent before
+   * encryption starts (`tls-client-hello`: the ClientHello, whose server name anyone on the path reads; `tls-handshake`:
+   * another handshake record, such as a TLS 1.2 certificate), or a DNS question name decoded from its wire format.
+   */
+  context: 'payload' | 'http-url' | 'http-headers' | 'http-body' | 'tls-client-hello' | 'tls-handshake' | 'dns-name';
   /** True when the channel was encrypted (the value was only visible because e.g. a HAR recorded it). */
   encrypted: boolean;
   /** True for identifiers recognised by their shape (e-mail, phone, UUID, IMEI, coordinates), not supplied by the user. */

@@ -52,6 +52,11 @@ export function sumRecipientBytesSent(recipients: readonly { bytesSent?: number 
   return sum;
 }
 
+/** Where in a packet an identifier was found, as evidence names it: "TLS ClientHello", "DNS name", else the context as stored ("payload", "http-url"). */
+export function describeHitContext(context: string): string {
+  return { 'tls-client-hello': 'TLS ClientHello', 'tls-handshake': 'TLS handshake', 'dns-name': 'DNS name' }[context] ?? context;
+}
+
 /** Human-readable byte count, e.g. 12345 → "12.1 KB". */
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
@@ -365,6 +370,8 @@ export function describePlaintextIdentifier(facts: {
   deviceBackgroundHost?: string | null;
   /** Set when every connection was DNS: the resolver relays the names, so the wording names them and their domains instead. */
   dns?: DnsExposureWording | null;
+  /** True when every hit was in a TLS/DTLS handshake record (a ClientHello's server name) of an otherwise encrypted connection. */
+  inHandshake?: boolean;
 }): FindingWording {
   if (facts.dns) return describeDnsPlaintextIdentifier({ ...facts, dns: facts.dns });
   const background = facts.deviceBackgroundHost
@@ -382,6 +389,8 @@ export function describePlaintextIdentifier(facts: {
     explanation:
       `${facts.identifiers.length === 1 ? 'The identifier' : 'The identifiers'} ${listed} ${facts.identifiers.length === 1 ? 'appears' : 'appear'} unencrypted ` +
       `(${facts.encodings.join(', ')}) in ${facts.protocol.toUpperCase()} traffic ${both ? 'between the device and' : 'to'} ${endSentence(`${destination}${where}`)} Anyone on the network path can read ${facts.identifiers.length === 1 ? 'it' : 'them'}.` +
+      // The connection is encrypted, but its handshake is not: a reader checking "TLS" in Wireshark must see why.
+      (facts.inHandshake === true ? ' The connection is encrypted, but the value is in its TLS handshake (the ClientHello, with the server name), which is sent before encryption starts.' : '') +
       (facts.encryptionClaim ? ` ${endSentence(restateEncryptionClaim(facts.encryptionClaim))}` : '') +
       (!facts.encryptionClaim && facts.ownServersClaim
         ? ` The policy says ${quoteInline(facts.ownServersClaim.quote)}, which is about ${

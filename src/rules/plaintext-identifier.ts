@@ -1,6 +1,6 @@
 import { nameCaptureRecords } from '../model/capture-record-name.js';
 import type { Confidence, Finding, PacketEvidence } from '../model/finding.js';
-import { describePlaintextIdentifier } from '../report/wording.js';
+import { describePlaintextIdentifier, describeHitContext } from '../report/wording.js';
 import type { StoredIdentifierHit } from '../store/capture-repository.js';
 import type { AttributedFlow, AuditView } from './audit-view.js';
 import { MAX_EVIDENCE_FRAMES, findFlowOfHit, isDeviceBackground, packetEvidenceOfFlow, packetEvidenceOfHit, policyEvidenceOfClaims } from './evidence.js';
@@ -82,6 +82,7 @@ export const plaintextIdentifier: Rule = {
         ownServersClaim: ownServersOnly,
         deviceBackgroundHost: background ? (background.attribution.host ?? background.flow.server) : null,
         dns,
+        inHandshake: hits.every((h) => h.context === 'tls-client-hello' || h.context === 'tls-handshake'),
       });
       findings.push({
         ruleId: 'plaintext-identifier',
@@ -147,7 +148,7 @@ function describeConnection(view: AuditView, connection: Connection): PacketEvid
     .map((label) => {
       const ofLabel = hits.filter((h) => h.label === label);
       const at = ofLabel[0];
-      return `${label} ${ofLabel.length}× in ${at?.context ?? 'payload'}, first at ${nameCaptureRecords(format, 1)} ${at?.frame ?? '?'} byte ${at?.offset ?? '?'}`;
+      return `${label} ${ofLabel.length}× in ${describeHitContext(at?.context ?? 'payload')}, first at ${nameCaptureRecords(format, 1)} ${at?.frame ?? '?'} byte ${at?.offset ?? '?'}`;
     })
     .join('; ');
   const frames = [...new Set(hits.map((h) => h.frame))].sort((a, b) => a - b);
