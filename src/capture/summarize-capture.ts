@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { Buffer } from 'node:buffer';
 import { MAX_STORED_IDENTIFIER_HITS, type CaptureSummary, type CaptureWarning, type FlowSummary, type DnsAnswerSummary, type DnsQuerySummary, type IdentifierHit, type IdentifierHitsNotStored, type IdentifierNeedle } from '../model/capture-summary.js';
-import type { CaptureFormat, Observation, TransportProtocol } from '../model/observation.js';
+import type { CaptureFormat, DnsQueryObservation, Observation, PacketObservation, TransportProtocol } from '../model/observation.js';
 import { FlowTable } from './aggregate-flows.js';
 import { detectCaptureFormat } from './detect-capture-format.js';
 import { createReadStats } from './link-frame.js';
@@ -130,6 +130,13 @@ class CaptureAggregator {
   private readonly dnsSeen = new Set<string>();
   private readonly queriesSeen = new Set<string>();
   private readonly patterns: IdentifierPatterns;
+  /**
+   * The identifiers that contain a dot, for DNS question names: the wire format writes a name as length-prefixed
+   * labels, so "firstname.lastname" is never in the raw bytes; values without a dot are found there already.
+   */
+  private readonly dottedPatterns: IdentifierPatterns;
+  /** The packet observation last taken: a DNS question is emitted right after the packet that carried it. */
+  private lastPacket: PacketObservation | null = null;
   private readonly streams: TcpStreamSearch | null;
   /** Matches of the TCP segment being searched; reused, since most segments have none. */
   private readonly streamMatches: StreamMatch[] = [];
@@ -138,6 +145,7 @@ class CaptureAggregator {
 
   constructor(format: CaptureFormat, identifiers: IdentifierNeedle[]) {
     this.patterns = compileIdentifierPatterns(identifiers);
+    this.dottedPatterns = compileIdentifierPatterns(identifiers.filter((needle) => needle.value.includes('.')));
     this.streams = this.patterns.empty ? null : new TcpStreamSearch(this.patterns);
     this.searchPackets = format === 'pcap' || format === 'pcapng';
   }
@@ -146,6 +154,7 @@ class CaptureAggregator {
   push(observation: Observation): void {
     switch (observation.kind) {
       case 'packet': {
+        this.lastPacket = observation;
         const direction = this.flows.addPacket(observation);
         const flow = direction.flow;
         if (!this.searchPackets || observation.payload.length === 0) return;
@@ -208,6 +217,7 @@ class CaptureAggregator {
         this.flows.addRecordedName(observation.address, observation.name, observation.frame);
         return;
       case 'dns-query': {
+        this.searchDnsName(observation);
         const key = `${observation.name}|${observation.type}`;
         if (this.dnsQueries.length < MAX_DNS_QUERIES && !this.queriesSeen.has(key)) {
           this.queriesSeen.add(key);
@@ -219,6 +229,17 @@ class CaptureAggregator {
         this.warningCount += 1;
         if (this.warnings.length < MAX_STORED_WARNINGS) this.warnings.push({ offset: observation.offset, where: observation.where, message: observation.message });
         return;
+    }
+  }
+
+  /** Searches a decoded DNS question name for identifiers with a dot, on the packet that carried it (context `dns-name`). */
+  private searchDnsName(question: DnsQueryObservation): void {
+    const packet = this.lastPacket;
+    if (this.dottedPatterns.empty || !this.searchPackets || packet === null || packet.frame !== question.frame) return;
+    for (const match of searchIdentifiers(this.dottedPatterns, Buffer.from(question.name, 'utf8'), UNLIMITED)) {
+      // Encoded forms of a dotted value (base64, hex, hashes) have no dot: the raw payload search finds those.
+      if (match.encoding !== 'raw' && match.encoding !== 'case-insensitive' && match.encoding !== 'url-encoded') continue;
+      this.pushHit(match, packet, match.offset, question.frame, 'dns-name', false, packet.protocol);
     }
   }
 

@@ -16,7 +16,7 @@ export interface IdentifierHit {
   encoding: IdentifierEncoding;
   frame: number;
   time: number;
-  /** Byte offset of the match inside the searched payload (transport payload or HTTP text) of `frame`. */
+  /** Byte offset of the match inside what was searched of `frame` (transport payload, HTTP text, or decoded DNS name). */
   offset: number;
   /** Frame holding the match's last byte, when the match spans TCP segments (absent when it is `frame`). */
   endFrame?: number;
