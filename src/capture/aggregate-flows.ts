@@ -220,7 +220,8 @@ export class FlowTable {
       out.push({
         ...summary,
         ...(realtime.length > 0 ? { realtime } : {}),
-        ...(directionsKnown ? { clientToServer: sentByClient, serverToClient: sentByServer } : {}),
+        // A flow known only from a name or request record (a Zeek ssl.log without its conn.log) counted no packets: unknown, not "nothing sent".
+        ...(directionsKnown && summary.packets > 0 ? { clientToServer: sentByClient, serverToClient: sentByServer } : {}),
       });
     }
     return out.sort((a, b) => a.firstFrame - b.firstFrame || a.lastFrame - b.lastFrame);

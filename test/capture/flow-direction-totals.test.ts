@@ -95,4 +95,19 @@ describe('per-direction totals of a flow', () => {
     expect(unknown).toBeDefined();
     expect(unknown?.clientToServer).toBeUndefined();
   });
+
+  it('leaves the split unknown for a flow known only from a Zeek ssl.log, whose conn.log was not given: not "nothing sent"', async () => {
+    const ssl = [
+      '#separator \\x09',
+      '#path\tssl',
+      '#fields\tts\tuid\tid.orig_h\tid.orig_p\tid.resp_h\tid.resp_p\tversion\tserver_name',
+      '#types\ttime\tstring\taddr\tport\taddr\tport\tstring\tstring',
+      '1700000000.0\tC1\t10.0.0.2\t50000\t93.184.216.34\t443\tTLSv13\tapi.example.com',
+      '',
+    ].join('\n');
+    const summary = await summarizeCapture(writeTempFile('ssl.log', ssl), { format: 'zeek' });
+    const [flow] = summary.flows;
+    expect(flow?.hostNames.map((h) => h.host)).toEqual(['api.example.com']);
+    expect(flow?.clientToServer).toBeUndefined();
+  });
 });
