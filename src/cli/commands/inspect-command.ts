@@ -93,13 +93,13 @@ export function registerInspectCommand(program: Command): void {
       for (const hit of summary.identifierHits.slice(0, SHOWN)) {
         // A HAR's "frames" are its entries and a Zeek log's its lines, as reports call them.
         const frames = hit.endFrame !== undefined ? `${nameCaptureRecords(summary.format, 2)} ${hit.frame}-${hit.endFrame}` : `${nameCaptureRecords(summary.format, 1)} ${hit.frame}`;
-        lines.push(`  identifier ${hit.label} (${hit.encoding}) ${frames} offset ${hit.offset} ${hit.encrypted ? 'encrypted' : 'PLAINTEXT'}${hit.context === 'payload' ? '' : ` in ${describeHitContext(hit.context)}`}  ${describeHitDestination(hit, summary.flows, summary.format === 'har')}`);
+        lines.push(`  identifier ${hit.label} (${hit.encoding}) ${frames} offset ${hit.offset} ${hit.encrypted ? 'encrypted' : 'PLAINTEXT'}${describeHitContext(hit.context) === hit.context ? '' : ` in ${describeHitContext(hit.context)}`}  ${describeHitDestination(hit, summary.flows, summary.format === 'har')}`);
       }
       lines.push(...describeMore(summary.identifierHits.length, 'identifier hit'));
       const heuristic = summary.heuristicHits ?? [];
       if (heuristic.length > 0) lines.push(`Heuristic finds (${heuristic.length}):`);
       for (const hit of heuristic.slice(0, SHOWN)) {
-        lines.push(`  heuristic ${hit.label} ${hit.value} (${hit.encoding}) ${nameCaptureRecords(summary.format, 1)} ${hit.frame} ${hit.context} ${hit.encrypted ? 'encrypted' : 'PLAINTEXT'}${hit.context === 'payload' ? '' : ` in ${describeHitContext(hit.context)}`}  ${describeHitDestination(hit, summary.flows, summary.format === 'har')}`);
+        lines.push(`  heuristic ${hit.label} ${hit.value} (${hit.encoding}) ${nameCaptureRecords(summary.format, 1)} ${hit.frame} ${hit.context} ${hit.encrypted ? 'encrypted' : 'PLAINTEXT'}${describeHitContext(hit.context) === hit.context ? '' : ` in ${describeHitContext(hit.context)}`}  ${describeHitDestination(hit, summary.flows, summary.format === 'har')}`);
       }
       lines.push(...describeMore(heuristic.length, 'heuristic find'));
       process.stdout.write(safeTerminalText(lines.join('\n')) + '\n');
