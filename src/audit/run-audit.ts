@@ -1,4 +1,5 @@
-import { findCaptureTimeJump } from '../model/describe-capture-time-gap.js';
+import { findLocalClientAddresses } from '../capture/find-local-clients.js';
+import { findCaptureTimeJumps } from '../model/describe-capture-time-gap.js';
 import { createRequire } from 'node:module';
 import type { AuditDataSource, AuditInputs, AuditResult, EntityListRecord, RecipientSummary } from '../model/audit.js';
 import { MAX_STORED_IDENTIFIER_HITS } from '../model/capture-summary.js';
@@ -20,7 +21,7 @@ import { findLinkedSnapshots, findVersionInForce, listPolicySightings, loadClaim
 import { saveAudit } from '../store/audit-repository.js';
 import type { StoreDatabase } from '../store/open-database.js';
 import type { AttributedFlow, AuditView } from '../rules/audit-view.js';
-import { isCountedConnection, policyEvidenceOfClaims } from '../rules/evidence.js';
+import { isCountedConnection, mayCarryClientData, policyEvidenceOfClaims } from '../rules/evidence.js';
 import { mergeCountryMentions } from '../rules/country-mentions.js';
 import { classifyRecipient, groupRecipients } from '../rules/recipient-disclosure.js';
 import { RULES } from '../rules/registry.js';
@@ -165,6 +166,8 @@ const CONFIDENCE_RANK: Record<Confidence, number> = { low: 0, medium: 1, high: 2
 export function summariseRecipients(view: AuditView): RecipientSummary[] {
   const disclosures = new Map(groupRecipients(view).map((r) => [r.key, classifyRecipient(view, r)]));
   const groups = new Map<string, RecipientSummary>();
+  const unknownSplit = new Set<string>();
+  const carriesData = new Set<string>();
   for (const item of view.flows) {
     // Not plumbing, nor unattributed LAN and multicast peers (the router, ff02::2): those receive nothing from the operator.
     if (!isCountedConnection(item)) continue;
@@ -198,6 +201,11 @@ export function summariseRecipients(view: AuditView): RecipientSummary[] {
     summary.flows += 1;
     summary.packets += item.flow.packets;
     summary.bytes += item.flow.bytes;
+    const sent = item.flow.clientToServer;
+    // One flow of unknown split leaves the organisation's total unknown; a partial sum would read as the whole.
+    if (sent === undefined) unknownSplit.add(key);
+    else summary.bytesSent = (summary.bytesSent ?? 0) + sent.bytes;
+    if (mayCarryClientData(item)) carriesData.add(key);
     if (a.host && !summary.hosts.includes(a.host)) summary.hosts.push(a.host);
     const country = a.network.country;
     if (country && !summary.countries.includes(country)) summary.countries.push(country);
@@ -211,6 +219,10 @@ export function summariseRecipients(view: AuditView): RecipientSummary[] {
     share.flows += 1;
     share.bytes += item.flow.bytes;
     if (CONFIDENCE_RANK[a.confidence] > CONFIDENCE_RANK[summary.confidence]) summary.confidence = a.confidence;
+  }
+  for (const [key, summary] of groups) {
+    if (unknownSplit.has(key)) delete summary.bytesSent;
+    if (!carriesData.has(key)) summary.noDataSent = true;
   }
   return [...groups.values()].sort((x, y) => y.bytes - x.bytes || x.organisation.localeCompare(y.organisation, undefined, { numeric: true }));
 }
@@ -272,7 +284,9 @@ function describeInputs(
     captures: view.captures.map((c) => {
       // Found again from the stored flows (as at import), so captures imported before it was stored get it too.
       const flows = view.flows.filter((item) => item.capture.id === c.id);
-      const timeJump = findCaptureTimeJump(flows.map((item) => item.flow));
+      const timeJumps = findCaptureTimeJumps(flows.map((item) => item.flow));
+      const timeJump = timeJumps.reduce<(typeof timeJumps)[number] | null>((widest, jump) => (widest === null || jump.days > widest.days ? jump : widest), null);
+      const clientAddresses = findLocalClientAddresses(flows.map((item) => item.flow));
       return {
         file: c.fileName,
         sha256: c.sha256,
@@ -285,7 +299,8 @@ function describeInputs(
         ...(c.identifierSearchesRecorded ? { identifiersSearched: listIdentifierSearches(db, c.id).map((needle) => needle.label) } : {}),
         flows: flows.length,
         ...(c.identifierHitsNotStored ? { identifierHitsNotStored: c.identifierHitsNotStored, identifierHitCap: MAX_STORED_IDENTIFIER_HITS } : {}),
-        ...(timeJump !== null ? { timeJump } : {}),
+        ...(timeJump !== null ? { timeJump, timeJumps } : {}),
+        ...(clientAddresses.length > 1 ? { clientAddresses } : {}),
       };
     }),
     ...(dataSources ? { dataSources: [...dataSources] } : {}),

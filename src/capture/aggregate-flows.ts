@@ -2,7 +2,7 @@
  * Folds observations into bidirectional flows keyed like tshark's `-z conv,tcp` / `-z conv,udp`:
  * protocol plus the unordered pair of endpoints. Holds one record per flow, never per packet.
  */
-import type { FlowHostName, FlowSummary } from '../model/capture-summary.js';
+import type { DirectionTotals, FlowHostName, FlowSummary } from '../model/capture-summary.js';
 import type { HostObservation, HttpRequestObservation, PacketObservation, TransportProtocol } from '../model/observation.js';
 import { isQuicLongHeader } from './decrypt-quic-initial.js';
 import { TCP_FLAG } from './decode-transport.js';
@@ -35,6 +35,11 @@ interface FlowState extends FlowSummary {
    * item 18).
    */
   payloadNames: { name: FlowHostName; sender: string }[];
+  /** What the current client sent, and the current server; swapped with the roles (setClient). */
+  sentByClient: DirectionTotals;
+  sentByServer: DirectionTotals;
+  /** False once a stand-in without per-direction figures joined the flow: its split is then unknown. */
+  directionsKnown: boolean;
 }
 
 function createFlowState(
@@ -70,6 +75,9 @@ function createFlowState(
     hostKeys: new Set(),
     realtimeTracker: null,
     payloadNames: [],
+    sentByClient: { packets: 0, bytes: 0, payloadBytes: 0 },
+    sentByServer: { packets: 0, bytes: 0, payloadBytes: 0 },
+    directionsKnown: true,
   };
 }
 
@@ -122,6 +130,7 @@ export class FlowTable {
     flow.packets += 1;
     flow.bytes += packet.frameLength;
     flow.payloadBytes += packet.payload.length;
+    countDirection(flow, packet);
     if (packet.time < flow.firstTime) flow.firstTime = packet.time;
     if (packet.time > flow.lastTime) flow.lastTime = packet.time;
     flow.lastFrame = packet.frame;
@@ -222,9 +231,15 @@ export class FlowTable {
       }
       const clientEnd = `${flow.client}|${flow.clientPort}`;
       if (!isEncrypted(flow)) for (const written of flow.payloadNames) if (written.sender === clientEnd) addHostName(flow, written.name);
-      const { rolesFixed: _fixed, payloadRoleRead: _read, rolesGuessed: _guessed, hostKeys: _keys, realtimeTracker, payloadNames: _names, ...summary } = flow;
+      const { rolesFixed: _fixed, payloadRoleRead: _read, rolesGuessed: _guessed, hostKeys: _keys, realtimeTracker, payloadNames: _names, sentByClient, sentByServer, directionsKnown, ...summary } =
+        flow;
       const realtime = realtimeTracker?.list() ?? [];
-      out.push(realtime.length > 0 ? { ...summary, realtime } : summary);
+      out.push({
+        ...summary,
+        ...(realtime.length > 0 ? { realtime } : {}),
+        // A flow known only from a name or request record (a Zeek ssl.log without its conn.log) counted no packets: unknown, not "nothing sent".
+        ...(directionsKnown && summary.packets > 0 ? { clientToServer: sentByClient, serverToClient: sentByServer } : {}),
+      });
     }
     return out.sort((a, b) => a.firstFrame - b.firstFrame || a.lastFrame - b.lastFrame);
   }
@@ -266,8 +281,39 @@ export function buildFlowKey(protocol: TransportProtocol, a: string, aPort: numb
   return first <= second ? `${protocol}|${first}|${second}` : `${protocol}|${second}|${first}`;
 }
 
+/**
+ * Counts a packet for the end that sent it. A real packet counts for its source; a stand-in of a whole exchange
+ * (HAR entry, Zeek conn record) brings both ends' figures, or leaves the split unknown when its file had none.
+ */
+function countDirection(flow: FlowState, packet: PacketObservation): void {
+  if (packet.direction === undefined) {
+    if (packet.exchange === undefined) {
+      flow.directionsKnown = false;
+      return;
+    }
+    // Stand-ins are recorded with the source format's client as `src`.
+    const clientIsSource = packet.src === flow.client && packet.srcPort === flow.clientPort;
+    addTotals(clientIsSource ? flow.sentByClient : flow.sentByServer, packet.exchange.clientToServer);
+    addTotals(clientIsSource ? flow.sentByServer : flow.sentByClient, packet.exchange.serverToClient);
+    return;
+  }
+  const totals = packet.src === flow.client && packet.srcPort === flow.clientPort ? flow.sentByClient : flow.sentByServer;
+  totals.packets += 1;
+  totals.bytes += packet.frameLength;
+  totals.payloadBytes += packet.payload.length;
+}
+
+function addTotals(into: DirectionTotals, add: DirectionTotals): void {
+  into.packets += add.packets;
+  into.bytes += add.bytes;
+  into.payloadBytes += add.payloadBytes;
+}
+
 function setClient(flow: FlowState, client: string, clientPort: number): void {
   if (flow.client === client && flow.clientPort === clientPort) return;
+  const sentByClient = flow.sentByClient;
+  flow.sentByClient = flow.sentByServer;
+  flow.sentByServer = sentByClient;
   const server = flow.client;
   const serverPort = flow.clientPort;
   flow.server = server;

@@ -5,6 +5,7 @@
  */
 import { Buffer } from 'node:buffer';
 import { ImportError } from '../model/errors.js';
+import type { DirectionTotals } from '../model/capture-summary.js';
 import type { Observation } from '../model/observation.js';
 import { normalizeIpAddress } from './format-ip-address.js';
 import { locateJsonError } from './locate-json-error.js';
@@ -128,6 +129,7 @@ function observeEntry(entry: unknown, frame: number, out: Observation[], stats: 
         .join('\r\n')
     : '';
 
+  const exchange = measureEntryExchange(entry, `${method} ${url.pathname}${url.search} HTTP/1.1\r\n${headersText}\r\n\r\n`, body);
   out.push({
     kind: 'packet',
     frame,
@@ -138,9 +140,10 @@ function observeEntry(entry: unknown, frame: number, out: Observation[], stats: 
     dst: server,
     srcPort: clientPort,
     dstPort: port,
-    frameLength: estimateEntryBytes(entry),
+    frameLength: exchange.clientToServer.bytes + exchange.serverToClient.bytes,
     payload: body,
     tcpFlags: 0,
+    exchange,
   });
   out.push({
     kind: 'host',
@@ -180,14 +183,24 @@ function readPostData(postData: unknown): Uint8Array {
   return encoding === 'base64' ? Buffer.from(text, 'base64') : Buffer.from(text, 'utf8');
 }
 
-/** Bytes the exchange took, from the sizes the HAR gives (-1 means unknown in HAR). */
-function estimateEntryBytes(entry: unknown): number {
-  const size = (path: string[]): number => {
+/**
+ * What each end of an entry sent, from the sizes the HAR gives (-1 means unknown in HAR): the request's headers and
+ * body as sent (when the HAR leaves their sizes unknown, as browsers do for HTTP/2, the request line, recorded
+ * headers and body measured as HTTP/1.1 would send them: a request always sends something), and the response as received (its transfer size, else headers and body). A HAR records messages, not
+ * packets: each direction counts one, and its bytes are HTTP bytes (headers and body), not frames.
+ */
+function measureEntryExchange(entry: unknown, requestHead: string, body: Uint8Array): { clientToServer: DirectionTotals; serverToClient: DirectionTotals } {
+  const size = (path: string[]): number | null => {
     const value = getPath(entry, path);
-    return typeof value === 'number' && value > 0 ? value : 0;
+    return typeof value === 'number' && value >= 0 ? value : null;
   };
-  const response = size(['response', '_transferSize']) || size(['response', 'headersSize']) + size(['response', 'bodySize']);
-  return size(['request', 'headersSize']) + size(['request', 'bodySize']) + response;
+  const requestHeaders = size(['request', 'headersSize']) ?? Buffer.byteLength(requestHead, 'utf8');
+  const requestBody = size(['request', 'bodySize']) ?? body.length;
+  const response = size(['response', '_transferSize']) || (size(['response', 'headersSize']) ?? 0) + (size(['response', 'bodySize']) ?? 0);
+  return {
+    clientToServer: { packets: 1, bytes: requestHeaders + requestBody, payloadBytes: requestHeaders + requestBody },
+    serverToClient: { packets: 1, bytes: response, payloadBytes: response },
+  };
 }
 
 function getPath(value: unknown, path: string[]): unknown {

@@ -3,7 +3,8 @@
  * skipped. A conn record stands for a whole connection, so it yields one `packet` observation for it (its packet
  * and byte counts are applied to the flow by join-zeek-connections.ts).
  */
-import type { Observation, TransportProtocol } from '../model/observation.js';
+import type { DirectionTotals } from '../model/capture-summary.js';
+import type { Observation, PacketObservation, TransportProtocol } from '../model/observation.js';
 import { normalizeIpAddress } from './format-ip-address.js';
 import type { ReadStats } from './link-frame.js';
 import { isZeekRecord, readZeekRecords, type ZeekLogKind, type ZeekRecord } from './read-zeek-records.js';
@@ -25,6 +26,23 @@ export async function* readZeekLog(source: AsyncIterable<Uint8Array>, file: stri
   if (skippedOther > 0) {
     yield [{ kind: 'warning', offset: 0, where: 'line', message: `${skippedOther} records of an unsupported Zeek log type were skipped` }];
   }
+}
+
+/** conn.log's counts of what each end sent (orig: the client), when the record has all six; else nothing. */
+function readConnectionExchange(record: ReadonlyMap<string, string>): Pick<PacketObservation, 'exchange'> {
+  const count = (column: string): number | null => {
+    const value = Number(record.get(column) ?? NaN);
+    return Number.isInteger(value) && value >= 0 ? value : null;
+  };
+  const totals = (side: 'orig' | 'resp'): DirectionTotals | null => {
+    const packets = count(`${side}_pkts`);
+    const bytes = count(`${side}_ip_bytes`);
+    const payloadBytes = count(`${side}_bytes`);
+    return packets === null || bytes === null || payloadBytes === null ? null : { packets, bytes, payloadBytes };
+  };
+  const clientToServer = totals('orig');
+  const serverToClient = totals('resp');
+  return clientToServer === null || serverToClient === null ? {} : { exchange: { clientToServer, serverToClient } };
 }
 
 /** Adds the observations of one record; false when its log type is not one we map. */
@@ -64,6 +82,7 @@ export function observeZeekRecord({ kind, line: lineNumber, fields: record }: Ze
         frameLength: bytes,
         payload: new Uint8Array(0),
         tcpFlags: 0,
+        ...readConnectionExchange(record),
       });
       return true;
     }

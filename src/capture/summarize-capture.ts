@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { Buffer } from 'node:buffer';
 import { MAX_STORED_IDENTIFIER_HITS, type CaptureSummary, type CaptureWarning, type FlowSummary, type DnsAnswerSummary, type DnsQuerySummary, type IdentifierHit, type IdentifierHitsNotStored, type IdentifierNeedle } from '../model/capture-summary.js';
-import type { CaptureFormat, Observation, TransportProtocol } from '../model/observation.js';
+import type { CaptureFormat, DnsQueryObservation, Observation, PacketObservation, TransportProtocol } from '../model/observation.js';
 import { FlowTable } from './aggregate-flows.js';
 import { detectCaptureFormat } from './detect-capture-format.js';
 import { createReadStats } from './link-frame.js';
@@ -130,6 +130,13 @@ class CaptureAggregator {
   private readonly dnsSeen = new Set<string>();
   private readonly queriesSeen = new Set<string>();
   private readonly patterns: IdentifierPatterns;
+  /**
+   * The identifiers that contain a dot, for DNS question names: the wire format writes a name as length-prefixed
+   * labels, so "firstname.lastname" is never in the raw bytes; values without a dot are found there already.
+   */
+  private readonly dottedPatterns: IdentifierPatterns;
+  /** The packet observation last taken: a DNS question is emitted right after the packet that carried it. */
+  private lastPacket: PacketObservation | null = null;
   private readonly streams: TcpStreamSearch | null;
   /** Matches of the TCP segment being searched; reused, since most segments have none. */
   private readonly streamMatches: StreamMatch[] = [];
@@ -138,6 +145,7 @@ class CaptureAggregator {
 
   constructor(format: CaptureFormat, identifiers: IdentifierNeedle[]) {
     this.patterns = compileIdentifierPatterns(identifiers);
+    this.dottedPatterns = compileIdentifierPatterns(identifiers.filter((needle) => needle.value.includes('.')));
     this.streams = this.patterns.empty ? null : new TcpStreamSearch(this.patterns);
     this.searchPackets = format === 'pcap' || format === 'pcapng';
   }
@@ -146,6 +154,7 @@ class CaptureAggregator {
   push(observation: Observation): void {
     switch (observation.kind) {
       case 'packet': {
+        this.lastPacket = observation;
         const direction = this.flows.addPacket(observation);
         const flow = direction.flow;
         if (!this.searchPackets || observation.payload.length === 0) return;
@@ -154,16 +163,21 @@ class CaptureAggregator {
           this.recordHeuristicHits(observation.payload, 'payload', false, observation.protocol, observation);
         }
         if (this.patterns.empty || !isSearchable(flow, observation.payload)) return;
+        // On a TLS/DTLS flow only handshake records are searched, and those travel before encryption starts: what they
+        // hold (a ClientHello's server name) is plaintext on the wire, whatever the flow carries later.
+        const handshake = plaintext ? null : describeHandshakeRecord(observation.payload, observation.protocol);
+        const context: IdentifierHit['context'] = handshake ?? 'payload';
+        const encrypted = !plaintext && handshake === null;
         if (observation.protocol === 'tcp' && observation.tcpSeq !== undefined && this.streams !== null) {
           const found = this.streamMatches;
           found.length = 0;
           // No limit: past the cap, hits are still counted (pushHit), so a report never reads the cap as the total.
           direction.streamSearch = this.streams.search(direction.streamSearch, observation.tcpSeq, observation.payload, observation.frame, observation.time, UNLIMITED, found);
           for (const located of found) {
-            this.pushHit(located.match, { ...observation, frame: located.frame, time: located.time }, located.offset, located.endFrame, 'payload', !plaintext, 'tcp');
+            this.pushHit(located.match, { ...observation, frame: located.frame, time: located.time }, located.offset, located.endFrame, context, encrypted, 'tcp');
           }
         } else {
-          this.recordHits(observation.payload, 'payload', !plaintext, observation.protocol, observation);
+          this.recordHits(observation.payload, context, encrypted, observation.protocol, observation);
         }
         return;
       }
@@ -203,6 +217,7 @@ class CaptureAggregator {
         this.flows.addRecordedName(observation.address, observation.name, observation.frame);
         return;
       case 'dns-query': {
+        this.searchDnsName(observation);
         const key = `${observation.name}|${observation.type}`;
         if (this.dnsQueries.length < MAX_DNS_QUERIES && !this.queriesSeen.has(key)) {
           this.queriesSeen.add(key);
@@ -214,6 +229,17 @@ class CaptureAggregator {
         this.warningCount += 1;
         if (this.warnings.length < MAX_STORED_WARNINGS) this.warnings.push({ offset: observation.offset, where: observation.where, message: observation.message });
         return;
+    }
+  }
+
+  /** Searches a decoded DNS question name for identifiers with a dot, on the packet that carried it (context `dns-name`). */
+  private searchDnsName(question: DnsQueryObservation): void {
+    const packet = this.lastPacket;
+    if (this.dottedPatterns.empty || !this.searchPackets || packet === null || packet.frame !== question.frame) return;
+    for (const match of searchIdentifiers(this.dottedPatterns, Buffer.from(question.name, 'utf8'), UNLIMITED)) {
+      // Encoded forms of a dotted value (base64, hex, hashes) have no dot: the raw payload search finds those.
+      if (match.encoding !== 'raw' && match.encoding !== 'case-insensitive' && match.encoding !== 'url-encoded') continue;
+      this.pushHit(match, packet, match.offset, question.frame, 'dns-name', false, packet.protocol);
     }
   }
 
@@ -307,6 +333,18 @@ interface HitEndpoints {
 
 /** TLS/DTLS record content type 22: handshake messages, sent in the clear before keys are agreed. */
 const RECORD_HANDSHAKE = 22;
+/** Handshake message type 1 (RFC 8446 §4, RFC 6347 §4.2.2). */
+const HANDSHAKE_CLIENT_HELLO = 1;
+
+/**
+ * The context of a handshake record's plaintext: `tls-client-hello` for a ClientHello, `tls-handshake` for another
+ * handshake record; null for any other record. The message type follows the 5-byte TLS record header, or DTLS's
+ * 13-byte one.
+ */
+function describeHandshakeRecord(payload: Uint8Array, protocol: TransportProtocol): 'tls-client-hello' | 'tls-handshake' | null {
+  if (payload[0] !== RECORD_HANDSHAKE) return null;
+  return payload[protocol === 'udp' ? 13 : 5] === HANDSHAKE_CLIENT_HELLO ? 'tls-client-hello' : 'tls-handshake';
+}
 
 /**
  * Whether a payload can hold a readable identifier. Ciphertext cannot: searching TLS application data or QUIC

@@ -20,6 +20,16 @@ export interface RecipientSummary {
   flows: number;
   packets: number;
   bytes: number;
+  /**
+   * Bytes on the wire the device sent (client to server; for a HAR the requests), when every flow's direction split
+   * is known. Absent when one is not (flows stored before claimcheck counted directions) and in older audits.
+   */
+  bytesSent?: number;
+  /**
+   * Set when every flow to this organisation is known to carry no payload from the device (only handshakes, or only
+   * the server's packets): it was contacted, not shown to receive data, so it has no label and no finding.
+   */
+  noDataSent?: true;
   confidence: Confidence;
   /**
    * Flows and bytes per registry country of the server addresses (null: no country known), so
@@ -131,6 +141,13 @@ export interface AuditInputs {
      * does not take firstTime–lastTime for one session; absent when there is none and in audits stored before it was recorded.
      */
     timeJump?: CaptureTimeJump;
+    /** Every such jump in time order (a capture joining three sessions has two); absent when none and in audits before 1.10.0. */
+    timeJumps?: CaptureTimeJump[];
+    /**
+     * The local addresses that opened connections in the capture (findLocalClientAddresses), when there are several:
+     * several devices, networks or sessions. Absent when there is at most one, and in audits before 1.10.0.
+     */
+    clientAddresses?: string[];
   }[];
   /** Shipped data sets (IP data, entity catalog) with versions; absent in audits stored before it was recorded. */
   dataSources?: AuditDataSource[];

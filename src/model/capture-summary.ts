@@ -16,12 +16,16 @@ export interface IdentifierHit {
   encoding: IdentifierEncoding;
   frame: number;
   time: number;
-  /** Byte offset of the match inside the searched payload (transport payload or HTTP text) of `frame`. */
+  /** Byte offset of the match inside what was searched of `frame` (transport payload, HTTP text, or decoded DNS name). */
   offset: number;
   /** Frame holding the match's last byte, when the match spans TCP segments (absent when it is `frame`). */
   endFrame?: number;
-  /** What was searched: a transport payload, an HTTP URL/headers/body. */
-  context: 'payload' | 'http-url' | 'http-headers' | 'http-body';
+  /**
+   * What was searched: a transport payload, an HTTP URL/headers/body, a TLS or DTLS handshake record sent before
+   * encryption starts (`tls-client-hello`: the ClientHello, whose server name anyone on the path reads; `tls-handshake`:
+   * another handshake record, such as a TLS 1.2 certificate), or a DNS question name decoded from its wire format.
+   */
+  context: 'payload' | 'http-url' | 'http-headers' | 'http-body' | 'tls-client-hello' | 'tls-handshake' | 'dns-name';
   /** True when the channel was encrypted (the value was only visible because e.g. a HAR recorded it). */
   encrypted: boolean;
   /** True for identifiers recognised by their shape (e-mail, phone, UUID, IMEI, coordinates), not supplied by the user. */
@@ -71,6 +75,13 @@ export interface RealtimeSignature {
   frame: number;
 }
 
+/** What one end of a flow sent: packets, bytes on the wire (frame lengths) and transport payload bytes. */
+export interface DirectionTotals {
+  packets: number;
+  bytes: number;
+  payloadBytes: number;
+}
+
 /**
  * A bidirectional conversation keyed like tshark's `-z conv`: protocol + the two endpoints.
  * `client` is the side that sent the first packet (or the SYN for TCP).
@@ -104,6 +115,14 @@ export interface FlowSummary {
   httpRequests: { frame: number; method: string; url: string; time?: number; origin?: JoinedRecordOrigin; contentType?: string }[];
   /** Real-time media protocols recognised in UDP payloads (absent when none, and for HAR/Zeek input). */
   realtime?: RealtimeSignature[];
+  /**
+   * What the client sent to the server, and what the server sent back. Both absent when the direction split is not
+   * known: flows stored before claimcheck counted directions, and Zeek records without byte counts. For a HAR the
+   * client's side is the requests (headers and bodies), the server's the responses; for Zeek, conn.log's orig and
+   * resp counts.
+   */
+  clientToServer?: DirectionTotals;
+  serverToClient?: DirectionTotals;
 }
 
 /** Identifier hits stored per capture search; later hits are only counted (`identifierHitsNotStored`). */

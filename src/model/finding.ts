@@ -1,3 +1,4 @@
+import type { DirectionTotals } from './capture-summary.js';
 import type { ClaimKind, TextSpan } from './claim.js';
 import type { CaptureFormat, TransportProtocol } from './observation.js';
 
@@ -91,6 +92,13 @@ export interface PacketEvidence {
   country: string | null;
   /** What these packets show, e.g. 'user_id "u-48151623" raw in UDP payload at offset 21'. */
   detail: string;
+  /**
+   * For a row that stands for a whole flow: what the client sent to the server and what came back (packets, bytes on
+   * the wire, payload bytes). Absent when the flow's split is not known (flows stored before claimcheck counted
+   * directions), for rows about single packets, and in older audits.
+   */
+  clientToServer?: DirectionTotals;
+  serverToClient?: DirectionTotals;
 }
 
 /** One discrepancy between what the policy says and what the traffic does. */

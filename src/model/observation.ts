@@ -7,6 +7,8 @@
  * Addresses are canonical text: dotted IPv4, RFC 5952 compressed IPv6.
  */
 
+import type { DirectionTotals } from './capture-summary.js';
+
 /** Transport protocol of a packet or flow as we classify it. */
 export type TransportProtocol = 'tcp' | 'udp' | 'icmp' | 'other';
 
@@ -43,6 +45,12 @@ export interface PacketObservation extends FrameRef {
    * live in an array. Absent for HAR/Zeek stand-ins.
    */
   direction?: number;
+  /**
+   * For a stand-in of a whole exchange (a HAR entry, a Zeek conn record): what each end sent, when the file records
+   * it. Real packets need none (each is counted for its sender); a stand-in without it leaves its flow's direction
+   * split unknown.
+   */
+  exchange?: { clientToServer: DirectionTotals; serverToClient: DirectionTotals };
 }
 
 /** A DNS resource record seen in a response (name ↔ address). */

@@ -25,10 +25,13 @@ import {
   LABEL_MEANINGS,
   METHODOLOGY_PARAGRAPHS,
   beganFirst,
+  describeJumpsInline,
+  describeLocalClientsCaveat,
   describeTimeJumpCaveat,
+  listTimeJumps,
 } from './report-wording.js';
 import { renderCountryChart, renderOrganisationChart } from './render-traffic-chart.js';
-import { formatBytes, nameCountry, quoteInline } from './wording.js';
+import { describeRecipientLabel, describeTrafficBytes, formatBytes, sumRecipientBytesSent, nameCountry, quoteInline } from './wording.js';
 
 const SEVERITY_ORDER: readonly Severity[] = ['high', 'medium', 'low', 'info'];
 
@@ -195,7 +198,9 @@ ${report.findings
 <dt>App</dt><dd>${h(report.app.name)}${report.app.domains.length > 0 ? ` (own domains: ${h(report.app.domains.join(', '))})` : ''}</dd>
 <dt>Audit</dt><dd>#${report.audit.id}, run ${h(report.audit.createdAt)} with claimcheck ${h(report.audit.toolVersion)}</dd>
 <dt>Policy version</dt><dd>${policyLine}</dd>${(policy ? (policy.captureVersionNotes ?? []).map((note) => `\n<dt>Policy version caveat</dt><dd>${h(describeCaptureVersionNote(note, policy, (text) => text))}</dd>`) : []).join('')}${pagesLine === '' ? '' : `\n${pagesLine}`}
-<dt>Traffic</dt><dd>${trafficLine}</dd>${captures.flatMap((c) => (c.timeJump ? [`\n<dt>Capture dates caveat</dt><dd>${h(describeTimeJumpCaveat(c.file, c.timeJump, beganFirst(c, captures)))}</dd>`] : [])).join('')}
+<dt>Traffic</dt><dd>${trafficLine}</dd>${captures.flatMap((c) => (c.timeJump ? [`\n<dt>Capture dates caveat</dt><dd>${h(describeTimeJumpCaveat(c.file, listTimeJumps(c), beganFirst(c, captures)))}</dd>`] : [])).join('')}${captures
+  .flatMap((c) => (c.clientAddresses ? [`\n<dt>Capture devices caveat</dt><dd>${h(describeLocalClientsCaveat(c.file, c.clientAddresses))}</dd>`] : []))
+  .join('')}
 </dl>
 <div class="tiles">${tiles}</div>
 ${overview}
@@ -216,11 +221,9 @@ function renderTraffic(report: ReportModel): string {
   const recipients = report.recipients
     .map(
       (r) =>
-        `<tr><td>${h(r.organisation)}</td><td>${h(r.relation)}</td><td>${h(r.label ?? '—')}</td><td>${h(r.hosts.slice(0, 6).join(', ') || '—')}${
+        `<tr><td>${h(r.organisation)}</td><td>${h(r.relation)}</td><td>${h(describeRecipientLabel(r))}</td><td>${h(r.hosts.slice(0, 6).join(', ') || '—')}${
           r.hosts.length > 6 ? ` and ${r.hosts.length - 6} more` : ''
-        }</td><td>${h(r.countries.map((c) => `${nameCountry(c)} (${c})`).join(', ') || '—')}</td><td class="num">${r.flows}</td><td class="num">${h(
-          formatBytes(r.bytes),
-        )}</td><td>${h(r.confidence)}</td><td>${renderRecipientQuote(r)}</td></tr>`,
+        }</td><td>${h(r.countries.map((c) => `${nameCountry(c)} (${c})`).join(', ') || '—')}</td><td class="num">${r.flows}</td><td class="num">${h(describeTrafficBytes(r.bytes, r.bytesSent))}</td><td>${h(r.confidence)}</td><td>${renderRecipientQuote(r)}</td></tr>`,
     )
     .join('\n');
   const mentions = report.countryMentions ?? [];
@@ -241,7 +244,7 @@ function renderTraffic(report: ReportModel): string {
   if (noTraffic !== null) return `<section id="traffic">\n<h2>Where the traffic went</h2>\n<p>${h(noTraffic)}</p>${mentionList}\n</section>`;
   return `<section id="traffic">
 <h2>Where the traffic went</h2>
-<p>${plural(t.flows, 'connection')} (${h(formatBytes(t.bytes))}), excluding network plumbing such as DNS and unnamed peers on the local network such as the router. “Recipient” means a host name or the company’s own network names the organisation; “hosting” means only a cloud or CDN network is known, which shows where a server runs, not who receives the data.</p>
+<p>${plural(t.flows, 'connection')} (${h(describeTrafficBytes(t.bytes, sumRecipientBytesSent(report.recipients)))}), excluding network plumbing such as DNS and unnamed peers on the local network such as the router. “Recipient” means a host name or the company’s own network names the organisation; “hosting” means only a cloud or CDN network is known, which shows where a server runs, not who receives the data.</p>
 <div class="charts">
 <div>${renderOrganisationChart(t.byOrganisation)}</div>
 <div>${renderCountryChart(t.byCountry)}</div>
@@ -259,7 +262,7 @@ function renderMethodology(report: ReportModel): string {
       (c) =>
         `<li>${h(c.file)} — ${h(c.format)}, ${h(describeCaptureUnits(c.format, c.packets))}${
           c.firstTime !== null ? `, ${h(formatTime(c.firstTime))} to ${h(formatTime(c.lastTime ?? c.firstTime))}${
-                c.timeJump ? `, with a ${c.timeJump.days.toLocaleString('en-US')}-day jump from ${h(c.timeJump.from)} to ${h(c.timeJump.to)}: not one session` : ''
+                c.timeJump ? `, with ${h(describeJumpsInline(listTimeJumps(c)))}: not one session` : ''
               }` : ''
         }, sha256 <code>${h(c.sha256)}</code>${c.warnings > 0 ? `, ${plural(c.warnings, 'damaged record')} skipped` : ''}${h(describeIdentifierSearch(c.identifiersSearched))}${h(describeCappedSearch(c))}</li>`,
     )

@@ -24,9 +24,12 @@ import {
   LABEL_MEANINGS,
   METHODOLOGY_PARAGRAPHS,
   beganFirst,
+  describeJumpsInline,
+  describeLocalClientsCaveat,
   describeTimeJumpCaveat,
+  listTimeJumps,
 } from './report-wording.js';
-import { formatBytes, nameCountry, quoteInline } from './wording.js';
+import { describeRecipientLabel, describeTrafficBytes, formatBytes, sumRecipientBytesSent, nameCountry, quoteInline } from './wording.js';
 
 function renderPacketRow(e: PacketEvidence): string {
   const client = formatEvidenceClient(e);
@@ -168,12 +171,12 @@ function renderRecipientQuote(r: RecipientSummary): string {
 
 /** Who received the traffic and where its servers are registered, as two tables, then the countries the policy names otherwise. */
 function renderTrafficTables(report: ReportModel): string[] {
-  const lines = [`${report.traffic.flows} connections (${formatBytes(report.traffic.bytes)}), excluding network plumbing such as DNS and unnamed peers on the local network such as the router.`, ''];
+  const lines = [`${report.traffic.flows} connections (${describeTrafficBytes(report.traffic.bytes, sumRecipientBytesSent(report.recipients))}), excluding network plumbing such as DNS and unnamed peers on the local network such as the router.`, ''];
   lines.push('| Organisation | Relation | Label | Hosts | Countries | Flows | Bytes | Confidence | What the policy says |');
   lines.push('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const r of report.recipients) {
     lines.push(
-      `| ${md(r.organisation)} | ${r.relation} | ${r.label ?? '—'} | ${md(r.hosts.slice(0, 6).join(', ') || '—')}${r.hosts.length > 6 ? ` and ${r.hosts.length - 6} more` : ''} | ${r.countries.join(', ') || '—'} | ${r.flows} | ${formatBytes(r.bytes)} | ${r.confidence} | ${renderRecipientQuote(r)} |`,
+      `| ${md(r.organisation)} | ${r.relation} | ${describeRecipientLabel(r)} | ${md(r.hosts.slice(0, 6).join(', ') || '—')}${r.hosts.length > 6 ? ` and ${r.hosts.length - 6} more` : ''} | ${r.countries.join(', ') || '—'} | ${r.flows} | ${describeTrafficBytes(r.bytes, r.bytesSent)} | ${r.confidence} | ${renderRecipientQuote(r)} |`,
     );
   }
   lines.push('', '| Country of server address (registry) | Flows | Bytes |', '| --- | --- | --- |');
@@ -227,7 +230,8 @@ export function renderMarkdown(report: ReportModel): string {
         }`
       : '- **Policy:** none stored for this app',
     ...(policy ? (policy.captureVersionNotes ?? []).map((note) => `- **Policy version caveat:** ${describeCaptureVersionNote(note, policy, md)}`) : []),
-    ...report.inputs.captures.flatMap((c) => (c.timeJump ? [`- **Capture dates caveat:** ${md(describeTimeJumpCaveat(c.file, c.timeJump, beganFirst(c, report.inputs.captures)))}`] : [])),
+    ...report.inputs.captures.flatMap((c) => (c.timeJump ? [`- **Capture dates caveat:** ${md(describeTimeJumpCaveat(c.file, listTimeJumps(c), beganFirst(c, report.inputs.captures)))}`] : [])),
+    ...report.inputs.captures.flatMap((c) => (c.clientAddresses ? [`- **Capture devices caveat:** ${md(describeLocalClientsCaveat(c.file, c.clientAddresses))}`] : [])),
     ...(policy?.linkedPages ?? []).map(
       (page) =>
         `- **Sub-processor list linked from the policy:** ${page.title ? `“${md(page.title)}”, ` : ''}${md(page.source)}, retrieved ${page.fetchedAt}, sha256 ${code(page.sha256)}; claims found: ${
@@ -239,7 +243,7 @@ export function renderMarkdown(report: ReportModel): string {
   ];
   for (const c of report.inputs.captures) {
     lines.push(
-      `- **Capture:** ${md(c.file)} (${c.format}, ${describeCaptureUnits(c.format, c.packets)}${c.firstTime !== null ? `, ${formatTime(c.firstTime)} – ${formatTime(c.lastTime ?? c.firstTime)}${c.timeJump ? `, with a ${c.timeJump.days.toLocaleString('en-US')}-day jump from ${c.timeJump.from} to ${c.timeJump.to}: not one session` : ''}` : ''}, sha256 ${code(c.sha256)}${c.warnings > 0 ? `, ${c.warnings} damaged record${c.warnings === 1 ? '' : 's'} skipped` : ''})${md(describeIdentifierSearch(c.identifiersSearched))}${md(describeCappedSearch(c))}`,
+      `- **Capture:** ${md(c.file)} (${c.format}, ${describeCaptureUnits(c.format, c.packets)}${c.firstTime !== null ? `, ${formatTime(c.firstTime)} – ${formatTime(c.lastTime ?? c.firstTime)}${c.timeJump ? `, with ${describeJumpsInline(listTimeJumps(c))}: not one session` : ''}` : ''}, sha256 ${code(c.sha256)}${c.warnings > 0 ? `, ${c.warnings} damaged record${c.warnings === 1 ? '' : 's'} skipped` : ''})${md(describeIdentifierSearch(c.identifiersSearched))}${md(describeCappedSearch(c))}`,
     );
   }
   lines.push('');

@@ -4,6 +4,7 @@
  * an editor or a lawyer reviews everything the report asserts in two files. Caveats are derived from
  * the finding's evidence, so a rule added later gets the general ones without code here.
  */
+import { findLocalClientAddresses } from '../capture/find-local-clients.js';
 import type { AuditSettingsRecord, EntityListRecord } from '../model/audit.js';
 import { MAX_STORED_IDENTIFIER_HITS } from '../model/capture-summary.js';
 import type { CaptureTimeJump } from '../model/describe-capture-time-gap.js';
@@ -344,13 +345,43 @@ export function describeIdentifierSearch(labels: readonly string[] | undefined):
   return `; searched for identifiers: ${labels.join(', ')}`;
 }
 
+/** Every jump of a capture as an audit recorded it: the list (from 1.10.0), else the widest, the only one older audits kept. */
+export function listTimeJumps(capture: { timeJump?: CaptureTimeJump; timeJumps?: CaptureTimeJump[] }): CaptureTimeJump[] {
+  return capture.timeJumps ?? (capture.timeJump ? [capture.timeJump] : []);
+}
+
+/** "a 1,410-day jump from 2018-05-24 to 2022-04-03", or "jumps of 1,410 days (2018-05-24 to 2022-04-03) and 768 days (…)", for a capture line. */
+export function describeJumpsInline(jumps: readonly CaptureTimeJump[]): string {
+  const [only] = jumps;
+  if (jumps.length === 1 && only) return `a ${only.days.toLocaleString('en-US')}-day jump from ${only.from} to ${only.to}`;
+  const spans = jumps.map((j) => `${j.days.toLocaleString('en-US')} days (${j.from} to ${j.to})`);
+  return `jumps of ${spans.slice(0, -1).join(', ')} and ${spans.at(-1) ?? ''}`;
+}
+
 /**
  * A capture whose record times jump by more than 30 days, as reports and `audit` say it: the span shown is not one
  * session; when the capture began first its start chose the policy version, so a wrong clock can mean the wrong version.
  */
-export function describeTimeJumpCaveat(file: string, jump: CaptureTimeJump, choseVersion: boolean): string {
+export function describeTimeJumpCaveat(file: string, jumps: readonly CaptureTimeJump[], choseVersion: boolean): string {
   const version = choseVersion ? '; its start, the earliest of the captures, chose the policy version audited, so check it' : '';
-  return `${file}: record times jump ${jump.days.toLocaleString('en-US')} days, from ${jump.from} to ${jump.to} with nothing between (a wrong device clock or joined captures), so its dates are not one session${version}.`;
+  const spans = jumps.map((j) => `${j.days.toLocaleString('en-US')} days, from ${j.from} to ${j.to}`);
+  const which = spans.length === 1 ? `jump ${spans[0] ?? ''}` : `jump ${spans.length} times (${spans.join('; ')})`;
+  return `${file}: record times ${which} with nothing between (a wrong device clock or joined captures), so its dates are not one session${version}.`;
+}
+
+/** The import's warning for a capture in which several local addresses opened connections, or null when at most one did. */
+export function describeLocalClients(file: string, flows: Parameters<typeof findLocalClientAddresses>[0]): string | null {
+  const addresses = findLocalClientAddresses(flows);
+  return addresses.length > 1 ? describeLocalClientsCaveat(file, addresses) : null;
+}
+
+/**
+ * A capture in which several local addresses opened connections, as the import, `audit` and reports say it: several
+ * devices, networks or sessions (or one device that changed address), all of whose traffic is audited as the app's.
+ */
+export function describeLocalClientsCaveat(file: string, addresses: readonly string[]): string {
+  const shown = addresses.slice(0, 5).join(', ') + (addresses.length > 5 ? ` and ${addresses.length - 5} more` : '');
+  return `${file}: connections were opened from ${addresses.length} local addresses (${shown}): several devices, networks or sessions, or one device that changed address; all their traffic is audited as the app's, so check that each is the device under test.`;
 }
 
 /**
@@ -362,7 +393,7 @@ export function describeComparedTimeJumps(
   after: { captures: readonly { file: string; firstTime: number | null; timeJump?: CaptureTimeJump }[] },
 ): { label: string; text: string }[] {
   const caveats = (side: typeof before): string[] =>
-    side.captures.flatMap((c) => (c.timeJump ? [describeTimeJumpCaveat(c.file, c.timeJump, beganFirst(c, side.captures))] : []));
+    side.captures.flatMap((c) => (c.timeJump ? [describeTimeJumpCaveat(c.file, listTimeJumps(c), beganFirst(c, side.captures))] : []));
   const was = caveats(before);
   const now = caveats(after);
   return [

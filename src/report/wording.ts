@@ -25,6 +25,38 @@ export function nameCountry(code: string): string {
   }
 }
 
+/**
+ * The label cell of a recipient: its consistency label, or, when every flow to it carried nothing from the device,
+ * that it was only contacted (it has no label and no finding then: nothing shows it received data).
+ */
+export function describeRecipientLabel(recipient: { label: string | null; noDataSent?: true }): string {
+  return recipient.noDataSent ? 'contacted, no data sent' : (recipient.label ?? '—');
+}
+
+/**
+ * Bytes of some traffic, saying which way they went: "3.6 KB sent, 29.4 KB in all" when what the device sent is known,
+ * else "29.4 KB in both directions" (flows stored before claimcheck counted directions). A total alone would be read
+ * as data sent, while most of it is usually what the servers sent back.
+ */
+export function describeTrafficBytes(bytes: number, bytesSent: number | undefined): string {
+  return bytesSent === undefined ? `${formatBytes(bytes)} in both directions` : `${formatBytes(bytesSent)} sent, ${formatBytes(bytes)} in all`;
+}
+
+/** What the device sent to all these recipients, when each one's is known (the sum the traffic line states). */
+export function sumRecipientBytesSent(recipients: readonly { bytesSent?: number }[]): number | undefined {
+  let sum = 0;
+  for (const r of recipients) {
+    if (r.bytesSent === undefined) return undefined;
+    sum += r.bytesSent;
+  }
+  return sum;
+}
+
+/** Where in a packet an identifier was found, as evidence names it: "TLS ClientHello", "DNS name", else the context as stored ("payload", "http-url"). */
+export function describeHitContext(context: string): string {
+  return { 'tls-client-hello': 'TLS ClientHello', 'tls-handshake': 'TLS handshake', 'dns-name': 'DNS name' }[context] ?? context;
+}
+
 /** Human-readable byte count, e.g. 12345 → "12.1 KB". */
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
@@ -72,6 +104,8 @@ export function describeUndisclosedRecipient(facts: {
   label: 'vague' | 'omitted' | 'incorrect';
   flowCount: number;
   bytes: number;
+  /** Bytes the device sent on those connections, when every one's direction split is known. */
+  bytesSent?: number;
   hosts: string[];
   categories: string[];
   /** The denial that names the recipient: for 'incorrect', and for 'omitted' when the policy names it only in a narrower denial. */
@@ -88,7 +122,7 @@ export function describeUndisclosedRecipient(facts: {
   related?: { names: string[]; group: string };
 }): FindingWording {
   const traffic = endSentence(
-    `The capture shows ${plural(facts.flowCount, 'connection')} (${formatBytes(facts.bytes)}) to ${facts.organisation}${
+    `The capture shows ${plural(facts.flowCount, 'connection')} (${describeTrafficBytes(facts.bytes, facts.bytesSent)}) to ${facts.organisation}${
       facts.hosts.length > 0 ? ` (${facts.hosts.slice(0, 5).join(', ')})` : ''
     }`,
   );
@@ -359,6 +393,8 @@ export function describePlaintextIdentifier(facts: {
   deviceBackgroundOnly?: boolean;
   /** Set when every connection was DNS: the resolver relays the names, so the wording names them and their domains instead. */
   dns?: DnsExposureWording | null;
+  /** True when every hit was in a TLS/DTLS handshake record (a ClientHello's server name) of an otherwise encrypted connection. */
+  inHandshake?: boolean;
 }): FindingWording {
   if (facts.dns) return describeDnsPlaintextIdentifier({ ...facts, dns: facts.dns });
   const background = facts.deviceBackgroundHost
@@ -384,6 +420,8 @@ export function describePlaintextIdentifier(facts: {
     explanation:
       `${facts.identifiers.length === 1 ? 'The identifier' : 'The identifiers'} ${listed} ${facts.identifiers.length === 1 ? 'appears' : 'appear'} unencrypted ` +
       `(${facts.encodings.join(', ')}) in ${facts.protocol.toUpperCase()} traffic ${both ? 'between the device and' : 'to'} ${endSentence(`${destination}${where}`)} Anyone on the network path can read ${facts.identifiers.length === 1 ? 'it' : 'them'}.` +
+      // The connection is encrypted, but its handshake is not: a reader checking "TLS" in Wireshark must see why.
+      (facts.inHandshake === true ? ' The connection is encrypted, but the value is in its TLS handshake (the ClientHello, with the server name), which is sent before encryption starts.' : '') +
       (facts.encryptionClaim ? ` ${endSentence(restateEncryptionClaim(facts.encryptionClaim))}` : '') +
       (!facts.encryptionClaim && facts.ownServersClaim
         ? ` The policy says ${quoteInline(facts.ownServersClaim.quote)}, which is about ${
@@ -594,6 +632,8 @@ export function describeUndisclosedCountry(facts: {
   hostingOrganisations?: string[];
   flowCount: number;
   bytes: number;
+  /** Bytes the device sent on those connections, when every one's direction split is known. */
+  bytesSent?: number;
   carriesIdentifiers: boolean;
   unspecifiedTransferClause: boolean;
   /** The policy's own words for those unnamed destinations ("anywhere in the world"), when a trigger shows them. */
@@ -616,7 +656,7 @@ export function describeUndisclosedCountry(facts: {
         ? `Traffic to a CDN's servers registered in ${name}, a country the policy does not name as a place data goes`
         : `Traffic to ${name}, a country the policy does not name as a place data goes`,
     explanation:
-      `${endSentence(`The capture shows ${plural(facts.flowCount, 'connection')} (${formatBytes(facts.bytes)}) to servers registered in ${name}${who}`)} ` +
+      `${endSentence(`The capture shows ${plural(facts.flowCount, 'connection')} (${describeTrafficBytes(facts.bytes, facts.bytesSent)}) to servers registered in ${name}${who}`)} ` +
       (denied
         ? denied.policy + (facts.disclosed.length > 0 ? ` It names ${disclosed} as where data is stored or sent.` : '')
         : facts.disclosed.length > 0
@@ -645,7 +685,7 @@ function describeCdnRegistration(country: string, networks: readonly { asnOwner:
  */
 export function describeUnnamedCountries(facts: {
   /** Each country, in order, with its connections, and the first sentence naming it without saying data goes there. */
-  countries: { country: string; flowCount: number; bytes: number; discountedMention: DiscountedMentionWording | null }[];
+  countries: { country: string; flowCount: number; bytes: number; bytesSent?: number; discountedMention: DiscountedMentionWording | null }[];
   organisations: string[];
   hostingOrganisations: string[];
   /** Countries the plaintext identifiers travelled to; empty when none did. */
@@ -662,6 +702,7 @@ export function describeUnnamedCountries(facts: {
   const list = names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
   const flowCount = facts.countries.reduce((sum, c) => sum + c.flowCount, 0);
   const bytes = facts.countries.reduce((sum, c) => sum + c.bytes, 0);
+  const bytesSent = facts.countries.every((c) => c.bytesSent !== undefined) ? facts.countries.reduce((sum, c) => sum + (c.bytesSent ?? 0), 0) : undefined;
   const perCountry = facts.countries.map((c) => `${nameCountry(c.country)} ${c.flowCount}`).join(', ');
   // "may go “anywhere in the world”", but "may go to “other countries”".
   const to = facts.unspecifiedPhrase !== null && /^(?:other|third|different|multiple|many|various|countries|jurisdictions|any\s+(?:other\s+)?(?:country|countries|jurisdiction))\b/i.test(facts.unspecifiedPhrase) ? 'to ' : '';
@@ -687,7 +728,7 @@ export function describeUnnamedCountries(facts: {
   return {
     title: setAside.length === 0 ? `Traffic to ${list}: the policy names no country data goes to${where}` : `Traffic to ${list}: no transfer statement of the policy names a country${where}`,
     explanation:
-      `${endSentence(`The capture shows ${plural(flowCount, 'connection')} (${formatBytes(bytes)}) to servers registered in ${plural(facts.countries.length, 'country', 'countries')} (connections: ${perCountry})${who}`)} ` +
+      `${endSentence(`The capture shows ${plural(flowCount, 'connection')} (${describeTrafficBytes(bytes, bytesSent)}) to servers registered in ${plural(facts.countries.length, 'country', 'countries')} (connections: ${perCountry})${who}`)} ` +
       `${setAside.length === 0 ? 'The policy names no country' : 'No transfer statement of the policy names a country'} as where data is stored or sent${where}${scope}. That discloses that data may leave the user\u2019s country, not where it goes, so this is one finding for all the countries rather than one for each.` +
       (setAside.length > 0 ? ` The traffic also reached ${setAsideList}, which this audit treats as disclosed, so ${setAside.length === 1 ? 'it is' : 'they are'} not part of this finding (see \u201cCountries treated as disclosed by a mention\u201d).` : '') +
       mentions +

@@ -67,6 +67,7 @@ export function packetEvidenceOfFlow(item: AttributedFlow, detail: string): Pack
     asnOwner: attribution.network.asnOwner,
     country: attribution.network.country,
     detail,
+    ...(flow.clientToServer !== undefined && flow.serverToClient !== undefined ? { clientToServer: { ...flow.clientToServer }, serverToClient: { ...flow.serverToClient } } : {}),
   };
 }
 
@@ -136,6 +137,27 @@ export function carriesPlaintextIdentifier(view: AuditView, item: AttributedFlow
       ((h.src === flow.client && h.srcPort === flow.clientPort && h.dst === flow.server && h.dstPort === flow.serverPort) ||
         (h.dst === flow.client && h.dstPort === flow.clientPort && h.src === flow.server && h.srcPort === flow.serverPort)),
   );
+}
+
+/**
+ * False when the flow's direction split shows that its client sent no payload: only handshakes and ACKs, or no
+ * packet at all (a server re-sending the FINs of a connection opened before the capture to a device that has gone).
+ * Such a flow shows that the server was there, not that it received anything. True when the client sent data, and
+ * when the split is unknown (flows stored before claimcheck counted directions), so those keep their old reading.
+ */
+export function mayCarryClientData(item: AttributedFlow): boolean {
+  const sent = item.flow.clientToServer;
+  return sent === undefined || sent.payloadBytes > 0;
+}
+
+/** `bytesSent`: bytes on the wire the device sent on these flows, for a finding's wording; absent when one flow's split is unknown. */
+export function readBytesSent(items: readonly AttributedFlow[]): { bytesSent?: number } {
+  let bytesSent = 0;
+  for (const { flow } of items) {
+    if (flow.clientToServer === undefined) return {};
+    bytesSent += flow.clientToServer.bytes;
+  }
+  return { bytesSent };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { nameCaptureRecords } from '../model/capture-record-name.js';
 import type { Confidence, Finding, PacketEvidence } from '../model/finding.js';
-import { describePlaintextIdentifier } from '../report/wording.js';
+import { describePlaintextIdentifier, describeHitContext } from '../report/wording.js';
 import type { StoredIdentifierHit } from '../store/capture-repository.js';
 import type { AttributedFlow, AuditView } from './audit-view.js';
 import { MAX_EVIDENCE_FRAMES, findFlowOfHit, isDeviceBackground, packetEvidenceOfFlow, packetEvidenceOfHit, policyEvidenceOfClaims } from './evidence.js';
@@ -87,6 +87,7 @@ export const plaintextIdentifier: Rule = {
         deviceBackgroundHost: background ? (background.attribution.host ?? background.flow.server) : null,
         deviceBackgroundOnly: deviceOnly,
         dns,
+        inHandshake: hits.every((h) => h.context === 'tls-client-hello' || h.context === 'tls-handshake'),
       });
       findings.push({
         ruleId: 'plaintext-identifier',
@@ -150,6 +151,9 @@ const OFFSET_BASE: Readonly<Record<StoredIdentifierHit['context'], string>> = {
   'http-url': 'the request URL',
   'http-headers': 'the request headers',
   'http-body': 'the request body',
+  'tls-client-hello': 'its transport payload',
+  'tls-handshake': 'its transport payload',
+  'dns-name': 'the decoded DNS name',
 };
 
 /** A row of packet evidence for one connection: where it went, its frames, and what was found in it. */
@@ -161,7 +165,7 @@ function describeConnection(view: AuditView, connection: Connection): PacketEvid
       const ofLabel = hits.filter((h) => h.label === label);
       const at = ofLabel[0];
       // The offset counts in what was searched, not in the frame: Wireshark's byte of the frame is larger (trial 9).
-      return `${label} ${ofLabel.length}× in ${at?.context ?? 'payload'}, first at ${nameCaptureRecords(format, 1)} ${at?.frame ?? '?'}, byte ${at?.offset ?? '?'} of ${OFFSET_BASE[at?.context ?? 'payload']}`;
+      return `${label} ${ofLabel.length}× in ${describeHitContext(at?.context ?? 'payload')}, first at ${nameCaptureRecords(format, 1)} ${at?.frame ?? '?'}, byte ${at?.offset ?? '?'} of ${OFFSET_BASE[at?.context ?? 'payload']}`;
     })
     .join('; ');
   const frames = [...new Set(hits.map((h) => h.frame))].sort((a, b) => a - b);

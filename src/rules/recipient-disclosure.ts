@@ -3,7 +3,7 @@ import type { ProcessorClaim } from '../model/claim.js';
 import type { StoredClaim } from '../store/policy-repository.js';
 import type { AttributedFlow, AuditView } from './audit-view.js';
 import { readDenialScope, type DenialScope } from './denial-scope.js';
-import { isNetworkPlumbing } from './evidence.js';
+import { isNetworkPlumbing, mayCarryClientData } from './evidence.js';
 import { matchesUncataloguedName, namesOfParentEntities } from './match-uncatalogued-name.js';
 import { readPassingMention } from './passing-mention.js';
 import { rankCoverageClaims, UNIVERSAL_CATEGORIES } from './rank-coverage-claims.js';
@@ -65,13 +65,15 @@ function isProcessorClaim(claim: StoredClaim): claim is StoredProcessorClaim {
 
 /**
  * Groups flows by the organisation that receives them. First-party flows, cloud/CDN hosting
- * with no other evidence, private peers and network plumbing are not third-party recipients.
+ * with no other evidence, private peers and network plumbing are not third-party recipients, and
+ * neither are flows in which the client sent nothing (mayCarryClientData): an organisation seen only
+ * in such flows was contacted, not shown to receive data.
  */
 export function groupRecipients(view: AuditView): ObservedRecipient[] {
   const groups = new Map<string, ObservedRecipient>();
   for (const item of view.flows) {
     const a = item.attribution;
-    if (a.relation !== 'recipient' || isNetworkPlumbing(item)) continue;
+    if (a.relation !== 'recipient' || isNetworkPlumbing(item) || !mayCarryClientData(item)) continue;
     const key = a.entityId ?? a.domain ?? a.host;
     if (!key) continue;
     let group = groups.get(key);

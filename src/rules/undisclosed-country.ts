@@ -2,7 +2,7 @@ import type { Finding, PolicyEvidence } from '../model/finding.js';
 import type { StoredSnapshot } from '../store/policy-repository.js';
 import { describeUndisclosedCountry, describeUnnamedCountries } from '../report/wording.js';
 import type { AttributedFlow, AuditView } from './audit-view.js';
-import { carriesPlaintextIdentifier, isDeviceBackground, isNetworkPlumbing, isPeerMedia, packetEvidenceOfFlow, policyEvidenceOfClaims } from './evidence.js';
+import { carriesPlaintextIdentifier, isDeviceBackground, isNetworkPlumbing, isPeerMedia, mayCarryClientData, packetEvidenceOfFlow, policyEvidenceOfClaims, readBytesSent } from './evidence.js';
 import { findNamingClaim, readPolicyLocations, unspecifiedDestinationPhrase, unspecifiedDestinationScope, type StoredTransferClaim } from './policy-locations.js';
 import { originAsMention, readCountryMentions, recordCountryMention, type CountryMention, type CountryMentions } from './country-mentions.js';
 import { findAccessNetwork } from '../enrich/peer-media.js';
@@ -41,7 +41,8 @@ function reviewUndisclosedCountries(view: AuditView): RuleOutcome {
     const country = item.attribution.network.country;
     // A country a transfer statement names is disclosed, even if another sentence denies it: the policy then
     // contradicts itself, and the traffic cannot tell which sentence is wrong.
-    if (!country || isNetworkPlumbing(item)) continue;
+    // A flow the client sent nothing on takes no data to that country (mayCarryClientData).
+    if (!country || isNetworkPlumbing(item) || !mayCarryClientData(item)) continue;
     // The operating system's connectivity checks go where the device maker chose, not the app, unless they carry the user's identifier.
     if (isDeviceBackground(item) && !carriesPlaintextIdentifier(view, item)) continue;
     // Call media sent straight to another participant's connection is where that person is, not a place the service sends
@@ -102,6 +103,7 @@ function reviewUndisclosedCountries(view: AuditView): RuleOutcome {
       hostingOrganisations: organisations.filter((o) => flows.every((f) => f.attribution.organisation !== o || f.attribution.relation === 'hosting')),
       flowCount: flows.length,
       bytes: flows.reduce((sum, f) => sum + f.flow.bytes, 0),
+      ...readBytesSent(flows),
       carriesIdentifiers: identifierFrames.size > 0,
       unspecifiedTransferClause: unspecified.length > 0,
       unspecifiedPhrase: unspecifiedDestinationPhrase(unspecified),
@@ -149,6 +151,7 @@ function describeUnnamedCountryFinding(
       country,
       flowCount: items.length,
       bytes: items.reduce((sum, f) => sum + f.flow.bytes, 0),
+      ...readBytesSent(items),
       discountedMention: mentionsOf(country).discounted,
     })),
     organisations,

@@ -1,7 +1,7 @@
 import type { Confidence, Finding } from '../model/finding.js';
 import { describeUndisclosedRecipient, type DenialWording } from '../report/wording.js';
 import type { AuditView } from './audit-view.js';
-import { packetEvidenceOfFlow, policyEvidenceOfClaims } from './evidence.js';
+import { packetEvidenceOfFlow, policyEvidenceOfClaims, readBytesSent } from './evidence.js';
 import { readDenialScope } from './denial-scope.js';
 import { readPassingMention, type PassingMention } from './passing-mention.js';
 import { classifyRecipient, groupRecipients, namesAsRecipient, writtenName, type ObservedRecipient, type RecipientDisclosure, type StoredProcessorClaim } from './recipient-disclosure.js';
@@ -98,6 +98,7 @@ export const undisclosedRecipient: Rule = {
         label: disclosure.label,
         flowCount: recipient.flows.length,
         bytes,
+        ...readBytesSent(recipient.flows),
         hosts,
         categories: disclosure.claims.map((c) => (c.kind === 'processor' ? c.name : c.quote)),
         denial: denialWording(disclosure, recipient.organisation),

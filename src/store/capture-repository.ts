@@ -1,4 +1,4 @@
-import { describeCaptureTimeGap, describeTimeJump, findCaptureTimeJump } from '../model/describe-capture-time-gap.js';
+import { describeCaptureTimeGap, describeTimeJumps, findCaptureTimeJumps } from '../model/describe-capture-time-gap.js';
 import type { StoreDatabase } from './open-database.js';
 import type {
   CaptureSummary,
@@ -92,15 +92,16 @@ export function insertCapture(
   for (const warning of summary.warnings) insertWarning.run(captureId, warning.offset, warning.where, warning.message);
   // The clock-jump warning is worked out from the flows, not met while reading: kept with the others so `db stats`
   // and anyone reading the store see it (not counted in warning_count, which counts damaged records).
+  // One row per jump, so a capture joining three sessions shows both.
   if (describeCaptureTimeGap(fileName, summary) !== null) {
-    const jump = findCaptureTimeJump(summary.flows);
-    if (jump !== null) insertWarning.run(captureId, jump.days, TIME_JUMP, describeTimeJump(jump));
+    for (const jump of findCaptureTimeJumps(summary.flows)) insertWarning.run(captureId, jump.days, TIME_JUMP, describeTimeJumps([jump]));
   }
 
   const insertFlow = db.prepare(
     `INSERT INTO flows (capture_id, protocol, client, client_port, server, server_port, packets, bytes, payload_bytes,
-       first_time, last_time, first_frame, last_frame, sample_frames, encryption, host_names, http_requests, realtime)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       first_time, last_time, first_frame, last_frame, sample_frames, encryption, host_names, http_requests, realtime,
+       client_packets, client_bytes, client_payload_bytes, server_packets, server_bytes, server_payload_bytes)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   for (const flow of summary.flows) {
     insertFlow.run(
@@ -122,6 +123,12 @@ export function insertCapture(
       JSON.stringify(flow.hostNames),
       JSON.stringify(flow.httpRequests),
       JSON.stringify(flow.realtime ?? []),
+      flow.clientToServer?.packets ?? null,
+      flow.clientToServer?.bytes ?? null,
+      flow.clientToServer?.payloadBytes ?? null,
+      flow.serverToClient?.packets ?? null,
+      flow.serverToClient?.bytes ?? null,
+      flow.serverToClient?.payloadBytes ?? null,
     );
   }
   const insertAnswer = db.prepare(
@@ -253,6 +260,19 @@ interface FlowRow {
   host_names: string;
   http_requests: string;
   realtime: string;
+  client_packets: number | null;
+  client_bytes: number | null;
+  client_payload_bytes: number | null;
+  server_packets: number | null;
+  server_bytes: number | null;
+  server_payload_bytes: number | null;
+}
+
+/** The direction split of a stored flow: absent (unknown) for flows stored before it was counted (NULL columns). */
+function parseDirectionTotals(row: FlowRow): Pick<FlowSummary, 'clientToServer' | 'serverToClient'> {
+  const { client_packets: cp, client_bytes: cb, client_payload_bytes: cpb, server_packets: sp, server_bytes: sb, server_payload_bytes: spb } = row;
+  if (cp === null || cb === null || cpb === null || sp === null || sb === null || spb === null) return {};
+  return { clientToServer: { packets: cp, bytes: cb, payloadBytes: cpb }, serverToClient: { packets: sp, bytes: sb, payloadBytes: spb } };
 }
 
 /** The optional `realtime` field of a flow: present only when a protocol was recognised, as at import. */
@@ -285,6 +305,7 @@ export function loadFlows(db: StoreDatabase, captureIds: readonly number[]): Sto
       hostNames: JSON.parse(row.host_names) as FlowHostName[],
       httpRequests: JSON.parse(row.http_requests) as FlowSummary['httpRequests'],
       ...parseRealtime(row.realtime),
+      ...parseDirectionTotals(row),
     })),
   );
 }

@@ -31,7 +31,8 @@ const QUERIES: Record<ExportSource, string> = {
                      FROM policy_sightings g JOIN policy_snapshots s ON s.id = g.snapshot_id JOIN apps a ON a.id = s.app_id
                      WHERE :app IS NULL OR s.app_id = :app ORDER BY s.app_id, COALESCE(g.declared_date, g.read_at), g.id`,
   flows: `SELECT f.id AS flow_id, c.app_id, a.name AS app_name, f.capture_id, c.sha256 AS capture_sha256, f.protocol, f.client, f.client_port,
-            f.server, f.server_port, f.packets, f.bytes, f.payload_bytes, f.first_time, f.last_time, f.first_frame, f.last_frame,
+            f.server, f.server_port, f.packets, f.bytes, f.payload_bytes, f.client_packets, f.client_bytes, f.client_payload_bytes,
+            f.server_packets, f.server_bytes, f.server_payload_bytes, f.first_time, f.last_time, f.first_frame, f.last_frame,
             f.encryption, f.host_names, f.http_requests
           FROM flows f JOIN captures c ON c.id = f.capture_id JOIN apps a ON a.id = c.app_id
           WHERE :app IS NULL OR c.app_id = :app ORDER BY f.id`,

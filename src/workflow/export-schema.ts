@@ -1,7 +1,7 @@
 import type { ExportSource } from '../store/export-rows.js';
 
 /** Version of the exported table layout (docs/export-schema.md); bump it when a column changes. */
-export const EXPORT_SCHEMA_VERSION = '2';
+export const EXPORT_SCHEMA_VERSION = '3';
 
 /**
  * Column types of exported files: `int` is a 64-bit integer, `double` a 64-bit float (times are
@@ -56,7 +56,8 @@ export const EXPORT_TABLES: readonly ExportTable[] = [
     columns: [
       int('flow_id'), int('app_id'), string('app_name'), int('capture_id'), string('capture_sha256'), string('protocol'), string('client'),
       int('client_port'), string('server'), int('server_port'), int('server_asn'), string('server_asn_owner'), string('server_country'),
-      string('hosts'), int('packets'), int('bytes'), int('payload_bytes'), double('first_time'), double('last_time'), int('first_frame'),
+      string('hosts'), int('packets'), int('bytes'), int('payload_bytes'), int('client_packets'), int('client_bytes'), int('client_payload_bytes'),
+      int('server_packets'), int('server_bytes'), int('server_payload_bytes'), double('first_time'), double('last_time'), int('first_frame'),
       int('last_frame'), string('encryption'), json('http_requests'),
     ],
   },

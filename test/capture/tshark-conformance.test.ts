@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { CaptureSummary } from '../../src/model/capture-summary.js';
 import { runCli } from '../helpers/run-cli.js';
 import { CAPTURES_DIR, capturePath } from './support.js';
-import { buildConversationKey, readTsharkFacts, requireTshark, type TsharkFacts } from './tshark-facts.js';
+import { buildConversationKey, buildDirectedKey, readTsharkFacts, requireTshark, type TsharkFacts } from './tshark-facts.js';
 
 const PACKET_CAPTURES = readdirSync(CAPTURES_DIR)
   .filter((name) => /\.(pcap|pcapng|cap)$/.test(name))
@@ -72,6 +72,21 @@ describe('agreement with tshark on the real captures', () => {
         expect(exact?.frames, key).toBe(row.frames);
         expect(printsAs(row.bytesText, exact?.bytes ?? -1), `${key}: ${row.bytesText} vs ${String(exact?.bytes)}`).toBe(true);
       }
+    });
+
+    it('splits each conversation by direction as tshark does: what the client sent, and what the server sent', () => {
+      const mine = new Map<string, { frames: number; bytes: number }>();
+      for (const f of ours.flows.filter((flow) => flow.protocol === 'tcp' || flow.protocol === 'udp')) {
+        if (f.clientToServer === undefined || f.serverToClient === undefined) throw new Error(`${flowKey(f)}: no direction split`);
+        expect(f.clientToServer.packets + f.serverToClient.packets, flowKey(f)).toBe(f.packets);
+        expect(f.clientToServer.payloadBytes + f.serverToClient.payloadBytes, flowKey(f)).toBe(f.payloadBytes);
+        // tshark lists a direction only when it carried a frame.
+        const sent = { frames: f.clientToServer.packets, bytes: f.clientToServer.bytes };
+        const back = { frames: f.serverToClient.packets, bytes: f.serverToClient.bytes };
+        if (sent.frames > 0) mine.set(buildDirectedKey(f.protocol, f.client, f.clientPort, f.server, f.serverPort), sent);
+        if (back.frames > 0) mine.set(buildDirectedKey(f.protocol, f.server, f.serverPort, f.client, f.clientPort), back);
+      }
+      expect(mine).toEqual(theirs.directions);
     });
 
     it('has the same DNS question names and A/AAAA/CNAME answers', () => {

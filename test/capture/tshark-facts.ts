@@ -25,6 +25,8 @@ export interface TsharkFacts {
   packetCount: number;
   /** Per conversation, frames and exact frame-length sums, from per-frame fields. */
   conversations: Map<string, ConversationCounts>;
+  /** Per direction of a conversation (`buildDirectedKey`), frames and frame-length sums the source sent. */
+  directions: Map<string, ConversationCounts>;
   /** tshark's `-z conv,tcp -z conv,udp` table. */
   conversationTable: Map<string, ConversationTableRow>;
   /** Names asked about in every DNS/mDNS/LLMNR message. */
@@ -49,6 +51,11 @@ export function requireTshark(): void {
         'Install the Debian package `tshark` (apt-get install tshark; .ci/run does this in CI).',
     );
   }
+}
+
+/** Builds the key of one direction of a conversation: what `src` sent to `dst`. */
+export function buildDirectedKey(protocol: string, src: string, srcPort: number, dst: string, dstPort: number): string {
+  return `${protocol} ${src} ${srcPort} > ${dst} ${dstPort}`;
 }
 
 /** Builds the direction-independent key tshark and claimcheck conversations are compared by. */
@@ -91,6 +98,7 @@ export async function readTsharkFacts(file: string): Promise<TsharkFacts> {
   const facts: TsharkFacts = {
     packetCount: 0,
     conversations: new Map(),
+    directions: new Map(),
     conversationTable: parseConversationTable(conversationText),
     dnsQuestions: new Set(),
     dnsAnswers: new Set(),
@@ -125,6 +133,11 @@ function addFrameFields(facts: TsharkFacts, line: string): void {
   counts.frames += 1;
   counts.bytes += Number(values['frame.len'][0]);
   facts.conversations.set(key, counts);
+  const directedKey = buildDirectedKey(protocol, src, srcPort, dst, dstPort);
+  const directed = facts.directions.get(directedKey) ?? { frames: 0, bytes: 0 };
+  directed.frames += 1;
+  directed.bytes += Number(values['frame.len'][0]);
+  facts.directions.set(directedKey, directed);
   const types = values['tls.handshake.type'];
   if (types.includes('1')) {
     for (const name of values['tls.handshake.extensions_server_name']) facts.serverNames.add(`${key}|${name.toLowerCase()}`);

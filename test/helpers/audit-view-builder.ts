@@ -65,6 +65,9 @@ export function attributedFlow(options: {
   protocol?: 'tcp' | 'udp';
   encryption?: StoredFlow['encryption'];
   httpRequests?: StoredFlow['httpRequests'];
+  /** What each end sent; both absent (the default) for a flow whose split is unknown, as in databases from before. */
+  clientToServer?: StoredFlow['clientToServer'];
+  serverToClient?: StoredFlow['serverToClient'];
   attribution: Partial<Attribution>;
 }): AttributedFlow {
   const id = nextFlowId++;
@@ -87,6 +90,8 @@ export function attributedFlow(options: {
     encryption: options.encryption ?? 'tls',
     hostNames: [],
     httpRequests: options.httpRequests ?? [],
+    ...(options.clientToServer !== undefined ? { clientToServer: options.clientToServer } : {}),
+    ...(options.serverToClient !== undefined ? { serverToClient: options.serverToClient } : {}),
   };
   const attribution: Attribution = {
     entityId: null,

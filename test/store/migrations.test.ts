@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/model/errors.js';
 import { currentSchemaVersion, migrateDatabase, openDatabase, readMigrations } from '../../src/store/open-database.js';
+import { loadFlows } from '../../src/store/capture-repository.js';
 import { findSnapshotInForce, listPolicySightings, listSnapshots } from '../../src/store/policy-repository.js';
 import { readDatabaseState } from '../helpers/database-state.js';
 import { useTempDir } from '../helpers/temp-dir.js';
@@ -64,6 +65,44 @@ describe('migrateDatabase', () => {
       expect(db.prepare('SELECT name FROM apps').all()).toEqual([{ name: 'Old app' }]);
       const plan = db.prepare('EXPLAIN QUERY PLAN SELECT id FROM audits WHERE app_id = ? ORDER BY id DESC LIMIT 1').all(1) as { detail: string }[];
       expect(plan.map((p) => p.detail).join(' ')).toMatch(/USING (COVERING )?INDEX audits_app/);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('leaves the direction split of flows stored before version 11 unknown (null, not 0), so rules read them as before', () => {
+    const path = join(tempDir(), 'v10.db');
+    const raw = new Database(path);
+    migrateDatabase(raw, path, false, readMigrations().filter((m) => m.version <= 10));
+    raw.prepare('INSERT INTO apps (id, name, created_at) VALUES (1, ?, ?)').run('Old app', '2026-01-01T00:00:00Z');
+    raw
+      .prepare(
+        `INSERT INTO captures (id, app_id, file_name, source_path, sha256, format, size_bytes, packet_count, first_time, last_time, imported_at, warning_count)
+         VALUES (1, 1, 'a.pcap', '/a.pcap', ?, 'pcap', 10, 8, 0, 0, '2026-01-02T00:00:00Z', 0)`,
+      )
+      .run('a'.repeat(64));
+    raw
+      .prepare(
+        `INSERT INTO flows (capture_id, protocol, client, client_port, server, server_port, packets, bytes, payload_bytes, first_time, last_time,
+           first_frame, last_frame, sample_frames, encryption, host_names, http_requests)
+         VALUES (1, 'tcp', '192.168.2.17', 50584, '17.248.176.75', 443, 8, 1067, 539, 0, 1, 1, 8, '[1]', 'tls', '[]', '[]')`,
+      )
+      .run();
+    raw.close();
+    const db = openDatabase(path);
+    try {
+      expect(db.prepare('SELECT client_packets, client_bytes, client_payload_bytes, server_packets, server_bytes, server_payload_bytes FROM flows').get()).toEqual({
+        client_packets: null,
+        client_bytes: null,
+        client_payload_bytes: null,
+        server_packets: null,
+        server_bytes: null,
+        server_payload_bytes: null,
+      });
+      const [flow] = loadFlows(db, [1]);
+      expect(flow).toMatchObject({ packets: 8, bytes: 1067 });
+      expect(flow?.clientToServer).toBeUndefined();
+      expect(flow?.serverToClient).toBeUndefined();
     } finally {
       db.close();
     }

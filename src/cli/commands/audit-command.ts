@@ -8,7 +8,7 @@ import { safeTerminalText } from '../terminal-text.js';
 import { stringifyJsonSafely } from '../../report/escape-text.js';
 import { describeCaptureVersionNote } from '../../report/describe-policy-dates.js';
 import { describeEmptyTraffic } from '../../report/describe-empty-traffic.js';
-import { beganFirst, describeTimeJumpCaveat } from '../../report/report-wording.js';
+import { beganFirst, describeLocalClientsCaveat, describeTimeJumpCaveat, listTimeJumps } from '../../report/report-wording.js';
 
 /** Exit code 1 tells scripts that findings at or above --fail-on exist. */
 export const FINDINGS_EXIT_CODE = 1;
@@ -40,7 +40,9 @@ export function registerAuditCommand(program: Command): void {
         const policy = result.inputs.policy;
         if (policy) for (const note of policy.captureVersionNotes ?? []) lines.push(`  note: ${describeCaptureVersionNote(note, policy, (text) => text)}`);
         // A clock jump makes the capture dates, which chose the policy version, doubtful.
-        for (const c of result.inputs.captures) if (c.timeJump) lines.push(`  note: ${describeTimeJumpCaveat(c.file, c.timeJump, beganFirst(c, result.inputs.captures))}`);
+        for (const c of result.inputs.captures) if (c.timeJump) lines.push(`  note: ${describeTimeJumpCaveat(c.file, listTimeJumps(c), beganFirst(c, result.inputs.captures))}`);
+        // Several local addresses opened connections: several devices or sessions, all audited as the app's.
+        for (const c of result.inputs.captures) if (c.clientAddresses) lines.push(`  note: ${describeLocalClientsCaveat(c.file, c.clientAddresses)}`);
         for (const f of result.findings) lines.push(`  [${f.severity.padEnd(6)}] ${f.ruleId.padEnd(22)} ${f.title}`);
         process.stdout.write(safeTerminalText(lines.join('\n')) + '\n');
       }

@@ -11,7 +11,7 @@ import { describeCaptureUnits } from '../../model/describe-capture-units.js';
 import { describeEmptyCapture } from '../../model/describe-empty-capture.js';
 import { describeCaptureTimeGap } from '../../model/describe-capture-time-gap.js';
 import { safeTerminalText } from '../terminal-text.js';
-import { describeHitsNotStored } from '../../report/report-wording.js';
+import { describeHitsNotStored, describeLocalClients } from '../../report/report-wording.js';
 import { readIdentifierFile } from '../../capture/read-identifier-file.js';
 import { countNoun } from '../count-noun.js';
 
@@ -105,6 +105,8 @@ function printOutcome(file: string, outcome: ImportOutcome): void {
   if (empty !== null) process.stderr.write(`warning: ${empty}\n`);
   const gap = describeCaptureTimeGap(name, s);
   if (gap !== null) process.stderr.write(`warning: ${gap}\n`);
+  const clients = describeLocalClients(name, s.flows);
+  if (clients !== null) process.stderr.write(`warning: ${clients}\n`);
 }
 
 /** One warning line when identifier hits went past the stored-hit cap, so the printed hit count is not read as the total. */

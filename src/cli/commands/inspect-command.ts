@@ -11,6 +11,8 @@ import { nameCaptureRecords } from '../../model/capture-record-name.js';
 import { describeCaptureUnits } from '../../model/describe-capture-units.js';
 import { describeEmptyCapture } from '../../model/describe-empty-capture.js';
 import { describeCaptureTimeGap } from '../../model/describe-capture-time-gap.js';
+import { describeLocalClients } from '../../report/report-wording.js';
+import { describeHitContext } from '../../report/wording.js';
 import { safeTerminalText } from '../terminal-text.js';
 import { readIdentifierFile } from '../../capture/read-identifier-file.js';
 import { stringifyJsonSafely } from '../../report/escape-text.js';
@@ -59,6 +61,8 @@ export function registerInspectCommand(program: Command): void {
       if (empty !== null) process.stderr.write(`warning: ${empty}\n`);
       const gap = describeCaptureTimeGap(safeTerminalText(file), summary);
       if (gap !== null) process.stderr.write(`warning: ${gap}\n`);
+      const clients = describeLocalClients(safeTerminalText(file), summary.flows);
+      if (clients !== null) process.stderr.write(`warning: ${clients}\n`);
       if (options.json) {
         process.stdout.write(`${stringifyJsonSafely(summary, 2)}\n`);
         return;
@@ -89,13 +93,13 @@ export function registerInspectCommand(program: Command): void {
       for (const hit of summary.identifierHits.slice(0, SHOWN)) {
         // A HAR's "frames" are its entries and a Zeek log's its lines, as reports call them.
         const frames = hit.endFrame !== undefined ? `${nameCaptureRecords(summary.format, 2)} ${hit.frame}-${hit.endFrame}` : `${nameCaptureRecords(summary.format, 1)} ${hit.frame}`;
-        lines.push(`  identifier ${hit.label} (${hit.encoding}) ${frames} offset ${hit.offset} ${hit.encrypted ? 'encrypted' : 'PLAINTEXT'}  ${describeHitDestination(hit, summary.flows, summary.format === 'har')}`);
+        lines.push(`  identifier ${hit.label} (${hit.encoding}) ${frames} offset ${hit.offset} ${hit.encrypted ? 'encrypted' : 'PLAINTEXT'}${describeHitContext(hit.context) === hit.context ? '' : ` in ${describeHitContext(hit.context)}`}  ${describeHitDestination(hit, summary.flows, summary.format === 'har')}`);
       }
       lines.push(...describeMore(summary.identifierHits.length, 'identifier hit'));
       const heuristic = summary.heuristicHits ?? [];
       if (heuristic.length > 0) lines.push(`Heuristic finds (${heuristic.length}):`);
       for (const hit of heuristic.slice(0, SHOWN)) {
-        lines.push(`  heuristic ${hit.label} ${hit.value} (${hit.encoding}) ${nameCaptureRecords(summary.format, 1)} ${hit.frame} ${hit.context} ${hit.encrypted ? 'encrypted' : 'PLAINTEXT'}  ${describeHitDestination(hit, summary.flows, summary.format === 'har')}`);
+        lines.push(`  heuristic ${hit.label} ${hit.value} (${hit.encoding}) ${nameCaptureRecords(summary.format, 1)} ${hit.frame} ${hit.context} ${hit.encrypted ? 'encrypted' : 'PLAINTEXT'}${describeHitContext(hit.context) === hit.context ? '' : ` in ${describeHitContext(hit.context)}`}  ${describeHitDestination(hit, summary.flows, summary.format === 'har')}`);
       }
       lines.push(...describeMore(heuristic.length, 'heuristic find'));
       process.stdout.write(safeTerminalText(lines.join('\n')) + '\n');
