@@ -9,7 +9,7 @@ import { decodeDnsMessage, isDnsResponse } from './decode-dns.js';
 import { createIpHeader, decodeIpv4, decodeIpv6, type IpHeader } from './decode-ip.js';
 import { locateNetworkLayer } from './decode-link-layer.js';
 import { IpFragmentReassembler } from './reassemble-ip-fragments.js';
-import { createTransportHeader, decodeTcp, decodeUdp, type TransportHeader } from './decode-transport.js';
+import { createTransportHeader, decodeTcp, decodeUdp, TCP_FLAG, type TransportHeader } from './decode-transport.js';
 import { assembleCryptoMessage, isQuicLongHeader, readQuicInitialCrypto, type CryptoFragment } from './decrypt-quic-initial.js';
 import type { LinkFrame } from './link-frame.js';
 import { buildRequestUrl, parseHttpRequest, startsWithHttpMethod } from './parse-http-request.js';
@@ -167,9 +167,12 @@ export class FrameObserver {
     packet.frameLength = frameLength;
     packet.payload = payload;
     packet.tcpFlags = transport?.flags ?? 0;
-    packet.tcpSeq = transport?.seq ?? 0;
+    packet.tcpSeq = transport === null ? 0 : firstPayloadSeq(transport);
     packet.direction = direction;
     out.push(packet);
+    // A SYN starts a new connection in this direction (ports are reused, with a new random ISN): what was known of
+    // the old byte stream would make the new one's bytes look like retransmissions and drop them.
+    if (protocol === 'tcp' && transport !== null && (transport.flags & TCP_FLAG.SYN) !== 0) this.restartTcpDirection(direction);
     if (transport === null || transport.payload.length === 0) return;
     if (protocol === 'udp') this.observeUdp(frame, ip, transport, out);
     else this.observeTcp(frame, ip, transport, direction, out);
@@ -227,7 +230,7 @@ export class FrameObserver {
   private observeTcp(frame: LinkFrame, ip: IpHeader, tcp: TransportHeader, directionId: number, out: ObservationSink): void {
     const payload = tcp.payload;
     // A retransmitted request or ClientHello must not count twice.
-    const end = (tcp.seq + payload.length) >>> 0;
+    const end = (firstPayloadSeq(tcp) + payload.length) >>> 0;
     const direction = this.findTcpDirection(directionId, end);
     if (direction === null) return;
     if (direction.pending !== null) {
@@ -277,6 +280,15 @@ export class FrameObserver {
     return direction;
   }
 
+  /** Forgets one TCP direction's stream, so the next segment starts it afresh. */
+  private restartTcpDirection(directionId: number): void {
+    const direction = this.tcpDirections[directionId] ?? null;
+    if (direction === null) return;
+    if (direction.pending !== null) this.endStream(direction);
+    this.tcpDirections[directionId] = null;
+    this.tcpDirectionCount -= 1;
+  }
+
   private endStream(direction: TcpDirection): void {
     direction.pending = null;
     this.pendingStreams.delete(direction);
@@ -285,7 +297,7 @@ export class FrameObserver {
   /** Adds a segment to a held stream prefix and reads it once it is whole (or the limits are reached). */
   private continueStream(frame: LinkFrame, ip: IpHeader, tcp: TransportHeader, direction: TcpDirection, pending: PendingStream, out: ObservationSink): void {
     const payload = tcp.payload;
-    const delta = (tcp.seq - pending.nextSeq) | 0;
+    const delta = (firstPayloadSeq(tcp) - pending.nextSeq) | 0;
     // Retransmissions of earlier bytes carry nothing new; a gap means we missed a segment.
     if (delta < 0 && delta + payload.length <= 0) return;
     if (delta > 0) {
@@ -465,6 +477,11 @@ function createPacketObservation(): PacketObservation {
     tcpSeq: 0,
     direction: 0,
   };
+}
+
+/** Sequence number of a segment's first payload byte: a SYN itself takes one number (RFC 9293 §3.4), so data sent with it (TCP Fast Open) starts at ISN + 1. */
+function firstPayloadSeq(tcp: TransportHeader): number {
+  return (tcp.flags & TCP_FLAG.SYN) !== 0 ? (tcp.seq + 1) >>> 0 : tcp.seq;
 }
 
 /** `HTTP/1.` at the start of a segment: a server's response. */

@@ -106,6 +106,12 @@ export class TcpStreamSearch {
     return direction;
   }
 
+  /** Drops a direction's state (its connection ended and a new one began): the next segment starts afresh. */
+  forget(direction: StreamSearchState): void {
+    direction.live = false;
+    this.live.delete(direction);
+  }
+
   /** Keeps the last `keep` bytes of the stream and where each came from. */
   private keepTail(direction: StreamSearchState, fresh: Uint8Array, frame: number, time: number, skipped: number): void {
     if (this.keep === 0) return;

@@ -9,6 +9,7 @@ import { Buffer } from 'node:buffer';
 import { MAX_STORED_IDENTIFIER_HITS, type CaptureSummary, type CaptureWarning, type FlowSummary, type DnsAnswerSummary, type DnsQuerySummary, type IdentifierHit, type IdentifierHitsNotStored, type IdentifierNeedle } from '../model/capture-summary.js';
 import type { CaptureFormat, Observation, TransportProtocol } from '../model/observation.js';
 import { FlowTable } from './aggregate-flows.js';
+import { TCP_FLAG } from './decode-transport.js';
 import { detectCaptureFormat } from './detect-capture-format.js';
 import { createReadStats } from './link-frame.js';
 import { readObservationsInto } from './read-capture.js';
@@ -148,6 +149,11 @@ class CaptureAggregator {
       case 'packet': {
         const direction = this.flows.addPacket(observation);
         const flow = direction.flow;
+        // A SYN opens a new connection in this direction, with its own sequence numbers (a port pair can be reused).
+        if (direction.streamSearch !== null && (observation.tcpFlags & TCP_FLAG.SYN) !== 0 && observation.protocol === 'tcp') {
+          this.streams?.forget(direction.streamSearch);
+          direction.streamSearch = null;
+        }
         if (!this.searchPackets || observation.payload.length === 0) return;
         const plaintext = flow.encryption === 'none' || flow.encryption === 'unknown';
         if (plaintext && observation.src === flow.client && observation.srcPort === flow.clientPort) {
