@@ -60,6 +60,12 @@ interface TcpDirection {
   kind: 'decoded' | 'other' | null;
   /** A message split over segments, held until it is whole. */
   pending: PendingStream | null;
+  /**
+   * The bytes the last gap skipped, `[holeNext, holeEnd)`, while awaited: a late segment (a retransmission, or one
+   * reordered) that brings them is read then, not dropped as a repeat. Both 0 when there is none.
+   */
+  holeNext: number;
+  holeEnd: number;
 }
 
 /** Where observations go, in capture order: an array, or a consumer that takes each at once. */
@@ -230,9 +236,13 @@ export class FrameObserver {
   private observeTcp(frame: LinkFrame, ip: IpHeader, tcp: TransportHeader, directionId: number, out: ObservationSink): void {
     const payload = tcp.payload;
     // A retransmitted request or ClientHello must not count twice.
-    const end = (firstPayloadSeq(tcp) + payload.length) >>> 0;
-    const direction = this.findTcpDirection(directionId, end);
-    if (direction === null) return;
+    const start = firstPayloadSeq(tcp);
+    const end = (start + payload.length) >>> 0;
+    const direction = this.findTcpDirection(directionId, start, end);
+    if (direction === null) {
+      this.readLateSegment(frame, ip, tcp, this.tcpDirections[directionId] ?? null, start, end, out);
+      return;
+    }
     if (direction.pending !== null) {
       this.continueStream(frame, ip, tcp, direction, direction.pending, out);
       return;
@@ -262,7 +272,7 @@ export class FrameObserver {
    * The state of a TCP direction after a segment whose payload ends at sequence number `end`, or null when the
    * segment only repeats bytes already seen.
    */
-  private findTcpDirection(directionId: number, end: number): TcpDirection | null {
+  private findTcpDirection(directionId: number, start: number, end: number): TcpDirection | null {
     let direction = this.tcpDirections[directionId] ?? null;
     if (direction === null) {
       if (this.tcpDirectionCount >= MAX_TRACKED_DIRECTIONS) {
@@ -270,14 +280,34 @@ export class FrameObserver {
         this.tcpDirectionCount = 0;
         this.pendingStreams.clear();
       }
-      direction = { seqEnd: end, kind: null, pending: null };
+      direction = { seqEnd: end, kind: null, pending: null, holeNext: 0, holeEnd: 0 };
       this.tcpDirections[directionId] = direction;
       this.tcpDirectionCount += 1;
       return direction;
     }
     if (((end - direction.seqEnd) | 0) <= 0) return null;
+    if (((start - direction.seqEnd) | 0) > 0) {
+      direction.holeNext = direction.seqEnd;
+      direction.holeEnd = start;
+    }
     direction.seqEnd = end;
     return direction;
+  }
+
+  /**
+   * Reads a segment behind the stream's furthest byte when it brings bytes a gap skipped: a message starting there
+   * (a request, a ClientHello, DNS) is read as far as the segment goes, since the bytes after it were seen before
+   * it and are not held. Bytes must come in order; anything before the point the hole is filled to was read.
+   */
+  private readLateSegment(frame: LinkFrame, ip: IpHeader, tcp: TransportHeader, direction: TcpDirection | null, start: number, end: number, out: ObservationSink): void {
+    if (direction === null || direction.holeNext === direction.holeEnd) return;
+    if (((start - direction.holeNext) | 0) < 0 || ((direction.holeEnd - start) | 0) <= 0) return;
+    direction.holeNext = ((end - direction.holeEnd) | 0) >= 0 ? direction.holeEnd : end;
+    const payload = tcp.payload;
+    const isDns = tcp.srcPort === DNS_PORT || tcp.dstPort === DNS_PORT;
+    const kind: PendingKind | null = isClientHelloStart(payload) ? 'tls' : isDns ? 'dns' : startsWithHttpMethod(payload) ? 'http' : null;
+    if (kind !== null) this.readStream(kind, frame, ip, tcp, payload, true, out);
+    else if (direction.kind === 'other') this.emitPayloadNames(frame, ip, tcp, 'tcp', payload, out);
   }
 
   /** Forgets one TCP direction's stream, so the next segment starts it afresh. */
