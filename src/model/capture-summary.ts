@@ -59,6 +59,16 @@ export interface FlowHostName {
   frame: number;
   /** Set when the name was read from another log than the flow's capture (absent in flows stored before). */
   origin?: JoinedRecordOrigin;
+  /**
+   * A DNS name that is an alias (CNAME) the client asked for: the name at the end of its chain, whose A/AAAA answer
+   * gave the server's address (usually a cloud or CDN name). Absent when the name was answered directly.
+   */
+  viaCname?: string;
+  /**
+   * A DNS name that is a CNAME target, not a name the client asked for: the alias at the start of its chain. Such
+   * names say where the service is hosted; the asked name says whose it is (absent in flows stored before).
+   */
+  cnameOf?: string;
 }
 
 /** A real-time media protocol recognised by its payload framing, with the first frame that showed it. */
