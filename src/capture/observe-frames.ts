@@ -104,6 +104,10 @@ export class FrameObserver {
   private readonly fragments = new IpFragmentReassembler();
   private fragmentsSeen = 0;
   private readonly unsupportedLinks = new Map<number, number>();
+  /** Frames seen, and those the capture cut short (snap length): bytes past the cut cannot be searched or decoded. */
+  private framesSeen = 0;
+  private cutFrames = 0;
+  private shortestCut = Number.POSITIVE_INFINITY;
   /** The one packet observation refilled for every packet, when the sink allows it. */
   private readonly reusedPacket: PacketObservation | null;
 
@@ -113,6 +117,11 @@ export class FrameObserver {
 
   /** Decodes one frame, appending its observations to `out`. Never throws on malformed input. */
   observe(frame: LinkFrame, out: ObservationSink): void {
+    this.framesSeen += 1;
+    if (frame.data.length < frame.originalLength) {
+      this.cutFrames += 1;
+      if (frame.data.length < this.shortestCut) this.shortestCut = frame.data.length;
+    }
     const network = locateNetworkLayer(frame.linkType, frame.data);
     if (network.kind !== 'ip') {
       if (network.kind === 'unsupported-link') {
@@ -193,6 +202,15 @@ export class FrameObserver {
         offset: 0,
         where: 'byte',
         message: `${unfinished} fragmented IP datagrams never completed (of ${this.fragmentsSeen} fragments seen); their fragments are not in any flow`,
+      });
+    }
+    if (this.cutFrames > 0) {
+      const of = `${this.cutFrames.toLocaleString('en-US')} of ${this.framesSeen.toLocaleString('en-US')} packets`;
+      out.push({
+        kind: 'warning',
+        offset: 0,
+        where: 'byte',
+        message: `${of} were cut short by the capture's snap length (to as little as ${this.shortestCut} bytes); identifiers, host names and requests past the cut cannot be found`,
       });
     }
     for (const [linkType, count] of this.unsupportedLinks) {
