@@ -225,7 +225,7 @@ export class FlowTable {
     for (const flow of this.flows.values()) {
       // Both ends public on high ports: the end that is one of the capture's devices is the client.
       if (flow.rolesGuessed && devices.has(flow.server) && !devices.has(flow.client)) setClient(flow, flow.server, flow.serverPort);
-      for (const answer of this.resolveNames(flow.server)) addHostName(flow, { host: answer.name, source: 'dns-answer', frame: answer.frame });
+      for (const { host, frame, ...chain } of this.resolveNames(flow.server)) addHostName(flow, { host, source: 'dns-answer', frame, ...chain });
       for (const recorded of this.recordedNames.get(flow.server) ?? []) {
         addHostName(flow, { host: recorded.name, source: 'name-resolution-block', frame: recorded.frame });
       }
@@ -244,24 +244,42 @@ export class FlowTable {
     return out.sort((a, b) => a.firstFrame - b.firstFrame || a.lastFrame - b.lastFrame);
   }
 
-  /** Names that resolved to `address`, following CNAME chains back to the names clients asked for. */
-  private resolveNames(address: string): { name: string; frame: number }[] {
+  /**
+   * Names that resolved to `address`, following CNAME chains back to the names clients asked for. The asked names
+   * (the starts of chains) come first, each with the name whose answer gave the address (`viaCname`); the chains'
+   * other names follow, each with the asked name it serves (`cnameOf`).
+   */
+  private resolveNames(address: string): { host: string; frame: number; viaCname?: string; cnameOf?: string }[] {
     const direct = this.namesByAddress.get(address);
     if (direct === undefined) return [];
-    const result: { name: string; frame: number }[] = [];
+    const asked: { host: string; frame: number; viaCname?: string }[] = [];
+    const targets: { host: string; frame: number; cnameOf?: string }[] = [];
     const seen = new Set<string>();
-    let frontier = direct;
+    let frontier = direct.map((entry) => ({ ...entry, answered: entry.name }));
     for (let depth = 0; depth <= MAX_ALIAS_DEPTH && frontier.length > 0; depth++) {
-      const next: { name: string; frame: number }[] = [];
+      const next: typeof frontier = [];
       for (const entry of frontier) {
         if (seen.has(entry.name)) continue;
         seen.add(entry.name);
-        result.push(entry);
-        next.push(...(this.aliasesByTarget.get(entry.name) ?? []));
+        const aliases = this.aliasesByTarget.get(entry.name) ?? [];
+        if (aliases.length === 0) asked.push({ host: entry.name, frame: entry.frame, ...(entry.answered !== entry.name ? { viaCname: entry.answered } : {}) });
+        else targets.push({ host: entry.name, frame: entry.frame, cnameOf: this.findChainStart(entry.name) });
+        for (const alias of aliases) next.push({ ...alias, answered: entry.answered });
       }
       frontier = next;
     }
-    return result;
+    return [...asked, ...targets];
+  }
+
+  /** The name a CNAME chain through `name` started from (its first alias at each step), as far as the depth limit. */
+  private findChainStart(name: string): string {
+    let at = name;
+    for (let depth = 0; depth <= MAX_ALIAS_DEPTH; depth++) {
+      const alias = this.aliasesByTarget.get(at)?.[0];
+      if (alias === undefined || alias.name === name) break;
+      at = alias.name;
+    }
+    return at;
   }
 
   private getOrCreate(protocol: TransportProtocol, client: string, clientPort: number, server: string, serverPort: number, frame: number, time: number): FlowState {

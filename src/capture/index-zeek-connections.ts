@@ -9,7 +9,7 @@ import type { HostObservation, HttpRequestObservation, Observation, TransportPro
 import { buildFlowKey } from './aggregate-flows.js';
 import { normalizeIpAddress } from './format-ip-address.js';
 import { readFileChunks } from './read-file-chunks.js';
-import { observeZeekRecord, toZeekProtocol } from './read-zeek-log.js';
+import { observeZeekRecord, readZeekTime, toZeekProtocol } from './read-zeek-log.js';
 import { isZeekRecord, readZeekRecords, type ZeekFields, type ZeekRecord } from './read-zeek-records.js';
 
 /** What one conn.log record says about its connection. */
@@ -113,8 +113,8 @@ function addConnection(index: ZeekConnectionIndex, connection: ZeekConnection | 
 function readConnection(record: ZeekRecord, uid: string, file: string): ZeekConnection | null {
   const fields = record.fields;
   const flowKey = readFlowKey(fields);
-  const start = Number(fields.get('ts') ?? NaN);
-  if (flowKey === null || !Number.isFinite(start)) return null;
+  const start = readZeekTime(fields.get('ts'));
+  if (flowKey === null || start === null) return null;
   const origPackets = readCount(fields, 'orig_pkts');
   const respPackets = readCount(fields, 'resp_pkts');
   return {

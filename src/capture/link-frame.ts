@@ -22,6 +22,11 @@ export interface LinkFrame {
   originalLength: number;
   /** Byte offset of the record in the file, for warnings. */
   offset: number;
+  /**
+   * The record carries no time and none came before it (a pcapng Simple Packet Block before any timestamped
+   * packet): `time` is 0 and says nothing, so the capture's first and last times leave the frame out.
+   */
+  untimed?: true;
 }
 
 /** What a container parser emits, in file order. */

@@ -9,7 +9,7 @@ import { decodeDnsMessage, isDnsResponse } from './decode-dns.js';
 import { createIpHeader, decodeIpv4, decodeIpv6, type IpHeader } from './decode-ip.js';
 import { locateNetworkLayer } from './decode-link-layer.js';
 import { IpFragmentReassembler } from './reassemble-ip-fragments.js';
-import { createTransportHeader, decodeTcp, decodeUdp, type TransportHeader } from './decode-transport.js';
+import { createTransportHeader, decodeTcp, decodeUdp, TCP_FLAG, type TransportHeader } from './decode-transport.js';
 import { assembleCryptoMessage, isQuicLongHeader, readQuicInitialCrypto, type CryptoFragment } from './decrypt-quic-initial.js';
 import type { LinkFrame } from './link-frame.js';
 import { buildRequestUrl, parseHttpRequest, startsWithHttpMethod } from './parse-http-request.js';
@@ -60,6 +60,12 @@ interface TcpDirection {
   kind: 'decoded' | 'other' | null;
   /** A message split over segments, held until it is whole. */
   pending: PendingStream | null;
+  /**
+   * The bytes the last gap skipped, `[holeNext, holeEnd)`, while awaited: a late segment (a retransmission, or one
+   * reordered) that brings them is read then, not dropped as a repeat. Both 0 when there is none.
+   */
+  holeNext: number;
+  holeEnd: number;
 }
 
 /** Where observations go, in capture order: an array, or a consumer that takes each at once. */
@@ -98,6 +104,10 @@ export class FrameObserver {
   private readonly fragments = new IpFragmentReassembler();
   private fragmentsSeen = 0;
   private readonly unsupportedLinks = new Map<number, number>();
+  /** Frames seen, and those the capture cut short (snap length): bytes past the cut cannot be searched or decoded. */
+  private framesSeen = 0;
+  private cutFrames = 0;
+  private shortestCut = Number.POSITIVE_INFINITY;
   /** The one packet observation refilled for every packet, when the sink allows it. */
   private readonly reusedPacket: PacketObservation | null;
 
@@ -107,6 +117,11 @@ export class FrameObserver {
 
   /** Decodes one frame, appending its observations to `out`. Never throws on malformed input. */
   observe(frame: LinkFrame, out: ObservationSink): void {
+    this.framesSeen += 1;
+    if (frame.data.length < frame.originalLength) {
+      this.cutFrames += 1;
+      if (frame.data.length < this.shortestCut) this.shortestCut = frame.data.length;
+    }
     const network = locateNetworkLayer(frame.linkType, frame.data);
     if (network.kind !== 'ip') {
       if (network.kind === 'unsupported-link') {
@@ -167,9 +182,12 @@ export class FrameObserver {
     packet.frameLength = frameLength;
     packet.payload = payload;
     packet.tcpFlags = transport?.flags ?? 0;
-    packet.tcpSeq = transport?.seq ?? 0;
+    packet.tcpSeq = transport === null ? 0 : firstPayloadSeq(transport);
     packet.direction = direction;
     out.push(packet);
+    // A SYN starts a new connection in this direction (ports are reused, with a new random ISN): what was known of
+    // the old byte stream would make the new one's bytes look like retransmissions and drop them.
+    if (protocol === 'tcp' && transport !== null && (transport.flags & TCP_FLAG.SYN) !== 0) this.restartTcpDirection(direction);
     if (transport === null || transport.payload.length === 0) return;
     if (protocol === 'udp') this.observeUdp(frame, ip, transport, out);
     else this.observeTcp(frame, ip, transport, direction, out);
@@ -184,6 +202,15 @@ export class FrameObserver {
         offset: 0,
         where: 'byte',
         message: `${unfinished} fragmented IP datagrams never completed (of ${this.fragmentsSeen} fragments seen); their fragments are not in any flow`,
+      });
+    }
+    if (this.cutFrames > 0) {
+      const of = `${this.cutFrames.toLocaleString('en-US')} of ${this.framesSeen.toLocaleString('en-US')} packets`;
+      out.push({
+        kind: 'warning',
+        offset: 0,
+        where: 'byte',
+        message: `${of} were cut short by the capture's snap length (to as little as ${this.shortestCut} bytes); identifiers, host names and requests past the cut cannot be found`,
       });
     }
     for (const [linkType, count] of this.unsupportedLinks) {
@@ -227,9 +254,13 @@ export class FrameObserver {
   private observeTcp(frame: LinkFrame, ip: IpHeader, tcp: TransportHeader, directionId: number, out: ObservationSink): void {
     const payload = tcp.payload;
     // A retransmitted request or ClientHello must not count twice.
-    const end = (tcp.seq + payload.length) >>> 0;
-    const direction = this.findTcpDirection(directionId, end);
-    if (direction === null) return;
+    const start = firstPayloadSeq(tcp);
+    const end = (start + payload.length) >>> 0;
+    const direction = this.findTcpDirection(directionId, start, end);
+    if (direction === null) {
+      this.readLateSegment(frame, ip, tcp, this.tcpDirections[directionId] ?? null, start, end, out);
+      return;
+    }
     if (direction.pending !== null) {
       this.continueStream(frame, ip, tcp, direction, direction.pending, out);
       return;
@@ -259,7 +290,7 @@ export class FrameObserver {
    * The state of a TCP direction after a segment whose payload ends at sequence number `end`, or null when the
    * segment only repeats bytes already seen.
    */
-  private findTcpDirection(directionId: number, end: number): TcpDirection | null {
+  private findTcpDirection(directionId: number, start: number, end: number): TcpDirection | null {
     let direction = this.tcpDirections[directionId] ?? null;
     if (direction === null) {
       if (this.tcpDirectionCount >= MAX_TRACKED_DIRECTIONS) {
@@ -267,14 +298,43 @@ export class FrameObserver {
         this.tcpDirectionCount = 0;
         this.pendingStreams.clear();
       }
-      direction = { seqEnd: end, kind: null, pending: null };
+      direction = { seqEnd: end, kind: null, pending: null, holeNext: 0, holeEnd: 0 };
       this.tcpDirections[directionId] = direction;
       this.tcpDirectionCount += 1;
       return direction;
     }
     if (((end - direction.seqEnd) | 0) <= 0) return null;
+    if (((start - direction.seqEnd) | 0) > 0) {
+      direction.holeNext = direction.seqEnd;
+      direction.holeEnd = start;
+    }
     direction.seqEnd = end;
     return direction;
+  }
+
+  /**
+   * Reads a segment behind the stream's furthest byte when it brings bytes a gap skipped: a message starting there
+   * (a request, a ClientHello, DNS) is read as far as the segment goes, since the bytes after it were seen before
+   * it and are not held. Bytes must come in order; anything before the point the hole is filled to was read.
+   */
+  private readLateSegment(frame: LinkFrame, ip: IpHeader, tcp: TransportHeader, direction: TcpDirection | null, start: number, end: number, out: ObservationSink): void {
+    if (direction === null || direction.holeNext === direction.holeEnd) return;
+    if (((start - direction.holeNext) | 0) < 0 || ((direction.holeEnd - start) | 0) <= 0) return;
+    direction.holeNext = ((end - direction.holeEnd) | 0) >= 0 ? direction.holeEnd : end;
+    const payload = tcp.payload;
+    const isDns = tcp.srcPort === DNS_PORT || tcp.dstPort === DNS_PORT;
+    const kind: PendingKind | null = isClientHelloStart(payload) ? 'tls' : isDns ? 'dns' : startsWithHttpMethod(payload) ? 'http' : null;
+    if (kind !== null) this.readStream(kind, frame, ip, tcp, payload, true, out);
+    else if (direction.kind === 'other') this.emitPayloadNames(frame, ip, tcp, 'tcp', payload, out);
+  }
+
+  /** Forgets one TCP direction's stream, so the next segment starts it afresh. */
+  private restartTcpDirection(directionId: number): void {
+    const direction = this.tcpDirections[directionId] ?? null;
+    if (direction === null) return;
+    if (direction.pending !== null) this.endStream(direction);
+    this.tcpDirections[directionId] = null;
+    this.tcpDirectionCount -= 1;
   }
 
   private endStream(direction: TcpDirection): void {
@@ -285,7 +345,7 @@ export class FrameObserver {
   /** Adds a segment to a held stream prefix and reads it once it is whole (or the limits are reached). */
   private continueStream(frame: LinkFrame, ip: IpHeader, tcp: TransportHeader, direction: TcpDirection, pending: PendingStream, out: ObservationSink): void {
     const payload = tcp.payload;
-    const delta = (tcp.seq - pending.nextSeq) | 0;
+    const delta = (firstPayloadSeq(tcp) - pending.nextSeq) | 0;
     // Retransmissions of earlier bytes carry nothing new; a gap means we missed a segment.
     if (delta < 0 && delta + payload.length <= 0) return;
     if (delta > 0) {
@@ -465,6 +525,11 @@ function createPacketObservation(): PacketObservation {
     tcpSeq: 0,
     direction: 0,
   };
+}
+
+/** Sequence number of a segment's first payload byte: a SYN itself takes one number (RFC 9293 §3.4), so data sent with it (TCP Fast Open) starts at ISN + 1. */
+function firstPayloadSeq(tcp: TransportHeader): number {
+  return (tcp.flags & TCP_FLAG.SYN) !== 0 ? (tcp.seq + 1) >>> 0 : tcp.seq;
 }
 
 /** `HTTP/1.` at the start of a segment: a server's response. */

@@ -95,6 +95,10 @@ function observeInto(observer: FrameObserver, stats: ReadStats, sink: Observatio
         return;
       }
       stats.frames = Math.max(stats.frames + 1, event.frame);
+      if (event.untimed === true) {
+        observer.observe(event, sink);
+        return;
+      }
       if (stats.firstTime === null || event.time < stats.firstTime) stats.firstTime = event.time;
       if (stats.lastTime === null || event.time > stats.lastTime) stats.lastTime = event.time;
       observer.observe(event, sink);

@@ -8,7 +8,7 @@ import { ImportError } from '../model/errors.js';
 import type { DirectionTotals } from '../model/capture-summary.js';
 import type { Observation } from '../model/observation.js';
 import { normalizeIpAddress } from './format-ip-address.js';
-import { locateJsonError } from './locate-json-error.js';
+import { JsonArrayStream, JsonStreamError } from './stream-json-array.js';
 import type { ReadStats } from './link-frame.js';
 
 /**
@@ -24,42 +24,55 @@ interface HarHeader {
   value?: unknown;
 }
 
+/** Response bodies are never read (only request fields and response sizes are), so they are not kept. */
+const DROPPED_STRINGS = [['response', 'content', 'text']] as const;
+/** A request field longer than this is not searched (postData of a huge upload); the entry is still read. */
+const MAX_KEPT_STRING_BYTES = 64 * 1024 * 1024;
+
 /**
- * Reads a HAR file from a byte stream. HAR is one JSON document, so it is read whole; that is the one
- * exception to streaming, and HARs are small next to packet captures.
+ * Reads a HAR file from a byte stream, one entry at a time (src/capture/stream-json-array.ts): memory holds one
+ * entry, never the document, so a HAR of any size is read, and response bodies (most of a HAR saved with
+ * content) are scanned for syntax but never kept.
  * @throws ImportError when the bytes are not JSON or have no `log.entries` array.
  */
 export async function* readHar(source: AsyncIterable<Uint8Array>, file: string, stats?: ReadStats): AsyncGenerator<Observation[]> {
-  const chunks: Uint8Array[] = [];
-  for await (const chunk of source) chunks.push(chunk);
-  let text = Buffer.concat(chunks).toString('utf8');
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  let document: unknown;
-  try {
-    document = JSON.parse(text);
-  } catch {
-    const at = locateJsonError(text);
-    const detail =
-      at === null || at.atEnd
-        ? `line ${at?.line ?? 1}: not valid JSON: the document ends early (the file looks truncated)`
-        : `line ${at.line}, column ${at.column}: not valid JSON: unexpected ${JSON.stringify(at.character)}`;
-    throw new ImportError(file, detail, 'export the HAR again or check that the file is complete');
-  }
-  const entries = getPath(document, ['log', 'entries']);
-  if (!Array.isArray(entries)) {
-    throw new ImportError(file, 'JSON has no log.entries array, so it is not a HAR file', 'use --format to pick another reader');
-  }
+  const reader = new JsonArrayStream({ arrayPath: ['log', 'entries'], droppedStrings: DROPPED_STRINGS, maxStringBytes: MAX_KEPT_STRING_BYTES });
   let batch: Observation[] = [];
   const clientPorts = new Map<string, number>();
-  for (let index = 0; index < entries.length; index++) {
-    const frame = index + 1;
-    if (stats !== undefined) stats.frames = frame;
-    observeEntry(entries[index], frame, batch, stats, clientPorts);
-    if (batch.length >= BATCH_SIZE) {
-      yield batch;
-      batch = [];
+  let frame = 0;
+  const take = (): void => {
+    for (const entry of reader.elements) {
+      frame += 1;
+      if (stats !== undefined) stats.frames = frame;
+      observeEntry(entry, frame, batch, stats, clientPorts);
     }
+    reader.elements.length = 0;
+    for (const { element, path } of reader.oversized) {
+      batch.push({ kind: 'warning', offset: element, where: 'entry', message: `${path} is longer than ${MAX_KEPT_STRING_BYTES / (1024 * 1024)} MiB; not searched` });
+    }
+    reader.oversized.length = 0;
+  };
+  try {
+    for await (const chunk of source) {
+      reader.write(chunk);
+      take();
+      if (batch.length >= BATCH_SIZE) {
+        yield batch;
+        batch = [];
+      }
+    }
+    reader.end();
+  } catch (error) {
+    if (!(error instanceof JsonStreamError)) throw error;
+    const detail = error.atEnd
+      ? `line ${error.line}: not valid JSON: the document ends early (the file looks truncated)`
+      : `line ${error.line}, column ${error.column}: not valid JSON: unexpected ${JSON.stringify(error.character)}`;
+    throw new ImportError(file, detail, 'export the HAR again or check that the file is complete');
   }
+  if (!reader.sawArray) {
+    throw new ImportError(file, 'JSON has no log.entries array, so it is not a HAR file', 'use --format to pick another reader');
+  }
+  take();
   if (batch.length > 0) yield batch;
 }
 

@@ -64,6 +64,9 @@ export class PcapngParser implements ContainerParser {
   private interfaces: InterfaceInfo[] = [];
   private frameNumber = 0;
   private lastTime = 0;
+  /** Whether a timestamped packet has been read; Simple Packet Blocks before one have no time at all. */
+  private sawTime = false;
+  private untimedFrames = 0;
   private out: FrameSink = [];
   private stopReported = false;
   private readonly splitter: RecordSplitter;
@@ -223,15 +226,17 @@ export class PcapngParser implements ContainerParser {
     let capturedLength = Math.min(originalLength, length - 16);
     if (iface.snapLength > 0) capturedLength = Math.min(capturedLength, iface.snapLength);
     this.frameNumber += 1;
+    // SPBs carry no timestamp; reusing the previous one keeps times monotonic. Before any, there is none to reuse.
+    if (!this.sawTime) this.untimedFrames += 1;
     this.out.push({
       kind: 'frame',
       frame: this.frameNumber,
-      // SPBs carry no timestamp; reusing the previous one keeps times monotonic.
       time: this.lastTime,
       linkType: iface.linkType,
       data: bytes.subarray(at + 12, at + 12 + capturedLength),
       originalLength,
       offset: fileOffset,
+      ...(this.sawTime ? {} : { untimed: true as const }),
     });
   }
 
@@ -289,6 +294,7 @@ export class PcapngParser implements ContainerParser {
     const time = convertTimestamp(high, low, iface);
     this.sections.packet(time);
     this.lastTime = time;
+    this.sawTime = true;
     this.frameNumber += 1;
     this.out.push({
       kind: 'frame',
@@ -322,6 +328,14 @@ export class PcapngParser implements ContainerParser {
   finish(out: FrameSink): void {
     this.out = out;
     for (const counted of [this.oversized.warning(), this.sections.warning()]) if (counted !== null) out.push(counted);
+    if (this.untimedFrames > 0) {
+      out.push({
+        kind: 'warning',
+        offset: 0,
+        where: 'byte',
+        message: `${this.untimedFrames} packets in simple packet blocks before any timestamped packet carry no time; their evidence shows 1970-01-01, and the capture's start and end leave them out`,
+      });
+    }
     this.reportStop(out);
     if (this.splitter.stopped !== null) return;
     const end = this.splitter.finish();

@@ -4,6 +4,7 @@
  * and byte counts are applied to the flow by join-zeek-connections.ts).
  */
 import type { DirectionTotals } from '../model/capture-summary.js';
+import { ImportError } from '../model/errors.js';
 import type { Observation, PacketObservation, TransportProtocol } from '../model/observation.js';
 import { normalizeIpAddress } from './format-ip-address.js';
 import type { ReadStats } from './link-frame.js';
@@ -15,13 +16,28 @@ import { isZeekRecord, readZeekRecords, type ZeekLogKind, type ZeekRecord } from
  */
 export async function* readZeekLog(source: AsyncIterable<Uint8Array>, file: string, stats?: ReadStats): AsyncGenerator<Observation[]> {
   let skippedOther = 0;
+  let records = 0;
+  let untimed = 0;
+  let firstUntimed = 0;
   for await (const items of readZeekRecords(source, file)) {
     const batch: Observation[] = [];
     for (const item of items) {
-      if (!isZeekRecord(item)) batch.push(item);
-      else if (!observeZeekRecord(item, stats, batch)) skippedOther += 1;
+      if (!isZeekRecord(item)) {
+        batch.push(item);
+        continue;
+      }
+      records += 1;
+      if (readZeekTime(item.fields.get('ts')) === null) {
+        untimed += 1;
+        if (firstUntimed === 0) firstUntimed = item.line;
+      }
+      if (!observeZeekRecord(item, stats, batch)) skippedOther += 1;
     }
     if (batch.length > 0) yield batch;
+  }
+  // A log none of whose records has a time would be stored as an empty capture, and then never read again.
+  if (records > 0 && untimed === records) {
+    throw new ImportError(file, `line ${firstUntimed}: no record has a usable ts (seconds since 1970, milliseconds, or an ISO 8601 time)`, 'export the log with a standard ts field');
   }
   if (skippedOther > 0) {
     yield [{ kind: 'warning', offset: 0, where: 'line', message: `${skippedOther} records of an unsupported Zeek log type were skipped` }];
@@ -45,12 +61,34 @@ function readConnectionExchange(record: ReadonlyMap<string, string>): Pick<Packe
   return clientToServer === null || serverToClient === null ? {} : { exchange: { clientToServer, serverToClient } };
 }
 
+/** Epoch milliseconds are above this (year 5138 in seconds), epoch seconds below it. */
+const MILLISECONDS_FROM = 1e11;
+/** `2024-03-01T10:00:00.123456Z`: Zeek's JSON::TS_ISO8601, with the fraction read in full (Date.parse keeps milliseconds). */
+const ISO_TIME = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(\.\d+)?(Z|[+-]\d\d:?\d\d)$/;
+
+/**
+ * A record's time in seconds since 1970: Zeek writes epoch seconds by default, and, as configured
+ * (LogAscii::json_timestamps), epoch milliseconds or ISO 8601 text. Null when it is none of these.
+ */
+export function readZeekTime(value: string | undefined): number | null {
+  if (value === undefined || value === '') return null;
+  const iso = ISO_TIME.exec(value);
+  if (iso !== null) {
+    const whole = Date.parse(`${iso[1] ?? ''}${iso[3] ?? ''}`);
+    return Number.isFinite(whole) ? whole / 1000 + Number(`0${iso[2] ?? ''}`) : null;
+  }
+  const number = Number(value);
+  if (!Number.isFinite(number)) return null;
+  return Math.abs(number) >= MILLISECONDS_FROM ? number / 1000 : number;
+}
+
 /** Adds the observations of one record; false when its log type is not one we map. */
 export function observeZeekRecord({ kind, line: lineNumber, fields: record }: ZeekRecord, stats: ReadStats | undefined, out: Observation[]): boolean {
   const frame = lineNumber;
-  const time = Number(record.get('ts') ?? NaN);
-  if (!Number.isFinite(time)) {
-    out.push({ kind: 'warning', offset: lineNumber, where: 'line', message: `line ${lineNumber}: missing or invalid ts; skipped` });
+  const time = readZeekTime(record.get('ts'));
+  if (time === null) {
+    // The warning's location already names the line.
+    out.push({ kind: 'warning', offset: lineNumber, where: 'line', message: 'missing or invalid ts; skipped' });
     return true;
   }
   if (stats !== undefined) {

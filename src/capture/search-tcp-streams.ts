@@ -2,7 +2,8 @@
  * Identifier search over TCP byte streams rather than single segments, so a value cut in two by segmentation
  * (a long URL, a JSON body) is still found. Each direction keeps the automaton state and the last few bytes
  * (one pattern length) between segments; retransmitted bytes are not searched twice and a gap (a lost or
- * uncaptured segment) restarts the search. Memory is bounded: a fixed number of directions, a few dozen bytes each.
+ * uncaptured segment) restarts the search, while the bytes it skipped are still searched if a late segment brings
+ * them. Memory is bounded: a fixed number of directions, a few dozen bytes each.
  */
 import { searchIdentifiersFrom, type IdentifierMatch, type IdentifierPatterns } from './search-identifiers.js';
 
@@ -35,6 +36,23 @@ export interface StreamSearchState {
   pieces: TailPiece[];
   /** False once forgotten to keep memory bounded: the next segment starts the search afresh. */
   live: boolean;
+  /** The bytes the last gap skipped, searched if a late segment (a retransmission, or one reordered) brings them. */
+  hole: StreamHole | null;
+}
+
+/**
+ * The stream's bytes missing at the last gap, `[fill.nextSeq, end)`. They are searched in order as late segments
+ * bring them, continuing the search from before the gap; once the hole is whole, its end is joined to the first
+ * bytes after it, so a value cut by the late segment's end is found too. One per direction, a few dozen bytes.
+ */
+interface StreamHole {
+  /** Search state of the hole's bytes, `nextSeq` the next byte awaited. */
+  fill: StreamSearchState;
+  /** Sequence number of the first byte after the hole (already searched). */
+  end: number;
+  /** A copy of the first bytes after the hole (one pattern length less one), and where they came from. */
+  head: Uint8Array;
+  headFrame: number;
 }
 
 /** Directions tracked at once; the least recently started is forgotten beyond this. */
@@ -76,20 +94,40 @@ export class TcpStreamSearch {
           this.live.delete(oldest.value);
         }
       }
-      direction = { nextSeq: seq, state: 0, tail: EMPTY, pieces: [], live: true };
+      direction = { nextSeq: seq, state: 0, tail: EMPTY, pieces: [], live: true, hole: null };
       this.live.add(direction);
     }
     const delta = (seq - direction.nextSeq) | 0;
     if (delta < 0) {
-      // A retransmission: only bytes past what was already searched are new.
+      // Bytes behind the search were searched already, unless a gap skipped them.
+      if (direction.hole !== null) this.fillHole(direction, direction.hole, seq, payload, frame, time, limit, out);
       if (delta + payload.length <= 0) return direction;
       skipped = -delta;
     } else if (delta > 0) {
+      // A gap: the search restarts here, and what it had reached waits for the missing bytes.
+      direction.hole = {
+        fill: { nextSeq: direction.nextSeq, state: direction.state, tail: direction.tail, pieces: direction.pieces, live: true, hole: null },
+        end: seq,
+        head: payload.slice(0, this.keep),
+        headFrame: frame,
+      };
       direction.state = 0;
       direction.tail = EMPTY;
       direction.pieces = [];
     }
-    const fresh = skipped === 0 ? payload : payload.subarray(skipped);
+    this.searchBytes(direction, skipped === 0 ? payload : payload.subarray(skipped), skipped, frame, time, limit, out);
+    direction.nextSeq = (seq + payload.length) >>> 0;
+    return direction;
+  }
+
+  /** Drops a direction's state (its connection ended and a new one began): the next segment starts afresh. */
+  forget(direction: StreamSearchState): void {
+    direction.live = false;
+    this.live.delete(direction);
+  }
+
+  /** Searches `fresh` (the payload from byte `skipped` on) as the continuation of `direction`'s stream. */
+  private searchBytes(direction: StreamSearchState, fresh: Uint8Array, skipped: number, frame: number, time: number, limit: number, out: StreamMatch[]): void {
     const matches = this.scratch;
     matches.length = 0;
     direction.state = searchIdentifiersFrom(this.patterns, direction.state, direction.tail, fresh, limit, matches);
@@ -101,9 +139,37 @@ export class TcpStreamSearch {
       const start = locateInTail(direction.pieces, direction.tail.length + match.offset);
       if (start !== null) out.push({ match, frame: start.frame, offset: start.offset, time: start.time, endFrame: frame });
     }
-    direction.nextSeq = (seq + payload.length) >>> 0;
     this.keepTail(direction, fresh, frame, time, skipped);
-    return direction;
+  }
+
+  /**
+   * Searches the part of a late segment that lies in the hole. Bytes must come in order: a piece that starts past
+   * the point the hole is filled to restarts its search there (as a gap does), and bytes before that point are not
+   * searched again.
+   */
+  private fillHole(direction: StreamSearchState, hole: StreamHole, seq: number, payload: Uint8Array, frame: number, time: number, limit: number, out: StreamMatch[]): void {
+    const fill = hole.fill;
+    const from = Math.max(0, (fill.nextSeq - seq) | 0);
+    const to = Math.min(payload.length, (hole.end - seq) | 0);
+    if (from >= to) return;
+    if (((seq - fill.nextSeq) | 0) > 0) {
+      fill.state = 0;
+      fill.tail = EMPTY;
+      fill.pieces = [];
+    }
+    this.searchBytes(fill, payload.subarray(from, to), from, frame, time, limit, out);
+    fill.nextSeq = (seq + to) >>> 0;
+    if (fill.nextSeq !== hole.end) return;
+    // Whole: run on into the bytes after the hole, keeping only matches that began inside it (the rest were found).
+    const matches = this.scratch;
+    matches.length = 0;
+    searchIdentifiersFrom(this.patterns, fill.state, fill.tail, hole.head, limit, matches);
+    for (const match of matches) {
+      if (match.offset >= 0) continue;
+      const start = locateInTail(fill.pieces, fill.tail.length + match.offset);
+      if (start !== null) out.push({ match, frame: start.frame, offset: start.offset, time: start.time, endFrame: hole.headFrame });
+    }
+    direction.hole = null;
   }
 
   /** Keeps the last `keep` bytes of the stream and where each came from. */

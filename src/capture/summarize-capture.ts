@@ -6,9 +6,10 @@
 import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { Buffer } from 'node:buffer';
-import { MAX_STORED_IDENTIFIER_HITS, type CaptureSummary, type CaptureWarning, type FlowSummary, type DnsAnswerSummary, type DnsQuerySummary, type IdentifierHit, type IdentifierHitsNotStored, type IdentifierNeedle } from '../model/capture-summary.js';
+import { HITS_KEPT_PER_CONNECTION_PAST_CAP, MAX_HITS_KEPT_PAST_CAP, MAX_STORED_IDENTIFIER_HITS, type CaptureSummary, type CaptureWarning, type FlowSummary, type DnsAnswerSummary, type DnsQuerySummary, type IdentifierHit, type IdentifierHitsNotStored, type IdentifierNeedle } from '../model/capture-summary.js';
 import type { CaptureFormat, DnsQueryObservation, Observation, PacketObservation, TransportProtocol } from '../model/observation.js';
-import { FlowTable } from './aggregate-flows.js';
+import { buildFlowKey, FlowTable } from './aggregate-flows.js';
+import { TCP_FLAG } from './decode-transport.js';
 import { detectCaptureFormat } from './detect-capture-format.js';
 import { createReadStats } from './link-frame.js';
 import { readObservationsInto } from './read-capture.js';
@@ -123,6 +124,9 @@ class CaptureAggregator {
   readonly identifierHits: IdentifierHit[] = [];
   /** Hits past MAX_IDENTIFIER_HITS by identifier label: one number per identifier, so memory stays bounded. */
   readonly hitsNotStored = new Map<string, number>();
+  /** Once the cap is reached: stored hits per identifier and connection, up to HITS_KEPT_PER_CONNECTION_PAST_CAP each. */
+  private storedPerConnection: Map<string, number> | null = null;
+  private hitsKeptPastCap = 0;
   readonly heuristicHits: IdentifierHit[] = [];
   private readonly heuristicSeen = new Set<string>();
   readonly warnings: CaptureWarning[] = [];
@@ -157,6 +161,11 @@ class CaptureAggregator {
         this.lastPacket = observation;
         const direction = this.flows.addPacket(observation);
         const flow = direction.flow;
+        // A SYN opens a new connection in this direction, with its own sequence numbers (a port pair can be reused).
+        if (direction.streamSearch !== null && (observation.tcpFlags & TCP_FLAG.SYN) !== 0 && observation.protocol === 'tcp') {
+          this.streams?.forget(direction.streamSearch);
+          direction.streamSearch = null;
+        }
         if (!this.searchPackets || observation.payload.length === 0) return;
         const plaintext = flow.encryption === 'none' || flow.encryption === 'unknown';
         if (plaintext && observation.src === flow.client && observation.srcPort === flow.clientPort) {
@@ -281,6 +290,38 @@ class CaptureAggregator {
     }
   }
 
+  /**
+   * Past the cap, whether a hit is still stored: one of the first few of its identifier on its connection, so a
+   * destination reached only after the cap (a second tracker late in a long capture) is not missing from the report.
+   */
+  private keepPastCap(label: string, protocol: TransportProtocol, where: HitEndpoints): boolean {
+    if (this.hitsKeptPastCap >= MAX_HITS_KEPT_PAST_CAP) return false;
+    // Built once, when the cap is first reached, from the hits stored so far: no cost per hit below the cap.
+    let counts = this.storedPerConnection;
+    if (counts === null) {
+      counts = new Map();
+      for (const hit of this.identifierHits) {
+        const key = connectionKey(hit.label, hit.protocol, hit);
+        counts.set(key, Math.min(HITS_KEPT_PER_CONNECTION_PAST_CAP, (counts.get(key) ?? 0) + 1));
+      }
+      this.storedPerConnection = counts;
+    }
+    const key = connectionKey(label, protocol, where);
+    const stored = counts.get(key) ?? 0;
+    if (stored >= HITS_KEPT_PER_CONNECTION_PAST_CAP) return false;
+    counts.set(key, stored + 1);
+    this.hitsKeptPastCap += 1;
+    if (this.hitsKeptPastCap === MAX_HITS_KEPT_PAST_CAP) {
+      this.push({
+        kind: 'warning',
+        offset: 0,
+        where: 'byte',
+        message: `identifier hits past the cap were kept for the first ${MAX_HITS_KEPT_PAST_CAP.toLocaleString('en-US')} only; connections reached after that have their hits counted, not located`,
+      });
+    }
+    return true;
+  }
+
   /** Stores one hit; `where` gives the frame and time where the match starts. */
   private pushHit(
     match: IdentifierMatch,
@@ -291,7 +332,7 @@ class CaptureAggregator {
     encrypted: boolean,
     protocol: TransportProtocol,
   ): void {
-    if (this.identifierHits.length >= MAX_IDENTIFIER_HITS) {
+    if (this.identifierHits.length >= MAX_IDENTIFIER_HITS && !this.keepPastCap(match.label, protocol, where)) {
       this.hitsNotStored.set(match.label, (this.hitsNotStored.get(match.label) ?? 0) + 1);
       return;
     }
@@ -318,7 +359,14 @@ class CaptureAggregator {
 const UNLIMITED = Number.POSITIVE_INFINITY;
 
 function listHitsNotStored(counts: ReadonlyMap<string, number>): IdentifierHitsNotStored[] {
-  return [...counts].map(([label, hits]) => ({ label, hits })).sort((a, b) => b.hits - a.hits || a.label.localeCompare(b.label));
+  return [...counts]
+    .map(([label, hits]) => ({ label, hits, keptPerConnection: HITS_KEPT_PER_CONNECTION_PAST_CAP }))
+    .sort((a, b) => b.hits - a.hits || a.label.localeCompare(b.label));
+}
+
+/** One identifier on one connection (either direction), for the hits kept past the cap. */
+function connectionKey(label: string, protocol: TransportProtocol, where: { src: string; srcPort: number; dst: string; dstPort: number }): string {
+  return `${label}\u0000${buildFlowKey(protocol, where.src, where.srcPort, where.dst, where.dstPort)}`;
 }
 
 /** Endpoints and time of the packet or request a hit was found in. */

@@ -81,11 +81,15 @@ export interface SelectedHostName {
   origin?: JoinedRecordOrigin;
   /** Other names from the same source that point to a different registrable domain. */
   rivals: FlowHostName[];
+  /** For a DNS alias, the CNAME target whose answer gave the address (where the service is hosted). */
+  viaCname?: string;
 }
 
 /**
- * Best host name for a flow: strongest source first, then earliest frame. IP literals and empty
- * names are ignored (an SNI must not be an address, and HAR URLs often are).
+ * Best host name for a flow: strongest source first, then, of DNS names, one the client asked for over a CNAME
+ * target (`www.amazon.com`, not the `d3ag….cloudfront.net` it is an alias of: that only says where it is hosted),
+ * then earliest frame. IP literals and empty names are ignored (an SNI must not be an address, and HAR URLs often
+ * are). A CNAME target is never a rival: it is another name of the same answer, not a different server.
  */
 export function selectHostName(flow: FlowSummary): SelectedHostName | null {
   const usable = flow.hostNames
@@ -93,12 +97,20 @@ export function selectHostName(flow: FlowSummary): SelectedHostName | null {
     .filter((h) => h.host !== '' && !isIpLiteral(h.host) && h.host.includes('.'));
   if (usable.length === 0) return null;
   const rank = (s: HostEvidenceSource): number => SOURCE_ORDER.indexOf(s);
-  usable.sort((a, b) => rank(a.source) - rank(b.source) || a.frame - b.frame);
+  const isTarget = (h: FlowHostName): number => (h.cnameOf === undefined ? 0 : 1);
+  usable.sort((a, b) => rank(a.source) - rank(b.source) || isTarget(a) - isTarget(b) || a.frame - b.frame);
   const best = usable[0];
   if (best === undefined) return null;
   const bestDomain = getRegistrableDomain(best.host) ?? best.host;
-  const rivals = usable.filter((h) => h.source === best.source && (getRegistrableDomain(h.host) ?? h.host) !== bestDomain);
-  return { host: best.host, source: best.source, frame: best.frame, ...(best.origin !== undefined ? { origin: best.origin } : {}), rivals };
+  const rivals = usable.filter((h) => h.source === best.source && h.cnameOf === undefined && (getRegistrableDomain(h.host) ?? h.host) !== bestDomain);
+  return {
+    host: best.host,
+    source: best.source,
+    frame: best.frame,
+    ...(best.origin !== undefined ? { origin: best.origin } : {}),
+    rivals,
+    ...(best.viaCname !== undefined ? { viaCname: normaliseHostName(best.viaCname) } : {}),
+  };
 }
 
 /** Lowered confidence, never raised. */
@@ -136,7 +148,23 @@ function describeNetwork(server: string, network: IpNetworkInfo): string | null 
 
 function describeHost(selected: SelectedHostName, format: CaptureFormat | undefined): string {
   const where = selected.origin !== undefined ? describeRecordOrigin(selected.origin) : `${nameCaptureRecords(format, 1)} ${selected.frame}`;
-  return `${SOURCE_LABEL[selected.source]} "${selected.host}" (${where})`;
+  const via = selected.viaCname !== undefined ? `, an alias (CNAME) of ${selected.viaCname}` : '';
+  return `${SOURCE_LABEL[selected.source]} "${selected.host}" (${where})${via}`;
+}
+
+/**
+ * Where the CNAME target of the DNS alias a flow was attributed by says the service is hosted, when the catalog
+ * knows it and it is not the company chosen: hosting evidence, never the recipient.
+ */
+function describeCnameTarget(flow: FlowSummary, attribution: Attribution, catalog: EntityCatalog): string | null {
+  if (attribution.host === null || attribution.method !== 'host-name') return null;
+  const alias = flow.hostNames.find((h) => h.viaCname !== undefined && h.source === 'dns-answer' && normaliseHostName(h.host) === attribution.host);
+  if (alias?.viaCname === undefined) return null;
+  const target = normaliseHostName(alias.viaCname);
+  const tenant = findTenantNamespace(target);
+  const entity = tenant !== null ? catalog.get(tenant.entityId) : catalog.matchHost(target)?.entity;
+  if (entity === undefined || entity.id === attribution.entityId) return null;
+  return `CNAME target ${target} → ${entity.name} (entity catalog): where ${attribution.host} is hosted, not who receives the data`;
 }
 
 const NO_NETWORK: IpNetworkInfo = { asn: null, asnOwner: null, country: null };
@@ -163,7 +191,9 @@ const NO_NETWORK: IpNetworkInfo = { asn: null, asnOwner: null, country: null };
  * real-time ports and payload signatures are appended to the evidence without changing the result.
  */
 export function attributeFlow(flow: FlowSummary, context: AttributionContext): Attribution {
-  const attribution = markDeviceBackground(flow, attributeByHostOrNetwork(flow, context));
+  const found = attributeByHostOrNetwork(flow, context);
+  const hosting = describeCnameTarget(flow, found, context.catalog);
+  const attribution = markDeviceBackground(flow, hosting === null ? found : { ...found, evidence: [...found.evidence.slice(0, 1), hosting, ...found.evidence.slice(1)] });
   // Ports and payload signatures say what the traffic is (real-time media), never who receives it.
   return { ...attribution, evidence: [...attribution.evidence, ...describeServiceEvidence(flow, attribution.entityId, context.catalog)] };
 }

@@ -133,7 +133,7 @@ export interface AuditInputs {
      * Identifier hits found but not stored because the capture's stored hits reached their cap (`identifierHitCap`),
      * per identifier, most first; absent when none were left out. Counts of hits in findings are then lower bounds.
      */
-    identifierHitsNotStored?: { label: string; hits: number }[];
+    identifierHitsNotStored?: { label: string; hits: number; keptPerConnection?: number }[];
     /** The cap on stored identifier hits per capture search; present with `identifierHitsNotStored`. */
     identifierHitCap?: number;
     /**

@@ -63,6 +63,16 @@ export interface FlowHostName {
   frame: number;
   /** Set when the name was read from another log than the flow's capture (absent in flows stored before). */
   origin?: JoinedRecordOrigin;
+  /**
+   * A DNS name that is an alias (CNAME) the client asked for: the name at the end of its chain, whose A/AAAA answer
+   * gave the server's address (usually a cloud or CDN name). Absent when the name was answered directly.
+   */
+  viaCname?: string;
+  /**
+   * A DNS name that is a CNAME target, not a name the client asked for: the alias at the start of its chain. Such
+   * names say where the service is hosted; the asked name says whose it is (absent in flows stored before).
+   */
+  cnameOf?: string;
 }
 
 /** A real-time media protocol recognised by its payload framing, with the first frame that showed it. */
@@ -128,10 +138,23 @@ export interface FlowSummary {
 /** Identifier hits stored per capture search; later hits are only counted (`identifierHitsNotStored`). */
 export const MAX_STORED_IDENTIFIER_HITS = 10000;
 
+/**
+ * Past the cap, the first hits of each identifier on each connection are still stored (up to
+ * MAX_HITS_KEPT_PAST_CAP in all), so that every destination an identifier reached keeps located evidence.
+ */
+export const HITS_KEPT_PER_CONNECTION_PAST_CAP = 3;
+/** Bound on the hits stored past the cap for connections that had none, so memory stays bounded on any capture. */
+export const MAX_HITS_KEPT_PAST_CAP = 100_000;
+
 /** How many hits of one identifier were found but not stored, because the capture's stored hits had reached their cap. */
 export interface IdentifierHitsNotStored {
   label: string;
   hits: number;
+  /**
+   * How many first hits per connection were still stored past the cap (HITS_KEPT_PER_CONNECTION_PAST_CAP); absent
+   * for captures imported before claimcheck kept them, where a destination reached only past the cap has no hits.
+   */
+  keptPerConnection?: number;
 }
 
 export interface DnsAnswerSummary {

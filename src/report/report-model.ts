@@ -11,7 +11,7 @@ import { listCaveats } from './report-wording.js';
  * Version of the JSON report schema (docs/report.schema.json, docs/report-schema.md). Minor versions
  * only add fields; a major version changes or removes one.
  */
-export const REPORT_SCHEMA_VERSION = '1.12.0';
+export const REPORT_SCHEMA_VERSION = '1.13.0';
 
 /** A data set the audit relied on, named with version and licence for the methodology section. */
 export type DataSource = AuditDataSource;

@@ -326,15 +326,22 @@ export function describeInputCause(inputs: InputComparison): string {
  * One line saying that identifier hits were capped, which identifiers went past the cap and by how much, so that
  * a count in a finding is read as a lower bound; null when nothing was left out.
  */
-export function describeHitsNotStored(counts: readonly { label: string; hits: number }[] | undefined, cap = MAX_STORED_IDENTIFIER_HITS): string | null {
+export function describeHitsNotStored(counts: readonly { label: string; hits: number; keptPerConnection?: number }[] | undefined, cap = MAX_STORED_IDENTIFIER_HITS): string | null {
   if (counts === undefined || counts.length === 0) return null;
   const total = counts.reduce((sum, c) => sum + c.hits, 0);
   const listed = counts.map((c) => `${c.label} ${c.hits.toLocaleString('en-US')}`).join(', ');
-  return `identifier hits were capped at ${cap.toLocaleString('en-US')} stored; ${total.toLocaleString('en-US')} more were found and only counted (${listed}), so hit counts in findings are lower bounds`;
+  const capped = `identifier hits were capped at ${cap.toLocaleString('en-US')} stored`;
+  const counted = `${total.toLocaleString('en-US')} more were found and only counted (${listed}), so hit counts in findings are lower bounds`;
+  const kept = counts.every((c) => c.keptPerConnection !== undefined) ? Math.min(...counts.map((c) => c.keptPerConnection ?? 0)) : null;
+  if (kept === null) {
+    // Imported before the first hits per connection were kept: a destination reached only past the cap has no finding.
+    return `${capped}; ${counted}, and a destination an identifier reached only after the cap may be missing from the findings`;
+  }
+  return `${capped}, and past that the first ${kept} of each identifier on each connection, so every destination keeps located hits; ${counted}`;
 }
 
 /** The cap note of a capture as the report's input list gives it: '' when nothing was left out. */
-export function describeCappedSearch(capture: { identifierHitsNotStored?: { label: string; hits: number }[]; identifierHitCap?: number }): string {
+export function describeCappedSearch(capture: { identifierHitsNotStored?: { label: string; hits: number; keptPerConnection?: number }[]; identifierHitCap?: number }): string {
   const note = describeHitsNotStored(capture.identifierHitsNotStored, capture.identifierHitCap);
   return note === null ? '' : `; ${note}`;
 }

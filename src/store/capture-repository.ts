@@ -173,19 +173,32 @@ const HITS_NOT_STORED = 'identifier-hits-not-stored';
 /** Location kind of the capture_warnings row for record times that jump by more than 30 days (`offset`: the days). */
 export const TIME_JUMP = 'record-time-jump';
 
+/** Location kind of the row beside it that says how many first hits per connection were still stored past the cap. */
+const HITS_KEPT_PER_CONNECTION = 'identifier-hits-kept-per-connection';
+
 /** Stores how many hits of each identifier were found past the cap and not stored. */
 export function insertHitsNotStored(db: StoreDatabase, captureId: number, counts: readonly IdentifierHitsNotStored[]): void {
   const insert = db.prepare('INSERT INTO capture_warnings (capture_id, offset, location_kind, message) VALUES (?, ?, ?, ?)');
-  for (const count of counts) insert.run(captureId, count.hits, HITS_NOT_STORED, count.label);
+  for (const count of counts) {
+    insert.run(captureId, count.hits, HITS_NOT_STORED, count.label);
+    if (count.keptPerConnection !== undefined) insert.run(captureId, count.keptPerConnection, HITS_KEPT_PER_CONNECTION, count.label);
+  }
 }
 
-/** Hits of each identifier found past the cap and not stored, summed over the capture's searches, most first. */
+/**
+ * Hits of each identifier found past the cap and not stored, summed over the capture's searches, most first; with
+ * the first hits per connection kept past the cap, when every search that left hits out kept them.
+ */
 function listHitsNotStored(db: StoreDatabase, captureId: number): IdentifierHitsNotStored[] {
-  return db
+  const rows = db
     .prepare(
-      'SELECT message AS label, SUM(offset) AS hits FROM capture_warnings WHERE capture_id = ? AND location_kind = ? GROUP BY message ORDER BY hits DESC, label',
+      `SELECT message AS label, SUM(offset) AS hits, COUNT(*) AS searches,
+         (SELECT COUNT(*) FROM capture_warnings k WHERE k.capture_id = w.capture_id AND k.location_kind = ? AND k.message = w.message) AS keptSearches,
+         (SELECT MIN(offset) FROM capture_warnings k WHERE k.capture_id = w.capture_id AND k.location_kind = ? AND k.message = w.message) AS kept
+       FROM capture_warnings w WHERE capture_id = ? AND location_kind = ? GROUP BY message ORDER BY hits DESC, label`,
     )
-    .all(captureId, HITS_NOT_STORED) as IdentifierHitsNotStored[];
+    .all(HITS_KEPT_PER_CONNECTION, HITS_KEPT_PER_CONNECTION, captureId, HITS_NOT_STORED) as { label: string; hits: number; searches: number; keptSearches: number; kept: number | null }[];
+  return rows.map(({ label, hits, searches, keptSearches, kept }) => ({ label, hits, ...(kept !== null && keptSearches === searches ? { keptPerConnection: kept } : {}) }));
 }
 
 /** Records that a capture was searched for these identifiers (whether or not they were found). */

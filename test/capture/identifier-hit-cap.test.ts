@@ -13,6 +13,7 @@ import { renderMarkdown } from '../../src/report/render-markdown.js';
 import { RULES } from '../../src/rules/registry.js';
 import { buildUdpFrame, encodeText, PcapWriter } from '../helpers/pcap-writer.js';
 import { runCliAsync } from '../helpers/run-cli.js';
+import { describeHitsNotStored } from '../../src/report/report-wording.js';
 import { useTempDir } from '../helpers/temp-dir.js';
 
 const tempDir = useTempDir();
@@ -40,15 +41,17 @@ function writeChattyCapture(dir: string): string {
 }
 
 describe(`identifier hits past the cap of ${MAX_IDENTIFIER_HITS}`, () => {
-  it('are counted per identifier, stored as such, and make every count in the report a lower bound', async () => {
+  it('are counted per identifier, stored as such, and make every count in the report a lower bound, while a destination reached only past the cap keeps its first hits and its finding', async () => {
     const dir = tempDir();
     const file = writeChattyCapture(dir);
     const summary = await summarizeCapture(file, { identifiers: [DEVICE, EMAIL] });
-    expect(summary.identifierHits).toHaveLength(MAX_IDENTIFIER_HITS);
-    expect(summary.identifierHitsNotStored).toEqual([
-      { label: DEVICE.label, hits: PER_DATAGRAM * DATAGRAMS - MAX_IDENTIFIER_HITS },
-      { label: EMAIL.label, hits: 2 },
+    // The e-mail's two hits come after the cap, on a connection with none stored: both are kept.
+    expect(summary.identifierHits).toHaveLength(MAX_IDENTIFIER_HITS + 2);
+    expect(summary.identifierHits.filter((h) => h.label === EMAIL.label).map((h) => [h.frame, h.dst])).toEqual([
+      [DATAGRAMS + 1, '198.18.0.9'],
+      [DATAGRAMS + 1, '198.18.0.9'],
     ]);
+    expect(summary.identifierHitsNotStored).toEqual([{ label: DEVICE.label, hits: PER_DATAGRAM * DATAGRAMS - MAX_IDENTIFIER_HITS, keptPerConnection: 3 }]);
 
     const db = openDatabase(join(dir, 'cap.db'));
     try {
@@ -64,10 +67,13 @@ describe(`identifier hits past the cap of ${MAX_IDENTIFIER_HITS}`, () => {
       expect(audit.inputs.captures[0]).toMatchObject({ identifierHitCap: MAX_IDENTIFIER_HITS, identifierHitsNotStored: summary.identifierHitsNotStored });
       const deviceFinding = audit.findings.find((f) => f.ruleId === 'plaintext-identifier' && f.subject === DEVICE.label);
       expect(deviceFinding?.explanation).toContain(`at least ${MAX_IDENTIFIER_HITS} times`);
-      // The e-mail was found only past the cap: counted, never located, so no finding can claim where it went.
-      expect(audit.findings.some((f) => f.ruleId === 'plaintext-identifier' && f.subject.includes(EMAIL.label))).toBe(false);
+      // The e-mail was found only past the cap, at another destination: it is reported there all the same.
+      const emailFinding = audit.findings.find((f) => f.ruleId === 'plaintext-identifier' && f.subject.includes(EMAIL.label));
+      expect(emailFinding?.explanation).toContain(`The identifier email ("${EMAIL.value}", 2 times) appears unencrypted`);
       const markdown = renderMarkdown(buildReportModel(audit, { generatedAt: NOW, toolVersion: 'test', rules: RULES.map((r) => r.meta), dataSources: [] }));
-      expect(markdown).toContain('identifier hits were capped at 10,000 stored; 5,002 more were found and only counted (device-id 5,000, email 2)');
+      expect(markdown).toContain(
+        'identifier hits were capped at 10,000 stored, and past that the first 3 of each identifier on each connection, so every destination keeps located hits; 5,000 more were found and only counted (device-id 5,000)',
+      );
     } finally {
       db.close();
     }
@@ -78,8 +84,10 @@ describe(`identifier hits past the cap of ${MAX_IDENTIFIER_HITS}`, () => {
     const file = writeChattyCapture(dir);
     const run = await runCliAsync(['--db', join(dir, 'cli.db'), 'import', file, '--app', 'App', '--identifier', `${DEVICE.label}=${DEVICE.value}`, '--identifier', `${EMAIL.label}=${EMAIL.value}`]);
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain(`${MAX_IDENTIFIER_HITS} identifier hits`);
-    expect(run.stderr).toContain('chatty.pcap: identifier hits were capped at 10,000 stored; 5,002 more were found and only counted (device-id 5,000, email 2)');
+    expect(run.stdout).toContain(`${MAX_IDENTIFIER_HITS + 2} identifier hits`);
+    expect(run.stderr).toContain(
+      'chatty.pcap: identifier hits were capped at 10,000 stored, and past that the first 3 of each identifier on each connection, so every destination keeps located hits; 5,000 more were found and only counted (device-id 5,000)',
+    );
   });
 
   it('a capture searched again for a new identifier warns the same way', async () => {
@@ -89,6 +97,12 @@ describe(`identifier hits past the cap of ${MAX_IDENTIFIER_HITS}`, () => {
     expect((await runCliAsync(['--db', db, 'import', file, '--app', 'App', '--identifier', `${EMAIL.label}=${EMAIL.value}`])).stderr).not.toContain('capped');
     const again = await runCliAsync(['--db', db, 'import', file, '--app', 'App', '--identifier', `${DEVICE.label}=${DEVICE.value}`]);
     expect(again.stdout).toContain(`searched it for 1 new identifier (${DEVICE.label}): ${MAX_IDENTIFIER_HITS} hits`);
-    expect(again.stderr).toContain('chatty.pcap: identifier hits were capped at 10,000 stored; 5,000 more were found and only counted (device-id 5,000)');
+    expect(again.stderr).toContain('chatty.pcap: identifier hits were capped at 10,000 stored, and past that the first 3 of each identifier on each connection, so every destination keeps located hits; 5,000 more were found and only counted (device-id 5,000)');
+  });
+
+  it('says, for a capture imported before the first hits per connection were kept, that a destination may be missing', () => {
+    expect(describeHitsNotStored([{ label: DEVICE.label, hits: 5000 }])).toBe(
+      'identifier hits were capped at 10,000 stored; 5,000 more were found and only counted (device-id 5,000), so hit counts in findings are lower bounds, and a destination an identifier reached only after the cap may be missing from the findings',
+    );
   });
 });
