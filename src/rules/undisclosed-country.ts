@@ -177,10 +177,14 @@ function describeUnnamedCountryFinding(
 }
 
 /**
- * Network owners whose catalog entry is a CDN: their addresses serve users from wherever is near them. A plain cloud or
- * hosting network (Hetzner, OVH) is not one: a rented server is mostly where its network is registered.
+ * Network owners whose main business is a CDN (their catalog entry's first role is `cdn`: Akamai, Cloudflare, Fastly):
+ * their addresses serve users from wherever is near them. A cloud that also sells a CDN (Alibaba Cloud, AWS, Tencent
+ * Cloud) is not one: most of its addresses are rented servers, mostly where the network is registered, and the Agora
+ * node on Alibaba Cloud's Hangzhou network is in China. Nor is a plain hosting network (Hetzner, OVH).
  */
-const CDN_ROLES: ReadonlySet<string> = new Set(['cdn']);
+function isCdnNetwork(roles: readonly string[]): boolean {
+  return roles[0] === 'cdn';
+}
 
 /**
  * The networks of the flows when every one is a catalogued CDN's (each registry owner as written, with the
@@ -191,7 +195,7 @@ function describeCdnNetworks(view: AuditView, flows: readonly AttributedFlow[]):
   for (const { attribution } of flows) {
     const owner = attribution.network.asnOwner;
     const entity = owner === null ? null : view.networkOwner(owner);
-    if (owner === null || entity === null || !entity.roles.some((r) => CDN_ROLES.has(r))) return null;
+    if (owner === null || entity === null || !isCdnNetwork(entity.roles)) return null;
     networks.set(owner, entity.name);
   }
   return networks.size === 0 ? null : [...networks].map(([asnOwner, entity]) => ({ asnOwner, entity }));

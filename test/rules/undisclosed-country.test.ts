@@ -290,6 +290,15 @@ describe('undisclosed-country', () => {
       expect(finding).toMatchObject({ subject: 'NL', confidence: 'medium', title: 'Traffic to Netherlands, a country the policy does not name as a place data goes' });
       expect(finding?.explanation).not.toContain('usually sit near the user');
     });
+
+    it("keeps medium on a cloud that also sells a CDN: Agora's node on Alibaba Cloud's Hangzhou network is in China", () => {
+      const onAlibaba = attributedFlow({
+        server: '47.96.20.30',
+        attribution: { relation: 'recipient', host: 'ap-cn.agora.io', organisation: 'Agora, Inc.', network: { asn: 37963, asnOwner: 'Hangzhou Alibaba Advertising Co.,Ltd.', country: 'CN' } },
+      });
+      const [finding] = undisclosedCountry.check(buildView({ claims: [storedInUs()], flows: [onAlibaba] }));
+      expect(finding).toMatchObject({ subject: 'CN', confidence: 'medium', title: 'Traffic to China, a country the policy does not name as a place data goes' });
+    });
   });
 
   it('records the transfer statement that made a country of the traffic disclosed, with the region it names (trial9 item 27)', () => {
