@@ -30,7 +30,7 @@ export function nameCountry(code: string): string {
  * that it was only contacted (it has no label and no finding then: nothing shows it received data).
  */
 export function describeRecipientLabel(recipient: { label: string | null; noDataSent?: true }): string {
-  return recipient.noDataSent ? 'contacted, no data sent' : (recipient.label ?? '—');
+  return recipient.noDataSent ? 'contacted, no data sent in the capture' : (recipient.label ?? '—');
 }
 
 /**

@@ -25,8 +25,8 @@ describe('direction split in the report views', () => {
     const row = renderMarkdown(report)
       .split('\n')
       .find((line) => line.startsWith('| Apple Inc. |'));
-    expect(row).toContain('| recipient | contacted, no data sent |');
-    expect(renderHtml(report)).toContain('<td>Apple Inc.</td><td>recipient</td><td>contacted, no data sent</td>');
+    expect(row).toContain('| recipient | contacted, no data sent in the capture |');
+    expect(renderHtml(report)).toContain('<td>Apple Inc.</td><td>recipient</td><td>contacted, no data sent in the capture</td>');
   });
 
   it('writes bytesSent and noDataSent into report.json, valid against docs/report.schema.json', () => {
