@@ -1,7 +1,7 @@
 /**
  * A flow in which the client sent no payload (a server re-sending FINs to a device that has gone, a handshake that
  * carried nothing) is not evidence that the organisation received data: no recipient finding, no country finding,
- * and the recipients table says "contacted, no data sent". Flows whose direction split is unknown (stored before
+ * and the recipients table says "contacted, no data sent in the capture". Flows whose direction split is unknown (stored before
  * claimcheck counted directions) keep the old reading.
  */
 import { describe, expect, it } from 'vitest';
