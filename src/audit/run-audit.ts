@@ -1,5 +1,5 @@
 import { findLocalClientAddresses } from '../capture/find-local-clients.js';
-import { findCaptureTimeJumps } from '../model/describe-capture-time-gap.js';
+import { findCaptureTimeJumps, widestTimeJump } from '../model/describe-capture-time-gap.js';
 import { createRequire } from 'node:module';
 import type { AuditDataSource, AuditInputs, AuditResult, EntityListRecord, RecipientSummary } from '../model/audit.js';
 import { MAX_STORED_IDENTIFIER_HITS } from '../model/capture-summary.js';
@@ -285,7 +285,7 @@ function describeInputs(
       // Found again from the stored flows (as at import), so captures imported before it was stored get it too.
       const flows = view.flows.filter((item) => item.capture.id === c.id);
       const timeJumps = findCaptureTimeJumps(flows.map((item) => item.flow));
-      const timeJump = timeJumps.reduce<(typeof timeJumps)[number] | null>((widest, jump) => (widest === null || jump.days > widest.days ? jump : widest), null);
+      const timeJump = widestTimeJump(timeJumps);
       const clientAddresses = findLocalClientAddresses(flows.map((item) => item.flow));
       return {
         file: c.fileName,

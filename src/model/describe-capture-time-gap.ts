@@ -29,7 +29,12 @@ export function findCaptureTimeJumps(flows: readonly { firstTime: number; lastTi
 
 /** The widest of {@link findCaptureTimeJumps}, or null (the first of equals). */
 export function findCaptureTimeJump(flows: readonly { firstTime: number; lastTime: number }[]): CaptureTimeJump | null {
-  return findCaptureTimeJumps(flows).reduce<CaptureTimeJump | null>((widest, jump) => (widest === null || jump.days > widest.days ? jump : widest), null);
+  return widestTimeJump(findCaptureTimeJumps(flows));
+}
+
+/** The widest of some jumps, or null (the first of equals). */
+export function widestTimeJump(jumps: readonly CaptureTimeJump[]): CaptureTimeJump | null {
+  return jumps.reduce<CaptureTimeJump | null>((widest, jump) => (widest === null || jump.days > widest.days ? jump : widest), null);
 }
 
 /** The jumps in words, without the file name: the same text at import, in the store and in reports. */

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { writeAtomically } from './write-reports.js';
 import { ensureOutputDirectory } from './ensure-output-directory.js';
 
@@ -68,7 +68,7 @@ const REPORT_FILE = /^(?:report|compare-\d+-to-\d+)\.(?:md|html|json)$/;
  * are touched. Returns the names removed.
  */
 export function removeOtherAppReports(dir: string, written: readonly string[]): string[] {
-  const kept = new Set(written.map((path) => path.split(/[\\/]/).pop()));
+  const kept = new Set(written.map((path) => basename(path)));
   const removed: string[] = [];
   for (const name of readdirSync(dir)) {
     if (!REPORT_FILE.test(name) || kept.has(name)) continue;
